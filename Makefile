@@ -1,0 +1,43 @@
+# Two commands for a new user: `make run` and `make test`. Both bootstrap everything they need.
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+PORT   ?= 8000
+DEMO_PASSWORD ?= demo
+
+.PHONY: run test install migrate seed check-deploy worker beat clean
+
+$(BIN)/python:
+	$(PYTHON) -c 'import sys; sys.exit("Python 3.11 is required, found " + sys.version.split()[0]) if sys.version_info[:2] != (3, 11) else None'
+	$(PYTHON) -m venv $(VENV)
+
+# Re-installs only when the declared dependencies change.
+$(STAMP): pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $(STAMP)
+
+install: $(STAMP)
+
+migrate: install
+	$(BIN)/python manage.py migrate --noinput
+
+seed: migrate
+	$(BIN)/python manage.py seed_demo --password '$(DEMO_PASSWORD)'
+
+run: seed
+	@echo "Portal: http://127.0.0.1:$(PORT)/  (admin: /admin/, users admin / coordinator / sponsor, password '$(DEMO_PASSWORD)')"
+	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
+
+test: install
+	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+worker: install
+	$(BIN)/celery -A recruitment worker --loglevel=info
+
+beat: install
+	$(BIN)/celery -A recruitment beat --loglevel=info
+
+clean:
+	rm -rf $(VENV) db.sqlite3 staticfiles

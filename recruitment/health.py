@@ -1,0 +1,58 @@
+"""`/healthz` for docker compose and load balancers.
+
+Answered by the first middleware so that it works with any Host header (a probe uses the
+container's own address) and is never redirected to HTTPS.
+"""
+
+import json
+
+import redis
+from django.conf import settings
+from django.db import connection
+from django.db.utils import Error as DatabaseError
+from django.http import HttpResponse
+
+
+def check_database() -> str:
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+            cursor.fetchone()
+    except DatabaseError as exc:
+        return f"error: {exc.__class__.__name__}"
+    return "ok"
+
+
+def check_broker() -> str:
+    if not settings.REDIS_URL:
+        return "not configured (tasks run in-process)"
+    client = redis.Redis.from_url(settings.REDIS_URL, socket_connect_timeout=1, socket_timeout=1)
+    try:
+        client.ping()
+    except redis.RedisError as exc:
+        return f"error: {exc.__class__.__name__}"
+    finally:
+        client.close()
+    return "ok"
+
+
+def health_report() -> tuple[bool, dict[str, str]]:
+    checks = {"database": check_database(), "broker": check_broker()}
+    healthy = not any(value.startswith("error") for value in checks.values())
+    return healthy, checks
+
+
+class HealthCheckMiddleware:
+    path = "/healthz"
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if request.path != self.path:
+            return self.get_response(request)
+        healthy, checks = health_report()
+        body = json.dumps({"status": "ok" if healthy else "unavailable", **checks})
+        response = HttpResponse(body, status=200 if healthy else 503, content_type="application/json")
+        response["Cache-Control"] = "no-store"
+        return response

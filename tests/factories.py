@@ -1,0 +1,44 @@
+"""Small factories: each returns a saved object with sensible defaults, overridable by keyword."""
+
+import itertools
+
+from trials.models import Campaign, Condition, Phase, RecruitmentStatus, Site, SponsorOrganisation, Trial
+
+_counter = itertools.count(1)
+
+
+def make_sponsor(**fields) -> SponsorOrganisation:
+    fields.setdefault("name", f"Sponsor {next(_counter)}")
+    return SponsorOrganisation.objects.create(**fields)
+
+
+def make_trial(**fields) -> Trial:
+    n = next(_counter)
+    fields.setdefault("nct_id", f"NCT{90000000 + n:08d}")
+    fields.setdefault("slug", f"trial-{n}")
+    fields.setdefault("acronym", f"TRIAL-{n}")
+    fields.setdefault("title", f"A study of drug {n} in alopecia areata")
+    fields.setdefault("summary", "A plain-language summary.")
+    fields.setdefault("drug", f"Drug {n}")
+    fields.setdefault("condition", Condition.ALOPECIA_AREATA)
+    fields.setdefault("phase", Phase.PHASE3)
+    fields.setdefault("status", RecruitmentStatus.RECRUITING)
+    fields.setdefault("min_age_years", 18)
+    fields.setdefault("max_age_years", 65)
+    if "sponsor" not in fields:
+        fields["sponsor"] = make_sponsor()
+    return Trial.objects.create(**fields)
+
+
+def make_site(trial, **fields) -> Site:
+    n = next(_counter)
+    fields.setdefault("facility", f"Hospital {n}")
+    fields.setdefault("city", "Beijing")
+    fields.setdefault("country", "China")
+    fields.setdefault("status", RecruitmentStatus.RECRUITING)
+    return Site.objects.create(trial=trial, **fields)
+
+
+def make_campaign(trial, **fields) -> Campaign:
+    fields.setdefault("name", f"Campaign {next(_counter)}")
+    return Campaign.objects.create(trial=trial, **fields)

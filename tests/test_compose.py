@@ -1,0 +1,146 @@
+"""docker-compose.yml: no Docker engine runs here, so the file is read and its commands run by hand."""
+
+import re
+import shlex
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+import yaml
+
+from tests.proc import PRODUCTION_ENV, ROOT, SETTINGS_VARIABLES, clean_env, manage
+
+COMPOSE = yaml.safe_load((ROOT / "docker-compose.yml").read_text())
+SERVICES = COMPOSE["services"]
+
+
+def command_of(service) -> list[str]:
+    command = SERVICES[service]["command"]
+    return command if isinstance(command, list) else shlex.split(command)
+
+
+def test_compose_runs_postgres_redis_web_worker_and_beat():
+    assert set(SERVICES) == {"postgres", "redis", "web", "worker", "beat"}
+
+
+@pytest.mark.parametrize("service", ["postgres", "redis", "web", "worker"])
+def test_each_long_running_service_has_a_health_check(service):
+    assert SERVICES[service]["healthcheck"]["test"]
+
+
+def test_the_database_lives_on_a_volume():
+    assert "pgdata:/var/lib/postgresql/data" in SERVICES["postgres"]["volumes"]
+    assert "pgdata" in COMPOSE["volumes"]
+
+
+@pytest.mark.parametrize("service", ["web", "worker", "beat"])
+def test_app_services_wait_for_healthy_postgres_and_redis(service):
+    depends = SERVICES[service]["depends_on"]
+    assert depends["postgres"]["condition"] == "service_healthy"
+    assert depends["redis"]["condition"] == "service_healthy"
+
+
+def test_app_services_set_only_variables_the_settings_read():
+    settings_source = (ROOT / "recruitment" / "settings.py").read_text()
+    for name in SERVICES["web"]["environment"]:
+        assert name in SETTINGS_VARIABLES or f'"{name}"' in settings_source, name
+    assert SERVICES["web"]["environment"]["DJANGO_DEBUG"] == "false"
+    assert SERVICES["web"]["environment"]["DATABASE_URL"].startswith("postgres://")
+    assert SERVICES["web"]["environment"]["REDIS_URL"].startswith("redis://redis:6379")
+
+
+def test_web_migrates_then_serves_with_gunicorn_and_probes_healthz():
+    command = " ".join(command_of("web"))
+    assert "manage.py migrate --noinput" in command
+    assert "gunicorn recruitment.wsgi:application" in command
+    assert "/healthz" in " ".join(SERVICES["web"]["healthcheck"]["test"])
+
+
+def test_worker_and_beat_run_the_projects_celery_app():
+    assert command_of("worker")[:4] == ["celery", "-A", "recruitment", "worker"]
+    assert command_of("beat")[:4] == ["celery", "-A", "recruitment", "beat"]
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _wait_for(url, timeout=20.0):
+    deadline = time.monotonic() + timeout
+    while True:
+        try:
+            with urllib.request.urlopen(url, timeout=2) as response:
+                return response.status, response.read()
+        except OSError:
+            if time.monotonic() > deadline:
+                raise
+            time.sleep(0.2)
+
+
+@pytest.mark.subprocess
+def test_the_web_command_serves_healthz_and_compressed_static_files_in_production_mode(tmp_path):
+    port = _free_port()
+    env = clean_env(
+        **{
+            **PRODUCTION_ENV,
+            "DATABASE_URL": f"sqlite:///{tmp_path / 'db.sqlite3'}",
+            "DJANGO_STATIC_ROOT": str(tmp_path / "static"),
+            "DJANGO_ALLOWED_HOSTS": "127.0.0.1",
+            "DJANGO_SECURE_SSL_REDIRECT": "false",
+        }
+    )
+    env.pop("REDIS_URL")
+    collected = manage("collectstatic", "--noinput", env=env)
+    assert collected.returncode == 0, collected.stderr
+    manifest = (tmp_path / "static" / "staticfiles.json").read_text()
+    hashed_css = re.search(r'"(css/portal\.[0-9a-f]{12}\.css)"', manifest).group(1)
+
+    gunicorn_part = re.search(r"gunicorn .*", " ".join(command_of("web"))).group(0)
+    args = shlex.split(gunicorn_part.replace("0.0.0.0:8000", f"127.0.0.1:{port}"))
+    server = subprocess.Popen(
+        [str(Path(sys.executable).parent / args[0]), *args[1:]],
+        cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+    )
+    try:
+        status, body = _wait_for(f"http://127.0.0.1:{port}/healthz")
+        assert status == 200
+        assert b'"database": "ok"' in body
+        request = urllib.request.Request(
+            f"http://127.0.0.1:{port}/static/{hashed_css}", headers={"Accept-Encoding": "gzip"}
+        )
+        with urllib.request.urlopen(request, timeout=5) as response:
+            assert response.headers["Content-Encoding"] == "gzip"
+            assert "immutable" in response.headers["Cache-Control"]
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+
+
+@pytest.mark.subprocess
+def test_the_worker_command_starts_a_worker_that_answers_on_the_real_broker(redis_url):
+    env = clean_env(REDIS_URL=redis_url)
+    worker = subprocess.Popen(
+        [str(Path(sys.executable).parent / "celery"), *command_of("worker")[1:], "--hostname=compose-test@%h"],
+        cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+    )
+    try:
+        deadline = time.monotonic() + 30
+        while True:
+            ping = subprocess.run(
+                [str(Path(sys.executable).parent / "celery"), "-A", "recruitment", "inspect", "ping",
+                 "--timeout", "2", "-d", f"compose-test@{socket.gethostname()}"],
+                cwd=ROOT, env=env, capture_output=True, text=True, timeout=30,
+            )
+            if ping.returncode == 0 and "pong" in ping.stdout:
+                break
+            assert time.monotonic() < deadline, ping.stdout + ping.stderr
+            assert worker.poll() is None, worker.stderr.read().decode()
+    finally:
+        worker.terminate()
+        worker.wait(timeout=20)

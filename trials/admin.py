@@ -1,0 +1,123 @@
+from django.contrib import admin
+from django.db.models import Sum
+from django.urls import reverse
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
+
+from trials import qr
+from trials.models import Campaign, CampaignScanDay, Site, SponsorOrganisation, Trial
+
+
+def _qr_preview(image_path, target_url):
+    return format_html(
+        '<a href="{0}.png" download><img src="{0}.svg" width="160" height="160" alt="QR"></a>'
+        '<br><a href="{0}.png" download>PNG</a> · <a href="{0}.svg" download>SVG</a>'
+        "<br><code>{1}</code>",
+        image_path,
+        target_url,
+    )
+
+
+@admin.register(SponsorOrganisation)
+class SponsorOrganisationAdmin(admin.ModelAdmin):
+    search_fields = ["name"]
+    filter_horizontal = ["members"]
+
+
+class SiteInline(admin.TabularInline):
+    model = Site
+    extra = 0
+    fields = ["facility", "city", "country", "status"]
+    show_change_link = True
+
+
+@admin.register(Trial)
+class TrialAdmin(admin.ModelAdmin):
+    list_display = ["display_name", "nct_id", "condition", "phase", "status", "sponsor", "is_demo"]
+    list_filter = ["status", "condition", "phase", "sponsor", "is_demo"]
+    list_select_related = ["sponsor"]
+    search_fields = ["nct_id", "acronym", "title", "drug"]
+    readonly_fields = ["qr_code", "imported_at", "created_at", "updated_at"]
+    inlines = [SiteInline]
+    fieldsets = [
+        (None, {"fields": ["nct_id", "acronym", "title", "slug", "status", "is_demo", "qr_code"]}),
+        (_("For patients"), {"fields": ["summary", "eligibility_summary"]}),
+        (
+            _("From the registry"),
+            {
+                "fields": [
+                    "official_title", "drug", "sponsor", "phase", "condition", "target_enrolment",
+                    "min_age_years", "max_age_years", "sex_eligibility", "registry_summary",
+                    "registry_eligibility_text", "imported_at", "created_at", "updated_at",
+                ]
+            },
+        ),
+    ]
+
+    @admin.display(description=_("Sign-up QR code"))
+    def qr_code(self, trial):
+        if not trial.pk:
+            return "—"
+        path = reverse("trials:qr", kwargs={"slug": trial.slug, "fmt": "png"})[: -len(".png")]
+        return _qr_preview(path, qr.absolute_url(trial.get_signup_path()))
+
+
+@admin.register(Site)
+class SiteAdmin(admin.ModelAdmin):
+    list_display = ["facility", "city", "country", "trial", "status"]
+    list_filter = ["status", "country", "trial"]
+    list_select_related = ["trial"]
+    search_fields = ["facility", "city", "trial__nct_id", "trial__acronym"]
+
+
+class CampaignScanDayInline(admin.TabularInline):
+    model = CampaignScanDay
+    extra = 0
+    fields = ["day", "scans"]
+    readonly_fields = ["day", "scans"]
+    can_delete = False
+    ordering = ["-day"]
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(Campaign)
+class CampaignAdmin(admin.ModelAdmin):
+    list_display = ["name", "trial", "channel", "site", "code", "is_active", "total_scans", "created_at"]
+    list_filter = ["is_active", "channel", "trial"]
+    list_select_related = ["trial", "site"]
+    search_fields = ["name", "code", "trial__nct_id", "trial__acronym"]
+    autocomplete_fields = ["trial"]
+    readonly_fields = ["qr_code", "poster", "created_by", "created_at"]
+    fields = ["trial", "name", "channel", "site", "code", "is_active", "qr_code", "poster", "created_by", "created_at"]
+    inlines = [CampaignScanDayInline]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(scan_total=Sum("scan_days__scans"))
+
+    @admin.display(description=_("QR scans"), ordering="scan_total")
+    def total_scans(self, campaign):
+        return campaign.scan_total or 0
+
+    @admin.display(description=_("QR code"))
+    def qr_code(self, campaign):
+        if not campaign.pk:
+            return _("Save the campaign to get its QR code.")
+        path = reverse("trials:campaign_qr", kwargs={"code": campaign.code, "fmt": "png"})[: -len(".png")]
+        return _qr_preview(path, qr.absolute_url(campaign.get_short_path()))
+
+    @admin.display(description=_("Printable poster"))
+    def poster(self, campaign):
+        if not campaign.pk:
+            return "—"
+        return format_html(
+            '<a href="{}" target="_blank">{}</a>',
+            reverse("trials:campaign_poster", kwargs={"code": campaign.code}),
+            _("Open the A4 poster"),
+        )
+
+    def save_model(self, request, obj, form, change):
+        if not change:
+            obj.created_by = request.user
+        super().save_model(request, obj, form, change)

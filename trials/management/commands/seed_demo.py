@@ -1,0 +1,84 @@
+from pathlib import Path
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
+
+from recruitment.roles import ensure_coordinators_group
+from trials.demo_content import DEMO_CAMPAIGNS, DEMO_TRIALS
+from trials.models import Campaign, SponsorOrganisation, Trial
+from trials.services import import_study, read_study_file
+
+RECORDS_DIR = Path(__file__).resolve().parents[2] / "demo_records"
+DEMO_SPONSOR = "Eli Lilly and Company"
+
+
+class Command(BaseCommand):
+    help = (
+        "Load the demonstration trials (through the ClinicalTrials.gov importer), their campaigns "
+        "and, with --password, the demo users admin, coordinator and sponsor. Safe to run again."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("--password", help="Password for the demo users; without it no user is created.")
+        parser.add_argument(
+            "--allow-demo-users-in-production",
+            action="store_true",
+            help="Create demo users even though DEBUG is off (never on a public server).",
+        )
+
+    def handle(self, *args, password=None, allow_demo_users_in_production=False, **options):
+        if password is not None and not settings.DEBUG and not allow_demo_users_in_production:
+            raise CommandError(
+                "Refusing to create demo users with known passwords while DEBUG is off. "
+                "Pass --allow-demo-users-in-production if this really is a demo server."
+            )
+        with transaction.atomic():
+            trials = self._load_trials()
+            self._load_campaigns(trials)
+            group = ensure_coordinators_group()
+            if password is not None:
+                self._load_users(password, group)
+        self.stdout.write(self.style.SUCCESS(f"Demo data ready: {len(trials)} trials."))
+        if password is None:
+            self.stdout.write("No --password given: demo users were not created.")
+
+    def _load_trials(self):
+        trials = {}
+        for path in sorted(RECORDS_DIR.glob("NCT*.json")):
+            for record in read_study_file(path):
+                content = DEMO_TRIALS.get(record.nct_id, {})
+                result = import_study(record, slug=content.get("slug"), is_demo=True)
+                trial = result.trial
+                if result.created and content:
+                    # Coordinators may edit these later; a re-run keeps their edits.
+                    trial.summary = content["summary"]
+                    trial.eligibility_summary = "\n".join(content["eligibility"])
+                    trial.save(update_fields=["summary", "eligibility_summary"])
+                trials[trial.nct_id] = trial
+        return trials
+
+    def _load_campaigns(self, trials):
+        for nct_id, name, channel in DEMO_CAMPAIGNS:
+            trial = trials[nct_id]
+            Campaign.objects.get_or_create(
+                trial=trial,
+                name=name,
+                defaults={"channel": channel, "site": trial.sites.filter(status="RECRUITING").first()},
+            )
+
+    def _load_users(self, password, group):
+        User = get_user_model()
+        specs = {
+            "admin": {"is_staff": True, "is_superuser": True, "email": "admin@example.org"},
+            "coordinator": {"is_staff": True, "is_superuser": False, "email": "coordinator@example.org"},
+            "sponsor": {"is_staff": False, "is_superuser": False, "email": "sponsor@example.org"},
+        }
+        for username, fields in specs.items():
+            user, _ = User.objects.update_or_create(username=username, defaults=fields)
+            user.set_password(password)
+            user.save()
+            self.stdout.write(f"Demo user {username!r} ready.")
+        User.objects.get(username="coordinator").groups.add(group)
+        SponsorOrganisation.objects.get(name=DEMO_SPONSOR).members.add(User.objects.get(username="sponsor"))

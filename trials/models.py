@@ -1,0 +1,291 @@
+"""The trial catalog: sponsors, trials, their sites and the campaigns that advertise them."""
+
+import secrets
+
+from django.conf import settings
+from django.core.validators import RegexValidator
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+
+class Condition(models.TextChoices):
+    ALOPECIA_AREATA = "alopecia_areata", _("Alopecia areata")
+    VITILIGO = "vitiligo", _("Vitiligo")
+
+
+class Phase(models.TextChoices):
+    # Values mirror ClinicalTrials.gov's phase lists joined with "_" (["PHASE2", "PHASE3"]).
+    EARLY_PHASE1 = "EARLY_PHASE1", _("Early phase 1")
+    PHASE1 = "PHASE1", _("Phase 1")
+    PHASE1_PHASE2 = "PHASE1_PHASE2", _("Phase 1/2")
+    PHASE2 = "PHASE2", _("Phase 2")
+    PHASE2_PHASE3 = "PHASE2_PHASE3", _("Phase 2/3")
+    PHASE3 = "PHASE3", _("Phase 3")
+    PHASE4 = "PHASE4", _("Phase 4")
+    NA = "NA", _("Not applicable")
+
+
+class RecruitmentStatus(models.TextChoices):
+    # ClinicalTrials.gov overallStatus / location status values.
+    RECRUITING = "RECRUITING", _("Recruiting")
+    NOT_YET_RECRUITING = "NOT_YET_RECRUITING", _("Not yet recruiting")
+    ENROLLING_BY_INVITATION = "ENROLLING_BY_INVITATION", _("Enrolling by invitation")
+    ACTIVE_NOT_RECRUITING = "ACTIVE_NOT_RECRUITING", _("Active, not recruiting")
+    SUSPENDED = "SUSPENDED", _("Suspended")
+    TERMINATED = "TERMINATED", _("Terminated")
+    COMPLETED = "COMPLETED", _("Completed")
+    WITHDRAWN = "WITHDRAWN", _("Withdrawn")
+    UNKNOWN = "UNKNOWN", _("Unknown status")
+
+
+class SexEligibility(models.TextChoices):
+    ALL = "ALL", _("All")
+    FEMALE = "FEMALE", _("Women only")
+    MALE = "MALE", _("Men only")
+
+
+class SponsorOrganisation(models.Model):
+    name = models.CharField(_("name"), max_length=200, unique=True)
+    members = models.ManyToManyField(
+        settings.AUTH_USER_MODEL,
+        blank=True,
+        related_name="sponsor_organisations",
+        verbose_name=_("sponsor users"),
+        help_text=_("Users who may follow this sponsor's trials."),
+    )
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("sponsor organisation")
+        verbose_name_plural = _("sponsor organisations")
+
+    def __str__(self):
+        return self.name
+
+
+class TrialQuerySet(models.QuerySet):
+    def open_for_signup(self):
+        return self.filter(status=RecruitmentStatus.RECRUITING)
+
+    def recruiting_first(self):
+        return self.annotate(
+            status_rank=models.Case(
+                models.When(status=RecruitmentStatus.RECRUITING, then=0),
+                models.When(status=RecruitmentStatus.NOT_YET_RECRUITING, then=1),
+                default=2,
+                output_field=models.IntegerField(),
+            )
+        ).order_by("status_rank", "title")
+
+
+class Trial(models.Model):
+    nct_id = models.CharField(
+        _("NCT number"),
+        max_length=11,
+        unique=True,
+        validators=[RegexValidator(r"^NCT\d{8}$", _("An NCT number is NCT followed by 8 digits."))],
+    )
+    slug = models.SlugField(
+        _("slug"),
+        max_length=80,
+        unique=True,
+        help_text=_("Part of the trial's address and QR code: changing it breaks printed QR codes."),
+    )
+    acronym = models.CharField(_("acronym"), max_length=60, blank=True)
+    title = models.CharField(_("title"), max_length=300, help_text=_("The registry's brief title."))
+    official_title = models.TextField(_("official title"), blank=True)
+    summary = models.TextField(
+        _("plain-language summary"),
+        help_text=_("What the trial is, in words a patient understands. Not overwritten by imports."),
+    )
+    registry_summary = models.TextField(_("registry summary"), blank=True)
+    eligibility_summary = models.TextField(
+        _("who may join, in plain words"),
+        blank=True,
+        help_text=_("One point per line, shown on the trial page. Not overwritten by imports."),
+    )
+    registry_eligibility_text = models.TextField(_("registry eligibility criteria"), blank=True)
+    drug = models.CharField(_("drug"), max_length=200, blank=True)
+    sponsor = models.ForeignKey(
+        SponsorOrganisation, on_delete=models.PROTECT, related_name="trials", verbose_name=_("sponsor")
+    )
+    phase = models.CharField(_("phase"), max_length=20, choices=Phase.choices, default=Phase.NA)
+    condition = models.CharField(_("condition"), max_length=30, choices=Condition.choices)
+    status = models.CharField(
+        _("recruitment status"),
+        max_length=30,
+        choices=RecruitmentStatus.choices,
+        default=RecruitmentStatus.NOT_YET_RECRUITING,
+        db_index=True,
+    )
+    target_enrolment = models.PositiveIntegerField(_("target enrolment"), null=True, blank=True)
+    min_age_years = models.PositiveSmallIntegerField(_("minimum age (years)"), null=True, blank=True)
+    max_age_years = models.PositiveSmallIntegerField(_("maximum age (years)"), null=True, blank=True)
+    sex_eligibility = models.CharField(
+        _("sex"), max_length=10, choices=SexEligibility.choices, default=SexEligibility.ALL
+    )
+    is_demo = models.BooleanField(
+        _("demonstration data"),
+        default=False,
+        help_text=_("Shown to patients as demonstration data; its status is not the registry's."),
+    )
+    imported_at = models.DateTimeField(_("last imported"), null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = TrialQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["title"]
+        verbose_name = _("trial")
+        verbose_name_plural = _("trials")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(min_age_years__isnull=True)
+                | models.Q(max_age_years__isnull=True)
+                | models.Q(min_age_years__lte=models.F("max_age_years")),
+                name="trial_age_range_ordered",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.acronym or self.title} ({self.nct_id})"
+
+    @property
+    def display_name(self):
+        return self.acronym or self.title
+
+    @property
+    def is_recruiting(self):
+        return self.status == RecruitmentStatus.RECRUITING
+
+    @property
+    def registry_url(self):
+        return f"https://clinicaltrials.gov/study/{self.nct_id}"
+
+    def get_absolute_url(self):
+        return reverse("trials:detail", kwargs={"slug": self.slug})
+
+    def get_signup_path(self):
+        return reverse("trials:detail", kwargs={"slug": self.slug}) + "apply/"
+
+    @property
+    def age_range_text(self):
+        low, high = self.min_age_years, self.max_age_years
+        if low is not None and high is not None:
+            return _("Aged %(low)s to %(high)s") % {"low": low, "high": high}
+        if low is not None:
+            return _("Aged %(low)s or older") % {"low": low}
+        if high is not None:
+            return _("Aged up to %(high)s") % {"high": high}
+        return _("No age limit")
+
+    def eligibility_points(self):
+        return [line.strip(" -•*\t") for line in self.eligibility_summary.splitlines() if line.strip(" -•*\t")]
+
+
+class Site(models.Model):
+    trial = models.ForeignKey(Trial, on_delete=models.CASCADE, related_name="sites", verbose_name=_("trial"))
+    facility = models.CharField(_("facility"), max_length=300)
+    city = models.CharField(_("city"), max_length=120)
+    state = models.CharField(_("state or province"), max_length=120, blank=True)
+    zip_code = models.CharField(_("postal code"), max_length=20, blank=True)
+    country = models.CharField(_("country"), max_length=80)
+    status = models.CharField(
+        _("site recruitment status"),
+        max_length=30,
+        choices=RecruitmentStatus.choices,
+        default=RecruitmentStatus.NOT_YET_RECRUITING,
+    )
+    latitude = models.DecimalField(max_digits=9, decimal_places=6, null=True, blank=True)
+    longitude = models.DecimalField(max_digits=9, decimal_places=6, null=True, blank=True)
+
+    class Meta:
+        ordering = ["country", "city", "facility"]
+        verbose_name = _("site")
+        verbose_name_plural = _("sites")
+        constraints = [
+            models.UniqueConstraint(fields=["trial", "facility", "city", "country"], name="site_unique_per_trial"),
+        ]
+
+    def __str__(self):
+        return f"{self.facility}, {self.city}"
+
+    @property
+    def is_recruiting(self):
+        return self.status == RecruitmentStatus.RECRUITING
+
+
+class Channel(models.TextChoices):
+    LIVE_BROADCAST = "live_broadcast", _("Live broadcast")
+    POSTER = "poster", _("Poster")
+    LEAFLET = "leaflet", _("Clinic leaflet")
+    SOCIAL_MEDIA = "social_media", _("Social media")
+    PATIENT_GROUP = "patient_group", _("Patient organisation")
+    OTHER = "other", _("Other")
+
+
+# No 0/O, 1/I/L: the code is read aloud on broadcasts and typed from posters.
+CAMPAIGN_CODE_ALPHABET = "23456789abcdefghjkmnpqrstuvwxyz"
+CAMPAIGN_CODE_LENGTH = 7
+
+
+def new_campaign_code() -> str:
+    return "".join(secrets.choice(CAMPAIGN_CODE_ALPHABET) for _ in range(CAMPAIGN_CODE_LENGTH))
+
+
+class Campaign(models.Model):
+    trial = models.ForeignKey(Trial, on_delete=models.CASCADE, related_name="campaigns", verbose_name=_("trial"))
+    name = models.CharField(_("name"), max_length=200, help_text=_('For example "Live broadcast, 23 May".'))
+    channel = models.CharField(_("channel"), max_length=20, choices=Channel.choices, default=Channel.OTHER)
+    site = models.ForeignKey(
+        Site,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="campaigns",
+        verbose_name=_("site"),
+        help_text=_("The site the poster or leaflet is displayed at, if any; it is printed on the poster."),
+    )
+    code = models.SlugField(
+        _("short code"),
+        max_length=16,
+        unique=True,
+        default=new_campaign_code,
+        help_text=_("Used in the short link and QR code; do not change it once printed."),
+    )
+    is_active = models.BooleanField(
+        _("active"), default=True, help_text=_("A retired campaign's link shows patients the open trials instead.")
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, editable=False
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("campaign")
+        verbose_name_plural = _("campaigns")
+
+    def __str__(self):
+        return f"{self.name} ({self.code})"
+
+    def get_short_path(self):
+        return reverse("trials:campaign_link", kwargs={"code": self.code})
+
+
+class CampaignScanDay(models.Model):
+    """QR scans of a campaign's short link, counted per day: the top of the recruitment funnel."""
+
+    campaign = models.ForeignKey(Campaign, on_delete=models.CASCADE, related_name="scan_days")
+    day = models.DateField()
+    scans = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("campaign scans per day")
+        verbose_name_plural = _("campaign scans per day")
+        constraints = [models.UniqueConstraint(fields=["campaign", "day"], name="scan_day_unique")]
+
+    def __str__(self):
+        return f"{self.campaign.code} {self.day}: {self.scans}"

@@ -1,0 +1,108 @@
+from django.contrib.admin.views.decorators import staff_member_required
+from django.db.models import Count, Q
+from django.http import Http404, HttpResponse, HttpResponseNotModified
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.http import urlencode
+from django.views.decorators.http import require_safe
+
+from trials import qr
+from trials.forms import TrialFilterForm
+from trials.models import Campaign, RecruitmentStatus, Trial
+from trials.services import record_campaign_scan
+
+
+def _recruiting_site_count():
+    return Count("sites", filter=Q(sites__status=RecruitmentStatus.RECRUITING))
+
+
+def open_trials(*, exclude=None, condition=None):
+    trials = Trial.objects.open_for_signup().select_related("sponsor").order_by("title")
+    if exclude is not None:
+        trials = trials.exclude(pk=exclude.pk)
+    if condition:
+        trials = trials.filter(condition=condition)
+    return trials
+
+
+@require_safe
+def trial_list(request):
+    form = TrialFilterForm(request.GET or None)
+    trials = (
+        Trial.objects.select_related("sponsor").annotate(recruiting_sites=_recruiting_site_count()).recruiting_first()
+    )
+    trials = form.filter(trials)
+    return render(request, "trials/list.html", {"form": form, "trials": trials})
+
+
+@require_safe
+def trial_detail(request, slug):
+    trial = get_object_or_404(Trial.objects.select_related("sponsor"), slug=slug)
+    sites = sorted(trial.sites.all(), key=lambda site: (not site.is_recruiting, site.country, site.city))
+    context = {
+        "trial": trial,
+        "sites": sites,
+        "signup_url": qr.absolute_url(trial.get_signup_path()),
+        "other_open_trials": [] if trial.is_recruiting else open_trials(exclude=trial),
+    }
+    return render(request, "trials/detail.html", context)
+
+
+def _qr_response(request, url, fmt):
+    if fmt not in qr.FORMATS:
+        raise Http404
+    etag = f'"{qr.etag_for(url, fmt)}"'
+    if request.headers.get("If-None-Match") == etag:
+        return HttpResponseNotModified()
+    response = HttpResponse(qr.qr_image(url, fmt), content_type=qr.FORMATS[fmt])
+    response["ETag"] = etag
+    response["Cache-Control"] = "public, max-age=86400"
+    return response
+
+
+@require_safe
+def trial_qr(request, slug, fmt):
+    trial = get_object_or_404(Trial, slug=slug)
+    return _qr_response(request, qr.absolute_url(trial.get_signup_path()), fmt)
+
+
+def _campaign_or_unavailable(request, code):
+    campaign = Campaign.objects.select_related("trial", "site").filter(code=code.lower()).first()
+    if campaign is None or not campaign.is_active:
+        context = {"campaign": campaign, "open_trials": open_trials()}
+        # 410 tells crawlers the retired link is gone for good; both pages read the same to people.
+        status = 404 if campaign is None else 410
+        return None, render(request, "trials/campaign_unavailable.html", context, status=status)
+    return campaign, None
+
+
+def campaign_link(request, code):
+    """A campaign's short link: count the scan, then send the patient to the trial's sign-up."""
+    campaign, unavailable = _campaign_or_unavailable(request, code)
+    if unavailable:
+        return unavailable
+    if request.method in ("GET", "HEAD"):
+        record_campaign_scan(campaign)
+    target = campaign.trial.get_signup_path() + "?" + urlencode({"campaign": campaign.code})
+    return redirect(target)
+
+
+@require_safe
+def campaign_qr(request, code, fmt):
+    campaign = get_object_or_404(Campaign, code=code.lower())
+    return _qr_response(request, qr.absolute_url(campaign.get_short_path()), fmt)
+
+
+@staff_member_required
+@require_safe
+def campaign_poster(request, code):
+    campaign = get_object_or_404(Campaign.objects.select_related("trial", "trial__sponsor", "site"), code=code)
+    short_url = qr.absolute_url(campaign.get_short_path())
+    context = {
+        "campaign": campaign,
+        "trial": campaign.trial,
+        "short_url": short_url,
+        "short_url_display": short_url.split("://", 1)[-1],
+        "qr_path": reverse("trials:campaign_qr", kwargs={"code": campaign.code, "fmt": "svg"}),
+    }
+    return render(request, "trials/poster.html", context)
