@@ -4,6 +4,7 @@ A fresh checkout runs on SQLite with Celery tasks executed in-process; productio
 environment variables only (see README, "Configuration").
 """
 
+import re
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -47,6 +48,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "crispy_forms",
     "crispy_bootstrap5",
+    "django_ratelimit",
     "recruitment",
     "trials",
 ]
@@ -229,6 +231,22 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
     "root": {"handlers": ["console"], "level": LOG_LEVEL},
 }
+
+# --- Patients' sign-ups ----------------------------------------------------------------------
+# Generous, because a clinic's Wi-Fi or a mobile carrier puts many patients behind one address.
+SIGNUP_RATE_LIMIT = env_str("SIGNUP_RATE_LIMIT", "20/h")
+if not re.fullmatch(r"\d+/\d*[smhd]", SIGNUP_RATE_LIMIT):
+    raise ImproperlyConfigured(
+        f"Environment variable SIGNUP_RATE_LIMIT={SIGNUP_RATE_LIMIT!r} is invalid: expected a rate such as 20/h."
+    )
+if env_bool("DJANGO_BEHIND_PROXY", False):
+    # The proxy appends the client's address last; earlier entries are the client's to forge.
+    RATELIMIT_IP_META_KEY = "recruitment.ratelimit.client_ip"
+# django-ratelimit predates Django's own RedisCache, which has the atomic incr() it relies on.
+SILENCED_SYSTEM_CHECKS = ["django_ratelimit.W001"]
+if not REDIS_URL:
+    # Local-memory cache is per process: fine for one `make run` process, not for production.
+    SILENCED_SYSTEM_CHECKS.append("django_ratelimit.E003")
 
 # --- Portal -----------------------------------------------------------------------------------
 # QR images are deterministic for a URL; cache them rather than redraw on every scan.

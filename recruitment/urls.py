@@ -2,11 +2,22 @@ from django.contrib import admin
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
+from recruitment import views
+
 admin.site.site_header = _("Trial recruitment")
 admin.site.site_title = _("Trial recruitment")
 admin.site.index_title = _("Recruitment administration")
 
+patient_urls = (
+    [
+        path("trials/<slug:slug>/apply/", views.apply, name="apply"),
+        path("trials/<slug:slug>/apply/done/", views.apply_done, name="apply_done"),
+    ],
+    "recruitment",
+)
+
 urlpatterns = [
     path("admin/", admin.site.urls),
+    path("", include(patient_urls)),
     path("", include("trials.urls")),
 ]

@@ -1,11 +1,21 @@
 from django.contrib import admin
 from django.db.models import Sum
 from django.urls import reverse
-from django.utils.html import format_html
+from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 
 from trials import qr
-from trials.models import Campaign, CampaignScanDay, Site, SponsorOrganisation, Trial
+from trials.criteria import EXAMPLES, CriterionKind
+from trials.models import Campaign, CampaignScanDay, Criterion, Site, SponsorOrganisation, Trial
+
+
+def _parameter_help():
+    lines = [f"{CriterionKind(kind).label}: {example}" for kind, example in EXAMPLES.items()]
+    return format_html(
+        "{}<br>{}",
+        _("JSON. Examples by kind (kinds not listed take {}):"),
+        format_html_join("", "{}<br>", ((line,) for line in lines)),
+    )
 
 
 def _qr_preview(image_path, target_url):
@@ -31,6 +41,20 @@ class SiteInline(admin.TabularInline):
     show_change_link = True
 
 
+class CriterionInline(admin.StackedInline):
+    model = Criterion
+    extra = 0
+    fields = [("kind", "inclusion", "position"), "params", "patient_text", "source_note"]
+    ordering = ["position", "pk"]
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        field = super().formfield_for_dbfield(db_field, request, **kwargs)
+        if db_field.name == "params":
+            field.help_text = _parameter_help()
+            field.widget.attrs.update({"rows": 2, "cols": 80})
+        return field
+
+
 @admin.register(Trial)
 class TrialAdmin(admin.ModelAdmin):
     list_display = ["display_name", "nct_id", "condition", "phase", "status", "sponsor", "is_demo"]
@@ -38,7 +62,7 @@ class TrialAdmin(admin.ModelAdmin):
     list_select_related = ["sponsor"]
     search_fields = ["nct_id", "acronym", "title", "drug"]
     readonly_fields = ["qr_code", "imported_at", "created_at", "updated_at"]
-    inlines = [SiteInline]
+    inlines = [CriterionInline, SiteInline]
     fieldsets = [
         (None, {"fields": ["nct_id", "acronym", "title", "slug", "status", "is_demo", "qr_code"]}),
         (_("For patients"), {"fields": ["summary", "eligibility_summary"]}),

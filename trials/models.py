@@ -3,15 +3,22 @@
 import secrets
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from trials.criteria import CriterionKind, validate_params
+
 
 class Condition(models.TextChoices):
     ALOPECIA_AREATA = "alopecia_areata", _("Alopecia areata")
     VITILIGO = "vitiligo", _("Vitiligo")
+
+
+# Conditions the online screening questionnaire covers; other trials are listed but screened by the site.
+ONLINE_SCREENING_CONDITIONS = {Condition.ALOPECIA_AREATA}
 
 
 class Phase(models.TextChoices):
@@ -161,6 +168,10 @@ class Trial(models.Model):
         return self.status == RecruitmentStatus.RECRUITING
 
     @property
+    def has_online_screening(self):
+        return self.condition in ONLINE_SCREENING_CONDITIONS
+
+    @property
     def registry_url(self):
         return f"https://clinicaltrials.gov/study/{self.nct_id}"
 
@@ -168,7 +179,7 @@ class Trial(models.Model):
         return reverse("trials:detail", kwargs={"slug": self.slug})
 
     def get_signup_path(self):
-        return reverse("trials:detail", kwargs={"slug": self.slug}) + "apply/"
+        return reverse("recruitment:apply", kwargs={"slug": self.slug})
 
     @property
     def age_range_text(self):
@@ -289,3 +300,44 @@ class CampaignScanDay(models.Model):
 
     def __str__(self):
         return f"{self.campaign.code} {self.day}: {self.scans}"
+
+
+class Criterion(models.Model):
+    """One structured eligibility criterion of a trial, edited by coordinators in admin."""
+
+    trial = models.ForeignKey(Trial, on_delete=models.CASCADE, related_name="criteria", verbose_name=_("trial"))
+    kind = models.CharField(_("kind"), max_length=30, choices=CriterionKind.choices)
+    inclusion = models.BooleanField(
+        _("inclusion criterion"),
+        default=True,
+        help_text=_("Ticked: the applicant must meet the condition. Unticked: meeting it excludes."),
+    )
+    params = models.JSONField(_("parameters"), default=dict, blank=True)
+    patient_text = models.CharField(
+        _("in plain words"), max_length=300, help_text=_("The criterion as a patient reads it.")
+    )
+    source_note = models.CharField(
+        _("source"), max_length=300, blank=True, help_text=_("Where this comes from: registry, protocol section…")
+    )
+    position = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    class Meta:
+        ordering = ["trial", "position", "pk"]
+        verbose_name = _("eligibility criterion")
+        verbose_name_plural = _("eligibility criteria")
+
+    def __str__(self):
+        return self.patient_text
+
+    def clean(self):
+        problems = validate_params(self.kind, self.params)
+        if problems:
+            raise ValidationError({"params": problems})
+
+    def as_spec(self):
+        from recruitment.screening.eligibility import CriterionSpec
+
+        return CriterionSpec(
+            kind=self.kind, inclusion=self.inclusion, params=self.params,
+            patient_text=self.patient_text, criterion_id=self.pk,
+        )

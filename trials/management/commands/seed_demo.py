@@ -7,7 +7,7 @@ from django.db import transaction
 
 from recruitment.roles import ensure_coordinators_group
 from trials.demo_content import DEMO_CAMPAIGNS, DEMO_TRIALS
-from trials.models import Campaign, SponsorOrganisation, Trial
+from trials.models import Campaign, Criterion, SponsorOrganisation
 from trials.services import import_study, read_study_file
 
 RECORDS_DIR = Path(__file__).resolve().parents[2] / "demo_records"
@@ -56,6 +56,12 @@ class Command(BaseCommand):
                     trial.summary = content["summary"]
                     trial.eligibility_summary = "\n".join(content["eligibility"])
                     trial.save(update_fields=["summary", "eligibility_summary"])
+                if content and not trial.criteria.exists():
+                    Criterion.objects.bulk_create(
+                        Criterion(trial=trial, kind=kind, inclusion=inclusion, params=params,
+                                  patient_text=text, source_note=source, position=position)
+                        for position, (kind, inclusion, params, text, source) in enumerate(content["criteria"])
+                    )
                 trials[trial.nct_id] = trial
         return trials
 

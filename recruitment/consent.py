@@ -1,0 +1,25 @@
+"""The consent texts patients agree to. Change a text -> change CONSENT_VERSION: each stored
+consent names the version its holder read."""
+
+from django.utils.translation import gettext_lazy as _
+
+from recruitment.models import ConsentPurpose
+
+CONSENT_VERSION = "2026-11-v1"
+
+CONSENT_TEXTS = {
+    ConsentPurpose.HEALTH_DATA: _(
+        "I agree that the health information I give here is used to check whether I may be eligible "
+        "for this trial. It is seen only by the study team of the trial's sites and deleted if I "
+        "withdraw my consent."
+    ),
+    ConsentPurpose.CONTACT: _(
+        "I agree that a study coordinator of the trial's site contacts me by phone or e-mail about this trial."
+    ),
+    ConsentPurpose.SHARE_WITH_SPONSOR: _(
+        "Optional: I agree that my name and contact details are shared with the company that runs the "
+        "trial (the sponsor). Without this, the sponsor sees only my answers without my name."
+    ),
+}
+
+REQUIRED_CONSENTS = (ConsentPurpose.HEALTH_DATA, ConsentPurpose.CONTACT)

@@ -1,0 +1,300 @@
+"""The screening questionnaire: every answer typed and validated here, on the server."""
+
+from __future__ import annotations
+
+import datetime
+import re
+
+from django import forms
+from django.conf import settings
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from recruitment.consent import CONSENT_TEXTS
+from recruitment.models import BestTime, ConsentPurpose, Sex
+from recruitment.screening.treatments import ANY_JAK, LastUse, Treatment, YesNoUnsure
+from trials.criteria import OtherHairLoss
+from trials.models import RecruitmentStatus
+
+PREGNANCY_CHOICES = [
+    ("pregnant", _("I am pregnant")),
+    ("breastfeeding", _("I am breastfeeding")),
+    ("planning", _("I am planning a pregnancy in the next 2 years")),
+    ("none", _("None of these")),
+]
+OTHER_DIAGNOSIS_CHOICES = [*OtherHairLoss.choices, ("none", _("None of these")), ("unsure", _("I am not sure"))]
+MONTHS = [
+    (1, _("January")), (2, _("February")), (3, _("March")), (4, _("April")), (5, _("May")), (6, _("June")),
+    (7, _("July")), (8, _("August")), (9, _("September")), (10, _("October")), (11, _("November")),
+    (12, _("December")),
+]
+SCALP_VIEWS = [
+    ("loss_top", _("Top of the head"), _("The top is 40% of the scalp.")),
+    ("loss_back", _("Back of the head"), _("The back is 24% of the scalp.")),
+    ("loss_left", _("Left side"), _("Each side is 18% of the scalp.")),
+    ("loss_right", _("Right side"), _("Each side is 18% of the scalp.")),
+]
+PHONE = re.compile(r"^\+?[\d\s\-().]{6,30}$")
+
+
+def months_between(start: datetime.date, today: datetime.date) -> int:
+    return (today.year - start.year) * 12 + today.month - start.month
+
+
+def _radio(choices, label, help_text, **kwargs):
+    return forms.ChoiceField(label=label, help_text=help_text, choices=choices, widget=forms.RadioSelect, **kwargs)
+
+
+def treatment_field_names():
+    """(treatment, use field, regrowth field or None) for every treatment the form asks about."""
+    return [
+        (t, f"used_{t.value}", f"regrowth_{t.value}" if t in ANY_JAK else None) for t in Treatment
+    ]
+
+
+class ScreeningForm(forms.Form):
+    # --- About you -----------------------------------------------------------------------------
+    date_of_birth = forms.DateField(
+        label=_("Date of birth"),
+        help_text=_("Each trial accepts certain ages; we work out your age from this."),
+        widget=forms.DateInput(attrs={"type": "date", "autocomplete": "bday"}),
+    )
+    sex = _radio(Sex.choices, _("Sex at birth"), _("Some trials have different age limits for women and men."))
+    pregnancy = forms.MultipleChoiceField(
+        label=_("For women: does any of this apply to you now?"),
+        help_text=_("These medicines are not tested during pregnancy or breastfeeding."),
+        choices=PREGNANCY_CHOICES,
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+    )
+    # --- Your hair loss -----------------------------------------------------------------------
+    diagnosed = _radio(
+        YesNoUnsure.choices, _("Has a doctor told you that you have alopecia areata?"),
+        _("The trials are for alopecia areata; a doctor at the site will confirm it."),
+    )
+    other_diagnoses = forms.MultipleChoiceField(
+        label=_("Has a doctor found another kind of hair loss?"),
+        help_text=_("Other kinds of hair loss can make results hard to read, so some trials exclude them."),
+        choices=OTHER_DIAGNOSIS_CHOICES,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    episode_month = forms.TypedChoiceField(
+        label=_("Month"), choices=[("", "—"), *MONTHS], coerce=int, help_text=_("Approximate is fine.")
+    )
+    episode_year = forms.IntegerField(
+        label=_("Year"), min_value=1900, widget=forms.NumberInput(attrs={"inputmode": "numeric"})
+    )
+    regrowth_last_6_months = _radio(
+        YesNoUnsure.choices, _("Has any hair grown back in the last 6 months?"),
+        _("Trials measure regrowth from the medicine, so recent natural regrowth matters."),
+    )
+    eyebrow_loss = _radio(YesNoUnsure.choices, _("Have you lost eyebrow hair?"), "")
+    eyelash_loss = _radio(YesNoUnsure.choices, _("Have you lost eyelash hair?"), "")
+    body_hair_loss = _radio(YesNoUnsure.choices, _("Have you lost body hair?"), "")
+    # --- How to reach you ---------------------------------------------------------------------
+    full_name = forms.CharField(
+        label=_("Your name"), max_length=200, help_text=_("So the study coordinator knows whom to ask for."),
+        widget=forms.TextInput(attrs={"autocomplete": "name"}),
+    )
+    phone = forms.CharField(
+        label=_("Phone"), max_length=40, required=False, help_text=_("Give a phone number, an e-mail, or both."),
+        widget=forms.TextInput(attrs={"type": "tel", "autocomplete": "tel", "inputmode": "tel"}),
+    )
+    email = forms.EmailField(label=_("E-mail"), required=False, widget=forms.EmailInput(attrs={"autocomplete": "email"}))
+    language = forms.ChoiceField(
+        label=_("Language for calls and messages"), choices=settings.LANGUAGES,
+    )
+    site = forms.ModelChoiceField(
+        label=_("Preferred study site"), queryset=None, required=False, empty_label=_("No preference"),
+        help_text=_("The site nearest to you, if you know it."),
+    )
+    best_time_to_call = forms.ChoiceField(label=_("Best time to call"), choices=BestTime.choices, initial=BestTime.ANY)
+    # --- Consent: never ticked in advance ------------------------------------------------------
+    consent_health_data = forms.BooleanField(label=CONSENT_TEXTS[ConsentPurpose.HEALTH_DATA], required=True)
+    consent_contact = forms.BooleanField(label=CONSENT_TEXTS[ConsentPurpose.CONTACT], required=True)
+    consent_share_with_sponsor = forms.BooleanField(
+        label=CONSENT_TEXTS[ConsentPurpose.SHARE_WITH_SPONSOR], required=False
+    )
+    campaign = forms.CharField(required=False, widget=forms.HiddenInput, max_length=16)
+    # Invisible to people; bots that fill every field give themselves away.
+    website = forms.CharField(required=False, label=_("Leave this field empty"), max_length=200)
+
+    def __init__(self, *args, trial, today=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.trial = trial
+        self.today = today or timezone.localdate()
+        self.fields["site"].queryset = trial.sites.filter(status=RecruitmentStatus.RECRUITING).order_by(
+            "country", "city", "facility"
+        )
+        self.fields["episode_year"].max_value = self.today.year
+        self.fields["episode_year"].widget.attrs["max"] = self.today.year
+        for name, label, help_text in SCALP_VIEWS:
+            self.fields[name] = forms.IntegerField(
+                label=label, help_text=help_text, min_value=0, max_value=100,
+                widget=forms.NumberInput(attrs={"inputmode": "numeric", "step": 1, "data-salt-view": name}),
+            )
+        for treatment, use_field, regrowth_field in treatment_field_names():
+            self.fields[use_field] = forms.ChoiceField(
+                label=treatment.label, required=False, choices=[("", _("Never used")), *LastUse.choices]
+            )
+            if regrowth_field:
+                self.fields[regrowth_field] = forms.ChoiceField(
+                    label=_("Did your hair grow back while using it?"), required=False,
+                    choices=[("", "—"), *YesNoUnsure.choices],
+                )
+        self.fields["website"].widget.attrs.update({"tabindex": "-1", "autocomplete": "off"})
+
+    # --- Validation of single answers ---------------------------------------------------------
+    def clean_date_of_birth(self):
+        born = self.cleaned_data["date_of_birth"]
+        if born > self.today:
+            raise forms.ValidationError(_("The date of birth is in the future. Please check it."))
+        if self.age_on(born) > 120:
+            raise forms.ValidationError(_("Please check the year of birth."))
+        return born
+
+    def clean_phone(self):
+        phone = self.cleaned_data["phone"].strip()
+        if phone and not PHONE.match(phone):
+            raise forms.ValidationError(_("Please enter a phone number using digits, spaces and + only."))
+        if phone and len(re.sub(r"\D", "", phone)) < 6:
+            raise forms.ValidationError(_("This phone number looks too short."))
+        return phone
+
+    def clean_other_diagnoses(self):
+        chosen = set(self.cleaned_data["other_diagnoses"])
+        if "none" in chosen and len(chosen) > 1:
+            raise forms.ValidationError(_('"None of these" cannot be combined with another answer.'))
+        return sorted(chosen)
+
+    def clean_pregnancy(self):
+        chosen = set(self.cleaned_data["pregnancy"])
+        if "none" in chosen and len(chosen) > 1:
+            raise forms.ValidationError(_('"None of these" cannot be combined with another answer.'))
+        return sorted(chosen)
+
+    def clean_campaign(self):
+        return self.cleaned_data["campaign"].strip().lower()
+
+    # --- Answers that depend on each other ----------------------------------------------------
+    def clean(self):
+        data = super().clean()
+        if data.get("sex") == Sex.FEMALE and not data.get("pregnancy") and "pregnancy" not in self.errors:
+            self.add_error("pregnancy", _('Please tick what applies, or "None of these".'))
+        if not data.get("phone") and not data.get("email") and "phone" not in self.errors and "email" not in self.errors:
+            self.add_error("phone", _("Please give a phone number or an e-mail address so that the site can reach you."))
+        month, year = data.get("episode_month"), data.get("episode_year")
+        if month and year:
+            started = datetime.date(year, month, 1)
+            if started > self.today:
+                self.add_error("episode_year", _("This date is in the future. Please check the month and year."))
+            elif data.get("date_of_birth") and started < data["date_of_birth"].replace(day=1):
+                self.add_error("episode_year", _("This is before your date of birth. Please check the year."))
+            else:
+                data["episode_started_on"] = started
+        return data
+
+    def age_on(self, born: datetime.date) -> int:
+        today = self.today
+        return today.year - born.year - ((today.month, today.day) < (born.month, born.day))
+
+    # --- Clean data, shaped for the service ---------------------------------------------------
+    def application_fields(self) -> dict:
+        d = self.cleaned_data
+        woman_or_undisclosed = d["sex"] != Sex.MALE
+        pregnancy = set(d["pregnancy"])
+        answered = woman_or_undisclosed and bool(pregnancy)
+        return {
+            "age_years": self.age_on(d["date_of_birth"]),
+            "sex": d["sex"],
+            "pregnant": ("pregnant" in pregnancy) if answered else None,
+            "breastfeeding": ("breastfeeding" in pregnancy) if answered else None,
+            "planning_pregnancy": ("planning" in pregnancy) if answered else None,
+            "diagnosed": d["diagnosed"],
+            "other_diagnoses": [c for c in d["other_diagnoses"] if c not in ("none", "unsure")],
+            "other_diagnoses_unsure": "unsure" in d["other_diagnoses"],
+            "episode_started_on": d["episode_started_on"],
+            "episode_months": months_between(d["episode_started_on"], self.today),
+            "regrowth_last_6_months": d["regrowth_last_6_months"],
+        }
+
+    def alopecia_fields(self) -> dict:
+        d = self.cleaned_data
+        fields = {name: d[name] for name, _label, _help in SCALP_VIEWS}
+        fields.update({name: d[name] for name in ("eyebrow_loss", "eyelash_loss", "body_hair_loss")})
+        return fields
+
+    def treatment_rows(self) -> list[dict]:
+        rows = []
+        for treatment, use_field, regrowth_field in treatment_field_names():
+            last_use = self.cleaned_data.get(use_field)
+            if last_use:
+                regrowth = self.cleaned_data.get(regrowth_field, "") if regrowth_field else ""
+                rows.append({"treatment": treatment.value, "last_use": last_use, "regrowth": regrowth})
+        return rows
+
+    def contact_fields(self) -> dict:
+        d = self.cleaned_data
+        return {
+            "full_name": d["full_name"].strip(),
+            "date_of_birth": d["date_of_birth"],
+            "phone": d["phone"],
+            "email": d["email"].strip(),
+            "best_time_to_call": d["best_time_to_call"],
+        }
+
+    def consents_given(self) -> set[str]:
+        d = self.cleaned_data
+        given = {ConsentPurpose.HEALTH_DATA, ConsentPurpose.CONTACT}
+        if d.get("consent_share_with_sponsor"):
+            given.add(ConsentPurpose.SHARE_WITH_SPONSOR)
+        return given
+
+    # --- Template helpers ---------------------------------------------------------------------
+    def scalp_fields(self):
+        return [self[name] for name, _label, _help in SCALP_VIEWS]
+
+    def treatment_groups(self):
+        """(bound use field, bound regrowth field or None), general treatments then JAK inhibitors."""
+        pairs = [(self[use], self[regrowth] if regrowth else None) for _t, use, regrowth in treatment_field_names()]
+        jak = [pair for pair in pairs if pair[1] is not None]
+        other = [pair for pair in pairs if pair[1] is None]
+        return other, jak
+
+    def consent_fields(self):
+        return [self["consent_health_data"], self["consent_contact"], self["consent_share_with_sponsor"]]
+
+
+def initial_from_application(application) -> dict:
+    """Answers of an earlier application, to apply to another trial without typing them again.
+    Consents and the site are not carried over: they are given for one trial."""
+    contact = application.contact
+    alopecia = application.alopecia
+    pregnancy = [name for name, flag in (("pregnant", application.pregnant), ("breastfeeding", application.breastfeeding),
+                                         ("planning", application.planning_pregnancy)) if flag]
+    if application.pregnant is False and not pregnancy:
+        pregnancy = ["none"]
+    other = list(application.other_diagnoses) or ([] if application.other_diagnoses_unsure else ["none"])
+    if application.other_diagnoses_unsure:
+        other.append("unsure")
+    initial = {
+        "date_of_birth": contact.date_of_birth,
+        "sex": application.sex,
+        "pregnancy": pregnancy,
+        "diagnosed": application.diagnosed,
+        "other_diagnoses": other,
+        "episode_month": application.episode_started_on.month,
+        "episode_year": application.episode_started_on.year,
+        "regrowth_last_6_months": application.regrowth_last_6_months,
+        "loss_top": alopecia.loss_top, "loss_back": alopecia.loss_back,
+        "loss_left": alopecia.loss_left, "loss_right": alopecia.loss_right,
+        "eyebrow_loss": alopecia.eyebrow_loss, "eyelash_loss": alopecia.eyelash_loss,
+        "body_hair_loss": alopecia.body_hair_loss,
+        "full_name": contact.full_name, "phone": contact.phone, "email": contact.email,
+        "language": application.language, "best_time_to_call": contact.best_time_to_call,
+    }
+    for use in application.treatments.all():
+        initial[f"used_{use.treatment}"] = use.last_use
+        if use.regrowth:
+            initial[f"regrowth_{use.treatment}"] = use.regrowth
+    return initial

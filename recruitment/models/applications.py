@@ -1,0 +1,227 @@
+"""An application: screening answers, kept apart from the contact details that identify a person.
+
+Screening data (Application, AlopeciaAnswers, TreatmentUse, Evaluation) carries no name, phone,
+e-mail or date of birth, so no view or export of screening data can leak them by accident;
+those live in ContactDetails only. Condition-specific answers (SALT for alopecia areata) live in
+their own one-to-one table, so a second condition adds a table, not columns here.
+"""
+
+import secrets
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from recruitment.screening.alopecia import SeverityBand
+from recruitment.screening.eligibility import Verdict
+from recruitment.screening.treatments import ANY_JAK, LastUse, Treatment, YesNoUnsure
+
+# Read over the phone: no 0/O, 1/I/L, U; 30 symbols ** 8 = 6.5e11 codes, not guessable.
+REFERENCE_ALPHABET = "23456789ABCDEFGHJKMNPQRSTVWXYZ"
+
+
+def new_reference() -> str:
+    code = "".join(secrets.choice(REFERENCE_ALPHABET) for _ in range(8))
+    return f"{code[:4]}-{code[4:]}"
+
+
+def normalise_reference(value: str) -> str:
+    compact = "".join(ch for ch in value.upper() if ch.isalnum())
+    return f"{compact[:4]}-{compact[4:]}" if len(compact) == 8 else value.upper()
+
+
+class Sex(models.TextChoices):
+    FEMALE = "FEMALE", _("Female")
+    MALE = "MALE", _("Male")
+    UNDISCLOSED = "UNDISCLOSED", _("Prefer not to say")
+
+
+class Application(models.Model):
+    reference = models.CharField(_("reference"), max_length=9, unique=True, default=new_reference, editable=False)
+    trial = models.ForeignKey(
+        "trials.Trial", on_delete=models.PROTECT, related_name="applications", verbose_name=_("trial")
+    )
+    site = models.ForeignKey(
+        "trials.Site", on_delete=models.PROTECT, null=True, blank=True, related_name="applications",
+        verbose_name=_("preferred site"),
+    )
+    campaign = models.ForeignKey(
+        "trials.Campaign", on_delete=models.SET_NULL, null=True, blank=True, related_name="applications",
+        verbose_name=_("campaign"),
+    )
+    submitted_at = models.DateTimeField(_("submitted"), default=timezone.now, db_index=True)
+    language = models.CharField(_("preferred language"), max_length=10, choices=settings.LANGUAGES)
+
+    age_years = models.PositiveSmallIntegerField(_("age at submission"))
+    sex = models.CharField(_("sex at birth"), max_length=12, choices=Sex.choices)
+    pregnant = models.BooleanField(_("pregnant"), null=True, blank=True)
+    breastfeeding = models.BooleanField(_("breastfeeding"), null=True, blank=True)
+    planning_pregnancy = models.BooleanField(_("planning pregnancy"), null=True, blank=True)
+
+    diagnosed = models.CharField(_("diagnosed by a doctor"), max_length=6, choices=YesNoUnsure.choices)
+    other_diagnoses = models.JSONField(_("other hair-loss diagnoses"), default=list, blank=True)
+    other_diagnoses_unsure = models.BooleanField(_("not sure about other diagnoses"), default=False)
+    episode_started_on = models.DateField(_("current episode began (month)"))
+    episode_months = models.PositiveSmallIntegerField(_("current episode (months)"))
+    regrowth_last_6_months = models.CharField(
+        _("regrowth in the last 6 months"), max_length=6, choices=YesNoUnsure.choices
+    )
+
+    verdict = models.CharField(_("verdict"), max_length=20, choices=Verdict.choices, db_index=True)
+    duplicate_of = models.ForeignKey(
+        "self", on_delete=models.SET_NULL, null=True, blank=True, related_name="duplicates",
+        verbose_name=_("possible duplicate of"),
+    )
+
+    class Meta:
+        ordering = ["-submitted_at"]
+        verbose_name = _("application")
+        verbose_name_plural = _("applications")
+        constraints = [
+            models.CheckConstraint(condition=Q(age_years__lte=120), name="application_age_plausible"),
+            models.CheckConstraint(condition=Q(episode_months__lte=1200), name="application_episode_plausible"),
+            models.CheckConstraint(condition=~Q(reference=""), name="application_reference_present"),
+            models.CheckConstraint(
+                condition=~Q(sex="MALE")
+                | Q(pregnant__isnull=True, breastfeeding__isnull=True, planning_pregnancy__isnull=True),
+                name="application_pregnancy_only_if_not_male",
+            ),
+        ]
+
+    def __str__(self):
+        return self.reference
+
+    @property
+    def prior_jak(self) -> bool:
+        return any(t.treatment in ANY_JAK for t in self.treatments.all())
+
+
+class AlopeciaAnswers(models.Model):
+    """The alopecia-areata part of a questionnaire: hair loss per scalp view and the SALT estimate."""
+
+    application = models.OneToOneField(Application, on_delete=models.CASCADE, primary_key=True, related_name="alopecia")
+    loss_top = models.PositiveSmallIntegerField(_("hair loss, top of the scalp (%)"))
+    loss_back = models.PositiveSmallIntegerField(_("hair loss, back of the scalp (%)"))
+    loss_left = models.PositiveSmallIntegerField(_("hair loss, left side (%)"))
+    loss_right = models.PositiveSmallIntegerField(_("hair loss, right side (%)"))
+    salt = models.DecimalField(_("self-reported estimated SALT"), max_digits=4, decimal_places=1)
+    severity = models.CharField(_("severity band (AA-IGA)"), max_length=1, choices=SeverityBand.choices)
+    eyebrow_loss = models.CharField(_("eyebrow hair loss"), max_length=6, choices=YesNoUnsure.choices)
+    eyelash_loss = models.CharField(_("eyelash hair loss"), max_length=6, choices=YesNoUnsure.choices)
+    body_hair_loss = models.CharField(_("body hair loss"), max_length=6, choices=YesNoUnsure.choices)
+
+    class Meta:
+        verbose_name = _("alopecia areata answers")
+        verbose_name_plural = _("alopecia areata answers")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(loss_top__lte=100, loss_back__lte=100, loss_left__lte=100, loss_right__lte=100),
+                name="alopecia_loss_is_a_percentage",
+            ),
+            models.CheckConstraint(condition=Q(salt__gte=0, salt__lte=100), name="alopecia_salt_range"),
+        ]
+
+
+class TreatmentUse(models.Model):
+    """A treatment the applicant has used (treatments never used have no row)."""
+
+    application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="treatments")
+    treatment = models.CharField(_("treatment"), max_length=30, choices=Treatment.choices)
+    last_use = models.CharField(_("last used"), max_length=8, choices=LastUse.choices)
+    regrowth = models.CharField(_("hair regrew on it"), max_length=6, choices=YesNoUnsure.choices, blank=True)
+
+    class Meta:
+        ordering = ["pk"]
+        verbose_name = _("treatment used")
+        verbose_name_plural = _("treatments used")
+        constraints = [
+            models.UniqueConstraint(fields=["application", "treatment"], name="treatment_once_per_application"),
+            models.CheckConstraint(
+                condition=Q(regrowth="") | Q(treatment__in=sorted(ANY_JAK)),
+                name="treatment_regrowth_only_for_jak",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.get_treatment_display()}: {self.get_last_use_display()}"
+
+
+class BestTime(models.TextChoices):
+    ANY = "any", _("Any time")
+    MORNING = "morning", _("Morning")
+    AFTERNOON = "afternoon", _("Afternoon")
+    EVENING = "evening", _("Evening")
+
+
+class ContactDetails(models.Model):
+    """Who the applicant is and how to reach them: personal data, kept out of screening data."""
+
+    application = models.OneToOneField(Application, on_delete=models.CASCADE, primary_key=True, related_name="contact")
+    full_name = models.CharField(_("name"), max_length=200)
+    date_of_birth = models.DateField(_("date of birth"))
+    phone = models.CharField(_("phone"), max_length=40, blank=True)
+    email = models.EmailField(_("e-mail"), blank=True)
+    # Normalised copies for finding duplicates: digits of the phone, lower-case e-mail.
+    phone_key = models.CharField(max_length=40, blank=True, db_index=True, editable=False)
+    email_key = models.CharField(max_length=254, blank=True, db_index=True, editable=False)
+    best_time_to_call = models.CharField(
+        _("best time to call"), max_length=10, choices=BestTime.choices, default=BestTime.ANY
+    )
+
+    class Meta:
+        verbose_name = _("contact details")
+        verbose_name_plural = _("contact details")
+        constraints = [
+            models.CheckConstraint(condition=~Q(phone="") | ~Q(email=""), name="contact_phone_or_email"),
+            models.CheckConstraint(condition=~Q(full_name=""), name="contact_name_present"),
+        ]
+
+    def __str__(self):
+        return self.full_name
+
+
+class ConsentPurpose(models.TextChoices):
+    HEALTH_DATA = "health_data", _("Processing of health data for pre-screening")
+    CONTACT = "contact", _("Contact by the site's study coordinator")
+    SHARE_WITH_SPONSOR = "share_with_sponsor", _("Sharing contact details with the sponsor")
+
+
+class ConsentRecord(models.Model):
+    application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="consents")
+    purpose = models.CharField(_("purpose"), max_length=20, choices=ConsentPurpose.choices)
+    version = models.CharField(_("consent text version"), max_length=20)
+    given_at = models.DateTimeField(_("given"))
+    withdrawn_at = models.DateTimeField(_("withdrawn"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["pk"]
+        verbose_name = _("consent")
+        verbose_name_plural = _("consents")
+        constraints = [models.UniqueConstraint(fields=["application", "purpose"], name="consent_once_per_purpose")]
+
+    def __str__(self):
+        return f"{self.get_purpose_display()} ({self.version})"
+
+
+class Evaluation(models.Model):
+    """The result of checking an application against its trial's criteria at one moment.
+
+    `results` holds each criterion as it was then (kind, parameters, words) with its result and
+    reason, so editing the trial's criteria later never rewrites a past verdict.
+    """
+
+    application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="evaluations")
+    created_at = models.DateTimeField(_("evaluated"), default=timezone.now)
+    verdict = models.CharField(_("verdict"), max_length=20, choices=Verdict.choices)
+    results = models.JSONField(_("criteria and results"))
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        get_latest_by = ["created_at", "pk"]
+        verbose_name = _("evaluation")
+        verbose_name_plural = _("evaluations")

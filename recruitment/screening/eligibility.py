@@ -1,0 +1,268 @@
+"""The eligibility engine: criteria (data) and answers in, a result per criterion and a verdict out.
+
+Pure functions only. Each kind of criterion decides whether the condition it describes holds for
+the applicant: True, False, or None when the answers cannot tell. An inclusion criterion is met
+when its condition holds; an exclusion criterion when it does not. The verdict: any criterion not
+met -> likely ineligible; every criterion met -> likely eligible; otherwise -> needs review.
+A pre-screen verdict is never final: the site decides at the screening visit.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+from decimal import Decimal
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from recruitment.screening.answers import ScreeningAnswers
+from recruitment.screening.treatments import ANY_JAK, LAST_USE_DAYS, ORAL_JAK, YesNoUnsure, expand
+from trials.criteria import CriterionKind
+
+
+class Result(models.TextChoices):
+    MET = "met", _("Met")
+    NOT_MET = "not_met", _("Not met")
+    UNKNOWN = "unknown", _("Unknown")
+
+
+class Verdict(models.TextChoices):
+    LIKELY_ELIGIBLE = "likely_eligible", _("Likely eligible")
+    NEEDS_REVIEW = "needs_review", _("Needs review")
+    LIKELY_INELIGIBLE = "likely_ineligible", _("Likely ineligible")
+
+
+@dataclass(frozen=True)
+class CriterionSpec:
+    """A criterion as the engine needs it; also what an evaluation keeps as its snapshot."""
+
+    kind: str
+    inclusion: bool
+    params: dict
+    patient_text: str
+    criterion_id: int | None = None
+
+
+@dataclass(frozen=True)
+class CriterionResult:
+    criterion: CriterionSpec
+    result: str
+    reason: str
+
+    def as_dict(self) -> dict:
+        return {**asdict(self.criterion), "result": self.result, "reason": self.reason}
+
+
+@dataclass(frozen=True)
+class Evaluation:
+    results: list[CriterionResult]
+    verdict: str
+
+    def failed(self):
+        return [r for r in self.results if r.result == Result.NOT_MET]
+
+    def unknown(self):
+        return [r for r in self.results if r.result == Result.UNKNOWN]
+
+
+# Each check returns (condition holds: True/False/None, reason in words for the coordinator).
+def _within(value, low, high, *, low_exclusive=False, high_exclusive=False) -> bool:
+    if low is not None and (value < low or (low_exclusive and value == low)):
+        return False
+    if high is not None and (value > high or (high_exclusive and value == high)):
+        return False
+    return True
+
+
+def _range_text(low, high, unit="") -> str:
+    if low is not None and high is not None:
+        return f"{low}-{high}{unit}"
+    if low is not None:
+        return f"≥ {low}{unit}"
+    return f"≤ {high}{unit}"
+
+
+def _check_age(p, a: ScreeningAnswers):
+    if a.age is None:
+        return None, "age not given"
+    low, high = p.get("min"), p.get("max")
+    per_sex = {"MALE": ("male_min", "male_max"), "FEMALE": ("female_min", "female_max")}
+    has_sex_limits = any(k in p for pair in per_sex.values() for k in pair)
+    if a.sex in per_sex:
+        low = p.get(per_sex[a.sex][0], low)
+        high = p.get(per_sex[a.sex][1], high)
+    elif has_sex_limits:
+        # The limit depends on sex at birth, which was not given: decide only if every limit agrees.
+        fits = [
+            _within(a.age, p.get(lo, low), p.get(hi, high)) for lo, hi in per_sex.values()
+        ]
+        if all(fits) or not any(fits):
+            return fits[0], f"age {a.age}; the limit depends on sex at birth, which was not given"
+        return None, f"age {a.age}; the limit depends on sex at birth, which was not given"
+    return _within(a.age, low, high), f"age {a.age}, required {_range_text(low, high)}"
+
+
+def _check_sex(p, a):
+    if a.sex not in ("FEMALE", "MALE"):
+        return None, "sex at birth not given"
+    return a.sex in p["allowed"], f"sex at birth {a.sex.lower()}"
+
+
+def _check_score(value, low, high, label):
+    if value is None:
+        return None, f"{label} not given"
+    return _within(value, low, high), f"{label} {value}, required {_range_text(low, high)}"
+
+
+def _check_salt(p, a):
+    return _check_score(a.salt, p.get("min"), p.get("max"), "self-reported estimated SALT")
+
+
+def _check_episode(p, a):
+    if a.episode_months is None:
+        return None, "start of the current episode not given"
+    low, high = p.get("min_months"), p.get("max_months")
+    holds = _within(
+        a.episode_months, low, high,
+        low_exclusive=p.get("min_exclusive", False), high_exclusive=p.get("max_exclusive", False),
+    )
+    lo = f"{'>' if p.get('min_exclusive') else '≥'} {low}" if low is not None else ""
+    hi = f"{'<' if p.get('max_exclusive') else '≤'} {high}" if high is not None else ""
+    return holds, f"episode {a.episode_months} months, required {' and '.join(x for x in (lo, hi) if x)} months"
+
+
+def _check_recent_regrowth(p, a):
+    """The questionnaire asks about the last 6 months; other windows are decided where 6 tells."""
+    months = p["months"]
+    answer = a.regrowth_last_6_months
+    if answer == YesNoUnsure.YES and months >= 6:
+        return True, f"hair regrew in the last 6 months (criterion: last {months} months)"
+    if answer == YesNoUnsure.NO and months <= 6:
+        return False, f"no regrowth in the last 6 months (criterion: last {months} months)"
+    if answer in (YesNoUnsure.YES, YesNoUnsure.NO):
+        return None, f"the questionnaire asks about 6 months, the criterion about {months}"
+    return None, "regrowth in the last 6 months not known"
+
+
+def _check_prior_jak(p, a):
+    drugs = ORAL_JAK if p["route"] == "oral" else ANY_JAK
+    used = {code: t for code, t in a.treatments.items() if code in drugs}
+    if not used:
+        return False, "no JAK inhibitor used"
+    names = ", ".join(sorted(used))
+    if not p.get("inadequate_response_only"):
+        return True, f"used {names}"
+    responses = {t.regrowth for t in used.values()}
+    if responses == {YesNoUnsure.YES}:
+        return False, f"used {names}, and hair regrew"
+    if YesNoUnsure.NO in responses:
+        return True, f"used {names} without regrowth"
+    return None, f"used {names}; whether hair regrew is not known"
+
+
+def _check_washout(p, a):
+    """Was any of the named treatments used within the last N days?
+
+    Answers are in bands (stopped 1-3 months ago...): a band entirely inside the window means
+    yes, entirely outside means no, and a band straddling it cannot tell.
+    """
+    days = p["days"]
+    undecided = []
+    for code in sorted(expand(p["treatments"])):
+        answer = a.treatments.get(code)
+        if answer is None:
+            continue
+        at_least, at_most = LAST_USE_DAYS[answer.last_use]
+        if at_most is not None and at_most <= days:
+            return True, f"{code} used within {days} days"
+        if at_least < days:
+            undecided.append(code)
+    if undecided:
+        return None, f"{', '.join(undecided)}: the answer does not tell whether used within {days} days"
+    return False, f"none of these used within {days} days"
+
+
+def _check_pregnancy(p, a):
+    if a.sex == "MALE":
+        return False, "not applicable"
+    flags = (a.pregnant, a.breastfeeding, a.planning_pregnancy)
+    if any(flags):
+        return True, "pregnant, breastfeeding or planning pregnancy"
+    if all(flag is False for flag in flags):
+        return False, "not pregnant, breastfeeding or planning pregnancy"
+    return None, "pregnancy questions not answered"
+
+
+def _check_other_hair_loss(p, a):
+    found = sorted(set(p["diagnoses"]) & a.other_diagnoses)
+    if found:
+        return True, "diagnosed with " + ", ".join(found)
+    if a.other_diagnoses_unsure:
+        return None, "not sure about other hair-loss diagnoses"
+    return False, "no other listed hair-loss diagnosis"
+
+
+def _check_diagnosis(p, a):
+    if a.diagnosed == YesNoUnsure.YES:
+        return True, "diagnosed by a doctor"
+    if a.diagnosed == YesNoUnsure.NO:
+        # A doctor at the site can make the diagnosis at screening: not a reason to turn away.
+        return None, "not yet diagnosed by a doctor"
+    return None, "not sure whether diagnosed"
+
+
+def _check_segmental(p, a):
+    if a.segmental in (YesNoUnsure.YES, YesNoUnsure.NO):
+        return a.segmental == YesNoUnsure.YES, f"segmental vitiligo: {a.segmental}"
+    return None, "type of vitiligo not known"
+
+
+def _check_manual(p, a):
+    return None, "checked by the study team"
+
+
+CHECKS = {
+    CriterionKind.AGE: _check_age,
+    CriterionKind.SEX: _check_sex,
+    CriterionKind.SALT: _check_salt,
+    CriterionKind.EPISODE_DURATION: _check_episode,
+    CriterionKind.RECENT_REGROWTH: _check_recent_regrowth,
+    CriterionKind.PRIOR_JAK: _check_prior_jak,
+    CriterionKind.WASHOUT: _check_washout,
+    CriterionKind.PREGNANCY: _check_pregnancy,
+    CriterionKind.OTHER_HAIR_LOSS: _check_other_hair_loss,
+    CriterionKind.DIAGNOSIS: _check_diagnosis,
+    CriterionKind.F_VASI: lambda p, a: _check_score(a.f_vasi, p["min"], None, "F-VASI"),
+    CriterionKind.T_VASI: lambda p, a: _check_score(a.t_vasi, p["min"], None, "T-VASI"),
+    CriterionKind.BSA: lambda p, a: _check_score(a.bsa, p.get("min"), p.get("max"), "depigmented BSA %"),
+    CriterionKind.SEGMENTAL_VITILIGO: _check_segmental,
+    CriterionKind.MANUAL: _check_manual,
+}
+
+
+def evaluate_criterion(criterion: CriterionSpec, answers: ScreeningAnswers) -> CriterionResult:
+    holds, reason = CHECKS[criterion.kind](criterion.params, answers)
+    if holds is None:
+        result = Result.UNKNOWN
+    elif holds == criterion.inclusion:
+        result = Result.MET
+    else:
+        result = Result.NOT_MET
+    return CriterionResult(criterion, result, reason)
+
+
+def verdict_of(results) -> str:
+    outcomes = {r.result for r in results}
+    if not outcomes:
+        # A trial whose criteria have not been entered yet cannot call anyone eligible.
+        return Verdict.NEEDS_REVIEW
+    if Result.NOT_MET in outcomes:
+        return Verdict.LIKELY_INELIGIBLE
+    if outcomes <= {Result.MET}:
+        return Verdict.LIKELY_ELIGIBLE
+    return Verdict.NEEDS_REVIEW
+
+
+def evaluate(criteria, answers: ScreeningAnswers) -> Evaluation:
+    results = [evaluate_criterion(c, answers) for c in criteria]
+    return Evaluation(results=results, verdict=verdict_of(results))

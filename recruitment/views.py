@@ -1,0 +1,153 @@
+"""The patient's side: the screening questionnaire and what happens after it."""
+
+from django.conf import settings
+from django.db.models import Prefetch
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_safe
+from django_ratelimit.core import is_ratelimited
+
+from recruitment.forms import ScreeningForm, initial_from_application
+from recruitment.models import Application
+from recruitment.screening.build import screening_answers
+from recruitment.screening.eligibility import Verdict, evaluate
+from recruitment.services.applications import submit_application
+from trials.models import Campaign, Criterion, Trial
+from trials.views import open_trials
+
+SESSION_KEY = "submitted_applications"
+SESSION_KEEP = 10
+
+
+def _remember(request, application):
+    references = [ref for ref in request.session.get(SESSION_KEY, []) if ref != application.reference]
+    request.session[SESSION_KEY] = [application.reference, *references][:SESSION_KEEP]
+
+
+def _own_application(request, reference, **filters):
+    """An application submitted from this browser session, or None: references are never
+    enough on their own to see someone's answers."""
+    if not reference or reference not in request.session.get(SESSION_KEY, []):
+        return None
+    return (
+        Application.objects.select_related("trial", "site", "alopecia", "contact")
+        .prefetch_related("treatments")
+        .filter(reference=reference, **filters)
+        .first()
+    )
+
+
+def _campaign_for(trial, code):
+    if not code:
+        return None
+    return Campaign.objects.filter(trial=trial, code=code.strip().lower(), is_active=True).first()
+
+
+def _render_form(request, trial, form, *, status=200, error=None):
+    context = {"trial": trial, "form": form, "error": error, "salt_preview": _salt_preview(form)}
+    return render(request, "recruitment/apply.html", context, status=status)
+
+
+def _salt_preview(form):
+    """The server's SALT for the answers on screen, when all four views are valid numbers."""
+    from recruitment.screening.alopecia import compute_salt, severity_band
+
+    if not form.is_bound:
+        return None
+    values = {}
+    for name in ("loss_top", "loss_back", "loss_left", "loss_right"):
+        try:
+            values[name] = int(form.data.get(name, ""))
+        except ValueError:
+            return None
+        if not 0 <= values[name] <= 100:
+            return None
+    salt = compute_salt(top=values["loss_top"], back=values["loss_back"], left=values["loss_left"],
+                        right=values["loss_right"])
+    return {"salt": salt, "band": severity_band(salt)}
+
+
+def _closed(request, trial, *, status):
+    context = {"trial": trial, "open_trials": open_trials(exclude=trial)}
+    return render(request, "recruitment/closed.html", context, status=status)
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+def apply(request, slug):
+    trial = get_object_or_404(Trial.objects.select_related("sponsor"), slug=slug)
+    if not trial.is_recruiting:
+        # 409 for a refused submission; the page reads the same as the one a GET shows.
+        return _closed(request, trial, status=409 if request.method == "POST" else 200)
+    if not trial.has_online_screening:
+        return render(request, "recruitment/no_questionnaire.html", {"trial": trial})
+
+    if request.method != "POST":
+        initial = {"language": get_language(), "campaign": request.GET.get("campaign", "")}
+        earlier = _own_application(request, request.GET.get("from"))
+        if earlier is not None:
+            initial.update(initial_from_application(earlier))
+        return _render_form(request, trial, ScreeningForm(trial=trial, initial=initial))
+
+    form = ScreeningForm(request.POST, trial=trial)
+    if request.POST.get("website"):
+        # Only automated form-fillers see the honeypot field; nothing is stored.
+        return render(request, "recruitment/rejected.html", {"trial": trial}, status=400)
+    if is_ratelimited(request, group="signup", key="ip", rate=settings.SIGNUP_RATE_LIMIT, method="POST",
+                      increment=True):
+        message = _("Several applications were sent from this connection in a short time. Please wait a few "
+                    "minutes, then send again: your answers are still here.")
+        form.is_valid()  # keep showing any answer that needs correcting
+        return _render_form(request, trial, form, status=429, error=message)
+    if not form.is_valid():
+        return _render_form(request, trial, form, error=_("Some answers need your attention. They are marked below."))
+
+    application = submit_application(
+        trial=trial,
+        application=form.application_fields(),
+        alopecia=form.alopecia_fields(),
+        treatments=form.treatment_rows(),
+        contact=form.contact_fields(),
+        consents=form.consents_given(),
+        site=form.cleaned_data.get("site"),
+        campaign=_campaign_for(trial, form.cleaned_data.get("campaign")),
+        language=form.cleaned_data["language"],
+    )
+    _remember(request, application)
+    return redirect("recruitment:apply_done", slug=trial.slug)
+
+
+@require_safe
+def apply_done(request, slug):
+    trial = get_object_or_404(Trial, slug=slug)
+    references = request.session.get(SESSION_KEY, [])
+    application = next(
+        (app for ref in references if (app := _own_application(request, ref, trial=trial)) is not None), None
+    )
+    if application is None:
+        return redirect(trial)
+    evaluation = application.evaluations.latest()
+    results = evaluation.results
+    context = {
+        "trial": trial,
+        "application": application,
+        "verdict": evaluation.verdict,
+        "not_met": [r for r in results if r["result"] == "not_met"],
+        "unknown": [r for r in results if r["result"] == "unknown"],
+        "other_fits": _other_fits(application) if evaluation.verdict != Verdict.LIKELY_ELIGIBLE else [],
+    }
+    return render(request, "recruitment/done.html", context)
+
+
+def _other_fits(application):
+    """Other recruiting trials the same answers may fit, best first."""
+    answers = screening_answers(application)
+    candidates = open_trials(exclude=application.trial, condition=application.trial.condition).prefetch_related(
+        Prefetch("criteria", queryset=Criterion.objects.order_by("position", "pk"))
+    )
+    fits = []
+    for trial in candidates:
+        outcome = evaluate([c.as_spec() for c in trial.criteria.all()], answers)
+        if outcome.verdict != Verdict.LIKELY_INELIGIBLE:
+            fits.append((outcome.verdict != Verdict.LIKELY_ELIGIBLE, trial.title, trial, outcome.verdict))
+    return [{"trial": trial, "verdict": verdict} for _rank, _title, trial, verdict in sorted(fits, key=lambda f: f[:2])]

@@ -1,0 +1,244 @@
+"""The pure eligibility engine: every criterion kind, inclusion and exclusion, every verdict."""
+
+from decimal import Decimal
+
+import pytest
+
+from recruitment.screening.answers import ScreeningAnswers, TreatmentAnswer
+from recruitment.screening.eligibility import CriterionSpec, Result, Verdict, evaluate, evaluate_criterion
+from trials.criteria import CriterionKind as K
+from trials.criteria import validate_params
+
+
+def include(kind, **params):
+    return CriterionSpec(kind=kind, inclusion=True, params=params, patient_text=f"{kind} in plain words")
+
+
+def exclude(kind, **params):
+    return CriterionSpec(kind=kind, inclusion=False, params=params, patient_text=f"{kind} in plain words")
+
+
+def answers(**fields):
+    base = dict(
+        age=40, sex="FEMALE", pregnant=False, breastfeeding=False, planning_pregnancy=False, diagnosed="yes",
+        episode_months=24, regrowth_last_6_months="no", salt=Decimal("75.0"),
+    )
+    base.update(fields)
+    return ScreeningAnswers(**base)
+
+
+def result(criterion, **fields):
+    return evaluate_criterion(criterion, answers(**fields)).result
+
+
+MET, NOT_MET, UNKNOWN = Result.MET, Result.NOT_MET, Result.UNKNOWN
+
+
+@pytest.mark.parametrize(
+    ("fields", "expected"),
+    [
+        ({"age": 18}, MET), ({"age": 70}, MET), ({"age": 17}, NOT_MET), ({"age": 71}, NOT_MET),
+        ({"age": 62, "sex": "MALE"}, NOT_MET),  # men only to 60
+        ({"age": 60, "sex": "MALE"}, MET),
+        ({"age": 62, "sex": "FEMALE"}, MET),
+        ({"age": 62, "sex": "UNDISCLOSED"}, UNKNOWN),  # fits the women's limit, not the men's
+        ({"age": 30, "sex": "UNDISCLOSED"}, MET),  # fits both
+        ({"age": 75, "sex": "UNDISCLOSED"}, NOT_MET),  # fits neither
+        ({"age": None}, UNKNOWN),
+    ],
+)
+def test_age_with_a_limit_per_sex(fields, expected):
+    assert result(include(K.AGE, min=18, max=70, male_max=60), **fields) == expected
+
+
+def test_age_without_upper_limit():
+    assert result(include(K.AGE, min=12), age=99) == MET
+    assert result(include(K.AGE, min=12), age=11) == NOT_MET
+
+
+def test_sex():
+    women_only = include(K.SEX, allowed=["FEMALE"])
+    assert result(women_only, sex="FEMALE") == MET
+    assert result(women_only, sex="MALE") == NOT_MET
+    assert result(women_only, sex="UNDISCLOSED") == UNKNOWN
+
+
+@pytest.mark.parametrize(("salt", "expected"), [("50.0", MET), ("49.9", NOT_MET), ("100", MET), (None, UNKNOWN)])
+def test_salt_range(salt, expected):
+    assert result(include(K.SALT, min=50), salt=Decimal(salt) if salt else None) == expected
+
+
+@pytest.mark.parametrize(
+    ("months", "expected"), [(6, NOT_MET), (7, MET), (95, MET), (96, NOT_MET), (None, UNKNOWN)]
+)
+def test_episode_duration_with_exclusive_bounds(months, expected):
+    brave = include(K.EPISODE_DURATION, min_months=6, min_exclusive=True, max_months=96, max_exclusive=True)
+    assert result(brave, episode_months=months) == expected
+
+
+@pytest.mark.parametrize(("months", "expected"), [(6, MET), (120, MET), (121, NOT_MET), (5, NOT_MET)])
+def test_episode_duration_with_inclusive_bounds(months, expected):
+    assert result(include(K.EPISODE_DURATION, min_months=6, max_months=120), episode_months=months) == expected
+
+
+@pytest.mark.parametrize(
+    ("window", "answer", "expected"),
+    [
+        (6, "no", MET), (6, "yes", NOT_MET), (6, "unsure", UNKNOWN),
+        (3, "no", MET),  # none in 6 months -> none in 3
+        (3, "yes", UNKNOWN),  # regrowth within 6 months may be older than 3
+        (12, "yes", NOT_MET),  # within 6 -> within 12
+        (12, "no", UNKNOWN),
+    ],
+)
+def test_no_regrowth_in_the_last_n_months(window, answer, expected):
+    assert result(exclude(K.RECENT_REGROWTH, months=window), regrowth_last_6_months=answer) == expected
+
+
+JAK_NO_REGROWTH = {"baricitinib": TreatmentAnswer("gt6m", "no")}
+JAK_REGROWTH = {"tofacitinib": TreatmentAnswer("gt6m", "yes")}
+JAK_UNSURE = {"tofacitinib": TreatmentAnswer("gt6m", None)}
+CREAM_ONLY = {"ruxolitinib_cream": TreatmentAnswer("lt1m", None)}
+
+
+@pytest.mark.parametrize(
+    ("criterion", "treatments", "expected"),
+    [
+        # Any use excludes (ALLEGRO, jaktinib)
+        (exclude(K.PRIOR_JAK, route="any"), {}, MET),
+        (exclude(K.PRIOR_JAK, route="any"), JAK_REGROWTH, NOT_MET),
+        (exclude(K.PRIOR_JAK, route="any"), CREAM_ONLY, NOT_MET),
+        # Systemic only (ivarmacitinib): cream does not count
+        (exclude(K.PRIOR_JAK, route="oral"), CREAM_ONLY, MET),
+        (exclude(K.PRIOR_JAK, route="oral"), JAK_NO_REGROWTH, NOT_MET),
+        # Inadequate response excludes (BRAVE): only non-responders are out
+        (exclude(K.PRIOR_JAK, route="oral", inadequate_response_only=True), JAK_REGROWTH, MET),
+        (exclude(K.PRIOR_JAK, route="oral", inadequate_response_only=True), JAK_NO_REGROWTH, NOT_MET),
+        (exclude(K.PRIOR_JAK, route="oral", inadequate_response_only=True), JAK_UNSURE, UNKNOWN),
+        (exclude(K.PRIOR_JAK, route="oral", inadequate_response_only=True), {}, MET),
+    ],
+)
+def test_prior_jak_policies(criterion, treatments, expected):
+    assert result(criterion, treatments=treatments) == expected
+
+
+@pytest.mark.parametrize(
+    ("last_use", "days", "expected"),
+    [
+        ("still", 30, NOT_MET), ("lt1m", 30, NOT_MET), ("1to3m", 30, MET),
+        ("1to3m", 90, NOT_MET), ("3to6m", 90, MET), ("gt6m", 180, MET), ("3to6m", 180, NOT_MET),
+        ("1to3m", 60, UNKNOWN),  # 1-3 months straddles 60 days
+        ("unsure", 30, UNKNOWN),
+    ],
+)
+def test_washout_windows(last_use, days, expected):
+    criterion = exclude(K.WASHOUT, treatments=["oral_steroid"], days=days)
+    assert result(criterion, treatments={"oral_steroid": TreatmentAnswer(last_use)}) == expected
+
+
+def test_washout_ignores_treatments_it_does_not_name_and_expands_groups():
+    criterion = exclude(K.WASHOUT, treatments=["jak_oral"], days=90)
+    assert result(criterion, treatments={"topical_minoxidil": TreatmentAnswer("still")}) == MET
+    assert result(criterion, treatments={"baricitinib": TreatmentAnswer("lt1m", "no")}) == NOT_MET
+
+
+def test_washout_a_definite_recent_use_outweighs_an_unclear_one():
+    criterion = exclude(K.WASHOUT, treatments=["oral_steroid", "biologic"], days=60)
+    treatments = {"oral_steroid": TreatmentAnswer("1to3m"), "biologic": TreatmentAnswer("still")}
+    assert result(criterion, treatments=treatments) == NOT_MET
+
+
+@pytest.mark.parametrize(
+    ("fields", "expected"),
+    [
+        ({}, MET),
+        ({"pregnant": True}, NOT_MET),
+        ({"breastfeeding": True}, NOT_MET),
+        ({"planning_pregnancy": True}, NOT_MET),
+        ({"sex": "MALE", "pregnant": None, "breastfeeding": None, "planning_pregnancy": None}, MET),
+        ({"sex": "UNDISCLOSED", "pregnant": None, "breastfeeding": None, "planning_pregnancy": None}, UNKNOWN),
+    ],
+)
+def test_pregnancy_or_breastfeeding(fields, expected):
+    assert result(exclude(K.PREGNANCY), **fields) == expected
+
+
+@pytest.mark.parametrize(
+    ("fields", "expected"),
+    [
+        ({"other_diagnoses": frozenset()}, MET),
+        ({"other_diagnoses": frozenset({"scarring"})}, NOT_MET),
+        ({"other_diagnoses": frozenset({"traction"})}, MET),  # not listed by this criterion
+        ({"other_diagnoses_unsure": True}, UNKNOWN),
+    ],
+)
+def test_other_hair_loss_diagnoses(fields, expected):
+    assert result(exclude(K.OTHER_HAIR_LOSS, diagnoses=["androgenetic", "scarring"]), **fields) == expected
+
+
+@pytest.mark.parametrize(("answer", "expected"), [("yes", MET), ("no", UNKNOWN), ("unsure", UNKNOWN)])
+def test_a_missing_diagnosis_needs_a_doctor_rather_than_a_refusal(answer, expected):
+    assert result(include(K.DIAGNOSIS), diagnosed=answer) == expected
+
+
+def test_vitiligo_scores_are_unknown_until_asked_and_decided_once_given():
+    assert result(include(K.F_VASI, min=0.5)) == UNKNOWN
+    assert result(include(K.F_VASI, min=0.5), f_vasi=Decimal("0.7")) == MET
+    assert result(include(K.T_VASI, min=3), t_vasi=Decimal("2.5")) == NOT_MET
+    assert result(include(K.BSA, max=10), bsa=Decimal("12")) == NOT_MET
+    assert result(exclude(K.SEGMENTAL_VITILIGO), segmental="yes") == NOT_MET
+    assert result(exclude(K.SEGMENTAL_VITILIGO), segmental="no") == MET
+
+
+def test_a_manual_criterion_always_needs_review():
+    assert result(include(K.MANUAL)) == UNKNOWN
+
+
+@pytest.mark.parametrize(
+    ("outcomes", "verdict"),
+    [
+        ([MET, MET], Verdict.LIKELY_ELIGIBLE),
+        ([MET, UNKNOWN], Verdict.NEEDS_REVIEW),
+        ([UNKNOWN, UNKNOWN], Verdict.NEEDS_REVIEW),
+        ([MET, NOT_MET], Verdict.LIKELY_INELIGIBLE),
+        ([UNKNOWN, NOT_MET], Verdict.LIKELY_INELIGIBLE),
+        ([NOT_MET, NOT_MET], Verdict.LIKELY_INELIGIBLE),
+        ([], Verdict.NEEDS_REVIEW),  # no criteria entered yet: nobody is called eligible
+    ],
+)
+def test_every_verdict_combination(outcomes, verdict):
+    # For a 40-year-old: "18 or older" is met, "90 or older" is not, a manual check is unknown.
+    build = {MET: include(K.AGE, min=18), NOT_MET: include(K.AGE, min=90), UNKNOWN: include(K.MANUAL)}
+    evaluation = evaluate([build[outcome] for outcome in outcomes], answers(age=40))
+    assert [r.result for r in evaluation.results] == outcomes
+    assert evaluation.verdict == verdict
+
+
+def test_each_result_carries_a_reason_and_the_criterion_snapshot():
+    evaluation = evaluate([include(K.AGE, min=18, max=65)], answers(age=70))
+    snapshot = evaluation.results[0].as_dict()
+    assert snapshot["kind"] == "age"
+    assert snapshot["params"] == {"min": 18, "max": 65}
+    assert snapshot["result"] == "not_met"
+    assert "age 70" in snapshot["reason"]
+
+
+@pytest.mark.parametrize(
+    ("kind", "params", "problem"),
+    [
+        ("age", {"min": "18"}, "must be a number"),
+        ("age", {"min": 70, "max": 18}, "'min' is above 'max'"),
+        ("salt", {"minimum": 50}, "unknown parameter 'minimum'"),
+        ("prior_jak", {}, "'route' is required"),
+        ("prior_jak", {"route": "cream"}, "must be one of"),
+        ("washout", {"treatments": ["aspirin"], "days": 30}, "unknown values ['aspirin']"),
+        ("sex", {"allowed": []}, "non-empty list"),
+        ("salt", [50], "must be a JSON object"),
+    ],
+)
+def test_criterion_parameters_are_validated_with_clear_messages(kind, params, problem):
+    assert any(problem in message for message in validate_params(kind, params))
+
+
+def test_valid_parameters_pass_validation():
+    assert validate_params("washout", {"treatments": ["jak_oral", "biologic"], "days": 90}) == []

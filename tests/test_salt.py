@@ -1,0 +1,54 @@
+from decimal import Decimal
+
+import pytest
+
+from recruitment.screening.alopecia import SeverityBand, compute_salt, severity_band
+
+
+@pytest.mark.parametrize(
+    ("views", "expected"),
+    [
+        ({"top": 0, "back": 0, "left": 0, "right": 20}, Decimal("3.6")),  # DOMAIN.md's worked example
+        ({"top": 0, "back": 0, "left": 0, "right": 0}, Decimal("0.0")),
+        ({"top": 100, "back": 100, "left": 100, "right": 100}, Decimal("100.0")),
+        ({"top": 100, "back": 0, "left": 0, "right": 0}, Decimal("40.0")),
+        ({"top": 0, "back": 100, "left": 0, "right": 0}, Decimal("24.0")),
+        ({"top": 50, "back": 50, "left": 50, "right": 50}, Decimal("50.0")),
+        ({"top": 80, "back": 60, "left": 70, "right": 90}, Decimal("75.2")),  # 32 + 14.4 + 12.6 + 16.2
+        ({"top": 1, "back": 1, "left": 0, "right": 0}, Decimal("0.6")),  # 0.64 rounds to 0.6
+        ({"top": 0, "back": 0, "left": 25, "right": 0}, Decimal("4.5")),
+    ],
+)
+def test_salt_uses_the_olsen_weights_and_one_decimal(views, expected):
+    assert compute_salt(**views) == expected
+
+
+def test_salt_rounds_to_the_nearest_tenth():
+    assert compute_salt(top=0, back=2, left=1, right=0) == Decimal("0.7")  # 0.48 + 0.18 = 0.66
+    assert compute_salt(top=1, back=0, left=1, right=0) == Decimal("0.6")  # 0.40 + 0.18 = 0.58
+    assert compute_salt(top=0, back=1, left=0, right=1) == Decimal("0.4")  # 0.24 + 0.18 = 0.42
+
+
+@pytest.mark.parametrize("bad", [-1, 101])
+def test_salt_refuses_a_view_outside_0_to_100(bad):
+    with pytest.raises(ValueError, match="top view"):
+        compute_salt(top=bad, back=0, left=0, right=0)
+
+
+@pytest.mark.parametrize(
+    ("salt", "band"),
+    [
+        ("0", SeverityBand.NONE),
+        ("0.6", SeverityBand.LIMITED),
+        ("20", SeverityBand.LIMITED),
+        ("20.9", SeverityBand.LIMITED),
+        ("21", SeverityBand.MODERATE),
+        ("49.9", SeverityBand.MODERATE),
+        ("50", SeverityBand.SEVERE),
+        ("94.9", SeverityBand.SEVERE),
+        ("95", SeverityBand.VERY_SEVERE),
+        ("100", SeverityBand.VERY_SEVERE),
+    ],
+)
+def test_severity_bands_follow_aa_iga(salt, band):
+    assert severity_band(Decimal(salt)) == band
