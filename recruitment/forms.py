@@ -7,6 +7,7 @@ import re
 
 from django import forms
 from django.conf import settings
+from django.core.validators import MaxValueValidator
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -126,7 +127,7 @@ class ScreeningForm(forms.Form):
         self.fields["site"].queryset = trial.sites.filter(status=RecruitmentStatus.RECRUITING).order_by(
             "country", "city", "facility"
         )
-        self.fields["episode_year"].max_value = self.today.year
+        self.fields["episode_year"].validators.append(MaxValueValidator(self.today.year))
         self.fields["episode_year"].widget.attrs["max"] = self.today.year
         for name, label, help_text in SCALP_VIEWS:
             self.fields[name] = forms.IntegerField(

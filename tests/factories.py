@@ -42,3 +42,44 @@ def make_site(trial, **fields) -> Site:
 def make_campaign(trial, **fields) -> Campaign:
     fields.setdefault("name", f"Campaign {next(_counter)}")
     return Campaign.objects.create(trial=trial, **fields)
+
+
+def make_criterion(trial, kind, *, inclusion=True, params=None, patient_text=None, position=0):
+    from trials.models import Criterion
+
+    return Criterion.objects.create(
+        trial=trial, kind=kind, inclusion=inclusion, params=params or {},
+        patient_text=patient_text or f"{kind} in plain words", position=position,
+    )
+
+
+def screening_post(**overrides) -> dict:
+    """A complete, valid questionnaire as a browser posts it: a 40-year-old woman, SALT 75.2."""
+    data = {
+        "date_of_birth": "1986-03-15",
+        "sex": "FEMALE",
+        "pregnancy": ["none"],
+        "diagnosed": "yes",
+        "other_diagnoses": ["none"],
+        "episode_month": "1",
+        "episode_year": "2024",
+        "regrowth_last_6_months": "no",
+        "loss_top": "80",
+        "loss_back": "60",
+        "loss_left": "70",
+        "loss_right": "90",
+        "eyebrow_loss": "yes",
+        "eyelash_loss": "no",
+        "body_hair_loss": "unsure",
+        "full_name": "Wang Fang",
+        "phone": "+86 138 0013 8000",
+        "email": "",
+        "language": "zh-hans",
+        "best_time_to_call": "evening",
+        "consent_health_data": "on",
+        "consent_contact": "on",
+        "campaign": "",
+        "website": "",
+    }
+    data.update(overrides)
+    return {key: value for key, value in data.items() if value is not None}

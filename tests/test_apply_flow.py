@@ -1,0 +1,331 @@
+"""The patient's questionnaire, end to end through the Django test client."""
+
+import datetime
+import re
+from decimal import Decimal
+
+import pytest
+from django.utils import timezone
+
+from recruitment.consent import CONSENT_VERSION
+from recruitment.models import Application, ConsentRecord, ContactDetails
+from recruitment.screening.eligibility import Verdict
+from tests.factories import make_campaign, make_criterion, make_site, make_trial, screening_post
+from trials.criteria import CriterionKind as K
+from trials.models import Condition, RecruitmentStatus
+
+pytestmark = pytest.mark.django_db
+
+TODAY = timezone.localdate()
+
+
+@pytest.fixture
+def trial():
+    trial = make_trial(slug="brave-aa1", acronym="BRAVE-AA1")
+    make_criterion(trial, K.AGE, params={"min": 18, "max": 70, "male_max": 60},
+                   patient_text="Men aged 18 to 60, women aged 18 to 70", position=0)
+    make_criterion(trial, K.SALT, params={"min": 50}, patient_text="At least half of the scalp without hair",
+                   position=1)
+    make_criterion(trial, K.PRIOR_JAK, inclusion=False, params={"route": "oral", "inadequate_response_only": True},
+                   patient_text="Not after a JAK-inhibitor tablet that did not work", position=2)
+    return trial
+
+
+def submit(client, trial, **overrides):
+    return client.post(f"/trials/{trial.slug}/apply/", screening_post(**overrides))
+
+
+def test_the_signup_page_asks_every_section_with_nothing_pre_ticked(client, trial):
+    response = client.get("/trials/brave-aa1/apply/")
+    assert response.status_code == 200
+    body = response.content.decode()
+    for section in ("About you", "Your hair loss", "Treatments you have tried", "reach you", "Your consent"):
+        assert section in body
+    for name in ("consent_health_data", "consent_contact", "consent_share_with_sponsor"):
+        tag = re.search(rf'<input[^>]*name="{name}"[^>]*>', body).group(0)
+        assert "checked" not in tag
+    assert "self-reported estimated SALT" in body
+
+
+def test_a_complete_questionnaire_is_stored_and_the_patient_gets_a_reference(client, trial):
+    site = make_site(trial, facility="Huashan Hospital")
+    response = submit(client, trial, site=str(site.pk),
+                      used_baricitinib="gt6m", regrowth_baricitinib="yes", used_topical_steroid="still")
+    assert response.status_code == 302
+    assert response["Location"] == "/trials/brave-aa1/apply/done/"
+
+    application = Application.objects.get()
+    assert re.fullmatch(r"[2-9A-HJ-NP-TV-Z]{4}-[2-9A-HJ-NP-TV-Z]{4}", application.reference)
+    assert application.site == site
+    expected_age = TODAY.year - 1986 - ((TODAY.month, TODAY.day) < (3, 15))
+    assert application.age_years == expected_age
+    assert application.episode_started_on == datetime.date(2024, 1, 1)
+    assert application.episode_months == (TODAY.year - 2024) * 12 + TODAY.month - 1
+    assert application.pregnant is False and application.breastfeeding is False
+    assert application.alopecia.salt == Decimal("75.2")
+    assert application.alopecia.severity == "3"
+    assert {(t.treatment, t.last_use, t.regrowth) for t in application.treatments.all()} == {
+        ("baricitinib", "gt6m", "yes"), ("topical_steroid", "still", ""),
+    }
+    assert application.language == "zh-hans"
+    assert application.verdict == Verdict.LIKELY_ELIGIBLE
+
+    done = client.get(response["Location"])
+    body = done.content.decode()
+    assert application.reference in body
+    assert "You may be eligible for this trial" in body
+    assert "Huashan Hospital" in body
+    for word in ("enrolled", "accepted"):
+        assert word not in body.lower()
+
+
+def test_contact_details_are_stored_apart_from_the_screening_answers(client, trial):
+    submit(client, trial, email="Wang.Fang@Example.cn")
+    application = Application.objects.get()
+    screening_columns = {f.attname for f in Application._meta.concrete_fields}
+    assert not screening_columns & {"full_name", "phone", "email", "date_of_birth"}
+    contact = ContactDetails.objects.get(application=application)
+    assert contact.full_name == "Wang Fang"
+    assert contact.date_of_birth == datetime.date(1986, 3, 15)
+    assert contact.phone_key == "+8613800138000"
+    assert contact.email_key == "wang.fang@example.cn"
+
+
+def test_each_consent_is_stored_with_its_version_and_time(client, trial):
+    before = timezone.now()
+    submit(client, trial, consent_share_with_sponsor="on")
+    consents = {c.purpose: c for c in ConsentRecord.objects.all()}
+    assert set(consents) == {"health_data", "contact", "share_with_sponsor"}
+    for consent in consents.values():
+        assert consent.version == CONSENT_VERSION
+        assert consent.given_at >= before
+
+
+def test_sharing_with_the_sponsor_is_optional(client, trial):
+    assert submit(client, trial).status_code == 302
+    assert not ConsentRecord.objects.filter(purpose="share_with_sponsor").exists()
+
+
+@pytest.mark.parametrize("missing", ["consent_health_data", "consent_contact"])
+def test_required_consents_must_be_ticked_and_nothing_is_stored_without_them(client, trial, missing):
+    response = submit(client, trial, **{missing: None})
+    assert response.status_code == 200
+    assert "This field is required" in response.content.decode()
+    assert not Application.objects.exists()
+
+
+def test_the_evaluation_keeps_a_snapshot_that_later_edits_do_not_rewrite(client, trial):
+    submit(client, trial)
+    application = Application.objects.get()
+    evaluation = application.evaluations.get()
+    assert [r["kind"] for r in evaluation.results] == ["age", "salt", "prior_jak"]
+    assert all(r["result"] == "met" for r in evaluation.results)
+
+    salt = trial.criteria.get(kind="salt")
+    salt.params = {"min": 90}
+    salt.patient_text = "Almost no scalp hair"
+    salt.save()
+
+    evaluation.refresh_from_db()
+    application.refresh_from_db()
+    assert evaluation.results[1]["params"] == {"min": 50}
+    assert evaluation.results[1]["patient_text"] == "At least half of the scalp without hair"
+    assert application.verdict == Verdict.LIKELY_ELIGIBLE
+
+
+def test_an_ineligible_patient_is_told_which_criterion_in_plain_words(client, trial):
+    submit(client, trial, sex="MALE", pregnancy=None, date_of_birth=f"{TODAY.year - 62}-01-01")
+    assert Application.objects.get().verdict == Verdict.LIKELY_INELIGIBLE
+    body = client.get("/trials/brave-aa1/apply/done/").content.decode()
+    assert "This trial may not be right for you" in body
+    assert "Men aged 18 to 60, women aged 18 to 70" in body
+    assert "At least half of the scalp" not in body  # met criteria are not listed as problems
+
+
+def test_needs_review_says_which_answers_a_doctor_must_check(client, trial):
+    submit(client, trial, used_tofacitinib="gt6m", regrowth_tofacitinib="unsure")
+    assert Application.objects.get().verdict == Verdict.NEEDS_REVIEW
+    body = client.get("/trials/brave-aa1/apply/done/").content.decode()
+    assert "A doctor needs to look at some of your answers" in body
+    assert "Not after a JAK-inhibitor tablet that did not work" in body
+
+
+def test_an_ineligible_patient_sees_other_open_trials_that_may_fit_and_can_reuse_the_answers(client, trial):
+    other = make_trial(slug="thrive-aa1", acronym="THRIVE-AA1")
+    make_criterion(other, K.AGE, params={"min": 18, "max": 65})
+    unsuitable = make_trial(slug="kids-only", acronym="KIDS")
+    make_criterion(unsuitable, K.AGE, params={"max": 17})
+    make_trial(slug="vitiligo", acronym="TRUE-V", condition=Condition.VITILIGO)
+    submit(client, trial, sex="MALE", pregnancy=None, date_of_birth=f"{TODAY.year - 62}-01-01")
+    reference = Application.objects.get().reference
+
+    body = client.get("/trials/brave-aa1/apply/done/").content.decode()
+    assert "THRIVE-AA1" in body
+    assert "KIDS" not in body
+    assert "TRUE-V" not in body  # another condition is no fit
+    link = f"/trials/thrive-aa1/apply/?from={reference}"
+    assert link in body
+
+    prefilled = client.get(link).content.decode()
+    assert 'value="Wang Fang"' in prefilled
+    assert re.search(r'name="loss_top"[^>]*value="80"|value="80"[^>]*name="loss_top"', prefilled)
+    tag = re.search(r'<input[^>]*name="consent_health_data"[^>]*>', prefilled).group(0)
+    assert "checked" not in tag  # consent is given for each trial anew
+
+
+def test_answers_cannot_be_prefilled_from_someone_elses_reference(client, trial):
+    submit(client, trial)
+    reference = Application.objects.get().reference
+    client.cookies.clear()  # a different browser
+    body = client.get(f"/trials/brave-aa1/apply/?from={reference}").content.decode()
+    assert "Wang Fang" not in body
+
+
+def test_the_done_page_without_a_submission_goes_back_to_the_trial(client, trial):
+    response = client.get("/trials/brave-aa1/apply/done/")
+    assert response.status_code == 302
+    assert response["Location"] == "/trials/brave-aa1/"
+
+
+def test_the_campaign_of_the_short_link_is_recorded(client, trial):
+    campaign = make_campaign(trial, code="k7mp2qx")
+    landing = client.get(client.get("/c/k7mp2qx")["Location"])
+    assert 'name="campaign" value="k7mp2qx"' in landing.content.decode()
+    submit(client, trial, campaign="k7mp2qx")
+    assert Application.objects.get().campaign == campaign
+
+
+def test_a_campaign_of_another_trial_or_a_retired_one_is_not_recorded(client, trial):
+    make_campaign(make_trial(), code="other12")
+    make_campaign(trial, code="retired", is_active=False)
+    submit(client, trial, campaign="other12")
+    submit(client, trial, campaign="retired", phone="+86 139 0000 0000")
+    assert not Application.objects.filter(campaign__isnull=False).exists()
+
+
+@pytest.mark.parametrize(
+    ("overrides", "field", "message"),
+    [
+        ({"loss_top": "140"}, "loss_top", "less than or equal to 100"),
+        ({"loss_back": "-5"}, "loss_back", "greater than or equal to 0"),
+        ({"loss_left": "half"}, "loss_left", "Enter a whole number"),
+        ({"date_of_birth": f"{TODAY.year + 1}-01-01"}, "date_of_birth", "in the future"),
+        ({"date_of_birth": "31/02/1990"}, "date_of_birth", "Enter a valid date"),
+        ({"phone": "", "email": ""}, "phone", "phone number or an e-mail"),
+        ({"phone": "call me"}, "phone", "digits, spaces and +"),
+        ({"email": "not-an-email", "phone": ""}, "email", "valid email"),
+        ({"episode_year": str(TODAY.year + 1)}, "episode_year", "less than or equal to"),
+        ({"episode_year": "1980"}, "episode_year", "before your date of birth"),
+        ({"pregnancy": None}, "pregnancy", "None of these"),
+        ({"pregnancy": ["none", "pregnant"]}, "pregnancy", "cannot be combined"),
+        ({"other_diagnoses": None}, "other_diagnoses", "This field is required"),
+        ({"sex": "ROBOT"}, "sex", "Select a valid choice"),
+        ({"used_baricitinib": "yesterday"}, "used_baricitinib", "Select a valid choice"),
+    ],
+)
+def test_an_invalid_answer_is_explained_beside_its_field_and_every_other_answer_is_kept(
+    client, trial, overrides, field, message
+):
+    response = submit(client, trial, used_topical_minoxidil="1to3m", **overrides)
+    assert response.status_code == 200
+    form = response.context["form"]
+    assert field in form.errors
+    assert any(message in error for error in form.errors[field])
+    body = response.content.decode()
+    assert f'id="id_{field}_error"' in body  # the message sits beside its field
+    assert "Wang Fang" in body
+    assert re.search(r'<option value="1to3m" selected>', body)
+    assert "Some answers need your attention" in body
+    assert not Application.objects.exists()
+
+
+def test_a_man_is_not_asked_about_pregnancy_and_it_is_not_stored(client, trial):
+    submit(client, trial, sex="MALE", pregnancy=["pregnant"], date_of_birth="1990-01-01")
+    application = Application.objects.get()
+    assert application.pregnant is None
+
+
+def test_the_server_computes_salt_whatever_the_browser_claims(client, trial):
+    submit(client, trial, salt="99.9", severity="4", loss_top="0", loss_back="0", loss_left="0", loss_right="20")
+    application = Application.objects.get()
+    assert application.alopecia.salt == Decimal("3.6")
+    assert application.alopecia.severity == "1"
+    assert application.verdict == Verdict.LIKELY_INELIGIBLE
+
+
+def test_a_form_with_errors_shows_the_servers_salt_for_the_views_given(client, trial):
+    body = submit(client, trial, full_name="", loss_top="0", loss_back="0", loss_left="0",
+                  loss_right="20").content.decode()
+    assert "<strong>3.6</strong>" in body
+
+
+def test_a_second_application_with_the_same_phone_is_kept_and_flagged_as_duplicate(client, trial):
+    submit(client, trial)
+    submit(client, trial, phone="+86-138-0013-8000", full_name="Fang Wang")
+    submit(client, trial, phone="", email="other@example.org")
+    first, second, third = Application.objects.order_by("submitted_at", "pk")
+    assert first.duplicate_of is None
+    assert second.duplicate_of == first
+    assert third.duplicate_of is None
+    submit(client, trial, phone="", email="OTHER@example.org ")
+    assert Application.objects.order_by("-submitted_at", "-pk").first().duplicate_of == third
+
+
+def test_duplicates_are_only_looked_for_within_30_days_and_the_same_trial(client, trial):
+    submit(client, trial)
+    Application.objects.update(submitted_at=timezone.now() - datetime.timedelta(days=31))
+    submit(client, trial)
+    other = make_trial(slug="other")
+    submit(client, other)
+    assert not Application.objects.filter(duplicate_of__isnull=False).exists()
+
+
+def test_a_closed_trial_says_so_on_the_signup_page_and_refuses_submissions(client):
+    closed = make_trial(slug="closed", status=RecruitmentStatus.COMPLETED)
+    make_trial(acronym="OPEN-ONE")
+    page = client.get("/trials/closed/apply/")
+    assert page.status_code == 200
+    assert "is not recruiting" in page.content.decode()
+    assert "OPEN-ONE" in page.content.decode()
+    refused = submit(client, closed)
+    assert refused.status_code == 409
+    assert "is not recruiting" in refused.content.decode()
+    assert not Application.objects.exists()
+
+
+def test_a_vitiligo_trial_has_no_alopecia_questionnaire(client):
+    make_trial(slug="true-v1", condition=Condition.VITILIGO)
+    body = client.get("/trials/true-v1/apply/").content.decode()
+    assert "available for alopecia areata trials only" in body
+    assert "loss_top" not in body
+
+
+def test_an_unknown_trial_is_a_friendly_404(client):
+    assert client.get("/trials/nope/apply/").status_code == 404
+
+
+def test_the_honeypot_stores_nothing(client, trial):
+    response = submit(client, trial, website="http://spam.example")
+    assert response.status_code == 400
+    assert not Application.objects.exists()
+
+
+def test_too_many_submissions_from_one_address_are_throttled_keeping_the_answers(client, trial, settings):
+    settings.SIGNUP_RATE_LIMIT = "2/h"
+    assert submit(client, trial).status_code == 302
+    assert submit(client, trial, phone="+86 139 0000 0001").status_code == 302
+    throttled = submit(client, trial, phone="+86 139 0000 0002", full_name="Li Lei")
+    assert throttled.status_code == 429
+    body = throttled.content.decode()
+    assert "wait a few minutes" in body
+    assert 'value="Li Lei"' in body
+    assert Application.objects.count() == 2
+    # Another address is not affected.
+    assert client.post("/trials/brave-aa1/apply/", screening_post(), REMOTE_ADDR="10.1.2.3").status_code == 302
+
+
+def test_the_signup_page_costs_the_same_queries_however_many_sites(client, trial, django_assert_max_num_queries):
+    for _ in range(10):
+        make_site(trial)
+    with django_assert_max_num_queries(6):
+        client.get("/trials/brave-aa1/apply/")
