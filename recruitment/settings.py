@@ -9,6 +9,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import dj_database_url
+from celery.schedules import crontab
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
@@ -113,7 +114,7 @@ REDIS_URL = env_url("REDIS_URL", "", schemes={"redis", "rediss"}) or None
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "recruitment.cache.ResilientRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "portal",
             "OPTIONS": {"socket_connect_timeout": 2, "socket_timeout": 2},
@@ -151,6 +152,21 @@ CELERY_BROKER_TRANSPORT_OPTIONS = {
     "max_retries": 2,
     "visibility_timeout": 3600,
 }
+
+CELERY_BEAT_SCHEDULE = {
+    "requeue-pending-notifications": {
+        "task": "recruitment.tasks.requeue_pending_notifications",
+        "schedule": 60.0,
+    },
+    "daily-digest": {
+        "task": "recruitment.tasks.send_daily_digests",
+        "schedule": crontab(hour=env_int("DIGEST_HOUR", 8, minimum=0), minute=0),
+    },
+}
+# Attempts before a notification is marked failed (shown in admin, where it can be resent).
+NOTIFICATION_MAX_ATTEMPTS = env_int("NOTIFICATION_MAX_ATTEMPTS", 5, minimum=1)
+# A notification still pending this many seconds after it was queued is queued again.
+NOTIFICATION_REQUEUE_AFTER = env_int("NOTIFICATION_REQUEUE_AFTER", 300, minimum=1)
 
 # --- Auth -------------------------------------------------------------------------------------
 AUTH_PASSWORD_VALIDATORS = [
@@ -242,6 +258,8 @@ if not re.fullmatch(r"\d+/\d*[smhd]", SIGNUP_RATE_LIMIT):
 if env_bool("DJANGO_BEHIND_PROXY", False):
     # The proxy appends the client's address last; earlier entries are the client's to forge.
     RATELIMIT_IP_META_KEY = "recruitment.ratelimit.client_ip"
+# With Redis down the counters cannot be read: let patients through rather than turn them away.
+RATELIMIT_FAIL_OPEN = True
 # django-ratelimit predates Django's own RedisCache, which has the atomic incr() it relies on.
 SILENCED_SYSTEM_CHECKS = ["django_ratelimit.W001"]
 if not REDIS_URL:

@@ -211,6 +211,13 @@ class Site(models.Model):
     )
     latitude = models.DecimalField(max_digits=9, decimal_places=6, null=True, blank=True)
     longitude = models.DecimalField(max_digits=9, decimal_places=6, null=True, blank=True)
+    coordinators = models.ManyToManyField(
+        settings.AUTH_USER_MODEL,
+        blank=True,
+        related_name="coordinated_sites",
+        verbose_name=_("coordinators"),
+        help_text=_("Staff who review this site's applicants; they see no other site's."),
+    )
 
     class Meta:
         ordering = ["country", "city", "facility"]

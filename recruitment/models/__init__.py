@@ -9,15 +9,23 @@ from recruitment.models.applications import (
     Sex,
     TreatmentUse,
 )
+from recruitment.models.notifications import Notification, NotificationKind, NotificationStatus
+from recruitment.models.review import AuditAction, AuditEvent, Note
 
 __all__ = [
     "AlopeciaAnswers",
     "Application",
+    "AuditAction",
+    "AuditEvent",
     "BestTime",
     "ConsentPurpose",
     "ConsentRecord",
     "ContactDetails",
     "Evaluation",
+    "Note",
+    "Notification",
+    "NotificationKind",
+    "NotificationStatus",
     "Sex",
     "TreatmentUse",
 ]

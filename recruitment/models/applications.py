@@ -14,6 +14,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from recruitment.pipeline import Status
 from recruitment.screening.alopecia import SeverityBand
 from recruitment.screening.eligibility import Verdict
 from recruitment.screening.treatments import ANY_JAK, LastUse, Treatment, YesNoUnsure
@@ -69,7 +70,12 @@ class Application(models.Model):
         _("regrowth in the last 6 months"), max_length=6, choices=YesNoUnsure.choices
     )
 
-    verdict = models.CharField(_("verdict"), max_length=20, choices=Verdict.choices, db_index=True)
+    verdict = models.CharField(_("verdict"), max_length=20, choices=Verdict.choices)
+    status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.NEW)
+    assigned_to = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="assigned_applications",
+        verbose_name=_("assigned to"),
+    )
     duplicate_of = models.ForeignKey(
         "self", on_delete=models.SET_NULL, null=True, blank=True, related_name="duplicates",
         verbose_name=_("possible duplicate of"),
@@ -79,6 +85,14 @@ class Application(models.Model):
         ordering = ["-submitted_at"]
         verbose_name = _("application")
         verbose_name_plural = _("applications")
+        # The coordinators' list filters on these and always sorts newest first.
+        indexes = [
+            models.Index(fields=["trial", "-submitted_at"], name="application_trial_recent"),
+            models.Index(fields=["site", "-submitted_at"], name="application_site_recent"),
+            models.Index(fields=["status", "-submitted_at"], name="application_status_recent"),
+            models.Index(fields=["verdict", "-submitted_at"], name="application_verdict_recent"),
+            models.Index(fields=["campaign", "-submitted_at"], name="application_campaign_recent"),
+        ]
         constraints = [
             models.CheckConstraint(condition=Q(age_years__lte=120), name="application_age_plausible"),
             models.CheckConstraint(condition=Q(episode_months__lte=1200), name="application_episode_plausible"),

@@ -10,10 +10,20 @@ from django.db.models import Q
 from django.utils import timezone
 
 from recruitment.consent import CONSENT_VERSION, REQUIRED_CONSENTS
-from recruitment.models import AlopeciaAnswers, Application, ConsentRecord, ContactDetails, Evaluation, TreatmentUse
+from recruitment.models import (
+    AlopeciaAnswers,
+    Application,
+    AuditAction,
+    ConsentRecord,
+    ContactDetails,
+    Evaluation,
+    TreatmentUse,
+)
 from recruitment.screening.alopecia import compute_salt, severity_band
 from recruitment.screening.build import screening_answers
-from recruitment.screening.eligibility import evaluate
+from recruitment.screening.eligibility import Verdict, evaluate
+from recruitment.services.audit import log_action
+from recruitment.services.notifications import queue_new_application_notices
 
 DUPLICATE_WINDOW = datetime.timedelta(days=30)
 
@@ -110,6 +120,12 @@ def submit_application(
             application=app, created_at=now, verdict=evaluation.verdict,
             results=[result.as_dict() for result in evaluation.results],
         )
+        log_action(
+            application=app, actor=None, action=AuditAction.CREATED, new=Verdict(app.verdict).label, at=now,
+            details={"campaign": campaign.code if campaign else None, "duplicate_of": app.duplicate_of_id},
+        )
+        # Same transaction: the application and its notices exist together or not at all.
+        queue_new_application_notices(app)
     return app
 
 

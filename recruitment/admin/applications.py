@@ -1,0 +1,353 @@
+"""Coordinators review applicants here. Every queryset comes from applications_for(user); every
+change goes through a service that writes the audit trail."""
+
+from django import forms
+from django.contrib import admin, messages
+from django.contrib.admin.utils import unquote
+from django.db.models import Prefetch
+from django.http import Http404
+from django.shortcuts import render
+from django.utils.html import format_html, format_html_join
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+
+from recruitment.admin.forms import ApplicationReviewForm, coordinators_of
+from recruitment.exports import ApplicationExporter, csv_response, export_filename
+from recruitment.models import Application, AuditAction, AuditEvent, Evaluation, Note, Sex
+from recruitment.models.review import AuditEvent as _AuditEvent
+from recruitment.pipeline import Status
+from recruitment.screening.eligibility import Verdict
+from recruitment.selectors import applications_for
+from recruitment.services import review
+from recruitment.services.audit import actor_label, log_actions
+
+VERDICT_COLOURS = {
+    Verdict.LIKELY_ELIGIBLE: ("#0f5132", "#d1e7dd"),
+    Verdict.NEEDS_REVIEW: ("#664d03", "#fff3cd"),
+    Verdict.LIKELY_INELIGIBLE: ("#842029", "#f8d7da"),
+}
+RESULT_SYMBOLS = {"met": "✔", "not_met": "✘", "unknown": "?"}
+
+
+def _badge(verdict, label):
+    colour, background = VERDICT_COLOURS.get(verdict, ("#000", "#eee"))
+    return format_html(
+        '<span style="color:{};background:{};padding:2px 6px;border-radius:4px;white-space:nowrap">{}</span>',
+        colour, background, label,
+    )
+
+
+class AssignForm(forms.Form):
+    coordinator = forms.ModelChoiceField(label=_("Coordinator"), queryset=None)
+
+    def __init__(self, *args, coordinators, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["coordinator"].queryset = coordinators
+
+
+@admin.register(Application)
+class ApplicationAdmin(admin.ModelAdmin):
+    form = ApplicationReviewForm
+    list_display = [
+        "reference", "trial_name", "site", "verdict_badge", "salt", "age_years", "sex", "status",
+        "campaign", "submitted_at", "is_duplicate",
+    ]
+    list_display_links = ["reference"]
+    list_filter = [
+        ("trial", admin.RelatedOnlyFieldListFilter),
+        ("site", admin.RelatedOnlyFieldListFilter),
+        "verdict",
+        "status",
+        ("campaign", admin.RelatedOnlyFieldListFilter),
+        "submitted_at",
+    ]
+    search_fields = ["=reference", "contact__full_name", "=contact__phone_key", "=contact__email_key", "contact__phone"]
+    search_help_text = _("Reference, name, phone or e-mail.")
+    ordering = ["-submitted_at", "-pk"]
+    list_per_page = 50
+    show_full_result_count = False  # no second COUNT(*) over the whole table on filtered pages
+    actions = ["mark_contacted", "assign_to_coordinator", "export_csv", "reevaluate_selected"]
+    readonly_fields = [
+        "reference", "trial", "site", "campaign", "submitted_at", "status", "assigned_to", "verdict_badge",
+        "duplicate_link", "age_years", "sex", "pregnancy_answers", "diagnosed", "other_diagnoses_text",
+        "episode_started_on", "episode_months", "regrowth_last_6_months", "scalp_views", "salt_text",
+        "other_hair_loss", "treatments_text", "criteria_results", "earlier_evaluations", "contact_text",
+        "consents_text", "notes_text", "audit_trail",
+    ]
+    fieldsets = [
+        (_("Application"), {"fields": [
+            "reference", "trial", "site", "campaign", "submitted_at", "status", "assigned_to", "verdict_badge",
+            "duplicate_link",
+        ]}),
+        (_("Review"), {"fields": ["new_status", "reason", "assign_to", "note", "reevaluate"]}),
+        (_("About the patient"), {"fields": ["age_years", "sex", "pregnancy_answers"]}),
+        (_("Alopecia areata"), {"fields": [
+            "diagnosed", "other_diagnoses_text", "episode_started_on", "episode_months", "regrowth_last_6_months",
+            "scalp_views", "salt_text", "other_hair_loss",
+        ]}),
+        (_("Treatments tried"), {"fields": ["treatments_text"]}),
+        (_("Eligibility"), {"fields": ["criteria_results", "earlier_evaluations"]}),
+        (_("Contact details"), {"fields": ["contact_text"]}),
+        (_("Consent"), {"fields": ["consents_text"]}),
+        (_("Notes"), {"fields": ["notes_text"]}),
+        (_("Audit trail"), {"fields": ["audit_trail"]}),
+    ]
+
+    # --- Scope: one helper decides what this user sees, everywhere in this admin --------------
+    def get_queryset(self, request):
+        return applications_for(request.user).select_related("trial", "site", "campaign", "alopecia")
+
+    def _visible_or_404(self, request, object_id):
+        if not self.get_queryset(request).filter(pk=unquote(object_id)).exists():
+            raise Http404(_("No such application."))
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        self._visible_or_404(request, object_id)
+        return super().change_view(request, object_id, form_url, extra_context)
+
+    def history_view(self, request, object_id, extra_context=None):
+        self._visible_or_404(request, object_id)
+        return super().history_view(request, object_id, extra_context)
+
+    def get_object(self, request, object_id, from_field=None):
+        queryset = self.get_queryset(request).select_related("contact", "assigned_to", "duplicate_of").prefetch_related(
+            "treatments", "consents", Prefetch("notes", queryset=Note.objects.select_related("author")),
+            Prefetch("evaluations", queryset=Evaluation.objects.order_by("-created_at", "-pk")),
+            Prefetch("audit_events", queryset=_AuditEvent.objects.order_by("created_at", "pk")),
+        )
+        try:
+            return queryset.get(pk=unquote(object_id))
+        except (Application.DoesNotExist, ValueError):
+            return None
+
+    def has_add_permission(self, request):
+        return False  # applications come from patients only
+
+    def has_delete_permission(self, request, obj=None):
+        return False  # erasure on withdrawal is a separate, audited process
+
+    def get_search_results(self, request, queryset, search_term):
+        from recruitment.models.applications import normalise_reference
+        from recruitment.services.applications import email_key, phone_key
+
+        term = search_term.strip()
+        variants = " ".join(filter(None, [term, normalise_reference(term), phone_key(term), email_key(term)]))
+        return super().get_search_results(request, queryset, variants if term else term)
+
+    # --- Saving: through services, with the audit trail ---------------------------------------
+    def save_model(self, request, obj, form, change):
+        data = form.cleaned_data
+        if data.get("new_status"):
+            review.change_status(obj, to=data["new_status"], by=request.user, reason=data.get("reason", ""))
+        if "assign_to" in form.changed_data:
+            review.assign(obj, to=data.get("assign_to"), by=request.user)
+        if data.get("note"):
+            review.add_note(obj, by=request.user, text=data["note"])
+        if data.get("reevaluate"):
+            review.reevaluate(obj, by=request.user)
+
+    def save_related(self, request, form, formsets, change):
+        pass
+
+    # --- List columns ---------------------------------------------------------------------------
+    @admin.display(description=_("Trial"), ordering="trial__acronym")
+    def trial_name(self, obj):
+        return obj.trial.display_name
+
+    @admin.display(description=_("Verdict"), ordering="verdict")
+    def verdict_badge(self, obj):
+        return _badge(obj.verdict, obj.get_verdict_display())
+
+    @admin.display(description=_("Self-reported SALT"), ordering="alopecia__salt")
+    def salt(self, obj):
+        return obj.alopecia.salt if hasattr(obj, "alopecia") else "—"
+
+    @admin.display(description=_("Possible duplicate"), boolean=True, ordering="duplicate_of")
+    def is_duplicate(self, obj):
+        return obj.duplicate_of_id is not None
+
+    # --- Change page, grouped as the patient saw the questions ----------------------------------
+    @admin.display(description=_("Possible duplicate of"))
+    def duplicate_link(self, obj):
+        if not obj.duplicate_of_id:
+            return "—"
+        return format_html('<a href="../../{}/change/">{}</a>', obj.duplicate_of_id, obj.duplicate_of.reference)
+
+    @admin.display(description=_("Pregnancy"))
+    def pregnancy_answers(self, obj):
+        if obj.sex == Sex.MALE:
+            return _("not asked")
+        if obj.pregnant is None:
+            return _("not answered")
+        flags = [(obj.pregnant, _("pregnant")), (obj.breastfeeding, _("breastfeeding")),
+                 (obj.planning_pregnancy, _("planning a pregnancy"))]
+        return ", ".join(str(label) for flag, label in flags if flag) or _("none of these")
+
+    @admin.display(description=_("Other hair-loss diagnoses"))
+    def other_diagnoses_text(self, obj):
+        from trials.criteria import OtherHairLoss
+
+        names = [str(OtherHairLoss(code).label) for code in obj.other_diagnoses]
+        if obj.other_diagnoses_unsure:
+            names.append(str(_("not sure")))
+        return ", ".join(names) or _("none")
+
+    @admin.display(description=_("Hair loss per scalp view"))
+    def scalp_views(self, obj):
+        a = obj.alopecia
+        return format_html(
+            "{}: {}% · {}: {}% · {}: {}% · {}: {}%",
+            _("top"), a.loss_top, _("back"), a.loss_back, _("left"), a.loss_left, _("right"), a.loss_right,
+        )
+
+    @admin.display(description=_("Self-reported estimated SALT"))
+    def salt_text(self, obj):
+        return format_html("<strong>{}</strong> ({}) — {}", obj.alopecia.salt, obj.alopecia.get_severity_display(),
+                           _("the patient's own estimate, not an investigator's score"))
+
+    @admin.display(description=_("Eyebrows, eyelashes, body"))
+    def other_hair_loss(self, obj):
+        a = obj.alopecia
+        return format_html("{}: {} · {}: {} · {}: {}", _("eyebrows"), a.get_eyebrow_loss_display(),
+                           _("eyelashes"), a.get_eyelash_loss_display(), _("body"), a.get_body_hair_loss_display())
+
+    @admin.display(description=_("Treatments"))
+    def treatments_text(self, obj):
+        rows = [
+            (t.get_treatment_display(), t.get_last_use_display(),
+             format_html(" — {}: {}", _("hair regrew"), t.get_regrowth_display()) if t.regrowth else "")
+            for t in obj.treatments.all()
+        ]
+        if not rows:
+            return _("none used")
+        return format_html("<ul>{}</ul>", format_html_join("", "<li>{}: {}{}</li>", rows))
+
+    def _results_table(self, evaluation):
+        rows = [
+            (RESULT_SYMBOLS.get(r["result"], "?"), r["patient_text"], "inclusion" if r["inclusion"] else "exclusion",
+             r["result"].replace("_", " "), r["reason"])
+            for r in evaluation.results
+        ]
+        return format_html(
+            "<p>{} · {}</p><table><thead><tr><th></th><th>{}</th><th>{}</th><th>{}</th><th>{}</th></tr></thead>"
+            "<tbody>{}</tbody></table>",
+            _badge(evaluation.verdict, evaluation.get_verdict_display()),
+            evaluation.created_at.strftime("%Y-%m-%d %H:%M"),
+            _("Criterion"), _("Type"), _("Result"), _("Reason"),
+            format_html_join("", "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>", rows),
+        )
+
+    @admin.display(description=_("Current evaluation"))
+    def criteria_results(self, obj):
+        evaluations = list(obj.evaluations.all())
+        return self._results_table(evaluations[0]) if evaluations else "—"
+
+    @admin.display(description=_("Earlier evaluations"))
+    def earlier_evaluations(self, obj):
+        earlier = list(obj.evaluations.all())[1:]
+        if not earlier:
+            return "—"
+        return format_html_join("", "<details><summary>{}</summary>{}</details>", (
+            (f"{e.created_at:%Y-%m-%d %H:%M} · {e.get_verdict_display()}", self._results_table(e)) for e in earlier
+        ))
+
+    @admin.display(description=_("Contact"))
+    def contact_text(self, obj):
+        c = obj.contact
+        return format_html(
+            "{}<br>{}: {}<br>{}: {}<br>{}: {}<br>{}: {} · {}: {}",
+            c.full_name, _("Date of birth"), c.date_of_birth, _("Phone"), c.phone or "—", _("E-mail"),
+            c.email or "—", _("Language"), obj.get_language_display(), _("Best time to call"),
+            c.get_best_time_to_call_display(),
+        )
+
+    @admin.display(description=_("Consents"))
+    def consents_text(self, obj):
+        rows = [
+            (c.get_purpose_display(), c.version, f"{c.given_at:%Y-%m-%d %H:%M}",
+             format_html(" — {} {:%Y-%m-%d}", _("withdrawn"), c.withdrawn_at) if c.withdrawn_at else "")
+            for c in obj.consents.all()
+        ]
+        return format_html("<ul>{}</ul>", format_html_join("", "<li>{} ({}, {}){}</li>", rows))
+
+    @admin.display(description=_("Notes"))
+    def notes_text(self, obj):
+        notes = [(n.author.get_username(), f"{n.created_at:%Y-%m-%d %H:%M}", n.text) for n in obj.notes.all()]
+        if not notes:
+            return "—"
+        return format_html_join("", '<p><strong>{}</strong>, {}:<br><span style="white-space:pre-wrap">{}</span></p>',
+                                notes)
+
+    @admin.display(description=_("Audit trail"))
+    def audit_trail(self, obj):
+        rows = [
+            (f"{e.created_at:%Y-%m-%d %H:%M:%S}", e.actor_label, e.get_action_display(),
+             format_html("{} → {}", e.old_value or "∅", e.new_value) if (e.old_value or e.new_value) else "",
+             e.reason)
+            for e in obj.audit_events.all()
+        ]
+        return format_html(
+            "<table><thead><tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th></tr></thead><tbody>{}</tbody>"
+            "</table>",
+            _("When"), _("Who"), _("What"), _("Old → new"), _("Reason"),
+            format_html_join("", "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>", rows),
+        )
+
+    # --- Bulk actions -----------------------------------------------------------------------------
+    @admin.action(description=_("Mark selected as contacted"))
+    def mark_contacted(self, request, queryset):
+        moved = 0
+        for application in queryset.filter(status__in=[Status.NEW, Status.UNREACHABLE]):
+            review.change_status(application, to=Status.CONTACTED, by=request.user)
+            moved += 1
+        skipped = queryset.count() - moved
+        self.message_user(request, ngettext("%(n)d application marked contacted.",
+                                            "%(n)d applications marked contacted.", moved) % {"n": moved})
+        if skipped:
+            self.message_user(request, ngettext(
+                "%(n)d was skipped: only new or unreachable applications can be marked contacted.",
+                "%(n)d were skipped: only new or unreachable applications can be marked contacted.", skipped,
+            ) % {"n": skipped}, messages.WARNING)
+
+    @admin.action(description=_("Assign selected to a coordinator"))
+    def assign_to_coordinator(self, request, queryset):
+        from django.contrib.auth import get_user_model
+
+        # Only coordinators who may see every selected application can be chosen.
+        candidates = get_user_model().objects.filter(is_active=True, is_staff=True)
+        for application in queryset.select_related(None)[:200]:
+            candidates = candidates.filter(pk__in=coordinators_of(application).values("pk"))
+        form = AssignForm(request.POST if "apply" in request.POST else None, coordinators=candidates)
+        if form.is_valid():
+            for application in queryset:
+                review.assign(application, to=form.cleaned_data["coordinator"], by=request.user)
+            self.message_user(request, _("Assigned."), messages.SUCCESS)
+            return None
+        context = {
+            **self.admin_site.each_context(request), "title": _("Assign applications"), "form": form,
+            "queryset": queryset, "opts": self.model._meta,
+            "action_checkbox_name": admin.helpers.ACTION_CHECKBOX_NAME,
+        }
+        return render(request, "admin/recruitment/assign.html", context)
+
+    @admin.action(description=_("Export selected as CSV (with contact details; recorded)"))
+    def export_csv(self, request, queryset):
+        applications = queryset.order_by()
+        references = list(applications.values_list("pk", flat=True))
+        label = actor_label(request.user)
+        log_actions(
+            AuditEvent(application_id=pk, actor=request.user, actor_label=label, action=AuditAction.EXPORTED,
+                       details={"format": "csv", "with_contact_details": True, "rows": len(references)})
+            for pk in references
+        )
+        exporter = ApplicationExporter(Application.objects.filter(pk__in=references), contact_allowed=True)
+        return csv_response(exporter, filename=export_filename("applications"))
+
+    @admin.action(description=_("Re-evaluate selected against current criteria"))
+    def reevaluate_selected(self, request, queryset):
+        count = 0
+        for application in queryset.select_related("trial", "alopecia").prefetch_related("treatments"):
+            review.reevaluate(application, by=request.user)
+            count += 1
+        self.message_user(request, ngettext("%(n)d application re-evaluated.", "%(n)d applications re-evaluated.",
+                                            count) % {"n": count})

@@ -1,0 +1,57 @@
+"""The coordinator's review form: the only things a coordinator changes on an application."""
+
+from django import forms
+from django.contrib.auth import get_user_model
+from django.utils.translation import gettext_lazy as _
+
+from recruitment.models import Application
+from recruitment.pipeline import Status, TransitionError, allowed_moves, check_move
+from recruitment.roles import COORDINATORS
+
+
+def coordinators_of(application):
+    users = get_user_model().objects.filter(is_active=True, is_staff=True, groups__name=COORDINATORS)
+    if application.site_id:
+        return users.filter(coordinated_sites=application.site_id).distinct()
+    return users.filter(coordinated_sites__trial=application.trial_id).distinct()
+
+
+class ApplicationReviewForm(forms.ModelForm):
+    new_status = forms.ChoiceField(label=_("Move to"), required=False)
+    reason = forms.CharField(
+        label=_("Reason"), required=False, widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("Required for not eligible, declined, unreachable and withdrawn."),
+    )
+    assign_to = forms.ModelChoiceField(label=_("Assigned to"), queryset=None, required=False)
+    note = forms.CharField(
+        label=_("Add a note"), required=False, widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Notes cannot be edited once saved; add another to correct one."),
+    )
+    reevaluate = forms.BooleanField(
+        label=_("Re-evaluate against the trial's current criteria"), required=False,
+        help_text=_("The earlier evaluation is kept."),
+    )
+
+    class Meta:
+        model = Application
+        fields = []
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        application = self.instance
+        moves = allowed_moves(application.status)
+        self.fields["new_status"].choices = [("", _("— keep “%s” —") % Status(application.status).label)] + [
+            (status, Status(status).label) for status in moves
+        ]
+        self.fields["assign_to"].queryset = coordinators_of(application)
+        self.fields["assign_to"].initial = application.assigned_to_id
+
+    def clean(self):
+        data = super().clean()
+        target = data.get("new_status")
+        if target:
+            try:
+                check_move(self.instance.status, target, data.get("reason", ""))
+            except TransitionError as exc:
+                self.add_error("reason" if "reason" in str(exc).lower() else "new_status", str(exc))
+        return data

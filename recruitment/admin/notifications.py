@@ -1,0 +1,40 @@
+from django.contrib import admin, messages
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+
+from recruitment.models import Notification, NotificationStatus
+from recruitment.services.notifications import resend
+
+
+@admin.register(Notification)
+class NotificationAdmin(admin.ModelAdmin):
+    list_display = ["created_at", "kind", "recipient", "application", "status", "attempts", "sent_at", "last_error"]
+    list_filter = ["status", "kind"]
+    list_select_related = ["recipient", "application"]
+    search_fields = ["application__reference", "recipient__username", "recipient__email"]
+    actions = ["resend_selected"]
+    show_full_result_count = False
+    readonly_fields = [f.name for f in Notification._meta.fields]
+
+    def get_queryset(self, request):
+        queryset = super().get_queryset(request)
+        return queryset if request.user.is_superuser else queryset.filter(recipient=request.user)
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    @admin.action(description=_("Send the selected notifications again"))
+    def resend_selected(self, request, queryset):
+        count = 0
+        for notification in queryset.exclude(status=NotificationStatus.SENT).select_related("application", "recipient"):
+            resend(notification, by=request.user)
+            count += 1
+        self.message_user(
+            request,
+            ngettext("%(count)d notification queued again.", "%(count)d notifications queued again.", count)
+            % {"count": count},
+            messages.SUCCESS,
+        )

@@ -1,0 +1,54 @@
+"""Outbox of e-mails to coordinators. A row is the source of truth: written in the same
+transaction as what it announces, sent by a Celery task that takes its id, swept if stuck."""
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+
+class NotificationKind(models.TextChoices):
+    NEW_APPLICATION = "new_application", _("New application")
+    DIGEST = "digest", _("Daily digest")
+
+
+class NotificationStatus(models.TextChoices):
+    PENDING = "pending", _("Pending")
+    SENT = "sent", _("Sent")
+    FAILED = "failed", _("Failed")
+
+
+class Notification(models.Model):
+    kind = models.CharField(_("kind"), max_length=20, choices=NotificationKind.choices)
+    recipient = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notifications")
+    application = models.ForeignKey(
+        "recruitment.Application", on_delete=models.CASCADE, null=True, blank=True, related_name="notifications"
+    )
+    digest_date = models.DateField(null=True, blank=True)
+    payload = models.JSONField(default=dict, blank=True)
+    status = models.CharField(
+        _("status"), max_length=10, choices=NotificationStatus.choices, default=NotificationStatus.PENDING
+    )
+    attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
+    last_error = models.TextField(_("last error"), blank=True)
+    created_at = models.DateTimeField(_("created"), default=timezone.now)
+    queued_at = models.DateTimeField(_("last queued"), null=True, blank=True)
+    sent_at = models.DateTimeField(_("sent"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        verbose_name = _("notification")
+        verbose_name_plural = _("notifications")
+        indexes = [models.Index(fields=["status", "queued_at"], name="notification_sweep")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["recipient", "application"], condition=models.Q(kind="new_application"),
+                name="one_new_application_notice_per_recipient",
+            ),
+            models.UniqueConstraint(
+                fields=["recipient", "digest_date"], condition=models.Q(kind="digest"), name="one_digest_per_day",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.get_kind_display()} → {self.recipient} ({self.get_status_display()})"

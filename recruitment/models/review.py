@@ -1,0 +1,80 @@
+"""What coordinators add to an application: notes, and the audit trail of every step."""
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+
+class Note(models.Model):
+    """A coordinator's note. Added, never edited: a correction is a new note."""
+
+    application = models.ForeignKey("recruitment.Application", on_delete=models.CASCADE, related_name="notes")
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    text = models.TextField(_("note"))
+    created_at = models.DateTimeField(_("written"), default=timezone.now)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+        verbose_name = _("note")
+        verbose_name_plural = _("notes")
+
+    def __str__(self):
+        return self.text[:60]
+
+
+class AuditAction(models.TextChoices):
+    CREATED = "created", _("Application submitted")
+    STATUS_CHANGED = "status_changed", _("Status changed")
+    ASSIGNED = "assigned", _("Assigned")
+    NOTE_ADDED = "note_added", _("Note added")
+    REEVALUATED = "reevaluated", _("Re-evaluated")
+    EXPORTED = "exported", _("Exported")
+    NOTIFICATION_RESENT = "notification_resent", _("Notification resent")
+
+
+class AuditQuerySet(models.QuerySet):
+    # The trail is append-only (21 CFR 11.10(e)): bulk changes are refused here, and database
+    # triggers refuse UPDATE and DELETE for anything that bypasses the ORM.
+    def update(self, **kwargs):
+        raise PermissionError("audit events cannot be changed")
+
+    def delete(self):
+        raise PermissionError("audit events cannot be deleted")
+
+
+class AuditEvent(models.Model):
+    """Who did what to which application, when, old value -> new value, and why."""
+
+    application = models.ForeignKey(
+        "recruitment.Application", on_delete=models.PROTECT, related_name="audit_events", null=True, blank=True
+    )
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    actor_label = models.CharField(_("by"), max_length=150, help_text=_("Kept even if the user is renamed."))
+    action = models.CharField(_("action"), max_length=30, choices=AuditAction.choices)
+    field = models.CharField(_("field"), max_length=60, blank=True)
+    old_value = models.TextField(_("old value"), blank=True)
+    new_value = models.TextField(_("new value"), blank=True)
+    reason = models.TextField(_("reason"), blank=True)
+    details = models.JSONField(_("details"), default=dict, blank=True)
+    created_at = models.DateTimeField(_("when"), default=timezone.now, db_index=True)
+
+    objects = AuditQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+        verbose_name = _("audit event")
+        verbose_name_plural = _("audit trail")
+
+    def __str__(self):
+        return f"{self.created_at:%Y-%m-%d %H:%M} {self.actor_label}: {self.get_action_display()}"
+
+    def save(self, *args, **kwargs):
+        if self.pk is not None:
+            raise PermissionError("audit events cannot be changed")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise PermissionError("audit events cannot be deleted")

@@ -1,0 +1,32 @@
+"""The one place that writes the audit trail."""
+
+from recruitment.models import AuditEvent
+
+
+def actor_label(user) -> str:
+    if user is None:
+        return "patient (web form)"
+    return user.get_username()
+
+
+def log_action(*, application, actor, action, field="", old="", new="", reason="", details=None, at=None):
+    event = AuditEvent(
+        application=application,
+        actor=actor,
+        actor_label=actor_label(actor),
+        action=action,
+        field=field,
+        old_value="" if old is None else str(old),
+        new_value="" if new is None else str(new),
+        reason=reason,
+        details=details or {},
+    )
+    if at is not None:
+        event.created_at = at
+    event.save()
+    return event
+
+
+def log_actions(events):
+    """Many events at once (an export of many applications): one INSERT."""
+    return AuditEvent.objects.bulk_create(events)

@@ -1,0 +1,186 @@
+"""E-mails to coordinators through an outbox that loses nothing.
+
+1. `queue_new_application_notices` writes one Notification row per coordinator inside the
+   application's own transaction, and asks for the send tasks to be queued after the commit.
+2. `enqueue` publishes the send task for each id; with the broker down it gives up quickly,
+   leaving the rows pending for the sweeper, so the patient's request still succeeds.
+3. `deliver` sends one row's e-mail while holding the row's lock and marks it sent in the same
+   transaction: a task delivered twice, or re-queued by the sweeper, sends once.
+4. `requeue_stale` (Celery beat, every minute) re-queues rows still pending after a while.
+"""
+
+from __future__ import annotations
+
+import datetime
+import logging
+
+from django.conf import settings
+from django.core.mail import EmailMessage
+from django.db import transaction
+from django.db.models import Q
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone, translation
+
+from recruitment.models import Notification, NotificationKind, NotificationStatus
+from recruitment.pipeline import Status
+from recruitment.selectors import applications_for, coordinators_for
+from recruitment.workdays import working_days_before
+
+logger = logging.getLogger(__name__)
+
+
+def admin_url(application) -> str:
+    return settings.PUBLIC_BASE_URL + reverse("admin:recruitment_application_change", args=[application.pk])
+
+
+def queue_new_application_notices(application) -> list[int]:
+    """Call inside the transaction that stores the application."""
+    notices = Notification.objects.bulk_create(
+        Notification(kind=NotificationKind.NEW_APPLICATION, recipient=user, application=application)
+        for user in coordinators_for(application)
+    )
+    ids = [notice.pk for notice in notices]
+    if not ids:
+        logger.warning("application %s has no coordinator to notify", application.reference)
+    transaction.on_commit(lambda: enqueue(ids), robust=True)
+    return ids
+
+
+def enqueue(ids) -> int:
+    """Publish a send task per id; returns how many were published. Never raises."""
+    from recruitment.tasks import send_notification
+
+    published = 0
+    for notification_id in ids:
+        Notification.objects.filter(pk=notification_id).update(queued_at=timezone.now())
+        try:
+            send_notification.apply_async(args=[notification_id])
+        except Exception as exc:  # noqa: BLE001 - any broker failure: the sweeper retries later
+            logger.warning("could not queue notification %s, the sweeper will: %s", notification_id, exc)
+            break  # the broker is down: don't spend the patient's time on the others
+        published += 1
+    return published
+
+
+class Outcome:
+    SENT = "sent"
+    SKIPPED = "skipped"
+    RETRY = "retry"
+    FAILED = "failed"
+
+
+def _message(notification) -> EmailMessage:
+    recipient = notification.recipient
+    with translation.override(settings.LANGUAGE_CODE):
+        if notification.kind == NotificationKind.NEW_APPLICATION:
+            application = notification.application
+            context = {"application": application, "trial": application.trial, "url": admin_url(application),
+                       "recipient": recipient}
+            subject = render_to_string("emails/new_application_subject.txt", context).strip()
+            body = render_to_string("emails/new_application.txt", context)
+        else:
+            applications = list(
+                applications_for(recipient)
+                .filter(reference__in=notification.payload["references"], status=Status.NEW)
+                .select_related("trial")
+                .order_by("submitted_at")
+            )
+            context = {"applications": [(a, admin_url(a)) for a in applications], "recipient": recipient}
+            subject = render_to_string("emails/digest_subject.txt", context).strip()
+            body = render_to_string("emails/digest.txt", context)
+    return EmailMessage(
+        subject=subject, body=body, to=[recipient.email],
+        headers={"Message-ID": f"<notification-{notification.pk}@{settings.PUBLIC_BASE_URL.split('://')[1]}>"},
+    )
+
+
+def deliver(notification_id: int, *, max_attempts: int) -> str:
+    with transaction.atomic():
+        notification = (
+            Notification.objects.select_for_update(skip_locked=True)
+            .select_related("recipient", "application__trial")
+            .filter(pk=notification_id, status=NotificationStatus.PENDING)
+            .first()
+        )
+        if notification is None:
+            return Outcome.SKIPPED  # already sent, failed for good, or being sent right now
+        if notification.kind == NotificationKind.DIGEST and not notification.payload.get("references"):
+            notification.status = NotificationStatus.SENT
+            notification.save(update_fields=["status"])
+            return Outcome.SKIPPED
+        notification.attempts += 1
+        try:
+            if not notification.recipient.email:
+                raise ValueError(f"user {notification.recipient} has no e-mail address")
+            _message(notification).send(fail_silently=False)
+        except Exception as exc:  # noqa: BLE001 - SMTP, DNS, template: all recorded, none lost
+            notification.last_error = f"{exc.__class__.__name__}: {exc}"[:2000]
+            final = notification.attempts >= max_attempts
+            if final:
+                notification.status = NotificationStatus.FAILED
+            notification.save(update_fields=["attempts", "last_error", "status"])
+            logger.warning("notification %s failed (attempt %s): %s", notification_id, notification.attempts, exc)
+            return Outcome.FAILED if final else Outcome.RETRY
+        notification.status = NotificationStatus.SENT
+        notification.sent_at = timezone.now()
+        notification.save(update_fields=["attempts", "status", "sent_at"])
+        return Outcome.SENT
+
+
+def requeue_stale(*, older_than: datetime.timedelta) -> int:
+    """Re-queue pending notifications last queued (or created) before `older_than` ago."""
+    cutoff = timezone.now() - older_than
+    ids = list(
+        Notification.objects.filter(status=NotificationStatus.PENDING)
+        .filter(Q(queued_at__lt=cutoff) | Q(queued_at__isnull=True, created_at__lt=cutoff))
+        .order_by("created_at")
+        .values_list("pk", flat=True)[:1000]
+    )
+    return enqueue(ids)
+
+
+@transaction.atomic
+def resend(notification, *, by) -> None:
+    """A coordinator asks to try a failed notification again."""
+    from recruitment.models import AuditAction
+    from recruitment.services.audit import log_action
+
+    Notification.objects.filter(pk=notification.pk).update(
+        status=NotificationStatus.PENDING, attempts=0, last_error=""
+    )
+    if notification.application_id:
+        log_action(application=notification.application, actor=by, action=AuditAction.NOTIFICATION_RESENT,
+                   details={"notification": notification.pk, "recipient": notification.recipient.get_username()})
+    transaction.on_commit(lambda: enqueue([notification.pk]), robust=True)
+
+
+def queue_digests(*, today: datetime.date | None = None) -> list[int]:
+    """One digest per coordinator listing their applications still new after two working days."""
+    from django.contrib.auth import get_user_model
+
+    from recruitment.roles import COORDINATORS
+
+    today = today or timezone.localdate()
+    cutoff_day = working_days_before(today, 2)
+    cutoff = timezone.make_aware(datetime.datetime.combine(cutoff_day, datetime.time.max))
+    created = []
+    coordinators = get_user_model().objects.filter(is_active=True, is_staff=True, groups__name=COORDINATORS)
+    with transaction.atomic():
+        for user in coordinators.order_by("pk"):
+            references = list(
+                applications_for(user).filter(status=Status.NEW, submitted_at__lte=cutoff)
+                .order_by("submitted_at").values_list("reference", flat=True)
+            )
+            if not references:
+                continue
+            notice, was_created = Notification.objects.get_or_create(
+                kind=NotificationKind.DIGEST, recipient=user, digest_date=today,
+                defaults={"payload": {"references": references}},
+            )
+            if was_created:
+                created.append(notice.pk)
+        transaction.on_commit(lambda: enqueue(created), robust=True)
+    return created
+
+

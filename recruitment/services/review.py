@@ -1,0 +1,65 @@
+"""Coordinators' writes on applications. Each one is audited in the same transaction."""
+
+from django.db import transaction
+
+from recruitment.models import AuditAction, Evaluation, Note
+from recruitment.pipeline import Status, check_move
+from recruitment.screening.build import screening_answers
+from recruitment.screening.eligibility import Verdict, evaluate
+from recruitment.services.applications import criteria_specs
+from recruitment.services.audit import log_action
+
+
+@transaction.atomic
+def change_status(application, *, to: str, by, reason: str = "") -> None:
+    old = application.status
+    if to == old:
+        return
+    check_move(old, to, reason)
+    application.status = to
+    application.save(update_fields=["status"])
+    log_action(
+        application=application, actor=by, action=AuditAction.STATUS_CHANGED, field="status",
+        old=Status(old).label, new=Status(to).label, reason=reason.strip(), details={"from": old, "to": to},
+    )
+
+
+@transaction.atomic
+def assign(application, *, to, by, reason: str = "") -> None:
+    old = application.assigned_to
+    if old == to:
+        return
+    application.assigned_to = to
+    application.save(update_fields=["assigned_to"])
+    log_action(
+        application=application, actor=by, action=AuditAction.ASSIGNED, field="assigned_to",
+        old=old.get_username() if old else "", new=to.get_username() if to else "", reason=reason,
+    )
+
+
+@transaction.atomic
+def add_note(application, *, by, text: str) -> Note:
+    text = text.strip()
+    if not text:
+        raise ValueError("a note needs text")
+    note = Note.objects.create(application=application, author=by, text=text)
+    log_action(application=application, actor=by, action=AuditAction.NOTE_ADDED, new=text)
+    return note
+
+
+@transaction.atomic
+def reevaluate(application, *, by) -> Evaluation:
+    """Check the application against the trial's current criteria; earlier evaluations stay."""
+    outcome = evaluate(criteria_specs(application.trial), screening_answers(application))
+    evaluation = Evaluation.objects.create(
+        application=application, verdict=outcome.verdict, created_by=by,
+        results=[result.as_dict() for result in outcome.results],
+    )
+    old = application.verdict
+    application.verdict = outcome.verdict
+    application.save(update_fields=["verdict"])
+    log_action(
+        application=application, actor=by, action=AuditAction.REEVALUATED, field="verdict",
+        old=Verdict(old).label, new=Verdict(outcome.verdict).label, details={"evaluation": evaluation.pk},
+    )
+    return evaluation

@@ -1,0 +1,33 @@
+"""Celery tasks: thin, taking ids, safe to run twice. The work is in services.notifications."""
+
+import datetime
+
+from celery import shared_task
+from django.conf import settings
+
+from recruitment.services import notifications
+from recruitment.services.notifications import Outcome
+
+
+@shared_task(
+    bind=True,
+    acks_late=True,  # a worker killed mid-send leaves the message to be delivered again...
+    reject_on_worker_lost=True,  # ...and deliver() makes that second delivery harmless
+    max_retries=settings.NOTIFICATION_MAX_ATTEMPTS,
+)
+def send_notification(self, notification_id: int) -> str:
+    outcome = notifications.deliver(notification_id, max_attempts=settings.NOTIFICATION_MAX_ATTEMPTS)
+    if outcome == Outcome.RETRY and not self.request.is_eager:
+        # 30 s, 1 min, 2 min, 4 min...: bounded by max_retries and by the row's attempt count.
+        raise self.retry(countdown=30 * 2**self.request.retries)
+    return outcome
+
+
+@shared_task
+def requeue_pending_notifications() -> int:
+    return notifications.requeue_stale(older_than=datetime.timedelta(seconds=settings.NOTIFICATION_REQUEUE_AFTER))
+
+
+@shared_task
+def send_daily_digests() -> int:
+    return len(notifications.queue_digests())
