@@ -5,13 +5,14 @@ from django.utils.translation import gettext_lazy as _
 
 from recruitment.models import ConsentPurpose
 
-CONSENT_VERSION = "2026-11-v1"
+CONSENT_VERSION = "2026-11-v2"
 
 CONSENT_TEXTS = {
     ConsentPurpose.HEALTH_DATA: _(
         "I agree that the health information I give here is used to check whether I may be eligible "
-        "for this trial. It is seen only by the study team of the trial's sites and deleted if I "
-        "withdraw my consent."
+        "for this trial, and to show me other recruiting trials it may fit. The study team of the "
+        "trial's sites sees it with my name; the company running the trial (the sponsor) may receive my "
+        "answers without my name or contact details. It is deleted if I withdraw my consent."
     ),
     ConsentPurpose.CONTACT: _(
         "I agree that a study coordinator of the trial's site contacts me by phone or e-mail about this trial."
@@ -19,6 +20,10 @@ CONSENT_TEXTS = {
     ConsentPurpose.SHARE_WITH_SPONSOR: _(
         "Optional: I agree that my name and contact details are shared with the company that runs the "
         "trial (the sponsor). Without this, the sponsor sees only my answers without my name."
+    ),
+    ConsentPurpose.GUARDIAN: _(
+        "For applicants under 18: I am the applicant's parent or legal guardian, I have read this page "
+        "with them and I agree to the above on their behalf."
     ),
 }
 

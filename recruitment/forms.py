@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 import re
+import unicodedata
 
 from django import forms
 from django.conf import settings
@@ -20,7 +21,7 @@ from trials.models import RecruitmentStatus
 PREGNANCY_CHOICES = [
     ("pregnant", _("I am pregnant")),
     ("breastfeeding", _("I am breastfeeding")),
-    ("planning", _("I am planning a pregnancy in the next 2 years")),
+    ("planning", _("I am planning a pregnancy in the coming months")),
     ("none", _("None of these")),
 ]
 OTHER_DIAGNOSIS_CHOICES = [*OtherHairLoss.choices, ("none", _("None of these")), ("unsure", _("I am not sure"))]
@@ -35,6 +36,10 @@ SCALP_VIEWS = [
     ("loss_left", _("Left side"), _("Each side is 18% of the scalp.")),
     ("loss_right", _("Right side"), _("Each side is 18% of the scalp.")),
 ]
+MAX_EPISODE_MONTHS = 1200
+# Below this age a parent or legal guardian must take part in the application (PIPL: 14; trials
+# ask for the guardian's consent for every minor).
+ADULT_AGE = 18
 PHONE = re.compile(r"^\+?[\d\s\-().]{6,30}$")
 
 
@@ -89,9 +94,17 @@ class ScreeningForm(forms.Form):
         YesNoUnsure.choices, _("Has any hair grown back in the last 6 months?"),
         _("Trials measure regrowth from the medicine, so recent natural regrowth matters."),
     )
-    eyebrow_loss = _radio(YesNoUnsure.choices, _("Have you lost eyebrow hair?"), "")
-    eyelash_loss = _radio(YesNoUnsure.choices, _("Have you lost eyelash hair?"), "")
-    body_hair_loss = _radio(YesNoUnsure.choices, _("Have you lost body hair?"), "")
+    eyebrow_loss = _radio(
+        YesNoUnsure.choices, _("Have you lost eyebrow hair?"),
+        _("Hair loss beyond the scalp tells the study team how widespread it is."),
+    )
+    eyelash_loss = _radio(
+        YesNoUnsure.choices, _("Have you lost eyelash hair?"), _("Some trials also measure eyelash regrowth."),
+    )
+    body_hair_loss = _radio(
+        YesNoUnsure.choices, _("Have you lost body hair?"),
+        _("Loss of all body hair is alopecia universalis, which most of these trials accept."),
+    )
     # --- How to reach you ---------------------------------------------------------------------
     full_name = forms.CharField(
         label=_("Your name"), max_length=200, help_text=_("So the study coordinator knows whom to ask for."),
@@ -101,7 +114,9 @@ class ScreeningForm(forms.Form):
         label=_("Phone"), max_length=40, required=False, help_text=_("Give a phone number, an e-mail, or both."),
         widget=forms.TextInput(attrs={"type": "tel", "autocomplete": "tel", "inputmode": "tel"}),
     )
-    email = forms.EmailField(label=_("E-mail"), required=False, widget=forms.EmailInput(attrs={"autocomplete": "email"}))
+    email = forms.EmailField(
+        label=_("E-mail"), required=False, max_length=254, widget=forms.EmailInput(attrs={"autocomplete": "email"})
+    )
     language = forms.ChoiceField(
         label=_("Language for calls and messages"), choices=settings.LANGUAGES,
     )
@@ -116,7 +131,12 @@ class ScreeningForm(forms.Form):
     consent_share_with_sponsor = forms.BooleanField(
         label=CONSENT_TEXTS[ConsentPurpose.SHARE_WITH_SPONSOR], required=False
     )
-    campaign = forms.CharField(required=False, widget=forms.HiddenInput, max_length=16)
+    guardian_name = forms.CharField(
+        label=_("Parent or legal guardian's name (for applicants under 18)"), max_length=200, required=False,
+        help_text=_("A trial can only talk to a minor together with a parent or guardian."),
+    )
+    consent_guardian = forms.BooleanField(label=CONSENT_TEXTS[ConsentPurpose.GUARDIAN], required=False)
+    campaign = forms.CharField(required=False, widget=forms.HiddenInput)
     # Invisible to people; bots that fill every field give themselves away.
     website = forms.CharField(required=False, label=_("Leave this field empty"), max_length=200)
 
@@ -155,7 +175,8 @@ class ScreeningForm(forms.Form):
         return born
 
     def clean_phone(self):
-        phone = self.cleaned_data["phone"].strip()
+        # Chinese input methods may type full-width digits and symbols: store the plain forms.
+        phone = unicodedata.normalize("NFKC", self.cleaned_data["phone"]).strip()
         if phone and not PHONE.match(phone):
             raise forms.ValidationError(_("Please enter a phone number using digits, spaces and + only."))
         if phone and len(re.sub(r"\D", "", phone)) < 6:
@@ -175,7 +196,8 @@ class ScreeningForm(forms.Form):
         return sorted(chosen)
 
     def clean_campaign(self):
-        return self.cleaned_data["campaign"].strip().lower()
+        # Hidden and patients cannot fix it: an unknown code is simply not recorded.
+        return self.cleaned_data["campaign"].strip().lower()[:16]
 
     # --- Answers that depend on each other ----------------------------------------------------
     def clean(self):
@@ -191,8 +213,16 @@ class ScreeningForm(forms.Form):
                 self.add_error("episode_year", _("This date is in the future. Please check the month and year."))
             elif data.get("date_of_birth") and started < data["date_of_birth"].replace(day=1):
                 self.add_error("episode_year", _("This is before your date of birth. Please check the year."))
+            elif months_between(started, self.today) > MAX_EPISODE_MONTHS:
+                self.add_error("episode_year", _("Please check the year: this is more than 100 years ago."))
             else:
                 data["episode_started_on"] = started
+        born = data.get("date_of_birth")
+        if born and self.age_on(born) < ADULT_AGE:
+            if not data.get("guardian_name", "").strip():
+                self.add_error("guardian_name", _("For anyone under 18, a parent or legal guardian fills this in."))
+            if not data.get("consent_guardian"):
+                self.add_error("consent_guardian", _("For anyone under 18, a parent or legal guardian must agree."))
         return data
 
     def age_on(self, born: datetime.date) -> int:
@@ -242,6 +272,7 @@ class ScreeningForm(forms.Form):
             "phone": d["phone"],
             "email": d["email"].strip(),
             "best_time_to_call": d["best_time_to_call"],
+            "guardian_name": d.get("guardian_name", "").strip() if self.age_on(d["date_of_birth"]) < ADULT_AGE else "",
         }
 
     def consents_given(self) -> set[str]:
@@ -249,6 +280,8 @@ class ScreeningForm(forms.Form):
         given = {ConsentPurpose.HEALTH_DATA, ConsentPurpose.CONTACT}
         if d.get("consent_share_with_sponsor"):
             given.add(ConsentPurpose.SHARE_WITH_SPONSOR)
+        if d.get("consent_guardian") and self.age_on(d["date_of_birth"]) < ADULT_AGE:
+            given.add(ConsentPurpose.GUARDIAN)
         return given
 
     # --- Template helpers ---------------------------------------------------------------------
@@ -264,6 +297,9 @@ class ScreeningForm(forms.Form):
 
     def consent_fields(self):
         return [self["consent_health_data"], self["consent_contact"], self["consent_share_with_sponsor"]]
+
+    def guardian_fields(self):
+        return [self["guardian_name"], self["consent_guardian"]]
 
 
 def initial_from_application(application) -> dict:

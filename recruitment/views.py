@@ -1,10 +1,13 @@
 """The patient's side: the screening questionnaire and what happens after it."""
 
+import time
+
 from django.conf import settings
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_safe
 from django_ratelimit.core import is_ratelimited
 
@@ -18,17 +21,28 @@ from trials.views import open_trials
 
 SESSION_KEY = "submitted_applications"
 SESSION_KEEP = 10
+# Phones and clinic tablets are shared: a submission's answers are shown again to this browser
+# only for a short while after it was sent.
+SESSION_WINDOW_SECONDS = 30 * 60
+
+
+def _recent_references(request) -> list[str]:
+    now = time.time()
+    entries = request.session.get(SESSION_KEY, [])
+    return [ref for ref, sent in entries if isinstance(sent, (int, float)) and now - sent < SESSION_WINDOW_SECONDS]
 
 
 def _remember(request, application):
-    references = [ref for ref in request.session.get(SESSION_KEY, []) if ref != application.reference]
-    request.session[SESSION_KEY] = [application.reference, *references][:SESSION_KEEP]
+    now = time.time()
+    kept = [[ref, sent] for ref, sent in request.session.get(SESSION_KEY, [])
+            if ref != application.reference and now - sent < SESSION_WINDOW_SECONDS]
+    request.session[SESSION_KEY] = [[application.reference, now], *kept][:SESSION_KEEP]
 
 
 def _own_application(request, reference, **filters):
-    """An application submitted from this browser session, or None: references are never
-    enough on their own to see someone's answers."""
-    if not reference or reference not in request.session.get(SESSION_KEY, []):
+    """An application submitted from this browser session recently, or None: a reference is
+    never enough on its own to see someone's answers."""
+    if not reference or reference not in _recent_references(request):
         return None
     return (
         Application.objects.select_related("trial", "site", "alopecia", "contact")
@@ -73,6 +87,7 @@ def _closed(request, trial, *, status):
     return render(request, "recruitment/closed.html", context, status=status)
 
 
+@never_cache
 @require_http_methods(["GET", "HEAD", "POST"])
 def apply(request, slug):
     trial = get_object_or_404(Trial.objects.select_related("sponsor"), slug=slug)
@@ -93,14 +108,14 @@ def apply(request, slug):
     if request.POST.get("website"):
         # Only automated form-fillers see the honeypot field; nothing is stored.
         return render(request, "recruitment/rejected.html", {"trial": trial}, status=400)
+    if not form.is_valid():
+        return _render_form(request, trial, form, error=_("Some answers need your attention. They are marked below."))
+    # Only complete submissions count: a patient correcting answers is never throttled.
     if is_ratelimited(request, group="signup", key="ip", rate=settings.SIGNUP_RATE_LIMIT, method="POST",
                       increment=True):
         message = _("Several applications were sent from this connection in a short time. Please wait a few "
                     "minutes, then send again: your answers are still here.")
-        form.is_valid()  # keep showing any answer that needs correcting
         return _render_form(request, trial, form, status=429, error=message)
-    if not form.is_valid():
-        return _render_form(request, trial, form, error=_("Some answers need your attention. They are marked below."))
 
     application = submit_application(
         trial=trial,
@@ -112,15 +127,17 @@ def apply(request, slug):
         site=form.cleaned_data.get("site"),
         campaign=_campaign_for(trial, form.cleaned_data.get("campaign")),
         language=form.cleaned_data["language"],
+        shown_language=get_language(),
     )
     _remember(request, application)
     return redirect("recruitment:apply_done", slug=trial.slug)
 
 
+@never_cache
 @require_safe
 def apply_done(request, slug):
     trial = get_object_or_404(Trial, slug=slug)
-    references = request.session.get(SESSION_KEY, [])
+    references = _recent_references(request)
     application = next(
         (app for ref in references if (app := _own_application(request, ref, trial=trial)) is not None), None
     )

@@ -44,11 +44,11 @@ def make_campaign(trial, **fields) -> Campaign:
     return Campaign.objects.create(trial=trial, **fields)
 
 
-def make_criterion(trial, kind, *, inclusion=True, params=None, patient_text=None, position=0):
+def make_criterion(trial, kind, *, role="inclusion", params=None, patient_text=None, position=0):
     from trials.models import Criterion
 
     return Criterion.objects.create(
-        trial=trial, kind=kind, inclusion=inclusion, params=params or {},
+        trial=trial, kind=kind, role=role, params=params or {},
         patient_text=patient_text or f"{kind} in plain words", position=position,
     )
 

@@ -26,7 +26,7 @@ def trial():
                    patient_text="Men aged 18 to 60, women aged 18 to 70", position=0)
     make_criterion(trial, K.SALT, params={"min": 50}, patient_text="At least half of the scalp without hair",
                    position=1)
-    make_criterion(trial, K.PRIOR_JAK, inclusion=False, params={"route": "oral", "inadequate_response_only": True},
+    make_criterion(trial, K.PRIOR_JAK, role="exclusion", params={"route": "oral", "inadequate_response_only": True},
                    patient_text="Not after a JAK-inhibitor tablet that did not work", position=2)
     return trial
 
@@ -329,3 +329,79 @@ def test_the_signup_page_costs_the_same_queries_however_many_sites(client, trial
         make_site(trial)
     with django_assert_max_num_queries(6):
         client.get("/trials/brave-aa1/apply/")
+
+
+def test_correcting_answers_is_never_throttled(client, trial, settings):
+    settings.SIGNUP_RATE_LIMIT = "1/h"
+    for _ in range(4):
+        assert submit(client, trial, loss_top="140").status_code == 200  # invalid: not counted
+    assert submit(client, trial).status_code == 302
+
+
+def test_an_applicant_under_18_needs_a_parent_or_guardian(client):
+    allegro = make_trial(slug="allegro", min_age_years=12, max_age_years=None)
+    teen_birthday = f"{TODAY.year - 15}-01-01"
+    response = submit(client, allegro, date_of_birth=teen_birthday)
+    assert response.status_code == 200
+    assert set(response.context["form"].errors) == {"guardian_name", "consent_guardian"}
+    assert not Application.objects.exists()
+
+    assert submit(client, allegro, date_of_birth=teen_birthday, guardian_name="Wang Jun",
+                  consent_guardian="on").status_code == 302
+    application = Application.objects.get()
+    assert application.contact.guardian_name == "Wang Jun"
+    assert application.consents.filter(purpose="guardian").exists()
+
+
+def test_an_adult_needs_no_guardian_and_none_is_stored(client, trial):
+    submit(client, trial, guardian_name="Someone", consent_guardian="on")
+    application = Application.objects.get()
+    assert application.contact.guardian_name == ""
+    assert not application.consents.filter(purpose="guardian").exists()
+
+
+def test_consent_records_the_language_of_the_text_shown(client, trial):
+    client.post("/trials/brave-aa1/apply/", screening_post(), HTTP_ACCEPT_LANGUAGE="zh-hans")
+    assert {c.language for c in ConsentRecord.objects.all()} == {"zh-hans"}
+
+
+def test_answers_are_shown_again_only_shortly_after_sending(client, trial, monkeypatch):
+    import time as real_time
+
+    submit(client, trial)
+    reference = Application.objects.get().reference
+    done = client.get("/trials/brave-aa1/apply/done/")
+    assert reference in done.content.decode()
+    assert "no-cache" in done["Cache-Control"] or "max-age=0" in done["Cache-Control"]
+
+    later = real_time.time() + 31 * 60
+    monkeypatch.setattr("recruitment.views.time.time", lambda: later)
+    assert client.get("/trials/brave-aa1/apply/done/").status_code == 302
+    assert "Wang Fang" not in client.get(f"/trials/brave-aa1/apply/?from={reference}").content.decode()
+
+
+def test_full_width_digits_from_a_chinese_keyboard_are_stored_plainly_and_match_duplicates(client, trial):
+    submit(client, trial, phone="＋８６ １３８ ００１３ ８０００")
+    submit(client, trial)
+    first, second = Application.objects.order_by("pk")
+    assert first.contact.phone == "+86 138 0013 8000"
+    assert second.duplicate_of == first
+
+
+def test_an_overlong_email_is_refused_beside_its_field(client, trial):
+    response = submit(client, trial, email="a" * 64 + "@" + "b" * 240 + ".cn")
+    assert response.status_code == 200
+    assert "email" in response.context["form"].errors
+
+
+def test_an_episode_more_than_100_years_long_is_refused(client, trial):
+    response = submit(client, trial, date_of_birth="1910-01-01", episode_year="1910")
+    assert response.status_code == 200
+    assert "100 years" in str(response.context["form"].errors["episode_year"])
+
+
+def test_a_trial_not_yet_recruiting_says_it_has_not_started(client):
+    make_trial(slug="soon", status=RecruitmentStatus.NOT_YET_RECRUITING)
+    body = client.get("/trials/soon/apply/").content.decode()
+    assert "has not started recruiting yet" in body
+    assert "has closed" not in body

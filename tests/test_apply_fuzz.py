@@ -16,6 +16,8 @@ FIELDS = sorted(VALID) + ["site", "used_baricitinib", "regrowth_baricitinib", "c
 
 junk = st.one_of(
     st.text(max_size=40),
+    st.text(max_size=400),
+    st.emails().map(lambda e: "x" * 250 + e),
     st.sampled_from(["", "0", "-1", "100", "101", "1e3", "NaN", "2024-02-30", "1900-01-01", "9999-12-31",
                      "yes", "no", "none", "FEMALE", "MALE", "still", "<script>", "\x00", "😀", "on"]),
     st.integers(min_value=-10**6, max_value=10**6).map(str),
@@ -57,6 +59,8 @@ def test_any_payload_gets_a_clear_answer_and_no_stored_row_breaks_a_rule(client,
         assert answers.salt == salt
         assert answers.severity == severity_band(salt)
         assert 0 <= application.age_years <= 120
+        assert 0 <= application.episode_months <= 1200
+        assert len(application.contact.email) <= 254
         assert application.contact.phone or application.contact.email
         assert application.contact.full_name.strip()
         purposes = set(ConsentRecord.objects.filter(application=application).values_list("purpose", flat=True))

@@ -15,7 +15,7 @@ def test_a_criterion_with_bad_parameters_cannot_be_saved_through_validation():
     assert "must be a number" in str(excinfo.value.message_dict["params"])
 
 
-def test_coordinators_edit_criteria_inline_on_the_trial_page_with_examples(admin_client):
+def test_criteria_are_edited_inline_on_the_trial_page_with_examples(admin_client):
     trial = make_trial()
     make_criterion(trial, K.AGE, params={"min": 18}, patient_text="Adults only")
     body = admin_client.get(f"/admin/trials/trial/{trial.pk}/change/").content.decode()
@@ -33,7 +33,7 @@ def test_the_admin_rejects_bad_criterion_parameters_and_names_the_problem(admin_
         "min_age_years": 18, "max_age_years": 65, "sex_eligibility": "ALL", "registry_summary": "",
         "registry_eligibility_text": "",
         "criteria-TOTAL_FORMS": 1, "criteria-INITIAL_FORMS": 0,
-        "criteria-0-kind": "prior_jak", "criteria-0-inclusion": "", "criteria-0-position": 0,
+        "criteria-0-kind": "prior_jak", "criteria-0-role": "exclusion", "criteria-0-position": 0,
         "criteria-0-params": '{"route": "pill"}', "criteria-0-patient_text": "No JAK before",
         "criteria-0-source_note": "",
         "sites-TOTAL_FORMS": 0, "sites-INITIAL_FORMS": 0,
@@ -46,3 +46,34 @@ def test_the_admin_rejects_bad_criterion_parameters_and_names_the_problem(admin_
     data["criteria-0-params"] = '{"route": "oral"}'
     assert admin_client.post(f"/admin/trials/trial/{trial.pk}/change/", data).status_code == 302
     assert trial.criteria.get().params == {"route": "oral"}
+
+
+def _coordinator(client, site):
+    from django.contrib.auth.models import User
+
+    from recruitment.roles import COORDINATORS, ensure_coordinators_group
+
+    ensure_coordinators_group()
+    user = User.objects.create_user("nurse", password="x-long-password-1", is_staff=True)
+    user.groups.add(ensure_coordinators_group())
+    site.coordinators.add(user)
+    client.force_login(user)
+    return user
+
+
+def test_a_coordinator_edits_the_criteria_of_their_own_sites_trials_only(client):
+    from tests.factories import make_site
+
+    own = make_trial()
+    other = make_trial()
+    make_criterion(other, K.AGE, params={"min": 18})
+    _coordinator(client, make_site(own))
+
+    own_page = client.get(f"/admin/trials/trial/{own.pk}/change/").content.decode()
+    assert 'name="criteria-TOTAL_FORMS"' in own_page
+    assert 'name="nct_id"' not in own_page  # registry facts stay as imported
+
+    other_page = client.get(f"/admin/trials/trial/{other.pk}/change/").content.decode()
+    assert 'name="criteria-0-params"' not in other_page  # shown, not editable
+    response = client.post(f"/admin/trials/trial/{other.pk}/change/", {"summary": "changed"})
+    assert response.status_code == 403

@@ -95,10 +95,16 @@ def test_an_episode_of_9_years_fits_thrive_and_allegro_but_not_brave_or_jaktinib
     assert results["jaktinib-aa"].verdict == Verdict.LIKELY_INELIGIBLE
 
 
-def test_steroid_cream_last_week_excludes_from_thrive_only(verdicts):
+def test_steroid_cream_last_week_excludes_from_thrive_and_needs_review_where_washouts_are_unknown(verdicts):
     results = verdicts(person(treatments={"topical_steroid": TreatmentAnswer("lt1m")}))
     assert results["thrive-aa1"].verdict == Verdict.LIKELY_INELIGIBLE
-    assert results["brave-aa1"].verdict == Verdict.LIKELY_ELIGIBLE
+    for slug in ("brave-aa1", "allegro-2b3", "jaktinib-aa", "ivarmacitinib-aa"):
+        assert results[slug].verdict == Verdict.NEEDS_REVIEW, slug
+
+
+def test_a_treatment_stopped_long_ago_raises_no_question(verdicts):
+    results = verdicts(person(treatments={"topical_steroid": TreatmentAnswer("gt6m")}))
+    assert all(results[slug].verdict == Verdict.LIKELY_ELIGIBLE for slug in ALL_AA)
 
 
 def test_methotrexate_stopped_1_to_3_months_ago_excludes_from_thrive(verdicts):
@@ -112,6 +118,14 @@ def test_not_sure_about_regrowth_needs_review_where_it_counts(verdicts):
     assert results["thrive-aa1"].verdict == Verdict.LIKELY_ELIGIBLE  # THRIVE does not ask it
 
 
-def test_pregnancy_excludes_everywhere(verdicts):
+def test_pregnancy_excludes_where_the_registry_says_so_and_needs_review_elsewhere(verdicts):
     results = verdicts(person(pregnant=True))
-    assert all(results[slug].verdict == Verdict.LIKELY_INELIGIBLE for slug in ALL_AA)
+    assert results["thrive-aa1"].verdict == Verdict.LIKELY_INELIGIBLE
+    assert results["thrive-aa2"].verdict == Verdict.LIKELY_INELIGIBLE
+    for slug in ("brave-aa1", "allegro-2b3", "jaktinib-aa", "ivarmacitinib-aa"):
+        assert results[slug].verdict == Verdict.NEEDS_REVIEW, slug
+
+
+def test_an_episode_begun_6_calendar_months_ago_is_too_close_to_call_for_brave(verdicts):
+    assert verdicts(person(episode_months=6))["brave-aa1"].verdict == Verdict.NEEDS_REVIEW
+    assert verdicts(person(episode_months=7))["brave-aa1"].verdict == Verdict.LIKELY_ELIGIBLE

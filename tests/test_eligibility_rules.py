@@ -11,11 +11,15 @@ from trials.criteria import validate_params
 
 
 def include(kind, **params):
-    return CriterionSpec(kind=kind, inclusion=True, params=params, patient_text=f"{kind} in plain words")
+    return CriterionSpec(kind=kind, role="inclusion", params=params, patient_text=f"{kind} in plain words")
 
 
 def exclude(kind, **params):
-    return CriterionSpec(kind=kind, inclusion=False, params=params, patient_text=f"{kind} in plain words")
+    return CriterionSpec(kind=kind, role="exclusion", params=params, patient_text=f"{kind} in plain words")
+
+
+def review(kind, **params):
+    return CriterionSpec(kind=kind, role="review", params=params, patient_text=f"{kind} in plain words")
 
 
 def answers(**fields):
@@ -69,14 +73,19 @@ def test_salt_range(salt, expected):
 
 
 @pytest.mark.parametrize(
-    ("months", "expected"), [(6, NOT_MET), (7, MET), (95, MET), (96, NOT_MET), (None, UNKNOWN)]
+    ("months", "expected"),
+    [(5, NOT_MET), (6, UNKNOWN), (7, MET), (95, MET), (96, UNKNOWN), (97, NOT_MET), (None, UNKNOWN)],
 )
 def test_episode_duration_with_exclusive_bounds(months, expected):
+    # "Began 7 calendar months ago" means more than 6 and less than 8 months: firmly > 6.
+    # "Began 6 calendar months ago" may be 5.x or 6.x months: too close to tell from the month.
     brave = include(K.EPISODE_DURATION, min_months=6, min_exclusive=True, max_months=96, max_exclusive=True)
     assert result(brave, episode_months=months) == expected
 
 
-@pytest.mark.parametrize(("months", "expected"), [(6, MET), (120, MET), (121, NOT_MET), (5, NOT_MET)])
+@pytest.mark.parametrize(
+    ("months", "expected"), [(5, NOT_MET), (6, UNKNOWN), (7, MET), (119, MET), (120, UNKNOWN), (122, NOT_MET)]
+)
 def test_episode_duration_with_inclusive_bounds(months, expected):
     assert result(include(K.EPISODE_DURATION, min_months=6, max_months=120), episode_months=months) == expected
 
@@ -188,6 +197,18 @@ def test_vitiligo_scores_are_unknown_until_asked_and_decided_once_given():
     assert result(include(K.BSA, max=10), bsa=Decimal("12")) == NOT_MET
     assert result(exclude(K.SEGMENTAL_VITILIGO), segmental="yes") == NOT_MET
     assert result(exclude(K.SEGMENTAL_VITILIGO), segmental="no") == MET
+
+
+@pytest.mark.parametrize(
+    ("fields", "expected"),
+    [({"pregnant": True}, UNKNOWN), ({}, MET), ({"pregnant": None, "breastfeeding": None,
+                                                  "planning_pregnancy": None}, UNKNOWN)],
+)
+def test_a_review_criterion_never_excludes_but_asks_the_site_to_check(fields, expected):
+    evaluation = evaluate_criterion(review(K.PREGNANCY), answers(**fields))
+    assert evaluation.result == expected
+    if fields.get("pregnant"):
+        assert "the site checks" in evaluation.reason
 
 
 def test_a_manual_criterion_always_needs_review():

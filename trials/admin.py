@@ -44,7 +44,7 @@ class SiteInline(admin.TabularInline):
 class CriterionInline(admin.StackedInline):
     model = Criterion
     extra = 0
-    fields = [("kind", "inclusion", "position"), "params", "patient_text", "source_note"]
+    fields = [("kind", "role", "position"), "params", "patient_text", "source_note"]
     ordering = ["position", "pk"]
 
     def formfield_for_dbfield(self, db_field, request, **kwargs):
@@ -78,6 +78,22 @@ class TrialAdmin(admin.ModelAdmin):
         ),
     ]
 
+    def has_change_permission(self, request, obj=None):
+        # Coordinators keep the criteria of their own sites' trials, and no others.
+        allowed = super().has_change_permission(request, obj)
+        if not allowed or obj is None or request.user.is_superuser:
+            return allowed
+        return obj.sites.filter(coordinators=request.user).exists()
+
+    def get_readonly_fields(self, request, obj=None):
+        fields = list(super().get_readonly_fields(request, obj))
+        if not request.user.is_superuser:
+            # Registry facts come from imports; coordinators write what patients read.
+            fields += ["nct_id", "slug", "status", "is_demo", "official_title", "drug", "sponsor", "phase",
+                       "condition", "target_enrolment", "min_age_years", "max_age_years", "sex_eligibility",
+                       "registry_summary", "registry_eligibility_text"]
+        return fields
+
     @admin.display(description=_("Sign-up QR code"))
     def qr_code(self, trial):
         if not trial.pk:
@@ -90,6 +106,7 @@ class TrialAdmin(admin.ModelAdmin):
 class SiteAdmin(admin.ModelAdmin):
     list_display = ["facility", "city", "country", "trial", "status"]
     list_filter = ["status", "country", "trial"]
+    filter_horizontal = ["coordinators"]
     list_select_related = ["trial"]
     search_fields = ["facility", "city", "trial__nct_id", "trial__acronym"]
 

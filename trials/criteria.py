@@ -2,7 +2,9 @@
 
 Pure: no database. A criterion describes a condition on the applicant's answers ("age between 18
 and 70", "used a JAK-inhibitor tablet"); an inclusion criterion is met when the condition holds,
-an exclusion criterion when it does not. The evaluator lives in recruitment.screening.eligibility.
+an exclusion criterion when it does not. A review criterion is for a rule the protocol may hold
+but the team could not confirm: when its condition holds the result is unknown (the site checks),
+never a guess either way. The evaluator lives in recruitment.screening.eligibility.
 """
 
 from __future__ import annotations
@@ -27,6 +29,12 @@ class CriterionKind(models.TextChoices):
     BSA = "bsa", _("Depigmented body surface area (% BSA) range")
     SEGMENTAL_VITILIGO = "segmental_vitiligo", _("Segmental vitiligo")
     MANUAL = "manual", _("Checked by the study team only")
+
+
+class Role(models.TextChoices):
+    INCLUSION = "inclusion", _("Inclusion: the applicant must meet the condition")
+    EXCLUSION = "exclusion", _("Exclusion: meeting the condition excludes")
+    REVIEW = "review", _("Review: meeting the condition asks the site to check (unconfirmed rule)")
 
 
 class OtherHairLoss(models.TextChoices):

@@ -2,50 +2,74 @@
 and each trial's structured eligibility criteria.
 
 Plain words, as a coordinator would write them; facts as in the public registry records. Criteria
-are (kind, inclusion, parameters, words for patients, source). Washout periods that only the full
-protocols give are left out: the study team checks them at screening.
+are (kind, role, parameters, words for patients, source). A rule the registry states is an
+inclusion or exclusion; a rule these trials usually have but that could not be confirmed
+(pregnancy where the registry is silent, other hair-loss diagnoses, washouts that only the full
+protocols give) is a review criterion: meeting it asks the site to check, it never excludes.
 """
 
 from django.utils.translation import gettext_noop as _noop
 
 from trials.criteria import CriterionKind as K
+from trials.criteria import Role
+
+IN, EX, REVIEW = Role.INCLUSION, Role.EXCLUSION, Role.REVIEW
 
 _REGISTRY = "ClinicalTrials.gov eligibility criteria"
 _TYPICAL = "Standard exclusion in these trials; confirm in the protocol"
 _OTHER_HAIR_LOSS = ["androgenetic", "scarring", "diffuse", "traction", "trichotillomania"]
 
 
-def _common(salt_text=_noop("At least half of the scalp without hair (SALT 50 or more)")):
+_HAIR_OR_IMMUNE_TREATMENTS = [
+    "topical_steroid", "intralesional_steroid", "oral_steroid", "topical_minoxidil", "oral_minoxidil",
+    "contact_immunotherapy", "phototherapy", "immunosuppressant", "biologic", "jak_any", "tcm",
+]
+
+
+def _common(*, pregnancy_role=REVIEW):
     return [
-        (K.DIAGNOSIS, True, {}, _noop("Alopecia areata diagnosed by a doctor (the study doctor confirms it)"), _REGISTRY),
-        (K.SALT, True, {"min": 50}, salt_text, _REGISTRY),
-        (K.OTHER_HAIR_LOSS, False, {"diagnoses": _OTHER_HAIR_LOSS},
-         _noop("No other kind of hair loss, such as pattern or scarring hair loss"), _REGISTRY),
-        (K.PREGNANCY, False, {}, _noop("Not pregnant, breastfeeding or planning a pregnancy"), _TYPICAL),
+        (K.DIAGNOSIS, IN, {}, _noop("Alopecia areata diagnosed by a doctor (the study doctor confirms it)"), _REGISTRY),
+        (K.SALT, IN, {"min": 50}, _noop("At least half of the scalp without hair (SALT 50 or more)"), _REGISTRY),
+        (K.OTHER_HAIR_LOSS, REVIEW, {"diagnoses": _OTHER_HAIR_LOSS},
+         _noop("No other kind of hair loss, such as pattern or scarring hair loss"), _TYPICAL),
+        (K.PREGNANCY, pregnancy_role, {}, _noop("Not pregnant, breastfeeding or planning a pregnancy"),
+         _REGISTRY if pregnancy_role == EX else _TYPICAL),
     ]
 
 
+# Where the washouts are in the full protocol only: recent treatment is for the site to check.
+_RECENT_TREATMENT_REVIEW = (
+    K.WASHOUT, REVIEW, {"treatments": _HAIR_OR_IMMUNE_TREATMENTS, "days": 30},
+    _noop("Treatments used in the last month: the site checks how long before the study each must be stopped"),
+    _TYPICAL,
+)
+
+
 _BRAVE_CRITERIA = [
-    (K.AGE, True, {"min": 18, "max": 70, "male_max": 60}, _noop("Men aged 18 to 60, women aged 18 to 70"), _REGISTRY),
+    (K.AGE, IN, {"min": 18, "max": 70, "male_max": 60}, _noop("Men aged 18 to 60, women aged 18 to 70"), _REGISTRY),
     *_common(),
-    (K.EPISODE_DURATION, True, {"min_months": 6, "min_exclusive": True, "max_months": 96, "max_exclusive": True},
+    (K.EPISODE_DURATION, IN, {"min_months": 6, "min_exclusive": True, "max_months": 96, "max_exclusive": True},
      _noop("The current episode has lasted more than 6 months and less than 8 years"), _REGISTRY),
-    (K.RECENT_REGROWTH, False, {"months": 6}, _noop("No hair regrowth on its own in the last 6 months"), _REGISTRY),
-    (K.PRIOR_JAK, False, {"route": "oral", "inadequate_response_only": True},
+    (K.RECENT_REGROWTH, EX, {"months": 6}, _noop("No hair regrowth on its own in the last 6 months"), _REGISTRY),
+    (K.PRIOR_JAK, EX, {"route": "oral", "inadequate_response_only": True},
      _noop("Not for people whose hair did not grow back on an earlier JAK-inhibitor tablet"), _REGISTRY),
+    _RECENT_TREATMENT_REVIEW,
 ]
 _THRIVE_CRITERIA = [
-    (K.AGE, True, {"min": 18, "max": 65}, _noop("Aged 18 to 65"), _REGISTRY),
-    *_common(),
-    (K.EPISODE_DURATION, True, {"min_months": 6, "max_months": 120},
+    (K.AGE, IN, {"min": 18, "max": 65}, _noop("Aged 18 to 65"), _REGISTRY),
+    *_common(pregnancy_role=EX),
+    (K.EPISODE_DURATION, IN, {"min_months": 6, "max_months": 120},
      _noop("The current episode has lasted between 6 months and 10 years"), _REGISTRY),
-    (K.WASHOUT, False, {"treatments": ["topical_steroid", "intralesional_steroid", "topical_minoxidil",
-                                       "oral_minoxidil", "contact_immunotherapy", "phototherapy"], "days": 30},
+    (K.WASHOUT, EX, {"treatments": ["topical_steroid", "intralesional_steroid", "topical_minoxidil",
+                                       "oral_minoxidil", "contact_immunotherapy", "phototherapy",
+                                       "ruxolitinib_cream"], "days": 30},
      _noop("No treatment that affects hair growth in the last month"), _REGISTRY),
-    (K.WASHOUT, False, {"treatments": ["oral_steroid", "immunosuppressant", "jak_oral"], "days": 90},
+    (K.WASHOUT, EX, {"treatments": ["oral_steroid", "immunosuppressant", "jak_oral"], "days": 90},
      _noop("No tablets that calm the immune system in the last 3 months"), _REGISTRY),
-    (K.WASHOUT, False, {"treatments": ["biologic"], "days": 180},
+    (K.WASHOUT, EX, {"treatments": ["biologic"], "days": 180},
      _noop("No biologic injections in the last 6 months"), _REGISTRY),
+    (K.WASHOUT, REVIEW, {"treatments": ["tcm"], "days": 30},
+     _noop("Traditional Chinese medicine in the last month: the site checks whether it must be stopped"), _TYPICAL),
 ]
 
 _AA_BRAVE = [
@@ -98,12 +122,13 @@ DEMO_TRIALS = {
             _noop("Not for anyone who has ever taken a JAK inhibitor"),
         ],
         "criteria": [
-            (K.AGE, True, {"min": 12}, _noop("Aged 12 or older"), _REGISTRY),
+            (K.AGE, IN, {"min": 12}, _noop("Aged 12 or older"), _REGISTRY),
             *_common(),
-            (K.RECENT_REGROWTH, False, {"months": 6}, _noop("No hair regrowth in the last 6 months"), _REGISTRY),
-            (K.EPISODE_DURATION, True, {"max_months": 120}, _noop("The current episode is 10 years or shorter"),
+            (K.RECENT_REGROWTH, EX, {"months": 6}, _noop("No hair regrowth in the last 6 months"), _REGISTRY),
+            (K.EPISODE_DURATION, IN, {"max_months": 120}, _noop("The current episode is 10 years or shorter"),
              _REGISTRY),
-            (K.PRIOR_JAK, False, {"route": "any"}, _noop("Never treated with a JAK inhibitor"), _REGISTRY),
+            (K.PRIOR_JAK, EX, {"route": "any"}, _noop("Never treated with a JAK inhibitor"), _REGISTRY),
+            _RECENT_TREATMENT_REVIEW,
         ],
     },
     "NCT04518995": {
@@ -139,11 +164,12 @@ DEMO_TRIALS = {
             _noop("Not for anyone who has ever taken a JAK inhibitor"),
         ],
         "criteria": [
-            (K.AGE, True, {"min": 18, "max": 64}, _noop("Aged 18 to 64"), _REGISTRY),
+            (K.AGE, IN, {"min": 18, "max": 64}, _noop("Aged 18 to 64"), _REGISTRY),
             *_common(),
-            (K.EPISODE_DURATION, True, {"max_months": 96}, _noop("The current episode has lasted 8 years or less"),
+            (K.EPISODE_DURATION, IN, {"max_months": 96}, _noop("The current episode has lasted 8 years or less"),
              _REGISTRY),
-            (K.PRIOR_JAK, False, {"route": "any"}, _noop("Never treated with a JAK inhibitor"), _REGISTRY),
+            (K.PRIOR_JAK, EX, {"route": "any"}, _noop("Never treated with a JAK inhibitor"), _REGISTRY),
+            _RECENT_TREATMENT_REVIEW,
         ],
     },
     "NCT05470413": {
@@ -159,12 +185,13 @@ DEMO_TRIALS = {
             _noop("Not for anyone who has taken a JAK-inhibitor tablet"),
         ],
         "criteria": [
-            (K.AGE, True, {"min": 18, "max": 65}, _noop("Aged 18 to 65"), _REGISTRY),
+            (K.AGE, IN, {"min": 18, "max": 65}, _noop("Aged 18 to 65"), _REGISTRY),
             *_common(),
-            (K.EPISODE_DURATION, True, {"min_months": 6, "max_months": 96, "max_exclusive": True},
+            (K.EPISODE_DURATION, IN, {"min_months": 6, "max_months": 96, "max_exclusive": True},
              _noop("The current episode has lasted between 6 months and 8 years"), _REGISTRY),
-            (K.RECENT_REGROWTH, False, {"months": 6}, _noop("No hair regrowth in the last 6 months"), _REGISTRY),
-            (K.PRIOR_JAK, False, {"route": "oral"}, _noop("Never treated with a JAK-inhibitor tablet"), _REGISTRY),
+            (K.RECENT_REGROWTH, EX, {"months": 6}, _noop("No hair regrowth in the last 6 months"), _REGISTRY),
+            (K.PRIOR_JAK, EX, {"route": "oral"}, _noop("Never treated with a JAK-inhibitor tablet"), _REGISTRY),
+            _RECENT_TREATMENT_REVIEW,
         ],
     },
 }

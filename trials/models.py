@@ -9,7 +9,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from trials.criteria import CriterionKind, validate_params
+from trials.criteria import CriterionKind, Role, validate_params
 
 
 class Condition(models.TextChoices):
@@ -314,11 +314,7 @@ class Criterion(models.Model):
 
     trial = models.ForeignKey(Trial, on_delete=models.CASCADE, related_name="criteria", verbose_name=_("trial"))
     kind = models.CharField(_("kind"), max_length=30, choices=CriterionKind.choices)
-    inclusion = models.BooleanField(
-        _("inclusion criterion"),
-        default=True,
-        help_text=_("Ticked: the applicant must meet the condition. Unticked: meeting it excludes."),
-    )
+    role = models.CharField(_("role"), max_length=10, choices=Role.choices, default=Role.INCLUSION)
     params = models.JSONField(_("parameters"), default=dict, blank=True)
     patient_text = models.CharField(
         _("in plain words"), max_length=300, help_text=_("The criterion as a patient reads it.")
@@ -345,6 +341,6 @@ class Criterion(models.Model):
         from recruitment.screening.eligibility import CriterionSpec
 
         return CriterionSpec(
-            kind=self.kind, inclusion=self.inclusion, params=self.params,
+            kind=self.kind, role=self.role, params=self.params,
             patient_text=self.patient_text, criterion_id=self.pk,
         )

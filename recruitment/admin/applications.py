@@ -224,7 +224,7 @@ class ApplicationAdmin(admin.ModelAdmin):
 
     def _results_table(self, evaluation):
         rows = [
-            (RESULT_SYMBOLS.get(r["result"], "?"), r["patient_text"], "inclusion" if r["inclusion"] else "exclusion",
+            (RESULT_SYMBOLS.get(r["result"], "?"), r["patient_text"], r["role"],
              r["result"].replace("_", " "), r["reason"])
             for r in evaluation.results
         ]

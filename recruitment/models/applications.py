@@ -97,6 +97,18 @@ class Application(models.Model):
             models.CheckConstraint(condition=Q(age_years__lte=120), name="application_age_plausible"),
             models.CheckConstraint(condition=Q(episode_months__lte=1200), name="application_episode_plausible"),
             models.CheckConstraint(condition=~Q(reference=""), name="application_reference_present"),
+            models.CheckConstraint(condition=Q(sex__in=Sex.values), name="application_sex_valid"),
+            models.CheckConstraint(condition=Q(diagnosed__in=YesNoUnsure.values), name="application_diagnosed_valid"),
+            models.CheckConstraint(
+                condition=Q(regrowth_last_6_months__in=YesNoUnsure.values), name="application_regrowth_valid"
+            ),
+            models.CheckConstraint(condition=Q(verdict__in=Verdict.values), name="application_verdict_valid"),
+            models.CheckConstraint(condition=Q(status__in=Status.values), name="application_status_valid"),
+            models.CheckConstraint(
+                condition=~Q(sex="FEMALE")
+                | Q(pregnant__isnull=False, breastfeeding__isnull=False, planning_pregnancy__isnull=False),
+                name="application_women_answer_pregnancy",
+            ),
             models.CheckConstraint(
                 condition=~Q(sex="MALE")
                 | Q(pregnant__isnull=True, breastfeeding__isnull=True, planning_pregnancy__isnull=True),
@@ -183,6 +195,7 @@ class ContactDetails(models.Model):
     best_time_to_call = models.CharField(
         _("best time to call"), max_length=10, choices=BestTime.choices, default=BestTime.ANY
     )
+    guardian_name = models.CharField(_("parent or guardian"), max_length=200, blank=True)
 
     class Meta:
         verbose_name = _("contact details")
@@ -200,12 +213,14 @@ class ConsentPurpose(models.TextChoices):
     HEALTH_DATA = "health_data", _("Processing of health data for pre-screening")
     CONTACT = "contact", _("Contact by the site's study coordinator")
     SHARE_WITH_SPONSOR = "share_with_sponsor", _("Sharing contact details with the sponsor")
+    GUARDIAN = "guardian", _("Parent or guardian's agreement for a minor")
 
 
 class ConsentRecord(models.Model):
     application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="consents")
     purpose = models.CharField(_("purpose"), max_length=20, choices=ConsentPurpose.choices)
     version = models.CharField(_("consent text version"), max_length=20)
+    language = models.CharField(_("language of the text shown"), max_length=10, default="en")
     given_at = models.DateTimeField(_("given"))
     withdrawn_at = models.DateTimeField(_("withdrawn"), null=True, blank=True)
 

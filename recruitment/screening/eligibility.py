@@ -2,7 +2,8 @@
 
 Pure functions only. Each kind of criterion decides whether the condition it describes holds for
 the applicant: True, False, or None when the answers cannot tell. An inclusion criterion is met
-when its condition holds; an exclusion criterion when it does not. The verdict: any criterion not
+when its condition holds; an exclusion criterion when it does not; a review criterion is unknown
+when it holds (the site checks an unconfirmed rule) and met otherwise. The verdict: any criterion not
 met -> likely ineligible; every criterion met -> likely eligible; otherwise -> needs review.
 A pre-screen verdict is never final: the site decides at the screening visit.
 """
@@ -17,7 +18,7 @@ from django.utils.translation import gettext_lazy as _
 
 from recruitment.screening.answers import ScreeningAnswers
 from recruitment.screening.treatments import ANY_JAK, LAST_USE_DAYS, ORAL_JAK, YesNoUnsure, expand
-from trials.criteria import CriterionKind
+from trials.criteria import CriterionKind, Role
 
 
 class Result(models.TextChoices):
@@ -37,7 +38,7 @@ class CriterionSpec:
     """A criterion as the engine needs it; also what an evaluation keeps as its snapshot."""
 
     kind: str
-    inclusion: bool
+    role: str  # trials.criteria.Role
     params: dict
     patient_text: str
     criterion_id: int | None = None
@@ -119,16 +120,24 @@ def _check_salt(p, a):
 
 
 def _check_episode(p, a):
+    """Patients give the month the episode began, not the day, so `episode_months` (whole
+    calendar months) means a true length strictly between months - 1 and months + 1. The answer
+    is firm only when that whole interval is on one side of every limit; otherwise unknown."""
     if a.episode_months is None:
         return None, "start of the current episode not given"
     low, high = p.get("min_months"), p.get("max_months")
-    holds = _within(
-        a.episode_months, low, high,
-        low_exclusive=p.get("min_exclusive", False), high_exclusive=p.get("max_exclusive", False),
-    )
+    shortest, longest = a.episode_months - 1, a.episode_months + 1  # open interval
     lo = f"{'>' if p.get('min_exclusive') else '≥'} {low}" if low is not None else ""
     hi = f"{'<' if p.get('max_exclusive') else '≤'} {high}" if high is not None else ""
-    return holds, f"episode {a.episode_months} months, required {' and '.join(x for x in (lo, hi) if x)} months"
+    reason = f"episode about {a.episode_months} months, required {' and '.join(x for x in (lo, hi) if x)} months"
+    too_short = low is not None and longest <= low
+    too_long = high is not None and shortest >= high
+    if too_short or too_long:
+        return False, reason
+    fits = (low is None or shortest >= low) and (high is None or longest <= high)
+    if fits:
+        return True, reason
+    return None, reason + "; too close to the limit to tell from the month alone"
 
 
 def _check_recent_regrowth(p, a):
@@ -244,7 +253,11 @@ def evaluate_criterion(criterion: CriterionSpec, answers: ScreeningAnswers) -> C
     holds, reason = CHECKS[criterion.kind](criterion.params, answers)
     if holds is None:
         result = Result.UNKNOWN
-    elif holds == criterion.inclusion:
+    elif criterion.role == Role.REVIEW:
+        result = Result.UNKNOWN if holds else Result.MET
+        if holds:
+            reason = f"{reason}; the site checks this rule"
+    elif holds == (criterion.role == Role.INCLUSION):
         result = Result.MET
     else:
         result = Result.NOT_MET

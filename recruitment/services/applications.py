@@ -75,6 +75,7 @@ def submit_application(
     site=None,
     campaign=None,
     language: str,
+    shown_language: str = "en",
     now=None,
 ) -> Application:
     """Store one submitted questionnaire with its evaluation, all in one transaction.
@@ -82,7 +83,7 @@ def submit_application(
     1. Compute the self-reported SALT and its band on the server (never trust the browser's).
     2. Evaluate the trial's current criteria; keep their snapshot with the results.
     3. Flag a possible duplicate (same trial, same phone or e-mail, within 30 days): kept, linked.
-    4. Record each consent with the text version the patient read.
+    4. Record each consent with the text version and language the patient read.
     """
     missing = set(REQUIRED_CONSENTS) - set(consents)
     if missing:
@@ -113,7 +114,8 @@ def submit_application(
         contact_row.application = app
         contact_row.save()
         ConsentRecord.objects.bulk_create(
-            ConsentRecord(application=app, purpose=purpose, version=CONSENT_VERSION, given_at=now)
+            ConsentRecord(application=app, purpose=purpose, version=CONSENT_VERSION, language=shown_language,
+                          given_at=now)
             for purpose in sorted(consents)
         )
         Evaluation.objects.create(

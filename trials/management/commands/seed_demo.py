@@ -58,9 +58,9 @@ class Command(BaseCommand):
                     trial.save(update_fields=["summary", "eligibility_summary"])
                 if content and not trial.criteria.exists():
                     Criterion.objects.bulk_create(
-                        Criterion(trial=trial, kind=kind, inclusion=inclusion, params=params,
+                        Criterion(trial=trial, kind=kind, role=role, params=params,
                                   patient_text=text, source_note=source, position=position)
-                        for position, (kind, inclusion, params, text, source) in enumerate(content["criteria"])
+                        for position, (kind, role, params, text, source) in enumerate(content["criteria"])
                     )
                 trials[trial.nct_id] = trial
         return trials
