@@ -105,6 +105,9 @@ if _database["ENGINE"] != "django.db.backends.sqlite3":
     # Persistent connections, checked before reuse, so a restarted PostgreSQL heals by itself.
     _database["CONN_MAX_AGE"] = env_int("DATABASE_CONN_MAX_AGE", 60, minimum=0)
     _database["CONN_HEALTH_CHECKS"] = True
+if _database["ENGINE"] == "django.db.backends.sqlite3":
+    # A file, not memory, so that a Celery worker started by a test can share the test database.
+    _database["TEST"] = {"NAME": str(BASE_DIR / "var" / "test-db.sqlite3")}
 DATABASES = {"default": _database}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 

@@ -6,6 +6,18 @@ from django.core.cache import cache
 
 
 @pytest.fixture(autouse=True)
+def _tasks_in_process(request):
+    """Tasks run in-process unless a test is about the real broker: with REDIS_URL set (as in CI)
+    the settings would otherwise publish every test's tasks to a Redis no worker reads."""
+    from recruitment.celery import app
+
+    previous = app.conf.task_always_eager
+    app.conf.task_always_eager = "real_broker" not in request.keywords
+    yield
+    app.conf.task_always_eager = previous
+
+
+@pytest.fixture(autouse=True)
 def _empty_cache():
     # Rate limits and cached images must not leak from one test into the next.
     cache.clear()
@@ -37,3 +49,10 @@ def redis_url():
             pytest.fail(f"{problem}; CI must run this test against a real Redis.")
         pytest.skip(f"{problem}: start Redis and set REDIS_URL to run this test.")
     return url
+
+
+def pytest_configure(config):
+    from django.conf import settings
+
+    # Real hashing costs ~0.3 s per user; tests create many users and never need the strength.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

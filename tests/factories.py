@@ -83,3 +83,33 @@ def screening_post(**overrides) -> dict:
     }
     data.update(overrides)
     return {key: value for key, value in data.items() if value is not None}
+
+
+def make_coordinator(username, *sites, email=None):
+    from django.contrib.auth.models import User
+
+    from recruitment.roles import ensure_coordinators_group
+
+    user = User.objects.create_user(
+        username, email=email if email is not None else f"{username}@site.example", password="pw-for-tests-1",
+        is_staff=True,
+    )
+    user.groups.add(ensure_coordinators_group())
+    for site in sites:
+        site.coordinators.add(user)
+    return user
+
+
+def make_application(trial, *, site=None, campaign=None, when=None, **overrides):
+    """A stored application made through the same service as the web form."""
+    from recruitment.forms import ScreeningForm
+    from recruitment.services.applications import submit_application
+
+    data = screening_post(**overrides)
+    form = ScreeningForm(data, trial=trial)
+    assert form.is_valid(), form.errors
+    return submit_application(
+        trial=trial, application=form.application_fields(), alopecia=form.alopecia_fields(),
+        treatments=form.treatment_rows(), contact=form.contact_fields(), consents=form.consents_given(),
+        site=site, campaign=campaign, language="en", now=when,
+    )

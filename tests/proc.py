@@ -43,3 +43,41 @@ def run_python(code: str, **env) -> subprocess.CompletedProcess:
 
 def manage(*args, env=None, timeout=120) -> subprocess.CompletedProcess:
     return run([sys.executable, "manage.py", *args], env=env if env is not None else clean_env(), timeout=timeout)
+
+
+def database_url_of(connection) -> str:
+    """A DATABASE_URL that points a child process at the database this test process uses."""
+    from urllib.parse import quote
+
+    settings_dict = connection.settings_dict
+    if connection.vendor == "sqlite":
+        return f"sqlite:///{settings_dict['NAME']}"
+    user = quote(settings_dict.get("USER") or "")
+    password = f":{quote(settings_dict['PASSWORD'])}" if settings_dict.get("PASSWORD") else ""
+    host = settings_dict.get("HOST") or "127.0.0.1"
+    port = settings_dict.get("PORT") or 5432
+    return f"postgres://{user}{password}@{host}:{port}/{settings_dict['NAME']}"
+
+
+def start_worker(env: dict, *, name: str):
+    """A real Celery worker (one process, solo pool) running the project's app."""
+    log = open(Path(env["EMAIL_FILE_PATH"]).parent / f"{name}.log", "w")  # noqa: SIM115 - closed by stop()
+    process = subprocess.Popen(
+        [str(Path(sys.executable).parent / "celery"), "-A", "recruitment", "worker", "--pool=solo",
+         "--loglevel=info", f"--hostname={name}@%h", "--without-gossip", "--without-mingle"],
+        cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
+    )
+    process.log = log
+    return process
+
+
+def stop(process, *, kill=False):
+    if process.poll() is None:
+        process.kill() if kill else process.terminate()
+        try:
+            process.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+    if getattr(process, "log", None):
+        process.log.close()

@@ -4,7 +4,7 @@ change goes through a service that writes the audit trail."""
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.utils import unquote
-from django.db.models import Prefetch
+from django.db.models import Prefetch, Q
 from django.http import Http404
 from django.shortcuts import render
 from django.utils.html import format_html, format_html_join
@@ -61,7 +61,7 @@ class ApplicationAdmin(admin.ModelAdmin):
         ("campaign", admin.RelatedOnlyFieldListFilter),
         "submitted_at",
     ]
-    search_fields = ["=reference", "contact__full_name", "=contact__phone_key", "=contact__email_key", "contact__phone"]
+    search_fields = ["reference"]  # the search itself is get_search_results
     search_help_text = _("Reference, name, phone or e-mail.")
     ordering = ["-submitted_at", "-pk"]
     list_per_page = 50
@@ -109,6 +109,10 @@ class ApplicationAdmin(admin.ModelAdmin):
         self._visible_or_404(request, object_id)
         return super().history_view(request, object_id, extra_context)
 
+    def delete_view(self, request, object_id, extra_context=None):
+        self._visible_or_404(request, object_id)  # 404 before 403: a guess learns nothing
+        return super().delete_view(request, object_id, extra_context)
+
     def get_object(self, request, object_id, from_field=None):
         queryset = self.get_queryset(request).select_related("contact", "assigned_to", "duplicate_of").prefetch_related(
             "treatments", "consents", Prefetch("notes", queryset=Note.objects.select_related("author")),
@@ -127,12 +131,21 @@ class ApplicationAdmin(admin.ModelAdmin):
         return False  # erasure on withdrawal is a separate, audited process
 
     def get_search_results(self, request, queryset, search_term):
+        """One box for a reference, a name, a phone number or an e-mail, typed any way."""
         from recruitment.models.applications import normalise_reference
         from recruitment.services.applications import email_key, phone_key
 
         term = search_term.strip()
-        variants = " ".join(filter(None, [term, normalise_reference(term), phone_key(term), email_key(term)]))
-        return super().get_search_results(request, queryset, variants if term else term)
+        if not term:
+            return queryset, False
+        match = (
+            Q(reference=normalise_reference(term))
+            | Q(contact__full_name__icontains=term)
+            | Q(contact__email_key=email_key(term))
+        )
+        if phone_key(term):
+            match |= Q(contact__phone_key=phone_key(term))
+        return queryset.filter(match), False
 
     # --- Saving: through services, with the audit trail ---------------------------------------
     def save_model(self, request, obj, form, change):

@@ -98,7 +98,8 @@ def _message(notification) -> EmailMessage:
 def deliver(notification_id: int, *, max_attempts: int) -> str:
     with transaction.atomic():
         notification = (
-            Notification.objects.select_for_update(skip_locked=True)
+            # Lock the notification row only (not the joined rows): a second delivery skips it.
+            Notification.objects.select_for_update(skip_locked=True, of=("self",))
             .select_related("recipient", "application__trial")
             .filter(pk=notification_id, status=NotificationStatus.PENDING)
             .first()

@@ -1,0 +1,172 @@
+"""Notifications in-process: who is told, what they are told, and that nothing is lost or doubled."""
+
+import datetime
+
+import pytest
+from django.core import mail
+from django.utils import timezone
+
+from recruitment.models import Notification, NotificationStatus
+from recruitment.services import notifications
+from recruitment.services.notifications import Outcome, deliver, queue_digests, requeue_stale
+from recruitment.workdays import working_days_before
+from tests.factories import make_application, make_coordinator, make_site, make_trial, screening_post
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def trial():
+    return make_trial(slug="brave-aa1", acronym="BRAVE-AA1")
+
+
+def test_a_submission_emails_each_coordinator_of_the_chosen_site_once(client, trial, django_capture_on_commit_callbacks):
+    site_a, site_b = make_site(trial), make_site(trial)
+    make_coordinator("nurse_a", site_a)
+    make_coordinator("nurse_a2", site_a)
+    make_coordinator("nurse_b", site_b)
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post("/trials/brave-aa1/apply/", screening_post(site=str(site_a.pk)))
+    assert sorted(m.to[0] for m in mail.outbox) == ["nurse_a2@site.example", "nurse_a@site.example"]
+    assert set(Notification.objects.values_list("status", flat=True)) == {NotificationStatus.SENT}
+
+
+def test_without_a_chosen_site_every_coordinator_of_the_trial_is_told(client, trial, django_capture_on_commit_callbacks):
+    make_coordinator("nurse_a", make_site(trial))
+    make_coordinator("nurse_b", make_site(trial))
+    make_coordinator("elsewhere", make_site(make_trial()))
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post("/trials/brave-aa1/apply/", screening_post())
+    assert sorted(m.to[0] for m in mail.outbox) == ["nurse_a@site.example", "nurse_b@site.example"]
+
+
+def test_the_email_has_trial_reference_verdict_and_link_but_no_health_data_or_contact(
+    client, trial, settings, django_capture_on_commit_callbacks
+):
+    settings.PUBLIC_BASE_URL = "https://trials.example.org"
+    make_coordinator("nurse_a", make_site(trial))
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post("/trials/brave-aa1/apply/", screening_post(email="wang.fang@example.cn"))
+    from recruitment.models import Application
+
+    application = Application.objects.get()
+    message = mail.outbox[0]
+    text = message.subject + message.body
+    assert "BRAVE-AA1" in text
+    assert application.reference in text
+    assert application.get_verdict_display() in text
+    assert f"https://trials.example.org/admin/recruitment/application/{application.pk}/change/" in text
+    for private in ("Wang Fang", "138", "wang.fang@example.cn", "1986", "75.2", "SALT", "baricitinib", "pregnan"):
+        assert private not in text, private
+
+
+def test_a_task_delivered_twice_sends_one_email(trial):
+    make_coordinator("nurse_a", make_site(trial))
+    application = make_application(trial)  # on_commit never runs inside the test transaction
+    notification = Notification.objects.get(application=application)
+    assert deliver(notification.pk, max_attempts=5) == Outcome.SENT
+    assert deliver(notification.pk, max_attempts=5) == Outcome.SKIPPED
+    assert len(mail.outbox) == 1
+
+
+def test_a_failing_send_is_retried_then_marked_failed_with_its_error(trial, settings):
+    settings.EMAIL_BACKEND = "tests.test_notifications.BrokenBackend"
+    make_coordinator("nurse_a", make_site(trial))
+    notification = Notification.objects.get(application=make_application(trial))
+    assert deliver(notification.pk, max_attempts=3) == Outcome.RETRY
+    assert deliver(notification.pk, max_attempts=3) == Outcome.RETRY
+    assert deliver(notification.pk, max_attempts=3) == Outcome.FAILED
+    notification.refresh_from_db()
+    assert notification.status == NotificationStatus.FAILED
+    assert notification.attempts == 3
+    assert "SMTP server said no" in notification.last_error
+
+
+def test_a_failed_notification_can_be_resent_from_admin(admin_client, trial, django_capture_on_commit_callbacks):
+    make_coordinator("nurse_a", make_site(trial))
+    notification = Notification.objects.get(application=make_application(trial))
+    Notification.objects.filter(pk=notification.pk).update(status=NotificationStatus.FAILED, attempts=5,
+                                                           last_error="timeout")
+    body = admin_client.get("/admin/recruitment/notification/?status=failed").content.decode()
+    assert "timeout" in body
+    with django_capture_on_commit_callbacks(execute=True):
+        admin_client.post("/admin/recruitment/notification/", {"action": "resend_selected",
+                                                               "_selected_action": [notification.pk]})
+    notification.refresh_from_db()
+    assert notification.status == NotificationStatus.SENT
+    assert len(mail.outbox) == 1
+    assert notification.application.audit_events.filter(action="notification_resent").exists()
+
+
+def test_the_sweeper_requeues_only_notifications_pending_for_a_while(trial, monkeypatch):
+    make_coordinator("nurse_a", make_site(trial))
+    stale = Notification.objects.get(application=make_application(trial))
+    fresh = Notification.objects.get(application=make_application(trial, phone="+86 139 0000 0000"))
+    Notification.objects.filter(pk=stale.pk).update(queued_at=timezone.now() - datetime.timedelta(minutes=10))
+    Notification.objects.filter(pk=fresh.pk).update(queued_at=timezone.now())
+    published = []
+    monkeypatch.setattr("recruitment.tasks.send_notification.apply_async", lambda args: published.append(args[0]))
+    assert requeue_stale(older_than=datetime.timedelta(minutes=5)) == 1
+    assert published == [stale.pk]
+
+
+def test_a_broker_failure_while_queueing_loses_nothing_and_raises_nothing(trial, monkeypatch):
+    make_coordinator("nurse_a", make_site(trial))
+    make_coordinator("nurse_a2", *trial.sites.all())
+    application = make_application(trial)
+    calls = []
+
+    def broker_down(args):
+        calls.append(args)
+        raise ConnectionRefusedError("redis is down")
+
+    monkeypatch.setattr("recruitment.tasks.send_notification.apply_async", broker_down)
+    ids = list(Notification.objects.filter(application=application).values_list("pk", flat=True))
+    assert notifications.enqueue(ids) == 0
+    assert len(calls) == 1  # gives up at once rather than making the patient wait per coordinator
+    assert set(Notification.objects.values_list("status", flat=True)) == {NotificationStatus.PENDING}
+
+
+@pytest.mark.parametrize(
+    ("day", "expected"),
+    [
+        (datetime.date(2026, 11, 25), datetime.date(2026, 11, 23)),  # Wednesday -> Monday
+        (datetime.date(2026, 11, 23), datetime.date(2026, 11, 19)),  # Monday -> Thursday
+        (datetime.date(2026, 11, 22), datetime.date(2026, 11, 19)),  # Sunday -> Thursday
+    ],
+)
+def test_two_working_days_skip_weekends(day, expected):
+    assert working_days_before(day, 2) == expected
+
+
+def test_the_daily_digest_lists_applications_still_new_after_two_working_days(trial, django_capture_on_commit_callbacks):
+    site = make_site(trial)
+    make_coordinator("nurse_a", site)
+    wednesday = datetime.date(2026, 11, 25)
+    old = make_application(trial, site=site, when=timezone.make_aware(datetime.datetime(2026, 11, 20, 10)))
+    recent = make_application(trial, site=site, phone="+86 139 0000 0001",
+                              when=timezone.make_aware(datetime.datetime(2026, 11, 24, 10)))
+    handled = make_application(trial, site=site, phone="+86 139 0000 0002",
+                               when=timezone.make_aware(datetime.datetime(2026, 11, 19, 10)))
+    handled.status = "contacted"
+    handled.save()
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        queue_digests(today=wednesday)
+    assert len(mail.outbox) == 1
+    body = mail.outbox[0].body
+    assert old.reference in body
+    assert recent.reference not in body
+    assert handled.reference not in body
+    assert "Wang Fang" not in body
+    with django_capture_on_commit_callbacks(execute=True):
+        queue_digests(today=wednesday)  # beat may fire twice: still one digest a day
+    assert len(mail.outbox) == 1
+
+
+class BrokenBackend:
+    def __init__(self, *args, **kwargs):
+        pass
+
+    def send_messages(self, messages):
+        raise OSError("SMTP server said no")

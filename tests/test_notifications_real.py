@@ -1,0 +1,149 @@
+"""Notifications through a real Celery worker and the real Redis at REDIS_URL.
+
+With CI=true a missing Redis fails these tests (the redis_url fixture); elsewhere they skip.
+"""
+
+import datetime
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.parse
+import urllib.request
+from http.cookiejar import CookieJar
+from pathlib import Path
+
+import pytest
+import redis
+from django.db import connection
+
+from recruitment.models import Application, Notification, NotificationStatus
+from recruitment.services.notifications import requeue_stale
+from tests.factories import make_coordinator, make_site, make_trial, screening_post
+from tests.mail import sent_messages, wait_for_messages
+from tests.proc import ROOT, clean_env, database_url_of, start_worker, stop
+
+pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.real_broker, pytest.mark.subprocess]
+
+
+@pytest.fixture
+def world(tmp_path, redis_url):
+    redis.Redis.from_url(redis_url).flushdb()  # no message left over from another run
+    trial = make_trial(slug="brave-aa1", acronym="BRAVE-AA1")
+    site = make_site(trial)
+    make_coordinator("nurse_a", site)
+    outbox = tmp_path / "outbox"
+    outbox.mkdir()
+    env = clean_env(
+        REDIS_URL=redis_url,
+        DATABASE_URL=database_url_of(connection),
+        EMAIL_BACKEND="django.core.mail.backends.filebased.EmailBackend",
+        EMAIL_FILE_PATH=str(outbox),
+        PYTHONPATH=str(ROOT),
+    )
+    workers = []
+    yield {"trial": trial, "site": site, "outbox": outbox, "env": env, "workers": workers, "tmp": tmp_path}
+    for worker in workers:
+        stop(worker)  # SIGTERM: let it close its database connection before the test database goes
+
+
+def _worker(world, name, **env):
+    worker = start_worker({**world["env"], **env}, name=name)
+    world["workers"].append(worker)
+    return worker
+
+
+def _wait_until(predicate, timeout=30.0, what="condition"):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if predicate():
+            return
+        time.sleep(0.2)
+    raise AssertionError(f"timed out waiting for {what}")
+
+
+def test_a_real_worker_sends_the_email_exactly_once(client, world):
+    _worker(world, "w1")
+    response = client.post("/trials/brave-aa1/apply/", screening_post(site=str(world["site"].pk)))
+    assert response.status_code == 302
+    messages = wait_for_messages(world["outbox"], 1)
+    assert len(messages) == 1
+    assert Application.objects.get().reference in messages[0]
+    _wait_until(lambda: Notification.objects.get().status == NotificationStatus.SENT, what="status sent")
+
+    # The same task delivered again (a redelivery, or the sweeper) sends nothing more.
+    from recruitment.tasks import send_notification
+
+    send_notification.apply_async(args=[Notification.objects.get().pk])
+    send_notification.apply_async(args=[Notification.objects.get().pk])
+    time.sleep(2)
+    assert len(sent_messages(world["outbox"])) == 1
+
+
+def _free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def test_with_the_broker_unreachable_the_patient_is_answered_fast_and_the_sweeper_delivers_later(world):
+    port = _free_port()
+    server_env = {**world["env"], "REDIS_URL": "redis://127.0.0.1:1/0", "DJANGO_DEBUG": "true"}  # nothing on port 1
+    log = open(world["tmp"] / "server.log", "w")
+    server = subprocess.Popen(
+        [str(Path(sys.executable).parent / "gunicorn"), "recruitment.wsgi:application", "--bind",
+         f"127.0.0.1:{port}", "--workers", "1"],
+        cwd=ROOT, env=server_env, stdout=log, stderr=subprocess.STDOUT,
+    )
+    world["workers"].append(server)
+    base = f"http://127.0.0.1:{port}"
+    opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(CookieJar()))
+    deadline = time.monotonic() + 20
+    while True:
+        try:
+            page = opener.open(f"{base}/trials/brave-aa1/apply/", timeout=5).read().decode()
+            break
+        except OSError:
+            assert time.monotonic() < deadline, (world["tmp"] / "server.log").read_text()
+            time.sleep(0.2)
+    token = page.split('name="csrfmiddlewaretoken" value="')[1].split('"')[0]
+    data = urllib.parse.urlencode({**screening_post(), "csrfmiddlewaretoken": token}, doseq=True).encode()
+    started = time.monotonic()
+    response = opener.open(urllib.request.Request(f"{base}/trials/brave-aa1/apply/", data=data), timeout=10)
+    elapsed = time.monotonic() - started
+    assert response.status == 200 and response.url.endswith("/apply/done/")  # followed the redirect
+    assert elapsed < 2.0, f"the patient waited {elapsed:.2f} s"
+
+    notification = Notification.objects.get()
+    assert notification.status == NotificationStatus.PENDING
+    assert sent_messages(world["outbox"]) == []
+
+    # The broker is back (the real one); the sweeper finds the pending row and a worker sends it.
+    _worker(world, "w1")
+    assert requeue_stale(older_than=datetime.timedelta(0)) == 1
+    assert len(wait_for_messages(world["outbox"], 1)) == 1
+    _wait_until(lambda: Notification.objects.get().status == NotificationStatus.SENT, what="status sent")
+    requeue_stale(older_than=datetime.timedelta(0))  # nothing pending: nothing more is sent
+    time.sleep(1)
+    assert len(sent_messages(world["outbox"])) == 1
+
+
+def test_a_worker_killed_in_the_middle_of_sending_leads_to_exactly_one_email(client, world):
+    marker = world["tmp"] / "sending"
+    slow = _worker(world, "slow", EMAIL_BACKEND="tests.mail.SlowFileBackend", SLOW_MAIL_MARKER=str(marker),
+                   SLOW_MAIL_SECONDS="30")
+    assert client.post("/trials/brave-aa1/apply/", screening_post(site=str(world["site"].pk))).status_code == 302
+    _wait_until(marker.exists, what="the worker to start sending")
+    os.kill(slow.pid, signal.SIGKILL)
+    slow.wait(timeout=10)
+    assert sent_messages(world["outbox"]) == []
+    _wait_until(lambda: Notification.objects.get().status == NotificationStatus.PENDING, what="the lock to go")
+
+    _worker(world, "w2")
+    requeue_stale(older_than=datetime.timedelta(0))
+    assert len(wait_for_messages(world["outbox"], 1)) == 1
+    _wait_until(lambda: Notification.objects.get().status == NotificationStatus.SENT, what="status sent")
+    time.sleep(1)
+    assert len(sent_messages(world["outbox"])) == 1
