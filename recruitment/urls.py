@@ -7,6 +7,8 @@ from recruitment import views
 admin.site.site_header = _("Trial recruitment")
 admin.site.site_title = _("Trial recruitment")
 admin.site.index_title = _("Recruitment administration")
+# The applications list is wide; the page needs the room more than a second menu.
+admin.site.enable_nav_sidebar = False
 
 patient_urls = (
     [

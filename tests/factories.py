@@ -101,15 +101,7 @@ def make_coordinator(username, *sites, email=None):
 
 
 def make_application(trial, *, site=None, campaign=None, when=None, **overrides):
-    """A stored application made through the same service as the web form."""
-    from recruitment.forms import ScreeningForm
-    from recruitment.services.applications import submit_application
+    """A stored application made through the same form and service as the web form."""
+    from recruitment.demo import submit_answers
 
-    data = screening_post(**overrides)
-    form = ScreeningForm(data, trial=trial)
-    assert form.is_valid(), form.errors
-    return submit_application(
-        trial=trial, application=form.application_fields(), alopecia=form.alopecia_fields(),
-        treatments=form.treatment_rows(), contact=form.contact_fields(), consents=form.consents_given(),
-        site=site, campaign=campaign, language="en", now=when,
-    )
+    return submit_answers(trial, screening_post(**overrides), site=site, campaign=campaign, when=when)

@@ -49,7 +49,7 @@ class AssignForm(forms.Form):
 class ApplicationAdmin(admin.ModelAdmin):
     form = ApplicationReviewForm
     list_display = [
-        "reference", "trial_name", "site", "verdict_badge", "salt", "age_years", "sex", "status",
+        "reference", "trial_name", "site_name", "verdict_badge", "salt", "age", "sex", "status",
         "campaign", "submitted_at", "is_duplicate",
     ]
     list_display_links = ["reference"]
@@ -165,7 +165,14 @@ class ApplicationAdmin(admin.ModelAdmin):
     # --- List columns ---------------------------------------------------------------------------
     @admin.display(description=_("Trial"), ordering="trial__acronym")
     def trial_name(self, obj):
-        return obj.trial.display_name
+        return obj.trial.acronym or obj.trial.nct_id
+
+    @admin.display(description=_("Site"), ordering="site__city")
+    def site_name(self, obj):
+        if obj.site is None:
+            return "—"
+        facility = obj.site.facility if len(obj.site.facility) <= 32 else obj.site.facility[:30] + "…"
+        return format_html('<span title="{}">{} · {}</span>', obj.site.facility, obj.site.city, facility)
 
     @admin.display(description=_("Verdict"), ordering="verdict")
     def verdict_badge(self, obj):
@@ -174,6 +181,10 @@ class ApplicationAdmin(admin.ModelAdmin):
     @admin.display(description=_("Self-reported SALT"), ordering="alopecia__salt")
     def salt(self, obj):
         return obj.alopecia.salt if hasattr(obj, "alopecia") else "—"
+
+    @admin.display(description=_("Age"), ordering="age_years")
+    def age(self, obj):
+        return obj.age_years
 
     @admin.display(description=_("Possible duplicate"), boolean=True, ordering="duplicate_of")
     def is_duplicate(self, obj):

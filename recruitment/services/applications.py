@@ -22,7 +22,7 @@ from recruitment.models import (
 from recruitment.screening.alopecia import compute_salt, severity_band
 from recruitment.screening.build import screening_answers
 from recruitment.screening.eligibility import Verdict, evaluate
-from recruitment.services.audit import log_action
+from recruitment.services.audit import PATIENT, log_action
 from recruitment.services.notifications import queue_new_application_notices
 
 DUPLICATE_WINDOW = datetime.timedelta(days=30)
@@ -123,7 +123,8 @@ def submit_application(
             results=[result.as_dict() for result in evaluation.results],
         )
         log_action(
-            application=app, actor=None, action=AuditAction.CREATED, new=Verdict(app.verdict).label, at=now,
+            application=app, actor=None, label=PATIENT, action=AuditAction.CREATED, new=Verdict(app.verdict).label,
+            at=now,
             details={"campaign": campaign.code if campaign else None, "duplicate_of": app.duplicate_of_id},
         )
         # Same transaction: the application and its notices exist together or not at all.

@@ -3,17 +3,20 @@
 from recruitment.models import AuditEvent
 
 
+PATIENT = "patient (web form)"
+SYSTEM = "system"
+
+
 def actor_label(user) -> str:
-    if user is None:
-        return "patient (web form)"
-    return user.get_username()
+    return SYSTEM if user is None else user.get_username()
 
 
-def log_action(*, application, actor, action, field="", old="", new="", reason="", details=None, at=None):
+def log_action(*, application, actor, action, field="", old="", new="", reason="", details=None, at=None,
+               label=None):
     event = AuditEvent(
         application=application,
         actor=actor,
-        actor_label=actor_label(actor),
+        actor_label=label or actor_label(actor),
         action=action,
         field=field,
         old_value="" if old is None else str(old),

@@ -7,11 +7,16 @@ from django.db import transaction
 
 from recruitment.roles import ensure_coordinators_group
 from trials.demo_content import DEMO_CAMPAIGNS, DEMO_TRIALS
-from trials.models import Campaign, Criterion, SponsorOrganisation
+from recruitment.demo import DEMO_APPLICANTS, demo_answers, submit_answers
+from recruitment.models import Application
+from recruitment.pipeline import FORWARD
+from recruitment.services import review
+from trials.models import Campaign, Criterion, Site, SponsorOrganisation
 from trials.services import import_study, read_study_file
 
 RECORDS_DIR = Path(__file__).resolve().parents[2] / "demo_records"
 DEMO_SPONSOR = "Eli Lilly and Company"
+DEMO_COORDINATOR_TRIALS = ["brave-aa1", "thrive-aa1"]
 
 
 class Command(BaseCommand):
@@ -40,6 +45,7 @@ class Command(BaseCommand):
             group = ensure_coordinators_group()
             if password is not None:
                 self._load_users(password, group)
+            self._load_applications(trials)
         self.stdout.write(self.style.SUCCESS(f"Demo data ready: {len(trials)} trials."))
         if password is None:
             self.stdout.write("No --password given: demo users were not created.")
@@ -86,5 +92,22 @@ class Command(BaseCommand):
             user.set_password(password)
             user.save()
             self.stdout.write(f"Demo user {username!r} ready.")
-        User.objects.get(username="coordinator").groups.add(group)
+        coordinator = User.objects.get(username="coordinator")
+        coordinator.groups.add(group)
+        for site in Site.objects.filter(trial__slug__in=DEMO_COORDINATOR_TRIALS):
+            site.coordinators.add(coordinator)
         SponsorOrganisation.objects.get(name=DEMO_SPONSOR).members.add(User.objects.get(username="sponsor"))
+
+    def _load_applications(self, trials):
+        """A few invented applicants, so that admin and the sponsor page have something to show."""
+        by_slug = {trial.slug: trial for trial in trials.values()}
+        if Application.objects.filter(trial__in=by_slug.values()).exists():
+            return
+        coordinator = get_user_model().objects.filter(username="coordinator").first()
+        for slug, overrides, status in DEMO_APPLICANTS:
+            trial = by_slug[slug]
+            application = submit_answers(trial, demo_answers(overrides), site=trial.sites.order_by("pk").first())
+            # Walk the pipeline step by step, so the demo audit trail is a real one.
+            for step in FORWARD[1:FORWARD.index(status) + 1]:
+                review.change_status(application, to=step, by=coordinator)
+        self.stdout.write(f"{len(DEMO_APPLICANTS)} demo applications ready.")

@@ -1,0 +1,50 @@
+"""Applications made from questionnaire data without a browser: demo data and tests use the same
+path as the web form (form validation, then the submit service)."""
+
+from recruitment.forms import ScreeningForm
+from recruitment.services.applications import submit_application
+
+
+class InvalidAnswers(ValueError):
+    pass
+
+
+def submit_answers(trial, data: dict, *, site=None, campaign=None, when=None, shown_language="en"):
+    form = ScreeningForm(data, trial=trial)
+    if not form.is_valid():
+        raise InvalidAnswers(form.errors.as_json())
+    return submit_application(
+        trial=trial, application=form.application_fields(), alopecia=form.alopecia_fields(),
+        treatments=form.treatment_rows(), contact=form.contact_fields(), consents=form.consents_given(),
+        site=site, campaign=campaign, language=form.cleaned_data["language"], shown_language=shown_language,
+        now=when,
+    )
+
+
+# Invented people for the demo portal: names say "Demo", phone numbers are not real numbers.
+_BASE = {
+    "date_of_birth": "1988-06-01", "sex": "FEMALE", "pregnancy": ["none"], "diagnosed": "yes",
+    "other_diagnoses": ["none"], "episode_month": "3", "episode_year": "2023", "regrowth_last_6_months": "no",
+    "loss_top": "80", "loss_back": "70", "loss_left": "60", "loss_right": "60", "eyebrow_loss": "yes",
+    "eyelash_loss": "no", "body_hair_loss": "no", "email": "", "language": "zh-hans",
+    "best_time_to_call": "evening", "consent_health_data": "on", "consent_contact": "on",
+}
+
+DEMO_APPLICANTS = [
+    # (trial slug, answers that differ from _BASE, status)
+    ("brave-aa1", {"full_name": "Demo Applicant 1", "phone": "+00 100 0001"}, "new"),
+    ("brave-aa1", {"full_name": "Demo Applicant 2", "phone": "+00 100 0002", "sex": "MALE", "pregnancy": [],
+                   "date_of_birth": "1962-02-02", "language": "en"}, "new"),
+    ("brave-aa1", {"full_name": "Demo Applicant 3", "phone": "+00 100 0003", "regrowth_last_6_months": "unsure",
+                   "consent_share_with_sponsor": "on"}, "contacted"),
+    ("thrive-aa1", {"full_name": "Demo Applicant 4", "phone": "+00 100 0004", "used_topical_steroid": "lt1m"},
+     "new"),
+    ("thrive-aa1", {"full_name": "Demo Applicant 5", "phone": "+00 100 0005", "loss_top": "100",
+                    "loss_back": "100", "loss_left": "100", "loss_right": "100"}, "prescreen_passed"),
+    ("jaktinib-aa", {"full_name": "Demo Applicant 6", "phone": "+00 100 0006", "used_tofacitinib": "gt6m",
+                     "regrowth_tofacitinib": "no"}, "new"),
+]
+
+
+def demo_answers(overrides: dict) -> dict:
+    return {**_BASE, **overrides}
