@@ -24,6 +24,19 @@ def applications_for(user):
     return applications.filter(trial__sponsor__members=user)
 
 
+def trials_for_sponsor(user):
+    """The trials whose recruitment `user` may follow as a sponsor: their organisations' trials
+    (every trial for a superuser)."""
+    from trials.models import Trial
+
+    trials = Trial.objects.select_related("sponsor")
+    if not user.is_authenticated or not user.is_active:
+        return trials.none()
+    if user.is_superuser:
+        return trials
+    return trials.filter(sponsor__members=user).distinct()
+
+
 def coordinators_for(application):
     """Who is told about an application: its site's coordinators, or, when the patient chose no
     site, the coordinators of every site of the trial."""

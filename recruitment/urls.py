@@ -2,7 +2,9 @@ from django.contrib import admin
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
-from recruitment import views
+from django.contrib.auth import views as auth_views
+
+from recruitment import sponsors, views
 
 admin.site.site_header = _("Trial recruitment")
 admin.site.site_title = _("Trial recruitment")
@@ -20,6 +22,10 @@ patient_urls = (
 
 urlpatterns = [
     path("admin/", admin.site.urls),
+    path("accounts/login/", auth_views.LoginView.as_view(redirect_authenticated_user=True), name="login"),
+    path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("accounts/welcome/", sponsors.after_login, name="after_login"),
+    path("sponsor/", include("recruitment.sponsor_urls")),
     path("", include(patient_urls)),
     path("", include("trials.urls")),
 ]

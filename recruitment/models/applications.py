@@ -85,6 +85,10 @@ class Application(models.Model):
         ordering = ["-submitted_at"]
         verbose_name = _("application")
         verbose_name_plural = _("applications")
+        permissions = [
+            ("receive_consented_contact_details", _("Can receive, in sponsor exports, the contact details of "
+                                                    "applicants who agreed to share them with the sponsor")),
+        ]
         # The coordinators' list filters on these and always sorts newest first.
         indexes = [
             models.Index(fields=["trial", "-submitted_at"], name="application_trial_recent"),

@@ -1,0 +1,139 @@
+"""Recruitment funnel figures for sponsors: reads only, aggregated in the database.
+
+"Contacted", "referred" and "enrolled" count the applications that ever reached that status, read
+from the audit trail (the pipeline passes through each step in order), so an applicant who was
+contacted and later declined still counts as contacted.
+"""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass, field
+
+from django.db.models import Count, F, Q, Sum
+from django.db.models.functions import TruncWeek
+from django.utils import timezone
+
+from recruitment.models import AuditAction, AuditEvent
+from recruitment.pipeline import Status
+from recruitment.screening.eligibility import Verdict
+from trials.models import Campaign, CampaignScanDay, Site
+
+STAGES = ["scans", "applications", "likely_eligible", "needs_review", "contacted", "referred", "enrolled"]
+_REACHED = {Status.CONTACTED: "contacted", Status.REFERRED: "referred", Status.ENROLLED: "enrolled"}
+
+
+@dataclass
+class Funnel:
+    scans: int = 0
+    applications: int = 0
+    likely_eligible: int = 0
+    needs_review: int = 0
+    contacted: int = 0
+    referred: int = 0
+    enrolled: int = 0
+
+    def values(self):
+        return [getattr(self, stage) for stage in STAGES]
+
+
+@dataclass
+class TrialFunnel:
+    trial: object  # trials.models.Trial
+    total: Funnel
+    by_site: list = field(default_factory=list)  # [(Site or None, Funnel)]
+    by_campaign: list = field(default_factory=list)  # [(Campaign or None, Funnel)]
+    weeks: list = field(default_factory=list)  # [(monday, scans, applications, likely eligible)]
+
+
+def _funnels_by(applications, key: str) -> dict:
+    """{value of `key`: Funnel} for these applications, in two queries."""
+    funnels = {
+        row[key]: Funnel(applications=row["n"], likely_eligible=row["eligible"], needs_review=row["review"])
+        for row in applications.values(key).annotate(
+            n=Count("pk"),
+            eligible=Count("pk", filter=Q(verdict=Verdict.LIKELY_ELIGIBLE)),
+            review=Count("pk", filter=Q(verdict=Verdict.NEEDS_REVIEW)),
+        )
+    }
+    reached = (
+        AuditEvent.objects.filter(
+            application__in=applications.values("pk"), action=AuditAction.STATUS_CHANGED,
+            field="status", details__to__in=list(_REACHED),
+        )
+        .values(group=F(f"application__{key}"), to=F("details__to"))
+        .annotate(n=Count("application", distinct=True))
+    )
+    for row in reached:
+        setattr(funnels.setdefault(row["group"], Funnel()), _REACHED[row["to"]], row["n"])
+    return funnels
+
+
+def _monday(day: datetime.date) -> datetime.date:
+    return day - datetime.timedelta(days=day.weekday())
+
+
+def _as_date(value) -> datetime.date:
+    return value.date() if isinstance(value, datetime.datetime) else value
+
+
+def trial_funnel(trial, applications, *, weeks: int = 12, today: datetime.date | None = None) -> TrialFunnel:
+    """The funnel of one trial, counting only `applications` (already scoped to the viewer)."""
+    applications = applications.filter(trial=trial)
+    scans = dict(
+        CampaignScanDay.objects.filter(campaign__trial=trial).values_list("campaign").annotate(total=Sum("scans"))
+    )
+    total = _funnels_by(applications, "trial").get(trial.pk, Funnel())
+    total.scans = sum(scans.values())
+
+    sites = {site.pk: site for site in Site.objects.filter(trial=trial)}
+    by_site = [(sites.get(pk), funnel) for pk, funnel in _funnels_by(applications, "site").items()]
+    by_site.sort(key=lambda pair: (pair[0] is None, str(pair[0])))
+
+    campaigns = {c.pk: c for c in Campaign.objects.filter(trial=trial)}
+    per_campaign = _funnels_by(applications, "campaign")
+    for pk in campaigns:
+        per_campaign.setdefault(pk, Funnel())
+    for pk, funnel in per_campaign.items():
+        funnel.scans = scans.get(pk, 0)
+    by_campaign = sorted(((campaigns.get(pk), f) for pk, f in per_campaign.items()),
+                         key=lambda pair: (pair[0] is None, pair[0].name if pair[0] else ""))
+
+    today = today or timezone.localdate()
+    first = _monday(today) - datetime.timedelta(weeks=weeks - 1)
+    series = {first + datetime.timedelta(weeks=i): [0, 0, 0] for i in range(weeks)}
+    for row in (
+        CampaignScanDay.objects.filter(campaign__trial=trial, day__gte=first)
+        .annotate(week=TruncWeek("day")).values("week").annotate(n=Sum("scans"))
+    ):
+        series.setdefault(_as_date(row["week"]), [0, 0, 0])[0] = row["n"]
+    for row in (
+        applications.filter(submitted_at__gte=timezone.make_aware(datetime.datetime.combine(first, datetime.time())))
+        .annotate(week=TruncWeek("submitted_at")).values("week")
+        .annotate(n=Count("pk"), eligible=Count("pk", filter=Q(verdict=Verdict.LIKELY_ELIGIBLE)))
+    ):
+        week = series.setdefault(_as_date(row["week"]), [0, 0, 0])
+        week[1], week[2] = row["n"], row["eligible"]
+    return TrialFunnel(
+        trial=trial, total=total, by_site=by_site, by_campaign=by_campaign,
+        weeks=[(monday, *series[monday]) for monday in sorted(series)],
+    )
+
+
+def chart(weeks, *, width=600, height=180, pad=28) -> dict:
+    """Coordinates for a server-drawn SVG bar chart of weekly applications and likely eligible."""
+    top = max([max(w[1], w[2], w[3]) for w in weeks] + [1])
+    slot = (width - pad) / max(len(weeks), 1)
+    bar = slot * 0.38
+    scale = (height - pad) / top
+    bars = []
+    for i, (monday, scans, applied, eligible) in enumerate(weeks):
+        x = pad + i * slot
+        bars.append({
+            "x1": round(x + 2, 1), "x2": round(x + 2 + bar, 1), "w": round(bar, 1),
+            "h1": round(applied * scale, 1), "y1": round(height - pad - applied * scale, 1),
+            "h2": round(eligible * scale, 1), "y2": round(height - pad - eligible * scale, 1),
+            "label": monday.strftime("%m-%d"), "lx": round(x + slot / 2, 1),
+            "applied": applied, "eligible": eligible, "scans": scans,
+        })
+    return {"width": width, "height": height, "bars": bars, "top": top, "base": height - pad, "pad": pad}

@@ -1,0 +1,249 @@
+"""Sponsors: the funnel of their own trials and the eligible list as CSV, for them only."""
+
+import csv
+import io
+
+import pytest
+from django.contrib.auth.models import Permission
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from recruitment.models import AuditEvent
+from recruitment.services import review
+from tests.cast import build_cast
+from tests.factories import make_application, make_campaign, make_criterion, make_site
+from trials.criteria import CriterionKind as K
+from trials.services import record_campaign_scan
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def cast():
+    cast = build_cast()
+    # Everyone in the cast who answered the defaults is likely eligible for these criteria.
+    for trial in (cast.trial, cast.other_trial):
+        make_criterion(trial, K.SALT, params={"min": 50}, patient_text="SALT 50 or more")
+    for app in (cast.app_a, cast.app_b, cast.app_c, cast.app_no_site):
+        review.reevaluate(app, by=None)
+    return cast
+
+
+def rows_of(response):
+    assert response.status_code == 200
+    assert response.streaming
+    raw = b"".join(response.streaming_content)
+    assert raw.startswith(b"\xef\xbb\xbf")  # BOM: Excel reads the file as UTF-8
+    return list(csv.reader(io.StringIO(raw.decode("utf-8-sig"))))
+
+
+def export(client, trial, **params):
+    return client.get(f"/sponsor/trials/{trial.slug}/eligible.csv", params)
+
+
+# --- Access matrix -------------------------------------------------------------------------------
+USERS = ["anonymous", "coordinator_a", "coordinator_b", "sponsor_x", "sponsor_y", "superuser"]
+
+
+def login(client, cast, who):
+    if who != "anonymous":
+        client.force_login(getattr(cast, who))
+
+
+@pytest.mark.parametrize(
+    ("who", "page", "trial_x_csv", "trial_y_csv", "admin"),
+    [
+        ("anonymous", 302, 302, 302, 302),
+        ("coordinator_a", 200, 404, 404, 200),
+        ("coordinator_b", 200, 404, 404, 200),
+        ("sponsor_x", 200, 200, 404, 302),
+        ("sponsor_y", 200, 404, 200, 302),
+        ("superuser", 200, 200, 200, 200),
+    ],
+)
+def test_access_matrix(client, cast, who, page, trial_x_csv, trial_y_csv, admin):
+    login(client, cast, who)
+    response = client.get("/sponsor/")
+    assert response.status_code == page
+    if page == 302:
+        assert response["Location"].startswith("/accounts/login/")
+    assert export(client, cast.trial).status_code == trial_x_csv
+    assert export(client, cast.other_trial).status_code == trial_y_csv
+    assert client.get("/admin/recruitment/application/").status_code == admin
+
+
+def test_a_sponsor_page_lists_only_its_own_trials(client, cast):
+    client.force_login(cast.sponsor_x)
+    body = client.get("/sponsor/").content.decode()
+    assert "TRIAL-X" in body
+    assert "TRIAL-Y" not in body
+    assert "Alice A" not in body
+
+
+def test_the_sponsor_login_page_leads_to_the_funnel(client, cast):
+    response = client.post("/accounts/login/", {"username": "sponsor_x", "password": "pw-for-tests-1"})
+    assert response.status_code == 302
+    assert client.get(response["Location"])["Location"] == "/sponsor/"
+
+
+# --- The funnel ----------------------------------------------------------------------------------
+def test_the_funnel_counts_each_stage_per_trial_site_and_campaign(client, cast):
+    campaign = make_campaign(cast.trial, name="Live broadcast, 23 May", site=cast.site_a)
+    for _ in range(5):
+        record_campaign_scan(campaign)
+    from_campaign = make_application(cast.trial, site=cast.site_a, campaign=campaign, phone="+86 100 0000 0100")
+    review.change_status(cast.app_a, to="contacted", by=cast.coordinator_a)
+    review.change_status(cast.app_a, to="prescreen_passed", by=cast.coordinator_a)
+    review.change_status(cast.app_a, to="referred", by=cast.coordinator_a)
+    review.change_status(cast.app_a, to="declined", by=cast.coordinator_a, reason="Changed their mind")
+    review.change_status(from_campaign, to="contacted", by=cast.coordinator_a)
+
+    from recruitment.funnel import trial_funnel
+    from recruitment.selectors import applications_for
+
+    funnel = trial_funnel(cast.trial, applications_for(cast.sponsor_x))
+    # scans, applications, likely eligible, needs review, contacted, referred, enrolled
+    assert funnel.total.values() == [5, 4, 4, 0, 2, 1, 0]  # declined after referral still counts as referred
+    by_site = {site.facility if site else None: f.values() for site, f in funnel.by_site}
+    assert by_site["Site A"] == [0, 2, 2, 0, 2, 1, 0]
+    assert by_site["Site B"] == [0, 1, 1, 0, 0, 0, 0]
+    assert by_site[None] == [0, 1, 1, 0, 0, 0, 0]
+    by_campaign = {c.name if c else None: f.values() for c, f in funnel.by_campaign}
+    assert by_campaign["Live broadcast, 23 May"] == [5, 1, 1, 0, 1, 0, 0]
+
+    client.force_login(cast.sponsor_x)
+    body = client.get("/sponsor/").content.decode()
+    assert "Live broadcast, 23 May" in body
+    assert "<svg" in body and "<rect" in body  # the chart over time, drawn on the server
+
+
+# --- The CSV -------------------------------------------------------------------------------------
+def test_the_csv_has_the_eligible_rows_and_clear_columns_without_personal_details(client, cast):
+    client.force_login(cast.sponsor_x)
+    rows = rows_of(export(client, cast.trial))
+    header, body = rows[0], rows[1:]
+    assert header == [
+        "Reference", "NCT number", "Site", "Submitted (date)", "Age", "Sex at birth",
+        "Self-reported estimated SALT", "Severity band (AA-IGA)", "Current episode (months)",
+        "Prior JAK inhibitor", "Other prior treatments", "Verdict", "Criteria results", "Status", "Campaign",
+    ]
+    assert {row[0] for row in body} == {cast.app_a.reference, cast.app_b.reference, cast.app_no_site.reference}
+    text = "\n".join(",".join(row) for row in rows)
+    for private in ("Alice A", "Bob B", "Nadia N", "+86", "1986-03-15", "site.example"):
+        assert private not in text
+    first = dict(zip(header, body[0]))
+    assert first["NCT number"] == cast.trial.nct_id
+    assert first["Self-reported estimated SALT"] == "75.2"
+    assert first["Verdict"] == "Likely eligible"
+    assert first["Criteria results"] == "SALT 50 or more: met"
+    import datetime
+    datetime.date.fromisoformat(first["Submitted (date)"])
+
+
+def test_numbers_are_written_as_numbers(client, cast):
+    client.force_login(cast.sponsor_x)
+    raw = b"".join(export(client, cast.trial).streaming_content).decode("utf-8-sig")
+    line = raw.splitlines()[1]
+    assert ",75.2," in line
+    assert ',"75.2",' not in line
+
+
+def test_needs_review_is_included_on_request_and_withdrawn_applicants_never(client, cast):
+    review.change_status(cast.app_b, to="withdrawn", by=cast.coordinator_b, reason="Asked to leave")
+    needs_review = make_application(cast.trial, site=cast.site_a, phone="+86 100 0000 0200",
+                                    regrowth_last_6_months="unsure")
+    make_criterion(cast.trial, K.RECENT_REGROWTH, role="exclusion", params={"months": 6})
+    review.reevaluate(needs_review, by=None)
+    assert needs_review.verdict == "needs_review"
+    client.force_login(cast.sponsor_x)
+    plain = {row[0] for row in rows_of(export(client, cast.trial))[1:]}
+    assert cast.app_b.reference not in plain
+    assert needs_review.reference not in plain
+    wider = {row[0] for row in rows_of(export(client, cast.trial, include_needs_review="1"))[1:]}
+    assert needs_review.reference in wider
+    assert cast.app_b.reference not in wider
+
+
+def test_contact_details_only_with_consent_and_only_for_users_with_the_permission(client, cast):
+    consenting = make_application(cast.trial, site=cast.site_a, phone="+86 100 0000 0300", full_name="Dora D",
+                                  consent_share_with_sponsor="on", loss_top="100")
+    review.reevaluate(consenting, by=None)
+    client.force_login(cast.sponsor_x)
+    assert "Dora D" not in b"".join(export(client, cast.trial).streaming_content).decode("utf-8-sig")
+
+    cast.sponsor_x.user_permissions.add(Permission.objects.get(codename="receive_consented_contact_details"))
+    client.force_login(cast.sponsor_x)
+    rows = rows_of(export(client, cast.trial))
+    header = rows[0]
+    assert header[-4:] == ["Name", "Phone", "E-mail", "Date of birth"]
+    by_ref = {row[0]: dict(zip(header, row)) for row in rows[1:]}
+    assert by_ref[consenting.reference]["Name"] == "Dora D"
+    assert by_ref[consenting.reference]["Date of birth"] == "1986-03-15"
+    assert by_ref[cast.app_a.reference]["Name"] == ""  # did not agree
+    assert AuditEvent.objects.filter(application=consenting, action="exported").exists()
+    assert not AuditEvent.objects.filter(application=cast.app_a, action="exported").exists()
+
+
+def test_every_download_is_recorded_with_trial_options_and_row_count(client, cast):
+    client.force_login(cast.sponsor_x)
+    rows_of(export(client, cast.trial, include_needs_review="1"))
+    event = AuditEvent.objects.get(action="exported", application__isnull=True)
+    assert event.actor == cast.sponsor_x
+    assert event.details["trial"] == cast.trial.nct_id
+    assert event.details["include_needs_review"] is True
+    assert event.details["rows"] == 3
+
+
+def test_formula_payloads_are_neutralised_and_chinese_is_intact(client, cast):
+    cast.site_a.facility = "北京大学第一医院"
+    cast.site_a.save()
+    payloads = ["=HYPERLINK(\"http://evil\")", "+SUM(1,2)", "-2+3", "@cmd", "\tTAB", "\rCR"]
+    references = {}
+    for i, payload in enumerate(payloads):
+        campaign = make_campaign(cast.trial, name=payload)
+        app = make_application(cast.trial, site=cast.site_a, campaign=campaign, phone=f"+86 100 0000 04{i:02d}")
+        review.reevaluate(app, by=None)
+        references[app.reference] = payload
+    client.force_login(cast.sponsor_x)
+    rows = rows_of(export(client, cast.trial))
+    header = rows[0]
+    by_ref = {row[0]: dict(zip(header, row)) for row in rows[1:]}
+    for reference, payload in references.items():
+        cell = by_ref[reference]["Campaign"]
+        assert cell.startswith("'"), (payload, cell)
+        assert cell[1:].replace("\\|", "|") == payload
+        assert by_ref[reference]["Site"].startswith("北京大学第一医院")
+
+
+def test_the_export_streams_with_a_constant_number_of_queries(client, cast):
+    client.force_login(cast.sponsor_x)
+
+    def queries_for_export():
+        with CaptureQueriesContext(connection) as captured:
+            rows_of(export(client, cast.trial))
+        return len(captured.captured_queries)
+
+    few = queries_for_export()
+    for i in range(25):
+        review.reevaluate(make_application(cast.trial, site=cast.site_b, phone=f"+86 100 0000 05{i:02d}"), by=None)
+    assert queries_for_export() == few
+
+
+def test_the_file_name_has_the_nct_number_and_date(client, cast):
+    client.force_login(cast.sponsor_x)
+    response = export(client, cast.trial)
+    disposition = response["Content-Disposition"]
+    assert f'filename="{cast.trial.nct_id}-eligible-' in disposition and disposition.endswith('.csv"')
+
+
+def test_the_coordinator_export_and_the_sponsor_export_share_one_exporter(client, cast):
+    client.force_login(cast.coordinator_a)
+    coordinator_rows = list(csv.reader(io.StringIO(b"".join(client.post(
+        "/admin/recruitment/application/", {"action": "export_csv", "_selected_action": [cast.app_a.pk]}
+    ).streaming_content).decode("utf-8-sig"))))
+    client.force_login(cast.sponsor_x)
+    sponsor_rows = rows_of(export(client, cast.trial))
+    assert coordinator_rows[0][:15] == sponsor_rows[0]
+    coordinator_row = coordinator_rows[1][:15]
+    sponsor_row = next(row for row in sponsor_rows[1:] if row[0] == cast.app_a.reference)
+    assert coordinator_row == sponsor_row
