@@ -27,14 +27,15 @@ def test_criteria_are_edited_inline_on_the_trial_page_with_examples(admin_client
 def test_the_admin_rejects_bad_criterion_parameters_and_names_the_problem(admin_client):
     trial = make_trial()
     data = {
-        "nct_id": trial.nct_id, "acronym": trial.acronym, "title": trial.title, "slug": trial.slug,
-        "status": trial.status, "summary": trial.summary, "eligibility_summary": "", "official_title": "",
+        "nct_id": trial.nct_id, "acronym": trial.acronym, "title_en": trial.title, "slug": trial.slug,
+        "status": trial.status, "summary_en": trial.summary, "eligibility_summary_en": "", "official_title": "",
         "drug": trial.drug, "sponsor": trial.sponsor_id, "phase": trial.phase, "condition": trial.condition,
         "min_age_years": 18, "max_age_years": 65, "sex_eligibility": "ALL", "registry_summary": "",
         "registry_eligibility_text": "",
         "criteria-TOTAL_FORMS": 1, "criteria-INITIAL_FORMS": 0,
         "criteria-0-kind": "prior_jak", "criteria-0-role": "exclusion", "criteria-0-position": 0,
-        "criteria-0-params": '{"route": "pill"}', "criteria-0-patient_text": "No JAK before",
+        "criteria-0-params": '{"route": "pill"}', "criteria-0-patient_text_en": "No JAK before",
+        "criteria-0-patient_text_zh_hans": "从未用过JAK抑制剂",
         "criteria-0-source_note": "",
         "sites-TOTAL_FORMS": 0, "sites-INITIAL_FORMS": 0,
     }
@@ -45,7 +46,9 @@ def test_the_admin_rejects_bad_criterion_parameters_and_names_the_problem(admin_
 
     data["criteria-0-params"] = '{"route": "oral"}'
     assert admin_client.post(f"/admin/trials/trial/{trial.pk}/change/", data).status_code == 302
-    assert trial.criteria.get().params == {"route": "oral"}
+    criterion = trial.criteria.get()
+    assert criterion.params == {"route": "oral"}
+    assert criterion.as_spec().translations == {"zh-hans": "从未用过JAK抑制剂"}
 
 
 def _coordinator(client, site):

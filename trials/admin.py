@@ -1,4 +1,5 @@
 from django.contrib import admin
+from modeltranslation.admin import TranslationAdmin, TranslationStackedInline
 from django.db.models import Sum
 from django.urls import reverse
 from django.utils.html import format_html, format_html_join
@@ -41,7 +42,7 @@ class SiteInline(admin.TabularInline):
     show_change_link = True
 
 
-class CriterionInline(admin.StackedInline):
+class CriterionInline(TranslationStackedInline):
     model = Criterion
     extra = 0
     fields = [("kind", "role", "position"), "params", "patient_text", "source_note"]
@@ -56,7 +57,7 @@ class CriterionInline(admin.StackedInline):
 
 
 @admin.register(Trial)
-class TrialAdmin(admin.ModelAdmin):
+class TrialAdmin(TranslationAdmin):
     list_display = ["display_name", "nct_id", "condition", "phase", "status", "sponsor", "is_demo"]
     list_filter = ["status", "condition", "phase", "sponsor", "is_demo"]
     list_select_related = ["sponsor"]
@@ -89,7 +90,7 @@ class TrialAdmin(admin.ModelAdmin):
         fields = list(super().get_readonly_fields(request, obj))
         if not request.user.is_superuser:
             # Registry facts come from imports; coordinators write what patients read.
-            fields += ["nct_id", "slug", "status", "is_demo", "official_title", "drug", "sponsor", "phase",
+            fields += ["nct_id", "slug", "status", "is_demo", "official_title", "sponsor", "phase",
                        "condition", "target_enrolment", "min_age_years", "max_age_years", "sex_eligibility",
                        "registry_summary", "registry_eligibility_text"]
         return fields

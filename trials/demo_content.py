@@ -203,3 +203,55 @@ DEMO_CAMPAIGNS = [
     ("NCT04518995", _noop("Clinic leaflet (demo)"), "leaflet"),
     ("NCT05051761", _noop("Patient group newsletter (demo)"), "patient_group"),
 ]
+
+# Chinese for the demo trials' registry texts (the registry has English only). Data, not UI
+# strings: seed_demo writes them into the *_zh_hans fields; coordinators edit them in admin.
+TRIAL_TEXT_ZH = {
+    "NCT03570749": {"title": "巴瑞替尼治疗重度或极重度斑秃成人患者的研究（BRAVE-AA1）", "drug": "巴瑞替尼"},
+    "NCT03899259": {"title": "巴瑞替尼治疗重度或极重度斑秃成人患者的研究（BRAVE-AA2）", "drug": "巴瑞替尼"},
+    "NCT03732807": {"title": "利特昔替尼治疗斑秃的研究（ALLEGRO-2b/3）", "drug": "利特昔替尼（PF-06651600）"},
+    "NCT04518995": {"title": "氘鲁索替尼（CTP-543）治疗中重度斑秃成人患者的研究（THRIVE-AA1）",
+                    "drug": "氘鲁索替尼（CTP-543）"},
+    "NCT04797650": {"title": "氘鲁索替尼（CTP-543）治疗中重度斑秃成人患者的研究（THRIVE-AA2）",
+                    "drug": "氘鲁索替尼（CTP-543）"},
+    "NCT05051761": {"title": "杰克替尼治疗成人斑秃的安全性和有效性研究", "drug": "杰克替尼"},
+    "NCT05470413": {"title": "艾玛昔替尼（SHR0302）治疗成人重度斑秃的有效性和安全性研究",
+                    "drug": "艾玛昔替尼（SHR0302）"},
+}
+
+FACILITY_ZH = {
+    "Charité - Universitätsmedizin Berlin, Klinik für Dermatologie": "柏林夏里特医学院皮肤科",
+    "Columbia University Irving Medical Center": "哥伦比亚大学欧文医学中心",
+    "Hospital Clínic de Barcelona": "巴塞罗那临床医院",
+    "Hospital for Skin Diseases, Chinese Academy of Medical Sciences": "中国医学科学院皮肤病医院",
+    "Huashan Hospital, Fudan University": "复旦大学附属华山医院",
+    "Hôpital Saint-Louis, AP-HP": "巴黎圣路易医院",
+    "Icahn School of Medicine at Mount Sinai": "西奈山伊坎医学院",
+    "Keio University Hospital": "庆应义塾大学医院",
+    "Massachusetts General Hospital": "麻省总医院",
+    "Northwestern University Feinberg School of Medicine, Department of Dermatology": "西北大学范伯格医学院皮肤科",
+    "Peking University First Hospital": "北京大学第一医院",
+    "Peking University People's Hospital": "北京大学人民医院",
+    "Ruijin Hospital, Shanghai Jiao Tong University School of Medicine": "上海交通大学医学院附属瑞金医院",
+    "St John's Institute of Dermatology, Guy's and St Thomas' NHS Foundation Trust": "盖伊和圣托马斯医院圣约翰皮肤病研究所",
+    "The First Affiliated Hospital of Chongqing Medical University": "重庆医科大学附属第一医院",
+    "The First Affiliated Hospital, Zhejiang University School of Medicine": "浙江大学医学院附属第一医院",
+    "The University of Tokyo Hospital": "东京大学医院",
+    "Tokyo Medical University Hospital": "东京医科大学医院",
+    "University of California, San Francisco, Department of Dermatology": "加州大学旧金山分校皮肤科",
+    "Universitätsklinikum Hamburg-Eppendorf, Klinik für Dermatologie": "汉堡-埃彭多夫大学医院皮肤科",
+    "Weill Cornell Medicine, Department of Dermatology": "威尔康奈尔医学院皮肤科",
+    "West China Hospital, Sichuan University": "四川大学华西医院",
+    "Xiangya Hospital, Central South University": "中南大学湘雅医院",
+    "Yale University School of Medicine, Department of Dermatology": "耶鲁大学医学院皮肤科",
+}
+CITY_ZH = {
+    "Barcelona": "巴塞罗那", "Beijing": "北京", "Berlin": "柏林", "Boston": "波士顿", "Bunkyo-ku": "东京都文京区",
+    "Changsha": "长沙", "Chengdu": "成都", "Chicago": "芝加哥", "Chongqing": "重庆", "Hamburg": "汉堡",
+    "Hangzhou": "杭州", "London": "伦敦", "Nanjing": "南京", "New Haven": "纽黑文", "New York": "纽约",
+    "Paris": "巴黎", "San Francisco": "旧金山", "Shanghai": "上海", "Shinjuku-ku": "东京都新宿区",
+}
+COUNTRY_ZH = {
+    "China": "中国", "France": "法国", "Germany": "德国", "Japan": "日本", "Spain": "西班牙",
+    "United Kingdom": "英国", "United States": "美国",
+}

@@ -340,7 +340,10 @@ class Criterion(models.Model):
     def as_spec(self):
         from recruitment.screening.eligibility import CriterionSpec
 
+        # The English words are the reference text; others travel with them in the snapshot.
+        texts = {code: getattr(self, f"patient_text_{code.replace('-', '_')}", None) for code, _ in settings.LANGUAGES}
+        english = texts.pop("en", None) or self.patient_text
         return CriterionSpec(
-            kind=self.kind, role=self.role, params=self.params,
-            patient_text=self.patient_text, criterion_id=self.pk,
+            kind=self.kind, role=self.role, params=self.params, patient_text=english, criterion_id=self.pk,
+            translations={code: text for code, text in texts.items() if text},
         )

@@ -10,7 +10,7 @@ A pre-screen verdict is never final: the site decides at the screening visit.
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from decimal import Decimal
 
 from django.db import models
@@ -42,6 +42,8 @@ class CriterionSpec:
     params: dict
     patient_text: str
     criterion_id: int | None = None
+    # The words in other languages, {"zh-hans": "..."}: snapshots keep them for the patient's page.
+    translations: dict = field(default_factory=dict)
 
 
 @dataclass(frozen=True)

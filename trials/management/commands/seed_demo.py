@@ -4,19 +4,27 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
+from django.utils import translation
 
-from recruitment.roles import ensure_coordinators_group
-from trials.demo_content import DEMO_CAMPAIGNS, DEMO_TRIALS
 from recruitment.demo import DEMO_APPLICANTS, demo_answers, submit_answers
 from recruitment.models import Application
 from recruitment.pipeline import FORWARD
+from recruitment.roles import ensure_coordinators_group
 from recruitment.services import review
+from trials.demo_content import CITY_ZH, COUNTRY_ZH, DEMO_CAMPAIGNS, DEMO_TRIALS, FACILITY_ZH, TRIAL_TEXT_ZH
 from trials.models import Campaign, Criterion, Site, SponsorOrganisation
 from trials.services import import_study, read_study_file
 
 RECORDS_DIR = Path(__file__).resolve().parents[2] / "demo_records"
 DEMO_SPONSOR = "Eli Lilly and Company"
 DEMO_COORDINATOR_TRIALS = ["brave-aa1", "thrive-aa1"]
+
+
+def _in_chinese(text: str) -> str | None:
+    """The catalog's Chinese for a demo text, or None (the English shows) when it has none."""
+    with translation.override("zh-hans"):
+        chinese = translation.gettext(text)
+    return chinese if chinese != text else None
 
 
 class Command(BaseCommand):
@@ -59,17 +67,33 @@ class Command(BaseCommand):
                 trial = result.trial
                 if result.created and content:
                     # Coordinators may edit these later; a re-run keeps their edits.
-                    trial.summary = content["summary"]
-                    trial.eligibility_summary = "\n".join(content["eligibility"])
-                    trial.save(update_fields=["summary", "eligibility_summary"])
+                    self._write_texts(trial, content, TRIAL_TEXT_ZH.get(trial.nct_id, {}))
                 if content and not trial.criteria.exists():
                     Criterion.objects.bulk_create(
-                        Criterion(trial=trial, kind=kind, role=role, params=params,
-                                  patient_text=text, source_note=source, position=position)
+                        Criterion(trial=trial, kind=kind, role=role, params=params, patient_text_en=text,
+                                  patient_text_zh_hans=_in_chinese(text), source_note=source, position=position)
                         for position, (kind, role, params, text, source) in enumerate(content["criteria"])
                     )
+                self._translate_sites(trial)
                 trials[trial.nct_id] = trial
         return trials
+
+    def _write_texts(self, trial, content, chinese):
+        trial.summary_en = content["summary"]
+        trial.summary_zh_hans = _in_chinese(content["summary"])
+        eligibility = "\n".join(content["eligibility"])
+        trial.eligibility_summary_en = eligibility
+        trial.eligibility_summary_zh_hans = "\n".join(_in_chinese(line) or line for line in content["eligibility"])
+        trial.title_zh_hans = chinese.get("title")
+        trial.drug_zh_hans = chinese.get("drug")
+        trial.save()
+
+    def _translate_sites(self, trial):
+        for site in trial.sites.filter(facility_zh_hans__isnull=True):
+            site.facility_zh_hans = FACILITY_ZH.get(site.facility_en)
+            site.city_zh_hans = CITY_ZH.get(site.city_en)
+            site.country_zh_hans = COUNTRY_ZH.get(site.country_en)
+            site.save(update_fields=["facility_zh_hans", "city_zh_hans", "country_zh_hans"])
 
     def _load_campaigns(self, trials):
         for nct_id, name, channel in DEMO_CAMPAIGNS:
