@@ -86,7 +86,7 @@ class ApplicationExporter:
             alopecia.get_severity_display() if alopecia else "",
             application.episode_months,
             _("yes") if any(t.treatment in ANY_JAK for t in treatments) else _("no"),
-            ", ".join(Treatment(t.treatment).label for t in treatments if t.treatment not in ANY_JAK),
+            ", ".join(str(Treatment(t.treatment).label) for t in treatments if t.treatment not in ANY_JAK),
             application.get_verdict_display(),
             criteria,
             application.get_status_display(),

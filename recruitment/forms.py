@@ -31,10 +31,18 @@ MONTHS = [
     (12, _("December")),
 ]
 SCALP_VIEWS = [
-    ("loss_top", _("Top of the head"), _("The top is 40% of the scalp.")),
-    ("loss_back", _("Back of the head"), _("The back is 24% of the scalp.")),
-    ("loss_left", _("Left side"), _("Each side is 18% of the scalp.")),
-    ("loss_right", _("Right side"), _("Each side is 18% of the scalp.")),
+    ("loss_top", _("Top of the head"),
+     # xgettext:no-python-format
+     _("The top is 40% of the scalp.")),
+    ("loss_back", _("Back of the head"),
+     # xgettext:no-python-format
+     _("The back is 24% of the scalp.")),
+    ("loss_left", _("Left side"),
+     # xgettext:no-python-format
+     _("Each side is 18% of the scalp.")),
+    ("loss_right", _("Right side"),
+     # xgettext:no-python-format
+     _("Each side is 18% of the scalp.")),
 ]
 MAX_EPISODE_MONTHS = 1200
 # Below this age a parent or legal guardian must take part in the application (PIPL: 14; trials

@@ -247,3 +247,14 @@ def test_the_coordinator_export_and_the_sponsor_export_share_one_exporter(client
     coordinator_row = coordinator_rows[1][:15]
     sponsor_row = next(row for row in sponsor_rows[1:] if row[0] == cast.app_a.reference)
     assert coordinator_row == sponsor_row
+
+
+def test_other_prior_treatments_are_listed_by_name(client, cast):
+    app = make_application(cast.trial, site=cast.site_a, phone="+86 100 0000 0600", used_topical_minoxidil="gt6m",
+                           used_phototherapy="gt6m", used_baricitinib="gt6m", regrowth_baricitinib="yes")
+    review.reevaluate(app, by=None)
+    client.force_login(cast.sponsor_x)
+    rows = rows_of(export(client, cast.trial))
+    row = dict(zip(rows[0], next(r for r in rows[1:] if r[0] == app.reference)))
+    assert row["Prior JAK inhibitor"] == "yes"
+    assert row["Other prior treatments"] == "Minoxidil solution or foam, Light therapy (phototherapy)"

@@ -1,0 +1,26 @@
+"""What a patient does on the questionnaire, step by step, in any language."""
+
+
+def fill_questionnaire(page, *, phone_number="+86 138 0013 8000", name="Wang Fang"):
+    page.fill("#id_date_of_birth", "1986-03-15")
+    page.check("#id_sex_0")  # female
+    page.check("input[name=pregnancy][value=none]")
+    page.check("input[name=diagnosed][value=yes]")
+    page.check("input[name=other_diagnoses][value=none]")
+    page.select_option("#id_episode_month", "1")
+    page.fill("#id_episode_year", "2024")
+    page.check("input[name=regrowth_last_6_months][value=no]")
+    for view, value in (("top", "80"), ("back", "60"), ("left", "70"), ("right", "90")):
+        page.fill(f"#id_loss_{view}", value)
+    for question in ("eyebrow_loss", "eyelash_loss", "body_hair_loss"):
+        page.check(f"input[name={question}][value=no]")
+    page.select_option("#id_used_topical_minoxidil", "gt6m")
+    page.fill("#id_full_name", name)
+    page.fill("#id_phone", phone_number)
+    page.check("#id_consent_health_data")
+    page.check("#id_consent_contact")
+
+
+def submit(page):
+    page.click("#screening-form button[type=submit]")
+    page.wait_for_load_state()

@@ -1,0 +1,191 @@
+"""The portal in a real browser on a phone-sized screen: patients in English and in Chinese,
+a coordinator in admin, a sponsor's download; accessibility checked with axe-core."""
+
+import csv
+import io
+import re
+
+import pytest
+from django.contrib.auth.models import User
+
+from recruitment.models import Application
+from tests.browser.conftest import axe_violations
+from tests.browser.patient_steps import fill_questionnaire, submit
+from tests.factories import make_coordinator
+from trials.models import Campaign, SponsorOrganisation, Trial
+
+pytestmark = pytest.mark.subprocess
+
+# Words allowed on a Chinese page: codes and names, not sentences.
+CODE = re.compile(r"(?<![A-Za-z])[A-Z0-9][A-Z0-9./()-]*[A-Z0-9)](?![A-Za-z])|English")
+
+
+def english_words(page_text: str, *, allowed: list[str]) -> list[str]:
+    for name in allowed:
+        page_text = page_text.replace(name, " ")
+    return re.findall(r"[A-Za-z]{3,}", CODE.sub(" ", page_text))
+
+
+def assert_accessible(page):
+    violations = axe_violations(page)
+    assert violations == [], "\n".join(violations)
+
+
+def campaign_link(live_server):
+    campaign = Campaign.objects.filter(trial__slug="brave-aa1", is_active=True).order_by("pk").first()
+    return campaign, f"{live_server.url}/c/{campaign.code}"
+
+
+def test_an_english_speaking_patient_a_coordinator_and_a_sponsor(live_server, demo, phone, shots):
+    brave = Trial.objects.get(slug="brave-aa1")
+    make_coordinator("nurse", *brave.sites.all())
+    sponsor = User.objects.create_user("lilly", password="pw-for-tests-1")
+    SponsorOrganisation.objects.get(name=brave.sponsor.name).members.add(sponsor)
+    page = phone(locale="en-US")
+
+    # The list of trials, recruiting first.
+    page.goto(live_server.url + "/")
+    assert page.locator("html").get_attribute("lang") == "en"
+    assert page.get_by_role("heading", level=1).inner_text() == "Clinical trials you may be able to join"
+    shots(page, "trial-list")
+    assert_accessible(page)
+
+    # The QR code of a campaign: its short link leads to the sign-up page, carrying the campaign.
+    campaign, link = campaign_link(live_server)
+    page.goto(link)
+    assert page.url.endswith(f"/trials/brave-aa1/apply/?campaign={campaign.code}")
+    shots(page, "questionnaire")
+    assert_accessible(page)
+
+    # A wrong answer comes back beside its field with every other answer kept.
+    fill_questionnaire(page)
+    page.evaluate("document.getElementById('screening-form').noValidate = true")
+    page.fill("#id_loss_top", "140")
+    submit(page)
+    error = page.locator("#id_loss_top_error")
+    assert "less than or equal to 100" in error.inner_text()
+    assert "id_loss_top_error" in page.locator("#id_loss_top").get_attribute("aria-describedby")
+    assert page.locator("#id_full_name").input_value() == "Wang Fang"
+    assert page.locator("#id_loss_back").input_value() == "60"
+    shots(page, "questionnaire-error")
+    assert_accessible(page)
+
+    # The live SALT preview follows the sliders' numbers; the server's value is what counts.
+    page.fill("#id_loss_top", "80")
+    assert "75.2" in page.locator("#salt-preview").inner_text()
+    page.check("#id_consent_health_data")
+    page.check("#id_consent_contact")
+    submit(page)
+    assert page.url.endswith("/trials/brave-aa1/apply/done/")
+    reference = page.locator("#reference").inner_text()
+    application = Application.objects.get(reference=reference)
+    assert application.campaign == campaign
+    shots(page, "reference-code")
+    assert_accessible(page)
+
+    # A coordinator of the site logs into admin and moves the application on.
+    coordinator = phone(locale="en-US")
+    coordinator.goto(live_server.url + "/admin/")
+    coordinator.fill("#id_username", "nurse")
+    coordinator.fill("#id_password", "pw-for-tests-1")
+    coordinator.click("input[type=submit]")
+    coordinator.goto(f"{live_server.url}/admin/recruitment/application/?q={reference}")
+    coordinator.click(f"text={reference}")
+    coordinator.select_option("#id_new_status", "contacted")
+    coordinator.fill("#id_note", "Called in the evening; will come on Monday.")
+    shots(coordinator, "coordinator-review")
+    coordinator.click("input[name=_save]")
+    coordinator.wait_for_load_state()
+    application.refresh_from_db()
+    assert application.status == "contacted"
+    assert application.audit_events.filter(action="status_changed", actor__username="nurse").exists()
+    shots(coordinator, "coordinator-list")
+
+    # The sponsor logs in and downloads the eligible list, with needs review included.
+    sponsor_page = phone(locale="en-US")
+    sponsor_page.goto(live_server.url + "/sponsor/")
+    sponsor_page.fill("#id_username", "lilly")
+    sponsor_page.fill("#id_password", "pw-for-tests-1")
+    sponsor_page.get_by_role("button", name="Log in").click()
+    sponsor_page.wait_for_url(re.compile(r"/sponsor/$"))
+    shots(sponsor_page, "sponsor-funnel")
+    section = sponsor_page.locator("section", has_text="BRAVE-AA1")
+    section.get_by_label("Also include applicants who need review").check()
+    with sponsor_page.expect_download() as download:
+        section.get_by_role("button", name="Download eligible applicants (CSV)").click()
+    assert download.value.suggested_filename.startswith("NCT03570749-eligible-")
+    text = open(download.value.path(), encoding="utf-8-sig").read()
+    rows = list(csv.reader(io.StringIO(text)))
+    assert reference in {row[0] for row in rows[1:]}
+    assert "Wang Fang" not in text and "138" not in text
+
+
+def test_a_chinese_speaking_patient_meets_no_english(live_server, demo, phone, shots):
+    page = phone(locale="zh-CN")
+    sponsors = list(SponsorOrganisation.objects.values_list("name", flat=True))
+
+    page.goto(live_server.url + "/")
+    assert page.locator("html").get_attribute("lang") == "zh-hans"
+    assert english_words(page.inner_text("body"), allowed=sponsors) == []
+    shots(page, "trial-list")
+
+    _campaign, link = campaign_link(live_server)
+    page.goto(link)
+    assert english_words(page.inner_text("body"), allowed=sponsors) == []
+    shots(page, "questionnaire")
+    assert_accessible(page)
+
+    fill_questionnaire(page, name="王芳")
+    page.evaluate("document.getElementById('screening-form').noValidate = true")
+    page.fill("#id_phone", "")
+    submit(page)
+    assert english_words(page.inner_text("body"), allowed=sponsors) == []  # the errors too
+    assert page.locator("#id_full_name").input_value() == "王芳"
+    shots(page, "questionnaire-error")
+    page.fill("#id_phone", "+86 138 0013 8000")
+    page.check("#id_consent_health_data")
+    page.check("#id_consent_contact")
+    submit(page)
+    assert page.url.endswith("/apply/done/")
+    body = page.inner_text("body")
+    assert english_words(body, allowed=sponsors) == []
+    reference = page.locator("#reference").inner_text()
+    application = Application.objects.get(reference=reference)
+    assert application.language == "zh-hans"
+    assert application.consents.first().language == "zh-hans"
+    shots(page, "reference-code")
+    assert_accessible(page)
+
+
+def test_the_questionnaire_works_without_javascript(live_server, demo, phone, shots):
+    page = phone(javascript=False)
+    page.goto(live_server.url + "/trials/thrive-aa1/apply/")
+    fill_questionnaire(page)
+    submit(page)
+    assert page.url.endswith("/trials/thrive-aa1/apply/done/")
+    assert Application.objects.filter(reference=page.locator("#reference").inner_text()).exists()
+    shots(page, "reference-code-without-javascript")
+
+
+def test_the_questionnaire_can_be_completed_from_the_keyboard(live_server, demo, phone):
+    page = phone()
+    page.goto(live_server.url + "/trials/thrive-aa1/apply/")
+    fill_questionnaire(page)
+    page.focus("#id_date_of_birth")
+    for _ in range(300):  # Tab through every control to the send button, then press Enter
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.type === 'submit' && !!document.activeElement.closest('form#screening-form')"):
+            break
+    else:
+        pytest.fail("the send button cannot be reached with the Tab key")
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/apply/done/")
+
+
+def test_the_language_switcher_changes_the_page_language(live_server, demo, phone):
+    page = phone(locale="en-US")
+    page.goto(live_server.url + "/trials/brave-aa1/")
+    page.click("#language-switcher button[lang=zh-hans]")
+    page.wait_for_load_state()
+    assert page.locator("html").get_attribute("lang") == "zh-hans"
+    assert page.url.endswith("/trials/brave-aa1/")
