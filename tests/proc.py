@@ -25,8 +25,12 @@ PRODUCTION_ENV = {
 }
 
 
+# Set in this process for the browser tests only; never for the processes the tests start.
+TEST_PROCESS_ONLY = ["DJANGO_ALLOW_ASYNC_UNSAFE"]
+
+
 def clean_env(**overrides) -> dict:
-    env = {k: v for k, v in os.environ.items() if k not in SETTINGS_VARIABLES}
+    env = {k: v for k, v in os.environ.items() if k not in SETTINGS_VARIABLES and k not in TEST_PROCESS_ONLY}
     env.update(overrides)
     return env
 
