@@ -144,7 +144,6 @@ class ScreeningForm(forms.Form):
         help_text=_("A trial can only talk to a minor together with a parent or guardian."),
     )
     consent_guardian = forms.BooleanField(label=CONSENT_TEXTS[ConsentPurpose.GUARDIAN], required=False)
-    campaign = forms.CharField(required=False, widget=forms.HiddenInput)
     # Invisible to people; bots that fill every field give themselves away.
     website = forms.CharField(required=False, label=_("Leave this field empty"), max_length=200)
 
@@ -202,10 +201,6 @@ class ScreeningForm(forms.Form):
         if "none" in chosen and len(chosen) > 1:
             raise forms.ValidationError(_('"None of these" cannot be combined with another answer.'))
         return sorted(chosen)
-
-    def clean_campaign(self):
-        # Hidden and patients cannot fix it: an unknown code is simply not recorded.
-        return self.cleaned_data["campaign"].strip().lower()[:16]
 
     # --- Answers that depend on each other ----------------------------------------------------
     def clean(self):

@@ -67,6 +67,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Last, so it sees a view's database errors first: a 503 that keeps a patient's answers.
+    "recruitment.unavailable.DatabaseUnavailableMiddleware",
 ]
 
 ROOT_URLCONF = "recruitment.urls"
@@ -274,6 +276,9 @@ SILENCED_SYSTEM_CHECKS = ["django_ratelimit.W001"]
 if not REDIS_URL:
     # Local-memory cache is per process: fine for one `make run` process, not for production.
     SILENCED_SYSTEM_CHECKS.append("django_ratelimit.E003")
+
+# Seconds a public page (trial list, trial page, sign-up page) is served from the cache.
+PUBLIC_PAGE_CACHE_SECONDS = env_int("PUBLIC_PAGE_CACHE_SECONDS", 60, minimum=0)
 
 # --- Portal -----------------------------------------------------------------------------------
 # QR images are deterministic for a URL; cache them rather than redraw on every scan.

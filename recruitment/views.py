@@ -13,9 +13,11 @@ from django_ratelimit.core import is_ratelimited
 
 from recruitment.forms import ScreeningForm, initial_from_application
 from recruitment.models import Application
+from recruitment.pagecache import cached_public_page
 from recruitment.screening.build import screening_answers
 from recruitment.screening.eligibility import Verdict, evaluate
 from recruitment.services.applications import submit_application
+from trials.campaign_cookie import campaign_code
 from trials.models import Campaign, Criterion, Trial
 from trials.views import open_trials
 
@@ -89,6 +91,7 @@ def _closed(request, trial, *, status):
 
 @never_cache
 @require_http_methods(["GET", "HEAD", "POST"])
+@cached_public_page()  # GET without ?from= only; the prefilled page is personal
 def apply(request, slug):
     trial = get_object_or_404(Trial.objects.select_related("sponsor"), slug=slug)
     if not trial.is_recruiting:
@@ -98,7 +101,7 @@ def apply(request, slug):
         return render(request, "recruitment/no_questionnaire.html", {"trial": trial})
 
     if request.method != "POST":
-        initial = {"language": get_language(), "campaign": request.GET.get("campaign", "")}
+        initial = {"language": get_language()}
         earlier = _own_application(request, request.GET.get("from"))
         if earlier is not None:
             initial.update(initial_from_application(earlier))
@@ -125,7 +128,7 @@ def apply(request, slug):
         contact=form.contact_fields(),
         consents=form.consents_given(),
         site=form.cleaned_data.get("site"),
-        campaign=_campaign_for(trial, form.cleaned_data.get("campaign")),
+        campaign=_campaign_for(trial, campaign_code(request)),
         language=form.cleaned_data["language"],
         shown_language=get_language(),
     )

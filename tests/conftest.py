@@ -18,6 +18,12 @@ def _tasks_in_process(request):
 
 
 @pytest.fixture(autouse=True)
+def _no_page_cache(settings):
+    # Tests change data between requests; the page cache has tests of its own.
+    settings.PUBLIC_PAGE_CACHE_SECONDS = 0
+
+
+@pytest.fixture(autouse=True)
 def _empty_cache():
     # Rate limits and cached images must not leak from one test into the next.
     cache.clear()

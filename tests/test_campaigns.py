@@ -16,7 +16,8 @@ def test_a_scan_is_counted_and_redirects_to_signup_with_the_campaign(client):
     for _ in range(3):
         response = client.get("/c/k7mp2qx")
     assert response.status_code == 302
-    assert response["Location"] == "/trials/brave-aa1/apply/?campaign=k7mp2qx"
+    assert response["Location"] == "/trials/brave-aa1/apply/"
+    assert response.cookies["portal_campaign"]["httponly"]
     assert CampaignScanDay.objects.get(campaign=campaign).scans == 3
 
 

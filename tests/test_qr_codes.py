@@ -34,7 +34,8 @@ def test_a_campaigns_qr_code_scans_to_its_short_link_which_leads_to_signup(clien
 
     followed = client.get(url.removeprefix(BASE))
     assert followed.status_code == 302
-    assert followed["Location"] == f"/trials/thrive-aa1/apply/?campaign={campaign.code}"
+    assert followed["Location"] == "/trials/thrive-aa1/apply/"
+    assert followed.cookies["portal_campaign"].value.startswith(campaign.code)
 
 
 def test_the_campaign_qr_code_is_smaller_than_the_full_signup_link(client):

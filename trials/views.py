@@ -3,12 +3,13 @@ from django.db.models import Count, Q
 from django.http import Http404, HttpResponse, HttpResponseNotModified
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils.http import urlencode
 from django.views.decorators.http import require_safe
 
+from recruitment.pagecache import cached_public_page
 from trials import qr
 from trials.forms import TrialFilterForm
 from trials.models import Campaign, RecruitmentStatus, Trial
+from trials.campaign_cookie import remember_campaign
 from trials.services import record_campaign_scan
 
 
@@ -25,7 +26,12 @@ def open_trials(*, exclude=None, condition=None):
     return trials
 
 
+def _valid_filters(request):
+    return set(request.GET) <= set(TrialFilterForm.base_fields) and TrialFilterForm(request.GET).is_valid()
+
+
 @require_safe
+@cached_public_page(cacheable=_valid_filters)
 def trial_list(request):
     form = TrialFilterForm(request.GET or None)
     trials = (
@@ -36,6 +42,7 @@ def trial_list(request):
 
 
 @require_safe
+@cached_public_page()
 def trial_detail(request, slug):
     trial = get_object_or_404(Trial.objects.select_related("sponsor"), slug=slug)
     sites = sorted(trial.sites.all(), key=lambda site: (not site.is_recruiting, site.country, site.city))
@@ -83,8 +90,7 @@ def campaign_link(request, code):
         return unavailable
     if request.method in ("GET", "HEAD"):
         record_campaign_scan(campaign)
-    target = campaign.trial.get_signup_path() + "?" + urlencode({"campaign": campaign.code})
-    return redirect(target)
+    return remember_campaign(redirect(campaign.trial.get_signup_path()), campaign)
 
 
 @require_safe
