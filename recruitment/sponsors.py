@@ -6,7 +6,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_safe
 
-from recruitment.exports import ApplicationExporter, csv_response, sponsor_may_see_contact
+from recruitment.exports import ApplicationExporter, Contact, csv_response
 from recruitment.funnel import STAGES, chart, trial_funnel
 from recruitment.models import AuditAction, AuditEvent
 from recruitment.pipeline import Status
@@ -53,7 +53,7 @@ def eligible_csv(request, slug):
     include_needs_review = request.GET.get("include_needs_review") in ("1", "on", "true")
     applications = eligible_applications(request.user, trial, include_needs_review=include_needs_review)
     with_contact = request.user.has_perm(CONTACT_PERMISSION)
-    exporter = ApplicationExporter(applications, contact_allowed=sponsor_may_see_contact if with_contact else False)
+    exporter = ApplicationExporter(applications, contact=Contact.CONSENTED if with_contact else Contact.NONE)
     rows = applications.count()
     identified = (
         list(applications.filter(consents__purpose="share_with_sponsor", consents__withdrawn_at__isnull=True)

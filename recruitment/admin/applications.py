@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from recruitment.admin.forms import ApplicationReviewForm, coordinators_of
-from recruitment.exports import ApplicationExporter, csv_response, export_filename
+from recruitment.exports import ApplicationExporter, Contact, csv_response, export_filename
 from recruitment.models import Application, AuditAction, AuditEvent, Evaluation, Note, Sex
 from recruitment.models.review import AuditEvent as _AuditEvent
 from recruitment.pipeline import Status
@@ -364,7 +364,7 @@ class ApplicationAdmin(admin.ModelAdmin):
                        details={"format": "csv", "with_contact_details": True, "rows": len(references)})
             for pk in references
         )
-        exporter = ApplicationExporter(Application.objects.filter(pk__in=references), contact_allowed=True)
+        exporter = ApplicationExporter(Application.objects.filter(pk__in=references), contact=Contact.ALL)
         return csv_response(exporter, filename=export_filename("applications"))
 
     @admin.action(description=_("Re-evaluate selected against current criteria"))
