@@ -15,4 +15,4 @@ RUN DJANGO_DEBUG=false DJANGO_SECRET_KEY=build-only python manage.py collectstat
 USER portal
 
 EXPOSE 8000
-CMD ["gunicorn", "recruitment.wsgi:application", "--bind", "0.0.0.0:8000", "--workers", "2"]
+CMD ["gunicorn", "-c", "gunicorn.conf.py", "recruitment.wsgi:application"]

@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed
 PORT   ?= 8000
 DEMO_PASSWORD ?= demo
 
-.PHONY: run test install migrate seed check-deploy worker beat clean
+.PHONY: run test bench install migrate seed worker beat clean
 
 $(BIN)/python:
 	$(PYTHON) -c 'import sys; sys.exit("Python 3.11 is required, found " + sys.version.split()[0]) if sys.version_info[:2] != (3, 11) else None'
@@ -32,6 +32,12 @@ run: seed
 
 test: install
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+# By hand, never in `make test`: needs PostgreSQL, Redis and wrk on this machine (see bench/README.md).
+bench: install
+	@command -v wrk >/dev/null || { echo "bench needs wrk: apt-get install wrk"; exit 1; }
+	$(BIN)/python bench/run.py $(BENCH_ARGS)
+	$(BIN)/python bench/drills.py
 
 worker: install
 	$(BIN)/celery -A recruitment worker --loglevel=info

@@ -123,8 +123,9 @@ class ApplicationExporter:
         return row
 
     # --- PostgreSQL path: COPY --------------------------------------------------------------------
-    def copy_sql(self) -> tuple[str, list]:
-        """A COPY statement that writes exactly the rows of `rows()`, and its parameters."""
+    def copy_sql(self, *, neutralise: bool = True) -> tuple[str, list]:
+        """A COPY statement that writes exactly the rows of `rows()`, and its parameters.
+        (neutralise=False gives the benchmark's baseline: the same columns, as they are.)"""
         params: list = []
 
         def p(value) -> str:
@@ -177,7 +178,8 @@ class ApplicationExporter:
             )]
         numeric = {4, 6, 8}  # age, SALT, months: numbers, never neutralised (as in defusedcsv)
         inner = ", ".join(f"{c} AS c{i}" for i, c in enumerate(columns))
-        outer = ", ".join(f"c{i}" if i in numeric else _neutralise_sql(f"c{i}") for i in range(len(columns)))
+        outer = ", ".join(f"c{i}" if i in numeric or not neutralise else _neutralise_sql(f"c{i}")
+                          for i in range(len(columns)))
         params.extend(scope_params)
         sql = (
             f"COPY (SELECT {outer} FROM (SELECT {inner}, a.submitted_at AS sort_at, a.id AS sort_id "

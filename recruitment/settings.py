@@ -162,7 +162,7 @@ CELERY_BROKER_TRANSPORT_OPTIONS = {
 CELERY_BEAT_SCHEDULE = {
     "requeue-pending-notifications": {
         "task": "recruitment.tasks.requeue_pending_notifications",
-        "schedule": 60.0,
+        "schedule": float(env_int("NOTIFICATION_SWEEP_SECONDS", 60, minimum=1)),
     },
     "daily-digest": {
         "task": "recruitment.tasks.send_daily_digests",

@@ -20,6 +20,8 @@ patient_urls = (
     "recruitment",
 )
 
+handler500 = "recruitment.unavailable.server_error_view"
+
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),

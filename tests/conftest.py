@@ -25,10 +25,14 @@ def _no_page_cache(settings):
 
 @pytest.fixture(autouse=True)
 def _empty_cache():
-    # Rate limits and cached images must not leak from one test into the next.
+    # Rate limits, cached images and pages must not leak from one test into the next.
+    from recruitment import pagecache
+
     cache.clear()
+    pagecache._LOCAL.clear()
     yield
     cache.clear()
+    pagecache._LOCAL.clear()
 
 
 def _in_ci() -> bool:

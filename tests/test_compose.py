@@ -46,8 +46,9 @@ def test_app_services_wait_for_healthy_postgres_and_redis(service):
 
 def test_app_services_set_only_variables_the_settings_read():
     settings_source = (ROOT / "recruitment" / "settings.py").read_text()
+    gunicorn_source = (ROOT / "gunicorn.conf.py").read_text()
     for name in SERVICES["web"]["environment"]:
-        assert name in SETTINGS_VARIABLES or f'"{name}"' in settings_source, name
+        assert name in SETTINGS_VARIABLES or f'"{name}"' in settings_source or f'"{name}"' in gunicorn_source, name
     assert SERVICES["web"]["environment"]["DJANGO_DEBUG"] == "false"
     assert SERVICES["web"]["environment"]["DATABASE_URL"].startswith("postgres://")
     assert SERVICES["web"]["environment"]["REDIS_URL"].startswith("redis://redis:6379")
@@ -56,7 +57,7 @@ def test_app_services_set_only_variables_the_settings_read():
 def test_web_migrates_then_serves_with_gunicorn_and_probes_healthz():
     command = " ".join(command_of("web"))
     assert "manage.py migrate --noinput" in command
-    assert "gunicorn recruitment.wsgi:application" in command
+    assert "gunicorn -c gunicorn.conf.py recruitment.wsgi:application" in command
     assert "/healthz" in " ".join(SERVICES["web"]["healthcheck"]["test"])
 
 

@@ -33,3 +33,17 @@ def test_a_page_during_an_outage_gets_a_503_not_a_500(client, outage):
     response = client.get("/trials/brave-aa1/apply/")
     assert response.status_code == 503
     assert "Please try again in a moment" in response.content.decode()
+
+
+def test_a_database_error_outside_the_view_is_an_outage_too(client, monkeypatch):
+    """A session saved while PostgreSQL restarts fails after the view: still a 503, not a 500."""
+    make_trial(slug="brave-aa1")
+
+    def fail(self, *args, **kwargs):
+        raise OperationalError("the database system is shutting down")
+
+    monkeypatch.setattr("django.contrib.sessions.backends.db.SessionStore.save", fail)
+    client.raise_request_exception = False
+    response = client.post("/trials/brave-aa1/apply/", screening_post(full_name="王芳"))
+    assert response.status_code == 503
+    assert 'name="full_name" value="王芳"' in response.content.decode()

@@ -50,12 +50,14 @@ def find_duplicate_of(*, trial, phone: str, email: str, since) -> Application | 
         keys["contact__email_key"] = email
     if not keys:
         return None
-    match = Q()
+    # Each key on its own indexed lookup: an OR across the joined table would scan applications.
+    candidates = Q()
     for field, value in keys.items():
-        match |= Q(**{field: value})
+        candidates |= Q(pk__in=ContactDetails.objects.filter(**{field.removeprefix("contact__"): value})
+                        .values("application_id"))
     earlier = (
         Application.objects.filter(trial=trial, submitted_at__gte=since)
-        .filter(match)
+        .filter(candidates)
         .order_by("submitted_at", "pk")
         .first()
     )
@@ -107,12 +109,12 @@ def submit_application(
         )
         _save_with_unique_reference(app)
         alopecia_row.application = app
-        alopecia_row.save()
+        alopecia_row.save(force_insert=True)
         for row in treatment_rows:
             row.application = app
         TreatmentUse.objects.bulk_create(treatment_rows)
         contact_row.application = app
-        contact_row.save()
+        contact_row.save(force_insert=True)
         ConsentRecord.objects.bulk_create(
             ConsentRecord(application=app, purpose=purpose, version=CONSENT_VERSION, language=shown_language,
                           given_at=now)

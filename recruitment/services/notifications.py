@@ -52,8 +52,8 @@ def enqueue(ids) -> int:
     from recruitment.tasks import send_notification
 
     published = 0
+    Notification.objects.filter(pk__in=ids).update(queued_at=timezone.now())
     for notification_id in ids:
-        Notification.objects.filter(pk=notification_id).update(queued_at=timezone.now())
         try:
             send_notification.apply_async(args=[notification_id])
         except Exception as exc:  # noqa: BLE001 - any broker failure: the sweeper retries later

@@ -1,0 +1,344 @@
+"""make bench: every figure against a baseline measured in the same run, then the fault drills.
+
+Needs PostgreSQL (BENCH_PG, default postgres://postgres@127.0.0.1:5432), Redis (BENCH_REDIS_URL)
+and wrk. Builds the `portal_bench` database from scratch, prints one table, writes RESULTS.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from bench.common import (  # noqa: E402
+    CSRF, DB_NAME, PG, ROOT, Gunicorn, environment, free_port, machine, manage, median_of, peak_rss_mb, psql, wrk,
+)
+
+RUNS = 3
+rows: list[tuple] = []  # (figure, value, baseline, ratio, target, met)
+
+
+def record(figure, value, baseline, ratio, target, met):
+    rows.append((figure, value, baseline, ratio, target, met))
+    print(f"{'ok  ' if met else 'MISS'} {figure}: {value} | baseline {baseline} | ratio {ratio} | target {target}",
+          flush=True)
+
+
+def setup(env, main, others):
+    psql(f"DROP DATABASE IF EXISTS {DB_NAME} WITH (FORCE)")
+    psql(f"CREATE DATABASE {DB_NAME}")
+    manage(env, "migrate", "--noinput")
+    manage(env, "collectstatic", "--noinput")
+    manage(env, "seed_demo")
+    started = time.monotonic()
+    manage(env, "bench_data", "--main", str(main), "--others", str(others))
+    print(f"data set: {main + others} applications in {time.monotonic() - started:.0f} s", flush=True)
+    manage(env, "shell", "-c", BENCH_USERS)
+    import django
+
+    os.environ.update({k: v for k, v in env.items() if k.startswith(("DJANGO_", "DATABASE_URL", "REDIS_URL"))})
+    os.environ.update(PUBLIC_BASE_URL=env["PUBLIC_BASE_URL"], SIGNUP_RATE_LIMIT=env["SIGNUP_RATE_LIMIT"],
+                      DJANGO_STATIC_ROOT=env["DJANGO_STATIC_ROOT"])
+    django.setup()
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute("CREATE TABLE IF NOT EXISTS bench_row (id bigserial PRIMARY KEY, payload text)")
+
+
+BENCH_USERS = """
+from django.contrib.auth.models import User
+from recruitment.roles import ensure_coordinators_group
+from trials.models import SponsorOrganisation, Trial
+root = User.objects.create_superuser("bench_root", "root@bench.example", "bench-password-1")
+nurse = User.objects.create_user("bench_nurse", "nurse@bench.example", "bench-password-1", is_staff=True)
+nurse.groups.add(ensure_coordinators_group())
+brave = Trial.objects.get(slug="brave-aa1")
+for site in brave.sites.all():
+    site.coordinators.add(nurse)
+sponsor = User.objects.create_user("bench_sponsor", "", "bench-password-1")
+brave.sponsor.members.add(sponsor)
+"""
+
+
+def session_cookie(username: str) -> str:
+    from django.conf import settings
+    from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
+    from django.contrib.auth.models import User
+    from django.contrib.sessions.backends.db import SessionStore
+
+    user = User.objects.get(username=username)
+    session = SessionStore()
+    session[SESSION_KEY] = str(user.pk)
+    session[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
+    session[HASH_SESSION_KEY] = user.get_session_auth_hash()
+    session.save()
+    return f"{settings.SESSION_COOKIE_NAME}={session.session_key}"
+
+
+# --- 1. Public pages ------------------------------------------------------------------------------
+def public_pages(env, seconds):
+    port = free_port()
+    server = Gunicorn(env | {"PUBLIC_BASE_URL": f"http://127.0.0.1:{port}"}, port)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        for path in ("/", "/trials/brave-aa1/", "/trials/brave-aa1/apply/", "/bench/plain/"):
+            wrk(base + path, seconds=1)  # warm up: imports, caches, connections
+        for label, path in (("trial list /", "/"), ("trial page", "/trials/brave-aa1/"),
+                            ("sign-up page", "/trials/brave-aa1/apply/")):
+            page, plain = [], []
+            for _ in range(RUNS):  # interleaved, so drift in the machine's speed hits both alike
+                page.append(wrk(base + path, seconds=seconds))
+                plain.append(wrk(base + "/bench/plain/", seconds=seconds))
+            value, baseline = statistics.median(page), statistics.median(plain)
+            record(f"{label}: requests/s (gunicorn, 2 workers)", f"{value:.0f}", f"{baseline:.0f} (bare view)",
+                   f"{value / baseline:.2f}", ">= 0.70", value / baseline >= 0.7)
+    finally:
+        server.stop()
+    from django.db import connection
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext
+
+    from trials.models import Trial
+
+    def queries(path):
+        with CaptureQueriesContext(connection) as captured:
+            Client().get(path)
+        return len(captured.captured_queries)
+
+    from django.conf import settings
+
+    settings.PUBLIC_PAGE_CACHE_SECONDS = 0  # count the queries of a cache miss
+    settings.ALLOWED_HOSTS = ["*"]
+    before = queries("/")
+    extra = [Trial(nct_id=f"NCT9{n:07d}", slug=f"bench-extra-{n}", title="Extra", summary="-", drug="-",
+                   sponsor_id=Trial.objects.first().sponsor_id, condition="alopecia_areata", status="RECRUITING")
+             for n in range(50)]
+    Trial.objects.bulk_create(extra)
+    after = queries("/")
+    Trial.objects.filter(slug__startswith="bench-extra-").delete()
+    record("trial list: queries on a cache miss, 7 vs 57 trials", f"{before} / {after}", "-", "-", "constant",
+           before == after)
+
+
+# --- 2. Submitting an application --------------------------------------------------------------------
+def submissions(env, seconds):
+    from tests.factories import screening_post
+    from urllib.parse import urlencode
+
+    body = urlencode({**screening_post(), "csrfmiddlewaretoken": CSRF}, doseq=True)
+    script = Path(tempfile.mkdtemp()) / "post.lua"
+    script.write_text(
+        'wrk.method = "POST"\n'
+        f'wrk.body = "{body}"\n'
+        'wrk.headers["Content-Type"] = "application/x-www-form-urlencoded"\n'
+        f'wrk.headers["Cookie"] = "csrftoken={CSRF}"\n'
+    )
+    port = free_port()
+    server = Gunicorn(env | {"PUBLIC_BASE_URL": f"http://127.0.0.1:{port}"}, port)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        wrk(base + "/trials/brave-aa1/apply/", seconds=1, script=script)
+        wrk(base + "/bench/insert/", seconds=1, script=script)
+        apply, insert = [], []
+        for _ in range(RUNS):
+            apply.append(wrk(base + "/trials/brave-aa1/apply/", seconds=seconds, script=script, connections=8))
+            insert.append(wrk(base + "/bench/insert/", seconds=seconds, script=script, connections=8))
+        value, baseline = statistics.median(apply), statistics.median(insert)
+        record("submit an application: requests/s (validate, evaluate, store, outbox)", f"{value:.0f}",
+               f"{baseline:.0f} (bare one-row INSERT)", f"{value / baseline:.2f}", ">= 0.50", value / baseline >= 0.5)
+    finally:
+        server.stop()
+
+
+# --- 3. The sponsor CSV ------------------------------------------------------------------------------
+def sponsor_csv(env):
+    from django.db import connection
+
+    from recruitment.exports import ApplicationExporter
+    from recruitment.screening.eligibility import Verdict
+    from recruitment.selectors import applications_for
+    from django.contrib.auth.models import User
+    from trials.models import Trial
+
+    sponsor = User.objects.get(username="bench_sponsor")
+    brave = Trial.objects.get(slug="brave-aa1")
+    eligible = applications_for(sponsor).filter(trial=brave, verdict=Verdict.LIKELY_ELIGIBLE).exclude(status="withdrawn")
+    count = eligible.count()
+    sql, params = ApplicationExporter(eligible).copy_sql(neutralise=False)
+
+    def copy_seconds():
+        started = time.perf_counter()
+        connection.ensure_connection()
+        with connection.connection.cursor() as cursor:
+            cursor.execute("BEGIN")
+            cursor.execute("SET LOCAL jit = off")
+            cursor.execute("SET LOCAL work_mem = '64MB'")
+            with cursor.copy(sql, params) as copy:
+                for _chunk in copy:
+                    pass
+            cursor.execute("COMMIT")
+        return time.perf_counter() - started
+
+    port = free_port()
+    cookie = session_cookie("bench_sponsor")
+    url = f"http://127.0.0.1:{port}/sponsor/trials/brave-aa1/eligible.csv"
+    timings, firsts, peaks = [], [], []
+    for _ in range(RUNS):
+        server = Gunicorn(env | {"PUBLIC_BASE_URL": f"http://127.0.0.1:{port}"}, port, "--workers", "1")
+        try:
+            out = subprocess.run(["curl", "-s", "-o", "/dev/null", "-H", f"Cookie: {cookie}", "-w",
+                                  "%{http_code} %{time_starttransfer} %{time_total} %{size_download}", url],
+                                 capture_output=True, text=True, check=True).stdout.split()
+            assert out[0] == "200", out
+            firsts.append(float(out[1]))
+            timings.append(float(out[2]))
+            peaks.append(max(peak_rss_mb(pid) for pid in server.worker_pids()))
+            size = int(out[3])
+        finally:
+            server.stop()
+    baseline = median_of(RUNS, copy_seconds)
+    value = statistics.median(timings)
+    rate, base_rate = count / value, count / baseline
+    record(f"sponsor CSV of {count} eligible rows: rows/s over HTTP", f"{rate:.0f} ({value:.2f} s, {size >> 20} MB)",
+           f"{base_rate:.0f} (COPY of the same columns, {baseline:.2f} s)", f"{rate / base_rate:.2f}", ">= 0.50",
+           rate / base_rate >= 0.5)
+    first = statistics.median(firsts)
+    record("sponsor CSV: first byte", f"{first:.3f} s", "-", "-", "< 1 s", first < 1)
+    peak = max(peaks)
+    record("sponsor CSV: web worker peak memory", f"{peak:.0f} MB", "-", "-", "< 150 MB", peak < 150)
+
+
+# --- 4. The coordinators' admin list ----------------------------------------------------------------
+def admin_list(env):
+    from django.conf import settings
+    from django.db import connection
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext
+
+    from trials.models import Trial
+
+    settings.ALLOWED_HOSTS = ["*"]
+    brave = Trial.objects.get(slug="brave-aa1")
+    cases = [
+        ("superuser, unfiltered", "bench_root", ""),
+        ("superuser, filtered by trial and status", "bench_root", f"?trial__id__exact={brave.pk}&status__exact=new"),
+        ("coordinator, unfiltered", "bench_nurse", ""),
+        ("coordinator, filtered by verdict", "bench_nurse", "?verdict__exact=likely_eligible"),
+        ("superuser, search by phone", "bench_root", "?q=%2B00+000000042"),
+    ]
+    from django.contrib.auth.models import User
+
+    for label, username, query in cases:
+        client = Client()
+        client.force_login(User.objects.get(username=username))
+        url = "/admin/recruitment/application/" + query
+        client.get(url)  # warm
+        times = []
+        for _ in range(5):
+            with CaptureQueriesContext(connection) as captured:
+                started = time.perf_counter()
+                response = client.get(url)
+                times.append(time.perf_counter() - started)
+            assert response.status_code == 200
+        median_ms = statistics.median(times) * 1000
+        count = len(captured.captured_queries)
+        record(f"admin list, {label}", f"{median_ms:.0f} ms, {count} queries", "-", "-", "< 300 ms, <= 10 queries",
+               median_ms < 300 and count <= 10)
+
+
+# --- 5. Notifications through a real worker ----------------------------------------------------------
+def notifications(env, count=1000):
+    from django.contrib.auth.models import User
+
+    from recruitment.models import Application, Notification, NotificationStatus
+    from recruitment.services.notifications import enqueue
+    from bench.common import BIN
+
+    nurse = User.objects.get(username="bench_nurse")
+    applications = Application.objects.exclude(notifications__recipient=nurse).order_by("pk")[:count]
+    rows = Notification.objects.bulk_create(Notification(kind="new_application", recipient=nurse, application=a)
+                                            for a in applications)
+    outbox = Path(tempfile.mkdtemp())
+    worker_env = env | {"EMAIL_BACKEND": "django.core.mail.backends.filebased.EmailBackend",
+                        "EMAIL_FILE_PATH": str(outbox)}
+    log = open(ROOT / "var" / "bench-worker.log", "w")
+    worker = subprocess.Popen([str(BIN / "celery"), "-A", "recruitment", "worker", "--concurrency=2",
+                               "--loglevel=warning", "--without-gossip", "--without-mingle"],
+                              cwd=ROOT, env=worker_env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
+    try:
+        time.sleep(3)  # the worker connects
+        started = time.perf_counter()
+        enqueue([n.pk for n in rows])
+        pending = Notification.objects.filter(pk__in=[n.pk for n in rows]).exclude(status=NotificationStatus.SENT)
+        while pending.exists() and time.perf_counter() - started < 120:
+            time.sleep(0.2)
+        elapsed = time.perf_counter() - started
+        left = pending.count()
+    finally:
+        os.killpg(worker.pid, 15)
+        worker.wait(timeout=30)
+        log.close()
+    record(f"{count} notifications through a real worker on Redis", f"{elapsed:.1f} s ({left} left)", "-", "-",
+           "all in < 30 s", left == 0 and elapsed < 30)
+
+
+def write_results(started):
+    lines = [
+        "# Benchmark results",
+        "",
+        f"Run {started:%Y-%m-%d %H:%M} UTC with `make bench` on: {machine()}.",
+        "Each figure is the median of several runs; ratios compare with a baseline measured in the same run,",
+        "interleaved with it, so that the machine's own speed cancels out. The load generator (wrk) runs on",
+        "the same machine, over loopback.",
+        "",
+        "| figure | value | baseline | ratio | target | met |",
+        "|---|---|---|---|---|---|",
+        *[f"| {f} | {v} | {b} | {r} | {t} | {'yes' if m else '**no**'} |" for f, v, b, r, t, m in rows],
+        "",
+    ]
+    return "\n".join(lines)
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--main", type=int, default=100_000)
+    parser.add_argument("--others", type=int, default=20_000)
+    parser.add_argument("--seconds", type=int, default=5)
+    parser.add_argument("--skip-setup", action="store_true")
+    args = parser.parse_args()
+    started = datetime.datetime.utcnow()
+    (ROOT / "var").mkdir(exist_ok=True)
+    env = environment(8000)
+    if args.skip_setup:
+        os.environ.update({k: v for k, v in env.items() if k.startswith(("DJANGO_", "DATABASE_URL", "REDIS_URL"))})
+        import django
+
+        django.setup()
+    else:
+        setup(env, args.main, args.others)
+    public_pages(env, args.seconds)
+    submissions(env, args.seconds)
+    sponsor_csv(env)
+    admin_list(env)
+    notifications(env)
+    table = write_results(started)
+    print("\n" + table)
+    results = ROOT / "bench" / "RESULTS.md"
+    drills = results.read_text().split("## Fault drills", 1)[1] if results.exists() and "## Fault drills" in \
+        results.read_text() else None
+    results.write_text(table + ("\n## Fault drills" + drills if drills else ""))
+    return 0 if all(row[5] for row in rows) else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
