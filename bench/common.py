@@ -126,3 +126,17 @@ def machine() -> str:
     pg = subprocess.run(["psql", f"{PG}/postgres", "-Atc", "SHOW server_version"], capture_output=True,
                         text=True).stdout.strip()
     return f"{os.cpu_count()} cores ({cpu}), {memory} GiB, PostgreSQL {pg}, Python {platform.python_version()}"
+
+
+def replace_section(path: Path, heading: str, text: str) -> None:
+    """Write `text` (which starts with `heading`) in place of that section of the file, keeping
+    the others (such as the hand-written "Before and after")."""
+    current = path.read_text() if path.exists() else "# Benchmark results\n"
+    sections = re.split(r"(?m)^(?=## )", current)
+    for i, section in enumerate(sections):
+        if section.startswith(heading + "\n"):
+            sections[i] = text.rstrip() + "\n\n"
+            break
+    else:
+        sections.append(text.rstrip() + "\n\n")
+    path.write_text("".join(s if s.endswith("\n") else s + "\n" for s in sections).rstrip() + "\n")

@@ -22,7 +22,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.common import BIN, CSRF, ROOT, Gunicorn, environment, free_port  # noqa: E402
+from bench.common import BIN, CSRF, ROOT, Gunicorn, environment, free_port, replace_section  # noqa: E402
 
 results: list[tuple[str, str, bool]] = []
 
@@ -243,11 +243,15 @@ def postgres_restart(seconds=20):
 
     connection.close()
     stored = Application.objects.filter(contact__phone__startswith=tag).count()
-    clean = set(statuses) <= {302, 503} and statuses.get(503, 0) == answered_with_answers
+    # Nothing lost: every confirmed application is stored, and every other request was answered
+    # 503 with the patient's answers to send again (some of those had been stored after all: the
+    # outage came between the commit and the reply; a second send is flagged as a duplicate).
+    confirmed, refused = statuses.get(302, 0), statuses.get(503, 0)
+    clean = set(statuses) <= {302, 503} and refused == answered_with_answers
     report("PostgreSQL restarted under load",
            f"responses {dict(statuses)} ({answered_with_answers} of the 503s handed the answers back); "
-           f"{stored} stored = {statuses.get(302, 0)} confirmed; after recovery {after}",
-           clean and stored == statuses.get(302, 0) and after == [302] * 5)
+           f"{stored} stored, {confirmed} confirmed; after recovery {after}",
+           clean and confirmed <= stored <= confirmed + refused and after == [302] * 5)
 
 
 def main():
@@ -262,9 +266,7 @@ def main():
     text = "\n".join(["## Fault drills", "", "| drill | outcome | nothing lost |", "|---|---|---|",
                       *[f"| {n} | {d} | {'yes' if ok else '**no**'} |" for n, d, ok in results], ""])
     print("\n" + text)
-    path = ROOT / "bench" / "RESULTS.md"
-    before = path.read_text().split("## Fault drills", 1)[0] if path.exists() else "# Benchmark results\n\n"
-    path.write_text(before.rstrip() + "\n\n" + text)
+    replace_section(ROOT / "bench" / "RESULTS.md", "## Fault drills", text)
     return 0 if all(ok for *_, ok in results) else 1
 
 

@@ -17,6 +17,8 @@ def insert(request):
     return HttpResponse("ok")
 
 
+handler500 = "recruitment.unavailable.server_error_view"  # as in recruitment.urls
+
 urlpatterns = [
     path("bench/plain/", plain),
     path("bench/insert/", insert),

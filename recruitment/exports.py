@@ -189,7 +189,9 @@ class ApplicationExporter:
             "LEFT JOIN trials_campaign c ON c.id = a.campaign_id "
             "LEFT JOIN recruitment_alopeciaanswers al ON al.application_id = a.id "
             "LEFT JOIN recruitment_contactdetails cd ON cd.application_id = a.id "
-            f"WHERE a.id IN ({scope_sql})) rows ORDER BY sort_at, sort_id) TO STDOUT WITH (FORMAT csv)"
+            # OFFSET 0 keeps the inner query from being flattened into the outer one, which would
+            # run each per-row subquery again for every reference the neutralisation makes.
+            f"WHERE a.id IN ({scope_sql}) OFFSET 0) rows ORDER BY sort_at, sort_id) TO STDOUT WITH (FORMAT csv)"
         )
         return sql, params
 
@@ -205,9 +207,16 @@ class ApplicationExporter:
             cursor.execute("SET LOCAL jit = off")
             cursor.execute("SET LOCAL work_mem = '64MB'")
             try:
+                # PostgreSQL sends a message per row: gather them into ~64 kB writes.
+                buffer = bytearray()
                 with cursor.copy(sql, params) as copy:
                     for chunk in copy:
-                        yield bytes(chunk)
+                        buffer += chunk
+                        if len(buffer) >= 65536:
+                            yield bytes(buffer)
+                            buffer.clear()
+                if buffer:
+                    yield bytes(buffer)
             finally:
                 if not in_transaction:
                     cursor.execute("COMMIT")

@@ -35,9 +35,9 @@ def clean_env(**overrides) -> dict:
     return env
 
 
-def run(args, *, env, timeout=60) -> subprocess.CompletedProcess:
+def run(args, *, env, timeout=60, cwd=ROOT) -> subprocess.CompletedProcess:
     return subprocess.run(
-        args, cwd=ROOT, env=env, capture_output=True, text=True, timeout=timeout, check=False
+        args, cwd=cwd, env=env, capture_output=True, text=True, timeout=timeout, check=False
     )
 
 

@@ -54,7 +54,7 @@ def test_the_admin_rejects_bad_criterion_parameters_and_names_the_problem(admin_
 def _coordinator(client, site):
     from django.contrib.auth.models import User
 
-    from recruitment.roles import COORDINATORS, ensure_coordinators_group
+    from recruitment.roles import ensure_coordinators_group
 
     ensure_coordinators_group()
     user = User.objects.create_user("nurse", password="x-long-password-1", is_staff=True)

@@ -11,7 +11,7 @@ from django.test.utils import CaptureQueriesContext
 from recruitment.models import AuditEvent
 from recruitment.services import review
 from tests.cast import build_cast
-from tests.factories import make_application, make_campaign, make_criterion, make_site
+from tests.factories import make_application, make_campaign, make_criterion
 from trials.criteria import CriterionKind as K
 from trials.services import record_campaign_scan
 

@@ -27,6 +27,8 @@ def open_trials(*, exclude=None, condition=None):
 
 
 def _valid_filters(request):
+    if not request.GET:
+        return True
     return set(request.GET) <= set(TrialFilterForm.base_fields) and TrialFilterForm(request.GET).is_valid()
 
 

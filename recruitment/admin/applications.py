@@ -11,13 +11,12 @@ from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from recruitment.admin.forms import ApplicationReviewForm, coordinators_of
+from recruitment.admin.forms import ApplicationReviewForm
 from recruitment.exports import ApplicationExporter, Contact, csv_response, export_filename
 from recruitment.models import Application, AuditAction, AuditEvent, Evaluation, Note, Sex
-from recruitment.models.review import AuditEvent as _AuditEvent
 from recruitment.pipeline import Status
 from recruitment.screening.eligibility import Verdict
-from recruitment.selectors import applications_for
+from recruitment.selectors import applications_for, coordinators_for
 from recruitment.services import review
 from recruitment.services.audit import actor_label, log_actions
 
@@ -117,7 +116,7 @@ class ApplicationAdmin(admin.ModelAdmin):
         queryset = self.get_queryset(request).select_related("contact", "assigned_to", "duplicate_of").prefetch_related(
             "treatments", "consents", Prefetch("notes", queryset=Note.objects.select_related("author")),
             Prefetch("evaluations", queryset=Evaluation.objects.order_by("-created_at", "-pk")),
-            Prefetch("audit_events", queryset=_AuditEvent.objects.order_by("created_at", "pk")),
+            Prefetch("audit_events", queryset=AuditEvent.objects.order_by("created_at", "pk")),
         )
         try:
             return queryset.get(pk=unquote(object_id))
@@ -340,7 +339,7 @@ class ApplicationAdmin(admin.ModelAdmin):
         # Only coordinators who may see every selected application can be chosen.
         candidates = get_user_model().objects.filter(is_active=True, is_staff=True)
         for application in queryset.select_related(None)[:200]:
-            candidates = candidates.filter(pk__in=coordinators_of(application).values("pk"))
+            candidates = candidates.filter(pk__in=coordinators_for(application).values("pk"))
         form = AssignForm(request.POST if "apply" in request.POST else None, coordinators=candidates)
         if form.is_valid():
             for application in queryset:

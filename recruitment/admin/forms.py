@@ -1,19 +1,11 @@
 """The coordinator's review form: the only things a coordinator changes on an application."""
 
 from django import forms
-from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
 
 from recruitment.models import Application
 from recruitment.pipeline import Status, TransitionError, allowed_moves, check_move
-from recruitment.roles import COORDINATORS
-
-
-def coordinators_of(application):
-    users = get_user_model().objects.filter(is_active=True, is_staff=True, groups__name=COORDINATORS)
-    if application.site_id:
-        return users.filter(coordinated_sites=application.site_id).distinct()
-    return users.filter(coordinated_sites__trial=application.trial_id).distinct()
+from recruitment.selectors import coordinators_for
 
 
 class ApplicationReviewForm(forms.ModelForm):
@@ -43,7 +35,7 @@ class ApplicationReviewForm(forms.ModelForm):
         self.fields["new_status"].choices = [("", _("— keep “%s” —") % Status(application.status).label)] + [
             (status, Status(status).label) for status in moves
         ]
-        self.fields["assign_to"].queryset = coordinators_of(application)
+        self.fields["assign_to"].queryset = coordinators_for(application)
         self.fields["assign_to"].initial = application.assigned_to_id
 
     def clean(self):

@@ -11,7 +11,6 @@ A pre-screen verdict is never final: the site decides at the screening visit.
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
-from decimal import Decimal
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _

@@ -36,6 +36,9 @@ class Command(BaseCommand):
         plan = [brave] * main + [rng.choice(trials) for _ in range(others)]
         now = timezone.now()
         evaluations = {}
+        # Random references collide now and then among 100,000 (the birthday bound); the web form
+        # retries on a collision, bulk inserts cannot, so draw them unique up front.
+        self.references = set(Application.objects.values_list("reference", flat=True))
         made = 0
         for start in range(0, len(plan), batch):
             with transaction.atomic():
@@ -70,8 +73,12 @@ class Command(BaseCommand):
         for i, trial in enumerate(trials):
             losses, salt, treatments, outcome = self._answers_for(trial, rng, evaluations)
             submitted = now - datetime.timedelta(minutes=rng.randrange(60 * 24 * 84))
+            reference = new_reference()
+            while reference in self.references:
+                reference = new_reference()
+            self.references.add(reference)
             app = Application(
-                reference=new_reference(), trial=trial, site=rng.choice(sites[trial.pk] or [None]),
+                reference=reference, trial=trial, site=rng.choice(sites[trial.pk] or [None]),
                 campaign=rng.choice(campaigns[trial.pk]), submitted_at=submitted, language=rng.choice(["en", "zh-hans"]),
                 age_years=35, sex="FEMALE", pregnant=False, breastfeeding=False, planning_pregnancy=False,
                 diagnosed="yes", other_diagnoses=[], episode_started_on=datetime.date(2024, 5, 1), episode_months=30,
