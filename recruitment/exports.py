@@ -17,6 +17,7 @@ from collections.abc import Iterable, Iterator
 
 from defusedcsv import csv
 from django.conf import settings
+from django.core.exceptions import EmptyResultSet
 from django.db import connection
 from django.db.models import Prefetch, QuerySet
 from django.http import StreamingHttpResponse
@@ -61,7 +62,9 @@ class ApplicationExporter:
             _("Status"), _("Campaign"),
         ]
         if self.contact is not Contact.NONE:
-            header += [_("Name"), _("Phone"), _("E-mail"), _("Date of birth")]
+            header += [_("Name"), _("Phone"), _("E-mail")]
+        if self.contact is Contact.ALL:
+            header.append(_("Date of birth"))  # the patient agreed to share contact details only
         return header
 
     # --- Python path (any database) ---------------------------------------------------------------
@@ -117,9 +120,11 @@ class ApplicationExporter:
         if self.contact is not Contact.NONE:
             if self._contact_allowed(application):
                 contact = application.contact
-                row += [contact.full_name, contact.phone, contact.email, contact.date_of_birth.isoformat()]
+                row += [contact.full_name, contact.phone, contact.email]
             else:
-                row += ["", "", "", ""]
+                row += ["", "", ""]
+        if self.contact is Contact.ALL:
+            row.append(application.contact.date_of_birth.isoformat())
         return row
 
     # --- PostgreSQL path: COPY --------------------------------------------------------------------
@@ -143,7 +148,7 @@ class ApplicationExporter:
         def jak() -> str:  # placeholders are positional: each use needs its own
             return ", ".join(p(code) for code in sorted(ANY_JAK))
 
-        scope_sql, scope_params = self.applications.values("pk").query.sql_with_params()
+        scope_sql, scope_params = self.applications.values("pk").query.sql_with_params()  # may raise EmptyResultSet
         columns = [
             "a.reference",
             "t.nct_id",
@@ -174,8 +179,10 @@ class ApplicationExporter:
                         f"AND cr.purpose = {p(ConsentPurpose.SHARE_WITH_SPONSOR)} AND cr.withdrawn_at IS NULL)")
 
             columns += [f"CASE WHEN {allowed()} THEN {expression} END" for expression in (
-                "cd.full_name", "cd.phone", "cd.email", "to_char(cd.date_of_birth, 'YYYY-MM-DD')"
+                "cd.full_name", "cd.phone", "cd.email"
             )]
+        if self.contact is Contact.ALL:
+            columns.append("to_char(cd.date_of_birth, 'YYYY-MM-DD')")
         numeric = {4, 6, 8}  # age, SALT, months: numbers, never neutralised (as in defusedcsv)
         inner = ", ".join(f"{c} AS c{i}" for i, c in enumerate(columns))
         outer = ", ".join(f"c{i}" if i in numeric or not neutralise else _neutralise_sql(f"c{i}")
@@ -196,7 +203,10 @@ class ApplicationExporter:
         return sql, params
 
     def copy_chunks(self) -> Iterator[bytes]:
-        sql, params = self.copy_sql()
+        try:
+            sql, params = self.copy_sql()
+        except EmptyResultSet:  # a selection that can match nothing (e.g. only others' ids)
+            return
         connection.ensure_connection()
         with connection.connection.cursor() as cursor:
             in_transaction = not connection.get_autocommit() or connection.in_atomic_block

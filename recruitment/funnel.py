@@ -87,7 +87,11 @@ def trial_funnel(trial, applications, *, weeks: int = 12, today: datetime.date |
     total.scans = sum(scans.values())
 
     sites = {site.pk: site for site in Site.objects.filter(trial=trial)}
-    by_site = [(sites.get(pk), funnel) for pk, funnel in _funnels_by(applications, "site").items()]
+    per_site = _funnels_by(applications, "site")
+    # A campaign's poster hangs at a site: its scans count for that site.
+    for campaign in Campaign.objects.filter(trial=trial, site__isnull=False):
+        per_site.setdefault(campaign.site_id, Funnel()).scans += scans.get(campaign.pk, 0)
+    by_site = [(sites.get(pk), funnel) for pk, funnel in per_site.items()]
     by_site.sort(key=lambda pair: (pair[0] is None, str(pair[0])))
 
     campaigns = {c.pk: c for c in Campaign.objects.filter(trial=trial)}

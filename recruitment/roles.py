@@ -14,7 +14,6 @@ COORDINATOR_PERMISSIONS = [
     ("trials", "change_criterion"),
     ("trials", "delete_criterion"),
     ("trials", "view_site"),
-    ("trials", "view_sponsororganisation"),
     ("trials", "add_campaign"),
     ("trials", "change_campaign"),
     ("trials", "view_campaign"),

@@ -4,6 +4,9 @@ import datetime
 
 from celery import shared_task
 from django.conf import settings
+from django.utils import timezone
+
+from recruitment.models import Notification
 
 from recruitment.services import notifications
 from recruitment.services.notifications import Outcome
@@ -19,7 +22,12 @@ def send_notification(self, notification_id: int) -> str:
     outcome = notifications.deliver(notification_id, max_attempts=settings.NOTIFICATION_MAX_ATTEMPTS)
     if outcome == Outcome.RETRY and not self.request.is_eager:
         # 30 s, 1 min, 2 min, 4 min...: bounded by max_retries and by the row's attempt count.
-        raise self.retry(countdown=30 * 2**self.request.retries)
+        countdown = 30 * 2**self.request.retries
+        # The retry is queued: the sweeper must not start a second chain before it is due.
+        Notification.objects.filter(pk=notification_id).update(
+            queued_at=timezone.now() + datetime.timedelta(seconds=countdown)
+        )
+        raise self.retry(countdown=countdown)
     return outcome
 
 

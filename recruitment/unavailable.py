@@ -30,8 +30,11 @@ class DatabaseUnavailableMiddleware:
 def unavailable_response(request, exception):
     logger.error("database unavailable for %s %s: %s", request.method, request.path, exception)
     answers = []
-    if request.method == "POST":
-        answers = [(key, value) for key, values in request.POST.lists() for value in values]
+    # Only a patient's questionnaire is handed back; never a login form's password.
+    match = getattr(request, "resolver_match", None)
+    if request.method == "POST" and match is not None and match.view_name == "recruitment:apply":
+        answers = [(key, value) for key, values in request.POST.lists() for value in values
+                   if "password" not in key]
     # Rendered without the database: no context processors that query it.
     body = render_to_string("503.html", {"answers": answers, "action": request.get_full_path(),
                                          "is_post": request.method == "POST"})

@@ -122,3 +122,34 @@ def test_a_superuser_sees_every_application(admin_client, cast):
 
 def test_audit_events_exist_for_each_submission(cast):
     assert AuditEvent.objects.filter(action="created").count() == 4
+
+
+def test_a_coordinator_sees_and_runs_only_their_own_trials_campaigns(client, cast):
+    from tests.factories import make_campaign
+
+    own = make_campaign(cast.trial, name="Own poster")
+    other = make_campaign(cast.other_trial, name="Other trial's broadcast")
+    client.force_login(cast.coordinator_a)
+    body = client.get("/admin/trials/campaign/").content.decode()
+    assert "Own poster" in body and "Other trial&#x27;s broadcast" not in body
+    assert client.get(f"/admin/trials/campaign/{other.pk}/change/").status_code in (302, 404)
+    assert client.get(f"/admin/trials/campaign/{own.pk}/change/").status_code == 200
+    add = client.get("/admin/trials/campaign/add/").content.decode()
+    assert "TRIAL-X" in add and "TRIAL-Y" not in add
+    assert client.get("/admin/trials/sponsororganisation/").status_code == 403
+
+
+def test_a_non_numeric_application_id_is_not_found(client, cast):
+    client.force_login(cast.coordinator_a)
+    assert client.get("/admin/recruitment/application/abc/change/").status_code == 404
+
+
+def test_a_duplicate_at_another_site_is_not_named(client, cast):
+    from tests.factories import make_application
+
+    duplicate = make_application(cast.trial, site=cast.site_a, phone="+86 100 0000 0002")  # Bob B's phone
+    assert duplicate.duplicate_of == cast.app_b
+    client.force_login(cast.coordinator_a)
+    body = client.get(f"/admin/recruitment/application/{duplicate.pk}/change/").content.decode()
+    assert cast.app_b.reference not in body
+    assert "an application of another site" in body

@@ -47,3 +47,14 @@ def test_a_database_error_outside_the_view_is_an_outage_too(client, monkeypatch)
     response = client.post("/trials/brave-aa1/apply/", screening_post(full_name="王芳"))
     assert response.status_code == 503
     assert 'name="full_name" value="王芳"' in response.content.decode()
+
+
+def test_a_login_during_an_outage_never_echoes_the_password(client, monkeypatch):
+    def fail(*args, **kwargs):
+        raise OperationalError("server closed the connection unexpectedly")
+
+    monkeypatch.setattr("django.contrib.auth.forms.authenticate", fail)
+    client.raise_request_exception = False
+    response = client.post("/accounts/login/", {"username": "lilly", "password": "s3cret-pass"})
+    assert response.status_code == 503
+    assert "s3cret-pass" not in response.content.decode()

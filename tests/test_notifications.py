@@ -170,3 +170,46 @@ class BrokenBackend:
 
     def send_messages(self, messages):
         raise OSError("SMTP server said no")
+
+
+def test_a_deactivated_coordinator_is_not_emailed(trial):
+    nurse = make_coordinator("nurse_a", make_site(trial))
+    notification = Notification.objects.get(application=make_application(trial))
+    nurse.is_active = False
+    nurse.save()
+    assert deliver(notification.pk, max_attempts=5) == Outcome.SKIPPED
+    notification.refresh_from_db()
+    assert notification.status == NotificationStatus.FAILED
+    assert "deactivated" in notification.last_error
+    assert mail.outbox == []
+
+
+def test_with_no_coordinator_at_all_the_administrators_are_told(trial, django_capture_on_commit_callbacks):
+    from django.contrib.auth.models import User
+
+    User.objects.create_superuser("root", "root@portal.example", "pw-for-tests-1")
+    with django_capture_on_commit_callbacks(execute=True):
+        make_application(trial, site=make_site(trial))
+    assert [m.to for m in mail.outbox] == [["root@portal.example"]]
+
+
+def test_pending_notifications_cannot_be_reset_by_resend(admin_client, trial):
+    make_coordinator("nurse_a", make_site(trial))
+    notification = Notification.objects.get(application=make_application(trial))
+    Notification.objects.filter(pk=notification.pk).update(attempts=4)
+    admin_client.post("/admin/recruitment/notification/", {"action": "resend_selected",
+                                                           "_selected_action": [notification.pk]})
+    notification.refresh_from_db()
+    assert notification.attempts == 4
+
+
+def test_a_digest_whose_applications_were_all_handled_is_not_sent(trial, django_capture_on_commit_callbacks):
+    site = make_site(trial)
+    make_coordinator("nurse_a", site)
+    old = make_application(trial, site=site, when=timezone.make_aware(datetime.datetime(2026, 11, 20, 10)))
+    mail.outbox.clear()
+    ids = queue_digests(today=datetime.date(2026, 11, 25))
+    old.status = "contacted"
+    old.save()
+    assert deliver(ids[0], max_attempts=5) == Outcome.SKIPPED
+    assert mail.outbox == []

@@ -203,4 +203,4 @@ def test_the_list_shows_the_columns_and_costs_the_same_queries_for_more_rows(nur
         make_application(cast.trial, site=cast.site_a, phone=f"+86 100 0000 1{i:03d}")
     with django_assert_num_queries(len(baseline.captured_queries)):
         nurse.get("/admin/recruitment/application/")
-    assert len(baseline.captured_queries) <= 12
+    assert len(baseline.captured_queries) <= 10

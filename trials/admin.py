@@ -130,13 +130,23 @@ class CampaignAdmin(admin.ModelAdmin):
     list_filter = ["is_active", "channel", "trial"]
     list_select_related = ["trial", "site"]
     search_fields = ["name", "code", "trial__nct_id", "trial__acronym"]
-    autocomplete_fields = ["trial"]
     readonly_fields = ["qr_code", "poster", "created_by", "created_at"]
     fields = ["trial", "name", "channel", "site", "code", "is_active", "qr_code", "poster", "created_by", "created_at"]
     inlines = [CampaignScanDayInline]
 
     def get_queryset(self, request):
-        return super().get_queryset(request).annotate(scan_total=Sum("scan_days__scans"))
+        campaigns = super().get_queryset(request).annotate(scan_total=Sum("scan_days__scans"))
+        if request.user.is_superuser:
+            return campaigns
+        # Coordinators run the campaigns of their own sites' trials, and see no others.
+        return campaigns.filter(trial__sites__coordinators=request.user).distinct()
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "trial" and not request.user.is_superuser:
+            kwargs["queryset"] = Trial.objects.filter(sites__coordinators=request.user).distinct()
+        if db_field.name == "site" and not request.user.is_superuser:
+            kwargs["queryset"] = Site.objects.filter(trial__sites__coordinators=request.user).distinct()
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
     @admin.display(description=_("QR scans"), ordering="scan_total")
     def total_scans(self, campaign):

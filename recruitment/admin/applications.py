@@ -15,10 +15,11 @@ from recruitment.admin.forms import ApplicationReviewForm
 from recruitment.exports import ApplicationExporter, Contact, csv_response, export_filename
 from recruitment.models import Application, AuditAction, AuditEvent, Evaluation, Note, Sex
 from recruitment.pipeline import Status
-from recruitment.screening.eligibility import Verdict
+from recruitment.screening.eligibility import Result, Verdict
 from recruitment.selectors import applications_for, coordinators_for
 from recruitment.services import review
 from recruitment.services.audit import actor_label, log_actions
+from trials.criteria import Role
 
 VERDICT_COLOURS = {
     Verdict.LIKELY_ELIGIBLE: ("#0f5132", "#d1e7dd"),
@@ -97,7 +98,11 @@ class ApplicationAdmin(admin.ModelAdmin):
         return applications_for(request.user).select_related("trial", "site", "campaign", "alopecia")
 
     def _visible_or_404(self, request, object_id):
-        if not self.get_queryset(request).filter(pk=unquote(object_id)).exists():
+        try:
+            visible = self.get_queryset(request).filter(pk=int(unquote(object_id))).exists()
+        except ValueError:
+            visible = False
+        if not visible:
             raise Http404(_("No such application."))
 
     def change_view(self, request, object_id, form_url="", extra_context=None):
@@ -194,7 +199,13 @@ class ApplicationAdmin(admin.ModelAdmin):
     def duplicate_link(self, obj):
         if not obj.duplicate_of_id:
             return "—"
+        if not self.get_queryset(self._request).filter(pk=obj.duplicate_of_id).exists():
+            return _("an application of another site")  # its reference is not this user's to see
         return format_html('<a href="../../{}/change/">{}</a>', obj.duplicate_of_id, obj.duplicate_of.reference)
+
+    def get_form(self, request, obj=None, **kwargs):
+        self._request = request  # for the read-only displays that depend on who is looking
+        return super().get_form(request, obj, **kwargs)
 
     @admin.display(description=_("Pregnancy"))
     def pregnancy_answers(self, obj):
@@ -247,8 +258,8 @@ class ApplicationAdmin(admin.ModelAdmin):
 
     def _results_table(self, evaluation):
         rows = [
-            (RESULT_SYMBOLS.get(r["result"], "?"), r["patient_text"], r["role"],
-             r["result"].replace("_", " "), r["reason"])
+            (RESULT_SYMBOLS.get(r["result"], "?"), r["patient_text"], Role(r["role"]).label,
+             Result(r["result"]).label, r["reason"])
             for r in evaluation.results
         ]
         return format_html(
@@ -336,10 +347,12 @@ class ApplicationAdmin(admin.ModelAdmin):
     def assign_to_coordinator(self, request, queryset):
         from django.contrib.auth import get_user_model
 
-        # Only coordinators who may see every selected application can be chosen.
+        # Only coordinators who may see every selected application can be chosen: one condition
+        # per distinct (site, trial) of the selection, however many applications it holds.
         candidates = get_user_model().objects.filter(is_active=True, is_staff=True)
-        for application in queryset.select_related(None)[:200]:
-            candidates = candidates.filter(pk__in=coordinators_for(application).values("pk"))
+        for site_id, trial_id in queryset.order_by().values_list("site_id", "trial_id").distinct():
+            stand_in = Application(site_id=site_id, trial_id=trial_id)
+            candidates = candidates.filter(pk__in=coordinators_for(stand_in).values("pk"))
         form = AssignForm(request.POST if "apply" in request.POST else None, coordinators=candidates)
         if form.is_valid():
             for application in queryset:

@@ -29,7 +29,8 @@ class NotificationAdmin(admin.ModelAdmin):
     @admin.action(description=_("Send the selected notifications again"))
     def resend_selected(self, request, queryset):
         count = 0
-        for notification in queryset.exclude(status=NotificationStatus.SENT).select_related("application", "recipient"):
+        # Only failed ones: resetting a pending row would lift its bound on attempts.
+        for notification in queryset.filter(status=NotificationStatus.FAILED).select_related("application", "recipient"):
             resend(notification, by=request.user)
             count += 1
         self.message_user(

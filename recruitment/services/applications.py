@@ -5,9 +5,10 @@ from __future__ import annotations
 import datetime
 import re
 
+from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.db.models import Q
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from recruitment.consent import CONSENT_VERSION, REQUIRED_CONSENTS
 from recruitment.models import (
@@ -124,8 +125,10 @@ def submit_application(
             application=app, created_at=now, verdict=evaluation.verdict,
             results=[result.as_dict() for result in evaluation.results],
         )
+        with translation.override(settings.LANGUAGE_CODE):  # the patient's language is not the trail's
+            verdict_label = str(Verdict(app.verdict).label)
         log_action(
-            application=app, actor=None, label=PATIENT, action=AuditAction.CREATED, new=Verdict(app.verdict).label,
+            application=app, actor=None, label=PATIENT, action=AuditAction.CREATED, new=verdict_label,
             at=now,
             details={"campaign": campaign.code if campaign else None, "duplicate_of": app.duplicate_of_id},
         )

@@ -15,6 +15,7 @@ import datetime
 import logging
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.core.mail import EmailMessage
 from django.db import transaction
 from django.db.models import Q
@@ -36,9 +37,13 @@ def admin_url(application) -> str:
 
 def queue_new_application_notices(application) -> list[int]:
     """Call inside the transaction that stores the application."""
+    recipients = list(coordinators_for(application))
+    if not recipients:
+        # A site nobody coordinates yet: no patient may go unheard, so the administrators are told.
+        recipients = list(get_user_model().objects.filter(is_active=True, is_superuser=True).exclude(email=""))
     notices = Notification.objects.bulk_create(
         Notification(kind=NotificationKind.NEW_APPLICATION, recipient=user, application=application)
-        for user in coordinators_for(application)
+        for user in recipients
     )
     ids = [notice.pk for notice in notices]
     if not ids:
@@ -106,9 +111,11 @@ def deliver(notification_id: int, *, max_attempts: int) -> str:
         )
         if notification is None:
             return Outcome.SKIPPED  # already sent, failed for good, or being sent right now
-        if notification.kind == NotificationKind.DIGEST and not notification.payload.get("references"):
-            notification.status = NotificationStatus.SENT
-            notification.save(update_fields=["status"])
+        stale = _no_longer_wanted(notification)
+        if stale:
+            notification.status = NotificationStatus.FAILED
+            notification.last_error = stale
+            notification.save(update_fields=["status", "last_error"])
             return Outcome.SKIPPED
         notification.attempts += 1
         try:
@@ -127,6 +134,23 @@ def deliver(notification_id: int, *, max_attempts: int) -> str:
         notification.sent_at = timezone.now()
         notification.save(update_fields=["attempts", "status", "sent_at"])
         return Outcome.SENT
+
+
+def _no_longer_wanted(notification) -> str:
+    """Why this e-mail must not go out any more, or '' when it still should."""
+    recipient = notification.recipient
+    if not recipient.is_active:
+        return "not sent: the recipient's account is deactivated"
+    if notification.kind == NotificationKind.NEW_APPLICATION:
+        if not coordinators_for(notification.application).filter(pk=recipient.pk).exists() and not recipient.is_superuser:
+            return "not sent: the recipient no longer coordinates this application's site"
+    else:
+        still_new = applications_for(recipient).filter(
+            reference__in=notification.payload.get("references", []), status=Status.NEW
+        )
+        if not still_new.exists():
+            return "not sent: every application in the digest has been handled"
+    return ""
 
 
 def requeue_stale(*, older_than: datetime.timedelta) -> int:

@@ -2,7 +2,10 @@
 
 from django.db import transaction
 
-from recruitment.models import AuditAction, Evaluation, Note
+from django.conf import settings
+from django.utils import translation
+
+from recruitment.models import Application, AuditAction, Evaluation, Note
 from recruitment.pipeline import Status, check_move
 from recruitment.screening.build import screening_answers
 from recruitment.screening.eligibility import Verdict, evaluate
@@ -12,16 +15,22 @@ from recruitment.services.audit import log_action
 
 @transaction.atomic
 def change_status(application, *, to: str, by, reason: str = "") -> None:
+    # Two coordinators at once: the second sees the first one's status, not a stale copy.
+    application.status = Application.objects.select_for_update().values_list("status", flat=True).get(
+        pk=application.pk
+    )
     old = application.status
     if to == old:
         return
     check_move(old, to, reason)
     application.status = to
     application.save(update_fields=["status"])
-    log_action(
-        application=application, actor=by, action=AuditAction.STATUS_CHANGED, field="status",
-        old=Status(old).label, new=Status(to).label, reason=reason.strip(), details={"from": old, "to": to},
-    )
+    with translation.override(settings.LANGUAGE_CODE):  # one language in the trail, whoever acts
+        log_action(
+            application=application, actor=by, action=AuditAction.STATUS_CHANGED, field="status",
+            old=str(Status(old).label), new=str(Status(to).label), reason=reason.strip(),
+            details={"from": old, "to": to},
+        )
 
 
 @transaction.atomic
@@ -58,8 +67,10 @@ def reevaluate(application, *, by) -> Evaluation:
     old = application.verdict
     application.verdict = outcome.verdict
     application.save(update_fields=["verdict"])
-    log_action(
-        application=application, actor=by, action=AuditAction.REEVALUATED, field="verdict",
-        old=Verdict(old).label, new=Verdict(outcome.verdict).label, details={"evaluation": evaluation.pk},
-    )
+    with translation.override(settings.LANGUAGE_CODE):
+        log_action(
+            application=application, actor=by, action=AuditAction.REEVALUATED, field="verdict",
+            old=str(Verdict(old).label), new=str(Verdict(outcome.verdict).label),
+            details={"evaluation": evaluation.pk},
+        )
     return evaluation
