@@ -29,7 +29,7 @@ results: list[tuple[str, str, bool]] = []
 
 def report(name, detail, ok):
     results.append((name, detail, ok))
-    print(f"{'ok  ' if ok else 'LOST'} {name}: {detail}", flush=True)
+    print(f"{'ok  ' if ok else 'FAIL'} {name}: {detail}", flush=True)
 
 
 def django_setup(env):
