@@ -37,10 +37,14 @@ def trials_for_sponsor(user):
     return trials.filter(sponsor__members=user).distinct()
 
 
+def active_coordinators():
+    return get_user_model().objects.filter(is_active=True, is_staff=True, groups__name=COORDINATORS)
+
+
 def coordinators_for(application):
     """Who is told about an application: its site's coordinators, or, when the patient chose no
     site, the coordinators of every site of the trial."""
-    users = get_user_model().objects.filter(is_active=True, is_staff=True, groups__name=COORDINATORS)
+    users = active_coordinators()
     if application.site_id:
         users = users.filter(coordinated_sites=application.site_id)
     else:

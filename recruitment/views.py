@@ -14,6 +14,7 @@ from django_ratelimit.core import is_ratelimited
 from recruitment.forms import ScreeningForm, initial_from_application
 from recruitment.models import Application
 from recruitment.pagecache import cached_public_page
+from recruitment.screening.alopecia import compute_salt, severity_band
 from recruitment.screening.build import screening_answers
 from recruitment.screening.eligibility import Verdict, evaluate
 from recruitment.services.applications import submit_application
@@ -67,8 +68,6 @@ def _render_form(request, trial, form, *, status=200, error=None):
 
 def _salt_preview(form):
     """The server's SALT for the answers on screen, when all four views are valid numbers."""
-    from recruitment.screening.alopecia import compute_salt, severity_band
-
     if not form.is_bound:
         return None
     values = {}

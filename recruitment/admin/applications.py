@@ -124,9 +124,14 @@ class ApplicationAdmin(admin.ModelAdmin):
             Prefetch("audit_events", queryset=AuditEvent.objects.order_by("created_at", "pk")),
         )
         try:
-            return queryset.get(pk=unquote(object_id))
+            application = queryset.get(pk=unquote(object_id))
         except (Application.DoesNotExist, ValueError):
             return None
+        # Whether this user may see the first application of a duplicate pair (shown by reference).
+        application.duplicate_visible = bool(
+            application.duplicate_of_id and queryset.filter(pk=application.duplicate_of_id).exists()
+        )
+        return application
 
     def has_add_permission(self, request):
         return False  # applications come from patients only
@@ -199,13 +204,9 @@ class ApplicationAdmin(admin.ModelAdmin):
     def duplicate_link(self, obj):
         if not obj.duplicate_of_id:
             return "—"
-        if not self.get_queryset(self._request).filter(pk=obj.duplicate_of_id).exists():
+        if not getattr(obj, "duplicate_visible", False):
             return _("an application of another site")  # its reference is not this user's to see
         return format_html('<a href="../../{}/change/">{}</a>', obj.duplicate_of_id, obj.duplicate_of.reference)
-
-    def get_form(self, request, obj=None, **kwargs):
-        self._request = request  # for the read-only displays that depend on who is looking
-        return super().get_form(request, obj, **kwargs)
 
     @admin.display(description=_("Pregnancy"))
     def pregnancy_answers(self, obj):

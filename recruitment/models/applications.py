@@ -123,10 +123,6 @@ class Application(models.Model):
     def __str__(self):
         return self.reference
 
-    @property
-    def prior_jak(self) -> bool:
-        return any(t.treatment in ANY_JAK for t in self.treatments.all())
-
 
 class AlopeciaAnswers(models.Model):
     """The alopecia-areata part of a questionnaire: hair loss per scalp view and the SALT estimate."""

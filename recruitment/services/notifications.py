@@ -23,9 +23,10 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 
-from recruitment.models import Notification, NotificationKind, NotificationStatus
+from recruitment.models import AuditAction, Notification, NotificationKind, NotificationStatus
 from recruitment.pipeline import Status
-from recruitment.selectors import applications_for, coordinators_for
+from recruitment.selectors import active_coordinators, applications_for, coordinators_for
+from recruitment.services.audit import log_action
 from recruitment.workdays import working_days_before
 
 logger = logging.getLogger(__name__)
@@ -168,9 +169,6 @@ def requeue_stale(*, older_than: datetime.timedelta) -> int:
 @transaction.atomic
 def resend(notification, *, by) -> None:
     """A coordinator asks to try a failed notification again."""
-    from recruitment.models import AuditAction
-    from recruitment.services.audit import log_action
-
     Notification.objects.filter(pk=notification.pk).update(
         status=NotificationStatus.PENDING, attempts=0, last_error=""
     )
@@ -182,15 +180,11 @@ def resend(notification, *, by) -> None:
 
 def queue_digests(*, today: datetime.date | None = None) -> list[int]:
     """One digest per coordinator listing their applications still new after two working days."""
-    from django.contrib.auth import get_user_model
-
-    from recruitment.roles import COORDINATORS
-
     today = today or timezone.localdate()
     cutoff_day = working_days_before(today, 2)
     cutoff = timezone.make_aware(datetime.datetime.combine(cutoff_day, datetime.time.max))
     created = []
-    coordinators = get_user_model().objects.filter(is_active=True, is_staff=True, groups__name=COORDINATORS)
+    coordinators = active_coordinators()
     with transaction.atomic():
         for user in coordinators.order_by("pk"):
             references = list(
