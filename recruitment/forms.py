@@ -128,8 +128,8 @@ class ScreeningForm(forms.Form):
     language = forms.ChoiceField(
         label=_("Language for calls and messages"), choices=settings.LANGUAGES,
     )
-    site = forms.ModelChoiceField(
-        label=_("Preferred study site"), queryset=None, required=False, empty_label=_("No preference"),
+    site = forms.TypedChoiceField(
+        label=_("Preferred study site"), required=False, coerce=int, empty_value=None,
         help_text=_("The site nearest to you, if you know it."),
     )
     best_time_to_call = forms.ChoiceField(label=_("Best time to call"), choices=BestTime.choices, initial=BestTime.ANY)
@@ -147,32 +147,24 @@ class ScreeningForm(forms.Form):
     # Invisible to people; bots that fill every field give themselves away.
     website = forms.CharField(required=False, label=_("Leave this field empty"), max_length=200)
 
-    def __init__(self, *args, trial, today=None, **kwargs):
+    def __init__(self, *args, trial, sites=None, today=None, **kwargs):
+        """`sites`: the trial's recruiting sites in the order offered; read from the database when
+        not given (the sign-up view passes the ones it keeps, see `trials.signup`)."""
         super().__init__(*args, **kwargs)
         self.trial = trial
         self.today = today or timezone.localdate()
-        self.fields["site"].queryset = trial.sites.filter(status=RecruitmentStatus.RECRUITING).order_by(
-            "country", "city", "facility"
-        )
+        if sites is None:
+            sites = trial.sites.filter(status=RecruitmentStatus.RECRUITING).order_by("country", "city", "facility")
+        self.sites = {site.pk: site for site in sites}
+        self.fields["site"].choices = [("", _("No preference")), *((pk, str(s)) for pk, s in self.sites.items())]
         self.fields["episode_year"].validators.append(MaxValueValidator(self.today.year))
         self.fields["episode_year"].widget.attrs["max"] = self.today.year
-        for name, label, help_text in SCALP_VIEWS:
-            self.fields[name] = forms.IntegerField(
-                label=label, help_text=help_text, min_value=0, max_value=100,
-                widget=forms.NumberInput(attrs={"inputmode": "numeric", "step": 1, "data-salt-view": name}),
-            )
-        for treatment, use_field, regrowth_field in treatment_field_names():
-            self.fields[use_field] = forms.ChoiceField(
-                label=treatment.label, required=False, choices=[("", _("Never used")), *LastUse.choices]
-            )
-            if regrowth_field:
-                self.fields[regrowth_field] = forms.ChoiceField(
-                    label=_("Did your hair grow back while using it?"), required=False,
-                    choices=[("", "—"), *YesNoUnsure.choices],
-                )
-        self.fields["website"].widget.attrs.update({"tabindex": "-1", "autocomplete": "off"})
 
     # --- Validation of single answers ---------------------------------------------------------
+    def clean_site(self):
+        pk = self.cleaned_data["site"]
+        return None if pk is None else self.sites[pk]
+
     def clean_date_of_birth(self):
         born = self.cleaned_data["date_of_birth"]
         if born > self.today:
@@ -303,6 +295,29 @@ class ScreeningForm(forms.Form):
 
     def guardian_fields(self):
         return [self["guardian_name"], self["consent_guardian"]]
+
+
+def _add_repeated_fields(form_class):
+    """The scalp views and treatments, declared once for the class (not built for each form)."""
+    fields = form_class.base_fields
+    for name, label, help_text in SCALP_VIEWS:
+        fields[name] = forms.IntegerField(
+            label=label, help_text=help_text, min_value=0, max_value=100,
+            widget=forms.NumberInput(attrs={"inputmode": "numeric", "step": 1, "data-salt-view": name}),
+        )
+    for treatment, use_field, regrowth_field in treatment_field_names():
+        fields[use_field] = forms.ChoiceField(
+            label=treatment.label, required=False, choices=[("", _("Never used")), *LastUse.choices]
+        )
+        if regrowth_field:
+            fields[regrowth_field] = forms.ChoiceField(
+                label=_("Did your hair grow back while using it?"), required=False,
+                choices=[("", "—"), *YesNoUnsure.choices],
+            )
+    fields["website"].widget.attrs.update({"tabindex": "-1", "autocomplete": "off"})
+
+
+_add_repeated_fields(ScreeningForm)
 
 
 def initial_from_application(application) -> dict:

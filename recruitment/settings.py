@@ -108,6 +108,10 @@ if _database["ENGINE"] != "django.db.backends.sqlite3":
     # Persistent connections, checked before reuse, so a restarted PostgreSQL heals by itself.
     _database["CONN_MAX_AGE"] = env_int("DATABASE_CONN_MAX_AGE", 60, minimum=0)
     _database["CONN_HEALTH_CHECKS"] = True
+    # Django turns psycopg's prepared statements off; a threshold no query reaches keeps them off
+    # for everything but what asks for one (the submission's one big INSERT, whose planning costs
+    # more than its execution). Behind pgbouncer, use its prepared-statement support (1.21+).
+    _database.setdefault("OPTIONS", {})["prepare_threshold"] = 2**31 - 1
 if _database["ENGINE"] == "django.db.backends.sqlite3":
     # A file, not memory, so that a Celery worker started by a test can share the test database.
     _database["TEST"] = {"NAME": str(BASE_DIR / "var" / "test-db.sqlite3")}

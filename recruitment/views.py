@@ -4,6 +4,7 @@ import time
 
 from django.conf import settings
 from django.db.models import Prefetch
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
@@ -20,6 +21,7 @@ from recruitment.screening.eligibility import Verdict, evaluate
 from recruitment.services.applications import submit_application
 from trials.campaign_cookie import campaign_code
 from trials.models import Campaign, Criterion, Trial
+from trials.signup import signup_trial
 from trials.views import open_trials
 
 SESSION_KEY = "submitted_applications"
@@ -92,7 +94,10 @@ def _closed(request, trial, *, status):
 @require_http_methods(["GET", "HEAD", "POST"])
 @cached_public_page()  # GET without ?from= only; the prefilled page is personal
 def apply(request, slug):
-    trial = get_object_or_404(Trial.objects.select_related("sponsor"), slug=slug)
+    signup = signup_trial(slug)
+    if signup is None:
+        raise Http404
+    trial = signup.trial
     if not trial.is_recruiting:
         # 409 for a refused submission; the page reads the same as the one a GET shows.
         return _closed(request, trial, status=409 if request.method == "POST" else 200)
@@ -104,9 +109,9 @@ def apply(request, slug):
         earlier = _own_application(request, request.GET.get("from"))
         if earlier is not None:
             initial.update(initial_from_application(earlier))
-        return _render_form(request, trial, ScreeningForm(trial=trial, initial=initial))
+        return _render_form(request, trial, ScreeningForm(trial=trial, sites=signup.sites, initial=initial))
 
-    form = ScreeningForm(request.POST, trial=trial)
+    form = ScreeningForm(request.POST, trial=trial, sites=signup.sites)
     if request.POST.get("website"):
         # Only automated form-fillers see the honeypot field; nothing is stored.
         return render(request, "recruitment/rejected.html", {"trial": trial}, status=400)
@@ -121,6 +126,7 @@ def apply(request, slug):
 
     application = submit_application(
         trial=trial,
+        criteria=signup.criteria,
         application=form.application_fields(),
         alopecia=form.alopecia_fields(),
         treatments=form.treatment_rows(),

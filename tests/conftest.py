@@ -27,12 +27,15 @@ def _no_page_cache(settings):
 def _empty_cache():
     # Rate limits, cached images and pages must not leak from one test into the next.
     from recruitment import pagecache
+    from trials import signup
 
     cache.clear()
     pagecache._LOCAL.clear()
+    signup.forget()
     yield
     cache.clear()
     pagecache._LOCAL.clear()
+    signup.forget()
 
 
 def _in_ci() -> bool:

@@ -14,7 +14,7 @@ def outage(monkeypatch):
     def fail(*args, **kwargs):
         raise OperationalError("server closed the connection unexpectedly")
 
-    monkeypatch.setattr("recruitment.views.get_object_or_404", fail)
+    monkeypatch.setattr("recruitment.views.signup_trial", fail)
 
 
 def test_a_submission_during_an_outage_gets_a_503_that_keeps_every_answer(client, outage):

@@ -13,6 +13,15 @@ def actor_label(user) -> str:
 
 def log_action(*, application, actor, action, field="", old="", new="", reason="", details=None, at=None,
                label=None):
+    event = audit_event(application=application, actor=actor, action=action, field=field, old=old, new=new,
+                        reason=reason, details=details, at=at, label=label)
+    event.save()
+    return event
+
+
+def audit_event(*, application, actor, action, field="", old="", new="", reason="", details=None, at=None,
+                label=None) -> AuditEvent:
+    """The event `log_action` saves, unsaved: for a caller that writes it with other rows at once."""
     event = AuditEvent(
         application=application,
         actor=actor,
@@ -26,7 +35,6 @@ def log_action(*, application, actor, action, field="", old="", new="", reason="
     )
     if at is not None:
         event.created_at = at
-    event.save()
     return event
 
 

@@ -1,7 +1,7 @@
 """E-mails to coordinators through an outbox that loses nothing.
 
-1. `queue_new_application_notices` writes one Notification row per coordinator inside the
-   application's own transaction, and asks for the send tasks to be queued after the commit.
+1. The application's own write stores one Notification row per coordinator
+   (`new_application_recipients`), and `notices_stored` queues the send tasks after the commit.
 2. `enqueue` publishes the send task for each id; with the broker down it gives up quickly,
    leaving the rows pending for the sweeper, so the patient's request still succeeds.
 3. `deliver` sends one row's e-mail while holding the row's lock and marks it sent in the same
@@ -18,7 +18,7 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.mail import EmailMessage
 from django.db import transaction
-from django.db.models import Q
+from django.db.models import Exists, Q
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -36,29 +36,37 @@ def admin_url(application) -> str:
     return settings.PUBLIC_BASE_URL + reverse("admin:recruitment_application_change", args=[application.pk])
 
 
-def queue_new_application_notices(application) -> list[int]:
-    """Call inside the transaction that stores the application."""
-    recipients = list(coordinators_for(application))
-    if not recipients:
-        # A site nobody coordinates yet: no patient may go unheard, so the administrators are told.
-        recipients = list(get_user_model().objects.filter(is_active=True, is_superuser=True).exclude(email=""))
-    notices = Notification.objects.bulk_create(
-        Notification(kind=NotificationKind.NEW_APPLICATION, recipient=user, application=application)
-        for user in recipients
-    )
-    ids = [notice.pk for notice in notices]
+def new_application_recipients(application):
+    """Who is told of a new application: its coordinators, or, for a site nobody coordinates yet,
+    the administrators, so that no patient goes unheard. One queryset, so that the one-statement
+    store on PostgreSQL can run it inside its INSERT."""
+    users = get_user_model().objects
+    coordinators = coordinators_for(application)
+    administrators = users.filter(is_active=True, is_superuser=True).exclude(email="")
+    return users.filter(
+        Q(pk__in=coordinators.values("pk")) | (Q(pk__in=administrators.values("pk")) & ~Exists(coordinators))
+    ).order_by("pk")
+
+
+def new_application_notice(now) -> Notification:
+    """The notice each recipient gets; marked queued, since `notices_stored` queues it at once."""
+    return Notification(kind=NotificationKind.NEW_APPLICATION, created_at=now, queued_at=now)
+
+
+def notices_stored(application, ids) -> None:
+    """Call inside the transaction that stored the application's notices: queues them after it commits."""
     if not ids:
         logger.warning("application %s has no coordinator to notify", application.reference)
-    transaction.on_commit(lambda: enqueue(ids), robust=True)
-    return ids
+    transaction.on_commit(lambda: enqueue(ids, mark_queued=False), robust=True)
 
 
-def enqueue(ids) -> int:
+def enqueue(ids, *, mark_queued=True) -> int:
     """Publish a send task per id; returns how many were published. Never raises."""
     from recruitment.tasks import send_notification
 
     published = 0
-    Notification.objects.filter(pk__in=ids).update(queued_at=timezone.now())
+    if mark_queued:
+        Notification.objects.filter(pk__in=ids).update(queued_at=timezone.now())
     for notification_id in ids:
         try:
             send_notification.apply_async(args=[notification_id])

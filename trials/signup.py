@@ -1,0 +1,62 @@
+"""A trial as its sign-up form needs it (the trial, its recruiting sites, its criteria), kept by
+each worker for a short while.
+
+A broadcast sends thousands of patients to one trial's form within minutes; reading the trial,
+its sites and its criteria again for each of them was three queries a submission. Each worker
+keeps what it read for PUBLIC_PAGE_CACHE_SECONDS, the time the trial's public pages are cached
+too: a change to the trial (closing it, a new site, an edited criterion) applies to sign-ups
+within that time, as it shows on its pages. Every evaluation records the criteria it used, so a
+verdict is never silently out of date, and coordinators can re-evaluate.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.db.models import Prefetch
+
+from trials.models import Criterion, RecruitmentStatus, Site, Trial
+
+
+@dataclass(frozen=True)
+class SignupTrial:
+    trial: Trial
+    sites: tuple[Site, ...]  # recruiting, in the order the form offers them
+    criteria: tuple  # CriterionSpec, in the order they are checked
+
+
+_KEPT: dict[str, tuple[float, SignupTrial]] = {}
+_KEPT_MAX = 256
+
+
+def signup_trial(slug: str) -> SignupTrial | None:
+    """The trial with this slug as its form needs it, or None if there is no such trial."""
+    seconds = settings.PUBLIC_PAGE_CACHE_SECONDS
+    kept = _KEPT.get(slug)
+    if kept is not None and kept[0] > time.monotonic():
+        return kept[1]
+    trial = (
+        Trial.objects.select_related("sponsor")
+        .prefetch_related(
+            Prefetch("sites", queryset=Site.objects.filter(status=RecruitmentStatus.RECRUITING)
+                     .order_by("country", "city", "facility"), to_attr="recruiting_sites"),
+            Prefetch("criteria", queryset=Criterion.objects.order_by("position", "pk"), to_attr="ordered_criteria"),
+        )
+        .filter(slug=slug)
+        .first()
+    )
+    if trial is None:
+        return None
+    signup = SignupTrial(trial, tuple(trial.recruiting_sites), tuple(c.as_spec() for c in trial.ordered_criteria))
+    if seconds:
+        if len(_KEPT) >= _KEPT_MAX:
+            _KEPT.clear()
+        _KEPT[slug] = (time.monotonic() + seconds, signup)
+    return signup
+
+
+def forget() -> None:
+    """Drop what this worker keeps (tests, and after editing trials in a shell)."""
+    _KEPT.clear()
