@@ -1,7 +1,5 @@
 """The patient's side: the screening questionnaire and what happens after it."""
 
-import time
-
 from django.conf import settings
 from django.db.models import Prefetch
 from django.http import Http404
@@ -18,36 +16,17 @@ from recruitment.pagecache import cached_public_page
 from recruitment.screening.alopecia import compute_salt, severity_band
 from recruitment.screening.build import screening_answers
 from recruitment.screening.eligibility import Verdict, evaluate
+from recruitment.sent import recent_references, remember_sent
 from recruitment.services.applications import submit_application
 from trials.campaign_cookie import campaign_code
 from trials.models import Campaign, Criterion, Trial
 from trials.signup import signup_trial
 from trials.views import open_trials
 
-SESSION_KEY = "submitted_applications"
-SESSION_KEEP = 10
-# Phones and clinic tablets are shared: a submission's answers are shown again to this browser
-# only for a short while after it was sent.
-SESSION_WINDOW_SECONDS = 30 * 60
-
-
-def _recent_references(request) -> list[str]:
-    now = time.time()
-    entries = request.session.get(SESSION_KEY, [])
-    return [ref for ref, sent in entries if isinstance(sent, (int, float)) and now - sent < SESSION_WINDOW_SECONDS]
-
-
-def _remember(request, application):
-    now = time.time()
-    kept = [[ref, sent] for ref, sent in request.session.get(SESSION_KEY, [])
-            if ref != application.reference and now - sent < SESSION_WINDOW_SECONDS]
-    request.session[SESSION_KEY] = [[application.reference, now], *kept][:SESSION_KEEP]
-
-
 def _own_application(request, reference, **filters):
-    """An application submitted from this browser session recently, or None: a reference is
+    """An application submitted from this browser recently, or None: a reference is
     never enough on its own to see someone's answers."""
-    if not reference or reference not in _recent_references(request):
+    if not reference or reference not in recent_references(request):
         return None
     return (
         Application.objects.select_related("trial", "site", "alopecia", "contact")
@@ -137,15 +116,14 @@ def apply(request, slug):
         language=form.cleaned_data["language"],
         shown_language=get_language(),
     )
-    _remember(request, application)
-    return redirect("recruitment:apply_done", slug=trial.slug)
+    return remember_sent(request, redirect("recruitment:apply_done", slug=trial.slug), application.reference)
 
 
 @never_cache
 @require_safe
 def apply_done(request, slug):
     trial = get_object_or_404(Trial, slug=slug)
-    references = _recent_references(request)
+    references = recent_references(request)
     application = next(
         (app for ref in references if (app := _own_application(request, ref, trial=trial)) is not None), None
     )

@@ -387,7 +387,7 @@ def test_answers_are_shown_again_only_shortly_after_sending(client, trial, monke
     assert "no-cache" in done["Cache-Control"] or "max-age=0" in done["Cache-Control"]
 
     later = real_time.time() + 31 * 60
-    monkeypatch.setattr("recruitment.views.time.time", lambda: later)
+    monkeypatch.setattr("recruitment.sent.time.time", lambda: later)
     assert client.get("/trials/brave-aa1/apply/done/").status_code == 302
     assert "Wang Fang" not in client.get(f"/trials/brave-aa1/apply/?from={reference}").content.decode()
 
@@ -417,3 +417,17 @@ def test_a_trial_not_yet_recruiting_says_it_has_not_started(client):
     body = client.get("/trials/soon/apply/").content.decode()
     assert "has not started recruiting yet" in body
     assert "has closed" not in body
+
+
+def test_a_submission_stores_no_session_and_a_forged_sent_cookie_shows_nothing(client, trial):
+    import time
+
+    from django.contrib.sessions.models import Session
+
+    submit(client, trial)
+    assert Session.objects.count() == 0
+    reference = Application.objects.get().reference
+    stranger = type(client)()
+    stranger.cookies["portal_sent"] = f"{reference}@{time.time():.0f}"  # the right shape, but not signed
+    assert stranger.get("/trials/brave-aa1/apply/done/").status_code == 302
+    assert "Wang Fang" not in stranger.get(f"/trials/brave-aa1/apply/?from={reference}").content.decode()

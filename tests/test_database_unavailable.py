@@ -36,13 +36,14 @@ def test_a_page_during_an_outage_gets_a_503_not_a_500(client, outage):
 
 
 def test_a_database_error_outside_the_view_is_an_outage_too(client, monkeypatch):
-    """A session saved while PostgreSQL restarts fails after the view: still a 503, not a 500."""
+    """A middleware's write failing after the view while PostgreSQL restarts (as a session save
+    did in the drill): still a 503 that keeps the answers, not a 500."""
     make_trial(slug="brave-aa1")
 
     def fail(self, *args, **kwargs):
         raise OperationalError("the database system is shutting down")
 
-    monkeypatch.setattr("django.contrib.sessions.backends.db.SessionStore.save", fail)
+    monkeypatch.setattr("django.contrib.messages.middleware.MessageMiddleware.process_response", fail)
     client.raise_request_exception = False
     response = client.post("/trials/brave-aa1/apply/", screening_post(full_name="王芳"))
     assert response.status_code == 503
