@@ -2,9 +2,10 @@
 touches applicants goes through `applications_for`: there is no second way in."""
 
 from django.contrib.auth import get_user_model
-from django.db.models import Q
+from django.db.models import Exists, Q
+from django.db.models.functions import Coalesce
 
-from recruitment.models import Application
+from recruitment.models import Application, ContactDetails
 from recruitment.roles import COORDINATORS
 
 
@@ -44,9 +45,44 @@ def active_coordinators():
 def coordinators_for(application):
     """Who is told about an application: its site's coordinators, or, when the patient chose no
     site, the coordinators of every site of the trial."""
+    return coordinators_of(site_id=application.site_id, trial_id=application.trial_id)
+
+
+def coordinators_of(*, site_id, trial_id):
     users = active_coordinators()
-    if application.site_id:
-        users = users.filter(coordinated_sites=application.site_id)
+    if site_id:
+        users = users.filter(coordinated_sites=site_id)
     else:
-        users = users.filter(coordinated_sites__trial=application.trial_id)
+        users = users.filter(coordinated_sites__trial=trial_id)
     return users.distinct().order_by("pk")
+
+
+def new_application_recipients(*, site_id, trial_id):
+    """Who is told of a new application: its coordinators, or, for a site nobody coordinates yet,
+    the administrators, so that no patient goes unheard. One queryset, so that the one-statement
+    store on PostgreSQL can run it inside its INSERT."""
+    users = get_user_model().objects
+    coordinators = coordinators_of(site_id=site_id, trial_id=trial_id)
+    administrators = users.filter(is_active=True, is_superuser=True).exclude(email="")
+    return users.filter(
+        Q(pk__in=coordinators.values("pk")) | (Q(pk__in=administrators.values("pk")) & ~Exists(coordinators))
+    ).order_by("pk")
+
+
+def duplicate_target(*, trial_id, phone_key: str, email_key: str, since):
+    """A one-row queryset of the id a new application to the trial with this phone or e-mail key
+    is linked to as a possible duplicate (the original of the first earlier one since `since`),
+    or None when there is no key to match on."""
+    keys = {field: value for field, value in (("phone_key", phone_key), ("email_key", email_key)) if value}
+    if not keys:
+        return None
+    # Each key on its own indexed lookup: an OR across the joined table would scan applications.
+    candidates = Q()
+    for field, value in keys.items():
+        candidates |= Q(pk__in=ContactDetails.objects.filter(**{field: value}).values("application_id"))
+    return (
+        Application.objects.filter(trial_id=trial_id, submitted_at__gte=since)
+        .filter(candidates)
+        .order_by("submitted_at", "pk")
+        .values_list(Coalesce("duplicate_of_id", "pk"), flat=True)[:1]
+    )

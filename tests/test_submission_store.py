@@ -129,3 +129,31 @@ def _answers():
 def _alopecia():
     return {"loss_top": 80, "loss_back": 80, "loss_left": 80, "loss_right": 80, "eyebrow_loss": "no",
             "eyelash_loss": "no", "body_hair_loss": "no"}
+
+
+@postgresql_only
+@pytest.mark.parametrize("values", [
+    {"trial_id": 7, "phone_key": "+8613900001111", "email_key": "", "since": NOW},
+    {"trial_id": 7, "phone_key": "", "email_key": "a@b.cn", "since": NOW},
+    {"trial_id": 9, "phone_key": "+86139", "email_key": "a@b.cn", "since": NOW - datetime.timedelta(days=1)},
+    {"trial_id": 9, "phone_key": "", "email_key": "", "since": NOW},
+])
+def test_a_query_compiled_once_per_shape_gives_what_compiling_it_each_time_gives(values):
+    from recruitment.selectors import duplicate_target
+    from recruitment.services import submission_sql
+
+    first = submission_sql._compiled(duplicate_target, **values)
+    again = submission_sql._compiled(duplicate_target, **values)
+    fresh = submission_sql._compile(duplicate_target(**values))
+    assert first == again == fresh
+
+
+@postgresql_only
+def test_a_value_transformed_on_its_way_into_the_sql_is_never_left_as_its_marker():
+    from recruitment.services import submission_sql
+
+    def shifted(*, since):  # the query uses a value computed from `since`, not `since` itself
+        return Application.objects.filter(submitted_at__gte=since - datetime.timedelta(days=1)).values("pk")
+
+    sql, params = submission_sql._compiled(shifted, since=NOW)
+    assert params == [NOW - datetime.timedelta(days=1)]

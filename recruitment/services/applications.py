@@ -7,8 +7,6 @@ import re
 
 from django.conf import settings
 from django.db import IntegrityError, connection, transaction
-from django.db.models import Q
-from django.db.models.functions import Coalesce
 from django.utils import timezone, translation
 
 from recruitment.consent import CONSENT_VERSION, REQUIRED_CONSENTS
@@ -28,7 +26,8 @@ from recruitment.screening.build import screening_answers
 from recruitment.screening.eligibility import Verdict, evaluate
 from recruitment.services import submission_sql
 from recruitment.services.audit import PATIENT, audit_event
-from recruitment.services.notifications import new_application_notice, new_application_recipients, notices_stored
+from recruitment.selectors import duplicate_target, new_application_recipients
+from recruitment.services.notifications import new_application_notice, notices_stored
 
 DUPLICATE_WINDOW = datetime.timedelta(days=30)
 REFERENCE_ATTEMPTS = 5
@@ -45,25 +44,6 @@ def email_key(email: str) -> str:
 
 def criteria_specs(trial):
     return [criterion.as_spec() for criterion in trial.criteria.all()]
-
-
-def duplicate_target(*, trial, phone: str, email: str, since):
-    """A one-row queryset of the id a new application to `trial` with this phone or e-mail key
-    should be linked to as a possible duplicate (the original of the first earlier one since
-    `since`), or None when there is no key to match on."""
-    keys = {field: value for field, value in (("phone_key", phone), ("email_key", email)) if value}
-    if not keys:
-        return None
-    # Each key on its own indexed lookup: an OR across the joined table would scan applications.
-    candidates = Q()
-    for field, value in keys.items():
-        candidates |= Q(pk__in=ContactDetails.objects.filter(**{field: value}).values("application_id"))
-    return (
-        Application.objects.filter(trial=trial, submitted_at__gte=since)
-        .filter(candidates)
-        .order_by("submitted_at", "pk")
-        .values_list(Coalesce("duplicate_of_id", "pk"), flat=True)[:1]
-    )
 
 
 def submit_application(
@@ -87,14 +67,16 @@ def submit_application(
     2. Evaluate the trial's current criteria; keep their snapshot with the results.
     3. Flag a possible duplicate (same trial, same phone or e-mail, within 30 days): kept, linked.
     4. Record each consent with the text version and language the patient read.
-    `criteria`: the trial's criteria as specs, when the caller has them (read here otherwise).
     5. Write the audit event and the coordinators' notices with it, and queue them after the commit.
+
+    `criteria`: the trial's criteria as specs, when the caller has them (read here otherwise).
     """
     missing = set(REQUIRED_CONSENTS) - set(consents)
     if missing:
         raise ValueError(f"required consents missing: {sorted(missing)}")
     now = now or timezone.now()
-    app = Application(reference=new_reference(), trial=trial, site=site, campaign=campaign, language=language, submitted_at=now, **application)
+    app = Application(reference=new_reference(), trial=trial, site=site, campaign=campaign, language=language,
+                      submitted_at=now, **application)
     salt = compute_salt(
         top=alopecia["loss_top"], back=alopecia["loss_back"], left=alopecia["loss_left"], right=alopecia["loss_right"]
     )
@@ -125,18 +107,14 @@ def submit_application(
         "audit_event": audit_event(application=app, actor=None, label=PATIENT, action=AuditAction.CREATED,
                                    new=verdict_label, at=now,
                                    details={"campaign": campaign.code if campaign else None}),
-        "duplicate_of": duplicate_target(trial=trial, phone=contact_row.phone_key, email=contact_row.email_key,
-                                         since=now - DUPLICATE_WINDOW),
-        "recipients": new_application_recipients(app),
         "notification": new_application_notice(now),
     }
     store = store_for()
     for attempt in range(REFERENCE_ATTEMPTS):
         try:
-            with transaction.atomic():
-                stored = store(**rows)
-                app.pk, app.duplicate_of_id = stored.application_id, stored.duplicate_of_id
-                notices_stored(app, stored.notification_ids)
+            stored = store(**rows, duplicate_since=now - DUPLICATE_WINDOW)
+            app.pk, app.duplicate_of_id = stored.application_id, stored.duplicate_of_id
+            notices_stored(app, stored.notification_ids)
             return app
         except IntegrityError:
             # A reference drawn twice (one chance in billions): draw another and store again.
@@ -153,10 +131,13 @@ def store_for():
     return submission_sql.store if connection.vendor == "postgresql" else store_with_orm
 
 
-def store_with_orm(*, application, alopecia, treatments, contact, consents, evaluation, audit_event, duplicate_of,
-                    recipients, notification) -> submission_sql.Stored:
+@transaction.atomic
+def store_with_orm(*, application, alopecia, treatments, contact, consents, evaluation, audit_event, notification,
+                   duplicate_since) -> submission_sql.Stored:
     """What `submission_sql.store` does in one statement, a statement per table (SQLite)."""
-    application.duplicate_of_id = duplicate_of.first() if duplicate_of is not None else None
+    duplicate = duplicate_target(trial_id=application.trial_id, phone_key=contact.phone_key,
+                                 email_key=contact.email_key, since=duplicate_since)
+    application.duplicate_of_id = duplicate.first() if duplicate is not None else None
     application.save(force_insert=True)
     for row in [alopecia, *treatments, contact, *consents, evaluation, audit_event]:
         row.application = application  # the parent has its id only now
@@ -170,6 +151,6 @@ def store_with_orm(*, application, alopecia, treatments, contact, consents, eval
     notices = Notification.objects.bulk_create(
         Notification(**{f.attname: getattr(notification, f.attname) for f in Notification._meta.concrete_fields
                         if f.name not in ("id", "recipient", "application")}, recipient=user, application=application)
-        for user in recipients
+        for user in new_application_recipients(site_id=application.site_id, trial_id=application.trial_id)
     )
     return submission_sql.Stored(application.pk, application.duplicate_of_id, [n.pk for n in notices])

@@ -1,7 +1,7 @@
 """E-mails to coordinators through an outbox that loses nothing.
 
 1. The application's own write stores one Notification row per coordinator
-   (`new_application_recipients`), and `notices_stored` queues the send tasks after the commit.
+   (`selectors.new_application_recipients`), and `notices_stored` queues the send tasks after the commit.
 2. `enqueue` publishes the send task for each id; with the broker down it gives up quickly,
    leaving the rows pending for the sweeper, so the patient's request still succeeds.
 3. `deliver` sends one row's e-mail while holding the row's lock and marks it sent in the same
@@ -18,7 +18,7 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.mail import EmailMessage
 from django.db import transaction
-from django.db.models import Exists, Q
+from django.db.models import Q
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -34,18 +34,6 @@ logger = logging.getLogger(__name__)
 
 def admin_url(application) -> str:
     return settings.PUBLIC_BASE_URL + reverse("admin:recruitment_application_change", args=[application.pk])
-
-
-def new_application_recipients(application):
-    """Who is told of a new application: its coordinators, or, for a site nobody coordinates yet,
-    the administrators, so that no patient goes unheard. One queryset, so that the one-statement
-    store on PostgreSQL can run it inside its INSERT."""
-    users = get_user_model().objects
-    coordinators = coordinators_for(application)
-    administrators = users.filter(is_active=True, is_superuser=True).exclude(email="")
-    return users.filter(
-        Q(pk__in=coordinators.values("pk")) | (Q(pk__in=administrators.values("pk")) & ~Exists(coordinators))
-    ).order_by("pk")
 
 
 def new_application_notice(now) -> Notification:

@@ -5,16 +5,23 @@ fifteen round trips and most of what a submission cost. Here it is one INSERT wh
 data-modifying CTEs write every row: one round trip, and, being one statement, its own
 transaction, so all rows are stored or none. Nothing is written by hand: every column, cast and
 value comes from the models' fields, and the duplicate lookup and the recipients are the same
-querysets the ORM path runs (`services.applications`); a test on PostgreSQL compares the rows
-both paths write.
+querysets the ORM path runs (`selectors`); a test on PostgreSQL compares the rows both write.
+
+Building that SQL costs more than running it, so each shape of statement (how many treatments and
+consents, which contact keys, a site or not) is built once per process, and prepared once per
+connection; a submission only computes its values.
 """
 
 from __future__ import annotations
 
+import datetime
+import functools
 from dataclasses import dataclass
 
 import psycopg
-from django.db import connection
+from django.db import connection, transaction
+
+from recruitment.selectors import duplicate_target, new_application_recipients
 
 
 @dataclass
@@ -24,96 +31,162 @@ class Stored:
     notification_ids: list[int]
 
 
+def store(*, application, alopecia, treatments, contact, consents, evaluation, audit_event, notification,
+          duplicate_since) -> Stored:
+    """Write the application and everything that comes with it; see `store_with_orm` for the same
+    in a statement per table. `notification` is the notice, written once per recipient."""
+    duplicate = _compiled(duplicate_target, trial_id=application.trial_id, phone_key=contact.phone_key,
+                          email_key=contact.email_key, since=duplicate_since)
+    recipients = _compiled(_recipient_ids, site_id=application.site_id, trial_id=application.trial_id)
+    shape = (len(treatments), len(consents), duplicate[0], recipients[0])
+    sql = _statement(type(application), type(alopecia), type(treatments[0]) if treatments else None, type(contact),
+                     type(consents[0]), type(evaluation), type(audit_event), type(notification), *shape)
+    params = [
+        *_values(application, skip=("duplicate_of",)), *duplicate[1],
+        *_values(alopecia, skip=("application",)),
+        *(value for row in treatments for value in _values(row, skip=("application",))),
+        *_values(contact, skip=("application",)),
+        *(value for row in consents for value in _values(row, skip=("application",))),
+        *_values(evaluation, skip=("application",)),
+        *_values(audit_event, skip=("application", "details")), _json(audit_event, "details"),
+        *recipients[1],
+        *_values(notification, skip=("application", "recipient")),
+    ]
+    # Inside a caller's transaction, a savepoint keeps that transaction usable if this fails.
+    with transaction.atomic() if connection.in_atomic_block else _nothing():
+        connection.ensure_connection()
+        # Django's cursors bind parameters on the client and cannot prepare; this one binds on the
+        # server, and psycopg prepares the statement (see `prepare_threshold` in settings).
+        with connection.wrap_database_errors, psycopg.Cursor(connection.connection) as cursor:
+            cursor.execute(sql, params, prepare=True)
+            application_id, duplicate_of_id, notification_ids = cursor.fetchone()
+    return Stored(application_id, duplicate_of_id, list(notification_ids))
+
+
+class _nothing:
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        return False
+
+
+# --- The statement, built once per shape ----------------------------------------------------------
+def _columns(model, skip=()):
+    """The fields an INSERT writes, but for the automatic primary key and `skip`."""
+    return [f for f in model._meta.concrete_fields if f.name not in skip and not (f.primary_key and f.db_returning)]
+
+
+def _values(instance, skip=()):
+    return [f.get_db_prep_save(f.pre_save(instance, add=True), connection) for f in _columns(type(instance), skip)]
+
+
+def _json(instance, name):
+    field = instance._meta.get_field(name)
+    return field.get_db_prep_save(getattr(instance, field.attname), connection)
+
+
 def _quote(name: str) -> str:
     return connection.ops.quote_name(name)
 
 
-def _columns(model, *, skip=()):
-    """The concrete columns an INSERT writes: all but the automatic primary key and `skip`."""
-    return [f for f in model._meta.concrete_fields if f.name not in skip and not (f.primary_key and f.db_returning)]
-
-
-def _cast(field, instance):
-    value = field.get_db_prep_save(field.pre_save(instance, add=True), connection)
-    # The values sit in a SELECT, not a VALUES list, so PostgreSQL needs each one's type.
-    return f"CAST(%s AS {field.cast_db_type(connection)})", [value]
-
-
-def _insert(name: str, model, instances, *, parent: tuple[str, str] | None = None, computed=None,
-            also_from: str = "", returning: str = "") -> tuple[str, list]:
-    """`name AS (INSERT INTO table (...) SELECT ... [FROM parent])` for one or more instances.
-
-    `parent` is (CTE, foreign-key field) whose value is the new application's id; `computed`
-    maps a field name to an SQL expression (with params) evaluated in the statement; `also_from`
-    is a further CTE the SELECT reads (one row is written per row of it).
-    """
+def _insert(name: str, model, rows: int, *, parent: bool = True, computed=None, also_from: str = "",
+            returning: str = "") -> str:
+    """`name AS (INSERT INTO table (...) SELECT ...)` for `rows` rows, in the order `_values` gives
+    (then `computed`, a field name to an SQL expression). With `parent`, its foreign key to the
+    application is the `application` CTE's new id; with `also_from`, a row is written for each row
+    of that CTE too."""
     computed = computed or {}
-    skip = {parent[1]} if parent else set()
+    skip = {"application"} if parent else set()
     fields = _columns(model, skip=skip | set(computed))
-    names = ([model._meta.get_field(parent[1]).column] if parent else []) + [f.column for f in fields]
-    names += [model._meta.get_field(name).column for name in computed]
-    selects, params = [], []
-    for instance in instances:
-        parts = [f"{parent[0]}.id"] if parent else []
-        for field in fields:
-            sql, values = _cast(field, instance)
-            parts.append(sql)
-            params.extend(values)
-        for sql, values in computed.values():
-            parts.append(sql)
-            params.extend(values)
-        sources = ", ".join(source for source in (parent[0] if parent else "", also_from) if source)
-        selects.append("SELECT " + ", ".join(parts) + (f" FROM {sources}" if sources else ""))
-    sql = (f"{name} AS (INSERT INTO {_quote(model._meta.db_table)} ({', '.join(map(_quote, names))}) "
-           + " UNION ALL ".join(selects) + (f" RETURNING {returning}" if returning else "") + ")")
-    return sql, params
+    names = (["application_id"] if parent else []) + [f.column for f in fields]
+    names += [model._meta.get_field(field).column for field in computed]
+    # The values sit in a SELECT, not a VALUES list, so PostgreSQL needs each one's type.
+    parts = (["application.id"] if parent else []) + [f"CAST(%s AS {f.cast_db_type(connection)})" for f in fields]
+    parts += list(computed.values())
+    sources = ", ".join(source for source in ("application" if parent else "", also_from) if source)
+    select = "SELECT " + ", ".join(parts) + (f" FROM {sources}" if sources else "")
+    return (f"{name} AS (INSERT INTO {_quote(model._meta.db_table)} ({', '.join(map(_quote, names))}) "
+            + " UNION ALL ".join([select] * rows) + (f" RETURNING {returning}" if returning else "") + ")")
 
 
-def store(*, application, alopecia, treatments, contact, consents, evaluation, audit_event, duplicate_of,
-          recipients, notification) -> Stored:
-    """Write the application and everything that comes with it.
+@functools.lru_cache(maxsize=256)
+def _statement(application, alopecia, treatment, contact, consent, evaluation, audit, notification,
+               treatments: int, consents: int, duplicate_sql: str, recipients_sql: str) -> str:
+    ctes = [
+        _insert("application", application, 1, parent=False, returning="id, duplicate_of_id",
+                computed={"duplicate_of": f"({duplicate_sql})"}),
+        _insert("alopecia", alopecia, 1),
+        *([_insert("treatments", treatment, treatments)] if treatments else []),
+        _insert("contact", contact, 1),
+        _insert("consents", consent, consents),
+        _insert("evaluation", evaluation, 1),
+        # The trail records which application this one may duplicate: known only inside the statement.
+        _insert("audit", audit, 1, computed={
+            "details": "CAST(%s AS jsonb) || jsonb_build_object('duplicate_of', application.duplicate_of_id)"}),
+        f"recipients (id) AS ({recipients_sql})",
+        _insert("notices", notification, 1, computed={"recipient": "recipients.id"}, also_from="recipients",
+                returning="id"),
+    ]
+    return ("WITH " + ", ".join(ctes)
+            + " SELECT application.id, application.duplicate_of_id, ARRAY(SELECT id FROM notices ORDER BY id)"
+            + " FROM application")
 
-    `duplicate_of` and `recipients` are querysets compiled into the statement (the earlier
-    application this one may duplicate; the users to notify); `notification` is an unsaved
-    Notification whose recipient is taken from `recipients`, one row per recipient.
-    """
-    ctes, params = [], []
 
-    def add(part):
-        ctes.append(part[0])
-        params.extend(part[1])
+# --- Querysets compiled once per shape ------------------------------------------------------------
+_COMPILED: dict[tuple, tuple[str, list]] = {}
+_EPOCH = datetime.datetime(1001, 1, 1, tzinfo=datetime.timezone.utc)
 
-    if duplicate_of is None:
-        duplicate = ("NULL", [])
-    else:
-        duplicate_sql, duplicate_params = duplicate_of.query.sql_with_params()
-        duplicate = (f"({duplicate_sql})", list(duplicate_params))
-    add(_insert("application", type(application), [application], returning="id, duplicate_of_id",
-                computed={"duplicate_of": duplicate}))
-    add(_insert("alopecia", type(alopecia), [alopecia], parent=("application", "application")))
-    if treatments:
-        add(_insert("treatments", type(treatments[0]), treatments, parent=("application", "application")))
-    add(_insert("contact", type(contact), [contact], parent=("application", "application")))
-    add(_insert("consents", type(consents[0]), consents, parent=("application", "application")))
-    add(_insert("evaluation", type(evaluation), [evaluation], parent=("application", "application")))
-    # The trail records which application this one may duplicate: known only inside the statement.
-    add(_insert("audit", type(audit_event), [audit_event], parent=("application", "application"), computed={
-        "details": ("CAST(%s AS jsonb) || jsonb_build_object('duplicate_of', application.duplicate_of_id)",
-                    [audit_event._meta.get_field("details").get_db_prep_save(audit_event.details, connection)]),
-    }))
-    recipients_sql, recipients_params = recipients.values("pk").query.sql_with_params()
-    ctes.append(f"recipients (id) AS ({recipients_sql})")
-    params.extend(recipients_params)
-    add(_insert("notices", type(notification), [notification], parent=("application", "application"),
-                computed={"recipient": ("recipients.id", [])}, also_from="recipients", returning="id"))
-    sql = ("WITH " + ", ".join(ctes)
-           + " SELECT application.id, application.duplicate_of_id, ARRAY(SELECT id FROM notices ORDER BY id)"
-           + " FROM application")
-    # Planning this statement costs more than running it, so it is prepared once per connection
-    # (psycopg keeps it; see `prepare_threshold` in settings). Django's cursors bind parameters on
-    # the client and cannot prepare, so this one binds on the server.
-    connection.ensure_connection()
-    with connection.wrap_database_errors, psycopg.Cursor(connection.connection) as cursor:
-        cursor.execute(sql, params, prepare=True)
-        application_id, duplicate_of_id, notification_ids = cursor.fetchone()
-    return Stored(application_id, duplicate_of_id, list(notification_ids))
+
+def _recipient_ids(**values):
+    return new_application_recipients(**values).values("pk")
+
+
+def _marker(value, n: int):
+    """A stand-in for `value` of the same type that no real value is; empty values (None, "", 0,
+    booleans) change a query's shape, so they stand for themselves."""
+    if not value or isinstance(value, bool):
+        return value
+    if isinstance(value, int):
+        return -987_654_321_000 - n
+    if isinstance(value, str):
+        return f"\x1fmarker-{n}\x1f"
+    if isinstance(value, datetime.datetime):
+        return _EPOCH + datetime.timedelta(seconds=n)
+    raise TypeError(f"no marker for {type(value).__name__}")
+
+
+def _compiled(build, **values) -> tuple[str, list]:
+    """(SQL, params) of the queryset `build(**values)` returns ("NULL" for None).
+
+    Compiling a queryset costs more than running it, so it is compiled once per shape of its
+    values (their types, and which are empty) with markers in their place; each call then puts its
+    values where the markers came out. A value that does not reach the SQL as it is (transformed
+    on the way) leaves its marker unfound: that shape is then compiled for each call."""
+    shape = (build, *((name, type(value), value if _marker(value, 0) is value else None)
+                      for name, value in values.items()))
+    template = _COMPILED.get(shape)
+    if template is None:
+        markers = {name: _marker(value, n) for n, (name, value) in enumerate(values.items())}
+        names = {marker: name for name, marker in markers.items() if marker is not values[name]}
+        sql, params = _compile(build(**markers))
+        slots = [_slot(names, param) for param in params]
+        if set(names.values()) - set(slots):
+            return _compile(build(**values))
+        template = _COMPILED[shape] = (sql, list(zip(slots, params)))
+    sql, slots = template
+    return sql, [values[slot] if slot else param for slot, param in slots]
+
+
+def _slot(names, param):
+    try:
+        return names.get(param)
+    except TypeError:  # an unhashable parameter is no marker
+        return None
+
+
+def _compile(queryset) -> tuple[str, list]:
+    if queryset is None:
+        return "NULL", []
+    sql, params = queryset.query.sql_with_params()
+    return sql, list(params)
