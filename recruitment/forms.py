@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import datetime
 import re
 import unicodedata
@@ -317,7 +318,27 @@ def _add_repeated_fields(form_class):
     fields["website"].widget.attrs.update({"tabindex": "-1", "autocomplete": "off"})
 
 
+class _FieldsCopiedCheaply(dict):
+    """A form class's fields. Django deep-copies them for each form, so that one form's changes
+    never reach another; for this form's 56 fields that cost more than validating them. Only what a
+    form may change is copied here: the widget and its attributes (crispy-forms writes CSS classes
+    into them when rendering) and the validators (`__init__` adds one). Choices are shared: they
+    are only ever replaced (the sites'), never changed in place."""
+
+    def __deepcopy__(self, memo):
+        return {name: _copy_field(field) for name, field in self.items()}
+
+
+def _copy_field(field):
+    copied = copy.copy(field)
+    copied.widget = copy.copy(field.widget)
+    copied.widget.attrs = field.widget.attrs.copy()
+    copied.validators = field.validators[:]
+    return copied
+
+
 _add_repeated_fields(ScreeningForm)
+ScreeningForm.base_fields = _FieldsCopiedCheaply(ScreeningForm.base_fields)
 
 
 def initial_from_application(application) -> dict:

@@ -431,3 +431,18 @@ def test_a_submission_stores_no_session_and_a_forged_sent_cookie_shows_nothing(c
     stranger.cookies["portal_sent"] = f"{reference}@{time.time():.0f}"  # the right shape, but not signed
     assert stranger.get("/trials/brave-aa1/apply/done/").status_code == 302
     assert "Wang Fang" not in stranger.get(f"/trials/brave-aa1/apply/?from={reference}").content.decode()
+
+
+def test_one_form_rendering_its_errors_leaves_the_next_form_untouched(trial):
+    from django.template.loader import render_to_string
+
+    from recruitment.forms import ScreeningForm
+
+    invalid = ScreeningForm(screening_post(loss_top="101", episode_year="1800"), trial=trial, sites=[])
+    assert not invalid.is_valid()
+    render_to_string("recruitment/apply.html", {"trial": trial, "form": invalid})
+    fresh = ScreeningForm(trial=trial, sites=[])
+    html = render_to_string("recruitment/apply.html", {"trial": trial, "form": fresh})
+    assert "is-invalid" not in html
+    assert fresh.fields["episode_year"].validators.count(fresh.fields["episode_year"].validators[-1]) == 1
+    assert len(fresh.fields["episode_year"].validators) == len(ScreeningForm.base_fields["episode_year"].validators) + 1
