@@ -164,6 +164,12 @@ CELERY_BROKER_TRANSPORT_OPTIONS = {
 }
 
 CELERY_BEAT_SCHEDULE = {
+    "relay-new-notifications": {
+        "task": "recruitment.tasks.relay_new_notifications",
+        "schedule": float(env_int("NOTIFICATION_RELAY_SECONDS", 2, minimum=1)),
+        # A relay not run in time is simply replaced by the next one.
+        "options": {"expires": float(env_int("NOTIFICATION_RELAY_SECONDS", 2, minimum=1)) * 5},
+    },
     "requeue-pending-notifications": {
         "task": "recruitment.tasks.requeue_pending_notifications",
         "schedule": float(env_int("NOTIFICATION_SWEEP_SECONDS", 60, minimum=1)),

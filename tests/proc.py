@@ -75,6 +75,19 @@ def start_worker(env: dict, *, name: str):
     return process
 
 
+def start_beat(env: dict, *, name: str):
+    """Real Celery beat, with its schedule file beside the outbox."""
+    workdir = Path(env["EMAIL_FILE_PATH"]).parent
+    log = open(workdir / f"{name}.log", "w")  # noqa: SIM115 - closed by stop()
+    process = subprocess.Popen(
+        [str(Path(sys.executable).parent / "celery"), "-A", "recruitment", "beat", "--loglevel=info",
+         f"--schedule={workdir / f'{name}-schedule'}"],
+        cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
+    )
+    process.log = log
+    return process
+
+
 def stop(process, *, kill=False):
     if process.poll() is None:
         process.kill() if kill else process.terminate()

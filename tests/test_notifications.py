@@ -31,6 +31,30 @@ def test_a_submission_emails_each_coordinator_of_the_chosen_site_once(client, tr
     assert set(Notification.objects.values_list("status", flat=True)) == {NotificationStatus.SENT}
 
 
+def test_with_a_broker_the_request_leaves_its_notices_to_the_relay_which_queues_each_once(
+    client, trial, django_capture_on_commit_callbacks
+):
+    from recruitment.celery import app
+    from recruitment.services.notifications import relay_new
+
+    make_coordinator("nurse_a", make_site(trial))
+    app.conf.task_always_eager = False  # as with Redis: the patient's request never waits for it
+    try:
+        with django_capture_on_commit_callbacks(execute=True) as callbacks:
+            client.post("/trials/brave-aa1/apply/", screening_post())
+    finally:
+        app.conf.task_always_eager = True
+    assert callbacks == [] and mail.outbox == []
+    notice = Notification.objects.get()
+    assert notice.status == NotificationStatus.PENDING and notice.queued_at is None
+    with django_capture_on_commit_callbacks(execute=True):
+        assert relay_new() == 1
+    assert [m.to[0] for m in mail.outbox] == ["nurse_a@site.example"]
+    notice.refresh_from_db()
+    assert notice.status == NotificationStatus.SENT and notice.queued_at is not None
+    assert relay_new() == 0
+
+
 def test_without_a_chosen_site_every_coordinator_of_the_trial_is_told(client, trial, django_capture_on_commit_callbacks):
     make_coordinator("nurse_a", make_site(trial))
     make_coordinator("nurse_b", make_site(trial))

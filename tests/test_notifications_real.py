@@ -20,10 +20,10 @@ import redis
 from django.db import connection
 
 from recruitment.models import Application, Notification, NotificationStatus
-from recruitment.services.notifications import requeue_stale
+from recruitment.services.notifications import relay_new, requeue_stale
 from tests.factories import make_coordinator, make_site, make_trial, screening_post
 from tests.mail import sent_messages, wait_for_messages
-from tests.proc import ROOT, clean_env, database_url_of, start_worker, stop
+from tests.proc import ROOT, clean_env, database_url_of, start_beat, start_worker, stop
 
 pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.real_broker, pytest.mark.subprocess]
 
@@ -64,8 +64,10 @@ def _wait_until(predicate, timeout=30.0, what="condition"):
     raise AssertionError(f"timed out waiting for {what}")
 
 
-def test_a_real_worker_sends_the_email_exactly_once(client, world):
+def test_beat_relays_a_submission_to_a_real_worker_which_sends_the_email_exactly_once(client, world):
     _worker(world, "w1")
+    beat = start_beat({**world["env"], "NOTIFICATION_RELAY_SECONDS": "1"}, name="beat")
+    world["workers"].append(beat)
     response = client.post("/trials/brave-aa1/apply/", screening_post(site=str(world["site"].pk)))
     assert response.status_code == 302
     messages = wait_for_messages(world["outbox"], 1)
@@ -135,6 +137,7 @@ def test_a_worker_killed_in_the_middle_of_sending_leads_to_exactly_one_email(cli
     slow = _worker(world, "slow", EMAIL_BACKEND="tests.mail.SlowFileBackend", SLOW_MAIL_MARKER=str(marker),
                    SLOW_MAIL_SECONDS="30")
     assert client.post("/trials/brave-aa1/apply/", screening_post(site=str(world["site"].pk))).status_code == 302
+    assert relay_new() == 1  # what beat does every NOTIFICATION_RELAY_SECONDS
     _wait_until(marker.exists, what="the worker to start sending")
     os.kill(slow.pid, signal.SIGKILL)
     slow.wait(timeout=10)

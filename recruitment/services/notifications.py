@@ -1,9 +1,12 @@
 """E-mails to coordinators through an outbox that loses nothing.
 
 1. The application's own write stores one Notification row per coordinator
-   (`selectors.new_application_recipients`), and `notices_stored` queues the send tasks after the commit.
+   (`selectors.new_application_recipients`). The patient's request never waits for the broker:
+   `relay_new` (Celery beat, every NOTIFICATION_RELAY_SECONDS) claims the rows nobody has queued
+   yet and queues their send tasks. Without a broker (`make run`, tests) tasks run in-process
+   right after the commit instead.
 2. `enqueue` publishes the send task for each id; with the broker down it gives up quickly,
-   leaving the rows pending for the sweeper, so the patient's request still succeeds.
+   leaving the rows pending for the sweeper.
 3. `deliver` sends one row's e-mail while holding the row's lock and marks it sent in the same
    transaction: a task delivered twice, or re-queued by the sweeper, sends once.
 4. `requeue_stale` (Celery beat, every minute) re-queues rows still pending after a while.
@@ -37,15 +40,36 @@ def admin_url(application) -> str:
 
 
 def new_application_notice(now) -> Notification:
-    """The notice each recipient gets; marked queued, since `notices_stored` queues it at once."""
-    return Notification(kind=NotificationKind.NEW_APPLICATION, created_at=now, queued_at=now)
+    """The notice each recipient of a new application gets (not queued yet: see `relay_new`)."""
+    return Notification(kind=NotificationKind.NEW_APPLICATION, created_at=now)
 
 
 def notices_stored(application, ids) -> None:
-    """Call inside the transaction that stored the application's notices: queues them after it commits."""
+    """Call where the application's notices were stored. With a broker the relay queues them;
+    with tasks run in-process there is no relay, so they are sent once the transaction commits."""
     if not ids:
         logger.warning("application %s has no coordinator to notify", application.reference)
-    transaction.on_commit(lambda: enqueue(ids, mark_queued=False), robust=True)
+    from recruitment.celery import app
+
+    if app.conf.task_always_eager:
+        transaction.on_commit(lambda: enqueue(ids), robust=True)
+
+
+def relay_new(*, limit: int = 1000) -> int:
+    """Queue the send tasks of notifications nobody has queued yet; returns how many were queued.
+
+    The rows are claimed (marked queued) in one statement that skips rows another relay holds, so
+    two relays running at once queue each row once; a row claimed but not published (the broker
+    went away) is queued again by the sweeper after NOTIFICATION_REQUEUE_AFTER."""
+    with transaction.atomic():
+        ids = list(
+            Notification.objects.select_for_update(skip_locked=True)
+            .filter(status=NotificationStatus.PENDING, queued_at__isnull=True)
+            .order_by("created_at", "pk")
+            .values_list("pk", flat=True)[:limit]
+        )
+        Notification.objects.filter(pk__in=ids).update(queued_at=timezone.now())
+    return enqueue(ids, mark_queued=False)
 
 
 def enqueue(ids, *, mark_queued=True) -> int:

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import datetime
 import functools
+import re
 from dataclasses import dataclass
 
 import psycopg
@@ -56,8 +57,9 @@ def store(*, application, alopecia, treatments, contact, consents, evaluation, a
     with transaction.atomic() if connection.in_atomic_block else _nothing():
         connection.ensure_connection()
         # Django's cursors bind parameters on the client and cannot prepare; this one binds on the
-        # server, and psycopg prepares the statement (see `prepare_threshold` in settings).
-        with connection.wrap_database_errors, psycopg.Cursor(connection.connection) as cursor:
+        # server with the statement's own $n placeholders (no parsing of it for each call), and
+        # psycopg prepares it (see `prepare_threshold` in settings).
+        with connection.wrap_database_errors, psycopg.RawCursor(connection.connection) as cursor:
             cursor.execute(sql, params, prepare=True)
             application_id, duplicate_of_id, notification_ids = cursor.fetchone()
     return Stored(application_id, duplicate_of_id, list(notification_ids))
@@ -128,9 +130,16 @@ def _statement(application, alopecia, treatment, contact, consent, evaluation, a
         _insert("notices", notification, 1, computed={"recipient": "recipients.id"}, also_from="recipients",
                 returning="id"),
     ]
-    return ("WITH " + ", ".join(ctes)
-            + " SELECT application.id, application.duplicate_of_id, ARRAY(SELECT id FROM notices ORDER BY id)"
-            + " FROM application")
+    sql = ("WITH " + ", ".join(ctes)
+           + " SELECT application.id, application.duplicate_of_id, ARRAY(SELECT id FROM notices ORDER BY id)"
+           + " FROM application")
+    return _numbered(sql)
+
+
+def _numbered(sql: str) -> str:
+    """Django's `%s` placeholders as PostgreSQL's own `$1, $2...` (and `%%` as `%`)."""
+    numbers = iter(range(1, sql.count("%s") + 1))
+    return re.sub(r"%s|%%", lambda m: f"${next(numbers)}" if m.group() == "%s" else "%", sql)
 
 
 # --- Querysets compiled once per shape ------------------------------------------------------------
