@@ -1,4 +1,4 @@
-"""A Redis cache that degrades to misses when Redis is down.
+"""A Redis cache that degrades to misses when Redis is down, and costs one round trip an operation.
 
 The cache only ever holds what can be recomputed (QR images) or safely forgotten (rate-limit
 counters), so a Redis outage must never turn a patient's submission into an error page.
@@ -6,13 +6,48 @@ counters), so a Redis outage must never turn a patient's submission into an erro
 
 import logging
 
-from django.core.cache.backends.redis import RedisCache
+from django.core.cache.backends.redis import RedisCache, RedisCacheClient
 from redis.exceptions import RedisError
 
 logger = logging.getLogger(__name__)
 
+# INCRBY only if the key exists (Django's contract: a missing key is an error), in one round trip.
+_INCR_EXISTING = "if redis.call('exists', KEYS[1]) == 1 then return redis.call('incrby', KEYS[1], ARGV[1]) end"
+
+
+class _Client(RedisCacheClient):
+    """Django's client, but it builds a redis-py client once per pool rather than once per call,
+    and increments with one command rather than two: each submission's rate-limit check spent
+    more time in those than in Redis."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._clients = {}
+        self._incr_scripts = {}
+
+    def get_client(self, key=None, *, write=False):
+        index = self._get_connection_pool_index(write)
+        client = self._clients.get(index)
+        if client is None:
+            client = self._clients[index] = self._client(connection_pool=self._get_connection_pool(write))
+        return client
+
+    def incr(self, key, delta):
+        client = self.get_client(key, write=True)
+        script = self._incr_scripts.get(id(client))
+        if script is None:
+            script = self._incr_scripts[id(client)] = client.register_script(_INCR_EXISTING)
+        value = script(keys=[key], args=[delta])
+        if value is None:
+            raise ValueError(f"Key '{key}' not found.")
+        return value
+
 
 class ResilientRedisCache(RedisCache):
+    def __init__(self, server, params):
+        super().__init__(server, params)
+        self._class = _Client
+
     def _failed(self, operation, exc):
         logger.warning("cache %s failed, carrying on without the cache: %s", operation, exc)
 

@@ -1,0 +1,44 @@
+"""The shared cache on the real Redis (CI runs these; elsewhere they skip without REDIS_URL)."""
+
+import pytest
+import redis
+
+from recruitment.cache import ResilientRedisCache
+
+
+@pytest.fixture
+def shared(redis_url):
+    cache = ResilientRedisCache(redis_url, {"KEY_PREFIX": "test-cache"})
+    cache.clear()
+    yield cache
+    cache.clear()
+
+
+def test_incr_counts_up_an_existing_key_and_refuses_a_missing_one(shared):
+    with pytest.raises(ValueError):
+        shared.incr("missing")
+    assert shared.get("missing") is None, "a refused increment must not create the key"
+    assert shared.add("hits", 1, 60)
+    assert shared.incr("hits") == 2
+    assert shared.incr("hits", 5) == 7
+    assert shared.get("hits") == 7
+
+
+def test_an_increment_is_one_command_and_clients_are_reused(shared, redis_url):
+    shared.add("hits", 1, 60)
+    shared.incr("hits")
+    monitor = redis.Redis.from_url(redis_url)
+    before = monitor.info("commandstats")
+    shared.incr("hits")
+    after = monitor.info("commandstats")
+    calls = {name: after[name]["calls"] - before.get(name, {}).get("calls", 0) for name in after}
+    assert calls.get("cmdstat_evalsha") == 1  # one script call (its EXISTS and INCRBY run inside Redis)
+    assert shared._cache.get_client("a", write=True) is shared._cache.get_client("b", write=True)
+
+
+def test_with_redis_down_the_cache_misses_and_a_rate_limit_counter_is_forgotten():
+    down = ResilientRedisCache("redis://127.0.0.1:1/0", {"OPTIONS": {"socket_connect_timeout": 0.5}})
+    assert down.get("anything", "default") == "default"
+    assert down.add("hits", 1, 60) is False
+    with pytest.raises(ValueError):
+        down.incr("hits")
