@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import copy
 import datetime
 import re
 import unicodedata
@@ -330,10 +329,17 @@ class _FieldsCopiedCheaply(dict):
 
 
 def _copy_field(field):
-    copied = copy.copy(field)
-    copied.widget = copy.copy(field.widget)
+    copied = _shallow_copy(field)
+    copied.widget = _shallow_copy(field.widget)
     copied.widget.attrs = field.widget.attrs.copy()
     copied.validators = field.validators[:]
+    return copied
+
+
+def _shallow_copy(obj):
+    # What copy.copy does for these plain objects, without its generic (and slower) protocol.
+    copied = object.__new__(type(obj))
+    copied.__dict__.update(obj.__dict__)
     return copied
 
 

@@ -74,6 +74,7 @@ class _nothing:
 
 
 # --- The statement, built once per shape ----------------------------------------------------------
+@functools.cache
 def _columns(model, skip=()):
     """The fields an INSERT writes, but for the automatic primary key and `skip`."""
     return [f for f in model._meta.concrete_fields if f.name not in skip and not (f.primary_key and f.db_returning)]
@@ -100,7 +101,7 @@ def _insert(name: str, model, rows: int, *, parent: bool = True, computed=None, 
     of that CTE too."""
     computed = computed or {}
     skip = {"application"} if parent else set()
-    fields = _columns(model, skip=skip | set(computed))
+    fields = _columns(model, skip=tuple(sorted(skip | set(computed))))
     names = (["application_id"] if parent else []) + [f.column for f in fields]
     names += [model._meta.get_field(field).column for field in computed]
     # The values sit in a SELECT, not a VALUES list, so PostgreSQL needs each one's type.
