@@ -19,6 +19,8 @@ def test_incr_counts_up_an_existing_key_and_refuses_a_missing_one(shared):
         shared.incr("missing")
     assert shared.get("missing") is None, "a refused increment must not create the key"
     assert shared.add("hits", 1, 60)
+    assert not shared.add("hits", 1, 60), "add never overwrites"
+    assert 0 < shared._cache.get_client("hits").ttl(shared.make_key("hits")) <= 60
     assert shared.incr("hits") == 2
     assert shared.incr("hits", 5) == 7
     assert shared.get("hits") == 7
