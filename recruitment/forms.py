@@ -147,10 +147,25 @@ class ScreeningForm(forms.Form):
     # Invisible to people; bots that fill every field give themselves away.
     website = forms.CharField(required=False, label=_("Leave this field empty"), max_length=200)
 
+    # Fields this form changes for itself: its own copies from the start.
+    _PER_FORM_FIELDS = ("site", "episode_year")
+
     def __init__(self, *args, trial, sites=None, today=None, **kwargs):
         """`sites`: the trial's recruiting sites in the order offered; read from the database when
-        not given (the sign-up view passes the ones it keeps, see `trials.signup`)."""
+        not given (the sign-up view passes the ones it keeps, see `trials.signup`).
+
+        Django copies a form class's fields for each form, so that one form's changes never reach
+        another; for these 56 fields that cost more than validating them. Validating only reads
+        them, so a submitted form validates with the class's fields and takes its own copies only
+        when it is displayed (crispy-forms writes CSS classes into widgets when rendering): any
+        access to a bound field outside validation makes them (see `__getitem__`)."""
         super().__init__(*args, **kwargs)
+        self._cleaning = False
+        self._shared_fields = True
+        if not self.is_bound:
+            self._own_fields()  # made to be displayed
+        for name in self._PER_FORM_FIELDS:
+            self.fields[name] = _copy_field(self.fields[name])
         self.trial = trial
         self.today = today or timezone.localdate()
         if sites is None:
@@ -159,6 +174,25 @@ class ScreeningForm(forms.Form):
         self.fields["site"].choices = [("", _("No preference")), *((pk, str(s)) for pk, s in self.sites.items())]
         self.fields["episode_year"].validators.append(MaxValueValidator(self.today.year))
         self.fields["episode_year"].widget.attrs["max"] = self.today.year
+
+    def _own_fields(self):
+        if self._shared_fields:
+            self.fields = {name: field if name in self._PER_FORM_FIELDS else _copy_field(field)
+                           for name, field in self.fields.items()}
+            self._bound_fields_cache.clear()
+            self._shared_fields = False
+
+    def __getitem__(self, name):
+        if self._shared_fields and not self._cleaning:
+            self._own_fields()
+        return super().__getitem__(name)
+
+    def full_clean(self):
+        self._cleaning = True
+        try:
+            super().full_clean()
+        finally:
+            self._cleaning = False
 
     # --- Validation of single answers ---------------------------------------------------------
     def clean_site(self):
@@ -317,18 +351,18 @@ def _add_repeated_fields(form_class):
     fields["website"].widget.attrs.update({"tabindex": "-1", "autocomplete": "off"})
 
 
-class _FieldsCopiedCheaply(dict):
-    """A form class's fields. Django deep-copies them for each form, so that one form's changes
-    never reach another; for this form's 56 fields that cost more than validating them. Only what a
-    form may change is copied here: the widget and its attributes (crispy-forms writes CSS classes
-    into them when rendering) and the validators (`__init__` adds one). Choices are shared: they
-    are only ever replaced (the sites'), never changed in place."""
+class _SharedUntilCopied(dict):
+    """The questionnaire's fields: Django's copy for each form takes the fields themselves;
+    `ScreeningForm` copies them when a form needs its own."""
 
     def __deepcopy__(self, memo):
-        return {name: _copy_field(field) for name, field in self.items()}
+        return dict(self)
 
 
 def _copy_field(field):
+    """What a form may change in a field: its widget and the widget's attributes (crispy-forms
+    writes CSS classes into them), and its validators. Choices are shared: they are only ever
+    replaced (the sites'), never changed in place."""
     copied = _shallow_copy(field)
     copied.widget = _shallow_copy(field.widget)
     copied.widget.attrs = field.widget.attrs.copy()
@@ -344,7 +378,7 @@ def _shallow_copy(obj):
 
 
 _add_repeated_fields(ScreeningForm)
-ScreeningForm.base_fields = _FieldsCopiedCheaply(ScreeningForm.base_fields)
+ScreeningForm.base_fields = _SharedUntilCopied(ScreeningForm.base_fields)
 
 
 def initial_from_application(application) -> dict:
