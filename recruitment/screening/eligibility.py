@@ -11,6 +11,7 @@ A pre-screen verdict is never final: the site decides at the screening visit.
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
+from functools import cached_property
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -44,6 +45,12 @@ class CriterionSpec:
     # The words in other languages, {"zh-hans": "..."}: snapshots keep them for the patient's page.
     translations: dict = field(default_factory=dict)
 
+    @cached_property
+    def snapshot(self) -> dict:
+        """The criterion as an evaluation keeps it. Made once per spec (specs are kept by each
+        worker, see `trials.signup`): results share it, read-only, until they are stored."""
+        return asdict(self)
+
 
 @dataclass(frozen=True)
 class CriterionResult:
@@ -52,7 +59,7 @@ class CriterionResult:
     reason: str
 
     def as_dict(self) -> dict:
-        return {**asdict(self.criterion), "result": self.result, "reason": self.reason}
+        return {**self.criterion.snapshot, "result": self.result, "reason": self.reason}
 
 
 @dataclass(frozen=True)
