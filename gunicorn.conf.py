@@ -1,7 +1,8 @@
 """gunicorn settings for production (docker-compose's web service and the benchmarks use them).
 
-Each value can be overridden on the command line. Sync workers with a few threads suit this
-app: requests are short, database-bound, and the CSV export streams from a server-side cursor.
+Each value can be overridden on the command line. Sync workers, one per core: requests are
+short and mostly CPU (the bench measured 4 threads a worker slower on submissions, through the
+GIL), and the CSV export streams as PostgreSQL sends it.
 """
 
 import os

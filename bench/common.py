@@ -115,6 +115,35 @@ def wrk(url: str, *, seconds: int, connections: int = 16, script: Path | None = 
     return float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
 
 
+def tree_cpu_seconds(root: int) -> float:
+    """CPU time of a process and all its descendants, live or already reaped (a reaped child's time
+    is in its parent's cutime/cstime: so gunicorn's recycled workers and PostgreSQL's ended
+    backends count too)."""
+    tick = os.sysconf("SC_CLK_TCK")
+    children: dict[int, list[int]] = {}
+    stats: dict[int, list[str]] = {}
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+            except OSError:
+                continue
+            stats[int(entry.name)] = fields
+            children.setdefault(int(fields[1]), []).append(int(entry.name))
+    total, todo = 0, [root]
+    while todo:
+        pid = todo.pop()
+        if pid in stats:
+            total += sum(int(value) for value in stats[pid][11:15])  # utime stime cutime cstime
+            todo.extend(children.get(pid, []))
+    return total / tick
+
+
+def service_pid(name: str) -> int:
+    """The oldest process of a service (PostgreSQL's postmaster, the Redis server)."""
+    return int(subprocess.run(["pgrep", "-o", "-x", name], capture_output=True, text=True, check=True).stdout)
+
+
 def median_of(runs: int, measure) -> float:
     return statistics.median(measure() for _ in range(runs))
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import datetime
 import os
+import resource
 import statistics
 import subprocess
 import sys
@@ -20,7 +21,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.common import (  # noqa: E402
     CSRF, DB_NAME, ROOT, Gunicorn, environment, free_port, machine, manage, median_of, peak_rss_mb, psql,
-    replace_section, wrk,
+    replace_section, service_pid, tree_cpu_seconds, wrk,
 )
 
 RUNS = 3
@@ -162,8 +163,30 @@ def submissions(env, seconds):
         value, baseline = statistics.median(apply), statistics.median(insert)
         record("submit an application: requests/s (validate, evaluate, store, outbox)", f"{value:.0f}",
                f"{baseline:.0f} (bare one-row INSERT)", f"{value / baseline:.2f}", ">= 0.50", value / baseline >= 0.5)
+        # Where the machine's time goes, per request: the web workers, PostgreSQL, Redis, wrk.
+        spent = {path: cpu_per_request(server, base + path, seconds, script)
+                 for path in ("/trials/brave-aa1/apply/", "/bench/insert/")}
+        record("CPU per submission: web / PostgreSQL / Redis / load generator",
+               cpu_text(spent["/trials/brave-aa1/apply/"]), cpu_text(spent["/bench/insert/"]) + " (bare INSERT)",
+               "-", "where the time goes", True)
     finally:
         server.stop()
+
+
+def cpu_per_request(server, url, seconds, script) -> dict:
+    services = {"web": server.process.pid, "postgres": service_pid("postgres"), "redis": service_pid("redis-server")}
+    before = {name: tree_cpu_seconds(pid) for name, pid in services.items()}
+    load_before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    rate = wrk(url, seconds=seconds, script=script, connections=8)
+    load_after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    requests = rate * seconds
+    spent = {name: (tree_cpu_seconds(pid) - before[name]) / requests for name, pid in services.items()}
+    spent["wrk"] = (load_after.ru_utime + load_after.ru_stime - load_before.ru_utime - load_before.ru_stime) / requests
+    return spent
+
+
+def cpu_text(spent: dict) -> str:
+    return " / ".join(f"{spent[name] * 1000:.2f}" for name in ("web", "postgres", "redis", "wrk")) + " ms"
 
 
 # --- 3. The sponsor CSV ------------------------------------------------------------------------------

@@ -41,16 +41,19 @@ class Sex(models.TextChoices):
 
 class Application(models.Model):
     reference = models.CharField(_("reference"), max_length=9, unique=True, default=new_reference, editable=False)
+    # trial, site and campaign lead the "recent" indexes below, which serve their lookups too: a
+    # single-column index each would only cost every submission three more index writes.
     trial = models.ForeignKey(
-        "trials.Trial", on_delete=models.PROTECT, related_name="applications", verbose_name=_("trial")
+        "trials.Trial", on_delete=models.PROTECT, related_name="applications", verbose_name=_("trial"),
+        db_index=False,
     )
     site = models.ForeignKey(
         "trials.Site", on_delete=models.PROTECT, null=True, blank=True, related_name="applications",
-        verbose_name=_("preferred site"),
+        verbose_name=_("preferred site"), db_index=False,
     )
     campaign = models.ForeignKey(
         "trials.Campaign", on_delete=models.SET_NULL, null=True, blank=True, related_name="applications",
-        verbose_name=_("campaign"),
+        verbose_name=_("campaign"), db_index=False,
     )
     submitted_at = models.DateTimeField(_("submitted"), default=timezone.now, db_index=True)
     language = models.CharField(_("preferred language"), max_length=10, choices=settings.LANGUAGES)
@@ -153,7 +156,8 @@ class AlopeciaAnswers(models.Model):
 class TreatmentUse(models.Model):
     """A treatment the applicant has used (treatments never used have no row)."""
 
-    application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="treatments")
+    # The unique (application, treatment) index serves lookups by application.
+    application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="treatments", db_index=False)
     treatment = models.CharField(_("treatment"), max_length=30, choices=Treatment.choices)
     last_use = models.CharField(_("last used"), max_length=8, choices=LastUse.choices)
     regrowth = models.CharField(_("hair regrew on it"), max_length=6, choices=YesNoUnsure.choices, blank=True)
@@ -190,8 +194,8 @@ class ContactDetails(models.Model):
     phone = models.CharField(_("phone"), max_length=40, blank=True)
     email = models.EmailField(_("e-mail"), blank=True)
     # Normalised copies for finding duplicates: digits of the phone, lower-case e-mail.
-    phone_key = models.CharField(max_length=40, blank=True, db_index=True, editable=False)
-    email_key = models.CharField(max_length=254, blank=True, db_index=True, editable=False)
+    phone_key = models.CharField(max_length=40, blank=True, editable=False)
+    email_key = models.CharField(max_length=254, blank=True, editable=False)
     best_time_to_call = models.CharField(
         _("best time to call"), max_length=10, choices=BestTime.choices, default=BestTime.ANY
     )
@@ -200,6 +204,11 @@ class ContactDetails(models.Model):
     class Meta:
         verbose_name = _("contact details")
         verbose_name_plural = _("contact details")
+        # Exact lookups only (duplicates, admin search): no second, pattern-matching index each.
+        indexes = [
+            models.Index(fields=["phone_key"], name="contact_phone_key"),
+            models.Index(fields=["email_key"], name="contact_email_key"),
+        ]
         constraints = [
             models.CheckConstraint(condition=~Q(phone="") | ~Q(email=""), name="contact_phone_or_email"),
             models.CheckConstraint(condition=~Q(full_name=""), name="contact_name_present"),
@@ -217,7 +226,8 @@ class ConsentPurpose(models.TextChoices):
 
 
 class ConsentRecord(models.Model):
-    application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="consents")
+    # The unique (application, purpose) index serves lookups by application.
+    application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="consents", db_index=False)
     purpose = models.CharField(_("purpose"), max_length=20, choices=ConsentPurpose.choices)
     version = models.CharField(_("consent text version"), max_length=20)
     language = models.CharField(_("language of the text shown"), max_length=10, default="en")
