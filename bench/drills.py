@@ -156,7 +156,8 @@ def redis_outage(count=500):
 def worker_killed(count=200):
     from django.contrib.auth.models import User
 
-    from recruitment.models import Application, Notification
+    from recruitment.models import Notification
+    from recruitment.selectors import applications_for
     from recruitment.services.notifications import enqueue, requeue_stale
 
     workdir = Path(tempfile.mkdtemp())
@@ -165,7 +166,8 @@ def worker_killed(count=200):
     env = environment(8000, EMAIL_BACKEND="bench.slowmail.SlowFileBackend", EMAIL_FILE_PATH=str(outbox),
                       SLOW_MAIL_SECONDS="0.05")
     nurse = User.objects.get(username="bench_nurse")
-    apps = Application.objects.exclude(notifications__recipient=nurse).order_by("-pk")[:count]
+    # Applications the nurse coordinates (others would rightly not be sent to her) and not yet told of.
+    apps = applications_for(nurse).exclude(notifications__recipient=nurse).order_by("-pk")[:count]
     rows = Notification.objects.bulk_create(Notification(kind="new_application", recipient=nurse, application=a)
                                             for a in apps)
     ids = {n.pk for n in rows}

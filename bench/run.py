@@ -289,7 +289,8 @@ def admin_list(env):
 def notifications(env, count=1000):
     from django.contrib.auth.models import User
 
-    from recruitment.models import Application, Notification, NotificationStatus
+    from recruitment.models import Notification, NotificationStatus
+    from recruitment.selectors import applications_for
     from recruitment.services.notifications import enqueue
     from bench.common import BIN
 
@@ -298,7 +299,8 @@ def notifications(env, count=1000):
     # The submissions benchmark left its own send tasks queued: measure these 1,000 alone.
     redis.Redis.from_url(env["REDIS_URL"]).flushdb()
     nurse = User.objects.get(username="bench_nurse")
-    applications = Application.objects.exclude(notifications__recipient=nurse).order_by("pk")[:count]
+    # Applications the nurse coordinates (others would rightly not be sent to her) and not yet told of.
+    applications = applications_for(nurse).exclude(notifications__recipient=nurse).order_by("pk")[:count]
     rows = Notification.objects.bulk_create(Notification(kind="new_application", recipient=nurse, application=a)
                                             for a in applications)
     outbox = Path(tempfile.mkdtemp())
