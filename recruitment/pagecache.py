@@ -40,6 +40,16 @@ def _remember(key: str, value, seconds: int):
         _LOCAL.clear()
     _LOCAL[key] = (time.monotonic() + seconds, value)
 _TOKEN = re.compile(rb'name="csrfmiddlewaretoken" value="([^"]+)"')
+_INDENTATION = re.compile(rb"\n\s+")
+
+
+def _compact(body: bytes) -> bytes:
+    """The page without its templates' indentation and blank lines (a third of the sign-up page,
+    which is sent to every patient a broadcast brings): a run of whitespace keeps a newline, so the
+    page renders the same. A page with text whose whitespace counts (<pre>, <textarea>) is kept."""
+    if b"<pre" in body or b"<textarea" in body:
+        return body
+    return _INDENTATION.sub(b"\n", body)
 
 
 def cached_public_page(*, cacheable=lambda request: not request.GET):
@@ -50,18 +60,20 @@ def cached_public_page(*, cacheable=lambda request: not request.GET):
             if not seconds or request.method not in ("GET", "HEAD") or not cacheable(request):
                 return view(request, *args, **kwargs)
             path = request.get_full_path().encode()
-            key = f"page:{get_language()}:{hashlib.sha256(path).hexdigest()}"
+            key = f"page:v2:{get_language()}:{hashlib.sha256(path).hexdigest()}"
             hit = _get(key)
             if hit is not None:
-                status, content_type, body = hit
-                return HttpResponse(body.replace(PLACEHOLDER, get_token(request).encode()), status=status,
-                                    content_type=content_type)
+                status, content_type, parts = hit
+                # Only a page with a form needs the visitor's CSRF token (and gets the cookie).
+                body = parts[0] if len(parts) == 1 else get_token(request).encode().join(parts)
+                return HttpResponse(body, status=status, content_type=content_type)
             response = view(request, *args, **kwargs)
             if response.status_code in (200, 404) and not response.streaming:
                 if hasattr(response, "render") and not response.is_rendered:
                     response.render()
-                body = _TOKEN.sub(b'name="csrfmiddlewaretoken" value="' + PLACEHOLDER + b'"', response.content)
-                entry = (response.status_code, response["Content-Type"], body)
+                body = _TOKEN.sub(b'name="csrfmiddlewaretoken" value="' + PLACEHOLDER + b'"',
+                                  _compact(response.content))
+                entry = (response.status_code, response["Content-Type"], tuple(body.split(PLACEHOLDER)))
                 cache.set(key, entry, seconds)
                 _remember(key, entry, seconds)
             return response

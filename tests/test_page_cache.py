@@ -59,3 +59,28 @@ def test_a_prefilled_page_is_never_served_from_or_put_in_the_cache(client):
     assert "Wang Fang" in client.get(f"/trials/brave-aa1/apply/?from={reference}").content.decode()
     assert "Wang Fang" not in Client().get(f"/trials/brave-aa1/apply/?from={reference}").content.decode()
     assert "Wang Fang" not in Client().get("/trials/brave-aa1/apply/").content.decode()
+
+
+def test_a_cached_page_loses_only_its_indentation(settings):
+    make_trial(slug="brave-aa1")
+
+    def normalised(response):
+        text = re.sub(r'name="csrfmiddlewaretoken" value="[^"]+"', "TOKEN", response.content.decode())
+        return re.sub(r"\s+", " ", text)
+
+    settings.PUBLIC_PAGE_CACHE_SECONDS = 0
+    rendered = Client().get("/trials/brave-aa1/apply/")
+    settings.PUBLIC_PAGE_CACHE_SECONDS = 60
+    Client().get("/trials/brave-aa1/apply/")  # fills the cache
+    cached = Client().get("/trials/brave-aa1/apply/")
+    assert normalised(cached) == normalised(rendered)
+    assert len(cached.content) < 0.8 * len(rendered.content)
+    assert "\n " not in cached.content.decode()
+
+
+def test_a_page_whose_whitespace_counts_is_cached_as_it_is():
+    from recruitment.pagecache import _compact
+
+    page = b"<p>\n    a</p>\n<textarea>\n    kept\n</textarea>"
+    assert _compact(page) == page
+    assert _compact(b"<p>\n    a\n\n   b</p>") == b"<p>\na\nb</p>"
