@@ -163,12 +163,14 @@ CELERY_BROKER_TRANSPORT_OPTIONS = {
     "visibility_timeout": 3600,
 }
 
+# How often beat queues the notifications of new applications (the request never talks to the broker).
+NOTIFICATION_RELAY_SECONDS = env_int("NOTIFICATION_RELAY_SECONDS", 2, minimum=1)
 CELERY_BEAT_SCHEDULE = {
     "relay-new-notifications": {
         "task": "recruitment.tasks.relay_new_notifications",
-        "schedule": float(env_int("NOTIFICATION_RELAY_SECONDS", 2, minimum=1)),
+        "schedule": float(NOTIFICATION_RELAY_SECONDS),
         # A relay not run in time is simply replaced by the next one.
-        "options": {"expires": float(env_int("NOTIFICATION_RELAY_SECONDS", 2, minimum=1)) * 5},
+        "options": {"expires": float(NOTIFICATION_RELAY_SECONDS * 5)},
     },
     "requeue-pending-notifications": {
         "task": "recruitment.tasks.requeue_pending_notifications",

@@ -27,7 +27,7 @@ def test_compose_runs_postgres_redis_web_worker_and_beat():
     assert set(SERVICES) == {"postgres", "redis", "web", "worker", "beat"}
 
 
-@pytest.mark.parametrize("service", ["postgres", "redis", "web", "worker"])
+@pytest.mark.parametrize("service", ["postgres", "redis", "web", "worker", "beat"])
 def test_each_long_running_service_has_a_health_check(service):
     assert SERVICES[service]["healthcheck"]["test"]
 

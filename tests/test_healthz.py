@@ -36,3 +36,26 @@ def test_healthz_reports_a_reachable_broker(client, settings, redis_url):
     response = client.get("/healthz")
     assert response.status_code == 200
     assert json.loads(response.content)["broker"] == "ok"
+
+
+def test_healthz_tells_of_notifications_beat_has_not_relayed_without_failing(
+    client, settings, redis_url, django_user_model
+):
+    import datetime
+
+    from django.utils import timezone
+
+    from recruitment.models import Notification
+    from tests.factories import make_application, make_trial
+
+    settings.REDIS_URL = redis_url
+    assert client.get("/healthz").json()["notifications"] == "ok"
+    stuck = Notification.objects.create(
+        kind="new_application", recipient=django_user_model.objects.create_user("nurse", "n@example.org"),
+        application=make_application(make_trial()), created_at=timezone.now() - datetime.timedelta(minutes=5),
+    )
+    response = client.get("/healthz")
+    assert response.status_code == 200
+    assert response.json()["notifications"].startswith("1 waiting")
+    Notification.objects.filter(pk=stuck.pk).update(queued_at=timezone.now())
+    assert client.get("/healthz").json()["notifications"] == "ok"
