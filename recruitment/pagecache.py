@@ -4,7 +4,8 @@ A page is the same for every anonymous visitor of one language, except its CSRF 
 copy holds a placeholder, and each response gets the visitor's own token. Only pages without
 query parameters (or with the parameters a view declares valid) are cached, so random query
 strings cannot fill the cache. Entries live PUBLIC_PAGE_CACHE_SECONDS: a change to a trial shows
-within that time; submissions always read the database.
+within that time (the sign-up form's trial is kept as long, see trials.signup; the write of a
+submission checks the trial and site still recruit).
 """
 
 import hashlib

@@ -69,6 +69,17 @@ def new_application_recipients(*, site_id, trial_id):
     ).order_by("pk")
 
 
+def open_for_signup(*, trial_id, site_id):
+    """A queryset that is not empty while a sign-up to this trial (and chosen site) may be stored:
+    the trial recruits, and the site, if any, is one of its recruiting sites."""
+    from trials.models import RecruitmentStatus, Trial
+
+    trials = Trial.objects.filter(pk=trial_id, status=RecruitmentStatus.RECRUITING)
+    if site_id:
+        trials = trials.filter(sites__pk=site_id, sites__status=RecruitmentStatus.RECRUITING)
+    return trials.values("pk")
+
+
 def duplicate_target(*, trial_id, phone_key: str, email_key: str, since):
     """A one-row queryset of the id a new application to the trial with this phone or e-mail key
     is linked to as a possible duplicate (the original of the first earlier one since `since`),

@@ -17,10 +17,10 @@ from recruitment.screening.alopecia import compute_salt, severity_band
 from recruitment.screening.build import screening_answers
 from recruitment.screening.eligibility import Verdict, evaluate
 from recruitment.sent import recent_references, remember_sent
-from recruitment.services.applications import submit_application
+from recruitment.services.applications import NoLongerOpen, submit_application
 from trials.campaign_cookie import campaign_code
 from trials.models import Campaign, Criterion, Trial
-from trials.signup import signup_trial
+from trials.signup import forget, signup_trial
 from trials.views import open_trials
 
 def _own_application(request, reference, **filters):
@@ -103,7 +103,25 @@ def apply(request, slug):
                     "minutes, then send again: your answers are still here.")
         return _render_form(request, trial, form, status=429, error=message)
 
-    application = submit_application(
+    try:
+        application = _submit(request, signup, form)
+    except NoLongerOpen:
+        # The trial or the chosen site closed since this worker read it: read it again.
+        forget(slug)
+        signup = signup_trial(slug)
+        if signup is None or not signup.trial.is_recruiting:
+            return _closed(request, trial, status=409)
+        form = ScreeningForm(request.POST, trial=signup.trial, sites=signup.sites)
+        form.is_valid()  # the site is no longer a choice: its error shows beside it
+        message = _("The study site you chose no longer takes applications. Please choose another one; your "
+                    "other answers are still here.")
+        return _render_form(request, signup.trial, form, status=409, error=message)
+    return remember_sent(request, redirect("recruitment:apply_done", slug=trial.slug), application.reference)
+
+
+def _submit(request, signup, form):
+    trial = signup.trial
+    return submit_application(
         trial=trial,
         criteria=signup.criteria,
         application=form.application_fields(),
@@ -116,7 +134,6 @@ def apply(request, slug):
         language=form.cleaned_data["language"],
         shown_language=get_language(),
     )
-    return remember_sent(request, redirect("recruitment:apply_done", slug=trial.slug), application.reference)
 
 
 @never_cache

@@ -457,3 +457,32 @@ def test_a_displayed_form_never_changes_the_fields_every_other_form_validates_wi
     assert "is-invalid" not in render_to_string("recruitment/apply.html", {"trial": trial, "form": fresh})
     validators = fresh.fields["episode_year"].validators
     assert len(validators) == len(ScreeningForm.base_fields["episode_year"].validators) + 1
+
+
+def test_a_trial_closed_while_its_form_was_kept_refuses_the_next_submission_at_once(client, trial, settings):
+    from trials.models import Trial
+
+    settings.PUBLIC_PAGE_CACHE_SECONDS = 60  # the worker keeps the trial it read
+    assert client.get("/trials/brave-aa1/apply/").status_code == 200
+    Trial.objects.filter(pk=trial.pk).update(status=RecruitmentStatus.COMPLETED)
+    response = submit(client, trial)
+    assert response.status_code == 409
+    assert Application.objects.count() == 0
+
+
+def test_a_site_closed_while_the_form_was_kept_is_refused_beside_its_field_keeping_the_answers(
+    client, trial, settings
+):
+    from trials.models import Site
+
+    site = make_site(trial, facility="Closing Soon Hospital")
+    settings.PUBLIC_PAGE_CACHE_SECONDS = 60
+    assert "Closing Soon Hospital" in client.get("/trials/brave-aa1/apply/").content.decode()
+    Site.objects.filter(pk=site.pk).update(status=RecruitmentStatus.COMPLETED)
+    response = submit(client, trial, site=str(site.pk), full_name="Li Na")
+    body = response.content.decode()
+    assert response.status_code == 409
+    assert "no longer takes applications" in body and 'value="Li Na"' in body
+    assert "Closing Soon Hospital" not in body
+    assert Application.objects.count() == 0
+    assert submit(client, trial, full_name="Li Na").status_code == 302  # without a site it goes through

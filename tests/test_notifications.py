@@ -55,6 +55,22 @@ def test_with_a_broker_the_request_leaves_its_notices_to_the_relay_which_queues_
     assert relay_new() == 0
 
 
+def test_the_relay_queues_a_burst_in_one_run(trial, django_capture_on_commit_callbacks):
+    from recruitment.celery import app
+    from recruitment.services.notifications import relay_new
+
+    make_coordinator("nurse_a", make_site(trial))
+    app.conf.task_always_eager = False
+    try:
+        for n in range(5):
+            make_application(trial, phone=f"+86 139 7777 000{n}")
+    finally:
+        app.conf.task_always_eager = True
+    with django_capture_on_commit_callbacks(execute=True):
+        assert relay_new(batch=2) == 5  # three batches, two of them full
+    assert len(mail.outbox) == 5
+
+
 def test_without_a_chosen_site_every_coordinator_of_the_trial_is_told(client, trial, django_capture_on_commit_callbacks):
     make_coordinator("nurse_a", make_site(trial))
     make_coordinator("nurse_b", make_site(trial))

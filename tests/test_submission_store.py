@@ -157,3 +157,39 @@ def test_a_value_transformed_on_its_way_into_the_sql_is_never_left_as_its_marker
 
     sql, params = submission_sql._compiled(shifted, since=NOW)
     assert params == [NOW - datetime.timedelta(days=1)]
+
+
+@postgresql_only
+def test_each_shape_of_the_statement_is_compiled_once_with_or_without_a_site(world, monkeypatch):
+    from recruitment.services import submission_sql
+
+    compiled = []
+    real_compile = submission_sql._compile
+    monkeypatch.setattr(submission_sql, "_compile", lambda queryset: compiled.append(1) or real_compile(queryset))
+    monkeypatch.setattr(submission_sql, "_COMPILED", {})
+    for n, site in enumerate([world["staffed"], world["staffed"], None, None]):
+        make_application(world["trial"], site=site, phone=f"+86 139 5555 000{n}")
+    # The duplicate lookup (by phone); the recipients and the "still open" check, each with a site and without.
+    assert len(compiled) == 5
+
+
+@postgresql_only
+@pytest.mark.django_db(transaction=True)
+def test_a_connection_postgresql_dropped_is_replaced_not_failed_on(world):
+    import psycopg
+
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_backend_pid()")
+        pid = cursor.fetchone()[0]
+    settings = connection.settings_dict
+    with psycopg.connect(host=settings["HOST"] or None, port=settings["PORT"] or None, user=settings["USER"],
+                         dbname=settings["NAME"], autocommit=True) as other:
+        other.execute("SELECT pg_terminate_backend(%s)", [pid])
+    connection.health_check_done = False  # as at the start of each request
+    app = applications.submit_application(
+        trial=world["trial"], criteria=[], application=_answers(), alopecia=_alopecia(), treatments=[],
+        contact={"full_name": "After a restart", "date_of_birth": datetime.date(1990, 1, 1), "phone": "+86 139 6",
+                 "email": "", "best_time_to_call": "any", "guardian_name": ""},
+        consents={"health_data", "contact"}, language="en",
+    )
+    assert Application.objects.filter(pk=app.pk).exists()

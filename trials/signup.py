@@ -4,9 +4,10 @@ each worker for a short while.
 A broadcast sends thousands of patients to one trial's form within minutes; reading the trial,
 its sites and its criteria again for each of them was three queries a submission. Each worker
 keeps what it read for PUBLIC_PAGE_CACHE_SECONDS, the time the trial's public pages are cached
-too: a change to the trial (closing it, a new site, an edited criterion) applies to sign-ups
-within that time, as it shows on its pages. Every evaluation records the criteria it used, so a
-verdict is never silently out of date, and coordinators can re-evaluate.
+too: a new site or an edited criterion applies to sign-ups within that time, as it shows on its
+pages, and every evaluation records the criteria it used, so a verdict is never silently out of
+date. Closing the trial or a site applies at once: the write itself checks both, and a
+submission refused for it drops the kept copy.
 """
 
 from __future__ import annotations
@@ -57,6 +58,9 @@ def signup_trial(slug: str) -> SignupTrial | None:
     return signup
 
 
-def forget() -> None:
-    """Drop what this worker keeps (tests, and after editing trials in a shell)."""
-    _KEPT.clear()
+def forget(slug: str | None = None) -> None:
+    """Drop what this worker keeps of one trial (a submission found it changed), or of all."""
+    if slug is None:
+        _KEPT.clear()
+    else:
+        _KEPT.pop(slug, None)

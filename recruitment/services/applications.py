@@ -25,8 +25,9 @@ from recruitment.screening.alopecia import compute_salt, severity_band
 from recruitment.screening.build import screening_answers
 from recruitment.screening.eligibility import Verdict, evaluate
 from recruitment.services import submission_sql
+from recruitment.services.submission_sql import NoLongerOpen
 from recruitment.services.audit import PATIENT, audit_event
-from recruitment.selectors import duplicate_target, new_application_recipients
+from recruitment.selectors import duplicate_target, new_application_recipients, open_for_signup
 from recruitment.services.notifications import new_application_notice, notices_stored
 
 DUPLICATE_WINDOW = datetime.timedelta(days=30)
@@ -70,6 +71,7 @@ def submit_application(
     5. Write the audit event and the coordinators' notices with it, and queue them after the commit.
 
     `criteria`: the trial's criteria as specs, when the caller has them (read here otherwise).
+    Raises NoLongerOpen, storing nothing, if the trial or the chosen site no longer recruits.
     """
     missing = set(REQUIRED_CONSENTS) - set(consents)
     if missing:
@@ -135,6 +137,8 @@ def store_for():
 def store_with_orm(*, application, alopecia, treatments, contact, consents, evaluation, audit_event, notification,
                    duplicate_since) -> submission_sql.Stored:
     """What `submission_sql.store` does in one statement, a statement per table (SQLite)."""
+    if not open_for_signup(trial_id=application.trial_id, site_id=application.site_id).exists():
+        raise NoLongerOpen
     duplicate = duplicate_target(trial_id=application.trial_id, phone_key=contact.phone_key,
                                  email_key=contact.email_key, since=duplicate_since)
     application.duplicate_of_id = duplicate.first() if duplicate is not None else None

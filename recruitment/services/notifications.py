@@ -55,21 +55,28 @@ def notices_stored(application, ids) -> None:
         transaction.on_commit(lambda: enqueue(ids), robust=True)
 
 
-def relay_new(*, limit: int = 1000) -> int:
+def relay_new(*, batch: int = 1000, batches: int = 50) -> int:
     """Queue the send tasks of notifications nobody has queued yet; returns how many were queued.
 
-    The rows are claimed (marked queued) in one statement that skips rows another relay holds, so
-    two relays running at once queue each row once; a row claimed but not published (the broker
-    went away) is queued again by the sweeper after NOTIFICATION_REQUEUE_AFTER."""
-    with transaction.atomic():
-        ids = list(
-            Notification.objects.select_for_update(skip_locked=True)
-            .filter(status=NotificationStatus.PENDING, queued_at__isnull=True)
-            .order_by("created_at", "pk")
-            .values_list("pk", flat=True)[:limit]
-        )
-        Notification.objects.filter(pk__in=ids).update(queued_at=timezone.now())
-    return enqueue(ids, mark_queued=False)
+    The rows are claimed (marked queued) a batch at a time, skipping rows another relay holds, so
+    two relays running at once queue each row once; a run goes on while batches come back full,
+    so a burst is relayed at once rather than a batch per run. A row claimed but not published
+    (the broker went away) is queued again by the sweeper after NOTIFICATION_REQUEUE_AFTER."""
+    queued = 0
+    for _ in range(batches):
+        with transaction.atomic():
+            ids = list(
+                Notification.objects.select_for_update(skip_locked=True)
+                .filter(status=NotificationStatus.PENDING, queued_at__isnull=True)
+                .order_by("created_at", "pk")
+                .values_list("pk", flat=True)[:batch]
+            )
+            Notification.objects.filter(pk__in=ids).update(queued_at=timezone.now())
+        published = enqueue(ids, mark_queued=False)
+        queued += published
+        if len(ids) < batch or published < len(ids):
+            break  # nothing more waits, or the broker is down: the sweeper takes over
+    return queued
 
 
 def enqueue(ids, *, mark_queued=True) -> int:

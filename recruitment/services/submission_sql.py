@@ -22,7 +22,12 @@ from dataclasses import dataclass
 import psycopg
 from django.db import connection, transaction
 
-from recruitment.selectors import duplicate_target, new_application_recipients
+from recruitment.selectors import duplicate_target, new_application_recipients, open_for_signup
+
+
+class NoLongerOpen(Exception):
+    """The trial stopped recruiting, or the chosen site left it, since the form was read: nothing
+    was stored."""
 
 
 @dataclass
@@ -38,12 +43,17 @@ def store(*, application, alopecia, treatments, contact, consents, evaluation, a
     in a statement per table. `notification` is the notice, written once per recipient."""
     duplicate = _compiled(duplicate_target, trial_id=application.trial_id, phone_key=contact.phone_key,
                           email_key=contact.email_key, since=duplicate_since)
-    recipients = _compiled(_recipient_ids, site_id=application.site_id, trial_id=application.trial_id)
-    shape = (len(treatments), len(consents), duplicate[0], recipients[0])
+    # With a site, the recipients do not depend on the trial: passing it would make a shape whose
+    # trial marker never reaches the SQL, compiled again for every call.
+    recipients = _compiled(_recipient_ids, site_id=application.site_id,
+                           trial_id=None if application.site_id else application.trial_id)
+    # The sign-up view reads a trial kept for a while (trials.signup): the write itself checks.
+    still_open = _compiled(open_for_signup, trial_id=application.trial_id, site_id=application.site_id)
+    shape = (len(treatments), len(consents), duplicate[0], recipients[0], still_open[0])
     sql = _statement(type(application), type(alopecia), type(treatments[0]) if treatments else None, type(contact),
                      type(consents[0]), type(evaluation), type(audit_event), type(notification), *shape)
     params = [
-        *_values(application, skip=("duplicate_of",)), *duplicate[1],
+        *_values(application, skip=("duplicate_of",)), *duplicate[1], *still_open[1],
         *_values(alopecia, skip=("application",)),
         *(value for row in treatments for value in _values(row, skip=("application",))),
         *_values(contact, skip=("application",)),
@@ -54,15 +64,32 @@ def store(*, application, alopecia, treatments, contact, consents, evaluation, a
         *_values(notification, skip=("application", "recipient")),
     ]
     # Inside a caller's transaction, a savepoint keeps that transaction usable if this fails.
-    with transaction.atomic() if connection.in_atomic_block else _nothing():
-        connection.ensure_connection()
-        # Django's cursors bind parameters on the client and cannot prepare; this one binds on the
-        # server with the statement's own $n placeholders (no parsing of it for each call), and
-        # psycopg prepares it (see `prepare_threshold` in settings).
-        with connection.wrap_database_errors, psycopg.RawCursor(connection.connection) as cursor:
-            cursor.execute(sql, params, prepare=True)
-            application_id, duplicate_of_id, notification_ids = cursor.fetchone()
+    with transaction.atomic() if connection.in_atomic_block else _nothing(), _prepared_cursor() as cursor:
+        cursor.execute(sql, params)
+        row = cursor.fetchone()
+    if row is None:
+        raise NoLongerOpen
+    application_id, duplicate_of_id, notification_ids = row
     return Stored(application_id, duplicate_of_id, list(notification_ids))
+
+
+class _PreparedRawCursor(psycopg.RawCursor):
+    """Binds on the server with the statement's own $n placeholders (no parsing of 6 kB of SQL for
+    each call) and prepares what it runs (see `prepare_threshold` in settings): Django's own
+    cursors bind on the client and cannot prepare."""
+
+    def execute(self, query, params=None, *, prepare=True, binary=None):
+        return super().execute(query, params, prepare=prepare, binary=binary)
+
+
+def _prepared_cursor():
+    """Such a cursor, obtained as Django obtains its own: the connection's health check first (a
+    connection a restarted PostgreSQL dropped is replaced, not failed on), then Django's wrapper
+    (query logging, execute wrappers, query counts in tests)."""
+    connection.close_if_health_check_failed()
+    connection.ensure_connection()
+    with connection.wrap_database_errors:
+        return connection._prepare_cursor(_PreparedRawCursor(connection.connection))
 
 
 class _nothing:
@@ -94,11 +121,11 @@ def _quote(name: str) -> str:
 
 
 def _insert(name: str, model, rows: int, *, parent: bool = True, computed=None, also_from: str = "",
-            returning: str = "") -> str:
+            where: str = "", returning: str = "") -> str:
     """`name AS (INSERT INTO table (...) SELECT ...)` for `rows` rows, in the order `_values` gives
     (then `computed`, a field name to an SQL expression). With `parent`, its foreign key to the
     application is the `application` CTE's new id; with `also_from`, a row is written for each row
-    of that CTE too."""
+    of that CTE too; `where` is a condition without which nothing is written."""
     computed = computed or {}
     skip = {"application"} if parent else set()
     fields = _columns(model, skip=tuple(sorted(skip | set(computed))))
@@ -109,16 +136,18 @@ def _insert(name: str, model, rows: int, *, parent: bool = True, computed=None, 
     parts += list(computed.values())
     sources = ", ".join(source for source in ("application" if parent else "", also_from) if source)
     select = "SELECT " + ", ".join(parts) + (f" FROM {sources}" if sources else "")
+    select += f" WHERE {where}" if where else ""
     return (f"{name} AS (INSERT INTO {_quote(model._meta.db_table)} ({', '.join(map(_quote, names))}) "
             + " UNION ALL ".join([select] * rows) + (f" RETURNING {returning}" if returning else "") + ")")
 
 
 @functools.lru_cache(maxsize=256)
 def _statement(application, alopecia, treatment, contact, consent, evaluation, audit, notification,
-               treatments: int, consents: int, duplicate_sql: str, recipients_sql: str) -> str:
+               treatments: int, consents: int, duplicate_sql: str, recipients_sql: str, open_sql: str) -> str:
     ctes = [
+        # Every other row hangs on this one: if the trial or site closed, nothing is written.
         _insert("application", application, 1, parent=False, returning="id, duplicate_of_id",
-                computed={"duplicate_of": f"({duplicate_sql})"}),
+                computed={"duplicate_of": f"({duplicate_sql})"}, where=f"EXISTS ({open_sql})"),
         _insert("alopecia", alopecia, 1),
         *([_insert("treatments", treatment, treatments)] if treatments else []),
         _insert("contact", contact, 1),
