@@ -1,4 +1,5 @@
 import os
+from pathlib import Path
 
 import pytest
 import redis
@@ -66,6 +67,9 @@ def redis_url():
 
 def pytest_configure(config):
     from django.conf import settings
+
+    # The SQLite test database is a file in var/ (see settings), which a fresh clone lacks.
+    Path(settings.BASE_DIR, "var").mkdir(exist_ok=True)
 
     # Real hashing costs ~0.3 s per user; tests create many users and never need the strength.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
