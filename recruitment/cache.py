@@ -22,22 +22,20 @@ class _Client(RedisCacheClient):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self._clients = {}
-        self._incr_scripts = {}
+        self._clients = {}  # pool index -> (redis-py client, its increment script)
+
+    def _client_and_incr(self, write):
+        index = self._get_connection_pool_index(write)
+        if index not in self._clients:
+            client = self._client(connection_pool=self._get_connection_pool(write))
+            self._clients[index] = (client, client.register_script(_INCR_EXISTING))
+        return self._clients[index]
 
     def get_client(self, key=None, *, write=False):
-        index = self._get_connection_pool_index(write)
-        client = self._clients.get(index)
-        if client is None:
-            client = self._clients[index] = self._client(connection_pool=self._get_connection_pool(write))
-        return client
+        return self._client_and_incr(write)[0]
 
     def incr(self, key, delta):
-        client = self.get_client(key, write=True)
-        script = self._incr_scripts.get(id(client))
-        if script is None:
-            script = self._incr_scripts[id(client)] = client.register_script(_INCR_EXISTING)
-        value = script(keys=[key], args=[delta])
+        value = self._client_and_incr(write=True)[1](keys=[key], args=[delta])
         if value is None:
             raise ValueError(f"Key '{key}' not found.")
         return value

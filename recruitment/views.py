@@ -111,10 +111,14 @@ def apply(request, slug):
         signup = signup_trial(slug)
         if signup is None or not signup.trial.is_recruiting:
             return _closed(request, trial, status=409)
-        form = ScreeningForm(request.POST, trial=signup.trial, sites=signup.sites)
-        form.is_valid()  # the site is no longer a choice: its error shows beside it
+        # Every answer comes back but the site, which is no longer a choice: the reason shows beside it.
+        data = request.POST.copy()
+        data["site"] = ""
+        form = ScreeningForm(data, trial=signup.trial, sites=signup.sites)
         message = _("The study site you chose no longer takes applications. Please choose another one; your "
                     "other answers are still here.")
+        form.is_valid()
+        form.add_error("site", message)
         return _render_form(request, signup.trial, form, status=409, error=message)
     return remember_sent(request, redirect("recruitment:apply_done", slug=trial.slug), application.reference)
 

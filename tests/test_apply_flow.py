@@ -484,5 +484,7 @@ def test_a_site_closed_while_the_form_was_kept_is_refused_beside_its_field_keepi
     assert response.status_code == 409
     assert "no longer takes applications" in body and 'value="Li Na"' in body
     assert "Closing Soon Hospital" not in body
+    assert f"{site.pk} is not one of the available choices" not in body  # no raw choice error beside it
+    assert response.context["form"].errors["site"] == [response.context["error"]]
     assert Application.objects.count() == 0
     assert submit(client, trial, full_name="Li Na").status_code == 302  # without a site it goes through

@@ -17,6 +17,7 @@ from __future__ import annotations
 import datetime
 import functools
 import re
+from contextlib import nullcontext
 from dataclasses import dataclass
 
 import psycopg
@@ -64,7 +65,7 @@ def store(*, application, alopecia, treatments, contact, consents, evaluation, a
         *_values(notification, skip=("application", "recipient")),
     ]
     # Inside a caller's transaction, a savepoint keeps that transaction usable if this fails.
-    with transaction.atomic() if connection.in_atomic_block else _nothing(), _prepared_cursor() as cursor:
+    with transaction.atomic() if connection.in_atomic_block else nullcontext(), _prepared_cursor() as cursor:
         cursor.execute(sql, params)
         row = cursor.fetchone()
     if row is None:
@@ -90,14 +91,6 @@ def _prepared_cursor():
     connection.ensure_connection()
     with connection.wrap_database_errors:
         return connection._prepare_cursor(_PreparedRawCursor(connection.connection))
-
-
-class _nothing:
-    def __enter__(self):
-        return self
-
-    def __exit__(self, *exc):
-        return False
 
 
 # --- The statement, built once per shape ----------------------------------------------------------
