@@ -13,6 +13,9 @@ logger = logging.getLogger(__name__)
 
 # INCRBY only if the key exists (Django's contract: a missing key is an error), in one round trip.
 _INCR_EXISTING = "if redis.call('exists', KEYS[1]) == 1 then return redis.call('incrby', KEYS[1], ARGV[1]) end"
+# Count a hit in a window: the first hit creates the key with its expiry, in the same round trip.
+_COUNT = ("local n = redis.call('incr', KEYS[1]) "
+          "if n == 1 then redis.call('expire', KEYS[1], ARGV[1]) end return n")
 
 
 class _Client(RedisCacheClient):
@@ -22,23 +25,26 @@ class _Client(RedisCacheClient):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self._clients = {}  # pool index -> (redis-py client, its increment script)
+        self._clients = {}  # pool index -> (redis-py client, its increment script, its count script)
 
-    def _client_and_incr(self, write):
+    def _client_and_scripts(self, write):
         index = self._get_connection_pool_index(write)
         if index not in self._clients:
             client = self._client(connection_pool=self._get_connection_pool(write))
-            self._clients[index] = (client, client.register_script(_INCR_EXISTING))
+            self._clients[index] = (client, client.register_script(_INCR_EXISTING), client.register_script(_COUNT))
         return self._clients[index]
 
     def get_client(self, key=None, *, write=False):
-        return self._client_and_incr(write)[0]
+        return self._client_and_scripts(write)[0]
 
     def incr(self, key, delta):
-        value = self._client_and_incr(write=True)[1](keys=[key], args=[delta])
+        value = self._client_and_scripts(write=True)[1](keys=[key], args=[delta])
         if value is None:
             raise ValueError(f"Key '{key}' not found.")
         return value
+
+    def count(self, key, timeout):
+        return self._client_and_scripts(write=True)[2](keys=[key], args=[int(timeout)])
 
 
 class ResilientRedisCache(RedisCache):
@@ -77,6 +83,15 @@ class ResilientRedisCache(RedisCache):
         except RedisError as exc:
             self._failed("incr", exc)
             raise ValueError("cache unavailable") from exc
+
+    def count(self, key, timeout, version=None):
+        """Add one to the counter `key`, created with `timeout` if it is new; its new value, or
+        None when Redis cannot be reached (the rate limit then lets the request through)."""
+        try:
+            return self._cache.count(self.make_and_validate_key(key, version=version), timeout)
+        except RedisError as exc:
+            self._failed("count", exc)
+            return None
 
     def delete(self, key, version=None):
         try:

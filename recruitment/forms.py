@@ -187,6 +187,20 @@ class ScreeningForm(forms.Form):
             self._own_fields()
         return super().__getitem__(name)
 
+    def _clean_fields(self):
+        """Django's, but each answer is read from its widget directly rather than through a bound
+        field: making 56 bound fields cost more than validating the answers. (Django reads a
+        bound field's data the same way; no field here is disabled or a file.)"""
+        for name, field in self.fields.items():
+            value = field.widget.value_from_datadict(self.data, self.files, self.add_prefix(name))
+            try:
+                self.cleaned_data[name] = field.clean(value)
+                clean_answer = getattr(self, f"clean_{name}", None)
+                if clean_answer is not None:
+                    self.cleaned_data[name] = clean_answer()
+            except forms.ValidationError as error:
+                self.add_error(name, error)
+
     def full_clean(self):
         self._cleaning = True
         try:

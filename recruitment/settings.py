@@ -4,7 +4,6 @@ A fresh checkout runs on SQLite with Celery tasks executed in-process; productio
 environment variables only (see README, "Configuration").
 """
 
-import re
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -14,6 +13,7 @@ from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 from recruitment.env import env_bool, env_choice, env_int, env_list, env_str, env_timezone, env_url
+from recruitment.ratelimit import RATE
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -50,7 +50,6 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "crispy_forms",
     "crispy_bootstrap5",
-    "django_ratelimit",
     "recruitment",
     "trials",
 ]
@@ -258,7 +257,9 @@ SESSION_COOKIE_HTTPONLY = True
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
-if env_bool("DJANGO_BEHIND_PROXY", False):
+# Behind our reverse proxy: it terminates TLS and appends the client's address to X-Forwarded-For.
+BEHIND_PROXY = env_bool("DJANGO_BEHIND_PROXY", False)
+if BEHIND_PROXY:
     # Only behind a proxy that sets this header itself; otherwise clients could forge HTTPS.
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 
@@ -273,21 +274,12 @@ LOGGING = {
 
 # --- Patients' sign-ups ----------------------------------------------------------------------
 # Generous, because a clinic's Wi-Fi or a mobile carrier puts many patients behind one address.
+# Counted in the shared cache (recruitment.ratelimit); with Redis down it lets patients through.
 SIGNUP_RATE_LIMIT = env_str("SIGNUP_RATE_LIMIT", "20/h")
-if not re.fullmatch(r"\d+/\d*[smhd]", SIGNUP_RATE_LIMIT):
+if not RATE.fullmatch(SIGNUP_RATE_LIMIT):
     raise ImproperlyConfigured(
         f"Environment variable SIGNUP_RATE_LIMIT={SIGNUP_RATE_LIMIT!r} is invalid: expected a rate such as 20/h."
     )
-if env_bool("DJANGO_BEHIND_PROXY", False):
-    # The proxy appends the client's address last; earlier entries are the client's to forge.
-    RATELIMIT_IP_META_KEY = "recruitment.ratelimit.client_ip"
-# With Redis down the counters cannot be read: let patients through rather than turn them away.
-RATELIMIT_FAIL_OPEN = True
-# django-ratelimit predates Django's own RedisCache, which has the atomic incr() it relies on.
-SILENCED_SYSTEM_CHECKS = ["django_ratelimit.W001"]
-if not REDIS_URL:
-    # Local-memory cache is per process: fine for one `make run` process, not for production.
-    SILENCED_SYSTEM_CHECKS.append("django_ratelimit.E003")
 
 # Seconds a public page (trial list, trial page, sign-up page) is served from the cache.
 PUBLIC_PAGE_CACHE_SECONDS = env_int("PUBLIC_PAGE_CACHE_SECONDS", 60, minimum=0)

@@ -8,8 +8,8 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_safe
-from django_ratelimit.core import is_ratelimited
 
+from recruitment import ratelimit
 from recruitment.forms import ScreeningForm, initial_from_application
 from recruitment.models import Application
 from recruitment.pagecache import cached_public_page
@@ -97,8 +97,7 @@ def apply(request, slug):
     if not form.is_valid():
         return _render_form(request, trial, form, error=_("Some answers need your attention. They are marked below."))
     # Only complete submissions count: a patient correcting answers is never throttled.
-    if is_ratelimited(request, group="signup", key="ip", rate=settings.SIGNUP_RATE_LIMIT, method="POST",
-                      increment=True):
+    if ratelimit.hit(request, group="signup", rate=settings.SIGNUP_RATE_LIMIT):
         message = _("Several applications were sent from this connection in a short time. Please wait a few "
                     "minutes, then send again: your answers are still here.")
         return _render_form(request, trial, form, status=429, error=message)

@@ -67,3 +67,27 @@ def test_any_payload_gets_a_clear_answer_and_no_stored_row_breaks_a_rule(client,
         assert {"health_data", "contact"} <= purposes
         if application.sex == "MALE":
             assert application.pregnant is None
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(payload=payloads())
+def test_the_questionnaire_judges_answers_exactly_as_djangos_own_field_cleaning(trial, payload):
+    """ScreeningForm reads answers without bound fields (for speed): the same payload must give
+    the same errors and the same cleaned answers as Django's own `_clean_fields`."""
+    from django import forms as django_forms
+    from django.http import QueryDict
+    from django.utils.datastructures import MultiValueDict
+
+    from recruitment.forms import ScreeningForm
+
+    data = QueryDict(mutable=True)
+    data.update(MultiValueDict({k: v if isinstance(v, list) else [v] for k, v in payload.items()}))
+    ours = ScreeningForm(data, trial=trial, sites=[])
+
+    class WithDjangosCleaning(ScreeningForm):
+        _clean_fields = django_forms.Form._clean_fields
+
+    theirs = WithDjangosCleaning(data, trial=trial, sites=[])
+    assert ours.is_valid() == theirs.is_valid()
+    assert ours.errors.get_json_data() == theirs.errors.get_json_data()
+    assert ours.cleaned_data == theirs.cleaned_data
