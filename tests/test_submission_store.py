@@ -193,3 +193,63 @@ def test_a_connection_postgresql_dropped_is_replaced_not_failed_on(world):
         consents={"health_data", "contact"}, language="en",
     )
     assert Application.objects.filter(pk=app.pk).exists()
+
+
+def _terminate(pid):
+    import psycopg
+
+    settings = connection.settings_dict
+    with psycopg.connect(host=settings["HOST"] or None, port=settings["PORT"] or None, user=settings["USER"],
+                         dbname=settings["NAME"], autocommit=True) as other:
+        other.execute("SELECT pg_terminate_backend(%s)", [pid])
+
+
+def _submit_once(world, name):
+    return applications.submit_application(
+        trial=world["trial"], criteria=[], application=_answers(), alopecia=_alopecia(), treatments=[],
+        contact={"full_name": name, "date_of_birth": datetime.date(1990, 1, 1), "phone": "+86 139 7",
+                 "email": "", "best_time_to_call": "any", "guardian_name": ""},
+        consents={"health_data", "contact"}, language="en",
+    )
+
+
+@postgresql_only
+@pytest.mark.django_db(transaction=True)
+def test_a_submission_needs_no_health_check_round_trip(world, monkeypatch):
+    _submit_once(world, "Warm")  # the connection is open, the statement prepared
+    checks = []
+    monkeypatch.setattr(connection, "is_usable", lambda: checks.append(1) or True)
+    connection.health_check_done = False  # as at the start of each request
+    _submit_once(world, "No SELECT 1")
+    assert checks == [], "Django's health check (a SELECT 1 round trip) ran before the statement"
+    assert connection.health_check_done, "the statement proved the connection: no check later in the request"
+
+
+@postgresql_only
+@pytest.mark.django_db(transaction=True)
+def test_a_connection_that_drops_after_postgresql_committed_stores_the_patient_once(world, monkeypatch):
+    from recruitment.models import Notification
+    from recruitment.services import submission_sql
+
+    _submit_once(world, "Warm")
+    real_execute = submission_sql._PreparedRawCursor.execute
+    dropped = []
+
+    def commit_then_drop(self, query, params=None, **kwargs):
+        result = real_execute(self, query, params, **kwargs)
+        if not dropped and query.startswith("WITH application"):
+            dropped.append(True)
+            # PostgreSQL has committed; the connection dies before the answer is read.
+            _terminate(self.connection.info.backend_pid)
+            self.connection.execute("SELECT 1")  # raises: the connection is broken
+        return result
+
+    monkeypatch.setattr(submission_sql._PreparedRawCursor, "execute", commit_then_drop)
+    connection.health_check_done = True  # mid-request: only the submission's own recovery can help
+    app = _submit_once(world, "Committed, then dropped")
+    assert dropped
+    stored = Application.objects.filter(contact__full_name="Committed, then dropped")
+    assert list(stored.values_list("pk", flat=True)) == [app.pk], "stored once, and that row is the one returned"
+    warm = Application.objects.get(contact__full_name="Warm")
+    notified = Notification.objects.filter(application=app).count()
+    assert notified == Notification.objects.filter(application=warm).count() > 0, "and each coordinator told once"

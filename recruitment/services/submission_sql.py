@@ -17,11 +17,10 @@ from __future__ import annotations
 import datetime
 import functools
 import re
-from contextlib import nullcontext
 from dataclasses import dataclass
 
 import psycopg
-from django.db import connection, transaction
+from django.db import DatabaseError, connection, transaction
 
 from recruitment.selectors import duplicate_target, new_application_recipients, open_for_signup
 
@@ -64,14 +63,60 @@ def store(*, application, alopecia, treatments, contact, consents, evaluation, a
         *recipients[1],
         *_values(notification, skip=("application", "recipient")),
     ]
-    # Inside a caller's transaction, a savepoint keeps that transaction usable if this fails.
-    with transaction.atomic() if connection.in_atomic_block else nullcontext(), _prepared_cursor() as cursor:
-        cursor.execute(sql, params)
-        row = cursor.fetchone()
+    row = _run(sql, params, application)
     if row is None:
         raise NoLongerOpen
     application_id, duplicate_of_id, notification_ids = row
     return Stored(application_id, duplicate_of_id, list(notification_ids))
+
+
+def _run(sql, params, application):
+    """The statement's one row, on the persistent connection.
+
+    1. Inside a caller's transaction: a savepoint, so that a failure leaves it usable.
+    2. Otherwise the statement goes out without Django's health check (a `SELECT 1` round trip
+       before each request's first query, which would double a submission's round trips).
+    3. Should the connection turn out dead (PostgreSQL restarted since the last request), it is
+       replaced, and the statement sent once more; but first the application is looked for: a
+       connection can drop after PostgreSQL committed and before its answer came back, and
+       sending again would store the patient twice. If PostgreSQL is still down, the error
+       stands (the patient gets the 503 page with the answers).
+    """
+    if connection.in_atomic_block:
+        with transaction.atomic(), _prepared_cursor() as cursor:
+            cursor.execute(sql, params)
+            return cursor.fetchone()
+    try:
+        with _prepared_cursor(health_check=False) as cursor:
+            cursor.execute(sql, params)
+            row = cursor.fetchone()
+        connection.health_check_done = True  # it has just answered: no SELECT 1 later in this request
+        return row
+    except DatabaseError:
+        raw = connection.connection
+        if raw is not None and not raw.closed and not raw.broken:
+            raise  # the statement failed, not the connection
+    connection.close()
+    stored = _already_stored(application)
+    if stored is not None:
+        return stored
+    with _prepared_cursor() as cursor:
+        cursor.execute(sql, params)
+        return cursor.fetchone()
+
+
+def _already_stored(application):
+    """(id, duplicate_of_id, notification ids) of this very submission if it was stored: the same
+    reference, trial and moment (to the microsecond), or None."""
+    from recruitment.models import Application, Notification
+
+    found = (Application.objects.filter(reference=application.reference, trial_id=application.trial_id,
+                                        submitted_at=application.submitted_at)
+             .values_list("pk", "duplicate_of_id").first())
+    if found is None:
+        return None
+    notices = Notification.objects.filter(application_id=found[0]).order_by("pk").values_list("pk", flat=True)
+    return (*found, list(notices))
 
 
 class _PreparedRawCursor(psycopg.RawCursor):
@@ -83,11 +128,13 @@ class _PreparedRawCursor(psycopg.RawCursor):
         return super().execute(query, params, prepare=prepare, binary=binary)
 
 
-def _prepared_cursor():
+def _prepared_cursor(*, health_check=True):
     """Such a cursor, obtained as Django obtains its own: the connection's health check first (a
-    connection a restarted PostgreSQL dropped is replaced, not failed on), then Django's wrapper
-    (query logging, execute wrappers, query counts in tests)."""
-    connection.close_if_health_check_failed()
+    connection a restarted PostgreSQL dropped is replaced, not failed on) unless the caller
+    handles a dropped connection itself, then Django's wrapper (query logging, execute wrappers,
+    query counts in tests)."""
+    if health_check:
+        connection.close_if_health_check_failed()
     connection.ensure_connection()
     with connection.wrap_database_errors:
         return connection._prepare_cursor(_PreparedRawCursor(connection.connection))
