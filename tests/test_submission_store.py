@@ -253,3 +253,32 @@ def test_a_connection_that_drops_after_postgresql_committed_stores_the_patient_o
     warm = Application.objects.get(contact__full_name="Warm")
     notified = Notification.objects.filter(application=app).count()
     assert notified == Notification.objects.filter(application=warm).count() > 0, "and each coordinator told once"
+
+
+@postgresql_only  # the values the one-statement store sends; SQLite's store lets Django prepare them
+def test_each_value_of_a_submission_goes_to_the_database_as_django_would_send_it(world, monkeypatch):
+    """`_values` takes most values as they are, skipping Django's preparation: for every column of
+    every row a submission writes, what it sends must equal what that preparation gives."""
+    from recruitment.services import submission_sql
+
+    compared = []
+    real_store = applications.store_for()
+
+    def comparing_store(**rows):
+        for name, value in rows.items():
+            for row in value if isinstance(value, list) else [value]:
+                if not hasattr(row, "_meta"):
+                    continue
+                for skip in [(), ("application",), ("duplicate_of",), ("application", "recipient")]:
+                    columns = submission_sql._columns(type(row), skip)
+                    django = [f.get_db_prep_save(f.pre_save(row, add=True), connection) for f in columns]
+                    ours = submission_sql._values(row, skip)
+                    assert [(type(v), repr(v)) for v in ours] == [(type(v), repr(v)) for v in django], name
+                compared.append(type(row).__name__)
+        return real_store(**rows)
+
+    monkeypatch.setattr(applications, "store_for", lambda: comparing_store)
+    make_application(world["trial"], site=world["staffed"], phone="+86 139 8888 0000", used_baricitinib="lt1m",
+                     regrowth_baricitinib="no", consent_share_with_sponsor="on", email="Wang@Example.cn")
+    assert set(compared) == {"Application", "AlopeciaAnswers", "TreatmentUse", "ContactDetails", "ConsentRecord",
+                             "Evaluation", "AuditEvent", "Notification"}
