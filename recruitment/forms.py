@@ -10,6 +10,7 @@ from django import forms
 from django.conf import settings
 from django.core.validators import MaxValueValidator
 from django.utils import timezone
+from django.utils.functional import lazystr
 from django.utils.translation import gettext_lazy as _
 
 from recruitment.consent import CONSENT_TEXTS
@@ -171,7 +172,9 @@ class ScreeningForm(forms.Form):
         if sites is None:
             sites = trial.sites.filter(status=RecruitmentStatus.RECRUITING).order_by("country", "city", "facility")
         self.sites = {site.pk: site for site in sites}
-        self.fields["site"].choices = [("", _("No preference")), *((pk, str(s)) for pk, s in self.sites.items())]
+        # Labels (in the reader's language) are made only if the form is displayed: validating a
+        # submission needs the ids alone.
+        self.fields["site"].choices = [("", _("No preference")), *((pk, lazystr(s)) for pk, s in self.sites.items())]
         self.fields["episode_year"].validators.append(MaxValueValidator(self.today.year))
         self.fields["episode_year"].widget.attrs["max"] = self.today.year
 
