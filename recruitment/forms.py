@@ -10,7 +10,7 @@ from django import forms
 from django.conf import settings
 from django.core.validators import MaxValueValidator
 from django.utils import timezone
-from django.utils.functional import lazystr
+from django.utils.functional import lazy
 from django.utils.translation import gettext_lazy as _
 
 from recruitment.consent import CONSENT_TEXTS
@@ -50,6 +50,11 @@ MAX_EPISODE_MONTHS = 1200
 # ask for the guardian's consent for every minor).
 ADULT_AGE = 18
 PHONE = re.compile(r"^\+?[\d\s\-().]{6,30}$")
+
+
+# A site's name in the reader's language, made when displayed (lazy() once: lazystr() builds a
+# new proxy class on every call, which cost more than the whole validation).
+_site_label = lazy(str, str)
 
 
 def months_between(start: datetime.date, today: datetime.date) -> int:
@@ -174,7 +179,7 @@ class ScreeningForm(forms.Form):
         self.sites = {site.pk: site for site in sites}
         # Labels (in the reader's language) are made only if the form is displayed: validating a
         # submission needs the ids alone.
-        self.fields["site"].choices = [("", _("No preference")), *((pk, lazystr(s)) for pk, s in self.sites.items())]
+        self.fields["site"].choices = [("", _("No preference")), *((pk, _site_label(s)) for pk, s in self.sites.items())]
         self.fields["episode_year"].validators.append(MaxValueValidator(self.today.year))
         self.fields["episode_year"].widget.attrs["max"] = self.today.year
 

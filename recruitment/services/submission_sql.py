@@ -17,6 +17,7 @@ from __future__ import annotations
 import datetime
 import functools
 import re
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 import psycopg
@@ -128,16 +129,25 @@ class _PreparedRawCursor(psycopg.RawCursor):
         return super().execute(query, params, prepare=prepare, binary=binary)
 
 
+@contextmanager
 def _prepared_cursor(*, health_check=True):
     """Such a cursor, obtained as Django obtains its own: the connection's health check first (a
     connection a restarted PostgreSQL dropped is replaced, not failed on) unless the caller
     handles a dropped connection itself, then Django's wrapper (query logging, execute wrappers,
-    query counts in tests)."""
+    query counts in tests).
+
+    One cursor is kept per connection and never closed: psycopg keeps the adapters of a query's
+    values in its cursor while the query stays the same, and a new cursor for each submission
+    looked each of its ~80 values' adapter up again."""
     if health_check:
         connection.close_if_health_check_failed()
     connection.ensure_connection()
-    with connection.wrap_database_errors:
-        return connection._prepare_cursor(_PreparedRawCursor(connection.connection))
+    kept = getattr(connection, "_submission_cursor", None)
+    if kept is None or kept.closed or kept.connection is not connection.connection:
+        with connection.wrap_database_errors:
+            kept = _PreparedRawCursor(connection.connection)
+        connection._submission_cursor = kept
+    yield connection._prepare_cursor(kept)
 
 
 # --- The statement, built once per shape ----------------------------------------------------------
