@@ -1,7 +1,7 @@
 """A Redis cache that degrades to misses when Redis is down, and costs one round trip an operation.
 
-The cache only ever holds what can be recomputed (QR images) or safely forgotten (rate-limit
-counters), so a Redis outage must never turn a patient's submission into an error page.
+The cache only ever holds what can be recomputed (QR images, public pages), so a Redis outage
+must never turn a patient's visit into an error page.
 """
 
 import logging
@@ -13,9 +13,6 @@ logger = logging.getLogger(__name__)
 
 # INCRBY only if the key exists (Django's contract: a missing key is an error), in one round trip.
 _INCR_EXISTING = "if redis.call('exists', KEYS[1]) == 1 then return redis.call('incrby', KEYS[1], ARGV[1]) end"
-# Count a hit in a window: the first hit creates the key with its expiry, in the same round trip.
-_COUNT = ("local n = redis.call('incr', KEYS[1]) "
-          "if n == 1 then redis.call('expire', KEYS[1], ARGV[1]) end return n")
 
 
 class _Client(RedisCacheClient):
@@ -25,26 +22,23 @@ class _Client(RedisCacheClient):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self._clients = {}  # pool index -> (redis-py client, its increment script, its count script)
+        self._clients = {}  # pool index -> (redis-py client, its increment script)
 
-    def _client_and_scripts(self, write):
+    def _client_and_incr(self, write):
         index = self._get_connection_pool_index(write)
         if index not in self._clients:
             client = self._client(connection_pool=self._get_connection_pool(write))
-            self._clients[index] = (client, client.register_script(_INCR_EXISTING), client.register_script(_COUNT))
+            self._clients[index] = (client, client.register_script(_INCR_EXISTING))
         return self._clients[index]
 
     def get_client(self, key=None, *, write=False):
-        return self._client_and_scripts(write)[0]
+        return self._client_and_incr(write)[0]
 
     def incr(self, key, delta):
-        value = self._client_and_scripts(write=True)[1](keys=[key], args=[delta])
+        value = self._client_and_incr(write=True)[1](keys=[key], args=[delta])
         if value is None:
             raise ValueError(f"Key '{key}' not found.")
         return value
-
-    def count(self, key, timeout):
-        return self._client_and_scripts(write=True)[2](keys=[key], args=[int(timeout)])
 
 
 class ResilientRedisCache(RedisCache):
@@ -83,15 +77,6 @@ class ResilientRedisCache(RedisCache):
         except RedisError as exc:
             self._failed("incr", exc)
             raise ValueError("cache unavailable") from exc
-
-    def count(self, key, timeout, version=None):
-        """Add one to the counter `key`, created with `timeout` if it is new; its new value, or
-        None when Redis cannot be reached (the rate limit then lets the request through)."""
-        try:
-            return self._cache.count(self.make_and_validate_key(key, version=version), timeout)
-        except RedisError as exc:
-            self._failed("count", exc)
-            return None
 
     def delete(self, key, version=None):
         try:

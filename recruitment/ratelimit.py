@@ -1,8 +1,9 @@
-"""Per-address limits on complete sign-ups: a fixed window counted with one cache operation.
+"""Per-address limits on complete sign-ups: a window per address, counted in PostgreSQL.
 
-django-ratelimit counted with two (ADD, then INCR when the key was there): on a busy connection
-such as a clinic's Wi-Fi, the second is paid by every patient, and the check cost an eighth of a
-submission. Here one Redis script increments and sets the expiry together.
+The counter (`SignupCounter`) is updated by the submission's own write (one statement on
+PostgreSQL, see `services.submission_sql`), which stores nothing when the address is over its
+limit. A limit kept in Redis cost a round trip of its own on every submission (a seventh of the
+time a gunicorn worker spent on one) and let everyone through while Redis was down.
 """
 
 from __future__ import annotations
@@ -10,12 +11,9 @@ from __future__ import annotations
 import hashlib
 import ipaddress
 import re
-import time
-import zlib
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.core.cache import caches
 
 _PERIODS = {"s": 1, "m": 60, "h": 3600, "d": 86400}
 RATE = re.compile(r"(\d+)/(\d*)([smhd])")
@@ -61,33 +59,24 @@ def client_address(request) -> str:
     return str(parsed)
 
 
-def hit(request, *, group: str, rate: str, now: float | None = None) -> bool:
-    """Count one hit for the client's address; True when it goes over `rate`.
+@dataclass(frozen=True)
+class Throttle:
+    """One address's sign-up limit, as the submission's write applies it: the counter `key`
+    allows `limit` sign-ups in a window of `period` seconds from its first one."""
 
-    1. The address is hashed with the secret key: the cache never holds it.
-    2. Each address's windows start at an offset of their own, so that not every counter
-       resets at once.
-    3. The count and the expiry are set together (`ResilientRedisCache.count`), or with
-       add-then-incr on a cache without that (local memory, `make run`).
-    4. A cache that cannot count lets the patient through: a lost counter is safer than a
-       patient turned away (the cache is down, the application must still be stored)."""
-    parsed = Rate.parse(rate)
-    address = client_address(request)
-    digest = hashlib.blake2b(f"{group}:{address}".encode(), key=settings.SECRET_KEY.encode()[:64],
-                             digest_size=16).hexdigest()
-    now = time.time() if now is None else now
-    window = int(now + zlib.crc32(digest.encode()) % parsed.period) // parsed.period
-    key = f"rl:{digest}:{parsed.period}:{window}"
-    count = _count(caches["default"], key, parsed.period)
-    return count is not None and count > parsed.limit
+    key: int
+    limit: int
+    period: int
 
 
-def _count(cache, key: str, timeout: int) -> int | None:
-    if hasattr(cache, "count"):
-        return cache.count(key, timeout)
-    if cache.add(key, 1, timeout):
-        return 1
-    try:
-        return cache.incr(key)
-    except ValueError:  # expired between the two: this hit starts a new window
-        return 1 if cache.add(key, 1, timeout) else None
+class Throttled(Exception):
+    """Too many complete sign-ups from this address in its window: nothing was stored."""
+
+
+def signup_throttle(request, *, group: str = "signup", rate: str | None = None) -> Throttle:
+    """The limit for this request's address. The address is hashed with the secret key into a
+    64-bit key: the database never holds it."""
+    parsed = Rate.parse(rate or settings.SIGNUP_RATE_LIMIT)
+    digest = hashlib.blake2b(f"{group}:{client_address(request)}".encode(), key=settings.SECRET_KEY.encode()[:64],
+                             digest_size=8).digest()
+    return Throttle(int.from_bytes(digest, "big", signed=True), parsed.limit, parsed.period)

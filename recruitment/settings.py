@@ -175,6 +175,10 @@ CELERY_BEAT_SCHEDULE = {
         "task": "recruitment.tasks.requeue_pending_notifications",
         "schedule": float(env_int("NOTIFICATION_SWEEP_SECONDS", 60, minimum=1)),
     },
+    "forget-signup-counters": {
+        "task": "recruitment.tasks.forget_signup_counters",
+        "schedule": 3600.0,
+    },
     "daily-digest": {
         "task": "recruitment.tasks.send_daily_digests",
         "schedule": crontab(hour=env_int("DIGEST_HOUR", 8, minimum=0), minute=0),
@@ -274,7 +278,7 @@ LOGGING = {
 
 # --- Patients' sign-ups ----------------------------------------------------------------------
 # Generous, because a clinic's Wi-Fi or a mobile carrier puts many patients behind one address.
-# Counted in the shared cache (recruitment.ratelimit); with Redis down it lets patients through.
+# Counted in the database by the submission's own write (recruitment.ratelimit).
 SIGNUP_RATE_LIMIT = env_str("SIGNUP_RATE_LIMIT", "20/h")
 if not RATE.fullmatch(SIGNUP_RATE_LIMIT):
     raise ImproperlyConfigured(

@@ -44,3 +44,11 @@ def requeue_pending_notifications() -> int:
 @shared_task
 def send_daily_digests() -> int:
     return len(notifications.queue_digests())
+
+
+@shared_task(ignore_result=True)
+def forget_signup_counters() -> int:
+    """Drop the sign-up counters whose window has ended (a new sign-up starts a new one anyway)."""
+    from recruitment.models import SignupCounter
+
+    return SignupCounter.objects.filter(window_ends__lt=timezone.now()).delete()[0]

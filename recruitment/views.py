@@ -1,6 +1,5 @@
 """The patient's side: the screening questionnaire and what happens after it."""
 
-from django.conf import settings
 from django.db.models import Prefetch
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
@@ -17,6 +16,7 @@ from recruitment.screening.alopecia import compute_salt, severity_band
 from recruitment.screening.build import screening_answers
 from recruitment.screening.eligibility import Verdict, evaluate
 from recruitment.sent import recent_references, remember_sent
+from recruitment.ratelimit import Throttled
 from recruitment.services.applications import NoLongerOpen, submit_application
 from trials.campaign_cookie import campaign_code
 from trials.models import Campaign, Criterion, Trial
@@ -96,14 +96,13 @@ def apply(request, slug):
         return render(request, "recruitment/rejected.html", {"trial": trial}, status=400)
     if not form.is_valid():
         return _render_form(request, trial, form, error=_("Some answers need your attention. They are marked below."))
-    # Only complete submissions count: a patient correcting answers is never throttled.
-    if ratelimit.hit(request, group="signup", rate=settings.SIGNUP_RATE_LIMIT):
+    try:
+        # Only complete submissions count: a patient correcting answers is never throttled.
+        application = _submit(request, signup, form, ratelimit.signup_throttle(request))
+    except Throttled:
         message = _("Several applications were sent from this connection in a short time. Please wait a few "
                     "minutes, then send again: your answers are still here.")
         return _render_form(request, trial, form, status=429, error=message)
-
-    try:
-        application = _submit(request, signup, form)
     except NoLongerOpen:
         # The trial or the chosen site closed since this worker read it: read it again.
         forget(slug)
@@ -122,7 +121,7 @@ def apply(request, slug):
     return remember_sent(request, redirect("recruitment:apply_done", slug=trial.slug), application.reference)
 
 
-def _submit(request, signup, form):
+def _submit(request, signup, form, throttle):
     trial = signup.trial
     return submit_application(
         trial=trial,
@@ -136,6 +135,7 @@ def _submit(request, signup, form):
         campaign=_campaign_for(trial, campaign_code(request)),
         language=form.cleaned_data["language"],
         shown_language=get_language(),
+        throttle=throttle,
     )
 
 

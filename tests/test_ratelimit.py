@@ -1,14 +1,21 @@
-"""The per-address sign-up limit (recruitment.ratelimit): its windows, addresses and failure mode.
-The whole flow (a throttled patient keeps the answers) is in test_apply_flow."""
+"""The per-address sign-up limit (recruitment.ratelimit): its addresses, keys and windows, counted
+by the submission's own write on either store. The whole flow (a throttled patient keeps the
+answers) is in test_apply_flow."""
+
+import datetime
 
 import pytest
-import redis
-from django.core.cache.backends.locmem import LocMemCache
+from django.conf import settings
 from django.test import RequestFactory, override_settings
+from django.utils import timezone
 
-from recruitment import ratelimit
-from recruitment.cache import ResilientRedisCache
-from recruitment.ratelimit import Rate, client_address, client_ip
+from recruitment.forms import ScreeningForm
+from recruitment.models import Application, SignupCounter
+from recruitment.ratelimit import Rate, Throttle, Throttled, client_address, client_ip, signup_throttle
+from recruitment.services import applications
+from recruitment.services.applications import NoLongerOpen
+from recruitment.tasks import forget_signup_counters
+from tests.factories import make_trial
 
 
 @pytest.mark.parametrize(
@@ -46,52 +53,77 @@ def test_rates_are_read_as_a_count_per_period(text, rate):
     assert Rate.parse(text) == rate
 
 
-def test_a_window_allows_the_limit_then_throttles_then_starts_again():
-    request = RequestFactory().post("/", REMOTE_ADDR="192.0.2.1")
-    hits = [ratelimit.hit(request, group="signup", rate="3/h", now=1_000_000.0) for _ in range(4)]
-    assert hits == [False, False, False, True]
-    assert not ratelimit.hit(request, group="signup", rate="3/h", now=1_000_000.0 + 3600), "a new hour"
-    elsewhere = RequestFactory().post("/", REMOTE_ADDR="192.0.2.2")
-    assert not ratelimit.hit(elsewhere, group="signup", rate="3/h", now=1_000_000.0)
-    assert not ratelimit.hit(request, group="other", rate="3/h", now=1_000_000.0), "groups count apart"
+def test_the_counter_key_is_a_keyed_hash_of_the_address_never_the_address():
+    one = signup_throttle(RequestFactory().post("/", REMOTE_ADDR="192.0.2.77"), rate="3/h")
+    again = signup_throttle(RequestFactory().post("/", REMOTE_ADDR="192.0.2.77"), rate="3/h")
+    other = signup_throttle(RequestFactory().post("/", REMOTE_ADDR="192.0.2.78"), rate="3/h")
+    assert one == again == Throttle(one.key, 3, 3600)
+    assert other.key != one.key
+    assert -(2**63) <= one.key < 2**63, "fits the counter's bigint"
+    with override_settings(SECRET_KEY="another-secret-key-" * 4):
+        assert signup_throttle(RequestFactory().post("/", REMOTE_ADDR="192.0.2.77"), rate="3/h").key != one.key
 
 
-def test_the_cache_never_holds_the_address(monkeypatch):
-    local = LocMemCache("ratelimit-test", {})
-    monkeypatch.setattr(ratelimit, "caches", {"default": local})
-    ratelimit.hit(RequestFactory().post("/", REMOTE_ADDR="192.0.2.77"), group="signup", rate="3/h")
-    keys = list(local._cache)
-    assert keys and not any("192.0.2.77" in key for key in keys)
+NOW = timezone.now()
 
 
-@pytest.fixture
-def shared(redis_url):
-    cache = ResilientRedisCache(redis_url, {"KEY_PREFIX": "test-ratelimit"})
-    cache.clear()
-    yield cache
-    cache.clear()
+def _sign_up(trial, throttle, *, at, phone):
+    from tests.factories import screening_post
+
+    form = ScreeningForm(screening_post(phone=phone), trial=trial, sites=[])
+    assert form.is_valid(), form.errors
+    return applications.submit_application(
+        trial=trial, application=form.application_fields(), alopecia=form.alopecia_fields(),
+        treatments=form.treatment_rows(), contact=form.contact_fields(), consents=form.consents_given(),
+        language="en", now=at, throttle=throttle,
+    )
 
 
-def test_on_redis_a_hit_is_one_command_that_sets_the_expiry(shared, redis_url, monkeypatch):
-    monkeypatch.setattr(ratelimit, "caches", {"default": shared})
-    request = RequestFactory().post("/", REMOTE_ADDR="192.0.2.1")
-    monitor = redis.Redis.from_url(redis_url)
-    ratelimit.hit(request, group="signup", rate="2/h")  # loads the script
-    before = monitor.info("commandstats")
-    assert not ratelimit.hit(request, group="signup", rate="2/h")
-    after = monitor.info("commandstats")
-    calls = {name: after[name]["calls"] - before.get(name, {}).get("calls", 0) for name in after}
-    # One round trip: the script (its INCR runs inside Redis), no SET NX first as add-then-incr would.
-    assert calls.get("cmdstat_evalsha") == 1
-    assert not calls.get("cmdstat_set") and not calls.get("cmdstat_exists")
-    assert ratelimit.hit(request, group="signup", rate="2/h"), "the third hit in the hour is over 2/h"
-    [key] = monitor.keys("test-ratelimit:*")
-    assert 0 < monitor.ttl(key) <= 3600
+@pytest.mark.django_db
+def test_a_window_allows_the_limit_then_refuses_storing_nothing_then_starts_again():
+    trial = make_trial(slug="limited")
+    throttle = Throttle(key=42, limit=2, period=3600)
+    _sign_up(trial, throttle, at=NOW, phone="+86 139 0000 0001")
+    _sign_up(trial, throttle, at=NOW + datetime.timedelta(minutes=10), phone="+86 139 0000 0002")
+    with pytest.raises(Throttled):
+        _sign_up(trial, throttle, at=NOW + datetime.timedelta(minutes=20), phone="+86 139 0000 0003")
+    assert Application.objects.count() == 2
+    assert SignupCounter.objects.get(key=42).hits == 3, "a refused sign-up counts too, as the next would"
+    # The window runs from the first sign-up: an hour later the address starts again.
+    _sign_up(trial, throttle, at=NOW + datetime.timedelta(minutes=61), phone="+86 139 0000 0004")
+    counter = SignupCounter.objects.get(key=42)
+    assert (counter.hits, counter.window_ends) == (1, NOW + datetime.timedelta(minutes=121))
+    # Another address has its own counter.
+    _sign_up(trial, Throttle(key=43, limit=2, period=3600), at=NOW, phone="+86 139 0000 0005")
+    assert Application.objects.count() == 4
 
 
-@override_settings(SIGNUP_RATE_LIMIT="1/h")
-def test_with_redis_down_patients_are_let_through(monkeypatch):
-    down = ResilientRedisCache("redis://127.0.0.1:1/0", {"OPTIONS": {"socket_connect_timeout": 0.5}})
-    monkeypatch.setattr(ratelimit, "caches", {"default": down})
-    request = RequestFactory().post("/", REMOTE_ADDR="192.0.2.1")
-    assert [ratelimit.hit(request, group="signup", rate="1/h") for _ in range(3)] == [False, False, False]
+@pytest.mark.django_db
+def test_a_closed_trial_refuses_before_the_limit_is_reached():
+    trial = make_trial(slug="closed-now", status="COMPLETED")
+    with pytest.raises(NoLongerOpen):
+        _sign_up(trial, Throttle(key=44, limit=2, period=3600), at=NOW, phone="+86 139 0000 0006")
+
+
+@pytest.mark.django_db
+def test_ended_windows_are_forgotten_hourly():
+    SignupCounter.objects.create(key=1, hits=3, window_ends=timezone.now() - datetime.timedelta(seconds=1))
+    SignupCounter.objects.create(key=2, hits=3, window_ends=timezone.now() + datetime.timedelta(minutes=5))
+    assert forget_signup_counters() == 1
+    assert list(SignupCounter.objects.values_list("key", flat=True)) == [2]
+    assert settings.CELERY_BEAT_SCHEDULE["forget-signup-counters"]["task"] == forget_signup_counters.name
+
+
+@pytest.mark.django_db
+def test_the_limit_holds_with_redis_down(client, settings):
+    """The counter is in the database: a Redis outage neither lets a flood through nor stops patients."""
+    settings.CACHES = {"default": {"BACKEND": "recruitment.cache.ResilientRedisCache",
+                                   "LOCATION": "redis://127.0.0.1:1/0",
+                                   "OPTIONS": {"socket_connect_timeout": 0.2, "socket_timeout": 0.2}}}
+    settings.SIGNUP_RATE_LIMIT = "1/h"
+    from tests.factories import screening_post
+
+    make_trial(slug="brave-aa1")
+    assert client.post("/trials/brave-aa1/apply/", screening_post()).status_code == 302
+    assert client.post("/trials/brave-aa1/apply/", screening_post(phone="+86 139 0000 0009")).status_code == 429
+    assert Application.objects.count() == 1

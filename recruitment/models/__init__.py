@@ -11,6 +11,7 @@ from recruitment.models.applications import (
 )
 from recruitment.models.notifications import Notification, NotificationKind, NotificationStatus
 from recruitment.models.review import AuditAction, AuditEvent, Note
+from recruitment.models.throttle import SignupCounter
 
 __all__ = [
     "AlopeciaAnswers",
@@ -27,5 +28,6 @@ __all__ = [
     "NotificationKind",
     "NotificationStatus",
     "Sex",
+    "SignupCounter",
     "TreatmentUse",
 ]

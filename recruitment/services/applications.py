@@ -18,9 +18,11 @@ from recruitment.models import (
     ContactDetails,
     Evaluation,
     Notification,
+    SignupCounter,
     TreatmentUse,
 )
 from recruitment.models.applications import new_reference
+from recruitment.ratelimit import Throttle, Throttled
 from recruitment.screening.alopecia import compute_salt, severity_band
 from recruitment.screening.build import screening_answers
 from recruitment.screening.eligibility import Verdict, evaluate
@@ -61,6 +63,7 @@ def submit_application(
     language: str,
     shown_language: str = "en",
     now=None,
+    throttle: Throttle | None = None,
 ) -> Application:
     """Store one submitted questionnaire with its evaluation, all in one transaction.
 
@@ -71,7 +74,8 @@ def submit_application(
     5. Write the audit event and the coordinators' notices with it, and queue them after the commit.
 
     `criteria`: the trial's criteria as specs, when the caller has them (read here otherwise).
-    Raises NoLongerOpen, storing nothing, if the trial or the chosen site no longer recruits.
+    Raises NoLongerOpen, storing nothing, if the trial or the chosen site no longer recruits, and
+    Throttled if `throttle` (the sign-up's address and its limit) counts this one over the limit.
     """
     missing = set(REQUIRED_CONSENTS) - set(consents)
     if missing:
@@ -114,7 +118,9 @@ def submit_application(
     store = store_for()
     for attempt in range(REFERENCE_ATTEMPTS):
         try:
-            stored = store(**rows, duplicate_since=now - DUPLICATE_WINDOW)
+            stored = store(**rows, duplicate_since=now - DUPLICATE_WINDOW, throttle=throttle)
+            if stored.application_id is None:
+                raise Throttled if throttle and stored.hits > throttle.limit else NoLongerOpen
             app.pk, app.duplicate_of_id = stored.application_id, stored.duplicate_of_id
             notices_stored(app, stored.notification_ids)
             return app
@@ -135,10 +141,12 @@ def store_for():
 
 @transaction.atomic
 def store_with_orm(*, application, alopecia, treatments, contact, consents, evaluation, audit_event, notification,
-                   duplicate_since) -> submission_sql.Stored:
+                   duplicate_since, throttle=None) -> submission_sql.Stored:
     """What `submission_sql.store` does in one statement, a statement per table (SQLite)."""
-    if not open_for_signup(trial_id=application.trial_id, site_id=application.site_id).exists():
-        raise NoLongerOpen
+    hits = _count(throttle, application.submitted_at) if throttle else 0
+    over_limit = throttle is not None and hits > throttle.limit
+    if over_limit or not open_for_signup(trial_id=application.trial_id, site_id=application.site_id).exists():
+        return submission_sql.Stored(None, None, [], hits)  # refused; the count stands
     duplicate = duplicate_target(trial_id=application.trial_id, phone_key=contact.phone_key,
                                  email_key=contact.email_key, since=duplicate_since)
     application.duplicate_of_id = duplicate.first() if duplicate is not None else None
@@ -157,4 +165,14 @@ def store_with_orm(*, application, alopecia, treatments, contact, consents, eval
                         if f.name not in ("id", "recipient", "application")}, recipient=user, application=application)
         for user in new_application_recipients(site_id=application.site_id, trial_id=application.trial_id)
     )
-    return submission_sql.Stored(application.pk, application.duplicate_of_id, [n.pk for n in notices])
+    return submission_sql.Stored(application.pk, application.duplicate_of_id, [n.pk for n in notices], hits)
+
+
+def _count(throttle, now) -> int:
+    """Count one sign-up on the address's counter (locked until the commit); its new value."""
+    counter = SignupCounter.objects.select_for_update().filter(pk=throttle.key).first()
+    if counter is None or counter.window_ends <= now:
+        counter = SignupCounter(key=throttle.key, hits=0, window_ends=now + datetime.timedelta(seconds=throttle.period))
+    counter.hits += 1
+    counter.save()
+    return counter.hits

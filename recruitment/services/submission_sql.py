@@ -23,6 +23,7 @@ from dataclasses import dataclass
 import psycopg
 from django.db import DatabaseError, connection, models, transaction
 
+from recruitment.models import SignupCounter
 from recruitment.selectors import duplicate_target, new_application_recipients, open_for_signup
 
 
@@ -33,15 +34,19 @@ class NoLongerOpen(Exception):
 
 @dataclass
 class Stored:
-    application_id: int
+    application_id: int | None  # None: refused (the trial or site closed, or the address over its limit)
     duplicate_of_id: int | None
     notification_ids: list[int]
+    hits: int = 0  # sign-ups counted in the address's window, this one included (0: not counted)
 
 
 def store(*, application, alopecia, treatments, contact, consents, evaluation, audit_event, notification,
-          duplicate_since) -> Stored:
+          duplicate_since, throttle=None) -> Stored:
     """Write the application and everything that comes with it; see `store_with_orm` for the same
-    in a statement per table. `notification` is the notice, written once per recipient."""
+    in a statement per table. `notification` is the notice, written once per recipient.
+
+    With a `throttle` (recruitment.ratelimit), the address's counter is counted in the same
+    statement, and nothing else is written when it goes over the limit."""
     duplicate = _compiled(duplicate_target, trial_id=application.trial_id, phone_key=contact.phone_key,
                           email_key=contact.email_key, since=duplicate_since)
     # With a site, the recipients do not depend on the trial: passing it would make a shape whose
@@ -50,11 +55,15 @@ def store(*, application, alopecia, treatments, contact, consents, evaluation, a
                            trial_id=None if application.site_id else application.trial_id)
     # The sign-up view reads a trial kept for a while (trials.signup): the write itself checks.
     still_open = _compiled(open_for_signup, trial_id=application.trial_id, site_id=application.site_id)
-    shape = (len(treatments), len(consents), duplicate[0], recipients[0], still_open[0])
+    shape = (len(treatments), len(consents), duplicate[0], recipients[0], still_open[0], throttle is not None)
     sql = _statement(type(application), type(alopecia), type(treatments[0]) if treatments else None, type(contact),
                      type(consents[0]), type(evaluation), type(audit_event), type(notification), *shape)
+    now = application.submitted_at
+    counted = [throttle.key, now + datetime.timedelta(seconds=throttle.period), now, now] if throttle else []
     params = [
+        *counted,
         *_values(application, skip=("duplicate_of",)), *duplicate[1], *still_open[1],
+        *([throttle.limit] if throttle else []),
         *_values(alopecia, skip=("application",)),
         *(value for row in treatments for value in _values(row, skip=("application",))),
         *_values(contact, skip=("application",)),
@@ -64,11 +73,8 @@ def store(*, application, alopecia, treatments, contact, consents, evaluation, a
         *recipients[1],
         *_values(notification, skip=("application", "recipient")),
     ]
-    row = _run(sql, params, application)
-    if row is None:
-        raise NoLongerOpen
-    application_id, duplicate_of_id, notification_ids = row
-    return Stored(application_id, duplicate_of_id, list(notification_ids))
+    hits, application_id, duplicate_of_id, notification_ids = _run(sql, params, application)
+    return Stored(application_id, duplicate_of_id, list(notification_ids or []), hits or 0)
 
 
 def _run(sql, params, application):
@@ -107,8 +113,8 @@ def _run(sql, params, application):
 
 
 def _already_stored(application):
-    """(id, duplicate_of_id, notification ids) of this very submission if it was stored: the same
-    reference, trial and moment (to the microsecond), or None."""
+    """The statement's row for this very submission if it was stored (the same reference, trial
+    and moment, to the microsecond), or None. Its count is not known again: 0."""
     from recruitment.models import Application, Notification
 
     found = (Application.objects.filter(reference=application.reference, trial_id=application.trial_id,
@@ -117,7 +123,7 @@ def _already_stored(application):
     if found is None:
         return None
     notices = Notification.objects.filter(application_id=found[0]).order_by("pk").values_list("pk", flat=True)
-    return (*found, list(notices))
+    return (0, *found, list(notices))
 
 
 class _PreparedRawCursor(psycopg.RawCursor):
@@ -233,11 +239,28 @@ def _insert(name: str, model, rows: int, *, parent: bool = True, computed=None, 
 
 @functools.lru_cache(maxsize=256)
 def _statement(application, alopecia, treatment, contact, consent, evaluation, audit, notification,
-               treatments: int, consents: int, duplicate_sql: str, recipients_sql: str, open_sql: str) -> str:
-    ctes = [
-        # Every other row hangs on this one: if the trial or site closed, nothing is written.
+               treatments: int, consents: int, duplicate_sql: str, recipients_sql: str, open_sql: str,
+               throttled: bool) -> str:
+    where = f"EXISTS ({open_sql})"
+    ctes = []
+    if throttled:
+        # Counted whatever happens next, as a patient's every complete sign-up counts; the
+        # address's row is locked until the statement commits, so concurrent sign-ups from one
+        # address count one after the other.
+        counter = _quote(SignupCounter._meta.db_table)
+        current = f"{counter}.window_ends > CAST(%s AS timestamp with time zone)"
+        ctes.append(
+            f"throttle AS (INSERT INTO {counter} (key, window_ends, hits) VALUES (CAST(%s AS bigint), "
+            f"CAST(%s AS timestamp with time zone), 1) ON CONFLICT (key) DO UPDATE SET "
+            f"hits = CASE WHEN {current} THEN {counter}.hits + 1 ELSE 1 END, "
+            f"window_ends = CASE WHEN {current} THEN {counter}.window_ends ELSE EXCLUDED.window_ends END "
+            f"RETURNING hits)")
+        where += " AND (SELECT hits FROM throttle) <= CAST(%s AS integer)"
+    ctes += [
+        # Every other row hangs on this one: if the trial or site closed, or the address is over
+        # its limit, nothing is written.
         _insert("application", application, 1, parent=False, returning="id, duplicate_of_id",
-                computed={"duplicate_of": f"({duplicate_sql})"}, where=f"EXISTS ({open_sql})"),
+                computed={"duplicate_of": f"({duplicate_sql})"}, where=where),
         _insert("alopecia", alopecia, 1),
         *([_insert("treatments", treatment, treatments)] if treatments else []),
         _insert("contact", contact, 1),
@@ -250,9 +273,11 @@ def _statement(application, alopecia, treatment, contact, consent, evaluation, a
         _insert("notices", notification, 1, computed={"recipient": "recipients.id"}, also_from="recipients",
                 returning="id"),
     ]
+    # One row whatever happened: the count, and the application's ids if it was written.
+    hits = "(SELECT hits FROM throttle)" if throttled else "0"
     sql = ("WITH " + ", ".join(ctes)
-           + " SELECT application.id, application.duplicate_of_id, ARRAY(SELECT id FROM notices ORDER BY id)"
-           + " FROM application")
+           + f" SELECT {hits}, application.id, application.duplicate_of_id,"
+           + " ARRAY(SELECT id FROM notices ORDER BY id) FROM (SELECT 1) AS one LEFT JOIN application ON TRUE")
     return _numbered(sql)
 
 
