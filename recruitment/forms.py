@@ -164,9 +164,8 @@ class ScreeningForm(forms.Form):
         another; for these 56 fields that cost more than validating them. Validating only reads
         them, so a submitted form validates with the class's fields and takes its own copies only
         when it is displayed (crispy-forms writes CSS classes into widgets when rendering): any
-        access to a bound field outside validation makes them (see `__getitem__`)."""
+        access to a bound field makes them (see `__getitem__`); validation reads none (`_clean_fields`)."""
         super().__init__(*args, **kwargs)
-        self._cleaning = False
         self._shared_fields = True
         if not self.is_bound:
             self._own_fields()  # made to be displayed
@@ -191,7 +190,7 @@ class ScreeningForm(forms.Form):
             self._shared_fields = False
 
     def __getitem__(self, name):
-        if self._shared_fields and not self._cleaning:
+        if self._shared_fields:
             self._own_fields()
         return super().__getitem__(name)
 
@@ -208,13 +207,6 @@ class ScreeningForm(forms.Form):
                     self.cleaned_data[name] = clean_answer()
             except forms.ValidationError as error:
                 self.add_error(name, error)
-
-    def full_clean(self):
-        self._cleaning = True
-        try:
-            super().full_clean()
-        finally:
-            self._cleaning = False
 
     # --- Validation of single answers ---------------------------------------------------------
     def clean_site(self):

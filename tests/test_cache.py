@@ -1,7 +1,6 @@
 """The shared cache on the real Redis (CI runs these; elsewhere they skip without REDIS_URL)."""
 
 import pytest
-import redis
 
 from recruitment.cache import ResilientRedisCache
 
@@ -26,16 +25,10 @@ def test_incr_counts_up_an_existing_key_and_refuses_a_missing_one(shared):
     assert shared.get("hits") == 7
 
 
-def test_an_increment_is_one_command_and_clients_are_reused(shared, redis_url):
-    shared.add("hits", 1, 60)
-    shared.incr("hits")
-    monitor = redis.Redis.from_url(redis_url)
-    before = monitor.info("commandstats")
-    shared.incr("hits")
-    after = monitor.info("commandstats")
-    calls = {name: after[name]["calls"] - before.get(name, {}).get("calls", 0) for name in after}
-    assert calls.get("cmdstat_evalsha") == 1  # one script call (its EXISTS and INCRBY run inside Redis)
+def test_each_pool_has_one_client_made_once(shared):
     assert shared._cache.get_client("a", write=True) is shared._cache.get_client("b", write=True)
+    shared.set("page", "cached", 60)
+    assert shared.get("page") == "cached"
 
 
 def test_with_redis_down_the_cache_misses_and_a_rate_limit_counter_is_forgotten():
