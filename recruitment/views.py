@@ -1,10 +1,13 @@
 """The patient's side: the screening questionnaire and what happens after it."""
 
+import math
+
 from django.db.models import Prefetch
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_safe
 
@@ -96,13 +99,24 @@ def apply(request, slug):
         return render(request, "recruitment/rejected.html", {"trial": trial}, status=400)
     if not form.is_valid():
         return _render_form(request, trial, form, error=_("Some answers need your attention. They are marked below."))
+    throttle = ratelimit.signup_throttle(request)
     try:
         # Only complete submissions count: a patient correcting answers is never throttled.
-        application = _submit(request, signup, form, ratelimit.signup_throttle(request))
+        application = _submit(request, signup, form, throttle)
     except Throttled:
-        message = _("Several applications were sent from this connection in a short time. Please wait a few "
-                    "minutes, then send again: your answers are still here.")
-        return _render_form(request, trial, form, status=429, error=message)
+        # The window runs from the address's first sign-up, which the patient may not know of:
+        # promise no shorter wait than the window can take.
+        minutes = math.ceil(throttle.period / 60)
+        message = ngettext(
+            "Several applications were sent from this connection in a short time. Please send again in "
+            "%(minutes)d minute at the latest: your answers are still here.",
+            "Several applications were sent from this connection in a short time. Please send again in "
+            "%(minutes)d minutes at the latest: your answers are still here.",
+            minutes,
+        ) % {"minutes": minutes}
+        response = _render_form(request, trial, form, status=429, error=message)
+        response["Retry-After"] = str(throttle.period)
+        return response
     except NoLongerOpen:
         # The trial or the chosen site closed since this worker read it: read it again.
         forget(slug)

@@ -329,7 +329,8 @@ def test_too_many_submissions_from_one_address_are_throttled_keeping_the_answers
     throttled = submit(client, trial, phone="+86 139 0000 0002", full_name="Li Lei")
     assert throttled.status_code == 429
     body = throttled.content.decode()
-    assert "wait a few minutes" in body
+    assert "send again in 60 minutes at the latest" in body
+    assert throttled["Retry-After"] == "3600"
     assert 'value="Li Lei"' in body
     assert Application.objects.count() == 2
     # Another address is not affected.
