@@ -1,10 +1,12 @@
 """The patient's side: the screening questionnaire and what happens after it."""
 
+import functools
 import math
 
 from django.db.models import Prefetch
-from django.http import Http404
+from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import get_script_prefix, reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -132,7 +134,16 @@ def apply(request, slug):
         form.is_valid()
         form.add_error("site", message)
         return _render_form(request, signup.trial, form, status=409, error=message)
-    return remember_sent(request, redirect("recruitment:apply_done", slug=trial.slug), application.reference)
+    done = HttpResponseRedirect(_done_path(get_script_prefix(), trial.slug))
+    return remember_sent(request, done, application.reference)
+
+
+@functools.lru_cache(maxsize=1024)
+def _done_path(script_prefix: str, slug: str) -> str:
+    """The confirmation page's address (`script_prefix` keys the cache: `reverse` reads it too).
+    Made once per trial: reversing it walked the URL resolver's tables after every submission's
+    database wait, by when they had left the CPU's caches."""
+    return reverse("recruitment:apply_done", kwargs={"slug": slug})
 
 
 def _submit(request, signup, form, throttle):

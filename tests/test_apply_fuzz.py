@@ -91,3 +91,20 @@ def test_the_questionnaire_judges_answers_exactly_as_djangos_own_field_cleaning(
     assert ours.is_valid() == theirs.is_valid()
     assert ours.errors.get_json_data() == theirs.errors.get_json_data()
     assert ours.cleaned_data == theirs.cleaned_data
+
+
+@given(st.one_of(st.dates().map(str), st.dates().map(lambda d: d.strftime("%m/%d/%Y")), junk,
+                 st.from_regex(r"\A[0-9０-９]{4}-[0-9]{1,2}-[0-9]{1,3}\Z")))
+@settings(max_examples=300)
+def test_the_date_of_birth_reads_every_value_as_djangos_own_date_field(text):
+    from django import forms
+
+    from recruitment.forms import DateField
+
+    def outcome(field):
+        try:
+            return field.clean(text)
+        except forms.ValidationError as error:
+            return error.messages
+
+    assert outcome(DateField()) == outcome(forms.DateField())

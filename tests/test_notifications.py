@@ -10,6 +10,7 @@ from recruitment.models import Notification, NotificationStatus
 from recruitment.services import notifications
 from recruitment.services.notifications import Outcome, deliver, queue_digests, requeue_stale
 from recruitment.workdays import working_days_before
+from tests.conftest import in_process
 from tests.factories import make_application, make_coordinator, make_site, make_trial, screening_post
 
 pytestmark = pytest.mark.django_db
@@ -32,18 +33,17 @@ def test_a_submission_emails_each_coordinator_of_the_chosen_site_once(client, tr
 
 
 def test_with_a_broker_the_request_leaves_its_notices_to_the_relay_which_queues_each_once(
-    client, trial, django_capture_on_commit_callbacks
+    client, trial, django_capture_on_commit_callbacks, settings
 ):
-    from recruitment.celery import app
     from recruitment.services.notifications import relay_new
 
     make_coordinator("nurse_a", make_site(trial))
-    app.conf.task_always_eager = False  # as with Redis: the patient's request never waits for it
+    in_process(settings, False)  # as with Redis: the patient's request never waits for it
     try:
         with django_capture_on_commit_callbacks(execute=True) as callbacks:
             client.post("/trials/brave-aa1/apply/", screening_post())
     finally:
-        app.conf.task_always_eager = True
+        in_process(settings, True)
     assert callbacks == [] and mail.outbox == []
     notice = Notification.objects.get()
     assert notice.status == NotificationStatus.PENDING and notice.queued_at is None
@@ -55,17 +55,16 @@ def test_with_a_broker_the_request_leaves_its_notices_to_the_relay_which_queues_
     assert relay_new() == 0
 
 
-def test_the_relay_queues_a_burst_in_one_run(trial, django_capture_on_commit_callbacks):
-    from recruitment.celery import app
+def test_the_relay_queues_a_burst_in_one_run(trial, django_capture_on_commit_callbacks, settings):
     from recruitment.services.notifications import relay_new
 
     make_coordinator("nurse_a", make_site(trial))
-    app.conf.task_always_eager = False
+    in_process(settings, False)
     try:
         for n in range(5):
             make_application(trial, phone=f"+86 139 7777 000{n}")
     finally:
-        app.conf.task_always_eager = True
+        in_process(settings, True)
     with django_capture_on_commit_callbacks(execute=True):
         assert relay_new(batch=2) == 5  # three batches, two of them full
     assert len(mail.outbox) == 5

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import functools
 import re
 
 from django.conf import settings
@@ -96,8 +97,6 @@ def submit_application(
         application=app, **contact, phone_key=phone_key(contact.get("phone", "")),
         email_key=email_key(contact.get("email", "")),
     )
-    with translation.override(settings.LANGUAGE_CODE):  # the patient's language is not the trail's
-        verdict_label = str(Verdict(app.verdict).label)
     rows = {
         "application": app,
         "alopecia": alopecia_row,
@@ -111,7 +110,7 @@ def submit_application(
         "evaluation": Evaluation(application=app, created_at=now, verdict=evaluation.verdict,
                                  results=[result.as_dict() for result in evaluation.results]),
         "audit_event": audit_event(application=app, actor=None, label=PATIENT, action=AuditAction.CREATED,
-                                   new=verdict_label, at=now,
+                                   new=trail_label(app.verdict), at=now,
                                    details={"campaign": campaign.code if campaign else None}),
         "notification": new_application_notice(now),
     }
@@ -131,6 +130,13 @@ def submit_application(
             app.pk = None
             app.reference = new_reference()
     raise AssertionError("unreachable")
+
+
+@functools.cache
+def trail_label(verdict: str) -> str:
+    """The verdict as the audit trail records it: in the site's language, not the patient's."""
+    with translation.override(settings.LANGUAGE_CODE):
+        return str(Verdict(verdict).label)
 
 
 def store_for():

@@ -48,9 +48,9 @@ def notices_stored(application, ids) -> None:
     with tasks run in-process there is no relay, so they are sent once the transaction commits."""
     if not ids:
         logger.warning("application %s has no coordinator to notify", application.reference)
-    from recruitment.celery import app
-
-    if app.conf.task_always_eager:
+    # Django's setting rather than Celery's copy of it (the same value): reading Celery's
+    # configuration walks its chain of mappings, on every submission, after its database wait.
+    if settings.CELERY_TASK_ALWAYS_EAGER:
         transaction.on_commit(lambda: enqueue(ids), robust=True)
 
 
