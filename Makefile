@@ -33,9 +33,10 @@ run: seed
 test: install
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
-# By hand, never in `make test`: needs PostgreSQL, Redis and wrk on this machine (see bench/README.md).
+# By hand, never in `make test`: needs PostgreSQL, Redis, wrk and valgrind on this machine (see bench/README.md).
 bench: install
 	@command -v wrk >/dev/null || { echo "bench needs wrk: apt-get install wrk"; exit 1; }
+	@command -v valgrind >/dev/null || { echo "bench needs valgrind: apt-get install valgrind"; exit 1; }
 	@# The drills run even when a figure misses its target; the exit status reports both.
 	$(BIN)/python bench/run.py $(BENCH_ARGS); figures=$$?; $(BIN)/python bench/drills.py && exit $$figures
 
