@@ -180,25 +180,23 @@ def _no_longer_wanted(notification) -> str:
     return ""
 
 
-def requeue_stale(*, older_than: datetime.timedelta, batch: int = 1000, batches: int = 50) -> int:
-    """Re-queue pending notifications last queued (or created) before `older_than` ago; returns
-    how many were queued. A batch at a time, oldest first, going on while batches come back full:
-    after a long broker outage the backlog is re-queued in one run, not a batch a minute. Each
-    batch is marked queued before it is published, so the next batch never takes it again."""
+def requeue_stale(*, older_than: datetime.timedelta, batch: int = 1000) -> int:
+    """Re-queue pending notifications last queued (or created) before `older_than` ago, the oldest
+    `batch` of them; returns how many were queued.
+
+    One batch per run, on purpose: a row still pending after `older_than` is either lost (the
+    broker restarted empty) or still waiting behind a long queue, and the two look alike here.
+    Re-queueing every such row at each run would, with a worker far behind, put the whole backlog
+    in the queue again every minute; a batch a minute drains a lost backlog within minutes and
+    bounds the duplicates (each sends once anyway: see `deliver`)."""
     cutoff = timezone.now() - older_than
-    requeued = 0
-    for _ in range(batches):
-        ids = list(
-            Notification.objects.filter(status=NotificationStatus.PENDING)
-            .filter(Q(queued_at__lt=cutoff) | Q(queued_at__isnull=True, created_at__lt=cutoff))
-            .order_by("created_at", "pk")
-            .values_list("pk", flat=True)[:batch]
-        )
-        published = enqueue(ids)
-        requeued += published
-        if len(ids) < batch or published < len(ids):
-            break  # nothing more is stale, or the broker is down: the next run tries again
-    return requeued
+    ids = list(
+        Notification.objects.filter(status=NotificationStatus.PENDING)
+        .filter(Q(queued_at__lt=cutoff) | Q(queued_at__isnull=True, created_at__lt=cutoff))
+        .order_by("created_at", "pk")
+        .values_list("pk", flat=True)[:batch]
+    )
+    return enqueue(ids)
 
 
 @transaction.atomic
