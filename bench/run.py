@@ -186,10 +186,13 @@ def instructions(env, requests=100):
     counted = {}
     for path in ("/trials/brave-aa1/apply/", "/bench/insert/"):
         out = Path(tempfile.mkdtemp())
-        subprocess.run(["valgrind", "--tool=callgrind", f"--callgrind-out-file={out}/callgrind.%p",
-                        sys.executable, str(ROOT / "bench" / "instructions.py"), path, str(requests)],
-                       cwd=ROOT, env=env, check=True, capture_output=True)
-        dump = next(out.glob("callgrind.*.1"))  # the dump made after the counted requests only
+        result = subprocess.run(["valgrind", "--tool=callgrind", f"--callgrind-out-file={out}/callgrind.%p",
+                                 sys.executable, str(ROOT / "bench" / "instructions.py"), path, str(requests)],
+                                cwd=ROOT, env=env, capture_output=True, text=True, timeout=900)
+        # callgrind names the dump made on request `<file>.1`: the counted requests only.
+        dump = next(out.glob("callgrind.*.1"), None)
+        if result.returncode or dump is None:
+            raise SystemExit(f"counting instructions for {path} failed:\n{result.stdout}\n{result.stderr[-3000:]}")
         summary = next(line for line in dump.read_text().splitlines() if line.startswith("summary:"))
         counted[path] = int(summary.split()[1]) / requests
     value, baseline = counted["/trials/brave-aa1/apply/"], counted["/bench/insert/"]

@@ -6,11 +6,9 @@ short while. A signed cookie rather than the session, so that a submission write
 the cookie holds reference codes only, which are no use without it, and it is HttpOnly.
 """
 
-import functools
 import time
 
 from django.conf import settings
-from django.core import signing
 
 COOKIE = "portal_sent"
 SALT = "recruitment.sent"
@@ -41,16 +39,8 @@ def recent_references(request) -> list[str]:
 def remember_sent(request, response, reference: str):
     kept = [(ref, sent) for ref, sent in _entries(request) if ref != reference]
     entries = [(reference, time.time()), *kept][:KEEP]
-    # What response.set_signed_cookie() does, with the signer made once rather than per response.
-    signer = _signer(settings.SECRET_KEY, tuple(settings.SECRET_KEY_FALLBACKS), settings.SIGNING_BACKEND)
-    response.set_cookie(
-        COOKIE, signer.sign(",".join(f"{ref}@{sent:.0f}" for ref, sent in entries)), max_age=WINDOW_SECONDS,
+    response.set_signed_cookie(
+        COOKIE, ",".join(f"{ref}@{sent:.0f}" for ref, sent in entries), salt=SALT, max_age=WINDOW_SECONDS,
         httponly=True, samesite="Lax", secure=settings.SESSION_COOKIE_SECURE,
     )
     return response
-
-
-@functools.lru_cache(maxsize=4)
-def _signer(secret_key, fallback_keys, backend):
-    """The cookie's signer for these settings (the arguments key the cache; Django reads them)."""
-    return signing.get_cookie_signer(salt=COOKIE + SALT)

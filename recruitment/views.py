@@ -41,10 +41,17 @@ def _own_application(request, reference, **filters):
     )
 
 
-def _campaign_for(trial, code):
+def _campaign_for(signup, code):
+    """The trial's active campaign the patient came through, if any: from the campaigns kept with
+    the trial (a broadcast's thousands of sign-ups need no query each), else, for a campaign made
+    since they were read, from the database."""
     if not code:
         return None
-    return Campaign.objects.filter(trial=trial, code=code.strip().lower(), is_active=True).first()
+    code = code.strip().lower()
+    kept = signup.campaigns.get(code)
+    if kept is not None:
+        return kept
+    return Campaign.objects.filter(trial=signup.trial, code=code, is_active=True).first()
 
 
 def _render_form(request, trial, form, *, status=200, error=None):
@@ -110,10 +117,10 @@ def apply(request, slug):
         # promise no shorter wait than the window can take.
         minutes = math.ceil(throttle.period / 60)
         message = ngettext(
-            "Several applications were sent from this connection in a short time. Please send again in "
-            "%(minutes)d minute at the latest: your answers are still here.",
-            "Several applications were sent from this connection in a short time. Please send again in "
-            "%(minutes)d minutes at the latest: your answers are still here.",
+            "Several applications were sent from this connection in a short time. You can send again "
+            "within %(minutes)d minute at most: your answers are still here.",
+            "Several applications were sent from this connection in a short time. You can send again "
+            "within %(minutes)d minutes at most: your answers are still here.",
             minutes,
         ) % {"minutes": minutes}
         response = _render_form(request, trial, form, status=429, error=message)
@@ -157,7 +164,7 @@ def _submit(request, signup, form, throttle):
         contact=form.contact_fields(),
         consents=form.consents_given(),
         site=form.cleaned_data.get("site"),
-        campaign=_campaign_for(trial, campaign_code(request)),
+        campaign=_campaign_for(signup, campaign_code(request)),
         language=form.cleaned_data["language"],
         shown_language=get_language(),
         throttle=throttle,

@@ -195,6 +195,31 @@ def test_the_campaign_of_the_short_link_is_recorded(client, trial):
     assert Application.objects.get().campaign == campaign
 
 
+def test_a_sign_up_through_a_campaign_costs_no_query_more_than_one_without(client, trial, settings):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    settings.PUBLIC_PAGE_CACHE_SECONDS = 60  # the trial, its sites, criteria and campaigns kept, as in production
+    campaign = make_campaign(trial, code="k7mp2qx")
+    submit(client, trial, phone="+86 139 0000 0100")  # reads and keeps the trial
+    with CaptureQueriesContext(connection) as plain:
+        assert submit(client, trial, phone="+86 139 0000 0101").status_code == 302
+    client.get("/c/k7mp2qx")
+    with CaptureQueriesContext(connection) as through_campaign:
+        assert submit(client, trial, phone="+86 139 0000 0102").status_code == 302
+    assert len(through_campaign.captured_queries) == len(plain.captured_queries)
+    assert Application.objects.get(contact__phone="+86 139 0000 0102").campaign == campaign
+
+
+def test_a_campaign_made_after_the_trial_was_kept_is_still_recorded(client, trial, settings):
+    settings.PUBLIC_PAGE_CACHE_SECONDS = 60
+    submit(client, trial, phone="+86 139 0000 0100")  # the trial is kept, without this campaign
+    campaign = make_campaign(trial, code="new2026")
+    client.get("/c/new2026")
+    submit(client, trial, phone="+86 139 0000 0101")
+    assert Application.objects.get(contact__phone="+86 139 0000 0101").campaign == campaign
+
+
 def test_a_campaign_of_another_trial_or_a_retired_one_is_not_recorded(client, trial):
     other = make_trial(slug="other")
     make_campaign(other, code="other12")
@@ -329,7 +354,7 @@ def test_too_many_submissions_from_one_address_are_throttled_keeping_the_answers
     throttled = submit(client, trial, phone="+86 139 0000 0002", full_name="Li Lei")
     assert throttled.status_code == 429
     body = throttled.content.decode()
-    assert "send again in 60 minutes at the latest" in body
+    assert "send again within 60 minutes at most" in body
     assert throttled["Retry-After"] == "3600"
     assert 'value="Li Lei"' in body
     assert Application.objects.count() == 2
@@ -497,3 +522,14 @@ def test_a_site_closed_while_the_form_was_kept_is_refused_beside_its_field_keepi
     assert response.context["form"].errors["site"] == [response.context["error"]]
     assert Application.objects.count() == 0
     assert submit(client, trial, full_name="Li Na").status_code == 302  # without a site it goes through
+
+
+def test_the_audit_trail_records_the_verdict_in_the_sites_language_whatever_the_patients(settings):
+    from django.utils import translation
+
+    from recruitment.services.applications import trail_label
+
+    with translation.override("zh-hans"):  # the patient's
+        assert trail_label("likely_eligible") == "Likely eligible"
+    settings.LANGUAGE_CODE = "zh-hans"  # a site run in Chinese
+    assert trail_label("likely_eligible") == "可能符合条件"

@@ -132,10 +132,14 @@ def submit_application(
     raise AssertionError("unreachable")
 
 
-@functools.cache
 def trail_label(verdict: str) -> str:
     """The verdict as the audit trail records it: in the site's language, not the patient's."""
-    with translation.override(settings.LANGUAGE_CODE):
+    return _label_in(verdict, settings.LANGUAGE_CODE)
+
+
+@functools.cache
+def _label_in(verdict: str, language: str) -> str:
+    with translation.override(language):
         return str(Verdict(verdict).label)
 
 
