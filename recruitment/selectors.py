@@ -25,6 +25,29 @@ def applications_for(user):
     return applications.filter(trial__sponsor__members=user)
 
 
+def related_choices_for(user, model):
+    """The trials, sites or campaigns that applications `user` may see (`applications_for`) can
+    belong to, read from their own tables: what the coordinators' list offers as filters. All for
+    a superuser; for a coordinator, their sites, those sites' trials and those trials' campaigns."""
+    from trials.models import Campaign, Site, Trial
+
+    objects = model.objects.all()
+    if not user.is_authenticated or not user.is_active:
+        return objects.none()
+    if user.is_superuser:
+        return objects
+    if not user.is_staff:
+        return objects.none()
+    trials = user.coordinated_sites.values("trial_id")
+    if model is Site:
+        return objects.filter(pk__in=user.coordinated_sites.values("pk"))
+    if model is Trial:
+        return objects.filter(pk__in=trials)
+    if model is Campaign:
+        return objects.filter(trial__in=trials)
+    raise ValueError(f"no scope for {model.__name__}")
+
+
 def trials_for_sponsor(user):
     """The trials whose recruitment `user` may follow as a sponsor: their organisations' trials
     (every trial for a superuser)."""

@@ -70,6 +70,18 @@ def test_search_matches_reference_phone_and_email_as_typed(client, cast):
     assert found(client, "+86-100-0000-0001") == {cast.app_a.reference}
 
 
+def test_search_by_phone_or_email_reads_no_names_and_takes_full_width_digits(client, cast):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client.force_login(cast.coordinator_a)
+    for term in ("+86 100 0000 0001", "＋８６ １００ ００００ ０００１"):  # the second as a Chinese IME types it
+        with CaptureQueriesContext(connection) as queries:
+            assert found(client, term) == {cast.app_a.reference}, term
+        assert not any("LIKE" in q["sql"].upper() for q in queries.captured_queries), "a number read every name"
+    assert found(client, "Alice") == {cast.app_a.reference}  # names are still searched for a name
+
+
 def test_actions_on_another_sites_ids_touch_nothing(client, cast):
     client.force_login(cast.coordinator_a)
     response = client.post("/admin/recruitment/application/", {
@@ -105,6 +117,28 @@ def test_filters_offer_only_ones_own_sites(client, cast):
     body = client.get("/admin/recruitment/application/").content.decode()
     assert "Site A" in body
     assert "Site B" not in body and "Site C" not in body
+
+
+def test_filters_offer_only_ones_own_trials_sites_and_campaigns(client, cast):
+    from tests.factories import make_campaign, make_trial
+
+    ours = make_campaign(cast.trial, name="Broadcast of our trial")
+    theirs = make_campaign(cast.other_trial, name="Poster of the other trial")
+    make_campaign(make_trial(slug="nobodys"), name="Nobody here coordinates this one")
+
+    def offered(user):
+        client.force_login(user)
+        response = client.get("/admin/recruitment/application/")
+        return {spec.field_path: {value for value, _label in spec.lookup_choices}
+                for spec in response.context["cl"].filter_specs if hasattr(spec, "lookup_choices")}
+
+    a = offered(cast.coordinator_a)  # one site of one trial (a single trial needs no trial filter)
+    assert a["site"] == {cast.site_a.pk} and a["campaign"] == {ours.pk} and a.get("trial", {cast.trial.pk}) == {
+        cast.trial.pk}
+    b = offered(cast.coordinator_b)  # a site of each of two trials
+    assert b["trial"] == {cast.trial.pk, cast.other_trial.pk}
+    assert b["site"] == {cast.site_b.pk, cast.site_c.pk}
+    assert b["campaign"] == {ours.pk, theirs.pk}
 
 
 def test_a_sponsor_user_cannot_enter_admin(client, cast):

@@ -1,6 +1,9 @@
 """Coordinators review applicants here. Every queryset comes from applications_for(user); every
 change goes through a service that writes the audit trail."""
 
+import re
+import unicodedata
+
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.utils import unquote
@@ -13,10 +16,10 @@ from django.utils.translation import ngettext
 
 from recruitment.admin.forms import ApplicationReviewForm
 from recruitment.exports import ApplicationExporter, Contact, csv_response, export_filename
-from recruitment.models import Application, AuditAction, AuditEvent, Evaluation, Note, Sex
+from recruitment.models import Application, AuditAction, AuditEvent, ContactDetails, Evaluation, Note, Sex
 from recruitment.pipeline import Status
 from recruitment.screening.eligibility import Result, Verdict
-from recruitment.selectors import applications_for, coordinators_for
+from recruitment.selectors import applications_for, coordinators_for, related_choices_for
 from recruitment.services import review
 from recruitment.services.audit import actor_label, log_actions
 from trials.criteria import Role
@@ -27,6 +30,19 @@ VERDICT_COLOURS = {
     Verdict.LIKELY_INELIGIBLE: ("#842029", "#f8d7da"),
 }
 RESULT_SYMBOLS = {"met": "✔", "not_met": "✘", "unknown": "?"}
+class ScopedRelatedFilter(admin.RelatedFieldListFilter):
+    """The trials, sites or campaigns in the user's scope (`selectors.related_choices_for`).
+    Django's RelatedOnlyFieldListFilter read every application the user may see for each
+    filter's distinct values: at 120,000 applications, about 40 ms a filter on every page."""
+
+    def field_choices(self, field, request, model_admin):
+        scope = related_choices_for(request.user, field.related_model).values("pk")
+        ordering = self.field_admin_ordering(field, request, model_admin)
+        return field.get_choices(include_blank=False, ordering=ordering, limit_choices_to={"pk__in": scope})
+
+
+# What a phone number (or a reference in digits) is typed with: digits and what goes between them.
+PHONE_LIKE = re.compile(r"[0-9 +().-]+")
 
 
 def _badge(verdict, label):
@@ -54,11 +70,11 @@ class ApplicationAdmin(admin.ModelAdmin):
     ]
     list_display_links = ["reference"]
     list_filter = [
-        ("trial", admin.RelatedOnlyFieldListFilter),
-        ("site", admin.RelatedOnlyFieldListFilter),
+        ("trial", ScopedRelatedFilter),
+        ("site", ScopedRelatedFilter),
         "verdict",
         "status",
-        ("campaign", admin.RelatedOnlyFieldListFilter),
+        ("campaign", ScopedRelatedFilter),
         "submitted_at",
     ]
     search_fields = ["reference"]  # the search itself is get_search_results
@@ -144,16 +160,24 @@ class ApplicationAdmin(admin.ModelAdmin):
         from recruitment.models.applications import normalise_reference
         from recruitment.services.applications import email_key, phone_key
 
-        term = search_term.strip()
+        # Full-width digits and signs, as Chinese input methods type them, are plain ones here.
+        term = unicodedata.normalize("NFKC", search_term).strip()
         if not term:
             return queryset, False
-        match = (
-            Q(reference=normalise_reference(term))
-            | Q(contact__full_name__icontains=term)
-            | Q(contact__email_key=email_key(term))
-        )
-        if phone_key(term):
-            match |= Q(contact__phone_key=phone_key(term))
+        if "@" in term:
+            match = Q(contact__email_key=email_key(term))
+        elif PHONE_LIKE.fullmatch(term):
+            # A phone number, or a reference typed in digits only: each looked up through its own
+            # index, then the list filtered by those ids. Matching names too would read every
+            # applicant's name for a number, and an OR across the joined tables every application.
+            found = (Application.objects.filter(reference=normalise_reference(term)).order_by()
+                     .values_list("pk", flat=True))
+            if phone_key(term):
+                found = found.union(ContactDetails.objects.filter(phone_key=phone_key(term)).order_by()
+                                    .values_list("application_id", flat=True))
+            match = Q(pk__in=list(found))
+        else:
+            match = Q(reference=normalise_reference(term)) | Q(contact__full_name__icontains=term)
         return queryset.filter(match), False
 
     # --- Saving: through services, with the audit trail ---------------------------------------
