@@ -70,7 +70,7 @@ def test_search_matches_reference_phone_and_email_as_typed(client, cast):
     assert found(client, "+86-100-0000-0001") == {cast.app_a.reference}
 
 
-def test_search_by_phone_or_email_reads_no_names_and_takes_full_width_digits(client, cast):
+def test_search_by_number_reads_no_names_and_takes_full_width_digits(client, cast):
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
