@@ -19,10 +19,15 @@ def applications_for(user):
     if user.is_superuser:
         return applications
     if user.is_staff:
-        sites = user.coordinated_sites.values("pk")
-        site_trials = user.coordinated_sites.values("trial_id")
+        sites, site_trials = _coordinated(user)
         return applications.filter(Q(site__in=sites) | Q(site__isnull=True, trial__in=site_trials))
     return applications.filter(trial__sponsor__members=user)
+
+
+def _coordinated(user):
+    """A coordinator's scope, for `applications_for` and `related_choices_for` alike: (the sites
+    they coordinate, those sites' trials), as subqueries."""
+    return user.coordinated_sites.values("pk"), user.coordinated_sites.values("trial_id")
 
 
 def related_choices_for(user, model):
@@ -38,9 +43,9 @@ def related_choices_for(user, model):
         return objects
     if not user.is_staff:
         return objects.none()
-    trials = user.coordinated_sites.values("trial_id")
+    sites, trials = _coordinated(user)
     if model is Site:
-        return objects.filter(pk__in=user.coordinated_sites.values("pk"))
+        return objects.filter(pk__in=sites)
     if model is Trial:
         return objects.filter(pk__in=trials)
     if model is Campaign:

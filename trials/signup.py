@@ -2,13 +2,14 @@
 each worker for a short while.
 
 A broadcast sends thousands of patients to one trial's form within minutes; reading the trial,
-its sites, its criteria and the campaign they came through again for each of them was four
-queries a submission. Each worker
-keeps what it read for PUBLIC_PAGE_CACHE_SECONDS, the time the trial's public pages are cached
-too: a new site or an edited criterion applies to sign-ups within that time, as it shows on its
-pages, and every evaluation records the criteria it used, so a verdict is never silently out of
-date. Closing the trial or a site applies at once: the write itself checks both, and a
-submission refused for it drops the kept copy.
+its sites, its criteria and the campaign they came through again for each of them was four queries
+a submission. Each worker keeps what it read for PUBLIC_PAGE_CACHE_SECONDS, the time the trial's
+public pages are cached too: a new site or an edited criterion applies to sign-ups within that
+time, as it shows on its pages, and every evaluation records the criteria it used, so a verdict is
+never silently out of date. A campaign made since is looked up when a patient comes through it; a
+campaign retired within that time is still recorded for its last sign-ups. Closing the trial or a
+site applies at once: the write itself checks both, and a submission refused for it drops the kept
+copy.
 """
 
 from __future__ import annotations

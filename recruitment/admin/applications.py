@@ -30,6 +30,10 @@ VERDICT_COLOURS = {
     Verdict.LIKELY_INELIGIBLE: ("#842029", "#f8d7da"),
 }
 RESULT_SYMBOLS = {"met": "✔", "not_met": "✘", "unknown": "?"}
+# What a phone number (or a reference in digits) is typed with: digits and what goes between them.
+PHONE_LIKE = re.compile(r"[0-9 +().-]+")
+
+
 class ScopedRelatedFilter(admin.RelatedFieldListFilter):
     """The trials, sites or campaigns in the user's scope (`selectors.related_choices_for`).
     Django's RelatedOnlyFieldListFilter read every application the user may see for each
@@ -39,10 +43,6 @@ class ScopedRelatedFilter(admin.RelatedFieldListFilter):
         scope = related_choices_for(request.user, field.related_model).values("pk")
         ordering = self.field_admin_ordering(field, request, model_admin)
         return field.get_choices(include_blank=False, ordering=ordering, limit_choices_to={"pk__in": scope})
-
-
-# What a phone number (or a reference in digits) is typed with: digits and what goes between them.
-PHONE_LIKE = re.compile(r"[0-9 +().-]+")
 
 
 def _badge(verdict, label):
