@@ -412,6 +412,18 @@ _add_repeated_fields(ScreeningForm)
 ScreeningForm.base_fields = _SharedUntilCopied(ScreeningForm.base_fields)
 
 
+def initial_from_answers(data) -> dict:
+    """The answers a patient has typed so far (submitted, not validated), to show them again
+    unchanged, for instance in another language. The bot trap is never carried over."""
+    initial = {}
+    for name, field in ScreeningForm.base_fields.items():
+        if name == "website" or name not in data:
+            continue
+        multiple = getattr(field.widget, "allow_multiple_selected", False)
+        initial[name] = data.getlist(name) if multiple else data.get(name)
+    return initial
+
+
 def initial_from_application(application) -> dict:
     """Answers of an earlier application, to apply to another trial without typing them again.
     Consents and the site are not carried over: they are given for one trial."""

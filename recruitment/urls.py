@@ -1,10 +1,14 @@
 from django.contrib import admin
 from django.urls import include, path
+from django.utils.functional import lazy
 from django.utils.translation import gettext_lazy as _
 
 from django.contrib.auth import views as auth_views
+from django.templatetags.static import static
+from django.views.generic import RedirectView
 
 from recruitment import sponsors, views
+from recruitment.admin.preferences import preferences
 
 admin.site.site_header = _("Trial recruitment")
 admin.site.site_title = _("Trial recruitment")
@@ -20,9 +24,14 @@ patient_urls = (
     "recruitment",
 )
 
+lazy_static = lazy(static, str)
+
 handler500 = "recruitment.unavailable.server_error_view"
 
 urlpatterns = [
+    # Browsers ask for /favicon.ico whatever the page says; the file has a cache-busting name.
+    path("favicon.ico", RedirectView.as_view(url=lazy_static("favicon.ico"))),
+    path("admin/preferences/", preferences, name="staff_preferences"),
     path("admin/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),
     path("accounts/login/", auth_views.LoginView.as_view(redirect_authenticated_user=True), name="login"),

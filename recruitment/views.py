@@ -7,14 +7,15 @@ from django.db.models import Prefetch
 from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import get_script_prefix, reverse
+from django.utils import translation
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_safe
 
-from recruitment import ratelimit
-from recruitment.forms import ScreeningForm, initial_from_application
+from recruitment import language, ratelimit
+from recruitment.forms import ScreeningForm, initial_from_answers, initial_from_application
 from recruitment.models import Application
 from recruitment.pagecache import cached_public_page
 from recruitment.screening.alopecia import compute_salt, severity_band
@@ -55,19 +56,51 @@ def _campaign_for(signup, code):
 
 
 def _render_form(request, trial, form, *, status=200, error=None):
-    context = {"trial": trial, "form": form, "error": error, "salt_preview": _salt_preview(form)}
+    context = {
+        "trial": trial, "form": form, "error": error, "problems": _problems(form),
+        "salt_preview": _salt_preview(form),
+        # The language switcher sends the answers typed so far with it (see `_switch_language`).
+        "answers_form_id": "screening-form",
+    }
     return render(request, "recruitment/apply.html", context, status=status)
+
+
+def _problems(form):
+    """Each answer to correct, with the id of the control a link to it should reach."""
+    if not form.is_bound or not form.errors:
+        return []
+    problems = []
+    for name, errors in form.errors.items():
+        if name == "__all__":
+            problems += [{"id": "screening-form", "label": "", "message": message} for message in errors]
+            continue
+        field = form[name]
+        grouped = getattr(field.field.widget, "allow_multiple_selected", False) or field.widget_type == "radioselect"
+        problems.append({"id": f"{field.auto_id}_0" if grouped else field.auto_id, "label": field.label,
+                         "message": errors[0]})
+    return problems
+
+
+def _switch_language(request, signup, code):
+    """The questionnaire again in another language, with every answer typed so far (the switcher
+    on this page submits them: it works without JavaScript, and nothing is validated or stored)."""
+    previous = get_language()
+    initial = initial_from_answers(request.POST)
+    if initial.get("language") in (None, "", previous):
+        initial["language"] = code  # calls in the language the patient now reads, unless they chose one
+    translation.activate(code)
+    form = ScreeningForm(trial=signup.trial, sites=signup.sites, initial=initial)
+    return language.choose(_render_form(request, signup.trial, form), code)
 
 
 def _salt_preview(form):
     """The server's SALT for the answers on screen, when all four views are valid numbers."""
-    if not form.is_bound:
-        return None
+    answers = form.data if form.is_bound else form.initial
     values = {}
     for name in ("loss_top", "loss_back", "loss_left", "loss_right"):
         try:
-            values[name] = int(form.data.get(name, ""))
-        except ValueError:
+            values[name] = int(answers.get(name) or "")
+        except (TypeError, ValueError):
             return None
         if not 0 <= values[name] <= 100:
             return None
@@ -102,12 +135,15 @@ def apply(request, slug):
             initial.update(initial_from_application(earlier))
         return _render_form(request, trial, ScreeningForm(trial=trial, sites=signup.sites, initial=initial))
 
+    if language.is_supported(request.POST.get("switch_language")):
+        return _switch_language(request, signup, request.POST["switch_language"])
     form = ScreeningForm(request.POST, trial=trial, sites=signup.sites)
     if request.POST.get("website"):
         # Only automated form-fillers see the honeypot field; nothing is stored.
         return render(request, "recruitment/rejected.html", {"trial": trial}, status=400)
     if not form.is_valid():
-        return _render_form(request, trial, form, error=_("Some answers need your attention. They are marked below."))
+        return _render_form(request, trial, form, error=_(
+            "Some answers need your attention. Each one is listed here: follow its link to correct it."))
     throttle = ratelimit.signup_throttle(request)
     try:
         # Only complete submissions count: a patient correcting answers is never throttled.

@@ -30,8 +30,9 @@ def _qr_preview(image_path, target_url):
 
 
 @admin.register(SponsorOrganisation)
-class SponsorOrganisationAdmin(admin.ModelAdmin):
-    search_fields = ["name"]
+class SponsorOrganisationAdmin(TranslationAdmin):
+    list_display = ["name", "public_name"]
+    search_fields = ["name", "public_name"]
     filter_horizontal = ["members"]
 
 
@@ -58,7 +59,7 @@ class CriterionInline(TranslationStackedInline):
 
 @admin.register(Trial)
 class TrialAdmin(TranslationAdmin):
-    list_display = ["display_name", "nct_id", "condition", "phase", "status", "sponsor", "is_demo"]
+    list_display = ["display_name", "acronym", "nct_id", "condition", "phase", "status", "sponsor", "is_demo"]
     list_filter = ["status", "condition", "phase", "sponsor", "is_demo"]
     list_select_related = ["sponsor"]
     search_fields = ["nct_id", "acronym", "title", "drug"]
@@ -66,7 +67,11 @@ class TrialAdmin(TranslationAdmin):
     inlines = [CriterionInline, SiteInline]
     fieldsets = [
         (None, {"fields": ["nct_id", "acronym", "title", "slug", "status", "is_demo", "qr_code"]}),
-        (_("For patients"), {"fields": ["summary", "eligibility_summary"]}),
+        (_("For patients, in every language"), {
+            "fields": ["lay_title", "summary", "eligibility_summary", "participation"],
+            "description": _("Patients read these texts. Write each one in every language: a page in Chinese "
+                             "shows the English text, with a notice, where the Chinese is missing."),
+        }),
         (
             _("From the registry"),
             {
@@ -104,7 +109,7 @@ class TrialAdmin(TranslationAdmin):
 
 
 @admin.register(Site)
-class SiteAdmin(admin.ModelAdmin):
+class SiteAdmin(TranslationAdmin):
     list_display = ["facility", "city", "country", "trial", "status"]
     list_filter = ["status", "country", "trial"]
     filter_horizontal = ["coordinators"]
@@ -126,12 +131,13 @@ class CampaignScanDayInline(admin.TabularInline):
 
 @admin.register(Campaign)
 class CampaignAdmin(admin.ModelAdmin):
-    list_display = ["name", "trial", "channel", "site", "code", "is_active", "total_scans", "created_at"]
+    list_display = ["name", "trial", "channel", "language", "site", "code", "is_active", "total_scans", "created_at"]
     list_filter = ["is_active", "channel", "trial"]
     list_select_related = ["trial", "site"]
     search_fields = ["name", "code", "trial__nct_id", "trial__acronym"]
     readonly_fields = ["qr_code", "poster", "created_by", "created_at"]
-    fields = ["trial", "name", "channel", "site", "code", "is_active", "qr_code", "poster", "created_by", "created_at"]
+    fields = ["trial", "name", "channel", "language", "site", "code", "is_active", "qr_code", "poster", "created_by",
+              "created_at"]
     inlines = [CampaignScanDayInline]
 
     def get_queryset(self, request):

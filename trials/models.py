@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
 from django.urls import reverse
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from trials.criteria import CriterionKind, Role, validate_params
@@ -53,7 +54,14 @@ class SexEligibility(models.TextChoices):
 
 
 class SponsorOrganisation(models.Model):
-    name = models.CharField(_("name"), max_length=200, unique=True)
+    name = models.CharField(_("name"), max_length=200, unique=True, help_text=_("As the registry names it."))
+    public_name = models.CharField(
+        _("name for patients"),
+        max_length=200,
+        blank=True,
+        help_text=_("The name patients know, in each language (for example 礼来 for Eli Lilly). "
+                    "Empty: the registry's name."),
+    )
     members = models.ManyToManyField(
         settings.AUTH_USER_MODEL,
         blank=True,
@@ -69,6 +77,10 @@ class SponsorOrganisation(models.Model):
 
     def __str__(self):
         return self.name
+
+    @property
+    def patient_name(self):
+        return self.public_name or self.name
 
 
 class TrialQuerySet(models.QuerySet):
@@ -100,6 +112,13 @@ class Trial(models.Model):
         help_text=_("Part of the trial's address and QR code: changing it breaks printed QR codes."),
     )
     acronym = models.CharField(_("acronym"), max_length=60, blank=True)
+    lay_title = models.CharField(
+        _("short title for patients"),
+        max_length=120,
+        blank=True,
+        help_text=_("What the trial tests, in a few plain words; trial cards and headings show it. "
+                    "Not overwritten by imports."),
+    )
     title = models.CharField(_("title"), max_length=300, help_text=_("The registry's brief title."))
     official_title = models.TextField(_("official title"), blank=True)
     summary = models.TextField(
@@ -111,6 +130,11 @@ class Trial(models.Model):
         _("who may join, in plain words"),
         blank=True,
         help_text=_("One point per line, shown on the trial page. Not overwritten by imports."),
+    )
+    participation = models.TextField(
+        _("what taking part involves, in plain words"),
+        blank=True,
+        help_text=_("Visits, duration, placebo, costs: one point per line. Not overwritten by imports."),
     )
     registry_eligibility_text = models.TextField(_("registry eligibility criteria"), blank=True)
     drug = models.CharField(_("drug"), max_length=200, blank=True)
@@ -161,7 +185,30 @@ class Trial(models.Model):
 
     @property
     def display_name(self):
-        return self.acronym or self.title
+        return self.lay_title or self.acronym or self.title
+
+    # Texts a coordinator writes for patients, which every language of the portal should have.
+    PATIENT_TEXTS = ("lay_title", "summary", "eligibility_summary", "participation")
+
+    @property
+    def title_has_translation(self) -> bool:
+        language = (get_language() or settings.LANGUAGE_CODE).replace("-", "_")
+        return language == settings.LANGUAGE_CODE or bool(getattr(self, f"title_{language}", ""))
+
+    def untranslated_texts(self, language: str) -> list[str]:
+        """The patient texts that exist in English but not in `language` (shown in English there).
+        The heading counts as "lay_title" when what it shows instead (an acronym is a code, the
+        registry title may have a translation) has no version in `language` either."""
+        if language == settings.LANGUAGE_CODE:
+            return []
+        suffix = language.replace("-", "_")
+        missing = [name for name in self.PATIENT_TEXTS
+                   if getattr(self, f"{name}_en", "") and not getattr(self, f"{name}_{suffix}", "")]
+        if "lay_title" in missing or not self.lay_title_en:
+            heading_ok = bool(getattr(self, f"lay_title_{suffix}", "")) or (
+                not self.lay_title_en and (self.acronym or getattr(self, f"title_{suffix}", "")))
+            missing = [name for name in missing if name != "lay_title"] + ([] if heading_ok else ["lay_title"])
+        return missing
 
     @property
     def is_recruiting(self):
@@ -193,7 +240,14 @@ class Trial(models.Model):
         return _("No age limit")
 
     def eligibility_points(self):
-        return [line.strip(" -•*\t") for line in self.eligibility_summary.splitlines() if line.strip(" -•*\t")]
+        return _points(self.eligibility_summary)
+
+    def participation_points(self):
+        return _points(self.participation)
+
+
+def _points(text: str) -> list[str]:
+    return [line.strip(" -•*\t") for line in text.splitlines() if line.strip(" -•*\t")]
 
 
 class Site(models.Model):
@@ -233,6 +287,25 @@ class Site(models.Model):
     @property
     def is_recruiting(self):
         return self.status == RecruitmentStatus.RECRUITING
+
+    @property
+    def place(self) -> str:
+        """City and country, written as the reader's language writes them."""
+        if _reads_chinese():
+            return f"{self.country}{self.city}"
+        return f"{self.city}, {self.country}"
+
+    @property
+    def address(self) -> str:
+        """City, province or state, and country, in the reader's order (largest first in Chinese)."""
+        state = self.state if self.state and self.state.rstrip("市") != self.city.rstrip("市") else ""
+        if _reads_chinese():
+            return f"{self.country}{state}{self.city}"
+        return ", ".join(part for part in (self.city, state, self.country) if part)
+
+
+def _reads_chinese() -> bool:
+    return (get_language() or "").startswith("zh")
 
 
 class Channel(models.TextChoices):
@@ -275,6 +348,14 @@ class Campaign(models.Model):
     )
     is_active = models.BooleanField(
         _("active"), default=True, help_text=_("A retired campaign's link shows patients the open trials instead.")
+    )
+    language = models.CharField(
+        _("language"),
+        max_length=10,
+        choices=settings.LANGUAGES,
+        blank=True,
+        help_text=_("The language of the broadcast or poster: its QR code opens the portal in this language "
+                    "(patients can still switch), and the poster is printed in it. Empty: the phone's language."),
     )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, editable=False

@@ -3,12 +3,12 @@ A missing translation shows the English text (MODELTRANSLATION_FALLBACK_LANGUAGE
 
 from modeltranslation.translator import TranslationOptions, register
 
-from trials.models import Criterion, Site, Trial
+from trials.models import Criterion, Site, SponsorOrganisation, Trial
 
 
 @register(Trial)
 class TrialTranslation(TranslationOptions):
-    fields = ("title", "summary", "eligibility_summary", "drug")
+    fields = ("lay_title", "title", "summary", "eligibility_summary", "participation", "drug")
 
 
 @register(Criterion)
@@ -18,4 +18,9 @@ class CriterionTranslation(TranslationOptions):
 
 @register(Site)
 class SiteTranslation(TranslationOptions):
-    fields = ("facility", "city", "country")
+    fields = ("facility", "city", "state", "country")
+
+
+@register(SponsorOrganisation)
+class SponsorTranslation(TranslationOptions):
+    fields = ("public_name",)

@@ -1,20 +1,23 @@
 from django.contrib.admin.views.decorators import staff_member_required
-from django.db.models import Count, Q
+from django.db.models import Prefetch
 from django.http import Http404, HttpResponse, HttpResponseNotModified
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import translation
 from django.views.decorators.http import require_safe
 
+from recruitment import language
 from recruitment.pagecache import cached_public_page
 from trials import qr
 from trials.forms import TrialFilterForm
-from trials.models import Campaign, RecruitmentStatus, Trial
+from trials.models import Campaign, RecruitmentStatus, Site, Trial
 from trials.campaign_cookie import remember_campaign
 from trials.services import record_campaign_scan
 
 
-def _recruiting_site_count():
-    return Count("sites", filter=Q(sites__status=RecruitmentStatus.RECRUITING))
+def _recruiting_sites():
+    sites = Site.objects.filter(status=RecruitmentStatus.RECRUITING).order_by("country", "city", "facility")
+    return Prefetch("sites", queryset=sites, to_attr="recruiting_sites")
 
 
 def open_trials(*, exclude=None, condition=None):
@@ -37,7 +40,7 @@ def _valid_filters(request):
 def trial_list(request):
     form = TrialFilterForm(request.GET or None)
     trials = (
-        Trial.objects.select_related("sponsor").annotate(recruiting_sites=_recruiting_site_count()).recruiting_first()
+        Trial.objects.select_related("sponsor").prefetch_related(_recruiting_sites()).recruiting_first()
     )
     trials = form.filter(trials)
     return render(request, "trials/list.html", {"form": form, "trials": trials})
@@ -92,7 +95,12 @@ def campaign_link(request, code):
         return unavailable
     if request.method in ("GET", "HEAD"):
         record_campaign_scan(campaign)
-    return remember_campaign(redirect(campaign.trial.get_signup_path()), campaign)
+    response = remember_campaign(redirect(campaign.trial.get_signup_path()), campaign)
+    if campaign.language:
+        # A Chinese poster opens the portal in Chinese, even on a phone set to English; the
+        # switcher on every page still changes it.
+        language.choose(response, campaign.language)
+    return response
 
 
 @require_safe
@@ -105,6 +113,9 @@ def campaign_qr(request, code, fmt):
 @require_safe
 def campaign_poster(request, code):
     campaign = get_object_or_404(Campaign.objects.select_related("trial", "trial__sponsor", "site"), code=code)
+    if campaign.language:
+        # Printed in the language of the people it is for, whatever the coordinator reads admin in.
+        translation.activate(campaign.language)
     short_url = qr.absolute_url(campaign.get_short_path())
     context = {
         "campaign": campaign,

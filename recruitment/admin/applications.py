@@ -11,13 +11,14 @@ from django.db.models import Prefetch, Q
 from django.http import Http404
 from django.shortcuts import render
 from django.utils.html import format_html, format_html_join
+from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
 
 from recruitment.admin.forms import ApplicationReviewForm
 from recruitment.exports import ApplicationExporter, Contact, csv_response, export_filename
 from recruitment.models import Application, AuditAction, AuditEvent, ContactDetails, Evaluation, Note, Sex
 from recruitment.pipeline import Status
+from recruitment.screening import wording
 from recruitment.screening.eligibility import Result, Verdict
 from recruitment.selectors import applications_for, coordinators_for, related_choices_for
 from recruitment.services import review
@@ -30,6 +31,13 @@ VERDICT_COLOURS = {
     Verdict.LIKELY_INELIGIBLE: ("#842029", "#f8d7da"),
 }
 RESULT_SYMBOLS = {"met": "✔", "not_met": "✘", "unknown": "?"}
+# The trail keeps these fields' values as their English labels (one language in the record,
+# whoever acted); each reader sees them in their own.
+_TRANSLATED_AUDIT_FIELDS = {"status", "verdict"}
+
+
+def _audit_value(event, value):
+    return gettext(value) if value and event.field in _TRANSLATED_AUDIT_FIELDS else value
 # What a phone number (or a reference in digits) is typed with: digits and what goes between them.
 PHONE_LIKE = re.compile(r"[0-9 +().-]+")
 
@@ -283,8 +291,8 @@ class ApplicationAdmin(admin.ModelAdmin):
 
     def _results_table(self, evaluation):
         rows = [
-            (RESULT_SYMBOLS.get(r["result"], "?"), r["patient_text"], Role(r["role"]).label,
-             Result(r["result"]).label, r["reason"])
+            (RESULT_SYMBOLS.get(r["result"], "?"), wording.criterion_text(r), Role(r["role"]).label,
+             Result(r["result"]).label, wording.reason_text(r))
             for r in evaluation.results
         ]
         return format_html(
@@ -341,7 +349,8 @@ class ApplicationAdmin(admin.ModelAdmin):
     def audit_trail(self, obj):
         rows = [
             (f"{e.created_at:%Y-%m-%d %H:%M:%S}", e.actor_label, e.get_action_display(),
-             format_html("{} → {}", e.old_value or "∅", e.new_value) if (e.old_value or e.new_value) else "",
+             format_html("{} → {}", _audit_value(e, e.old_value) or "∅", _audit_value(e, e.new_value))
+             if (e.old_value or e.new_value) else "",
              e.reason)
             for e in obj.audit_events.all()
         ]

@@ -11,6 +11,7 @@ from recruitment.models.applications import (
 )
 from recruitment.models.notifications import Notification, NotificationKind, NotificationStatus
 from recruitment.models.review import AuditAction, AuditEvent, Note
+from recruitment.models.staff import StaffPreference, email_language_of
 from recruitment.models.throttle import SignupCounter
 
 __all__ = [
@@ -29,5 +30,7 @@ __all__ = [
     "NotificationStatus",
     "Sex",
     "SignupCounter",
+    "StaffPreference",
     "TreatmentUse",
+    "email_language_of",
 ]

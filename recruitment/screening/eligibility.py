@@ -15,6 +15,7 @@ from functools import cached_property
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext_noop
 
 from recruitment.screening.answers import ScreeningAnswers
 from recruitment.screening.treatments import ANY_JAK, LAST_USE_DAYS, ORAL_JAK, YesNoUnsure, expand
@@ -53,13 +54,50 @@ class CriterionSpec:
 
 
 @dataclass(frozen=True)
+class Reason:
+    """Why a criterion came out as it did: an English template marked for translation, and its
+    values. An evaluation stores both, so that each reader (the patient, a coordinator, an e-mail)
+    sees the same stored reason in their own language (`recruitment.screening.wording`).
+
+    Values under `CODED_ARGS` names are codes (treatments, diagnoses...) that the reader's language
+    names; the English text stored beside the template keeps the codes, as coordinators' exports do.
+    """
+
+    template: str
+    args: dict = field(default_factory=dict)
+
+    def __str__(self) -> str:
+        return self.template % {k: _plain(v) for k, v in self.args.items()} if self.args else self.template
+
+    def then(self, template: str) -> Reason:
+        """This reason followed by another clause: `template` holds `%(first)s` for this one."""
+        return Reason(template, {"first": self.as_dict()})
+
+    def as_dict(self) -> dict:
+        return {"template": self.template, "args": self.args}
+
+
+def _plain(value):
+    if isinstance(value, dict) and "template" in value:  # a nested reason
+        return str(Reason(value["template"], value.get("args", {})))
+    if isinstance(value, (list, tuple)):
+        return ", ".join(str(v) for v in value)
+    return value
+
+
+def _reason(template: str, **args) -> Reason:
+    return Reason(template, args)
+
+
+@dataclass(frozen=True)
 class CriterionResult:
     criterion: CriterionSpec
     result: str
-    reason: str
+    reason: Reason
 
     def as_dict(self) -> dict:
-        return {**self.criterion.snapshot, "result": self.result, "reason": self.reason}
+        return {**self.criterion.snapshot, "result": self.result, "reason": str(self.reason),
+                "reason_i18n": self.reason.as_dict()}
 
 
 @dataclass(frozen=True)
@@ -74,7 +112,7 @@ class Evaluation:
         return [r for r in self.results if r.result == Result.UNKNOWN]
 
 
-# Each check returns (condition holds: True/False/None, reason in words for the coordinator).
+# Each check returns (condition holds: True/False/None, the reason for the coordinator).
 def _within(value, low, high, *, low_exclusive=False, high_exclusive=False) -> bool:
     if low is not None and (value < low or (low_exclusive and value == low)):
         return False
@@ -84,6 +122,7 @@ def _within(value, low, high, *, low_exclusive=False, high_exclusive=False) -> b
 
 
 def _range_text(low, high, unit="") -> str:
+    # Symbols and numbers only: the same in every language.
     if low is not None and high is not None:
         return f"{low}-{high}{unit}"
     if low is not None:
@@ -93,7 +132,7 @@ def _range_text(low, high, unit="") -> str:
 
 def _check_age(p, a: ScreeningAnswers):
     if a.age is None:
-        return None, "age not given"
+        return None, _reason(gettext_noop("age not given"))
     low, high = p.get("min"), p.get("max")
     per_sex = {"MALE": ("male_min", "male_max"), "FEMALE": ("female_min", "female_max")}
     has_sex_limits = any(k in p for pair in per_sex.values() for k in pair)
@@ -105,26 +144,28 @@ def _check_age(p, a: ScreeningAnswers):
         fits = [
             _within(a.age, p.get(lo, low), p.get(hi, high)) for lo, hi in per_sex.values()
         ]
-        if all(fits) or not any(fits):
-            return fits[0], f"age {a.age}; the limit depends on sex at birth, which was not given"
-        return None, f"age {a.age}; the limit depends on sex at birth, which was not given"
-    return _within(a.age, low, high), f"age {a.age}, required {_range_text(low, high)}"
+        reason = _reason(gettext_noop("age %(age)s; the limit depends on sex at birth, which was not given"),
+                         age=a.age)
+        return (fits[0] if all(fits) or not any(fits) else None), reason
+    return _within(a.age, low, high), _reason(gettext_noop("age %(age)s, required %(range)s"),
+                                              age=a.age, range=_range_text(low, high))
 
 
 def _check_sex(p, a):
     if a.sex not in ("FEMALE", "MALE"):
-        return None, "sex at birth not given"
-    return a.sex in p["allowed"], f"sex at birth {a.sex.lower()}"
+        return None, _reason(gettext_noop("sex at birth not given"))
+    return a.sex in p["allowed"], _reason(gettext_noop("sex at birth %(sex)s"), sex=a.sex)
 
 
 def _check_score(value, low, high, label):
     if value is None:
-        return None, f"{label} not given"
-    return _within(value, low, high), f"{label} {value}, required {_range_text(low, high)}"
+        return None, _reason(gettext_noop("%(score)s not given"), score=label)
+    return _within(value, low, high), _reason(gettext_noop("%(score)s %(value)s, required %(range)s"),
+                                              score=label, value=str(value), range=_range_text(low, high))
 
 
 def _check_salt(p, a):
-    return _check_score(a.salt, p.get("min"), p.get("max"), "self-reported estimated SALT")
+    return _check_score(a.salt, p.get("min"), p.get("max"), gettext_noop("self-reported estimated SALT"))
 
 
 def _check_episode(p, a):
@@ -132,12 +173,17 @@ def _check_episode(p, a):
     calendar months) means a true length strictly between months - 1 and months + 1. The answer
     is firm only when that whole interval is on one side of every limit; otherwise unknown."""
     if a.episode_months is None:
-        return None, "start of the current episode not given"
+        return None, _reason(gettext_noop("start of the current episode not given"))
     low, high = p.get("min_months"), p.get("max_months")
     shortest, longest = a.episode_months - 1, a.episode_months + 1  # open interval
     lo = f"{'>' if p.get('min_exclusive') else '≥'} {low}" if low is not None else ""
     hi = f"{'<' if p.get('max_exclusive') else '≤'} {high}" if high is not None else ""
-    reason = f"episode about {a.episode_months} months, required {' and '.join(x for x in (lo, hi) if x)} months"
+    if lo and hi:
+        reason = _reason(gettext_noop("episode about %(months)s months, required %(low)s and %(high)s months"),
+                         months=a.episode_months, low=lo, high=hi)
+    else:
+        reason = _reason(gettext_noop("episode about %(months)s months, required %(range)s months"),
+                         months=a.episode_months, range=lo or hi)
     too_short = low is not None and longest <= low
     too_long = high is not None and shortest >= high
     if too_short or too_long:
@@ -145,7 +191,7 @@ def _check_episode(p, a):
     fits = (low is None or shortest >= low) and (high is None or longest <= high)
     if fits:
         return True, reason
-    return None, reason + "; too close to the limit to tell from the month alone"
+    return None, reason.then(gettext_noop("%(first)s; too close to the limit to tell from the month alone"))
 
 
 def _check_recent_regrowth(p, a):
@@ -153,28 +199,31 @@ def _check_recent_regrowth(p, a):
     months = p["months"]
     answer = a.regrowth_last_6_months
     if answer == YesNoUnsure.YES and months >= 6:
-        return True, f"hair regrew in the last 6 months (criterion: last {months} months)"
+        return True, _reason(gettext_noop("hair regrew in the last 6 months (criterion: last %(months)s months)"),
+                             months=months)
     if answer == YesNoUnsure.NO and months <= 6:
-        return False, f"no regrowth in the last 6 months (criterion: last {months} months)"
+        return False, _reason(gettext_noop("no regrowth in the last 6 months (criterion: last %(months)s months)"),
+                              months=months)
     if answer in (YesNoUnsure.YES, YesNoUnsure.NO):
-        return None, f"the questionnaire asks about 6 months, the criterion about {months}"
-    return None, "regrowth in the last 6 months not known"
+        return None, _reason(gettext_noop("the questionnaire asks about 6 months, the criterion about %(months)s"),
+                             months=months)
+    return None, _reason(gettext_noop("regrowth in the last 6 months not known"))
 
 
 def _check_prior_jak(p, a):
     drugs = ORAL_JAK if p["route"] == "oral" else ANY_JAK
     used = {code: t for code, t in a.treatments.items() if code in drugs}
     if not used:
-        return False, "no JAK inhibitor used"
-    names = ", ".join(sorted(used))
+        return False, _reason(gettext_noop("no JAK inhibitor used"))
+    names = sorted(str(code) for code in used)
     if not p.get("inadequate_response_only"):
-        return True, f"used {names}"
+        return True, _reason(gettext_noop("used %(treatments)s"), treatments=names)
     responses = {t.regrowth for t in used.values()}
     if responses == {YesNoUnsure.YES}:
-        return False, f"used {names}, and hair regrew"
+        return False, _reason(gettext_noop("used %(treatments)s, and hair regrew"), treatments=names)
     if YesNoUnsure.NO in responses:
-        return True, f"used {names} without regrowth"
-    return None, f"used {names}; whether hair regrew is not known"
+        return True, _reason(gettext_noop("used %(treatments)s without regrowth"), treatments=names)
+    return None, _reason(gettext_noop("used %(treatments)s; whether hair regrew is not known"), treatments=names)
 
 
 def _check_washout(p, a):
@@ -191,51 +240,54 @@ def _check_washout(p, a):
             continue
         at_least, at_most = LAST_USE_DAYS[answer.last_use]
         if at_most is not None and at_most <= days:
-            return True, f"{code} used within {days} days"
+            return True, _reason(gettext_noop("%(treatments)s used within %(days)s days"),
+                                 treatments=[str(code)], days=days)
         if at_least < days:
-            undecided.append(code)
+            undecided.append(str(code))
     if undecided:
-        return None, f"{', '.join(undecided)}: the answer does not tell whether used within {days} days"
-    return False, f"none of these used within {days} days"
+        return None, _reason(gettext_noop("%(treatments)s: the answer does not tell whether used within %(days)s days"),
+                             treatments=undecided, days=days)
+    return False, _reason(gettext_noop("none of these used within %(days)s days"), days=days)
 
 
 def _check_pregnancy(p, a):
     if a.sex == "MALE":
-        return False, "not applicable"
+        return False, _reason(gettext_noop("not applicable"))
     flags = (a.pregnant, a.breastfeeding, a.planning_pregnancy)
     if any(flags):
-        return True, "pregnant, breastfeeding or planning pregnancy"
+        return True, _reason(gettext_noop("pregnant, breastfeeding or planning pregnancy"))
     if all(flag is False for flag in flags):
-        return False, "not pregnant, breastfeeding or planning pregnancy"
-    return None, "pregnancy questions not answered"
+        return False, _reason(gettext_noop("not pregnant, breastfeeding or planning pregnancy"))
+    return None, _reason(gettext_noop("pregnancy questions not answered"))
 
 
 def _check_other_hair_loss(p, a):
     found = sorted(set(p["diagnoses"]) & a.other_diagnoses)
     if found:
-        return True, "diagnosed with " + ", ".join(found)
+        return True, _reason(gettext_noop("diagnosed with %(diagnoses)s"), diagnoses=found)
     if a.other_diagnoses_unsure:
-        return None, "not sure about other hair-loss diagnoses"
-    return False, "no other listed hair-loss diagnosis"
+        return None, _reason(gettext_noop("not sure about other hair-loss diagnoses"))
+    return False, _reason(gettext_noop("no other listed hair-loss diagnosis"))
 
 
 def _check_diagnosis(p, a):
     if a.diagnosed == YesNoUnsure.YES:
-        return True, "diagnosed by a doctor"
+        return True, _reason(gettext_noop("diagnosed by a doctor"))
     if a.diagnosed == YesNoUnsure.NO:
         # A doctor at the site can make the diagnosis at screening: not a reason to turn away.
-        return None, "not yet diagnosed by a doctor"
-    return None, "not sure whether diagnosed"
+        return None, _reason(gettext_noop("not yet diagnosed by a doctor"))
+    return None, _reason(gettext_noop("not sure whether diagnosed"))
 
 
 def _check_segmental(p, a):
     if a.segmental in (YesNoUnsure.YES, YesNoUnsure.NO):
-        return a.segmental == YesNoUnsure.YES, f"segmental vitiligo: {a.segmental}"
-    return None, "type of vitiligo not known"
+        return a.segmental == YesNoUnsure.YES, _reason(gettext_noop("segmental vitiligo: %(answer)s"),
+                                                      answer=str(a.segmental))
+    return None, _reason(gettext_noop("type of vitiligo not known"))
 
 
 def _check_manual(p, a):
-    return None, "checked by the study team"
+    return None, _reason(gettext_noop("checked by the study team"))
 
 
 CHECKS = {
@@ -251,7 +303,8 @@ CHECKS = {
     CriterionKind.DIAGNOSIS: _check_diagnosis,
     CriterionKind.F_VASI: lambda p, a: _check_score(a.f_vasi, p["min"], None, "F-VASI"),
     CriterionKind.T_VASI: lambda p, a: _check_score(a.t_vasi, p["min"], None, "T-VASI"),
-    CriterionKind.BSA: lambda p, a: _check_score(a.bsa, p.get("min"), p.get("max"), "depigmented BSA %"),
+    CriterionKind.BSA: lambda p, a: _check_score(a.bsa, p.get("min"), p.get("max"),
+                                                 gettext_noop("depigmented body surface (BSA, percent)")),
     CriterionKind.SEGMENTAL_VITILIGO: _check_segmental,
     CriterionKind.MANUAL: _check_manual,
 }
@@ -264,7 +317,7 @@ def evaluate_criterion(criterion: CriterionSpec, answers: ScreeningAnswers) -> C
     elif criterion.role == Role.REVIEW:
         result = Result.UNKNOWN if holds else Result.MET
         if holds:
-            reason = f"{reason}; the site checks this rule"
+            reason = reason.then(gettext_noop("%(first)s; the site checks this rule"))
     elif holds == (criterion.role == Role.INCLUSION):
         result = Result.MET
     else:

@@ -25,7 +25,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 
-from recruitment.models import AuditAction, Notification, NotificationKind, NotificationStatus
+from recruitment.models import AuditAction, Notification, NotificationKind, NotificationStatus, email_language_of
 from recruitment.pipeline import Status
 from recruitment.selectors import active_coordinators, applications_for, coordinators_for
 from recruitment.services.audit import log_action
@@ -104,7 +104,7 @@ class Outcome:
 
 def _message(notification) -> EmailMessage:
     recipient = notification.recipient
-    with translation.override(settings.LANGUAGE_CODE):
+    with translation.override(email_language_of(recipient)):
         if notification.kind == NotificationKind.NEW_APPLICATION:
             application = notification.application
             context = {"application": application, "trial": application.trial, "url": admin_url(application),
@@ -132,7 +132,7 @@ def deliver(notification_id: int, *, max_attempts: int) -> str:
         notification = (
             # Lock the notification row only (not the joined rows): a second delivery skips it.
             Notification.objects.select_for_update(skip_locked=True, of=("self",))
-            .select_related("recipient", "application__trial")
+            .select_related("recipient", "recipient__staff_preference", "application__trial")
             .filter(pk=notification_id, status=NotificationStatus.PENDING)
             .first()
         )

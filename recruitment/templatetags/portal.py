@@ -1,5 +1,7 @@
 from django import template
-from django.utils.translation import get_language
+from django.utils.translation import get_language, ngettext
+
+from recruitment.screening import wording
 
 register = template.Library()
 
@@ -7,4 +9,37 @@ register = template.Library()
 @register.filter
 def in_language(result: dict) -> str:
     """A criterion's words from an evaluation snapshot, in the page's language when it has them."""
-    return (result.get("translations") or {}).get(get_language(), result.get("patient_text", ""))
+    return wording.criterion_text(result)
+
+
+@register.filter
+def reason_in_language(result: dict) -> str:
+    """Why a criterion came out as it did, from an evaluation snapshot, in the page's language."""
+    return wording.reason_text(result)
+
+
+@register.filter
+def untranslated(trial) -> list[str]:
+    """The trial's patient texts that have no version in the page's language (shown in English)."""
+    return trial.untranslated_texts(get_language())
+
+
+@register.filter
+def places(sites, limit=3) -> str:
+    """Where a trial recruits, for a card: the first few places, each once, then how many more."""
+    seen = list(dict.fromkeys(site.place for site in sites))
+    shown = _list_separator().join(seen[:limit])
+    if len(seen) > limit:
+        return ngettext("%(places)s and %(n)d more place", "%(places)s and %(n)d more places",
+                        len(seen) - limit) % {"places": shown, "n": len(seen) - limit}
+    return shown
+
+
+def _list_separator() -> str:
+    return "、" if (get_language() or "").startswith("zh") else ", "
+
+
+@register.filter
+def has_translation(result: dict) -> bool:
+    """Whether a criterion snapshot has words in the page's language (else the English shows)."""
+    return wording.has_translation(result)

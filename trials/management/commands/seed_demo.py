@@ -4,14 +4,21 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
-from django.utils import translation
-
 from recruitment.demo import DEMO_APPLICANTS, demo_answers, submit_answers
 from recruitment.models import Application
 from recruitment.pipeline import FORWARD
 from recruitment.roles import ensure_coordinators_group
 from recruitment.services import review
-from trials.demo_content import CITY_ZH, COUNTRY_ZH, DEMO_CAMPAIGNS, DEMO_TRIALS, FACILITY_ZH, TRIAL_TEXT_ZH
+from trials.demo_content import (
+    CITY_ZH,
+    COUNTRY_ZH,
+    DEMO_CAMPAIGNS,
+    DEMO_TRIALS,
+    FACILITY_ZH,
+    SPONSOR_NAMES,
+    STATE_ZH,
+    TRIAL_TEXT_ZH,
+)
 from trials.models import Campaign, Criterion, Site, SponsorOrganisation
 from trials.services import import_study, read_study_file
 
@@ -20,11 +27,14 @@ DEMO_SPONSOR = "Eli Lilly and Company"
 DEMO_COORDINATOR_TRIALS = ["brave-aa1", "thrive-aa1"]
 
 
-def _in_chinese(text: str) -> str | None:
-    """The catalog's Chinese for a demo text, or None (the English shows) when it has none."""
-    with translation.override("zh-hans"):
-        chinese = translation.gettext(text)
-    return chinese if chinese != text else None
+def _columns(name: str, text: dict) -> dict:
+    """{"en": ..., "zh_hans": ...} as the model's columns per language: name_en, name_zh_hans."""
+    return {f"{name}_{suffix}": value for suffix, value in text.items()}
+
+
+def _lines(texts: list[dict]) -> dict:
+    """Points (one text each) as one text per language, a point per line."""
+    return {suffix: "\n".join(text[suffix] for text in texts) for suffix in texts[0]}
 
 
 class Command(BaseCommand):
@@ -70,38 +80,50 @@ class Command(BaseCommand):
                     self._write_texts(trial, content, TRIAL_TEXT_ZH.get(trial.nct_id, {}))
                 if content and not trial.criteria.exists():
                     Criterion.objects.bulk_create(
-                        Criterion(trial=trial, kind=kind, role=role, params=params, patient_text_en=text,
-                                  patient_text_zh_hans=_in_chinese(text), source_note=source, position=position)
+                        Criterion(trial=trial, kind=kind, role=role, params=params, source_note=source,
+                                  position=position, **_columns("patient_text", text))
                         for position, (kind, role, params, text, source) in enumerate(content["criteria"])
                     )
                 self._translate_sites(trial)
+                self._name_sponsor(trial.sponsor)
                 trials[trial.nct_id] = trial
         return trials
 
     def _write_texts(self, trial, content, chinese):
-        trial.summary_en = content["summary"]
-        trial.summary_zh_hans = _in_chinese(content["summary"])
-        eligibility = "\n".join(content["eligibility"])
-        trial.eligibility_summary_en = eligibility
-        trial.eligibility_summary_zh_hans = "\n".join(_in_chinese(line) or line for line in content["eligibility"])
-        trial.title_zh_hans = chinese.get("title")
-        trial.drug_zh_hans = chinese.get("drug")
+        texts = {
+            **_columns("lay_title", content["lay_title"]),
+            **_columns("summary", content["summary"]),
+            **_columns("eligibility_summary", _lines(content["eligibility"])),
+            **_columns("participation", _lines(content["participation"])),
+            "title_zh_hans": chinese.get("title"),
+            "drug_zh_hans": chinese.get("drug"),
+        }
+        for name, value in texts.items():
+            setattr(trial, name, value)
         trial.save()
 
     def _translate_sites(self, trial):
         for site in trial.sites.filter(facility_zh_hans__isnull=True):
             site.facility_zh_hans = FACILITY_ZH.get(site.facility_en)
             site.city_zh_hans = CITY_ZH.get(site.city_en)
+            site.state_zh_hans = STATE_ZH.get(site.state_en)
             site.country_zh_hans = COUNTRY_ZH.get(site.country_en)
-            site.save(update_fields=["facility_zh_hans", "city_zh_hans", "country_zh_hans"])
+            site.save(update_fields=["facility_zh_hans", "city_zh_hans", "state_zh_hans", "country_zh_hans"])
+
+    def _name_sponsor(self, sponsor):
+        if sponsor.name in SPONSOR_NAMES and not sponsor.public_name_en:
+            for column, value in _columns("public_name", SPONSOR_NAMES[sponsor.name]).items():
+                setattr(sponsor, column, value)
+            sponsor.save()
 
     def _load_campaigns(self, trials):
-        for nct_id, name, channel in DEMO_CAMPAIGNS:
+        for nct_id, name, channel, language in DEMO_CAMPAIGNS:
             trial = trials[nct_id]
             Campaign.objects.get_or_create(
                 trial=trial,
                 name=name,
-                defaults={"channel": channel, "site": trial.sites.filter(status="RECRUITING").first()},
+                defaults={"channel": channel, "language": language,
+                          "site": trial.sites.filter(status="RECRUITING").first()},
             )
 
     def _load_users(self, password, group):

@@ -1,0 +1,58 @@
+"""A stored evaluation's words in the reader's language: the patient's on their confirmation page,
+the coordinator's in admin and in e-mails. One stored evaluation, read in any language."""
+
+from django.utils.translation import get_language, gettext, gettext_noop
+
+from recruitment.screening.treatments import Treatment, YesNoUnsure
+from trials.criteria import OtherHairLoss
+
+# Reason values that are codes, and the choices that name them in the reader's language.
+CODED_ARGS = {"treatments": Treatment, "diagnoses": OtherHairLoss, "answer": YesNoUnsure}
+_SEX = {"FEMALE": gettext_noop("female"), "MALE": gettext_noop("male")}
+
+
+def _join(items) -> str:
+    # Chinese lists take the enumeration comma.
+    return ("、" if (get_language() or "").startswith("zh") else ", ").join(items)
+
+
+def _label(choices, code) -> str:
+    try:
+        return str(choices(code).label)
+    except ValueError:  # a code a later version no longer has: shown as stored
+        return str(code)
+
+
+def _value(name, value):
+    if isinstance(value, dict) and "template" in value:
+        return reason_text({"reason_i18n": value})
+    if name in CODED_ARGS:
+        codes = value if isinstance(value, list) else [value]
+        return _join(_label(CODED_ARGS[name], code) for code in codes)
+    if name == "sex":
+        return gettext(_SEX.get(value, value))
+    if name == "score":
+        return gettext(value)
+    return value
+
+
+def reason_text(result: dict) -> str:
+    """The reason of one stored criterion result, in the active language. Evaluations stored
+    before reasons were kept translatable show their English words."""
+    reason = result.get("reason_i18n")
+    if not reason:
+        return result.get("reason", "")
+    args = {name: _value(name, value) for name, value in (reason.get("args") or {}).items()}
+    template = gettext(reason["template"])
+    return template % args if args else template
+
+
+def criterion_text(result: dict) -> str:
+    """A criterion's words for patients from an evaluation snapshot, in the active language when
+    it has them (the English otherwise)."""
+    return (result.get("translations") or {}).get(get_language(), result.get("patient_text", ""))
+
+
+def has_translation(result: dict) -> bool:
+    language = get_language()
+    return language == "en" or bool((result.get("translations") or {}).get(language))
