@@ -318,7 +318,7 @@ TRIAL_TEXT_ZH = {
 SPONSOR_NAMES = {
     "Eli Lilly and Company": T("Eli Lilly", "礼来"),
     "Pfizer": T("Pfizer", "辉瑞"),
-    "Concert Pharmaceuticals": T("Concert Pharmaceuticals", "康塞特制药（Concert）"),
+    "Concert Pharmaceuticals": T("Concert Pharmaceuticals", "康塞特制药"),
     "Suzhou Zelgen Biopharmaceuticals Co.,Ltd": T("Zelgen Biopharmaceuticals (Suzhou)", "苏州泽璟生物制药"),
     "Reistone Biopharma Company Limited": T("Reistone Biopharma", "瑞石生物医药"),
 }

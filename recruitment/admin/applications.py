@@ -11,7 +11,7 @@ from django.db.models import Prefetch, Q
 from django.http import Http404
 from django.shortcuts import render
 from django.utils.html import format_html, format_html_join
-from django.utils.translation import gettext, ngettext
+from django.utils.translation import ngettext
 from django.utils.translation import gettext_lazy as _
 
 from recruitment.admin.forms import ApplicationReviewForm
@@ -31,13 +31,6 @@ VERDICT_COLOURS = {
     Verdict.LIKELY_INELIGIBLE: ("#842029", "#f8d7da"),
 }
 RESULT_SYMBOLS = {"met": "✔", "not_met": "✘", "unknown": "?"}
-# The trail keeps these fields' values as their English labels (one language in the record,
-# whoever acted); each reader sees them in their own.
-_TRANSLATED_AUDIT_FIELDS = {"status", "verdict"}
-
-
-def _audit_value(event, value):
-    return gettext(value) if value and event.field in _TRANSLATED_AUDIT_FIELDS else value
 # What a phone number (or a reference in digits) is typed with: digits and what goes between them.
 PHONE_LIKE = re.compile(r"[0-9 +().-]+")
 
@@ -348,8 +341,8 @@ class ApplicationAdmin(admin.ModelAdmin):
     @admin.display(description=_("Audit trail"))
     def audit_trail(self, obj):
         rows = [
-            (f"{e.created_at:%Y-%m-%d %H:%M:%S}", e.actor_label, e.get_action_display(),
-             format_html("{} → {}", _audit_value(e, e.old_value) or "∅", _audit_value(e, e.new_value))
+            (f"{e.created_at:%Y-%m-%d %H:%M:%S}", e.shown_actor, e.get_action_display(),
+             format_html("{} → {}", e.shown_old_value or "∅", e.shown_new_value)
              if (e.old_value or e.new_value) else "",
              e.reason)
             for e in obj.audit_events.all()

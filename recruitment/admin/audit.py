@@ -1,4 +1,5 @@
 from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
 
 from recruitment.models import AuditEvent
 from recruitment.selectors import applications_for
@@ -8,7 +9,7 @@ from recruitment.selectors import applications_for
 class AuditEventAdmin(admin.ModelAdmin):
     """Read-only for everyone, superusers included: the trail is append-only."""
 
-    list_display = ["created_at", "actor_label", "action", "application", "field", "old_value", "new_value", "reason"]
+    list_display = ["created_at", "who", "action", "application", "field", "old", "new", "reason"]
     list_filter = ["action", "created_at"]
     list_select_related = ["application"]
     search_fields = ["application__reference", "actor_label"]
@@ -20,6 +21,18 @@ class AuditEventAdmin(admin.ModelAdmin):
         if request.user.is_superuser:
             return queryset
         return queryset.filter(application__in=visible)
+
+    @admin.display(description=_("by"), ordering="actor_label")
+    def who(self, event):
+        return event.shown_actor
+
+    @admin.display(description=_("old value"))
+    def old(self, event):
+        return event.shown_old_value
+
+    @admin.display(description=_("new value"))
+    def new(self, event):
+        return event.shown_new_value
 
     def has_add_permission(self, request):
         return False

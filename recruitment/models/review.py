@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 
@@ -70,6 +71,26 @@ class AuditEvent(models.Model):
 
     def __str__(self):
         return f"{self.created_at:%Y-%m-%d %H:%M} {self.actor_label}: {self.get_action_display()}"
+
+    # The trail keeps labels in English, one language in the record whoever acted (the words
+    # the portal writes itself: who acted when no user did, a status or a verdict); each reader
+    # sees them in their own language. What people typed (reasons, notes) is shown as typed.
+    def _in_reader_language(self, value: str) -> str:
+        if value and (self.field in ("status", "verdict") or self.action == AuditAction.CREATED):
+            return gettext(value)
+        return value
+
+    @property
+    def shown_actor(self) -> str:
+        return gettext(self.actor_label) if self.actor_id is None else self.actor_label
+
+    @property
+    def shown_old_value(self) -> str:
+        return self._in_reader_language(self.old_value)
+
+    @property
+    def shown_new_value(self) -> str:
+        return self._in_reader_language(self.new_value)
 
     def save(self, *args, **kwargs):
         if self.pk is not None:

@@ -1,10 +1,12 @@
 """The one place that writes the audit trail."""
 
+from django.utils.translation import gettext_noop
+
 from recruitment.models import AuditEvent
 
-
-PATIENT = "patient (web form)"
-SYSTEM = "system"
+# Who acted when no user did; stored in English, shown in the reader's language.
+PATIENT = gettext_noop("patient (web form)")
+SYSTEM = gettext_noop("system")
 
 
 def actor_label(user) -> str:

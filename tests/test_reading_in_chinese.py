@@ -1,0 +1,294 @@
+"""Chinese is a first language of the portal: stored texts, verdicts, admin and e-mails are read
+in the reader's language, the questionnaire keeps every answer across a language switch, and
+errors can be found."""
+
+import re
+
+import pytest
+from django.core import mail
+from django.core.management import call_command
+from django.test import Client
+from django.utils import translation
+
+from recruitment.models import Application, StaffPreference
+from tests.factories import make_campaign, make_coordinator, make_criterion, make_site, make_trial, screening_post
+from trials.criteria import CriterionKind as K
+from trials.models import Trial
+
+pytestmark = pytest.mark.django_db
+
+CJK = re.compile(r"[\u4e00-\u9fff]")
+
+
+def chinese_client():
+    return Client(HTTP_ACCEPT_LANGUAGE="zh-CN")
+
+
+@pytest.fixture
+def trial():
+    trial = make_trial(slug="brave-aa1", acronym="BRAVE-AA1", lay_title_en="Baricitinib for alopecia areata",
+                       lay_title_zh_hans="巴瑞替尼治疗斑秃", summary_en="Tablets once a day.",
+                       summary_zh_hans="每天服药一次。")
+    make_criterion(trial, K.SALT, params={"min": 50}, patient_text="At least half of the scalp without hair",
+                   position=0)
+    trial.criteria.update(patient_text_zh_hans="头皮至少一半没有头发")
+    make_criterion(trial, K.WASHOUT, role="exclusion", params={"treatments": ["topical_steroid"], "days": 30},
+                   patient_text="No steroid cream in the last month", position=1)
+    trial.criteria.filter(kind=K.WASHOUT).update(patient_text_zh_hans="最近一个月没有用过激素药膏")
+    return trial
+
+
+# --- The demo catalog -----------------------------------------------------------------------------
+
+def _has_chinese(value) -> bool:
+    return bool(value) and bool(CJK.search(value))
+
+
+def test_every_demo_trial_has_every_patient_text_in_chinese():
+    call_command("seed_demo")
+    trials = Trial.objects.filter(is_demo=True).select_related("sponsor").prefetch_related("criteria", "sites")
+    assert trials.count() >= 7
+    missing = []
+    for trial in trials:
+        for name in ("lay_title", "title", "summary", "eligibility_summary", "participation", "drug"):
+            if not _has_chinese(getattr(trial, f"{name}_zh_hans")):
+                missing.append(f"{trial.nct_id} {name}")
+        points_en = trial.eligibility_summary_en.splitlines()
+        assert len(trial.eligibility_summary_zh_hans.splitlines()) == len(points_en), trial.nct_id
+        if not _has_chinese(trial.sponsor.public_name_zh_hans):
+            missing.append(f"{trial.nct_id} sponsor {trial.sponsor.name}")
+        missing += [f"{trial.nct_id} criterion {c.patient_text_en!r}" for c in trial.criteria.all()
+                    if not _has_chinese(c.patient_text_zh_hans)]
+        for site in trial.sites.all():
+            for name in ("facility", "city", "country") + (("state",) if site.state_en else ()):
+                if not _has_chinese(getattr(site, f"{name}_zh_hans")):
+                    missing.append(f"{trial.nct_id} site {site.facility_en} {name}")
+        assert trial.untranslated_texts("zh-hans") == [], trial.nct_id
+    assert missing == [], "demo texts without Chinese (trials/demo_content.py): " + "; ".join(missing)
+
+
+def test_a_trial_page_in_chinese_states_the_age_once_and_names_the_sponsor_as_patients_know_it():
+    call_command("seed_demo")
+    body = chinese_client().get("/trials/thrive-aa1/").content.decode()
+    assert body.count("18至65岁") + body.count("18 至 65 岁") == 1
+    assert "康塞特制药" in body and "Concert Pharmaceuticals" not in body
+    assert "参加试验需要做什么" in body
+
+
+# --- Texts a coordinator has not translated yet ------------------------------------------------------
+
+def test_a_trial_without_chinese_texts_says_so_in_chinese_and_marks_the_english(trial):
+    trial.summary_zh_hans = ""
+    trial.save()
+    body = chinese_client().get("/trials/brave-aa1/").content.decode()
+    assert 'id="untranslated-notice"' in body
+    assert "还没有翻译" in body
+    assert re.search(r'<div lang="en"><p>Tablets once a day.</p></div>', body)
+
+
+def test_a_fully_translated_trial_shows_no_notice(trial):
+    body = chinese_client().get("/trials/brave-aa1/").content.decode()
+    assert "untranslated-notice" not in body
+    assert "巴瑞替尼治疗斑秃" in body and "每天服药一次。" in body
+
+
+# --- One stored evaluation, read in each reader's language -------------------------------------------
+
+def test_the_patient_reads_why_a_trial_may_not_suit_them_in_their_language(trial):
+    client = chinese_client()
+    client.post("/trials/brave-aa1/apply/", screening_post(loss_top="10", loss_back="10", loss_left="10",
+                                                           loss_right="10"))
+    body = client.get("/trials/brave-aa1/apply/done/").content.decode()
+    assert "头皮至少一半没有头发" in body
+    assert "At least half of the scalp" not in body
+
+
+def test_a_coordinator_reads_criteria_and_reasons_in_the_language_of_admin(trial):
+    site = make_site(trial)
+    nurse = make_coordinator("nurse", site)
+    Client().post("/trials/brave-aa1/apply/", screening_post(site=str(site.pk), used_topical_steroid="still"))
+    application = Application.objects.get()
+    stored = application.evaluations.get().results
+    assert [r["reason"] for r in stored][1] == "topical_steroid used within 30 days"  # the record, in English
+
+    client = Client(HTTP_ACCEPT_LANGUAGE="zh-CN")
+    client.force_login(nurse)
+    chinese = client.get(f"/admin/recruitment/application/{application.pk}/change/").content.decode()
+    assert "最近一个月没有用过激素药膏" in chinese
+    assert "30 天内用过外用糖皮质激素（乳膏、软膏或洗剂）" in chinese
+    assert "used within 30 days" not in chinese
+
+    client = Client(HTTP_ACCEPT_LANGUAGE="en")
+    client.force_login(nurse)
+    english = client.get(f"/admin/recruitment/application/{application.pk}/change/").content.decode()
+    assert "Steroid cream, ointment or lotion used within 30 days" in english
+
+
+def test_an_evaluation_stored_before_reasons_were_translatable_shows_its_english_words():
+    from recruitment.screening.wording import reason_text
+
+    with translation.override("zh-hans"):
+        assert reason_text({"reason": "age 70, required 18-65"}) == "age 70, required 18-65"
+
+
+def test_the_audit_trail_shows_status_and_verdict_in_the_readers_language(trial, admin_user):
+    from recruitment.services import review
+
+    site = make_site(trial)
+    Client().post("/trials/brave-aa1/apply/", screening_post(site=str(site.pk)))
+    application = Application.objects.get()
+    review.change_status(application, to="contacted", by=admin_user)
+    client = chinese_client()
+    client.force_login(admin_user)
+    body = client.get(f"/admin/recruitment/application/{application.pk}/change/").content.decode()
+    assert "新申请 → 已联系" in body
+    assert "∅ → 可能符合条件" in body  # the verdict at submission
+    assert "患者（网页表单）" in body
+    for english in ("New → Contacted", "Likely eligible", "patient (web form)"):
+        assert english not in body
+
+
+# --- E-mails in the coordinator's language ---------------------------------------------------------
+
+def test_a_coordinator_gets_notices_in_the_language_they_chose(trial, django_capture_on_commit_callbacks):
+    site = make_site(trial)
+    make_coordinator("english_nurse", site)
+    chinese_nurse = make_coordinator("chinese_nurse", site)
+    StaffPreference.objects.create(user=chinese_nurse, email_language="zh-hans")
+    with django_capture_on_commit_callbacks(execute=True):
+        Client().post("/trials/brave-aa1/apply/", screening_post(site=str(site.pk)))
+    by_recipient = {message.to[0]: message.subject + message.body for message in mail.outbox}
+    chinese = by_recipient["chinese_nurse@site.example"]
+    english = by_recipient["english_nurse@site.example"]
+    assert "巴瑞替尼治疗斑秃" in chinese and "有患者通过招募平台提交了申请" in chinese
+    assert "A patient has applied" not in chinese
+    assert "A patient has applied" in english and "Baricitinib for alopecia areata" in english
+
+
+def test_staff_choose_their_email_language_in_admin(trial):
+    nurse = make_coordinator("nurse", make_site(trial))
+    client = Client()
+    client.force_login(nurse)
+    assert "My preferences" in client.get("/admin/").content.decode()
+    response = client.post("/admin/preferences/", {"email_language": "zh-hans"})
+    assert response.status_code == 302
+    assert StaffPreference.objects.get(user=nurse).email_language == "zh-hans"
+    client.logout()
+    assert Client().get("/admin/preferences/").status_code == 302  # to the log-in page
+
+
+# --- Campaigns have a language -----------------------------------------------------------------------
+
+def test_a_chinese_campaign_opens_the_portal_in_chinese_on_an_english_phone(trial):
+    campaign = make_campaign(trial, language="zh-hans")
+    client = Client(HTTP_ACCEPT_LANGUAGE="en-US")
+    response = client.get(f"/c/{campaign.code}", follow=True)
+    assert response.redirect_chain[-1][0] == "/trials/brave-aa1/apply/"
+    assert '<html lang="zh-hans">' in response.content.decode()
+    # The switcher still works afterwards.
+    client.post("/i18n/setlang/", {"language": "en", "next": "/"})
+    assert '<html lang="en">' in client.get("/trials/brave-aa1/apply/").content.decode()
+
+
+def test_a_campaign_without_a_language_follows_the_phone(trial):
+    campaign = make_campaign(trial)
+    response = Client(HTTP_ACCEPT_LANGUAGE="en-US").get(f"/c/{campaign.code}", follow=True)
+    assert '<html lang="en">' in response.content.decode()
+
+
+def test_a_poster_is_printed_in_its_campaigns_language(trial, admin_user):
+    campaign = make_campaign(trial, language="zh-hans")
+    client = Client(HTTP_ACCEPT_LANGUAGE="en-US")
+    client.force_login(admin_user)
+    body = client.get(f"/c/{campaign.code}/poster/").content.decode()
+    assert "巴瑞替尼治疗斑秃" in body
+    assert "Do you have severe hair loss" not in body
+
+
+# --- The questionnaire: a language switch keeps every answer; errors are findable --------------------
+
+def test_switching_language_mid_questionnaire_keeps_every_answer_and_stores_nothing(trial):
+    client = Client(HTTP_ACCEPT_LANGUAGE="en-US")
+    answers = screening_post(full_name="王芳", used_topical_steroid="1to3m", other_diagnoses=["scarring", "unsure"],
+                             language="en", consent_health_data="on")
+    response = client.post("/trials/brave-aa1/apply/", {**answers, "switch_language": "zh-hans"})
+    assert response.status_code == 200
+    body = response.content.decode()
+    assert '<html lang="zh-hans">' in body
+    assert response.cookies["django_language"].value == "zh-hans"
+    assert 'value="王芳"' in body
+    assert 'value="+86 138 0013 8000"' in body
+    assert re.search(r'<option value="1to3m"[^>]*selected', body)
+    for value in ("scarring", "unsure"):
+        assert re.search(rf'<input[^>]*name="other_diagnoses"[^>]*value="{value}"[^>]*checked', body), value
+    assert re.search(r'<input[^>]*name="loss_right"[^>]*value="90"', body)
+    assert re.search(r'<input[^>]*name="consent_health_data"[^>]*checked', body)
+    assert "75.2" in body  # the server's SALT for the four views, without JavaScript
+    assert "invalid-feedback" not in body and "form-error" not in body  # nothing is judged yet
+    assert Application.objects.count() == 0
+
+
+def test_the_contact_language_follows_a_switch_unless_the_patient_chose_another(trial):
+    client = Client(HTTP_ACCEPT_LANGUAGE="en-US")
+    body = client.post("/trials/brave-aa1/apply/",
+                       {**screening_post(language="en"), "switch_language": "zh-hans"}).content.decode()
+    assert re.search(r'<option value="zh-hans"[^>]*selected', body)
+    body = client.post("/trials/brave-aa1/apply/",
+                       {**screening_post(language="en"), "switch_language": "en"}).content.decode()
+    assert re.search(r'<option value="en"[^>]*selected', body)
+
+
+def test_the_language_switcher_on_the_questionnaire_sends_the_answers(trial):
+    body = Client().get("/trials/brave-aa1/apply/").content.decode()
+    switch = re.findall(r'<button[^>]*name="switch_language"[^>]*>', body)
+    assert len(switch) == 2
+    assert all('form="screening-form"' in tag and "formnovalidate" in tag for tag in switch)
+
+
+def test_the_error_summary_links_each_problem_to_its_field_and_takes_the_focus(trial):
+    body = chinese_client().post("/trials/brave-aa1/apply/",
+                                 screening_post(phone="", sex=None, loss_top="140")).content.decode()
+    summary = re.search(r'<div class="alert alert-danger"[^>]*id="form-error"[^>]*>(.*?)</div>', body, re.S)
+    assert summary and "autofocus" in summary.group(0)
+    links = re.findall(r'<a href="#([\w-]+)"', summary.group(1))
+    assert set(links) == {"id_phone", "id_sex_0", "id_loss_top"}
+    for target in links:
+        assert f'id="{target}"' in body
+    assert "出生时性别" in summary.group(1)
+
+
+# --- What the patient is told after sending -----------------------------------------------------------
+
+def test_the_confirmation_shows_the_servers_salt_and_who_will_call(trial):
+    client = Client()
+    client.post("/trials/brave-aa1/apply/", screening_post())
+    body = client.get("/trials/brave-aa1/apply/done/").content.decode()
+    assert re.search(r'id="salt-result".*?<strong>75.2</strong>', body, re.S)
+    assert "You did not choose a study site" in body and "site near you" not in body
+
+    site = make_site(trial, facility="Huashan Hospital", city="Shanghai")
+    client = Client()
+    client.post("/trials/brave-aa1/apply/", screening_post(site=str(site.pk)))
+    body = client.get("/trials/brave-aa1/apply/done/").content.decode()
+    assert "A study coordinator of Huashan Hospital (Shanghai) will contact you" in body
+
+
+def test_trial_cards_show_the_lay_title_and_where_the_trial_recruits(trial):
+    make_site(trial, city="Shanghai", city_zh_hans="上海", country="China", country_zh_hans="中国")
+    make_site(trial, city="Tokyo", city_zh_hans="东京", country="Japan", country_zh_hans="日本")
+    body = chinese_client().get("/").content.decode()
+    assert "巴瑞替尼治疗斑秃" in body
+    assert "中国上海、日本东京" in body
+    assert "Baricitinib for alopecia areata" in Client().get("/").content.decode()
+    assert "Shanghai, China, Tokyo, Japan" in Client().get("/").content.decode()
+
+
+def test_browsers_asking_for_favicon_ico_find_the_icon():
+    from django.contrib.staticfiles import finders
+    from django.templatetags.static import static
+
+    response = Client().get("/favicon.ico")
+    assert response.status_code == 302
+    assert response["Location"] == static("favicon.ico")
+    assert finders.find("favicon.ico") and finders.find("favicon.svg")
+    assert static("favicon.svg") in Client().get("/").content.decode()
