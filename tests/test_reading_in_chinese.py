@@ -160,9 +160,9 @@ def test_a_coordinator_gets_notices_in_the_language_they_chose(trial, django_cap
     by_recipient = {message.to[0]: message.subject + message.body for message in mail.outbox}
     chinese = by_recipient["chinese_nurse@site.example"]
     english = by_recipient["english_nurse@site.example"]
-    assert "巴瑞替尼治疗斑秃" in chinese and "有患者通过招募平台提交了申请" in chinese
+    assert "有患者通过招募平台提交了申请" in chinese and "预筛选结果: 可能符合条件" in chinese
     assert "A patient has applied" not in chinese
-    assert "A patient has applied" in english and "Baricitinib for alopecia areata" in english
+    assert "A patient has applied" in english and "Pre-screen verdict: Likely eligible" in english
 
 
 def test_staff_choose_their_email_language_in_admin(trial):
@@ -292,3 +292,18 @@ def test_browsers_asking_for_favicon_ico_find_the_icon():
     assert response["Location"] == static("favicon.ico")
     assert finders.find("favicon.ico") and finders.find("favicon.svg")
     assert static("favicon.svg") in Client().get("/").content.decode()
+
+
+@pytest.mark.parametrize(("language", "city", "state", "expected"), [
+    ("zh-hans", "南京", "江苏省", "中国江苏省南京"),
+    ("zh-hans", "上海", "上海市", "中国上海"),
+    ("zh-hans", "东京都新宿区", "东京都", "中国东京都新宿区"),
+    ("en", "Nanjing", "Jiangsu", "Nanjing, Jiangsu, China"),
+    ("en", "Shanghai", "Shanghai", "Shanghai, China"),
+])
+def test_a_site_address_names_each_place_once_in_the_readers_order(language, city, state, expected):
+    from trials.models import Site
+
+    site = Site(facility="H", city=city, state=state, country="中国" if language != "en" else "China")
+    with translation.override(language):
+        assert site.address == expected

@@ -185,7 +185,13 @@ class Trial(models.Model):
 
     @property
     def display_name(self):
+        """What patients call the trial: its lay title in their language."""
         return self.lay_title or self.acronym or self.title
+
+    @property
+    def staff_name(self):
+        """What coordinators and sponsors call the trial: its acronym."""
+        return self.acronym or self.display_name
 
     # Texts a coordinator writes for patients, which every language of the portal should have.
     PATIENT_TEXTS = ("lay_title", "summary", "eligibility_summary", "participation")
@@ -298,7 +304,9 @@ class Site(models.Model):
     @property
     def address(self) -> str:
         """City, province or state, and country, in the reader's order (largest first in Chinese)."""
-        state = self.state if self.state and self.state.rstrip("市") != self.city.rstrip("市") else ""
+        # "上海, Shanghai" and "东京都新宿区, 东京都" name the same place twice: keep one.
+        state = self.state if self.state and self.state.rstrip("市") not in self.city and \
+            self.city.rstrip("市") not in self.state else ""
         if _reads_chinese():
             return f"{self.country}{state}{self.city}"
         return ", ".join(part for part in (self.city, state, self.country) if part)
