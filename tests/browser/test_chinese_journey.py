@@ -12,6 +12,7 @@ from recruitment.models import Application
 from tests.browser.conftest import axe_violations
 from tests.browser.latin import latin_share, latin_words
 from tests.browser.patient_steps import fill_questionnaire, submit
+from tests.browser.staff_steps import log_in_to_admin, open_application
 from tests.factories import make_coordinator
 from trials.models import Campaign, Trial
 
@@ -159,10 +160,7 @@ def test_a_chinese_patient_goes_from_a_poster_to_each_verdict_without_meeting_en
 def test_a_chinese_poster_prints_in_chinese_for_staff_reading_english(live_server, demo, phone, shots):
     User.objects.create_superuser("admin2", "admin2@example.org", "pw-for-tests-1")
     page = phone(locale="en-US")
-    page.goto(live_server.url + "/admin/login/")
-    page.fill("#id_username", "admin2")
-    page.fill("#id_password", "pw-for-tests-1")
-    page.click("input[type=submit]")
+    log_in_to_admin(page, live_server, "admin2")
     page.goto(f"{live_server.url}/c/{chinese_poster_campaign().code}/poster/")
     Reader(shots).check(page, "poster")
 
@@ -194,13 +192,8 @@ def test_a_chinese_coordinator_reads_an_application_in_chinese(live_server, demo
     reference = patient.locator("#reference").inner_text()
 
     page = phone(locale="zh-CN")
-    page.goto(live_server.url + "/admin/")
-    page.fill("#id_username", "nurse")
-    page.fill("#id_password", "pw-for-tests-1")
-    page.click("input[type=submit]")
-    page.goto(f"{live_server.url}/admin/recruitment/application/?q={reference}")
-    page.click(f"text={reference}")
-    page.wait_for_load_state()
+    log_in_to_admin(page, live_server, "nurse")
+    open_application(page, live_server, reference)
     text = page.inner_text("#content")
     assert "外用糖皮质激素" in text  # the reason of a criterion, in the coordinator's language
     assert not re.search(r"used within|Needs review|Likely|patient \(web form\)", text)

@@ -12,6 +12,7 @@ from django.contrib.auth.models import User
 from recruitment.models import Application
 from tests.browser.conftest import axe_violations
 from tests.browser.patient_steps import fill_questionnaire, submit
+from tests.browser.staff_steps import log_in_to_admin, open_application
 from tests.factories import make_coordinator
 from trials.models import Campaign, SponsorOrganisation, Trial
 
@@ -77,12 +78,8 @@ def test_an_english_speaking_patient_a_coordinator_and_a_sponsor(live_server, de
 
     # A coordinator of the site logs into admin and moves the application on.
     coordinator = phone(locale="en-US")
-    coordinator.goto(live_server.url + "/admin/")
-    coordinator.fill("#id_username", "nurse")
-    coordinator.fill("#id_password", "pw-for-tests-1")
-    coordinator.click("input[type=submit]")
-    coordinator.goto(f"{live_server.url}/admin/recruitment/application/?q={reference}")
-    coordinator.click(f"text={reference}")
+    log_in_to_admin(coordinator, live_server, "nurse")
+    open_application(coordinator, live_server, reference)
     coordinator.select_option("#id_new_status", "contacted")
     coordinator.fill("#id_note", "Called in the evening; will come on Monday.")
     shots(coordinator, "coordinator-review")
