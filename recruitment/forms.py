@@ -414,10 +414,11 @@ ScreeningForm.base_fields = _SharedUntilCopied(ScreeningForm.base_fields)
 
 def initial_from_answers(data) -> dict:
     """The answers a patient has typed so far (submitted, not validated), to show them again
-    unchanged, for instance in another language. The bot trap is never carried over."""
+    unchanged in another language. Consents are not carried over: a consent is given to the text
+    the patient reads, and is recorded in that text's language. Nor is the bot trap."""
     initial = {}
     for name, field in ScreeningForm.base_fields.items():
-        if name == "website" or name not in data:
+        if name == "website" or name.startswith("consent_") or name not in data:
             continue
         multiple = getattr(field.widget, "allow_multiple_selected", False)
         initial[name] = data.getlist(name) if multiple else data.get(name)

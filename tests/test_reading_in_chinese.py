@@ -222,20 +222,18 @@ def test_switching_language_mid_questionnaire_keeps_every_answer_and_stores_noth
     for value in ("scarring", "unsure"):
         assert re.search(rf'<input[^>]*name="other_diagnoses"[^>]*value="{value}"[^>]*checked', body), value
     assert re.search(r'<input[^>]*name="loss_right"[^>]*value="90"', body)
-    assert re.search(r'<input[^>]*name="consent_health_data"[^>]*checked', body)
+    # A consent is given to the text in the language read: it is asked again in the new one.
+    assert not re.search(r'<input[^>]*name="consent_health_data"[^>]*checked', body)
     assert "75.2" in body  # the server's SALT for the four views, without JavaScript
     assert "invalid-feedback" not in body and "form-error" not in body  # nothing is judged yet
     assert Application.objects.count() == 0
 
 
-def test_the_contact_language_follows_a_switch_unless_the_patient_chose_another(trial):
+def test_the_contact_language_follows_a_switch_of_the_page_language(trial):
     client = Client(HTTP_ACCEPT_LANGUAGE="en-US")
     body = client.post("/trials/brave-aa1/apply/",
                        {**screening_post(language="en"), "switch_language": "zh-hans"}).content.decode()
     assert re.search(r'<option value="zh-hans"[^>]*selected', body)
-    body = client.post("/trials/brave-aa1/apply/",
-                       {**screening_post(language="en"), "switch_language": "en"}).content.decode()
-    assert re.search(r'<option value="en"[^>]*selected', body)
 
 
 def test_the_language_switcher_on_the_questionnaire_sends_the_answers(trial):
@@ -294,16 +292,69 @@ def test_browsers_asking_for_favicon_ico_find_the_icon():
     assert static("favicon.svg") in Client().get("/").content.decode()
 
 
-@pytest.mark.parametrize(("language", "city", "state", "expected"), [
-    ("zh-hans", "南京", "江苏省", "中国江苏省南京"),
-    ("zh-hans", "上海", "上海市", "中国上海"),
-    ("zh-hans", "东京都新宿区", "东京都", "中国东京都新宿区"),
-    ("en", "Nanjing", "Jiangsu", "Nanjing, Jiangsu, China"),
-    ("en", "Shanghai", "Shanghai", "Shanghai, China"),
+@pytest.mark.parametrize(("language", "parts", "expected"), [
+    ("zh-hans", ("南京", "江苏省", "中国"), "中国江苏省南京"),
+    ("zh-hans", ("上海", "上海市", "中国"), "中国上海"),
+    ("zh-hans", ("东京都新宿区", "东京都", "日本"), "日本东京都新宿区"),
+    ("en", ("南京", "江苏省", "中国"), "Nanjing, Jiangsu, China"),
+    ("en", ("上海", "上海市", "中国"), "Shanghai, China"),
 ])
-def test_a_site_address_names_each_place_once_in_the_readers_order(language, city, state, expected):
+def test_a_site_address_names_each_place_once_in_the_readers_order(language, parts, expected):
     from trials.models import Site
 
-    site = Site(facility="H", city=city, state=state, country="中国" if language != "en" else "China")
+    city, state, country = parts
+    english = {"南京": "Nanjing", "江苏省": "Jiangsu", "上海": "Shanghai", "上海市": "Shanghai", "中国": "China",
+               "东京都新宿区": "Shinjuku-ku", "东京都": "Tokyo", "日本": "Japan"}
+    site = Site(facility_en="H", city_en=english[city], state_en=english[state], country_en=english[country],
+                city_zh_hans=city, state_zh_hans=state, country_zh_hans=country)
     with translation.override(language):
         assert site.address == expected
+
+
+def test_a_site_without_chinese_names_reads_as_in_english_on_a_chinese_page():
+    from trials.models import Site
+
+    site = Site(facility_en="MGH", city_en="Boston", state_en="Massachusetts", country_en="United States",
+                city_zh_hans="波士顿")
+    with translation.override("zh-hans"):
+        assert site.address == "波士顿, Massachusetts, United States"
+        assert site.place == "波士顿, United States"
+
+
+def test_seed_demo_brings_a_database_seeded_before_the_chinese_texts_up_to_date():
+    """A demo database from before: no lay titles, participation, states or criteria in Chinese,
+    sponsors without names for patients, campaigns under their English names."""
+    from trials.models import Campaign, Criterion, Site, SponsorOrganisation
+
+    call_command("seed_demo")
+    brave = Trial.objects.get(slug="brave-aa1")
+    brave.summary_en = "Edited by a coordinator."
+    brave.save()
+    Trial.objects.update(lay_title_en=None, lay_title_zh_hans=None, participation_en=None,
+                         participation_zh_hans=None)
+    Site.objects.update(state_zh_hans=None)
+    Criterion.objects.update(patient_text_zh_hans=None)
+    SponsorOrganisation.objects.update(public_name_en=None, public_name_zh_hans=None)
+    poster = Campaign.objects.get(name="海报：皮肤科门诊（演示）")
+    Campaign.objects.filter(pk=poster.pk).update(name="Poster, dermatology clinic (demo)", language="")
+    campaigns = Campaign.objects.count()
+
+    call_command("seed_demo")
+    for trial in Trial.objects.filter(is_demo=True):
+        assert trial.untranslated_texts("zh-hans") == [] and trial.lay_title_zh_hans and trial.participation_en
+    assert not Criterion.objects.filter(patient_text_zh_hans__isnull=True).exists()
+    assert not Site.objects.filter(state_en__gt="", state_zh_hans__isnull=True).exists()
+    assert not SponsorOrganisation.objects.filter(public_name_zh_hans__isnull=True).exists()
+    poster.refresh_from_db()
+    assert (poster.name, poster.language) == ("海报：皮肤科门诊（演示）", "zh-hans")  # same code, same QR
+    assert Campaign.objects.count() == campaigns
+    assert Trial.objects.get(slug="brave-aa1").summary_en == "Edited by a coordinator."
+
+
+def test_the_latin_measure_counts_sentences_and_sets_codes_aside():
+    from tests.browser.latin import latin_share, latin_words
+
+    assert latin_share("本试验 At least half of the scalp") > 0.5
+    assert latin_words("您可能不符合: At least half") == ["At", "least", "half"]
+    codes = "注册号 NCT03570749，药物 CTP-543、SHR0302，JAK抑制剂，SALT 评分 50，F-VASI 0.5，编号 N6P6-FVFE"
+    assert latin_words(codes) == [] and latin_share(codes) == 0.0

@@ -300,6 +300,13 @@ DEMO_CAMPAIGNS = [
     ("NCT05051761", "患者组织通讯（演示）", "patient_group", "zh-hans"),
 ]
 
+# Names earlier versions gave the demo campaigns: seed_demo renames them in place.
+RENAMED_CAMPAIGNS = {
+    "Live broadcast, patient Q&A (demo)": "直播：斑秃患者答疑（演示）",
+    "Poster, dermatology clinic (demo)": "海报：皮肤科门诊（演示）",
+    "Patient group newsletter (demo)": "患者组织通讯（演示）",
+}
+
 # The registry's titles and drug names in Chinese (the registry has English only).
 TRIAL_TEXT_ZH = {
     "NCT03570749": {"title": "巴瑞替尼治疗重度或极重度斑秃成人患者的研究（BRAVE-AA1）", "drug": "巴瑞替尼"},

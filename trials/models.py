@@ -297,7 +297,7 @@ class Site(models.Model):
     @property
     def place(self) -> str:
         """City and country, written as the reader's language writes them."""
-        if _reads_chinese():
+        if self._in_chinese("city", "country"):
             return f"{self.country}{self.city}"
         return f"{self.city}, {self.country}"
 
@@ -307,13 +307,14 @@ class Site(models.Model):
         # "上海, Shanghai" and "东京都新宿区, 东京都" name the same place twice: keep one.
         state = self.state if self.state and self.state.rstrip("市") not in self.city and \
             self.city.rstrip("市") not in self.state else ""
-        if _reads_chinese():
+        if self._in_chinese("city", "country", *(["state"] if state else [])):
             return f"{self.country}{state}{self.city}"
         return ", ".join(part for part in (self.city, state, self.country) if part)
 
-
-def _reads_chinese() -> bool:
-    return (get_language() or "").startswith("zh")
+    def _in_chinese(self, *names) -> bool:
+        """Whether the reader reads Chinese and every named part has its Chinese name: parts run
+        together without separators only in Chinese ("United StatesBoston" is nobody's address)."""
+        return (get_language() or "").startswith("zh") and all(getattr(self, f"{name}_zh_hans", "") for name in names)
 
 
 class Channel(models.TextChoices):

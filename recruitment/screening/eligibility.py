@@ -67,7 +67,7 @@ class Reason:
     args: dict = field(default_factory=dict)
 
     def __str__(self) -> str:
-        return self.template % {k: _plain(v) for k, v in self.args.items()} if self.args else self.template
+        return self.template % {k: _plain(k, v) for k, v in self.args.items()} if self.args else self.template
 
     def then(self, template: str) -> Reason:
         """This reason followed by another clause: `template` holds `%(first)s` for this one."""
@@ -77,9 +77,12 @@ class Reason:
         return {"template": self.template, "args": self.args}
 
 
-def _plain(value):
+def _plain(name, value):
+    """A value as the stored English words show it: codes as they are, sex in lower case."""
     if isinstance(value, dict) and "template" in value:  # a nested reason
         return str(Reason(value["template"], value.get("args", {})))
+    if name == "sex":
+        return value.lower()
     if isinstance(value, (list, tuple)):
         return ", ".join(str(v) for v in value)
     return value

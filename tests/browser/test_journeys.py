@@ -141,3 +141,13 @@ def test_the_language_switcher_changes_the_page_language(live_server, demo, phon
     page.wait_for_load_state()
     assert page.locator("html").get_attribute("lang") == "zh-hans"
     assert page.url.endswith("/trials/brave-aa1/")
+
+
+def test_enter_in_a_field_sends_the_questionnaire_not_the_language_switcher(live_server, demo, phone):
+    page = phone(locale="zh-CN")
+    page.goto(live_server.url + "/trials/thrive-aa1/apply/")
+    fill_questionnaire(page)
+    page.focus("#id_full_name")
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/apply/done/")
+    assert page.locator("html").get_attribute("lang") == "zh-hans"

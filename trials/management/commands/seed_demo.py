@@ -15,6 +15,7 @@ from trials.demo_content import (
     DEMO_CAMPAIGNS,
     DEMO_TRIALS,
     FACILITY_ZH,
+    RENAMED_CAMPAIGNS,
     SPONSOR_NAMES,
     STATE_ZH,
     TRIAL_TEXT_ZH,
@@ -75,21 +76,25 @@ class Command(BaseCommand):
                 content = DEMO_TRIALS.get(record.nct_id, {})
                 result = import_study(record, slug=content.get("slug"), is_demo=True)
                 trial = result.trial
-                if result.created and content:
-                    # Coordinators may edit these later; a re-run keeps their edits.
-                    self._write_texts(trial, content, TRIAL_TEXT_ZH.get(trial.nct_id, {}))
+                if content:
+                    self._write_texts(trial, content, TRIAL_TEXT_ZH.get(trial.nct_id, {}), created=result.created)
                 if content and not trial.criteria.exists():
                     Criterion.objects.bulk_create(
                         Criterion(trial=trial, kind=kind, role=role, params=params, source_note=source,
                                   position=position, **_columns("patient_text", text))
                         for position, (kind, role, params, text, source) in enumerate(content["criteria"])
                     )
+                elif content:
+                    self._translate_criteria(trial, content["criteria"])
                 self._translate_sites(trial)
                 self._name_sponsor(trial.sponsor)
                 trials[trial.nct_id] = trial
         return trials
 
-    def _write_texts(self, trial, content, chinese):
+    def _write_texts(self, trial, content, chinese, *, created):
+        """Each text into its column: all of them for a new trial (the import put the registry's
+        summary there), else where a column is still empty. A re-run keeps what coordinators
+        edited, and a database seeded before a text existed gets it."""
         texts = {
             **_columns("lay_title", content["lay_title"]),
             **_columns("summary", content["summary"]),
@@ -98,17 +103,29 @@ class Command(BaseCommand):
             "title_zh_hans": chinese.get("title"),
             "drug_zh_hans": chinese.get("drug"),
         }
-        for name, value in texts.items():
+        empty = {name: value for name, value in texts.items() if created or not getattr(trial, name)}
+        for name, value in empty.items():
             setattr(trial, name, value)
-        trial.save()
+        if empty:
+            trial.save(update_fields=list(empty))
+
+    def _translate_criteria(self, trial, criteria):
+        chinese = {text["en"]: text["zh_hans"] for _kind, _role, _params, text, _source in criteria}
+        for criterion in trial.criteria.filter(patient_text_zh_hans__isnull=True) | trial.criteria.filter(
+                patient_text_zh_hans=""):
+            if criterion.patient_text_en in chinese:
+                criterion.patient_text_zh_hans = chinese[criterion.patient_text_en]
+                criterion.save(update_fields=["patient_text_zh_hans"])
 
     def _translate_sites(self, trial):
-        for site in trial.sites.filter(facility_zh_hans__isnull=True):
-            site.facility_zh_hans = FACILITY_ZH.get(site.facility_en)
-            site.city_zh_hans = CITY_ZH.get(site.city_en)
-            site.state_zh_hans = STATE_ZH.get(site.state_en)
-            site.country_zh_hans = COUNTRY_ZH.get(site.country_en)
-            site.save(update_fields=["facility_zh_hans", "city_zh_hans", "state_zh_hans", "country_zh_hans"])
+        names = {"facility": FACILITY_ZH, "city": CITY_ZH, "state": STATE_ZH, "country": COUNTRY_ZH}
+        for site in trial.sites.all():
+            empty = {f"{part}_zh_hans": chinese[getattr(site, f"{part}_en")] for part, chinese in names.items()
+                     if not getattr(site, f"{part}_zh_hans") and getattr(site, f"{part}_en") in chinese}
+            for column, value in empty.items():
+                setattr(site, column, value)
+            if empty:
+                site.save(update_fields=list(empty))
 
     def _name_sponsor(self, sponsor):
         if sponsor.name in SPONSOR_NAMES and not sponsor.public_name_en:
@@ -117,8 +134,12 @@ class Command(BaseCommand):
             sponsor.save()
 
     def _load_campaigns(self, trials):
+        for old_name, name in RENAMED_CAMPAIGNS.items():
+            # In place, so that demo QR codes already printed keep working.
+            Campaign.objects.filter(trial__in=trials.values(), name=old_name).update(name=name)
         for nct_id, name, channel, language in DEMO_CAMPAIGNS:
             trial = trials[nct_id]
+            Campaign.objects.filter(trial=trial, name=name, language="").update(language=language)
             Campaign.objects.get_or_create(
                 trial=trial,
                 name=name,
