@@ -6,31 +6,13 @@ must never turn a patient's visit into an error page.
 
 import logging
 
-from django.core.cache.backends.redis import RedisCache, RedisCacheClient
+from django.core.cache.backends.redis import RedisCache
 from redis.exceptions import RedisError
 
 logger = logging.getLogger(__name__)
 
-class _Client(RedisCacheClient):
-    """Django's client, but it builds a redis-py client once per pool rather than once per call:
-    a cached page or QR image spent more time making the client than in Redis."""
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self._clients = {}  # pool index -> redis-py client
-
-    def get_client(self, key=None, *, write=False):
-        index = self._get_connection_pool_index(write)
-        if index not in self._clients:
-            self._clients[index] = self._client(connection_pool=self._get_connection_pool(write))
-        return self._clients[index]
-
 
 class ResilientRedisCache(RedisCache):
-    def __init__(self, server, params):
-        super().__init__(server, params)
-        self._class = _Client
-
     def _failed(self, operation, exc):
         logger.warning("cache %s failed, carrying on without the cache: %s", operation, exc)
 
@@ -55,13 +37,6 @@ class ResilientRedisCache(RedisCache):
         except RedisError as exc:
             self._failed("add", exc)
             return False
-
-    def incr(self, key, delta=1, version=None):
-        try:
-            return super().incr(key, delta, version)
-        except RedisError as exc:
-            self._failed("incr", exc)
-            raise ValueError("cache unavailable") from exc
 
     def delete(self, key, version=None):
         try:

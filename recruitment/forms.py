@@ -11,7 +11,6 @@ from django import forms
 from django.conf import settings
 from django.core.validators import MaxValueValidator
 from django.utils import timezone
-from django.utils.functional import lazy
 from django.utils.translation import gettext_lazy as _
 
 from recruitment.consent import CONSENT_TEXTS
@@ -53,11 +52,6 @@ ADULT_AGE = 18
 PHONE = re.compile(r"^\+?[\d\s\-().]{6,30}$")
 
 
-# A site's name in the reader's language, made when displayed (lazy() once: lazystr() builds a
-# new proxy class on every call, which cost more than the whole validation).
-_site_label = lazy(str, str)
-
-
 def months_between(start: datetime.date, today: datetime.date) -> int:
     return (today.year - start.year) * 12 + today.month - start.month
 
@@ -72,26 +66,9 @@ def treatment_field_names() -> tuple:
     return tuple((t, f"used_{t.value}", f"regrowth_{t.value}" if t in ANY_JAK else None) for t in Treatment)
 
 
-ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}", re.ASCII)
-
-
-class DateField(forms.DateField):
-    """Django's, reading the date input's own format (YYYY-MM-DD) directly: trying each input
-    format with strptime cost a tenth of validating the whole questionnaire. Anything else (a
-    browser without a date picker, typed by hand) is read as Django reads it."""
-
-    def to_python(self, value):
-        if isinstance(value, str) and ISO_DATE.fullmatch(value.strip()):
-            try:
-                return datetime.date.fromisoformat(value.strip())
-            except ValueError:
-                pass  # 2026-02-30: Django's own error message
-        return super().to_python(value)
-
-
 class ScreeningForm(forms.Form):
     # --- About you -----------------------------------------------------------------------------
-    date_of_birth = DateField(
+    date_of_birth = forms.DateField(
         label=_("Date of birth"),
         help_text=_("Each trial accepts certain ages; we work out your age from this."),
         widget=forms.DateInput(attrs={"type": "date", "autocomplete": "bday"}),
@@ -170,60 +147,18 @@ class ScreeningForm(forms.Form):
     # Invisible to people; bots that fill every field give themselves away.
     website = forms.CharField(required=False, label=_("Leave this field empty"), max_length=200)
 
-    # Fields this form changes for itself: its own copies from the start.
-    _PER_FORM_FIELDS = ("site", "episode_year")
-
     def __init__(self, *args, trial, sites=None, today=None, **kwargs):
         """`sites`: the trial's recruiting sites in the order offered; read from the database when
-        not given (the sign-up view passes the ones it keeps, see `trials.signup`).
-
-        Django copies a form class's fields for each form, so that one form's changes never reach
-        another; for these 56 fields that cost more than validating them. Validating only reads
-        them, so a submitted form validates with the class's fields and takes its own copies only
-        when it is displayed (crispy-forms writes CSS classes into widgets when rendering): any
-        access to a bound field makes them (see `__getitem__`); validation reads none (`_clean_fields`)."""
+        not given."""
         super().__init__(*args, **kwargs)
-        self._shared_fields = True
-        if not self.is_bound:
-            self._own_fields()  # made to be displayed
-        for name in self._PER_FORM_FIELDS:
-            self.fields[name] = _copy_field(self.fields[name])
         self.trial = trial
         self.today = today or timezone.localdate()
         if sites is None:
             sites = trial.sites.filter(status=RecruitmentStatus.RECRUITING).order_by("country", "city", "facility")
         self.sites = {site.pk: site for site in sites}
-        # Labels (in the reader's language) are made only if the form is displayed: validating a
-        # submission needs the ids alone.
-        self.fields["site"].choices = [("", _("No preference")), *((pk, _site_label(s)) for pk, s in self.sites.items())]
+        self.fields["site"].choices = [("", _("No preference")), *((pk, str(s)) for pk, s in self.sites.items())]
         self.fields["episode_year"].validators.append(MaxValueValidator(self.today.year))
         self.fields["episode_year"].widget.attrs["max"] = self.today.year
-
-    def _own_fields(self):
-        if self._shared_fields:
-            self.fields = {name: field if name in self._PER_FORM_FIELDS else _copy_field(field)
-                           for name, field in self.fields.items()}
-            self._bound_fields_cache.clear()
-            self._shared_fields = False
-
-    def __getitem__(self, name):
-        if self._shared_fields:
-            self._own_fields()
-        return super().__getitem__(name)
-
-    def _clean_fields(self):
-        """Django's, but each answer is read from its widget directly rather than through a bound
-        field: making 56 bound fields cost more than validating the answers. (Django reads a
-        bound field's data the same way; no field here is disabled or a file.)"""
-        for name, field in self.fields.items():
-            value = field.widget.value_from_datadict(self.data, self.files, self.add_prefix(name))
-            try:
-                self.cleaned_data[name] = field.clean(value)
-                clean_answer = getattr(self, f"clean_{name}", None)
-                if clean_answer is not None:
-                    self.cleaned_data[name] = clean_answer()
-            except forms.ValidationError as error:
-                self.add_error(name, error)
 
     # --- Validation of single answers ---------------------------------------------------------
     def clean_site(self):
@@ -382,34 +317,7 @@ def _add_repeated_fields(form_class):
     fields["website"].widget.attrs.update({"tabindex": "-1", "autocomplete": "off"})
 
 
-class _SharedUntilCopied(dict):
-    """The questionnaire's fields: Django's copy for each form takes the fields themselves;
-    `ScreeningForm` copies them when a form needs its own."""
-
-    def __deepcopy__(self, memo):
-        return dict(self)
-
-
-def _copy_field(field):
-    """What a form may change in a field: its widget and the widget's attributes (crispy-forms
-    writes CSS classes into them), and its validators. Choices are shared: they are only ever
-    replaced (the sites'), never changed in place."""
-    copied = _shallow_copy(field)
-    copied.widget = _shallow_copy(field.widget)
-    copied.widget.attrs = field.widget.attrs.copy()
-    copied.validators = field.validators[:]
-    return copied
-
-
-def _shallow_copy(obj):
-    # What copy.copy does for these plain objects, without its generic (and slower) protocol.
-    copied = object.__new__(type(obj))
-    copied.__dict__.update(obj.__dict__)
-    return copied
-
-
 _add_repeated_fields(ScreeningForm)
-ScreeningForm.base_fields = _SharedUntilCopied(ScreeningForm.base_fields)
 
 
 def initial_from_answers(data) -> dict:

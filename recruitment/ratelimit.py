@@ -1,9 +1,8 @@
-"""Per-address limits on complete sign-ups: a window per address, counted in PostgreSQL.
+"""Per-address limits on complete sign-ups: a window per address, counted in the database.
 
-The counter (`SignupCounter`) is updated by the submission's own write (one statement on
-PostgreSQL, see `services.submission_sql`), which stores nothing when the address is over its
-limit. A limit kept in Redis cost a round trip of its own on every submission (a seventh of the
-time a gunicorn worker spent on one) and let everyone through while Redis was down.
+The counter (`SignupCounter`) is updated in the submission's own transaction (see
+`services.applications.store`), which stores nothing else when the address is over its limit: the
+limit holds while Redis is down, and a patient correcting answers is never counted.
 """
 
 from __future__ import annotations

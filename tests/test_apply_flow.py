@@ -485,14 +485,6 @@ def test_a_displayed_form_never_changes_the_fields_every_other_form_validates_wi
     assert len(validators) == len(ScreeningForm.base_fields["episode_year"].validators) + 1
 
 
-def test_a_submitted_form_validates_with_the_class_fields_without_copying_them(trial):
-    from recruitment.forms import ScreeningForm
-
-    form = ScreeningForm(screening_post(), trial=trial, sites=[])
-    assert form.is_valid(), form.errors
-    assert form._shared_fields, "validation copied the 56 fields (or made bound fields), which it need not"
-
-
 def test_a_trial_closed_while_its_form_was_kept_refuses_the_next_submission_at_once(client, trial, settings):
     from trials.models import Trial
 

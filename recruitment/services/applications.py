@@ -5,9 +5,10 @@ from __future__ import annotations
 import datetime
 import functools
 import re
+from dataclasses import dataclass
 
 from django.conf import settings
-from django.db import IntegrityError, connection, transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone, translation
 
 from recruitment.consent import CONSENT_VERSION, REQUIRED_CONSENTS
@@ -27,11 +28,23 @@ from recruitment.ratelimit import Throttle, Throttled
 from recruitment.screening.alopecia import compute_salt, severity_band
 from recruitment.screening.build import screening_answers
 from recruitment.screening.eligibility import Verdict, evaluate
-from recruitment.services import submission_sql
-from recruitment.services.submission_sql import NoLongerOpen
-from recruitment.services.audit import PATIENT, audit_event
 from recruitment.selectors import duplicate_target, new_application_recipients, open_for_signup
+from recruitment.services.audit import PATIENT, audit_event
 from recruitment.services.notifications import new_application_notice, notices_stored
+
+
+class NoLongerOpen(Exception):
+    """The trial stopped recruiting, or the chosen site left it, since the form was read: nothing
+    was stored."""
+
+
+@dataclass
+class Stored:
+    application_id: int | None  # None: refused (the trial or site closed, or the address over its limit)
+    duplicate_of_id: int | None
+    notification_ids: list[int]
+    hits: int = 0  # sign-ups counted in the address's window, this one included (0: not counted)
+
 
 DUPLICATE_WINDOW = datetime.timedelta(days=30)
 REFERENCE_ATTEMPTS = 5
@@ -114,13 +127,12 @@ def submit_application(
                                    details={"campaign": campaign.code if campaign else None}),
         "notification": new_application_notice(now),
     }
-    store = store_for()
     for attempt in range(REFERENCE_ATTEMPTS):
         try:
             stored = store(**rows, duplicate_since=now - DUPLICATE_WINDOW, throttle=throttle)
             if stored.application_id is None:
                 raise Throttled if throttle and stored.hits > throttle.limit else NoLongerOpen
-            app.pk, app.duplicate_of_id = stored.application_id, stored.duplicate_of_id
+            app.duplicate_of_id = stored.duplicate_of_id
             notices_stored(app, stored.notification_ids)
             return app
         except IntegrityError:
@@ -143,26 +155,24 @@ def _label_in(verdict: str, language: str) -> str:
         return str(Verdict(verdict).label)
 
 
-def store_for():
-    """On PostgreSQL every row of a submission is written by one statement, a round trip instead of
-    fifteen; elsewhere (SQLite for `make run`) a statement per table."""
-    return submission_sql.store if connection.vendor == "postgresql" else store_with_orm
-
-
 @transaction.atomic
-def store_with_orm(*, application, alopecia, treatments, contact, consents, evaluation, audit_event, notification,
-                   duplicate_since, throttle=None) -> submission_sql.Stored:
-    """What `submission_sql.store` does in one statement, a statement per table (SQLite)."""
+def store(*, application, alopecia, treatments, contact, consents, evaluation, audit_event, notification,
+          duplicate_since, throttle=None) -> Stored:
+    """Write the application and every row that comes with it, in one transaction: all or none.
+    `notification` is the notice, written once per recipient. With a `throttle`
+    (recruitment.ratelimit) the address's sign-up is counted first, and nothing else is written
+    when it goes over the limit; nor when the trial or the chosen site closed since the form was
+    read (the sign-up view may have read them a moment ago)."""
     hits = _count(throttle, application.submitted_at) if throttle else 0
     over_limit = throttle is not None and hits > throttle.limit
     if over_limit or not open_for_signup(trial_id=application.trial_id, site_id=application.site_id).exists():
-        return submission_sql.Stored(None, None, [], hits)  # refused; the count stands
+        return Stored(None, None, [], hits)  # refused; the count stands
     duplicate = duplicate_target(trial_id=application.trial_id, phone_key=contact.phone_key,
                                  email_key=contact.email_key, since=duplicate_since)
     application.duplicate_of_id = duplicate.first() if duplicate is not None else None
     application.save(force_insert=True)
     for row in [alopecia, *treatments, contact, *consents, evaluation, audit_event]:
-        row.application = application  # the parent has its id only now
+        row.application = application  # its id only now (and a new one if a reference is drawn again)
     alopecia.save(force_insert=True)
     TreatmentUse.objects.bulk_create(treatments)
     contact.save(force_insert=True)
@@ -171,18 +181,22 @@ def store_with_orm(*, application, alopecia, treatments, contact, consents, eval
     audit_event.details = {**audit_event.details, "duplicate_of": application.duplicate_of_id}
     audit_event.save(force_insert=True)
     notices = Notification.objects.bulk_create(
-        Notification(**{f.attname: getattr(notification, f.attname) for f in Notification._meta.concrete_fields
-                        if f.name not in ("id", "recipient", "application")}, recipient=user, application=application)
+        Notification(kind=notification.kind, created_at=notification.created_at, recipient=user,
+                     application=application)
         for user in new_application_recipients(site_id=application.site_id, trial_id=application.trial_id)
     )
-    return submission_sql.Stored(application.pk, application.duplicate_of_id, [n.pk for n in notices], hits)
+    return Stored(application.pk, application.duplicate_of_id, [n.pk for n in notices], hits)
 
 
 def _count(throttle, now) -> int:
-    """Count one sign-up on the address's counter (locked until the commit); its new value."""
-    counter = SignupCounter.objects.select_for_update().filter(pk=throttle.key).first()
-    if counter is None or counter.window_ends <= now:
-        counter = SignupCounter(key=throttle.key, hits=0, window_ends=now + datetime.timedelta(seconds=throttle.period))
+    """Count one sign-up on the address's counter, locked until the commit; its new value.
+    The counter is created if missing without failing when a concurrent sign-up created it first."""
+    window = datetime.timedelta(seconds=throttle.period)
+    SignupCounter.objects.bulk_create([SignupCounter(key=throttle.key, hits=0, window_ends=now + window)],
+                                      ignore_conflicts=True)
+    counter = SignupCounter.objects.select_for_update().get(pk=throttle.key)
+    if counter.window_ends <= now:
+        counter.hits, counter.window_ends = 0, now + window
     counter.hits += 1
-    counter.save()
+    counter.save(update_fields=["hits", "window_ends"])
     return counter.hits
