@@ -285,8 +285,10 @@ if not RATE.fullmatch(SIGNUP_RATE_LIMIT):
         f"Environment variable SIGNUP_RATE_LIMIT={SIGNUP_RATE_LIMIT!r} is invalid: expected a rate such as 20/h."
     )
 
-# Seconds a public page (trial list, trial page, sign-up page) is served from the cache.
-PUBLIC_PAGE_CACHE_SECONDS = env_int("PUBLIC_PAGE_CACHE_SECONDS", 60, minimum=0)
+# Seconds the public pages keep what they show of the catalog in the cache (trials.catalog_cache);
+# any write to the catalog drops it at once, so this only bounds the memory. Without Redis each
+# process would have a cache of its own that another process's write cannot drop: no caching.
+PUBLIC_PAGE_CACHE_SECONDS = env_int("PUBLIC_PAGE_CACHE_SECONDS", 600 if REDIS_URL else 0, minimum=0)
 
 # --- Portal -----------------------------------------------------------------------------------
 # QR images are deterministic for a URL; cache them rather than redraw on every scan.

@@ -17,7 +17,6 @@ from django.views.decorators.http import require_http_methods, require_safe
 from recruitment import language, ratelimit
 from recruitment.forms import ScreeningForm, initial_from_answers, initial_from_application
 from recruitment.models import Application
-from recruitment.pagecache import cached_public_page
 from recruitment.screening.alopecia import compute_salt, severity_band
 from recruitment.screening.build import screening_answers
 from recruitment.screening.eligibility import Verdict, evaluate
@@ -26,7 +25,8 @@ from recruitment.ratelimit import Throttled
 from recruitment.services.applications import NoLongerOpen, submit_application
 from trials.campaign_cookie import campaign_code
 from trials.models import Campaign, Criterion, Trial
-from trials.signup import forget, signup_trial
+from trials import catalog_cache
+from trials.signup import read_signup_trial, signup_trial
 from trials.views import open_trials
 
 def _own_application(request, reference, **filters):
@@ -61,7 +61,12 @@ def _render_form(request, trial, form, *, status=200, error=None):
         "salt_preview": _salt_preview(form),
         # The language switcher sends the answers typed so far with it (see `_switch_language`).
         "answers_form_id": "screening-form",
+        # The empty questionnaire is the same for everyone reading this language this year (the
+        # CSRF token is outside the cached part); answers, errors or a prefill are never cached.
+        **catalog_cache.fragment_context("questionnaire", trial.slug, form.today.year),
     }
+    if form.is_bound or form.initial.keys() - {"language"}:
+        context["cache_seconds"] = 0
     return render(request, "recruitment/apply.html", context, status=status)
 
 
@@ -116,7 +121,6 @@ def _closed(request, trial, *, status):
 
 @never_cache
 @require_http_methods(["GET", "HEAD", "POST"])
-@cached_public_page()  # GET without ?from= only; the prefilled page is personal
 def apply(request, slug):
     signup = signup_trial(slug)
     if signup is None:
@@ -163,9 +167,8 @@ def apply(request, slug):
         response["Retry-After"] = str(throttle.period)
         return response
     except NoLongerOpen:
-        # The trial or the chosen site closed since this worker read it: read it again.
-        forget(slug)
-        signup = signup_trial(slug)
+        # The trial or the chosen site closed since the cached copy was read: read it again.
+        signup = read_signup_trial(slug)
         if signup is None or not signup.trial.is_recruiting:
             return _closed(request, trial, status=409)
         # Every answer comes back but the site, which is no longer a choice: the reason shows beside it.

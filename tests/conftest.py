@@ -28,23 +28,17 @@ def in_process(settings, eager: bool) -> None:
 
 @pytest.fixture(autouse=True)
 def _no_page_cache(settings):
-    # Tests change data between requests; the page cache has tests of its own.
+    # Most tests write the catalog inside a transaction that never commits, so the catalog's
+    # cache would never hear of their changes; the cache has tests of its own.
     settings.PUBLIC_PAGE_CACHE_SECONDS = 0
 
 
 @pytest.fixture(autouse=True)
 def _empty_cache():
-    # Rate limits, cached images and pages must not leak from one test into the next.
-    from recruitment import pagecache
-    from trials import signup
-
+    # Cached images and catalog pages must not leak from one test into the next.
     cache.clear()
-    pagecache._LOCAL.clear()
-    signup.forget()
     yield
     cache.clear()
-    pagecache._LOCAL.clear()
-    signup.forget()
 
 
 def _in_ci() -> bool:

@@ -211,7 +211,7 @@ def test_a_sign_up_through_a_campaign_costs_no_query_more_than_one_without(clien
     assert Application.objects.get(contact__phone="+86 139 0000 0102").campaign == campaign
 
 
-def test_a_campaign_made_after_the_trial_was_kept_is_still_recorded(client, trial, settings):
+def test_a_campaign_made_after_the_trial_was_cached_is_still_recorded(client, trial, settings):
     settings.PUBLIC_PAGE_CACHE_SECONDS = 60
     submit(client, trial, phone="+86 139 0000 0100")  # the trial is kept, without this campaign
     campaign = make_campaign(trial, code="new2026")
@@ -488,7 +488,7 @@ def test_a_displayed_form_never_changes_the_fields_every_other_form_validates_wi
 def test_a_trial_closed_while_its_form_was_kept_refuses_the_next_submission_at_once(client, trial, settings):
     from trials.models import Trial
 
-    settings.PUBLIC_PAGE_CACHE_SECONDS = 60  # the worker keeps the trial it read
+    settings.PUBLIC_PAGE_CACHE_SECONDS = 60  # the trial is cached, and a bulk update tells the cache nothing
     assert client.get("/trials/brave-aa1/apply/").status_code == 200
     Trial.objects.filter(pk=trial.pk).update(status=RecruitmentStatus.COMPLETED)
     response = submit(client, trial)

@@ -12,6 +12,7 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.text import slugify
 
+from trials import catalog_cache
 from trials.ctgov import RecordError, StudyRecord, parse_study, studies_in_document
 from trials.models import CampaignScanDay, RecruitmentStatus, Site, SponsorOrganisation, Trial
 
@@ -102,6 +103,7 @@ def import_study(record: StudyRecord, *, slug: str | None = None, is_demo: bool 
         .exclude(status=RecruitmentStatus.WITHDRAWN)
         .update(status=RecruitmentStatus.WITHDRAWN)
     )
+    catalog_cache.changed()  # a bulk update sends no signal
     return ImportResult(trial, created, sites_created, sites_updated, sites_closed)
 
 

@@ -1,5 +1,5 @@
 from django.contrib.admin.views.decorators import staff_member_required
-from django.db.models import Prefetch
+from django.db.models import Case, Prefetch, When
 from django.http import Http404, HttpResponse, HttpResponseNotModified
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -7,8 +7,7 @@ from django.utils import translation
 from django.views.decorators.http import require_safe
 
 from recruitment import language
-from recruitment.pagecache import cached_public_page
-from trials import qr
+from trials import catalog_cache, qr
 from trials.forms import TrialFilterForm
 from trials.models import Campaign, RecruitmentStatus, Site, Trial
 from trials.campaign_cookie import remember_campaign
@@ -36,26 +35,32 @@ def _valid_filters(request):
 
 
 @require_safe
-@cached_public_page(cacheable=_valid_filters)
 def trial_list(request):
     form = TrialFilterForm(request.GET or None)
     trials = (
         Trial.objects.select_related("sponsor").prefetch_related(_recruiting_sites()).recruiting_first()
     )
     trials = form.filter(trials)
-    return render(request, "trials/list.html", {"form": form, "trials": trials})
+    # Only the filters the form knows are cached: random query strings cannot fill the cache.
+    valid = _valid_filters(request)
+    cache = catalog_cache.fragment_context("list", request.GET.urlencode() if valid else "")
+    if not valid:
+        cache["cache_seconds"] = 0
+    return render(request, "trials/list.html", {"form": form, "trials": trials, **cache})
 
 
 @require_safe
-@cached_public_page()
 def trial_detail(request, slug):
     trial = get_object_or_404(Trial.objects.select_related("sponsor"), slug=slug)
-    sites = sorted(trial.sites.all(), key=lambda site: (not site.is_recruiting, site.country, site.city))
+    # Querysets are lazy: a page whose fragment is cached reads only the trial.
+    sites = trial.sites.annotate(closed=Case(When(status=RecruitmentStatus.RECRUITING, then=0), default=1)) \
+        .order_by("closed", "country", "city")
     context = {
         "trial": trial,
         "sites": sites,
         "signup_url": qr.absolute_url(trial.get_signup_path()),
         "other_open_trials": [] if trial.is_recruiting else open_trials(exclude=trial),
+        **catalog_cache.fragment_context("detail", slug),
     }
     return render(request, "trials/detail.html", context)
 

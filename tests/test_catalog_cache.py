@@ -1,0 +1,160 @@
+"""The public pages keep the catalog in Django's cache, and every write to the catalog drops it
+once committed: a change shows at the next request, never a minute later."""
+
+import re
+
+import pytest
+from django.test import Client
+
+from recruitment.models import Application
+from tests.factories import make_campaign, make_criterion, make_site, make_trial, screening_post
+from trials.criteria import CriterionKind as K
+from trials.models import RecruitmentStatus
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def page_cache(settings):
+    settings.PUBLIC_PAGE_CACHE_SECONDS = 600
+
+
+@pytest.fixture
+def committed(django_capture_on_commit_callbacks):
+    """Run a write as if its transaction committed (the test's own never does)."""
+    def run(write):
+        with django_capture_on_commit_callbacks(execute=True):
+            write()
+    return run
+
+
+def token_in(response):
+    return re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', response.content.decode()).group(1)
+
+
+def test_a_cached_signup_page_costs_no_query_and_still_accepts_each_visitors_submission(
+    django_assert_num_queries,
+):
+    make_trial(slug="brave-aa1", acronym="BRAVE-AA1")
+    Client().get("/trials/brave-aa1/apply/")  # fills the cache
+    first, second = Client(enforce_csrf_checks=True), Client(enforce_csrf_checks=True)
+    with django_assert_num_queries(0):
+        page = first.get("/trials/brave-aa1/apply/")
+    other = second.get("/trials/brave-aa1/apply/")
+    assert token_in(page) != token_in(other)
+    for client, response, phone in ((first, page, "+86 138 0000 0001"), (second, other, "+86 138 0000 0002")):
+        posted = client.post("/trials/brave-aa1/apply/",
+                             {**screening_post(phone=phone), "csrfmiddlewaretoken": token_in(response)})
+        assert posted.status_code == 302
+    assert Application.objects.count() == 2
+
+
+def test_cached_trial_pages_cost_at_most_the_trial_itself(django_assert_num_queries):
+    trial = make_trial(slug="brave-aa1")
+    make_site(trial)
+    Client().get("/")
+    Client().get("/trials/brave-aa1/")
+    with django_assert_num_queries(0):
+        Client().get("/")
+    with django_assert_num_queries(1):  # the trial, for its title and a 404 when it is gone
+        Client().get("/trials/brave-aa1/")
+
+
+def test_each_language_has_its_own_cached_page():
+    make_trial(slug="brave-aa1", summary_en="Tablets once a day.", summary_zh_hans="每天服药一次。")
+    Client().get("/trials/brave-aa1/", HTTP_ACCEPT_LANGUAGE="en")
+    chinese = Client().get("/trials/brave-aa1/", HTTP_ACCEPT_LANGUAGE="zh-hans").content.decode()
+    english = Client().get("/trials/brave-aa1/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert "每天服药一次。" in chinese and "Tablets once a day." not in chinese
+    assert "Tablets once a day." in english
+
+
+def test_unknown_query_parameters_are_not_cached(django_assert_num_queries):
+    make_trial()
+    Client().get("/?utm_source=poster123")
+    with django_assert_num_queries(2):  # rendered again: the trials, then their sites
+        Client().get("/?utm_source=poster123")
+
+
+def test_a_prefilled_page_is_never_served_from_or_put_in_the_cache(client):
+    make_trial(slug="brave-aa1")
+    client.post("/trials/brave-aa1/apply/", screening_post(full_name="Wang Fang"))
+    reference = Application.objects.get().reference
+    assert "Wang Fang" in client.get(f"/trials/brave-aa1/apply/?from={reference}").content.decode()
+    assert "Wang Fang" not in Client().get(f"/trials/brave-aa1/apply/?from={reference}").content.decode()
+    assert "Wang Fang" not in Client().get("/trials/brave-aa1/apply/").content.decode()
+
+
+def test_a_form_with_errors_is_never_served_from_the_cache(client):
+    make_trial(slug="brave-aa1")
+    client.get("/trials/brave-aa1/apply/")
+    body = client.post("/trials/brave-aa1/apply/", screening_post(loss_top="140")).content.decode()
+    assert 'value="140"' in body and "is-invalid" in body
+    assert "is-invalid" not in Client().get("/trials/brave-aa1/apply/").content.decode()
+
+
+def test_a_trial_edited_shows_on_every_public_page_at_the_next_request(committed):
+    trial = make_trial(slug="brave-aa1", lay_title_en="Old title", summary_en="Old summary.")
+    for path in ("/", "/trials/brave-aa1/", "/trials/brave-aa1/apply/"):
+        assert "Old title" in Client().get(path).content.decode()
+
+    def edit():
+        trial.lay_title_en, trial.summary_en = "New title", "New summary."
+        trial.save()
+    committed(edit)
+    for path in ("/", "/trials/brave-aa1/", "/trials/brave-aa1/apply/"):
+        body = Client().get(path).content.decode()
+        assert "New title" in body and "Old title" not in body, path
+    assert "New summary." in Client().get("/trials/brave-aa1/").content.decode()
+
+
+def test_a_closed_site_an_edited_criterion_and_a_new_campaign_apply_to_the_next_signup(committed):
+    trial = make_trial(slug="brave-aa1")
+    closing = make_site(trial, facility="Closing Clinic")
+    criterion = make_criterion(trial, K.SALT, params={"min": 50})
+    Client().get("/trials/brave-aa1/apply/")
+    Client().get("/trials/brave-aa1/")
+
+    def change():
+        closing.status = RecruitmentStatus.COMPLETED
+        closing.save()
+        criterion.params = {"min": 90}
+        criterion.save()
+    committed(change)
+    assert "Closing Clinic" not in Client().get("/trials/brave-aa1/apply/").content.decode()
+    client = Client()
+    client.post("/trials/brave-aa1/apply/", screening_post())  # SALT 75.2: below the new minimum
+    assert Application.objects.get().verdict == "likely_ineligible"
+
+    campaign = []
+    committed(lambda: campaign.append(make_campaign(trial)))
+    client = Client()
+    client.get(f"/c/{campaign[0].code}")
+    client.post("/trials/brave-aa1/apply/", screening_post(phone="+86 138 0000 0009"))
+    assert Application.objects.filter(campaign=campaign[0]).count() == 1
+
+
+def test_a_registry_import_that_closes_a_site_shows_at_the_next_request(committed):
+    from trials.ctgov import parse_study
+    from trials.services import import_study
+
+    record = {
+        "protocolSection": {
+            "identificationModule": {"nctId": "NCT09999999", "briefTitle": "A study", "acronym": "REG"},
+            "statusModule": {"overallStatus": "RECRUITING"},
+            "sponsorCollaboratorsModule": {"leadSponsor": {"name": "Sponsor"}},
+            "conditionsModule": {"conditions": ["Alopecia Areata"]},
+            "designModule": {"phases": ["PHASE3"]},
+            "descriptionModule": {"briefSummary": "A summary."},
+            "contactsLocationsModule": {"locations": [
+                {"facility": "Kept Hospital", "city": "Beijing", "country": "China", "status": "RECRUITING"},
+                {"facility": "Dropped Hospital", "city": "Shanghai", "country": "China", "status": "RECRUITING"},
+            ]},
+        }
+    }
+    committed(lambda: import_study(parse_study(record), slug="reg"))
+    assert "Dropped Hospital" in Client().get("/trials/reg/").content.decode()
+    record["protocolSection"]["contactsLocationsModule"]["locations"].pop()
+    committed(lambda: import_study(parse_study(record)))
+    body = Client().get("/trials/reg/").content.decode()
+    assert re.search(r"Dropped Hospital.*?(Withdrawn|已撤回)", body, re.S)
