@@ -39,20 +39,22 @@ def check_broker() -> str:
 
 
 def check_notifications() -> str:
-    """Whether beat relays new applications' notices: how many have waited over a minute to be
-    queued. Reported, never failed on: the web itself is fine, but nobody is told of new patients."""
+    """Whether notices reach coordinators: how many are still unsent well after the sweeper should
+    have queued them again. Reported, never failed on: the web itself is fine, but nobody is told
+    of new patients."""
     if not settings.REDIS_URL:
         return "sent in-process"
     from recruitment.models import Notification, NotificationStatus
 
-    cutoff = timezone.now() - datetime.timedelta(seconds=60 + settings.NOTIFICATION_RELAY_SECONDS)
+    overdue = settings.NOTIFICATION_REQUEUE_AFTER + 120
+    cutoff = timezone.now() - datetime.timedelta(seconds=overdue)
     try:
-        waiting = Notification.objects.filter(
-            status=NotificationStatus.PENDING, queued_at__isnull=True, created_at__lt=cutoff
-        ).count()
+        waiting = Notification.objects.filter(status=NotificationStatus.PENDING, created_at__lt=cutoff).count()
     except DatabaseError:
         return "unknown"
-    return "ok" if not waiting else f"{waiting} waiting over a minute to be queued: is celery beat running?"
+    if not waiting:
+        return "ok"
+    return f"{waiting} waiting over {overdue // 60} minutes to be sent: are the celery worker and beat running?"
 
 
 def health_report() -> tuple[bool, dict[str, str]]:

@@ -157,20 +157,12 @@ CELERY_TASK_PUBLISH_RETRY_POLICY = {
 }
 CELERY_BROKER_TRANSPORT_OPTIONS = {
     "socket_timeout": 2,
-    "socket_connect_timeout": 2,
+    "socket_connect_timeout": 0.2,  # a broker on the same network answers in milliseconds
     "max_retries": 2,
     "visibility_timeout": 3600,
 }
 
-# How often beat queues the notifications of new applications (the request never talks to the broker).
-NOTIFICATION_RELAY_SECONDS = env_int("NOTIFICATION_RELAY_SECONDS", 2, minimum=1)
 CELERY_BEAT_SCHEDULE = {
-    "relay-new-notifications": {
-        "task": "recruitment.tasks.relay_new_notifications",
-        "schedule": float(NOTIFICATION_RELAY_SECONDS),
-        # A relay not run in time is simply replaced by the next one.
-        "options": {"expires": float(NOTIFICATION_RELAY_SECONDS * 5)},
-    },
     "requeue-pending-notifications": {
         "task": "recruitment.tasks.requeue_pending_notifications",
         "schedule": float(env_int("NOTIFICATION_SWEEP_SECONDS", 60, minimum=1)),

@@ -31,11 +31,6 @@ def send_notification(self, notification_id: int) -> str:
     return outcome
 
 
-@shared_task(ignore_result=True)
-def relay_new_notifications() -> int:
-    return notifications.relay_new()
-
-
 @shared_task
 def requeue_pending_notifications() -> int:
     return notifications.requeue_stale(older_than=datetime.timedelta(seconds=settings.NOTIFICATION_REQUEUE_AFTER))

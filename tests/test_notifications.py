@@ -12,6 +12,7 @@ from recruitment.services.notifications import Outcome, deliver, queue_digests, 
 from recruitment.workdays import working_days_before
 from tests.conftest import in_process
 from tests.factories import make_application, make_coordinator, make_site, make_trial, screening_post
+from trials.models import Site
 
 pytestmark = pytest.mark.django_db
 
@@ -32,42 +33,28 @@ def test_a_submission_emails_each_coordinator_of_the_chosen_site_once(client, tr
     assert set(Notification.objects.values_list("status", flat=True)) == {NotificationStatus.SENT}
 
 
-def test_with_a_broker_the_request_leaves_its_notices_to_the_relay_which_queues_each_once(
-    client, trial, django_capture_on_commit_callbacks, settings
+def test_with_a_broker_each_notice_is_queued_once_the_application_is_committed(
+    client, trial, django_capture_on_commit_callbacks, settings, monkeypatch
 ):
-    from recruitment.services.notifications import relay_new
+    from recruitment.tasks import send_notification
 
     make_coordinator("nurse_a", make_site(trial))
-    in_process(settings, False)  # as with Redis: the patient's request never waits for it
-    try:
-        with django_capture_on_commit_callbacks(execute=True) as callbacks:
-            client.post("/trials/brave-aa1/apply/", screening_post())
-    finally:
-        in_process(settings, True)
-    assert callbacks == [] and mail.outbox == []
-    notice = Notification.objects.get()
-    assert notice.status == NotificationStatus.PENDING and notice.queued_at is None
-    with django_capture_on_commit_callbacks(execute=True):
-        assert relay_new() == 1
-    assert [m.to[0] for m in mail.outbox] == ["nurse_a@site.example"]
-    notice.refresh_from_db()
-    assert notice.status == NotificationStatus.SENT and notice.queued_at is not None
-    assert relay_new() == 0
-
-
-def test_the_relay_queues_a_burst_in_one_run(trial, django_capture_on_commit_callbacks, settings):
-    from recruitment.services.notifications import relay_new
-
-    make_coordinator("nurse_a", make_site(trial))
+    make_coordinator("nurse_b", Site.objects.get(trial=trial))
+    published = []
+    # The broker itself is tested in test_notifications_real.py; here, what is published when.
+    monkeypatch.setattr(send_notification, "apply_async", lambda args, **options: published.append(args[0]))
     in_process(settings, False)
     try:
-        for n in range(5):
-            make_application(trial, phone=f"+86 139 7777 000{n}")
+        with django_capture_on_commit_callbacks() as callbacks:
+            client.post("/trials/brave-aa1/apply/", screening_post())
+            assert published == [], "nothing is published before the application is committed"
+        for callback in callbacks:
+            callback()
     finally:
         in_process(settings, True)
-    with django_capture_on_commit_callbacks(execute=True):
-        assert relay_new(batch=2) == 5  # three batches, two of them full
-    assert len(mail.outbox) == 5
+    notices = Notification.objects.order_by("pk")
+    assert published == [n.pk for n in notices] and len(published) == 2
+    assert all(n.status == NotificationStatus.PENDING and n.queued_at is not None for n in notices)
 
 
 def test_without_a_chosen_site_every_coordinator_of_the_trial_is_told(client, trial, django_capture_on_commit_callbacks):
@@ -144,7 +131,7 @@ def test_the_sweeper_requeues_only_notifications_pending_for_a_while(trial, monk
     Notification.objects.filter(pk=stale.pk).update(queued_at=timezone.now() - datetime.timedelta(minutes=10))
     Notification.objects.filter(pk=fresh.pk).update(queued_at=timezone.now())
     published = []
-    monkeypatch.setattr("recruitment.tasks.send_notification.apply_async", lambda args: published.append(args[0]))
+    monkeypatch.setattr("recruitment.tasks.send_notification.apply_async", lambda args, **options: published.append(args[0]))
     assert requeue_stale(older_than=datetime.timedelta(minutes=5)) == 1
     assert published == [stale.pk]
 
@@ -155,7 +142,7 @@ def test_the_sweeper_requeues_one_batch_per_run_oldest_first(trial, monkeypatch)
         make_application(trial, phone=f"+86 139 6666 000{n}")
     Notification.objects.update(queued_at=timezone.now() - datetime.timedelta(minutes=10))
     published = []
-    monkeypatch.setattr("recruitment.tasks.send_notification.apply_async", lambda args: published.append(args[0]))
+    monkeypatch.setattr("recruitment.tasks.send_notification.apply_async", lambda args, **options: published.append(args[0]))
     oldest = list(Notification.objects.order_by("created_at", "pk").values_list("pk", flat=True))
     assert requeue_stale(older_than=datetime.timedelta(minutes=5), batch=2) == 2
     assert published == oldest[:2]
@@ -170,7 +157,7 @@ def test_a_broker_failure_while_queueing_loses_nothing_and_raises_nothing(trial,
     application = make_application(trial)
     calls = []
 
-    def broker_down(args):
+    def broker_down(args, **options):
         calls.append(args)
         raise ConnectionRefusedError("redis is down")
 

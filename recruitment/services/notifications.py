@@ -1,15 +1,15 @@
 """E-mails to coordinators through an outbox that loses nothing.
 
-1. The application's own write stores one Notification row per coordinator
-   (`selectors.new_application_recipients`). The patient's request never waits for the broker:
-   `relay_new` (Celery beat, every NOTIFICATION_RELAY_SECONDS) claims the rows nobody has queued
-   yet and queues their send tasks. Without a broker (`make run`, tests) tasks run in-process
-   right after the commit instead.
-2. `enqueue` publishes the send task for each id; with the broker down it gives up quickly,
-   leaving the rows pending for the sweeper.
+1. The application's own transaction stores one Notification row per coordinator
+   (`selectors.new_application_recipients`): the outbox, the source of truth.
+2. Once it commits, `enqueue` publishes a send task per row (`transaction.on_commit`). With the
+   broker down it gives up within half a second, and the rows stay pending: the patient's
+   application is stored whatever happens to the broker. Without a broker (`make run`, tests)
+   the tasks run in-process at that moment.
 3. `deliver` sends one row's e-mail while holding the row's lock and marks it sent in the same
    transaction: a task delivered twice, or re-queued by the sweeper, sends once.
-4. `requeue_stale` (Celery beat, every minute) re-queues rows still pending after a while.
+4. `requeue_stale` (Celery beat, every minute) re-queues rows still pending after a while: what a
+   broker outage or a killed worker left behind.
 """
 
 from __future__ import annotations
@@ -33,61 +33,37 @@ from recruitment.workdays import working_days_before
 
 logger = logging.getLogger(__name__)
 
+# Publishing from a request: one retry, no wait between (with the transport's 0.2 s connect
+# timeout, a broker that does not answer holds the patient's request under half a second).
+QUICK_PUBLISH = {"max_retries": 1, "interval_start": 0, "interval_step": 0, "interval_max": 0}
+
 
 def admin_url(application) -> str:
     return settings.PUBLIC_BASE_URL + reverse("admin:recruitment_application_change", args=[application.pk])
 
 
 def new_application_notice(now) -> Notification:
-    """The notice each recipient of a new application gets (not queued yet: see `relay_new`)."""
+    """The notice each recipient of a new application gets (queued once stored: `notices_stored`)."""
     return Notification(kind=NotificationKind.NEW_APPLICATION, created_at=now)
 
 
 def notices_stored(application, ids) -> None:
-    """Call where the application's notices were stored. With a broker the relay queues them;
-    with tasks run in-process there is no relay, so they are sent once the transaction commits."""
+    """Call where the application's notices were stored: they are queued once it commits."""
     if not ids:
         logger.warning("application %s has no coordinator to notify", application.reference)
-    # Django's setting rather than Celery's copy of it (the same value): reading Celery's
-    # configuration walks its chain of mappings, on every submission, after its database wait.
-    if settings.CELERY_TASK_ALWAYS_EAGER:
-        transaction.on_commit(lambda: enqueue(ids), robust=True)
+    transaction.on_commit(lambda: enqueue(ids), robust=True)
 
 
-def relay_new(*, batch: int = 1000, batches: int = 50) -> int:
-    """Queue the send tasks of notifications nobody has queued yet; returns how many were queued.
-
-    The rows are claimed (marked queued) a batch at a time, skipping rows another relay holds, so
-    two relays running at once queue each row once; a run goes on while batches come back full,
-    so a burst is relayed at once rather than a batch per run. A row claimed but not published
-    (the broker went away) is queued again by the sweeper after NOTIFICATION_REQUEUE_AFTER."""
-    queued = 0
-    for _ in range(batches):
-        with transaction.atomic():
-            ids = list(
-                Notification.objects.select_for_update(skip_locked=True)
-                .filter(status=NotificationStatus.PENDING, queued_at__isnull=True)
-                .order_by("created_at", "pk")
-                .values_list("pk", flat=True)[:batch]
-            )
-            Notification.objects.filter(pk__in=ids).update(queued_at=timezone.now())
-        published = enqueue(ids, mark_queued=False)
-        queued += published
-        if len(ids) < batch or published < len(ids):
-            break  # nothing more waits, or the broker is down: the sweeper takes over
-    return queued
-
-
-def enqueue(ids, *, mark_queued=True) -> int:
+def enqueue(ids) -> int:
     """Publish a send task per id; returns how many were published. Never raises."""
     from recruitment.tasks import send_notification
 
     published = 0
-    if mark_queued:
-        Notification.objects.filter(pk__in=ids).update(queued_at=timezone.now())
+    Notification.objects.filter(pk__in=ids).update(queued_at=timezone.now())
     for notification_id in ids:
         try:
-            send_notification.apply_async(args=[notification_id])
+            # One quick try: a patient's request is waiting (the sweeper tries again later).
+            send_notification.apply_async(args=[notification_id], retry_policy=QUICK_PUBLISH)
         except Exception as exc:  # noqa: BLE001 - any broker failure: the sweeper retries later
             logger.warning("could not queue notification %s, the sweeper will: %s", notification_id, exc)
             break  # the broker is down: don't spend the patient's time on the others
