@@ -4,6 +4,7 @@ ENV PYTHONDONTWRITEBYTECODE=1 PYTHONUNBUFFERED=1 PIP_NO_CACHE_DIR=1
 WORKDIR /app
 
 COPY pyproject.toml README.md ./
+COPY config config
 COPY recruitment recruitment
 COPY trials trials
 RUN pip install .
@@ -15,4 +16,4 @@ RUN DJANGO_DEBUG=false DJANGO_SECRET_KEY=build-only python manage.py collectstat
 USER portal
 
 EXPOSE 8000
-CMD ["gunicorn", "-c", "gunicorn.conf.py", "recruitment.wsgi:application"]
+CMD ["gunicorn", "-c", "gunicorn.conf.py", "config.wsgi:application"]

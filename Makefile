@@ -41,10 +41,10 @@ bench: install
 	$(BIN)/python bench/run.py $(BENCH_ARGS); figures=$$?; $(BIN)/python bench/drills.py && exit $$figures
 
 worker: install
-	$(BIN)/celery -A recruitment worker --loglevel=info
+	$(BIN)/celery -A config worker --loglevel=info
 
 beat: install
-	$(BIN)/celery -A recruitment beat --loglevel=info
+	$(BIN)/celery -A config beat --loglevel=info
 
 clean:
 	rm -rf $(VENV) db.sqlite3 staticfiles

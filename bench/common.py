@@ -67,7 +67,7 @@ class Gunicorn:
         self.port = port
         self.log = open(ROOT / "var" / f"bench-gunicorn-{port}.log", "w")
         self.process = subprocess.Popen(
-            [str(BIN / "gunicorn"), "-c", "gunicorn.conf.py", "recruitment.wsgi:application",
+            [str(BIN / "gunicorn"), "-c", "gunicorn.conf.py", "config.wsgi:application",
              "--bind", f"127.0.0.1:{port}", "--workers", "2", *extra],
             cwd=ROOT, env=env, stdout=self.log, stderr=subprocess.STDOUT, start_new_session=True,
         )

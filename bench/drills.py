@@ -51,7 +51,7 @@ def start_redis(port: int, directory: Path) -> subprocess.Popen:
 
 def start_celery(env, *args, name) -> subprocess.Popen:
     log = open(ROOT / "var" / f"drill-{name}.log", "w")
-    return subprocess.Popen([str(BIN / "celery"), "-A", "recruitment", *args], cwd=ROOT, env=env, stdout=log,
+    return subprocess.Popen([str(BIN / "celery"), "-A", "config", *args], cwd=ROOT, env=env, stdout=log,
                             stderr=subprocess.STDOUT, start_new_session=True)
 
 

@@ -334,7 +334,7 @@ def notifications(env, count=1000):
     worker_env = env | {"EMAIL_BACKEND": "django.core.mail.backends.filebased.EmailBackend",
                         "EMAIL_FILE_PATH": str(outbox)}
     log = open(ROOT / "var" / "bench-worker.log", "w")
-    worker = subprocess.Popen([str(BIN / "celery"), "-A", "recruitment", "worker", "--concurrency=2",
+    worker = subprocess.Popen([str(BIN / "celery"), "-A", "config", "worker", "--concurrency=2",
                                "--loglevel=warning", "--without-gossip", "--without-mingle"],
                               cwd=ROOT, env=worker_env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
     try:

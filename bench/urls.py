@@ -17,10 +17,10 @@ def insert(request):
     return HttpResponse("ok")
 
 
-handler500 = "recruitment.unavailable.server_error_view"  # as in recruitment.urls
+handler500 = "config.database_unavailable.server_error_view"  # as in config.urls
 
 urlpatterns = [
     path("bench/plain/", plain),
     path("bench/insert/", insert),
-    path("", include("recruitment.urls")),
+    path("", include("config.urls")),
 ]

@@ -7,6 +7,7 @@ from django.db.models.functions import Coalesce
 
 from recruitment.models import Application, ContactDetails
 from recruitment.roles import COORDINATORS
+from trials.models import Campaign, RecruitmentStatus, Site, Trial
 
 
 def applications_for(user):
@@ -34,8 +35,6 @@ def related_choices_for(user, model):
     """The trials, sites or campaigns that applications `user` may see (`applications_for`) can
     belong to, read from their own tables: what the coordinators' list offers as filters. All for
     a superuser; for a coordinator, their sites, those sites' trials and those trials' campaigns."""
-    from trials.models import Campaign, Site, Trial
-
     objects = model.objects.all()
     if not user.is_authenticated or not user.is_active:
         return objects.none()
@@ -56,8 +55,6 @@ def related_choices_for(user, model):
 def trials_for_sponsor(user):
     """The trials whose recruitment `user` may follow as a sponsor: their organisations' trials
     (every trial for a superuser)."""
-    from trials.models import Trial
-
     trials = Trial.objects.select_related("sponsor")
     if not user.is_authenticated or not user.is_active:
         return trials.none()
@@ -97,11 +94,9 @@ def new_application_recipients(*, site_id, trial_id):
     ).order_by("pk")
 
 
-def open_for_signup(*, trial_id, site_id):
+def trial_and_site_still_recruiting(*, trial_id, site_id):
     """A queryset that is not empty while a sign-up to this trial (and chosen site) may be stored:
     the trial recruits, and the site, if any, is one of its recruiting sites."""
-    from trials.models import RecruitmentStatus, Trial
-
     trials = Trial.objects.filter(pk=trial_id, status=RecruitmentStatus.RECRUITING)
     if site_id:
         trials = trials.filter(sites__pk=site_id, sites__status=RecruitmentStatus.RECRUITING)

@@ -20,7 +20,7 @@ from recruitment.models import Application
 from recruitment.screening.alopecia import compute_salt, severity_band
 from recruitment.screening.build import screening_answers
 from recruitment.screening.eligibility import Verdict, evaluate
-from recruitment.sent import recent_references, remember_sent
+from recruitment.recently_sent import recent_references, remember_sent
 from recruitment.ratelimit import Throttled
 from recruitment.services.applications import NoLongerOpen, submit_application
 from trials.campaign_cookie import campaign_code

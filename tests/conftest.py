@@ -10,7 +10,7 @@ from django.core.cache import cache
 def _tasks_in_process(request, settings):
     """Tasks run in-process unless a test is about the real broker: with REDIS_URL set (as in CI)
     the settings would otherwise publish every test's tasks to a Redis no worker reads."""
-    from recruitment.celery import app
+    from config.celery import app
 
     previous = app.conf.task_always_eager
     in_process(settings, "real_broker" not in request.keywords)
@@ -21,7 +21,7 @@ def _tasks_in_process(request, settings):
 def in_process(settings, eager: bool) -> None:
     """Tasks run in-process (True) or go to the broker (False): Celery's configuration and the
     Django setting it comes from, which the application reads, alike."""
-    from recruitment.celery import app
+    from config.celery import app
 
     app.conf.task_always_eager = settings.CELERY_TASK_ALWAYS_EAGER = eager
 

@@ -67,7 +67,7 @@ def start_worker(env: dict, *, name: str):
     """A real Celery worker (one process, solo pool) running the project's app."""
     log = open(Path(env["EMAIL_FILE_PATH"]).parent / f"{name}.log", "w")  # noqa: SIM115 - closed by stop()
     process = subprocess.Popen(
-        [str(Path(sys.executable).parent / "celery"), "-A", "recruitment", "worker", "--pool=solo",
+        [str(Path(sys.executable).parent / "celery"), "-A", "config", "worker", "--pool=solo",
          "--loglevel=info", f"--hostname={name}@%h", "--without-gossip", "--without-mingle"],
         cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
     )
@@ -80,7 +80,7 @@ def start_beat(env: dict, *, name: str):
     workdir = Path(env["EMAIL_FILE_PATH"]).parent
     log = open(workdir / f"{name}.log", "w")  # noqa: SIM115 - closed by stop()
     process = subprocess.Popen(
-        [str(Path(sys.executable).parent / "celery"), "-A", "recruitment", "beat", "--loglevel=info",
+        [str(Path(sys.executable).parent / "celery"), "-A", "config", "beat", "--loglevel=info",
          f"--schedule={workdir / f'{name}-schedule'}"],
         cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
     )

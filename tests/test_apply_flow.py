@@ -413,7 +413,7 @@ def test_answers_are_shown_again_only_shortly_after_sending(client, trial, monke
     assert "no-cache" in done["Cache-Control"] or "max-age=0" in done["Cache-Control"]
 
     later = real_time.time() + 31 * 60
-    monkeypatch.setattr("recruitment.sent.time.time", lambda: later)
+    monkeypatch.setattr("recruitment.recently_sent.time.time", lambda: later)
     assert client.get("/trials/brave-aa1/apply/done/").status_code == 302
     assert "Wang Fang" not in client.get(f"/trials/brave-aa1/apply/?from={reference}").content.decode()
 

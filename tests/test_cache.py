@@ -2,7 +2,7 @@
 
 import pytest
 
-from recruitment.cache import ResilientRedisCache
+from config.redis_cache import ResilientRedisCache
 
 
 @pytest.fixture

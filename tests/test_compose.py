@@ -45,7 +45,7 @@ def test_app_services_wait_for_healthy_postgres_and_redis(service):
 
 
 def test_app_services_set_only_variables_the_settings_read():
-    settings_source = (ROOT / "recruitment" / "settings.py").read_text()
+    settings_source = (ROOT / "config" / "settings.py").read_text()
     gunicorn_source = (ROOT / "gunicorn.conf.py").read_text()
     for name in SERVICES["web"]["environment"]:
         assert name in SETTINGS_VARIABLES or f'"{name}"' in settings_source or f'"{name}"' in gunicorn_source, name
@@ -57,13 +57,13 @@ def test_app_services_set_only_variables_the_settings_read():
 def test_web_migrates_then_serves_with_gunicorn_and_probes_healthz():
     command = " ".join(command_of("web"))
     assert "manage.py migrate --noinput" in command
-    assert "gunicorn -c gunicorn.conf.py recruitment.wsgi:application" in command
+    assert "gunicorn -c gunicorn.conf.py config.wsgi:application" in command
     assert "/healthz" in " ".join(SERVICES["web"]["healthcheck"]["test"])
 
 
 def test_worker_and_beat_run_the_projects_celery_app():
-    assert command_of("worker")[:4] == ["celery", "-A", "recruitment", "worker"]
-    assert command_of("beat")[:4] == ["celery", "-A", "recruitment", "beat"]
+    assert command_of("worker")[:4] == ["celery", "-A", "config", "worker"]
+    assert command_of("beat")[:4] == ["celery", "-A", "config", "beat"]
 
 
 def _free_port() -> int:
@@ -134,7 +134,7 @@ def test_the_worker_command_starts_a_worker_that_answers_on_the_real_broker(redi
         deadline = time.monotonic() + 30
         while True:
             ping = subprocess.run(
-                [str(Path(sys.executable).parent / "celery"), "-A", "recruitment", "inspect", "ping",
+                [str(Path(sys.executable).parent / "celery"), "-A", "config", "inspect", "ping",
                  "--timeout", "2", "-d", f"compose-test@{socket.gethostname()}"],
                 cwd=ROOT, env=env, capture_output=True, text=True, timeout=30,
             )

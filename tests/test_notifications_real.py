@@ -93,7 +93,7 @@ def test_with_the_broker_unreachable_the_patient_is_answered_fast_and_the_sweepe
     server_env = {**world["env"], "REDIS_URL": "redis://127.0.0.1:1/0", "DJANGO_DEBUG": "true"}  # nothing on port 1
     log = open(world["tmp"] / "server.log", "w")
     server = subprocess.Popen(
-        [str(Path(sys.executable).parent / "gunicorn"), "recruitment.wsgi:application", "--bind",
+        [str(Path(sys.executable).parent / "gunicorn"), "config.wsgi:application", "--bind",
          f"127.0.0.1:{port}", "--workers", "1"],
         cwd=ROOT, env=server_env, stdout=log, stderr=subprocess.STDOUT,
     )

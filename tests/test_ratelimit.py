@@ -117,7 +117,7 @@ def test_ended_windows_are_forgotten_hourly():
 @pytest.mark.django_db
 def test_the_limit_holds_with_redis_down(client, settings):
     """The counter is in the database: a Redis outage neither lets a flood through nor stops patients."""
-    settings.CACHES = {"default": {"BACKEND": "recruitment.cache.ResilientRedisCache",
+    settings.CACHES = {"default": {"BACKEND": "config.redis_cache.ResilientRedisCache",
                                    "LOCATION": "redis://127.0.0.1:1/0",
                                    "OPTIONS": {"socket_connect_timeout": 0.2, "socket_timeout": 0.2}}}
     settings.SIGNUP_RATE_LIMIT = "1/h"

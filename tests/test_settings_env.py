@@ -5,7 +5,7 @@ import json
 import pytest
 from django.core.exceptions import ImproperlyConfigured
 
-from recruitment import env
+from config import env
 from tests.proc import PRODUCTION_ENV, clean_env, manage, run_python
 
 READ_SETTINGS = (
@@ -20,7 +20,7 @@ READ_SETTINGS = (
 
 
 def read_settings(**environment):
-    result = run_python(READ_SETTINGS, DJANGO_SETTINGS_MODULE="recruitment.settings", **environment)
+    result = run_python(READ_SETTINGS, DJANGO_SETTINGS_MODULE="config.settings", **environment)
     assert result.returncode == 0, result.stderr
     return json.loads(result.stdout)
 

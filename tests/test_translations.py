@@ -45,7 +45,7 @@ def test_no_string_in_the_code_is_missing_from_the_catalog(tmp_path):
         if os.environ.get("CI", "").lower() in {"1", "true", "yes"}:
             pytest.fail("xgettext (Debian's gettext) is needed in CI to check the catalog")
         pytest.skip("xgettext not installed (apt-get install gettext)")
-    for name in ("recruitment", "trials", "templates", "locale"):
+    for name in ("config", "recruitment", "trials", "templates", "locale"):
         shutil.copytree(ROOT / name, tmp_path / name, ignore=shutil.ignore_patterns("__pycache__"))
     shutil.copy(ROOT / "manage.py", tmp_path / "manage.py")
     import sys

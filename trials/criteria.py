@@ -12,6 +12,8 @@ from __future__ import annotations
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from recruitment.screening.treatments import TREATMENT_GROUPS, Treatment
+
 
 class CriterionKind(models.TextChoices):
     AGE = "age", _("Age range (optionally per sex)")
@@ -90,8 +92,6 @@ EXAMPLES = {
 
 def validate_params(kind: str, params) -> list[str]:
     """Problems with `params` for `kind`, in words a coordinator can act on; empty when valid."""
-    from recruitment.screening.treatments import TREATMENT_GROUPS, Treatment
-
     if kind not in PARAMETERS:
         return [f"unknown kind {kind!r}"]
     if not isinstance(params, dict):

@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from recruitment.screening.eligibility import CriterionSpec
 from trials.criteria import CriterionKind, Role, validate_params
 
 
@@ -84,7 +85,7 @@ class SponsorOrganisation(models.Model):
 
 
 class TrialQuerySet(models.QuerySet):
-    def open_for_signup(self):
+    def recruiting(self):
         return self.filter(status=RecruitmentStatus.RECRUITING)
 
     def recruiting_first(self):
@@ -428,8 +429,6 @@ class Criterion(models.Model):
             raise ValidationError({"params": problems})
 
     def as_spec(self):
-        from recruitment.screening.eligibility import CriterionSpec
-
         # The English words are the reference text; others travel with them in the snapshot.
         texts = {code: getattr(self, f"patient_text_{code.replace('-', '_')}", None) for code, _ in settings.LANGUAGES}
         english = texts.pop("en", None) or self.patient_text

@@ -20,7 +20,7 @@ def _recruiting_sites():
 
 
 def open_trials(*, exclude=None, condition=None):
-    trials = Trial.objects.open_for_signup().select_related("sponsor").order_by("title")
+    trials = Trial.objects.recruiting().select_related("sponsor").order_by("title")
     if exclude is not None:
         trials = trials.exclude(pk=exclude.pk)
     if condition:

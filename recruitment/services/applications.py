@@ -28,7 +28,7 @@ from recruitment.ratelimit import Throttle, Throttled
 from recruitment.screening.alopecia import compute_salt, severity_band
 from recruitment.screening.build import screening_answers
 from recruitment.screening.eligibility import Verdict, evaluate
-from recruitment.selectors import duplicate_target, new_application_recipients, open_for_signup
+from recruitment.selectors import duplicate_target, new_application_recipients, trial_and_site_still_recruiting
 from recruitment.services.audit import PATIENT, audit_event
 from recruitment.services.notifications import new_application_notice, notices_stored
 
@@ -165,7 +165,7 @@ def store(*, application, alopecia, treatments, contact, consents, evaluation, a
     read (the sign-up view may have read them a moment ago)."""
     hits = _count(throttle, application.submitted_at) if throttle else 0
     over_limit = throttle is not None and hits > throttle.limit
-    if over_limit or not open_for_signup(trial_id=application.trial_id, site_id=application.site_id).exists():
+    if over_limit or not trial_and_site_still_recruiting(trial_id=application.trial_id, site_id=application.site_id).exists():
         return Stored(None, None, [], hits)  # refused; the count stands
     duplicate = duplicate_target(trial_id=application.trial_id, phone_key=contact.phone_key,
                                  email_key=contact.email_key, since=duplicate_since)

@@ -26,7 +26,7 @@ patient_urls = (
 
 lazy_static = lazy(static, str)
 
-handler500 = "recruitment.unavailable.server_error_view"
+handler500 = "config.database_unavailable.server_error_view"
 
 urlpatterns = [
     # Browsers ask for /favicon.ico whatever the page says; the file has a cache-busting name.

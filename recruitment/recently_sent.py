@@ -11,7 +11,7 @@ import time
 from django.conf import settings
 
 COOKIE = "portal_sent"
-SALT = "recruitment.sent"
+SALT = "recruitment.recently_sent"
 WINDOW_SECONDS = 30 * 60
 KEEP = 10
 

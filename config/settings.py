@@ -12,7 +12,7 @@ from celery.schedules import crontab
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
-from recruitment.env import env_bool, env_choice, env_int, env_list, env_str, env_timezone, env_url
+from config.env import env_bool, env_choice, env_int, env_list, env_str, env_timezone, env_url
 from recruitment.ratelimit import RATE
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -56,7 +56,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     # First, so load balancers get an answer whatever the Host header and before any redirect.
-    "recruitment.health.HealthCheckMiddleware",
+    "config.health.HealthCheckMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -67,11 +67,11 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # Last, so it sees a view's database errors first: a 503 that keeps a patient's answers.
-    "recruitment.unavailable.DatabaseUnavailableMiddleware",
+    "config.database_unavailable.DatabaseUnavailableMiddleware",
 ]
 
-ROOT_URLCONF = "recruitment.urls"
-WSGI_APPLICATION = "recruitment.wsgi.application"
+ROOT_URLCONF = "config.urls"
+WSGI_APPLICATION = "config.wsgi.application"
 
 TEMPLATES = [
     {
@@ -123,7 +123,7 @@ REDIS_URL = env_url("REDIS_URL", "", schemes={"redis", "rediss"}) or None
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "recruitment.cache.ResilientRedisCache",
+            "BACKEND": "config.redis_cache.ResilientRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "portal",
             "OPTIONS": {"socket_connect_timeout": 2, "socket_timeout": 2},
