@@ -23,7 +23,7 @@ from django.utils.translation import gettext as _
 
 from recruitment.models import ConsentPurpose, ConsentRecord, Evaluation, Sex, TreatmentUse
 from recruitment.pipeline import Status
-from recruitment.screening.alopecia import SeverityBand
+from recruitment.conditions.alopecia_areata.score import SeverityBand
 from recruitment.screening.eligibility import Verdict
 from recruitment.screening.treatments import ANY_JAK, Treatment
 from trials.models import Site

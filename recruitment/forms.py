@@ -16,7 +16,7 @@ from django.utils.translation import gettext_lazy as _
 from recruitment.consent import CONSENT_TEXTS
 from recruitment.models import BestTime, ConsentPurpose, Sex
 from recruitment.screening.treatments import ANY_JAK, LastUse, Treatment, YesNoUnsure
-from trials.criteria import OtherHairLoss
+from recruitment.conditions.alopecia_areata.kinds import OtherHairLoss
 from trials.models import RecruitmentStatus
 
 PREGNANCY_CHOICES = [

@@ -17,7 +17,7 @@ from django.views.decorators.http import require_http_methods, require_safe
 from recruitment import language, ratelimit
 from recruitment.forms import ScreeningForm, initial_from_answers, initial_from_application
 from recruitment.models import Application
-from recruitment.screening.alopecia import compute_salt, severity_band
+from recruitment.conditions.alopecia_areata.score import compute_salt, severity_band
 from recruitment.screening.build import screening_answers
 from recruitment.screening.eligibility import Verdict, evaluate
 from recruitment.recently_sent import recent_references, remember_sent

@@ -11,7 +11,7 @@ from recruitment.consent import CONSENT_VERSION
 from recruitment.models import Application, ConsentRecord, ContactDetails
 from recruitment.screening.eligibility import Verdict
 from tests.factories import make_campaign, make_criterion, make_site, make_trial, screening_post
-from trials.criteria import CriterionKind as K
+from recruitment.screening.kinds import CriterionKind as K
 from trials.models import Condition, RecruitmentStatus
 
 pytestmark = pytest.mark.django_db

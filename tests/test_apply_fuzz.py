@@ -5,9 +5,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from recruitment.models import Application, ConsentRecord
-from recruitment.screening.alopecia import compute_salt, severity_band
+from recruitment.conditions.alopecia_areata.score import compute_salt, severity_band
 from tests.factories import make_criterion, make_trial, screening_post
-from trials.criteria import CriterionKind as K
+from recruitment.screening.kinds import CriterionKind as K
 
 pytestmark = pytest.mark.django_db
 

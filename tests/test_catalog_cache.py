@@ -8,7 +8,7 @@ from django.test import Client
 
 from recruitment.models import Application
 from tests.factories import make_campaign, make_criterion, make_site, make_trial, screening_post
-from trials.criteria import CriterionKind as K
+from recruitment.screening.kinds import CriterionKind as K
 from trials.models import RecruitmentStatus
 
 pytestmark = pytest.mark.django_db

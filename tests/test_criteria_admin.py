@@ -2,7 +2,7 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from tests.factories import make_criterion, make_trial
-from trials.criteria import CriterionKind as K
+from recruitment.screening.kinds import CriterionKind as K
 from trials.models import Criterion
 
 pytestmark = pytest.mark.django_db

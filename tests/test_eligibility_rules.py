@@ -6,8 +6,8 @@ import pytest
 
 from recruitment.screening.answers import ScreeningAnswers, TreatmentAnswer
 from recruitment.screening.eligibility import CriterionSpec, Result, Verdict, evaluate, evaluate_criterion
-from trials.criteria import CriterionKind as K
-from trials.criteria import validate_params
+from recruitment.screening.kinds import CriterionKind as K
+from recruitment.screening.kinds import validate_params
 
 
 def include(kind, **params):

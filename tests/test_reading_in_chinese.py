@@ -12,7 +12,7 @@ from django.utils import translation
 
 from recruitment.models import Application, StaffPreference
 from tests.factories import make_campaign, make_coordinator, make_criterion, make_site, make_trial, screening_post
-from trials.criteria import CriterionKind as K
+from recruitment.screening.kinds import CriterionKind as K
 from trials.models import Trial
 
 pytestmark = pytest.mark.django_db

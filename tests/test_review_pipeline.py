@@ -8,7 +8,7 @@ from recruitment.models import AuditEvent, Note
 from recruitment.pipeline import Status, TransitionError, allowed_moves, check_move
 from tests.cast import build_cast
 from tests.factories import make_criterion
-from trials.criteria import CriterionKind as K
+from recruitment.screening.kinds import CriterionKind as K
 
 pytestmark = pytest.mark.django_db
 

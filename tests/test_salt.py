@@ -2,7 +2,7 @@ from decimal import Decimal
 
 import pytest
 
-from recruitment.screening.alopecia import SeverityBand, compute_salt, severity_band
+from recruitment.conditions.alopecia_areata.score import SeverityBand, compute_salt, severity_band
 
 
 @pytest.mark.parametrize(

@@ -12,7 +12,7 @@ from recruitment.models import AuditEvent
 from recruitment.services import review
 from tests.cast import build_cast
 from tests.factories import make_application, make_campaign, make_criterion
-from trials.criteria import CriterionKind as K
+from recruitment.screening.kinds import CriterionKind as K
 from trials.services import record_campaign_scan
 
 pytestmark = pytest.mark.django_db

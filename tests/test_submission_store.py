@@ -11,7 +11,7 @@ from django.utils import timezone
 from recruitment.models import Application
 from recruitment.services import applications
 from tests.factories import make_application, make_coordinator, make_criterion, make_site, make_trial
-from trials.criteria import CriterionKind as K
+from recruitment.screening.kinds import CriterionKind as K
 
 pytestmark = pytest.mark.django_db
 postgresql_only = pytest.mark.skipif("connection.vendor != 'postgresql'",

@@ -6,7 +6,7 @@ from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 
 from trials import qr
-from trials.criteria import EXAMPLES, CriterionKind
+from recruitment.screening.kinds import EXAMPLES, CriterionKind
 from trials.models import Campaign, CampaignScanDay, Criterion, Site, SponsorOrganisation, Trial
 
 

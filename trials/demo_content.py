@@ -13,8 +13,8 @@ The Chinese is a draft for a medical translator to review, written with the word
 know (斑秃, 全秃, 普秃, 巴瑞替尼 ...).
 """
 
-from trials.criteria import CriterionKind as K
-from trials.criteria import Role
+from recruitment.screening.kinds import CriterionKind as K
+from recruitment.screening.kinds import Role
 
 IN, EX, REVIEW = Role.INCLUSION, Role.EXCLUSION, Role.REVIEW
 

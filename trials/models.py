@@ -10,17 +10,16 @@ from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from recruitment.conditions import CONDITIONS
 from recruitment.screening.eligibility import CriterionSpec
-from trials.criteria import CriterionKind, Role, validate_params
+from recruitment.screening.kinds import CriterionKind, Role, validate_params
 
 
-class Condition(models.TextChoices):
-    ALOPECIA_AREATA = "alopecia_areata", _("Alopecia areata")
-    VITILIGO = "vitiligo", _("Vitiligo")
-
+# The conditions of recruitment.conditions, as trials store them: Condition.ALOPECIA_AREATA == "alopecia_areata".
+Condition = models.TextChoices("Condition", [(c.code.upper(), (c.code, c.label)) for c in CONDITIONS])
 
 # Conditions the online screening questionnaire covers; other trials are listed but screened by the site.
-ONLINE_SCREENING_CONDITIONS = {Condition.ALOPECIA_AREATA}
+ONLINE_SCREENING_CONDITIONS = {c.code for c in CONDITIONS if c.online_screening}
 
 
 class Phase(models.TextChoices):

@@ -23,7 +23,7 @@ from recruitment.screening.eligibility import Result, Verdict
 from recruitment.selectors import applications_for, coordinators_for, related_choices_for
 from recruitment.services import review
 from recruitment.services.audit import actor_label, log_actions
-from trials.criteria import Role
+from recruitment.screening.kinds import Role
 
 VERDICT_COLOURS = {
     Verdict.LIKELY_ELIGIBLE: ("#0f5132", "#d1e7dd"),
@@ -245,7 +245,7 @@ class ApplicationAdmin(admin.ModelAdmin):
 
     @admin.display(description=_("Other hair-loss diagnoses"))
     def other_diagnoses_text(self, obj):
-        from trials.criteria import OtherHairLoss
+        from recruitment.conditions.alopecia_areata.kinds import OtherHairLoss
 
         names = [str(OtherHairLoss(code).label) for code in obj.other_diagnoses]
         if obj.other_diagnoses_unsure:

@@ -15,7 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from recruitment.pipeline import Status
-from recruitment.screening.alopecia import SeverityBand
+from recruitment.conditions.alopecia_areata.score import SeverityBand
 from recruitment.screening.eligibility import Verdict
 from recruitment.screening.treatments import ANY_JAK, LastUse, Treatment, YesNoUnsure
 

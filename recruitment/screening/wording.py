@@ -4,7 +4,7 @@ the coordinator's in admin and in e-mails. One stored evaluation, read in any la
 from django.utils.translation import get_language, gettext, gettext_noop
 
 from recruitment.screening.treatments import Treatment, YesNoUnsure
-from trials.criteria import OtherHairLoss
+from recruitment.conditions.alopecia_areata.kinds import OtherHairLoss
 
 # Reason values that are codes, and the choices that name them in the reader's language.
 CODED_ARGS = {"treatments": Treatment, "diagnoses": OtherHairLoss, "answer": YesNoUnsure}

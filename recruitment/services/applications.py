@@ -25,7 +25,7 @@ from recruitment.models import (
 )
 from recruitment.models.applications import new_reference
 from recruitment.ratelimit import Throttle, Throttled
-from recruitment.screening.alopecia import compute_salt, severity_band
+from recruitment.conditions.alopecia_areata.score import compute_salt, severity_band
 from recruitment.screening.build import screening_answers
 from recruitment.screening.eligibility import Verdict, evaluate
 from recruitment.selectors import duplicate_target, new_application_recipients, trial_and_site_still_recruiting

@@ -13,7 +13,7 @@ from recruitment.models import (
     AlopeciaAnswers, Application, AuditAction, AuditEvent, ConsentRecord, ContactDetails, Evaluation, TreatmentUse,
 )
 from recruitment.models.applications import new_reference
-from recruitment.screening.alopecia import compute_salt, severity_band
+from recruitment.conditions.alopecia_areata.score import compute_salt, severity_band
 from recruitment.screening.answers import ScreeningAnswers, TreatmentAnswer
 from recruitment.screening.eligibility import evaluate
 from trials.models import Campaign, Trial

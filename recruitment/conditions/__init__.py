@@ -1,0 +1,10 @@
+"""The conditions the portal knows, one package each, registered in one list.
+
+Everything specific to one condition lives in its package; the core (applications, contact
+details, consents, evaluations, audit, notifications, exports, pipeline) names none of them.
+"""
+
+from recruitment.conditions import alopecia_areata, vitiligo
+
+CONDITIONS = [alopecia_areata.CONDITION, vitiligo.CONDITION]
+BY_CODE = {condition.code: condition for condition in CONDITIONS}

@@ -1,0 +1,89 @@
+"""The kinds of criterion of alopecia areata: the self-reported SALT, the current episode's
+length, recent regrowth and other hair-loss diagnoses."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext_noop
+
+from recruitment.screening.checks import check_score
+from recruitment.screening.kind import BOOL, LIST, NUMBER, Kind, Param
+from recruitment.screening.reasons import reason
+from recruitment.screening.treatments import YesNoUnsure
+
+
+class OtherHairLoss(models.TextChoices):
+    ANDROGENETIC = "androgenetic", _("Androgenetic alopecia (pattern hair loss)")
+    SCARRING = "scarring", _("Scarring alopecia")
+    DIFFUSE = "diffuse", _("Diffuse hair loss (telogen effluvium)")
+    TRACTION = "traction", _("Traction alopecia")
+    TRICHOTILLOMANIA = "trichotillomania", _("Trichotillomania (hair pulling)")
+
+
+def _check_salt(p, a):
+    return check_score(a.salt, p.get("min"), p.get("max"), gettext_noop("self-reported estimated SALT"))
+
+
+def _check_episode(p, a):
+    """Patients give the month the episode began, not the day, so `episode_months` (whole
+    calendar months) means a true length strictly between months - 1 and months + 1. The answer
+    is firm only when that whole interval is on one side of every limit; otherwise unknown."""
+    if a.episode_months is None:
+        return None, reason(gettext_noop("start of the current episode not given"))
+    low, high = p.get("min_months"), p.get("max_months")
+    shortest, longest = a.episode_months - 1, a.episode_months + 1  # open interval
+    lo = f"{'>' if p.get('min_exclusive') else '≥'} {low}" if low is not None else ""
+    hi = f"{'<' if p.get('max_exclusive') else '≤'} {high}" if high is not None else ""
+    if lo and hi:
+        why = reason(gettext_noop("episode about %(months)s months, required %(low)s and %(high)s months"),
+                         months=a.episode_months, low=lo, high=hi)
+    else:
+        why = reason(gettext_noop("episode about %(months)s months, required %(range)s months"),
+                         months=a.episode_months, range=lo or hi)
+    too_short = low is not None and longest <= low
+    too_long = high is not None and shortest >= high
+    if too_short or too_long:
+        return False, why
+    fits = (low is None or shortest >= low) and (high is None or longest <= high)
+    if fits:
+        return True, why
+    return None, why.then(gettext_noop("%(first)s; too close to the limit to tell from the month alone"))
+
+
+def _check_recent_regrowth(p, a):
+    """The questionnaire asks about the last 6 months; other windows are decided where 6 tells."""
+    months = p["months"]
+    answer = a.regrowth_last_6_months
+    if answer == YesNoUnsure.YES and months >= 6:
+        return True, reason(gettext_noop("hair regrew in the last 6 months (criterion: last %(months)s months)"),
+                             months=months)
+    if answer == YesNoUnsure.NO and months <= 6:
+        return False, reason(gettext_noop("no regrowth in the last 6 months (criterion: last %(months)s months)"),
+                              months=months)
+    if answer in (YesNoUnsure.YES, YesNoUnsure.NO):
+        return None, reason(gettext_noop("the questionnaire asks about 6 months, the criterion about %(months)s"),
+                             months=months)
+    return None, reason(gettext_noop("regrowth in the last 6 months not known"))
+
+
+def _check_other_hair_loss(p, a):
+    found = sorted(set(p["diagnoses"]) & a.other_diagnoses)
+    if found:
+        return True, reason(gettext_noop("diagnosed with %(diagnoses)s"), diagnoses=found)
+    if a.other_diagnoses_unsure:
+        return None, reason(gettext_noop("not sure about other hair-loss diagnoses"))
+    return False, reason(gettext_noop("no other listed hair-loss diagnosis"))
+
+
+KINDS = [
+    Kind("salt", _("SALT score range (self-reported estimate)"), _check_salt,
+         {"min": Param(NUMBER), "max": Param(NUMBER)}, '{"min": 50, "max": 100}', ordered=(("min", "max"),)),
+    Kind("episode_duration", _("Duration of the current episode (months)"), _check_episode,
+         {"min_months": Param(NUMBER), "max_months": Param(NUMBER), "min_exclusive": Param(BOOL),
+          "max_exclusive": Param(BOOL)},
+         '{"min_months": 6, "min_exclusive": true, "max_months": 96, "max_exclusive": true}',
+         ordered=(("min_months", "max_months"),)),
+    Kind("recent_regrowth", _("Hair regrowth in the last N months"), _check_recent_regrowth,
+         {"months": Param(NUMBER, True)}, '{"months": 6}'),
+    Kind("other_hair_loss", _("Other hair-loss diagnosis"), _check_other_hair_loss,
+         {"diagnoses": Param(LIST, True, frozenset(OtherHairLoss.values))}, '{"diagnoses": ["androgenetic", "scarring"]}'),
+]

@@ -1,0 +1,122 @@
+"""The kinds of criterion every condition shares: age, sex, prior JAK inhibitors, washouts,
+pregnancy, a doctor's diagnosis, and what only the study team can check."""
+
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext_noop
+
+from recruitment.screening.answers import ScreeningAnswers
+from recruitment.screening.checks import range_text, within
+from recruitment.screening.kind import BOOL, CHOICE, LIST, NUMBER, Kind, Param
+from recruitment.screening.reasons import reason
+from recruitment.screening.treatments import ANY_JAK, LAST_USE_DAYS, ORAL_JAK, TREATMENT_GROUPS, Treatment, YesNoUnsure, expand
+
+
+def _check_age(p, a: ScreeningAnswers):
+    if a.age is None:
+        return None, reason(gettext_noop("age not given"))
+    low, high = p.get("min"), p.get("max")
+    per_sex = {"MALE": ("male_min", "male_max"), "FEMALE": ("female_min", "female_max")}
+    has_sex_limits = any(k in p for pair in per_sex.values() for k in pair)
+    if a.sex in per_sex:
+        low = p.get(per_sex[a.sex][0], low)
+        high = p.get(per_sex[a.sex][1], high)
+    elif has_sex_limits:
+        # The limit depends on sex at birth, which was not given: decide only if every limit agrees.
+        fits = [
+            within(a.age, p.get(lo, low), p.get(hi, high)) for lo, hi in per_sex.values()
+        ]
+        why = reason(gettext_noop("age %(age)s; the limit depends on sex at birth, which was not given"),
+                         age=a.age)
+        return (fits[0] if all(fits) or not any(fits) else None), why
+    return within(a.age, low, high), reason(gettext_noop("age %(age)s, required %(range)s"),
+                                              age=a.age, range=range_text(low, high))
+
+
+def _check_sex(p, a):
+    if a.sex not in ("FEMALE", "MALE"):
+        return None, reason(gettext_noop("sex at birth not given"))
+    return a.sex in p["allowed"], reason(gettext_noop("sex at birth %(sex)s"), sex=a.sex)
+
+
+def _check_prior_jak(p, a):
+    drugs = ORAL_JAK if p["route"] == "oral" else ANY_JAK
+    used = {code: t for code, t in a.treatments.items() if code in drugs}
+    if not used:
+        return False, reason(gettext_noop("no JAK inhibitor used"))
+    names = sorted(str(code) for code in used)
+    if not p.get("inadequate_response_only"):
+        return True, reason(gettext_noop("used %(treatments)s"), treatments=names)
+    responses = {t.regrowth for t in used.values()}
+    if responses == {YesNoUnsure.YES}:
+        return False, reason(gettext_noop("used %(treatments)s, and hair regrew"), treatments=names)
+    if YesNoUnsure.NO in responses:
+        return True, reason(gettext_noop("used %(treatments)s without regrowth"), treatments=names)
+    return None, reason(gettext_noop("used %(treatments)s; whether hair regrew is not known"), treatments=names)
+
+
+def _check_washout(p, a):
+    """Was any of the named treatments used within the last N days?
+
+    Answers are in bands (stopped 1-3 months ago...): a band entirely inside the window means
+    yes, entirely outside means no, and a band straddling it cannot tell.
+    """
+    days = p["days"]
+    undecided = []
+    for code in sorted(expand(p["treatments"])):
+        answer = a.treatments.get(code)
+        if answer is None:
+            continue
+        at_least, at_most = LAST_USE_DAYS[answer.last_use]
+        if at_most is not None and at_most <= days:
+            return True, reason(gettext_noop("%(treatments)s used within %(days)s days"),
+                                 treatments=[str(code)], days=days)
+        if at_least < days:
+            undecided.append(str(code))
+    if undecided:
+        return None, reason(gettext_noop("%(treatments)s: the answer does not tell whether used within %(days)s days"),
+                             treatments=undecided, days=days)
+    return False, reason(gettext_noop("none of these used within %(days)s days"), days=days)
+
+
+def _check_pregnancy(p, a):
+    if a.sex == "MALE":
+        return False, reason(gettext_noop("not applicable"))
+    flags = (a.pregnant, a.breastfeeding, a.planning_pregnancy)
+    if any(flags):
+        return True, reason(gettext_noop("pregnant, breastfeeding or planning pregnancy"))
+    if all(flag is False for flag in flags):
+        return False, reason(gettext_noop("not pregnant, breastfeeding or planning pregnancy"))
+    return None, reason(gettext_noop("pregnancy questions not answered"))
+
+
+def _check_diagnosis(p, a):
+    if a.diagnosed == YesNoUnsure.YES:
+        return True, reason(gettext_noop("diagnosed by a doctor"))
+    if a.diagnosed == YesNoUnsure.NO:
+        # A doctor at the site can make the diagnosis at screening: not a reason to turn away.
+        return None, reason(gettext_noop("not yet diagnosed by a doctor"))
+    return None, reason(gettext_noop("not sure whether diagnosed"))
+
+
+def _check_manual(p, a):
+    return None, reason(gettext_noop("checked by the study team"))
+
+
+KINDS = [
+    Kind("age", _("Age range (optionally per sex)"), _check_age,
+         {name: Param(NUMBER) for name in ("min", "max", "male_min", "male_max", "female_min", "female_max")},
+         '{"min": 18, "max": 70, "male_max": 60}', ordered=(("min", "max"), ("male_min", "male_max"),
+                                                          ("female_min", "female_max"))),
+    Kind("sex", _("Sex at birth"), _check_sex, {"allowed": Param(LIST, True, frozenset({"FEMALE", "MALE"}))},
+         '{"allowed": ["FEMALE", "MALE"]}'),
+    Kind("prior_jak", _("Prior JAK inhibitor"), _check_prior_jak,
+         {"route": Param(CHOICE, True, frozenset({"oral", "any"})), "inadequate_response_only": Param(BOOL)},
+         '{"route": "oral", "inadequate_response_only": true}'),
+    Kind("washout", _("Treatment used within N days"), _check_washout,
+         {"treatments": Param(LIST, True, frozenset(Treatment.values) | frozenset(TREATMENT_GROUPS)),
+          "days": Param(NUMBER, True)},
+         '{"treatments": ["oral_steroid", "immunosuppressant"], "days": 90}'),
+    Kind("pregnancy", _("Pregnant, breastfeeding or planning pregnancy"), _check_pregnancy),
+    Kind("diagnosis", _("Diagnosed by a doctor"), _check_diagnosis),
+    Kind("manual", _("Checked by the study team only"), _check_manual),
+]
