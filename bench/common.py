@@ -63,15 +63,16 @@ def psql(sql: str) -> None:
 class Gunicorn:
     """The production command: gunicorn with the project's gunicorn.conf.py, 2 workers."""
 
-    def __init__(self, env: dict, port: int, *extra: str):
+    def __init__(self, env: dict, port: int, *extra: str, app: str = "config.wsgi:application",
+                 ready_path: str = "/healthz"):
         self.port = port
         self.log = open(ROOT / "var" / f"bench-gunicorn-{port}.log", "w")
         self.process = subprocess.Popen(
-            [str(BIN / "gunicorn"), "-c", "gunicorn.conf.py", "config.wsgi:application",
+            [str(BIN / "gunicorn"), "-c", "gunicorn.conf.py", app,
              "--bind", f"127.0.0.1:{port}", "--workers", "2", *extra],
             cwd=ROOT, env=env, stdout=self.log, stderr=subprocess.STDOUT, start_new_session=True,
         )
-        wait_http(f"http://127.0.0.1:{port}/healthz")
+        wait_http(f"http://127.0.0.1:{port}{ready_path}")
 
     def worker_pids(self) -> list[int]:
         out = subprocess.run(["pgrep", "-P", str(self.process.pid)], capture_output=True, text=True).stdout
