@@ -7,7 +7,8 @@ from django.db.models import Prefetch
 from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import get_script_prefix, reverse
-from django.utils import translation
+from django.utils import timezone, translation
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -55,17 +56,18 @@ def _campaign_for(signup, code):
     return Campaign.objects.filter(trial=signup.trial, code=code, is_active=True).first()
 
 
-def _render_form(request, trial, form, *, status=200, error=None):
+def _render_form(request, trial, form, *, status=200, error=None, blank=False):
+    """`blank`: the empty questionnaire, the same for everyone reading this language this year
+    (the CSRF token is outside the cached part): the only one cached. Answers, errors or a
+    prefill are never cached."""
     context = {
-        "trial": trial, "form": form, "error": error, "problems": _problems(form),
-        "salt_preview": _salt_preview(form),
+        "trial": trial, "form": form, "error": error,
+        "problems": [] if blank else _problems(form), "salt_preview": None if blank else _salt_preview(form),
         # The language switcher sends the answers typed so far with it (see `_switch_language`).
         "answers_form_id": "screening-form",
-        # The empty questionnaire is the same for everyone reading this language this year (the
-        # CSRF token is outside the cached part); answers, errors or a prefill are never cached.
-        **catalog_cache.fragment_context("questionnaire", trial.slug, form.today.year),
+        **catalog_cache.fragment_context("questionnaire", trial.slug, timezone.localdate().year),
     }
-    if form.is_bound or form.initial.keys() - {"language"}:
+    if not blank:
         context["cache_seconds"] = 0
     return render(request, "recruitment/apply.html", context, status=status)
 
@@ -137,7 +139,10 @@ def apply(request, slug):
         earlier = _own_application(request, request.GET.get("from"))
         if earlier is not None:
             initial.update(initial_from_application(earlier))
-        return _render_form(request, trial, ScreeningForm(trial=trial, sites=signup.sites, initial=initial))
+            return _render_form(request, trial, ScreeningForm(trial=trial, sites=signup.sites, initial=initial))
+        # The empty questionnaire is usually rendered from the cache: the form is made only if not.
+        form = SimpleLazyObject(lambda: ScreeningForm(trial=trial, sites=signup.sites, initial=initial))
+        return _render_form(request, trial, form, blank=True)
 
     if language.is_supported(request.POST.get("switch_language")):
         return _switch_language(request, signup, request.POST["switch_language"])

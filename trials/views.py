@@ -11,6 +11,7 @@ from trials import catalog_cache, qr
 from trials.forms import TrialFilterForm
 from trials.models import Campaign, RecruitmentStatus, Site, Trial
 from trials.campaign_cookie import remember_campaign
+from trials.signup import signup_trial
 from trials.services import record_campaign_scan
 
 
@@ -51,7 +52,10 @@ def trial_list(request):
 
 @require_safe
 def trial_detail(request, slug):
-    trial = get_object_or_404(Trial.objects.select_related("sponsor"), slug=slug)
+    signup = signup_trial(slug)  # the trial, cached with what its sign-up needs
+    if signup is None:
+        raise Http404
+    trial = signup.trial
     # Querysets are lazy: a page whose fragment is cached reads only the trial.
     sites = trial.sites.annotate(closed=Case(When(status=RecruitmentStatus.RECRUITING, then=0), default=1)) \
         .order_by("closed", "country", "city")
