@@ -41,7 +41,8 @@ def orm_submission(request):
         AlopeciaAnswers.objects.create(application=app, loss_top=80, loss_back=60, loss_left=70, loss_right=90,
                                        salt="75.2", severity="3", eyebrow_loss="yes", eyelash_loss="no",
                                        body_hair_loss="unsure")
-        TreatmentUse.objects.bulk_create([TreatmentUse(application=app, treatment="topical_minoxidil", last_use="gt6m")])
+        TreatmentUse.objects.bulk_create([TreatmentUse(application=app, treatment="topical_minoxidil",
+                                                       last_use="gt6m")])
         phone = request.POST.get("phone", "")
         ContactDetails.objects.create(application=app, full_name=request.POST.get("full_name", ""),
                                       date_of_birth=datetime.date(1986, 3, 15), phone=phone, phone_key=phone,

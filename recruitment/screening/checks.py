@@ -30,4 +30,4 @@ def check_score(value, low, high, label):
     if value is None:
         return None, reason(gettext_noop("%(score)s not given"), score=label)
     return within(value, low, high), reason(gettext_noop("%(score)s %(value)s, required %(range)s"),
-                                              score=label, value=str(value), range=range_text(low, high))
+                                            score=label, value=str(value), range=range_text(low, high))

@@ -8,7 +8,9 @@ from recruitment.screening.answers import ScreeningAnswers
 from recruitment.screening.checks import range_text, within
 from recruitment.screening.kind import BOOL, CHOICE, LIST, NUMBER, Kind, Param
 from recruitment.screening.reasons import reason
-from recruitment.screening.treatments import ANY_JAK, LAST_USE_DAYS, ORAL_JAK, TREATMENT_GROUPS, Treatment, YesNoUnsure, expand
+from recruitment.screening.treatments import (
+    ANY_JAK, LAST_USE_DAYS, ORAL_JAK, TREATMENT_GROUPS, Treatment, YesNoUnsure, expand,
+)
 
 
 def _check_age(p, a: ScreeningAnswers):
@@ -26,10 +28,10 @@ def _check_age(p, a: ScreeningAnswers):
             within(a.age, p.get(lo, low), p.get(hi, high)) for lo, hi in per_sex.values()
         ]
         why = reason(gettext_noop("age %(age)s; the limit depends on sex at birth, which was not given"),
-                         age=a.age)
+                     age=a.age)
         return (fits[0] if all(fits) or not any(fits) else None), why
     return within(a.age, low, high), reason(gettext_noop("age %(age)s, required %(range)s"),
-                                              age=a.age, range=range_text(low, high))
+                                            age=a.age, range=range_text(low, high))
 
 
 def _check_sex(p, a):
@@ -69,12 +71,12 @@ def _check_washout(p, a):
         at_least, at_most = LAST_USE_DAYS[answer.last_use]
         if at_most is not None and at_most <= days:
             return True, reason(gettext_noop("%(treatments)s used within %(days)s days"),
-                                 treatments=[str(code)], days=days)
+                                treatments=[str(code)], days=days)
         if at_least < days:
             undecided.append(str(code))
     if undecided:
         return None, reason(gettext_noop("%(treatments)s: the answer does not tell whether used within %(days)s days"),
-                             treatments=undecided, days=days)
+                            treatments=undecided, days=days)
     return False, reason(gettext_noop("none of these used within %(days)s days"), days=days)
 
 

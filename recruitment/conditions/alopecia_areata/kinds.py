@@ -35,10 +35,10 @@ def _check_episode(p, a):
     hi = f"{'<' if p.get('max_exclusive') else '≤'} {high}" if high is not None else ""
     if lo and hi:
         why = reason(gettext_noop("episode about %(months)s months, required %(low)s and %(high)s months"),
-                         months=a.episode_months, low=lo, high=hi)
+                     months=a.episode_months, low=lo, high=hi)
     else:
         why = reason(gettext_noop("episode about %(months)s months, required %(range)s months"),
-                         months=a.episode_months, range=lo or hi)
+                     months=a.episode_months, range=lo or hi)
     too_short = low is not None and longest <= low
     too_long = high is not None and shortest >= high
     if too_short or too_long:
@@ -55,13 +55,13 @@ def _check_recent_regrowth(p, a):
     answer = a.regrowth_last_6_months
     if answer == YesNoUnsure.YES and months >= 6:
         return True, reason(gettext_noop("hair regrew in the last 6 months (criterion: last %(months)s months)"),
-                             months=months)
+                            months=months)
     if answer == YesNoUnsure.NO and months <= 6:
         return False, reason(gettext_noop("no regrowth in the last 6 months (criterion: last %(months)s months)"),
-                              months=months)
+                             months=months)
     if answer in (YesNoUnsure.YES, YesNoUnsure.NO):
         return None, reason(gettext_noop("the questionnaire asks about 6 months, the criterion about %(months)s"),
-                             months=months)
+                            months=months)
     return None, reason(gettext_noop("regrowth in the last 6 months not known"))
 
 
@@ -85,5 +85,6 @@ KINDS = [
     Kind("recent_regrowth", _("Hair regrowth in the last N months"), _check_recent_regrowth,
          {"months": Param(NUMBER, True)}, '{"months": 6}'),
     Kind("other_hair_loss", _("Other hair-loss diagnosis"), _check_other_hair_loss,
-         {"diagnoses": Param(LIST, True, frozenset(OtherHairLoss.values))}, '{"diagnoses": ["androgenetic", "scarring"]}'),
+         {"diagnoses": Param(LIST, True, frozenset(OtherHairLoss.values))},
+         '{"diagnoses": ["androgenetic", "scarring"]}'),
 ]

@@ -23,7 +23,8 @@ KINDS = [
     Kind("t_vasi", _("Total VASI (T-VASI) minimum"),
          lambda p, a: check_score(a.t_vasi, p["min"], None, "T-VASI"), {"min": Param(NUMBER, True)}, '{"min": 3}'),
     Kind("bsa", _("Depigmented body surface area (% BSA) range"),
-         lambda p, a: check_score(a.bsa, p.get("min"), p.get("max"), gettext_noop("depigmented body surface (BSA, percent)")),
+         lambda p, a: check_score(a.bsa, p.get("min"), p.get("max"),
+                                  gettext_noop("depigmented body surface (BSA, percent)")),
          {"min": Param(NUMBER), "max": Param(NUMBER)}, '{"max": 10}', ordered=(("min", "max"),)),
     Kind("segmental_vitiligo", _("Segmental vitiligo"), _check_segmental),
 ]
