@@ -63,10 +63,14 @@ class ApplicationExporter:
     def rows(self) -> Iterator[list]:
         columns = self.COLUMNS + (self.CONTACT_COLUMNS if self.contact is not Contact.NONE else ())
         values = self.applications.order_by("submitted_at", "pk").values_list(*columns).iterator(chunk_size=CHUNK)
+        # Every label in the reader's language, looked up once per export rather than once per cell.
+        labels = {choices: {value: str(label) for value, label in choices.choices}
+                  for choices in (Sex, SeverityBand, Treatment, Verdict, Status)}
+        words = {True: _("yes"), False: _("no")}
         while chunk := list(islice(values, CHUNK)):
-            yield from self._rows(chunk)
+            yield from self._rows(chunk, labels, words)
 
-    def _rows(self, chunk) -> Iterator[list]:
+    def _rows(self, chunk, labels, words) -> Iterator[list]:
         ids = [values[0] for values in chunk]
         treatments = defaultdict(list)
         for application_id, treatment in (TreatmentUse.objects.filter(application_id__in=ids)
@@ -93,15 +97,15 @@ class ApplicationExporter:
                 sites.get(site_id, ""),
                 timezone.localtime(submitted_at).date().isoformat(),
                 age,
-                _label(Sex, sex),
+                labels[Sex].get(sex, sex),
                 float(salt) if salt is not None else "",
-                _label(SeverityBand, severity) if severity else "",
+                labels[SeverityBand].get(severity, severity or ""),
                 months,
-                _("yes") if any(t in ANY_JAK for t in used) else _("no"),
-                ", ".join(_label(Treatment, t) for t in used if t not in ANY_JAK),
-                _label(Verdict, verdict),
+                words[any(t in ANY_JAK for t in used)],
+                ", ".join(labels[Treatment].get(t, t) for t in used if t not in ANY_JAK),
+                labels[Verdict].get(verdict, verdict),
                 "; ".join(f"{r['patient_text']}: {r['result'].replace('_', ' ')}" for r in latest.get(pk, [])),
-                _label(Status, status),
+                labels[Status].get(status, status),
                 campaign or "",
             ]
             if self.contact is not Contact.NONE:
@@ -111,13 +115,6 @@ class ApplicationExporter:
                 if self.contact is Contact.ALL:
                     row.append(born.isoformat())
             yield row
-
-
-def _label(choices, value) -> str:
-    try:
-        return str(choices(value).label)
-    except ValueError:
-        return value
 
 
 def _neutralise(value):
