@@ -5,6 +5,7 @@ must never turn a patient's visit into an error page.
 """
 
 import logging
+import pickle
 
 from django.core.cache.backends.redis import RedisCache
 from redis.exceptions import RedisError
@@ -21,6 +22,10 @@ class ResilientRedisCache(RedisCache):
             return super().get(key, default, version)
         except RedisError as exc:
             self._failed("get", exc)
+            return default
+        except (pickle.UnpicklingError, AttributeError, ImportError, EOFError, TypeError) as exc:
+            # An entry another release wrote, whose classes this one no longer has: a miss.
+            self._failed("get (unreadable entry)", exc)
             return default
 
     def set(self, key, value, timeout=..., version=None):

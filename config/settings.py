@@ -157,7 +157,9 @@ CELERY_TASK_PUBLISH_RETRY_POLICY = {
 }
 CELERY_BROKER_TRANSPORT_OPTIONS = {
     "socket_timeout": 2,
-    "socket_connect_timeout": 0.2,  # a broker on the same network answers in milliseconds
+    # A request publishes once, without retrying (recruitment.services.notifications.enqueue): a
+    # broker that does not answer holds a patient's request this long at most.
+    "socket_connect_timeout": 0.5,
     "max_retries": 2,
     "visibility_timeout": 3600,
 }

@@ -56,7 +56,7 @@ def _campaign_for(signup, code):
     return Campaign.objects.filter(trial=signup.trial, code=code, is_active=True).first()
 
 
-def _render_form(request, trial, form, *, status=200, error=None, blank=False):
+def _render_form(request, trial, form, *, status=200, error=None, blank=False, version=None):
     """`blank`: the empty questionnaire, the same for everyone reading this language this year
     (the CSRF token is outside the cached part): the only one cached. Answers, errors or a
     prefill are never cached."""
@@ -65,10 +65,9 @@ def _render_form(request, trial, form, *, status=200, error=None, blank=False):
         "problems": [] if blank else _problems(form), "salt_preview": None if blank else _salt_preview(form),
         # The language switcher sends the answers typed so far with it (see `_switch_language`).
         "answers_form_id": "screening-form",
-        **catalog_cache.fragment_context("questionnaire", trial.slug, timezone.localdate().year),
+        **catalog_cache.fragment_context(version if blank else None, "questionnaire", trial.slug,
+                                         timezone.localdate().year),
     }
-    if not blank:
-        context["cache_seconds"] = 0
     return render(request, "recruitment/apply.html", context, status=status)
 
 
@@ -142,7 +141,7 @@ def apply(request, slug):
             return _render_form(request, trial, ScreeningForm(trial=trial, sites=signup.sites, initial=initial))
         # The empty questionnaire is usually rendered from the cache: the form is made only if not.
         form = SimpleLazyObject(lambda: ScreeningForm(trial=trial, sites=signup.sites, initial=initial))
-        return _render_form(request, trial, form, blank=True)
+        return _render_form(request, trial, form, blank=True, version=signup.version)
 
     if language.is_supported(request.POST.get("switch_language")):
         return _switch_language(request, signup, request.POST["switch_language"])
@@ -172,7 +171,9 @@ def apply(request, slug):
         response["Retry-After"] = str(throttle.period)
         return response
     except NoLongerOpen:
-        # The trial or the chosen site closed since the cached copy was read: read it again.
+        # The trial or the chosen site closed since the cached copy was read, and the cache was not
+        # told (a bulk update, a missed bump): drop it, and read the trial afresh.
+        catalog_cache.changed()
         signup = read_signup_trial(slug)
         if signup is None or not signup.trial.is_recruiting:
             return _closed(request, trial, status=409)

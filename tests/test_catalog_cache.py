@@ -157,3 +157,65 @@ def test_a_registry_import_that_closes_a_site_shows_at_the_next_request(committe
     committed(lambda: import_study(parse_study(record)))
     body = Client().get("/trials/reg/").content.decode()
     assert re.search(r"Dropped Hospital.*?(Withdrawn|已撤回)", body, re.S)
+
+
+def test_a_page_read_before_a_change_committed_is_never_filed_under_the_new_version(monkeypatch):
+    """An edit that commits between the request's reading of the version and of the catalog:
+    what the request read is filed under the old version, which nobody reads any more."""
+    from trials import catalog_cache, signup
+
+    trial = make_trial(slug="brave-aa1", lay_title_en="Old title")
+    real_read = signup.read_signup_trial
+
+    def read_then_edit(slug, **kwargs):
+        read = real_read(slug, **kwargs)  # the old title...
+        trial.lay_title_en = "New title"
+        trial.save()
+        from django.core.cache import cache
+        cache.set(catalog_cache.VERSION_KEY, "after-the-edit", None)  # ...and the edit commits
+        return read
+    monkeypatch.setattr(signup, "read_signup_trial", read_then_edit)
+    Client().get("/trials/brave-aa1/")
+    monkeypatch.setattr(signup, "read_signup_trial", real_read)
+    body = Client().get("/trials/brave-aa1/").content.decode()
+    assert "New title" in body and "Old title" not in body
+
+
+def test_unknown_or_repeated_query_parameters_never_read_nor_fill_the_cache(django_assert_num_queries):
+    from django.core.cache import cache
+
+    make_trial(acronym="ALOPECIA-ONE")
+    make_trial(acronym="VITILIGO-ONE", condition="vitiligo")
+    Client().get("/")  # the unfiltered list, cached
+    filtered = Client().get("/?condition=vitiligo&fbclid=abc").content.decode()
+    assert "VITILIGO-ONE" in filtered and "ALOPECIA-ONE" not in filtered  # not the cached unfiltered list
+    before = len(cache._cache) if hasattr(cache, "_cache") else None
+    Client().get("/?condition=vitiligo&condition=vitiligo")
+    Client().get("/?condition=vitiligo")
+    if before is not None:  # the local-memory cache of the tests: one entry for both spellings
+        assert len(cache._cache) == before + 1
+
+
+def test_a_site_closed_by_a_bulk_update_is_offered_no_more_after_the_refusal(client, committed):
+    from trials.models import Site
+
+    trial = make_trial(slug="brave-aa1")
+    site = make_site(trial, facility="Closing Soon Hospital")
+    assert "Closing Soon Hospital" in client.get("/trials/brave-aa1/apply/").content.decode()
+    Site.objects.filter(pk=site.pk).update(status=RecruitmentStatus.COMPLETED)  # no signal
+    responses = []
+    committed(lambda: responses.append(client.post("/trials/brave-aa1/apply/", screening_post(site=str(site.pk)))))
+    assert responses[0].status_code == 409
+    assert "Closing Soon Hospital" not in Client().get("/trials/brave-aa1/apply/").content.decode()
+
+
+def test_every_migrate_drops_the_catalogs_cache(committed):
+    from django.core.cache import cache
+    from django.core.management import call_command
+
+    from trials import catalog_cache
+
+    before = catalog_cache.version()
+    committed(lambda: call_command("migrate", verbosity=0))
+    assert catalog_cache.version() != before
+    assert cache.get(catalog_cache.VERSION_KEY) is not None

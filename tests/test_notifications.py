@@ -166,6 +166,8 @@ def test_a_broker_failure_while_queueing_loses_nothing_and_raises_nothing(trial,
     assert notifications.enqueue(ids) == 0
     assert len(calls) == 1  # gives up at once rather than making the patient wait per coordinator
     assert set(Notification.objects.values_list("status", flat=True)) == {NotificationStatus.PENDING}
+    # Not queued: the sweeper takes them at its next run, not after NOTIFICATION_REQUEUE_AFTER more.
+    assert set(Notification.objects.values_list("queued_at", flat=True)) == {None}
 
 
 @pytest.mark.parametrize(

@@ -127,3 +127,26 @@ def test_the_limit_holds_with_redis_down(client, settings):
     assert client.post("/trials/brave-aa1/apply/", screening_post()).status_code == 302
     assert client.post("/trials/brave-aa1/apply/", screening_post(phone="+86 139 0000 0009")).status_code == 429
     assert Application.objects.count() == 1
+
+
+@pytest.mark.django_db
+def test_a_window_deleted_by_the_cleanup_between_the_counters_two_statements_is_started_again(monkeypatch):
+    """Beat's cleanup deletes an ended window just after the sign-up made sure it exists: the
+    sign-up makes it again and is counted, rather than failing."""
+    trial = make_trial(slug="limited")
+    throttle = Throttle(key=44, limit=5, period=3600)
+    SignupCounter.objects.create(key=44, hits=3, window_ends=NOW - datetime.timedelta(minutes=1))
+    real_bulk_create = SignupCounter.objects.bulk_create
+    calls = []
+
+    def create_then_cleanup(objs, **options):
+        created = real_bulk_create(objs, **options)
+        calls.append(1)
+        if len(calls) == 1:
+            forget_signup_counters()  # the ended window goes, between insert and lock
+        return created
+
+    monkeypatch.setattr(SignupCounter.objects, "bulk_create", create_then_cleanup)
+    _sign_up(trial, throttle, at=NOW, phone="+86 139 0000 0006")
+    assert len(calls) == 2
+    assert SignupCounter.objects.get(key=44).hits == 1

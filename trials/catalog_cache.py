@@ -1,9 +1,14 @@
 """What the public pages keep of the catalog in Django's cache, and how a write drops it.
 
 Every entry's key carries the catalog's version. Any write to a trial, site, criterion, campaign
-or sponsor (in admin, by an import, by seed_demo) makes a new version once its transaction
-commits, so the next request reads the catalog afresh: nothing is ever shown stale, and nothing
-has to know which entries a change touched. Entries also expire after PUBLIC_PAGE_CACHE_SECONDS.
+or sponsor (in admin, by an import, by seed_demo, by a migration) makes a new version once its
+transaction commits, so the next request reads the catalog afresh: nothing is ever shown stale,
+and nothing has to know which entries a change touched. Entries also expire after
+PUBLIC_PAGE_CACHE_SECONDS.
+
+A request reads the version once, before it reads the catalog, and files everything it caches
+under that version: data read after a change committed may land under the old version, which
+nobody reads any more, but data read before it can never land under the new one.
 """
 
 from __future__ import annotations
@@ -13,9 +18,12 @@ import uuid
 from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
-from django.db.models.signals import post_delete, post_save
+from django.db.models.signals import post_delete, post_migrate, post_save
 
-VERSION_KEY = "catalog:version"
+# The shape of what is cached: a release that changes it must change this, so that it never
+# reads entries an older release wrote.
+CACHE_FORMAT = 2
+VERSION_KEY = f"catalog:version:{CACHE_FORMAT}"
 
 
 def version() -> str:
@@ -28,20 +36,21 @@ def version() -> str:
     return current
 
 
-def key(*parts) -> str:
-    return ":".join(["catalog", version(), *map(str, parts)])
+def key(version: str, *parts) -> str:
+    return ":".join(["catalog", str(CACHE_FORMAT), version, *map(str, parts)])
 
 
 def enabled() -> bool:
     return settings.PUBLIC_PAGE_CACHE_SECONDS > 0
 
 
-def fragment_context(*parts) -> dict:
-    """What a template's `{% cache %}` of a catalog fragment needs: how long, and the key parts
-    after the fragment's name (the catalog's version first)."""
-    if not enabled():
+def fragment_context(version: str | None, *parts) -> dict:
+    """What a template's `{% cache %}` of a catalog fragment needs: how long (0: render it, never
+    read nor write the cache), and the key parts after the fragment's name. `version`: the one
+    this request read before reading the catalog (None: caching is off)."""
+    if not enabled() or version is None:
         return {"cache_seconds": 0, "cache_key": ""}
-    return {"cache_seconds": settings.PUBLIC_PAGE_CACHE_SECONDS, "cache_key": key(*parts)}
+    return {"cache_seconds": settings.PUBLIC_PAGE_CACHE_SECONDS, "cache_key": key(version, *parts)}
 
 
 def changed() -> None:
@@ -55,9 +64,11 @@ def _on_write(sender, **kwargs):
 
 def connect() -> None:
     """Writes through the ORM's save and delete (admin, most services) drop the cache by
-    themselves; bulk writes (`update`, `bulk_create`) call `changed()`."""
+    themselves; bulk writes (`update`, `bulk_create`) call `changed()`; so does every `migrate`
+    (a data migration's historical models send no signal to these handlers)."""
     from trials.models import Campaign, Criterion, Site, SponsorOrganisation, Trial
 
     for model in (Trial, Site, Criterion, Campaign, SponsorOrganisation):
         post_save.connect(_on_write, sender=model, dispatch_uid=f"catalog-save-{model.__name__}")
         post_delete.connect(_on_write, sender=model, dispatch_uid=f"catalog-delete-{model.__name__}")
+    post_migrate.connect(_on_write, dispatch_uid="catalog-migrate")

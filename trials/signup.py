@@ -22,22 +22,25 @@ class SignupTrial:
     sites: tuple[Site, ...]  # recruiting, in the order the form offers them
     criteria: tuple  # CriterionSpec, in the order they are checked
     campaigns: dict[str, Campaign] = field(default_factory=dict)  # the active ones, by code
+    # The catalog's version read before this was: what the page's cached fragments are filed under.
+    version: str | None = None
 
 
 def signup_trial(slug: str) -> SignupTrial | None:
     """The trial with this slug as its form needs it, or None if there is no such trial."""
     if not catalog_cache.enabled():
         return read_signup_trial(slug)
-    key = catalog_cache.key("signup", slug)
+    version = catalog_cache.version()
+    key = catalog_cache.key(version, "signup", slug)
     signup = cache.get(key)
     if signup is None:
-        signup = read_signup_trial(slug)
+        signup = read_signup_trial(slug, version=version)
         if signup is not None:
             cache.set(key, signup, settings.PUBLIC_PAGE_CACHE_SECONDS)
     return signup
 
 
-def read_signup_trial(slug: str) -> SignupTrial | None:
+def read_signup_trial(slug: str, *, version: str | None = None) -> SignupTrial | None:
     """The same, read from the database."""
     trial = (
         Trial.objects.select_related("sponsor")
@@ -53,4 +56,4 @@ def read_signup_trial(slug: str) -> SignupTrial | None:
     if trial is None:
         return None
     return SignupTrial(trial, tuple(trial.recruiting_sites), tuple(c.as_spec() for c in trial.ordered_criteria),
-                       {campaign.code: campaign for campaign in trial.active_campaigns})
+                       {campaign.code: campaign for campaign in trial.active_campaigns}, version)

@@ -43,10 +43,12 @@ def trial_list(request):
     )
     trials = form.filter(trials)
     # Only the filters the form knows are cached: random query strings cannot fill the cache.
-    valid = _valid_filters(request)
-    cache = catalog_cache.fragment_context("list", request.GET.urlencode() if valid else "")
-    if not valid:
-        cache["cache_seconds"] = 0
+    # Read before the trials are (the queryset is lazy); only the filters the form knows, each
+    # chosen value once, make a key: random or repeated query strings cannot fill the cache.
+    version = catalog_cache.version() if catalog_cache.enabled() and _valid_filters(request) else None
+    chosen = sorted((name, value) for name, value in form.cleaned_data.items() if value) \
+        if version and form.is_bound and form.is_valid() else []
+    cache = catalog_cache.fragment_context(version, "list", *(f"{name}={value}" for name, value in chosen))
     return render(request, "trials/list.html", {"form": form, "trials": trials, **cache})
 
 
@@ -64,7 +66,7 @@ def trial_detail(request, slug):
         "sites": sites,
         "signup_url": qr.absolute_url(trial.get_signup_path()),
         "other_open_trials": [] if trial.is_recruiting else open_trials(exclude=trial),
-        **catalog_cache.fragment_context("detail", slug),
+        **catalog_cache.fragment_context(signup.version, "detail", slug),
     }
     return render(request, "trials/detail.html", context)
 

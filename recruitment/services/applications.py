@@ -192,9 +192,12 @@ def _count(throttle, now) -> int:
     """Count one sign-up on the address's counter, locked until the commit; its new value.
     The counter is created if missing without failing when a concurrent sign-up created it first."""
     window = datetime.timedelta(seconds=throttle.period)
-    SignupCounter.objects.bulk_create([SignupCounter(key=throttle.key, hits=0, window_ends=now + window)],
-                                      ignore_conflicts=True)
-    counter = SignupCounter.objects.select_for_update().get(pk=throttle.key)
+    counter = None
+    while counter is None:
+        SignupCounter.objects.bulk_create([SignupCounter(key=throttle.key, hits=0, window_ends=now + window)],
+                                          ignore_conflicts=True)
+        # Beat's cleanup may delete an ended window between the two statements: then insert again.
+        counter = SignupCounter.objects.select_for_update().filter(pk=throttle.key).first()
     if counter.window_ends <= now:
         counter.hits, counter.window_ends = 0, now + window
     counter.hits += 1

@@ -33,9 +33,6 @@ from recruitment.workdays import working_days_before
 
 logger = logging.getLogger(__name__)
 
-# Publishing from a request: one retry, no wait between (with the transport's 0.2 s connect
-# timeout, a broker that does not answer holds the patient's request under half a second).
-QUICK_PUBLISH = {"max_retries": 1, "interval_start": 0, "interval_step": 0, "interval_max": 0}
 
 
 def admin_url(application) -> str:
@@ -58,17 +55,18 @@ def enqueue(ids) -> int:
     """Publish a send task per id; returns how many were published. Never raises."""
     from recruitment.tasks import send_notification
 
-    published = 0
-    Notification.objects.filter(pk__in=ids).update(queued_at=timezone.now())
+    published = []
     for notification_id in ids:
         try:
-            # One quick try: a patient's request is waiting (the sweeper tries again later).
-            send_notification.apply_async(args=[notification_id], retry_policy=QUICK_PUBLISH)
+            # One try: a patient's request may be waiting (the sweeper tries again later).
+            send_notification.apply_async(args=[notification_id], retry=False)
         except Exception as exc:  # noqa: BLE001 - any broker failure: the sweeper retries later
             logger.warning("could not queue notification %s, the sweeper will: %s", notification_id, exc)
             break  # the broker is down: don't spend the patient's time on the others
-        published += 1
-    return published
+        published.append(notification_id)
+    # Only what was published counts as queued: the rest is the sweeper's at its next run.
+    Notification.objects.filter(pk__in=published).update(queued_at=timezone.now())
+    return len(published)
 
 
 class Outcome:
