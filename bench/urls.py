@@ -8,8 +8,9 @@ from django.urls import include, path
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from recruitment.conditions.alopecia_areata.models import AlopeciaAnswers
 from recruitment.models import (
-    AlopeciaAnswers, Application, AuditEvent, ConsentRecord, ContactDetails, Evaluation, Notification, TreatmentUse,
+    Application, AuditEvent, ConsentRecord, ContactDetails, Evaluation, Notification, TreatmentUse,
 )
 from trials.models import Trial
 

@@ -14,7 +14,7 @@ def submit_answers(trial, data: dict, *, site=None, campaign=None, when=None, sh
     if not form.is_valid():
         raise InvalidAnswers(form.errors.as_json())
     return submit_application(
-        trial=trial, application=form.application_fields(), alopecia=form.alopecia_fields(),
+        trial=trial, application=form.application_fields(), condition_answers=form.condition_answers(),
         treatments=form.treatment_rows(), contact=form.contact_fields(), consents=form.consents_given(),
         site=site, campaign=campaign, language=form.cleaned_data["language"], shown_language=shown_language,
         now=when,

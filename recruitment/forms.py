@@ -244,7 +244,7 @@ class ScreeningForm(forms.Form):
             "regrowth_last_6_months": d["regrowth_last_6_months"],
         }
 
-    def alopecia_fields(self) -> dict:
+    def condition_answers(self) -> dict:
         d = self.cleaned_data
         fields = {name: d[name] for name, _label, _help in SCALP_VIEWS}
         fields.update({name: d[name] for name in ("eyebrow_loss", "eyelash_loss", "body_hair_loss")})

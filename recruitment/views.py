@@ -204,7 +204,7 @@ def _submit(request, signup, form, throttle):
         trial=trial,
         criteria=signup.criteria,
         application=form.application_fields(),
-        alopecia=form.alopecia_fields(),
+        condition_answers=form.condition_answers(),
         treatments=form.treatment_rows(),
         contact=form.contact_fields(),
         consents=form.consents_given(),

@@ -73,7 +73,7 @@ def _sign_up(trial, throttle, *, at, phone):
     form = ScreeningForm(screening_post(phone=phone), trial=trial, sites=[])
     assert form.is_valid(), form.errors
     return applications.submit_application(
-        trial=trial, application=form.application_fields(), alopecia=form.alopecia_fields(),
+        trial=trial, application=form.application_fields(), condition_answers=form.condition_answers(),
         treatments=form.treatment_rows(), contact=form.contact_fields(), consents=form.consents_given(),
         language="en", now=at, throttle=throttle,
     )

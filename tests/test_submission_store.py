@@ -125,7 +125,7 @@ def test_nothing_is_stored_when_any_part_of_a_submission_fails(world, monkeypatc
     monkeypatch.setattr(applications, "REQUIRED_CONSENTS", ())
     with pytest.raises(IntegrityError), transaction.atomic():
         applications.submit_application(
-            trial=world["trial"], application=_answers(), alopecia=_alopecia(), treatments=[],
+            trial=world["trial"], application=_answers(), condition_answers=_alopecia(), treatments=[],
             contact={"full_name": "Twice", "date_of_birth": datetime.date(1990, 1, 1), "phone": "+86 1",
                      "email": "", "best_time_to_call": "any", "guardian_name": ""},
             consents=["health_data", "health_data"], language="en",
@@ -180,7 +180,7 @@ def _terminate(pid):
 
 def _submit_once(world, name):
     return applications.submit_application(
-        trial=world["trial"], criteria=[], application=_answers(), alopecia=_alopecia(), treatments=[],
+        trial=world["trial"], criteria=[], application=_answers(), condition_answers=_alopecia(), treatments=[],
         contact={"full_name": name, "date_of_birth": datetime.date(1990, 1, 1), "phone": "+86 139 7",
                  "email": "", "best_time_to_call": "any", "guardian_name": ""},
         consents={"health_data", "contact"}, language="en",

@@ -8,3 +8,8 @@ from recruitment.conditions import alopecia_areata, vitiligo
 
 CONDITIONS = [alopecia_areata.CONDITION, vitiligo.CONDITION]
 BY_CODE = {condition.code: condition for condition in CONDITIONS}
+
+
+def condition_of(trial):
+    """The condition module of a trial."""
+    return BY_CODE[trial.condition]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 
@@ -11,3 +12,14 @@ class ConditionModule:
     label: str  # lazy, in the reader's language
     kinds: list  # recruitment.screening.kind.Kind: the criteria only this condition has
     online_screening: bool  # whether patients can answer its questionnaire on the portal
+    # Its answers: a row one-to-one with the application, reached as application.<answers_name>;
+    # `build_answers(application, values)` makes it (unsaved) from the questionnaire's section,
+    # `screening_values(row)` gives what the eligibility rules read from it.
+    answers_name: str = ""
+    models_module: str = ""  # where the answers' model is defined (a model of the recruitment app)
+    build_answers: Callable | None = None
+    screening_values: Callable | None = None
+
+    def answers_of(self, application):
+        """The application's stored answers row of this condition, or None."""
+        return getattr(application, self.answers_name, None) if self.answers_name else None

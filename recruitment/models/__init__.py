@@ -1,5 +1,7 @@
+from importlib import import_module
+
+from recruitment.conditions import CONDITIONS
 from recruitment.models.applications import (
-    AlopeciaAnswers,
     Application,
     BestTime,
     ConsentPurpose,
@@ -15,7 +17,6 @@ from recruitment.models.staff import StaffPreference, email_language_of
 from recruitment.models.throttle import SignupCounter
 
 __all__ = [
-    "AlopeciaAnswers",
     "Application",
     "AuditAction",
     "AuditEvent",
@@ -34,3 +35,8 @@ __all__ = [
     "TreatmentUse",
     "email_language_of",
 ]
+
+# Each condition's answers are a model of this app, defined in the condition's package.
+for _condition in CONDITIONS:
+    if _condition.models_module:
+        import_module(_condition.models_module)

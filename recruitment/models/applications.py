@@ -1,6 +1,6 @@
 """An application: screening answers, kept apart from the contact details that identify a person.
 
-Screening data (Application, AlopeciaAnswers, TreatmentUse, Evaluation) carries no name, phone,
+Screening data (Application, each condition's answers, TreatmentUse, Evaluation) carries no name, phone,
 e-mail or date of birth, so no view or export of screening data can leak them by accident;
 those live in ContactDetails only. Condition-specific answers (SALT for alopecia areata) live in
 their own one-to-one table, so a second condition adds a table, not columns here.
@@ -15,7 +15,6 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from recruitment.pipeline import Status
-from recruitment.conditions.alopecia_areata.score import SeverityBand
 from recruitment.screening.eligibility import Verdict
 from recruitment.screening.treatments import ANY_JAK, LastUse, Treatment, YesNoUnsure
 
@@ -125,32 +124,6 @@ class Application(models.Model):
 
     def __str__(self):
         return self.reference
-
-
-class AlopeciaAnswers(models.Model):
-    """The alopecia-areata part of a questionnaire: hair loss per scalp view and the SALT estimate."""
-
-    application = models.OneToOneField(Application, on_delete=models.CASCADE, primary_key=True, related_name="alopecia")
-    loss_top = models.PositiveSmallIntegerField(_("hair loss, top of the scalp (%)"))
-    loss_back = models.PositiveSmallIntegerField(_("hair loss, back of the scalp (%)"))
-    loss_left = models.PositiveSmallIntegerField(_("hair loss, left side (%)"))
-    loss_right = models.PositiveSmallIntegerField(_("hair loss, right side (%)"))
-    salt = models.DecimalField(_("self-reported estimated SALT"), max_digits=4, decimal_places=1)
-    severity = models.CharField(_("severity band (AA-IGA)"), max_length=1, choices=SeverityBand.choices)
-    eyebrow_loss = models.CharField(_("eyebrow hair loss"), max_length=6, choices=YesNoUnsure.choices)
-    eyelash_loss = models.CharField(_("eyelash hair loss"), max_length=6, choices=YesNoUnsure.choices)
-    body_hair_loss = models.CharField(_("body hair loss"), max_length=6, choices=YesNoUnsure.choices)
-
-    class Meta:
-        verbose_name = _("alopecia areata answers")
-        verbose_name_plural = _("alopecia areata answers")
-        constraints = [
-            models.CheckConstraint(
-                condition=Q(loss_top__lte=100, loss_back__lte=100, loss_left__lte=100, loss_right__lte=100),
-                name="alopecia_loss_is_a_percentage",
-            ),
-            models.CheckConstraint(condition=Q(salt__gte=0, salt__lte=100), name="alopecia_salt_range"),
-        ]
 
 
 class TreatmentUse(models.Model):

@@ -12,8 +12,8 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone, translation
 
 from recruitment.consent import CONSENT_VERSION, REQUIRED_CONSENTS
+from recruitment.conditions import condition_of
 from recruitment.models import (
-    AlopeciaAnswers,
     Application,
     AuditAction,
     ConsentRecord,
@@ -25,7 +25,6 @@ from recruitment.models import (
 )
 from recruitment.models.applications import new_reference
 from recruitment.ratelimit import Throttle, Throttled
-from recruitment.conditions.alopecia_areata.score import compute_salt, severity_band
 from recruitment.screening.build import screening_answers
 from recruitment.screening.eligibility import Verdict, evaluate
 from recruitment.selectors import duplicate_target, new_application_recipients, trial_and_site_still_recruiting
@@ -68,7 +67,7 @@ def submit_application(
     trial,
     criteria=None,
     application: dict,
-    alopecia: dict,
+    condition_answers: dict,
     treatments: list[dict],
     contact: dict,
     consents: set[str],
@@ -81,7 +80,7 @@ def submit_application(
 ) -> Application:
     """Store one submitted questionnaire with its evaluation, all in one transaction.
 
-    1. Compute the self-reported SALT and its band on the server (never trust the browser's).
+    1. Make the answers of the trial's condition (its score is worked out here, on the server).
     2. Evaluate the trial's current criteria; keep their snapshot with the results.
     3. Flag a possible duplicate (same trial, same phone or e-mail, within 30 days): kept, linked.
     4. Record each consent with the text version and language the patient read.
@@ -97,14 +96,11 @@ def submit_application(
     now = now or timezone.now()
     app = Application(reference=new_reference(), trial=trial, site=site, campaign=campaign, language=language,
                       submitted_at=now, **application)
-    salt = compute_salt(
-        top=alopecia["loss_top"], back=alopecia["loss_back"], left=alopecia["loss_left"], right=alopecia["loss_right"]
-    )
-    alopecia_row = AlopeciaAnswers(application=app, salt=salt, severity=severity_band(salt), **alopecia)
+    answers_row = condition_of(trial).build_answers(app, condition_answers)
     treatment_rows = [TreatmentUse(application=app, **row) for row in treatments]
     if criteria is None:
         criteria = criteria_specs(trial)
-    evaluation = evaluate(criteria, screening_answers(app, alopecia_row, treatment_rows))
+    evaluation = evaluate(criteria, screening_answers(app, answers_row, treatment_rows))
     app.verdict = evaluation.verdict
     contact_row = ContactDetails(
         application=app, **contact, phone_key=phone_key(contact.get("phone", "")),
@@ -112,7 +108,7 @@ def submit_application(
     )
     rows = {
         "application": app,
-        "alopecia": alopecia_row,
+        "condition_answers": answers_row,
         "treatments": treatment_rows,
         "contact": contact_row,
         "consents": [
@@ -156,8 +152,8 @@ def _label_in(verdict: str, language: str) -> str:
 
 
 @transaction.atomic
-def store(*, application, alopecia, treatments, contact, consents, evaluation, audit_event, notification,
-          duplicate_since, throttle=None) -> Stored:
+def store(*, application, condition_answers, treatments, contact, consents, evaluation, audit_event,
+          notification, duplicate_since, throttle=None) -> Stored:
     """Write the application and every row that comes with it, in one transaction: all or none.
     `notification` is the notice, written once per recipient. With a `throttle`
     (recruitment.ratelimit) the address's sign-up is counted first, and nothing else is written
@@ -171,9 +167,9 @@ def store(*, application, alopecia, treatments, contact, consents, evaluation, a
                                  email_key=contact.email_key, since=duplicate_since)
     application.duplicate_of_id = duplicate.first() if duplicate is not None else None
     application.save(force_insert=True)
-    for row in [alopecia, *treatments, contact, *consents, evaluation, audit_event]:
+    for row in [condition_answers, *treatments, contact, *consents, evaluation, audit_event]:
         row.application = application  # its id only now (and a new one if a reference is drawn again)
-    alopecia.save(force_insert=True)
+    condition_answers.save(force_insert=True)
     TreatmentUse.objects.bulk_create(treatments)
     contact.save(force_insert=True)
     ConsentRecord.objects.bulk_create(consents)

@@ -9,8 +9,9 @@ from django.core.management.base import BaseCommand
 from django.db import connection, transaction
 from django.utils import timezone
 
+from recruitment.conditions.alopecia_areata.models import AlopeciaAnswers
 from recruitment.models import (
-    AlopeciaAnswers, Application, AuditAction, AuditEvent, ConsentRecord, ContactDetails, Evaluation, TreatmentUse,
+    Application, AuditAction, AuditEvent, ConsentRecord, ContactDetails, Evaluation, TreatmentUse,
 )
 from recruitment.models.applications import new_reference
 from recruitment.conditions.alopecia_areata.score import compute_salt, severity_band

@@ -1,10 +1,13 @@
-"""Alopecia areata (斑秃): its score (the self-reported SALT, `score.py`) and its kinds of
-criterion (`kinds.py`)."""
+"""Alopecia areata (斑秃): its score (the self-reported SALT, `score.py`), its kinds of criterion
+(`kinds.py`), its answers (`models.py`, `answers.py`)."""
 
 from django.utils.translation import gettext_lazy as _
 
+from recruitment.conditions.alopecia_areata import answers, kinds
 from recruitment.conditions.base import ConditionModule
-from recruitment.conditions.alopecia_areata import kinds
 
-CONDITION = ConditionModule(code="alopecia_areata", label=_("Alopecia areata"), kinds=kinds.KINDS,
-                            online_screening=True)
+CONDITION = ConditionModule(
+    code="alopecia_areata", label=_("Alopecia areata"), kinds=kinds.KINDS, online_screening=True,
+    answers_name="alopecia", models_module="recruitment.conditions.alopecia_areata.models",
+    build_answers=answers.build, screening_values=answers.screening_values,
+)

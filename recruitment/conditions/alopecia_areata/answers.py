@@ -1,0 +1,19 @@
+"""The alopecia-areata answers of an application: made from the questionnaire's section (the
+SALT worked out on the server, never trusted from the browser), and read by the eligibility
+rules."""
+
+from recruitment.conditions.alopecia_areata.score import compute_salt, severity_band
+
+
+def build(application, values: dict):
+    """The answers row for `application` (not saved) from the section's cleaned values."""
+    from recruitment.conditions.alopecia_areata.models import AlopeciaAnswers
+
+    salt = compute_salt(top=values["loss_top"], back=values["loss_back"], left=values["loss_left"],
+                        right=values["loss_right"])
+    return AlopeciaAnswers(application=application, salt=salt, severity=severity_band(salt), **values)
+
+
+def screening_values(row) -> dict:
+    """What the eligibility rules read from the row (recruitment.screening.answers)."""
+    return {"salt": row.salt}
