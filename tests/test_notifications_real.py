@@ -114,7 +114,7 @@ def test_with_the_broker_unreachable_the_patient_is_answered_fast_and_the_sweepe
     response = opener.open(urllib.request.Request(f"{base}/trials/brave-aa1/apply/", data=data), timeout=10)
     elapsed = time.monotonic() - started
     assert response.status == 200 and response.url.endswith("/apply/done/")  # followed the redirect
-    assert elapsed < 2.0, f"the patient waited {elapsed:.2f} s"
+    assert elapsed < 1.0, f"the patient waited {elapsed:.2f} s"  # the publish gives up in 0.5 s
 
     notification = Notification.objects.get()
     assert notification.status == NotificationStatus.PENDING

@@ -33,6 +33,8 @@ from recruitment.workdays import working_days_before
 
 logger = logging.getLogger(__name__)
 
+ONE_TRY = {"max_retries": 0}
+
 
 
 def admin_url(application) -> str:
@@ -58,8 +60,9 @@ def enqueue(ids) -> int:
     published = []
     for notification_id in ids:
         try:
-            # One try: a patient's request may be waiting (the sweeper tries again later).
-            send_notification.apply_async(args=[notification_id], retry=False)
+            # One try: a patient's request may be waiting (the sweeper tries again later). Not
+            # retry=False: that connects through the transport's own retries (2 s with Redis down).
+            send_notification.apply_async(args=[notification_id], retry_policy=ONE_TRY)
         except Exception as exc:  # noqa: BLE001 - any broker failure: the sweeper retries later
             logger.warning("could not queue notification %s, the sweeper will: %s", notification_id, exc)
             break  # the broker is down: don't spend the patient's time on the others
