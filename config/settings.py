@@ -76,7 +76,8 @@ WSGI_APPLICATION = "config.wsgi.application"
 TEMPLATES = [
     {
         "BACKEND": "django.template.backends.django.DjangoTemplates",
-        "DIRS": [BASE_DIR / "templates"],
+        # Each condition's templates live in its package (recruitment/conditions/<condition>/templates).
+        "DIRS": [BASE_DIR / "templates", *sorted((BASE_DIR / "recruitment" / "conditions").glob("*/templates"))],
         "APP_DIRS": True,
         "OPTIONS": {
             "context_processors": [

@@ -1,7 +1,7 @@
 """Applications made from questionnaire data without a browser: demo data and tests use the same
 path as the web form (form validation, then the submit service)."""
 
-from recruitment.forms import ScreeningForm
+from recruitment.forms import questionnaire_for
 from recruitment.services.applications import submit_application
 
 
@@ -10,7 +10,7 @@ class InvalidAnswers(ValueError):
 
 
 def submit_answers(trial, data: dict, *, site=None, campaign=None, when=None, shown_language="en"):
-    form = ScreeningForm(data, trial=trial)
+    form = questionnaire_for(trial)(data, trial=trial)
     if not form.is_valid():
         raise InvalidAnswers(form.errors.as_json())
     return submit_application(

@@ -13,6 +13,7 @@ from django.core.validators import MaxValueValidator
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from recruitment.conditions import BY_CODE, condition_of
 from recruitment.consent import CONSENT_TEXTS
 from recruitment.models import BestTime, ConsentPurpose, Sex
 from recruitment.screening.treatments import ANY_JAK, LastUse, Treatment, YesNoUnsure
@@ -30,20 +31,6 @@ MONTHS = [
     (1, _("January")), (2, _("February")), (3, _("March")), (4, _("April")), (5, _("May")), (6, _("June")),
     (7, _("July")), (8, _("August")), (9, _("September")), (10, _("October")), (11, _("November")),
     (12, _("December")),
-]
-SCALP_VIEWS = [
-    ("loss_top", _("Top of the head"),
-     # xgettext:no-python-format
-     _("The top is 40% of the scalp.")),
-    ("loss_back", _("Back of the head"),
-     # xgettext:no-python-format
-     _("The back is 24% of the scalp.")),
-    ("loss_left", _("Left side"),
-     # xgettext:no-python-format
-     _("Each side is 18% of the scalp.")),
-    ("loss_right", _("Right side"),
-     # xgettext:no-python-format
-     _("Each side is 18% of the scalp.")),
 ]
 MAX_EPISODE_MONTHS = 1200
 # Below this age a parent or legal guardian must take part in the application (PIPL: 14; trials
@@ -101,17 +88,6 @@ class ScreeningForm(forms.Form):
     regrowth_last_6_months = _radio(
         YesNoUnsure.choices, _("Has any hair grown back in the last 6 months?"),
         _("Trials measure regrowth from the medicine, so recent natural regrowth matters."),
-    )
-    eyebrow_loss = _radio(
-        YesNoUnsure.choices, _("Have you lost eyebrow hair?"),
-        _("Hair loss beyond the scalp tells the study team how widespread it is."),
-    )
-    eyelash_loss = _radio(
-        YesNoUnsure.choices, _("Have you lost eyelash hair?"), _("Some trials also measure eyelash regrowth."),
-    )
-    body_hair_loss = _radio(
-        YesNoUnsure.choices, _("Have you lost body hair?"),
-        _("Loss of all body hair is alopecia universalis, which most of these trials accept."),
     )
     # --- How to reach you ---------------------------------------------------------------------
     full_name = forms.CharField(
@@ -244,12 +220,6 @@ class ScreeningForm(forms.Form):
             "regrowth_last_6_months": d["regrowth_last_6_months"],
         }
 
-    def condition_answers(self) -> dict:
-        d = self.cleaned_data
-        fields = {name: d[name] for name, _label, _help in SCALP_VIEWS}
-        fields.update({name: d[name] for name in ("eyebrow_loss", "eyelash_loss", "body_hair_loss")})
-        return fields
-
     def treatment_rows(self) -> list[dict]:
         rows = []
         for treatment, use_field, regrowth_field in treatment_field_names():
@@ -280,9 +250,6 @@ class ScreeningForm(forms.Form):
         return given
 
     # --- Template helpers ---------------------------------------------------------------------
-    def scalp_fields(self):
-        return [self[name] for name, _label, _help in SCALP_VIEWS]
-
     def treatment_groups(self):
         """(bound use field, bound regrowth field or None), general treatments then JAK inhibitors."""
         pairs = [(self[use], self[regrowth] if regrowth else None) for _t, use, regrowth in treatment_field_names()]
@@ -298,13 +265,8 @@ class ScreeningForm(forms.Form):
 
 
 def _add_repeated_fields(form_class):
-    """The scalp views and treatments, declared once for the class (not built for each form)."""
+    """The treatments, declared once for the class (not built for each form)."""
     fields = form_class.base_fields
-    for name, label, help_text in SCALP_VIEWS:
-        fields[name] = forms.IntegerField(
-            label=label, help_text=help_text, min_value=0, max_value=100,
-            widget=forms.NumberInput(attrs={"inputmode": "numeric", "step": 1, "data-salt-view": name}),
-        )
     for treatment, use_field, regrowth_field in treatment_field_names():
         fields[use_field] = forms.ChoiceField(
             label=treatment.label, required=False, choices=[("", _("Never used")), *LastUse.choices]
@@ -320,12 +282,24 @@ def _add_repeated_fields(form_class):
 _add_repeated_fields(ScreeningForm)
 
 
-def initial_from_answers(data) -> dict:
+@functools.cache
+def _questionnaire_form(code: str) -> type[ScreeningForm]:
+    questions = BY_CODE[code].questions
+    return type(f"{questions.__name__}Form", (questions, ScreeningForm), {})
+
+
+def questionnaire_for(trial) -> type[ScreeningForm]:
+    """The questionnaire of the trial's condition: the questions every trial asks, and the
+    condition's section (its fields, its template, what it stores). Made once per condition."""
+    return _questionnaire_form(trial.condition)
+
+
+def initial_from_answers(form_class, data) -> dict:
     """The answers a patient has typed so far (submitted, not validated), to show them again
     unchanged in another language. Consents are not carried over: a consent is given to the text
     the patient reads, and is recorded in that text's language. Nor is the bot trap."""
     initial = {}
-    for name, field in ScreeningForm.base_fields.items():
+    for name, field in form_class.base_fields.items():
         if name == "website" or name.startswith("consent_") or name not in data:
             continue
         multiple = getattr(field.widget, "allow_multiple_selected", False)
@@ -337,7 +311,7 @@ def initial_from_application(application) -> dict:
     """Answers of an earlier application, to apply to another trial without typing them again.
     Consents and the site are not carried over: they are given for one trial."""
     contact = application.contact
-    alopecia = application.alopecia
+    condition = condition_of(application.trial)
     pregnancy = [name for name, flag in (("pregnant", application.pregnant), ("breastfeeding", application.breastfeeding),
                                          ("planning", application.planning_pregnancy)) if flag]
     if application.pregnant is False and not pregnancy:
@@ -354,10 +328,7 @@ def initial_from_application(application) -> dict:
         "episode_month": application.episode_started_on.month,
         "episode_year": application.episode_started_on.year,
         "regrowth_last_6_months": application.regrowth_last_6_months,
-        "loss_top": alopecia.loss_top, "loss_back": alopecia.loss_back,
-        "loss_left": alopecia.loss_left, "loss_right": alopecia.loss_right,
-        "eyebrow_loss": alopecia.eyebrow_loss, "eyelash_loss": alopecia.eyelash_loss,
-        "body_hair_loss": alopecia.body_hair_loss,
+        **condition.initial_from(condition.answers_of(application)),
         "full_name": contact.full_name, "phone": contact.phone, "email": contact.email,
         "language": application.language, "best_time_to_call": contact.best_time_to_call,
     }

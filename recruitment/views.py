@@ -16,9 +16,9 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_safe
 
 from recruitment import language, ratelimit
-from recruitment.forms import ScreeningForm, initial_from_answers, initial_from_application
+from recruitment.conditions import condition_of
+from recruitment.forms import initial_from_answers, initial_from_application, questionnaire_for
 from recruitment.models import Application
-from recruitment.conditions.alopecia_areata.score import compute_salt, severity_band
 from recruitment.screening.build import screening_answers
 from recruitment.screening.eligibility import Verdict, evaluate
 from recruitment.recently_sent import recent_references, remember_sent
@@ -36,7 +36,7 @@ def _own_application(request, reference, **filters):
     if not reference or reference not in recent_references(request):
         return None
     return (
-        Application.objects.select_related("trial", "site", "alopecia", "contact")
+        Application.objects.select_related("trial", "site", "contact")
         .prefetch_related("treatments")
         .filter(reference=reference, **filters)
         .first()
@@ -62,7 +62,7 @@ def _render_form(request, trial, form, *, status=200, error=None, blank=False, v
     prefill are never cached."""
     context = {
         "trial": trial, "form": form, "error": error,
-        "problems": [] if blank else _problems(form), "salt_preview": None if blank else _salt_preview(form),
+        "problems": [] if blank else _problems(form), "condition": condition_of(trial),
         # The language switcher sends the answers typed so far with it (see `_switch_language`).
         "answers_form_id": "screening-form",
         **catalog_cache.fragment_context(version if blank else None, "questionnaire", trial.slug,
@@ -91,28 +91,13 @@ def _switch_language(request, signup, code):
     """The questionnaire again in another language, with every answer typed so far (the switcher
     on this page submits them: it works without JavaScript, and nothing is validated or stored)."""
     previous = get_language()
-    initial = initial_from_answers(request.POST)
+    form_class = questionnaire_for(signup.trial)
+    initial = initial_from_answers(form_class, request.POST)
     if initial.get("language") in (None, "", previous):
         initial["language"] = code  # calls in the language the patient now reads, unless they chose one
     translation.activate(code)
-    form = ScreeningForm(trial=signup.trial, sites=signup.sites, initial=initial)
+    form = form_class(trial=signup.trial, sites=signup.sites, initial=initial)
     return language.choose(_render_form(request, signup.trial, form), code)
-
-
-def _salt_preview(form):
-    """The server's SALT for the answers on screen, when all four views are valid numbers."""
-    answers = form.data if form.is_bound else form.initial
-    values = {}
-    for name in ("loss_top", "loss_back", "loss_left", "loss_right"):
-        try:
-            values[name] = int(answers.get(name) or "")
-        except (TypeError, ValueError):
-            return None
-        if not 0 <= values[name] <= 100:
-            return None
-    salt = compute_salt(top=values["loss_top"], back=values["loss_back"], left=values["loss_left"],
-                        right=values["loss_right"])
-    return {"salt": salt, "band": severity_band(salt)}
 
 
 def _closed(request, trial, *, status):
@@ -133,19 +118,20 @@ def apply(request, slug):
     if not trial.has_online_screening:
         return render(request, "recruitment/no_questionnaire.html", {"trial": trial})
 
+    form_class = questionnaire_for(trial)
     if request.method != "POST":
         initial = {"language": get_language()}
         earlier = _own_application(request, request.GET.get("from"))
         if earlier is not None:
             initial.update(initial_from_application(earlier))
-            return _render_form(request, trial, ScreeningForm(trial=trial, sites=signup.sites, initial=initial))
+            return _render_form(request, trial, form_class(trial=trial, sites=signup.sites, initial=initial))
         # The empty questionnaire is usually rendered from the cache: the form is made only if not.
-        form = SimpleLazyObject(lambda: ScreeningForm(trial=trial, sites=signup.sites, initial=initial))
+        form = SimpleLazyObject(lambda: form_class(trial=trial, sites=signup.sites, initial=initial))
         return _render_form(request, trial, form, blank=True, version=signup.version)
 
     if language.is_supported(request.POST.get("switch_language")):
         return _switch_language(request, signup, request.POST["switch_language"])
-    form = ScreeningForm(request.POST, trial=trial, sites=signup.sites)
+    form = form_class(request.POST, trial=trial, sites=signup.sites)
     if request.POST.get("website"):
         # Only automated form-fillers see the honeypot field; nothing is stored.
         return render(request, "recruitment/rejected.html", {"trial": trial}, status=400)
@@ -180,7 +166,7 @@ def apply(request, slug):
         # Every answer comes back but the site, which is no longer a choice: the reason shows beside it.
         data = request.POST.copy()
         data["site"] = ""
-        form = ScreeningForm(data, trial=signup.trial, sites=signup.sites)
+        form = questionnaire_for(trial)(data, trial=signup.trial, sites=signup.sites)
         message = _("The study site you chose no longer takes applications. Please choose another one; your "
                     "other answers are still here.")
         form.is_valid()
@@ -228,9 +214,12 @@ def apply_done(request, slug):
         return redirect(trial)
     evaluation = application.evaluations.latest()
     results = evaluation.results
+    condition = condition_of(trial)
     context = {
         "trial": trial,
         "application": application,
+        "result_template": condition.result_template,
+        "answers": condition.answers_of(application),
         "verdict": evaluation.verdict,
         "not_met": [r for r in results if r["result"] == "not_met"],
         "unknown": [r for r in results if r["result"] == "unknown"],

@@ -468,7 +468,9 @@ def test_a_displayed_form_never_changes_the_fields_every_other_form_validates_wi
 
     from django.template.loader import render_to_string
 
-    from recruitment.forms import ScreeningForm
+    from recruitment.forms import questionnaire_for
+
+    ScreeningForm = questionnaire_for(trial)
 
     def attrs():
         return {name: copy.deepcopy(field.widget.attrs) for name, field in ScreeningForm.base_fields.items()}

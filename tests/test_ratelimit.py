@@ -9,7 +9,7 @@ from django.conf import settings
 from django.test import RequestFactory, override_settings
 from django.utils import timezone
 
-from recruitment.forms import ScreeningForm
+from recruitment.forms import questionnaire_for
 from recruitment.models import Application, SignupCounter
 from recruitment.ratelimit import Rate, Throttle, Throttled, client_address, client_ip, signup_throttle
 from recruitment.services import applications
@@ -70,7 +70,7 @@ NOW = timezone.now()
 def _sign_up(trial, throttle, *, at, phone):
     from tests.factories import screening_post
 
-    form = ScreeningForm(screening_post(phone=phone), trial=trial, sites=[])
+    form = questionnaire_for(trial)(screening_post(phone=phone), trial=trial, sites=[])
     assert form.is_valid(), form.errors
     return applications.submit_application(
         trial=trial, application=form.application_fields(), condition_answers=form.condition_answers(),

@@ -19,6 +19,14 @@ class ConditionModule:
     models_module: str = ""  # where the answers' model is defined (a model of the recruitment app)
     build_answers: Callable | None = None
     screening_values: Callable | None = None
+    # Its section of the questionnaire: a form mixed into the questions every trial asks, with
+    # `section_template`, `condition_answers()` and `score_preview()`; `initial_from(row)` the
+    # section's answers of an earlier application; its part of the confirmation page (a
+    # template given `answers`); a script for the section, if any (under static/).
+    questions: type | None = None
+    initial_from: Callable | None = None
+    result_template: str = ""
+    script: str = ""
 
     def answers_of(self, application):
         """The application's stored answers row of this condition, or None."""

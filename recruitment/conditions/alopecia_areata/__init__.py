@@ -1,13 +1,16 @@
 """Alopecia areata (斑秃): its score (the self-reported SALT, `score.py`), its kinds of criterion
-(`kinds.py`), its answers (`models.py`, `answers.py`)."""
+(`kinds.py`), its answers (`models.py`, `answers.py`), its questionnaire section (`questions.py`)
+and templates (`templates/conditions/alopecia_areata/`)."""
 
 from django.utils.translation import gettext_lazy as _
 
-from recruitment.conditions.alopecia_areata import answers, kinds
+from recruitment.conditions.alopecia_areata import answers, kinds, questions
 from recruitment.conditions.base import ConditionModule
 
 CONDITION = ConditionModule(
     code="alopecia_areata", label=_("Alopecia areata"), kinds=kinds.KINDS, online_screening=True,
     answers_name="alopecia", models_module="recruitment.conditions.alopecia_areata.models",
     build_answers=answers.build, screening_values=answers.screening_values,
+    questions=questions.AlopeciaQuestions, initial_from=questions.initial_from,
+    result_template="conditions/alopecia_areata/result.html", script="js/salt-preview.js",
 )
