@@ -23,12 +23,14 @@ from django.utils.translation import gettext as _
 
 from recruitment.models import ConsentPurpose, ConsentRecord, Evaluation, Sex, TreatmentUse
 from recruitment.pipeline import Status
-from recruitment.conditions.alopecia_areata.score import SeverityBand
+from recruitment.conditions import CONDITIONS
 from recruitment.screening.eligibility import Verdict
 from recruitment.screening.treatments import ANY_JAK, Treatment
 from trials.models import Site
 
 CHUNK = 2000
+# Each condition's columns, in the registry's order: (condition, column).
+CONDITION_COLUMNS = tuple((condition, column) for condition in CONDITIONS for column in condition.export_columns)
 
 
 class Contact(enum.Enum):
@@ -45,9 +47,9 @@ class ApplicationExporter:
     def header(self) -> list[str]:
         header = [
             _("Reference"), _("NCT number"), _("Site"), _("Submitted (date)"), _("Age"), _("Sex at birth"),
-            _("Self-reported estimated SALT"), _("Severity band (AA-IGA)"), _("Current episode (months)"),
-            _("Prior JAK inhibitor"), _("Other prior treatments"), _("Verdict"), _("Criteria results"),
-            _("Status"), _("Campaign"),
+            *(column.header for _condition, column in CONDITION_COLUMNS),
+            _("Current episode (months)"), _("Prior JAK inhibitor"), _("Other prior treatments"), _("Verdict"),
+            _("Criteria results"), _("Status"), _("Campaign"),
         ]
         if self.contact is not Contact.NONE:
             header += [_("Name"), _("Phone"), _("E-mail")]
@@ -56,16 +58,17 @@ class ApplicationExporter:
         return header
 
     # Each application's own columns, read as values; what it has several of is read per chunk.
-    COLUMNS = ("pk", "reference", "trial__nct_id", "site_id", "submitted_at", "age_years", "sex", "alopecia__salt",
-               "alopecia__severity", "episode_months", "verdict", "status", "campaign__name")
+    COLUMNS = ("pk", "reference", "trial__nct_id", "site_id", "submitted_at", "age_years", "sex", "episode_months",
+               "verdict", "status", "campaign__name")
     CONTACT_COLUMNS = ("contact__full_name", "contact__phone", "contact__email", "contact__date_of_birth")
 
     def rows(self) -> Iterator[list]:
-        columns = self.COLUMNS + (self.CONTACT_COLUMNS if self.contact is not Contact.NONE else ())
+        conditions = tuple(f"{condition.answers_name}__{column.field}" for condition, column in CONDITION_COLUMNS)
+        columns = self.COLUMNS + conditions + (self.CONTACT_COLUMNS if self.contact is not Contact.NONE else ())
         values = self.applications.order_by("submitted_at", "pk").values_list(*columns).iterator(chunk_size=CHUNK)
         # Every label in the reader's language, looked up once per export rather than once per cell.
-        labels = {choices: {value: str(label) for value, label in choices.choices}
-                  for choices in (Sex, SeverityBand, Treatment, Verdict, Status)}
+        choices = {Sex, Treatment, Verdict, Status, *(c.choices for _condition, c in CONDITION_COLUMNS if c.choices)}
+        labels = {kind: {value: str(label) for value, label in kind.choices} for kind in choices}
         words = {True: _("yes"), False: _("no")}
         while chunk := list(islice(values, CHUNK)):
             yield from self._rows(chunk, labels, words)
@@ -88,8 +91,9 @@ class ApplicationExporter:
             ).values_list("application_id", flat=True))
         sites = {site.pk: str(site) for site in Site.objects.filter(pk__in={values[3] for values in chunk})}
         for values in chunk:
-            (pk, reference, nct_id, site_id, submitted_at, age, sex, salt, severity, months, verdict, status,
-             campaign) = values[:len(self.COLUMNS)]
+            pk, reference, nct_id, site_id, submitted_at, age, sex, months, verdict, status, campaign = \
+                values[:len(self.COLUMNS)]
+            condition_values = values[len(self.COLUMNS):len(self.COLUMNS) + len(CONDITION_COLUMNS)]
             used = treatments[pk]
             row = [
                 reference,
@@ -98,8 +102,7 @@ class ApplicationExporter:
                 timezone.localtime(submitted_at).date().isoformat(),
                 age,
                 labels[Sex].get(sex, sex),
-                float(salt) if salt is not None else "",
-                labels[SeverityBand].get(severity, severity or ""),
+                *(column.value(raw, labels) for (_condition, column), raw in zip(CONDITION_COLUMNS, condition_values)),
                 months,
                 words[any(t in ANY_JAK for t in used)],
                 ", ".join(labels[Treatment].get(t, t) for t in used if t not in ANY_JAK),
@@ -109,7 +112,7 @@ class ApplicationExporter:
                 campaign or "",
             ]
             if self.contact is not Contact.NONE:
-                name, phone, email, born = values[len(self.COLUMNS):]
+                name, phone, email, born = values[len(self.COLUMNS) + len(CONDITION_COLUMNS):]
                 allowed = self.contact is Contact.ALL or pk in shared
                 row += [name, phone, email] if allowed else ["", "", ""]
                 if self.contact is Contact.ALL:

@@ -3,7 +3,26 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class ExportColumn:
+    """A column of the CSV exports from one field of a condition's answers."""
+
+    header: str  # lazy, in the reader's language
+    field: str  # of the answers model
+    choices: type | None = None  # a TextChoices whose label is exported, rather than the value
+    number: bool = False  # exported as a number (a Decimal score as a float)
+
+    def value(self, raw, labels: dict):
+        if raw is None:
+            return ""
+        if self.number:
+            return float(raw)
+        if self.choices is not None:
+            return labels[self.choices].get(raw, raw)
+        return raw
 
 
 @dataclass(frozen=True)
@@ -27,6 +46,8 @@ class ConditionModule:
     initial_from: Callable | None = None
     result_template: str = ""
     script: str = ""
+    # Its columns in the CSV exports (sponsors' and coordinators'), after the applicant's sex.
+    export_columns: tuple = field(default_factory=tuple)
 
     def answers_of(self, application):
         """The application's stored answers row of this condition, or None."""

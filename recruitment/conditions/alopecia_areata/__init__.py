@@ -5,7 +5,8 @@ and templates (`templates/conditions/alopecia_areata/`)."""
 from django.utils.translation import gettext_lazy as _
 
 from recruitment.conditions.alopecia_areata import answers, kinds, questions
-from recruitment.conditions.base import ConditionModule
+from recruitment.conditions.alopecia_areata.score import SeverityBand
+from recruitment.conditions.base import ConditionModule, ExportColumn
 
 CONDITION = ConditionModule(
     code="alopecia_areata", label=_("Alopecia areata"), kinds=kinds.KINDS, online_screening=True,
@@ -13,4 +14,8 @@ CONDITION = ConditionModule(
     build_answers=answers.build, screening_values=answers.screening_values,
     questions=questions.AlopeciaQuestions, initial_from=questions.initial_from,
     result_template="conditions/alopecia_areata/result.html", script="js/salt-preview.js",
+    export_columns=(
+        ExportColumn(_("Self-reported estimated SALT"), "salt", number=True),
+        ExportColumn(_("Severity band (AA-IGA)"), "severity", choices=SeverityBand),
+    ),
 )
