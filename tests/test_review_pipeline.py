@@ -204,3 +204,17 @@ def test_the_list_shows_the_columns_and_costs_the_same_queries_for_more_rows(nur
     with django_assert_num_queries(len(baseline.captured_queries)):
         nurse.get("/admin/recruitment/application/")
     assert len(baseline.captured_queries) <= 10
+
+
+def test_the_application_page_shows_its_conditions_answers_under_the_conditions_name(nurse, cast):
+    import re
+
+    body = nurse.get(f"/admin/recruitment/application/{cast.app_a.pk}/change/").content.decode()
+    section = re.search(r"<h2[^>]*>\s*Alopecia areata\s*</h2>(.*?)</fieldset>", body, re.S)
+    assert section, "the condition's section is named for the condition"
+    for label in ("Hair loss per scalp view", "Self-reported estimated SALT", "Eyebrows, eyelashes, body",
+                  "Current episode"):
+        assert label in section.group(1), label
+    assert "75.2" in section.group(1)
+    listing = nurse.get("/admin/recruitment/application/?o=5").content.decode()  # sorted by the SALT column
+    assert "Self-reported SALT" in listing

@@ -18,6 +18,7 @@ from recruitment.admin.forms import ApplicationReviewForm
 from recruitment.exports import ApplicationExporter, Contact, csv_response, export_filename
 from recruitment.models import Application, AuditAction, AuditEvent, ContactDetails, Evaluation, Note, Sex
 from recruitment.pipeline import Status
+from recruitment.conditions import CONDITIONS, condition_of
 from recruitment.screening import wording
 from recruitment.screening.eligibility import Result, Verdict
 from recruitment.selectors import applications_for, coordinators_for, related_choices_for
@@ -31,6 +32,9 @@ VERDICT_COLOURS = {
     Verdict.LIKELY_INELIGIBLE: ("#842029", "#f8d7da"),
 }
 RESULT_SYMBOLS = {"met": "✔", "not_met": "✘", "unknown": "?"}
+# Each condition's answers, read with the application; and its displays on the application's page.
+ANSWERS = tuple(condition.answers_name for condition in CONDITIONS if condition.answers_name)
+CONDITION_DISPLAYS = tuple(display for condition in CONDITIONS for display in condition.admin_displays)
 # What a phone number (or a reference in digits) is typed with: digits and what goes between them.
 PHONE_LIKE = re.compile(r"[0-9 +().-]+")
 
@@ -66,8 +70,9 @@ class AssignForm(forms.Form):
 class ApplicationAdmin(admin.ModelAdmin):
     form = ApplicationReviewForm
     list_display = [
-        "reference", "trial_name", "site_name", "verdict_badge", "salt", "age", "sex", "status",
-        "campaign", "submitted_at", "is_duplicate",
+        "reference", "trial_name", "site_name", "verdict_badge",
+        *(column for condition in CONDITIONS for column in condition.admin_list_columns),
+        "age", "sex", "status", "campaign", "submitted_at", "is_duplicate",
     ]
     list_display_links = ["reference"]
     list_filter = [
@@ -87,9 +92,9 @@ class ApplicationAdmin(admin.ModelAdmin):
     readonly_fields = [
         "reference", "trial", "site", "campaign", "submitted_at", "status", "assigned_to", "verdict_badge",
         "duplicate_link", "age_years", "sex", "pregnancy_answers", "diagnosed", "other_diagnoses_text",
-        "episode_started_on", "episode_months", "regrowth_last_6_months", "scalp_views", "salt_text",
-        "other_hair_loss", "treatments_text", "criteria_results", "earlier_evaluations", "contact_text",
-        "consents_text", "notes_text", "audit_trail",
+        "episode_started_on", "episode_months", "regrowth_last_6_months", *CONDITION_DISPLAYS,
+        "treatments_text", "criteria_results", "earlier_evaluations", "contact_text", "consents_text",
+        "notes_text", "audit_trail",
     ]
     fieldsets = [
         (_("Application"), {"fields": [
@@ -98,9 +103,8 @@ class ApplicationAdmin(admin.ModelAdmin):
         ]}),
         (_("Review"), {"fields": ["new_status", "reason", "assign_to", "note", "reevaluate"]}),
         (_("About the patient"), {"fields": ["age_years", "sex", "pregnancy_answers"]}),
-        (_("Alopecia areata"), {"fields": [
+        (_("The condition"), {"fields": [
             "diagnosed", "other_diagnoses_text", "episode_started_on", "episode_months", "regrowth_last_6_months",
-            "scalp_views", "salt_text", "other_hair_loss",
         ]}),
         (_("Treatments tried"), {"fields": ["treatments_text"]}),
         (_("Eligibility"), {"fields": ["criteria_results", "earlier_evaluations"]}),
@@ -110,9 +114,19 @@ class ApplicationAdmin(admin.ModelAdmin):
         (_("Audit trail"), {"fields": ["audit_trail"]}),
     ]
 
+    def get_fieldsets(self, request, obj=None):
+        """The condition's section is named for the application's condition and holds its displays."""
+        fieldsets = [(name, {**options}) for name, options in super().get_fieldsets(request, obj)]
+        if obj is not None:
+            condition = condition_of(obj.trial)
+            index = next(i for i, (name, _options) in enumerate(fieldsets) if name == _("The condition"))
+            fields = [*fieldsets[index][1]["fields"], *condition.admin_displays]
+            fieldsets[index] = (condition.label, {"fields": fields})
+        return fieldsets
+
     # --- Scope: one helper decides what this user sees, everywhere in this admin --------------
     def get_queryset(self, request):
-        return applications_for(request.user).select_related("trial", "site", "campaign", "alopecia")
+        return applications_for(request.user).select_related("trial", "site", "campaign", *ANSWERS)
 
     def _visible_or_404(self, request, object_id):
         try:
@@ -212,10 +226,6 @@ class ApplicationAdmin(admin.ModelAdmin):
     def verdict_badge(self, obj):
         return _badge(obj.verdict, obj.get_verdict_display())
 
-    @admin.display(description=_("Self-reported SALT"), ordering="alopecia__salt")
-    def salt(self, obj):
-        return obj.alopecia.salt if hasattr(obj, "alopecia") else "—"
-
     @admin.display(description=_("Age"), ordering="age_years")
     def age(self, obj):
         return obj.age_years
@@ -251,25 +261,6 @@ class ApplicationAdmin(admin.ModelAdmin):
         if obj.other_diagnoses_unsure:
             names.append(str(_("not sure")))
         return ", ".join(names) or _("none")
-
-    @admin.display(description=_("Hair loss per scalp view"))
-    def scalp_views(self, obj):
-        a = obj.alopecia
-        return format_html(
-            "{}: {}% · {}: {}% · {}: {}% · {}: {}%",
-            _("top"), a.loss_top, _("back"), a.loss_back, _("left"), a.loss_left, _("right"), a.loss_right,
-        )
-
-    @admin.display(description=_("Self-reported estimated SALT"))
-    def salt_text(self, obj):
-        return format_html("<strong>{}</strong> ({}) — {}", obj.alopecia.salt, obj.alopecia.get_severity_display(),
-                           _("the patient's own estimate, not an investigator's score"))
-
-    @admin.display(description=_("Eyebrows, eyelashes, body"))
-    def other_hair_loss(self, obj):
-        a = obj.alopecia
-        return format_html("{}: {} · {}: {} · {}: {}", _("eyebrows"), a.get_eyebrow_loss_display(),
-                           _("eyelashes"), a.get_eyelash_loss_display(), _("body"), a.get_body_hair_loss_display())
 
     @admin.display(description=_("Treatments"))
     def treatments_text(self, obj):
@@ -409,7 +400,7 @@ class ApplicationAdmin(admin.ModelAdmin):
     @admin.action(description=_("Re-evaluate selected against current criteria"))
     def reevaluate_selected(self, request, queryset):
         count = 0
-        for application in queryset.select_related("trial", "alopecia").prefetch_related("treatments"):
+        for application in queryset.select_related("trial", *ANSWERS).prefetch_related("treatments"):
             review.reevaluate(application, by=request.user)
             count += 1
         self.message_user(request, ngettext("%(n)d application re-evaluated.", "%(n)d applications re-evaluated.",

@@ -48,6 +48,10 @@ class ConditionModule:
     script: str = ""
     # Its columns in the CSV exports (sponsors' and coordinators'), after the applicant's sex.
     export_columns: tuple = field(default_factory=tuple)
+    # In admin: columns of the applications' list and displays on an application's page, each an
+    # admin.display function of the application.
+    admin_list_columns: tuple = field(default_factory=tuple)
+    admin_displays: tuple = field(default_factory=tuple)
 
     def answers_of(self, application):
         """The application's stored answers row of this condition, or None."""

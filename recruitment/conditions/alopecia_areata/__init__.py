@@ -4,7 +4,7 @@ and templates (`templates/conditions/alopecia_areata/`)."""
 
 from django.utils.translation import gettext_lazy as _
 
-from recruitment.conditions.alopecia_areata import answers, kinds, questions
+from recruitment.conditions.alopecia_areata import admin, answers, kinds, questions
 from recruitment.conditions.alopecia_areata.score import SeverityBand
 from recruitment.conditions.base import ConditionModule, ExportColumn
 
@@ -18,4 +18,5 @@ CONDITION = ConditionModule(
         ExportColumn(_("Self-reported estimated SALT"), "salt", number=True),
         ExportColumn(_("Severity band (AA-IGA)"), "severity", choices=SeverityBand),
     ),
+    admin_list_columns=admin.LIST_COLUMNS, admin_displays=admin.DISPLAYS,
 )
