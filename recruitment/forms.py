@@ -263,6 +263,13 @@ class ScreeningForm(forms.Form):
     def guardian_fields(self):
         return [self["guardian_name"], self["consent_guardian"]]
 
+    # A condition's section (recruitment.conditions) overrides these; a condition without one
+    # asks only the questions every trial asks.
+    section_template = ""
+
+    def condition_answers(self) -> dict:
+        return {}
+
 
 def _add_repeated_fields(form_class):
     """The treatments, declared once for the class (not built for each form)."""
@@ -285,7 +292,14 @@ _add_repeated_fields(ScreeningForm)
 @functools.cache
 def _questionnaire_form(code: str) -> type[ScreeningForm]:
     questions = BY_CODE[code].questions
-    return type(f"{questions.__name__}Form", (questions, ScreeningForm), {})
+    if questions is None:
+        return ScreeningForm
+    # The condition's questions where the page shows them, after the questions about the
+    # condition every trial asks: the error summary lists problems in the page's order.
+    core = list(ScreeningForm.base_fields)
+    cut = core.index("regrowth_last_6_months") + 1
+    order = [*core[:cut], *questions.base_fields, *core[cut:]]
+    return type(f"{questions.__name__}Form", (questions, ScreeningForm), {"field_order": order})
 
 
 def questionnaire_for(trial) -> type[ScreeningForm]:
@@ -307,11 +321,14 @@ def initial_from_answers(form_class, data) -> dict:
     return initial
 
 
-def initial_from_application(application) -> dict:
-    """Answers of an earlier application, to apply to another trial without typing them again.
-    Consents and the site are not carried over: they are given for one trial."""
+def initial_from_application(application, *, trial) -> dict:
+    """Answers of an earlier application, to apply to `trial` without typing them again.
+    Consents and the site are not carried over: they are given for one trial; nor the earlier
+    condition's own answers, unless `trial` is of the same condition."""
     contact = application.contact
     condition = condition_of(application.trial)
+    answers = condition.answers_of(application)
+    same_condition = trial.condition == application.trial.condition and condition.initial_from and answers
     pregnancy = [name for name, flag in (("pregnant", application.pregnant), ("breastfeeding", application.breastfeeding),
                                          ("planning", application.planning_pregnancy)) if flag]
     if application.pregnant is False and not pregnancy:
@@ -328,7 +345,7 @@ def initial_from_application(application) -> dict:
         "episode_month": application.episode_started_on.month,
         "episode_year": application.episode_started_on.year,
         "regrowth_last_6_months": application.regrowth_last_6_months,
-        **condition.initial_from(condition.answers_of(application)),
+        **(condition.initial_from(answers) if same_condition else {}),
         "full_name": contact.full_name, "phone": contact.phone, "email": contact.email,
         "language": application.language, "best_time_to_call": contact.best_time_to_call,
     }

@@ -123,7 +123,7 @@ def apply(request, slug):
         initial = {"language": get_language()}
         earlier = _own_application(request, request.GET.get("from"))
         if earlier is not None:
-            initial.update(initial_from_application(earlier))
+            initial.update(initial_from_application(earlier, trial=trial))
             return _render_form(request, trial, form_class(trial=trial, sites=signup.sites, initial=initial))
         # The empty questionnaire is usually rendered from the cache: the form is made only if not.
         form = SimpleLazyObject(lambda: form_class(trial=trial, sites=signup.sites, initial=initial))

@@ -527,3 +527,27 @@ def test_the_audit_trail_records_the_verdict_in_the_sites_language_whatever_the_
         assert trail_label("likely_eligible") == "Likely eligible"
     settings.LANGUAGE_CODE = "zh-hans"  # a site run in Chinese
     assert trail_label("likely_eligible") == "可能符合条件"
+
+
+def test_the_error_summary_lists_the_conditions_questions_where_the_page_shows_them(client, trial):
+    body = client.post("/trials/brave-aa1/apply/", screening_post(
+        regrowth_last_6_months=None, loss_top=None, eyebrow_loss=None, full_name="", consent_contact=None,
+    )).content.decode()
+    summary = re.search(r'<ol class="mb-0" id="error-summary">(.*?)</ol>', body, re.S).group(1)
+    assert re.findall(r'href="#id_(\w+?)(?:_0)?"', summary) == [
+        "regrowth_last_6_months", "loss_top", "eyebrow_loss", "full_name", "consent_contact"]
+
+
+def test_answers_of_another_condition_are_not_carried_into_a_trial_of_another(trial):
+    from recruitment.forms import initial_from_application, questionnaire_for
+    from tests.factories import make_application
+
+    earlier = make_application(trial)
+    vitiligo = make_trial(slug="vitiligo-trial", condition=Condition.VITILIGO)
+    initial = initial_from_application(earlier, trial=vitiligo)
+    assert initial["full_name"] == "Wang Fang" and "loss_top" not in initial
+    assert initial_from_application(earlier, trial=trial)["loss_top"] == 80
+    # A condition without its own questions asks those every trial asks, and stores no answers row.
+    assert "loss_top" not in questionnaire_for(vitiligo).base_fields
+    stored = make_application(vitiligo, phone="+86 139 0000 0777")
+    assert not hasattr(stored, "alopecia") or stored.alopecia is None

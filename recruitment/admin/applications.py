@@ -32,6 +32,8 @@ VERDICT_COLOURS = {
     Verdict.LIKELY_INELIGIBLE: ("#842029", "#f8d7da"),
 }
 RESULT_SYMBOLS = {"met": "✔", "not_met": "✘", "unknown": "?"}
+# The section of an application's page that get_fieldsets names for its condition.
+CONDITION_SECTION = _("The condition")
 # Each condition's answers, read with the application; and its displays on the application's page.
 ANSWERS = tuple(condition.answers_name for condition in CONDITIONS if condition.answers_name)
 CONDITION_DISPLAYS = tuple(display for condition in CONDITIONS for display in condition.admin_displays)
@@ -103,7 +105,7 @@ class ApplicationAdmin(admin.ModelAdmin):
         ]}),
         (_("Review"), {"fields": ["new_status", "reason", "assign_to", "note", "reevaluate"]}),
         (_("About the patient"), {"fields": ["age_years", "sex", "pregnancy_answers"]}),
-        (_("The condition"), {"fields": [
+        (CONDITION_SECTION, {"fields": [
             "diagnosed", "other_diagnoses_text", "episode_started_on", "episode_months", "regrowth_last_6_months",
         ]}),
         (_("Treatments tried"), {"fields": ["treatments_text"]}),
@@ -119,7 +121,7 @@ class ApplicationAdmin(admin.ModelAdmin):
         fieldsets = [(name, {**options}) for name, options in super().get_fieldsets(request, obj)]
         if obj is not None:
             condition = condition_of(obj.trial)
-            index = next(i for i, (name, _options) in enumerate(fieldsets) if name == _("The condition"))
+            index = next(i for i, (name, _options) in enumerate(fieldsets) if name == CONDITION_SECTION)
             fields = [*fieldsets[index][1]["fields"], *condition.admin_displays]
             fieldsets[index] = (condition.label, {"fields": fields})
         return fieldsets

@@ -96,7 +96,8 @@ def submit_application(
     now = now or timezone.now()
     app = Application(reference=new_reference(), trial=trial, site=site, campaign=campaign, language=language,
                       submitted_at=now, **application)
-    answers_row = condition_of(trial).build_answers(app, condition_answers)
+    condition = condition_of(trial)
+    answers_row = condition.build_answers(app, condition_answers) if condition.build_answers else None
     treatment_rows = [TreatmentUse(application=app, **row) for row in treatments]
     if criteria is None:
         criteria = criteria_specs(trial)
@@ -167,9 +168,11 @@ def store(*, application, condition_answers, treatments, contact, consents, eval
                                  email_key=contact.email_key, since=duplicate_since)
     application.duplicate_of_id = duplicate.first() if duplicate is not None else None
     application.save(force_insert=True)
-    for row in [condition_answers, *treatments, contact, *consents, evaluation, audit_event]:
+    for row in [*([condition_answers] if condition_answers else []), *treatments, contact, *consents, evaluation,
+                audit_event]:
         row.application = application  # its id only now (and a new one if a reference is drawn again)
-    condition_answers.save(force_insert=True)
+    if condition_answers is not None:
+        condition_answers.save(force_insert=True)
     TreatmentUse.objects.bulk_create(treatments)
     contact.save(force_insert=True)
     ConsentRecord.objects.bulk_create(consents)
