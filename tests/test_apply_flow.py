@@ -333,7 +333,7 @@ def test_a_closed_trial_says_so_on_the_signup_page_and_refuses_submissions(clien
 def test_a_vitiligo_trial_has_no_alopecia_questionnaire(client):
     make_trial(slug="true-v1", condition=Condition.VITILIGO)
     body = client.get("/trials/true-v1/apply/").content.decode()
-    assert "available for alopecia areata trials only" in body
+    assert "cannot be answered online yet" in body and "Vitiligo" in body
     assert "loss_top" not in body
 
 
