@@ -8,6 +8,15 @@ def is_supported(code: str | None) -> bool:
     return code in dict(settings.LANGUAGES)
 
 
+def reads_chinese() -> bool:
+    return (translation.get_language() or "").startswith("zh")
+
+
+def join_list(items) -> str:
+    """Items as the reader's language lists them: Chinese with the enumeration comma."""
+    return ("、" if reads_chinese() else ", ").join(items)
+
+
 def choose(response, code: str):
     """Serve this and later pages in `code`, as Django's own language switcher does."""
     translation.activate(code)

@@ -27,6 +27,16 @@ def in_process(settings, eager: bool) -> None:
 
 
 @pytest.fixture(autouse=True)
+def _default_language():
+    # A view may activate the reader's language for its thread (a language switch does); the
+    # next test's objects must not be written in it.
+    yield
+    from django.utils import translation
+
+    translation.deactivate()
+
+
+@pytest.fixture(autouse=True)
 def _no_page_cache(settings):
     # Most tests write the catalog inside a transaction that never commits, so the catalog's
     # cache would never hear of their changes; the cache has tests of its own.

@@ -70,7 +70,9 @@ def test_every_demo_trial_has_every_patient_text_in_chinese():
 def test_a_trial_page_in_chinese_states_the_age_once_and_names_the_sponsor_as_patients_know_it():
     call_command("seed_demo")
     body = chinese_client().get("/trials/thrive-aa1/").content.decode()
-    assert body.count("18至65岁") + body.count("18 至 65 岁") == 1
+    who = re.search(r'aria-labelledby="who">(.*?)</section>', body, re.S).group(1)
+    ages = re.findall(r"<li[^>]*>([^<]*\d+\s*(?:至|到)\s*\d+\s*岁[^<]*)</li>", who)
+    assert ages == ["18至65岁"], ages
     assert "康塞特制药" in body and "Concert Pharmaceuticals" not in body
     assert "参加试验需要做什么" in body
 
@@ -84,6 +86,18 @@ def test_a_trial_without_chinese_texts_says_so_in_chinese_and_marks_the_english(
     assert 'id="untranslated-notice"' in body
     assert "还没有翻译" in body
     assert re.search(r'<div lang="en"><p>Tablets once a day.</p></div>', body)
+
+
+def test_a_trial_without_a_lay_title_is_headed_by_its_acronym_or_translated_title(trial):
+    trial.lay_title_en = trial.lay_title_zh_hans = ""
+    trial.save()
+    assert trial.untranslated_texts("zh-hans") == []  # the acronym heads it, a code in every language
+    trial.acronym = ""
+    trial.save()
+    assert trial.untranslated_texts("zh-hans") == ["lay_title"]  # the English registry title would
+    trial.title_zh_hans = "巴瑞替尼研究"
+    trial.save()
+    assert trial.untranslated_texts("zh-hans") == []
 
 
 def test_a_fully_translated_trial_shows_no_notice(trial):

@@ -11,6 +11,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from recruitment.conditions import CONDITIONS
+from recruitment.language import reads_chinese
 from recruitment.screening.eligibility import CriterionSpec
 from recruitment.screening.kinds import CriterionKind, Role, validate_params
 
@@ -194,7 +195,7 @@ class Trial(models.Model):
         return self.acronym or self.display_name
 
     # Texts a coordinator writes for patients, which every language of the portal should have.
-    PATIENT_TEXTS = ("lay_title", "summary", "eligibility_summary", "participation")
+    PATIENT_TEXTS = ("summary", "eligibility_summary", "participation")
 
     @property
     def title_has_translation(self) -> bool:
@@ -202,19 +203,22 @@ class Trial(models.Model):
         return language == settings.LANGUAGE_CODE or bool(getattr(self, f"title_{language}", ""))
 
     def untranslated_texts(self, language: str) -> list[str]:
-        """The patient texts that exist in English but not in `language` (shown in English there).
-        The heading counts as "lay_title" when what it shows instead (an acronym is a code, the
-        registry title may have a translation) has no version in `language` either."""
+        """The patient texts that exist in English but not in `language` (shown in English there);
+        "lay_title" when the heading has no version in `language` (see `_heading_untranslated`)."""
         if language == settings.LANGUAGE_CODE:
             return []
         suffix = language.replace("-", "_")
         missing = [name for name in self.PATIENT_TEXTS
                    if getattr(self, f"{name}_en", "") and not getattr(self, f"{name}_{suffix}", "")]
-        if "lay_title" in missing or not self.lay_title_en:
-            heading_ok = bool(getattr(self, f"lay_title_{suffix}", "")) or (
-                not self.lay_title_en and (self.acronym or getattr(self, f"title_{suffix}", "")))
-            missing = [name for name in missing if name != "lay_title"] + ([] if heading_ok else ["lay_title"])
-        return missing
+        return (["lay_title"] if self._heading_untranslated(suffix) else []) + missing
+
+    def _heading_untranslated(self, suffix: str) -> bool:
+        # The heading is the lay title; without one, the acronym (a code, the same in every
+        # language) or else the registry title.
+        translated = getattr(self, f"lay_title_{suffix}", "")
+        if self.lay_title_en or translated:
+            return not translated
+        return not self.acronym and not getattr(self, f"title_{suffix}", "")
 
     @property
     def is_recruiting(self):
@@ -314,7 +318,7 @@ class Site(models.Model):
     def _in_chinese(self, *names) -> bool:
         """Whether the reader reads Chinese and every named part has its Chinese name: parts run
         together without separators only in Chinese ("United StatesBoston" is nobody's address)."""
-        return (get_language() or "").startswith("zh") and all(getattr(self, f"{name}_zh_hans", "") for name in names)
+        return reads_chinese() and all(getattr(self, f"{name}_zh_hans", "") for name in names)
 
 
 class Channel(models.TextChoices):

@@ -3,17 +3,13 @@ the coordinator's in admin and in e-mails. One stored evaluation, read in any la
 
 from django.utils.translation import get_language, gettext, gettext_noop
 
+from recruitment.language import join_list
 from recruitment.screening.treatments import Treatment, YesNoUnsure
 from recruitment.conditions.alopecia_areata.kinds import OtherHairLoss
 
 # Reason values that are codes, and the choices that name them in the reader's language.
 CODED_ARGS = {"treatments": Treatment, "diagnoses": OtherHairLoss, "answer": YesNoUnsure}
 _SEX = {"FEMALE": gettext_noop("female"), "MALE": gettext_noop("male")}
-
-
-def _join(items) -> str:
-    # Chinese lists take the enumeration comma.
-    return ("、" if (get_language() or "").startswith("zh") else ", ").join(items)
 
 
 def _label(choices, code) -> str:
@@ -28,7 +24,7 @@ def _value(name, value):
         return reason_text({"reason_i18n": value})
     if name in CODED_ARGS:
         codes = value if isinstance(value, list) else [value]
-        return _join(_label(CODED_ARGS[name], code) for code in codes)
+        return join_list(_label(CODED_ARGS[name], code) for code in codes)
     if name == "sex":
         return gettext(_SEX.get(value, value))
     if name == "score":

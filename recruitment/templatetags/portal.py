@@ -1,6 +1,7 @@
 from django import template
 from django.utils.translation import get_language, ngettext
 
+from recruitment.language import join_list
 from recruitment.screening import wording
 
 register = template.Library()
@@ -28,15 +29,11 @@ def untranslated(trial) -> list[str]:
 def places(sites, limit=3) -> str:
     """Where a trial recruits, for a card: the first few places, each once, then how many more."""
     seen = list(dict.fromkeys(site.place for site in sites))
-    shown = _list_separator().join(seen[:limit])
+    shown = join_list(seen[:limit])
     if len(seen) > limit:
         return ngettext("%(places)s and %(n)d more place", "%(places)s and %(n)d more places",
                         len(seen) - limit) % {"places": shown, "n": len(seen) - limit}
     return shown
-
-
-def _list_separator() -> str:
-    return "、" if (get_language() or "").startswith("zh") else ", "
 
 
 @register.filter
