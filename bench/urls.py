@@ -36,12 +36,13 @@ def orm_submission(request):
     with transaction.atomic():
         app = Application.objects.create(
             trial=trial, language="zh-hans", age_years=40, sex="FEMALE", pregnant=False, breastfeeding=False,
-            planning_pregnancy=False, diagnosed="yes", other_diagnoses=[], episode_started_on=datetime.date(2024, 1, 1),
-            episode_months=35, regrowth_last_6_months="no", verdict="likely_eligible", submitted_at=now,
+            planning_pregnancy=False, diagnosed="yes", verdict="likely_eligible", submitted_at=now,
         )
         AlopeciaAnswers.objects.create(application=app, loss_top=80, loss_back=60, loss_left=70, loss_right=90,
                                        salt="75.2", severity="3", eyebrow_loss="yes", eyelash_loss="no",
-                                       body_hair_loss="unsure")
+                                       body_hair_loss="unsure", other_diagnoses=[],
+                                       episode_started_on=datetime.date(2024, 1, 1), episode_months=35,
+                                       regrowth_last_6_months="no")
         TreatmentUse.objects.bulk_create([TreatmentUse(application=app, treatment="topical_minoxidil",
                                                        last_use="gt6m")])
         phone = request.POST.get("phone", "")

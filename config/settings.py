@@ -209,7 +209,8 @@ USE_TZ = True
 # --- Static files: Bootstrap is served from here, never from a CDN ----------------------------
 STATIC_URL = "static/"
 STATIC_ROOT = Path(env_str("DJANGO_STATIC_ROOT", str(BASE_DIR / "staticfiles")))
-STATICFILES_DIRS = [BASE_DIR / "static"]
+# Each condition's scripts live in its package (recruitment/conditions/<condition>/static).
+STATICFILES_DIRS = [BASE_DIR / "static", *sorted((BASE_DIR / "recruitment" / "conditions").glob("*/static"))]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {

@@ -42,7 +42,7 @@ DEMO_APPLICANTS = [
     ("thrive-aa1", {"full_name": "Demo Applicant 5", "phone": "+00 100 0005", "loss_top": "100",
                     "loss_back": "100", "loss_left": "100", "loss_right": "100"}, "prescreen_passed"),
     ("jaktinib-aa", {"full_name": "Demo Applicant 6", "phone": "+00 100 0006", "used_tofacitinib": "gt6m",
-                     "regrowth_tofacitinib": "no"}, "new"),
+                     "response_tofacitinib": "no"}, "new"),
 ]
 
 

@@ -48,7 +48,7 @@ class ApplicationExporter:
         header = [
             _("Reference"), _("NCT number"), _("Site"), _("Submitted (date)"), _("Age"), _("Sex at birth"),
             *(column.header for _condition, column in CONDITION_COLUMNS),
-            _("Current episode (months)"), _("Prior JAK inhibitor"), _("Other prior treatments"), _("Verdict"),
+            _("Prior JAK inhibitor"), _("Other prior treatments"), _("Verdict"),
             _("Criteria results"), _("Status"), _("Campaign"),
         ]
         if self.contact is not Contact.NONE:
@@ -58,8 +58,8 @@ class ApplicationExporter:
         return header
 
     # Each application's own columns, read as values; what it has several of is read per chunk.
-    COLUMNS = ("pk", "reference", "trial__nct_id", "site_id", "submitted_at", "age_years", "sex", "episode_months",
-               "verdict", "status", "campaign__name")
+    COLUMNS = ("pk", "reference", "trial__nct_id", "site_id", "submitted_at", "age_years", "sex", "verdict",
+               "status", "campaign__name")
     CONTACT_COLUMNS = ("contact__full_name", "contact__phone", "contact__email", "contact__date_of_birth")
 
     def rows(self) -> Iterator[list]:
@@ -91,7 +91,7 @@ class ApplicationExporter:
             ).values_list("application_id", flat=True))
         sites = {site.pk: str(site) for site in Site.objects.filter(pk__in={values[3] for values in chunk})}
         for values in chunk:
-            pk, reference, nct_id, site_id, submitted_at, age, sex, months, verdict, status, campaign = \
+            pk, reference, nct_id, site_id, submitted_at, age, sex, verdict, status, campaign = \
                 values[:len(self.COLUMNS)]
             condition_values = values[len(self.COLUMNS):len(self.COLUMNS) + len(CONDITION_COLUMNS)]
             used = treatments[pk]
@@ -103,7 +103,6 @@ class ApplicationExporter:
                 age,
                 labels[Sex].get(sex, sex),
                 *(column.value(raw, labels) for (_condition, column), raw in zip(CONDITION_COLUMNS, condition_values)),
-                months,
                 words[any(t in ANY_JAK for t in used)],
                 ", ".join(labels[Treatment].get(t, t) for t in used if t not in ANY_JAK),
                 labels[Verdict].get(verdict, verdict),

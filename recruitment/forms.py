@@ -9,15 +9,14 @@ import unicodedata
 
 from django import forms
 from django.conf import settings
-from django.core.validators import MaxValueValidator
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from recruitment.conditions import BY_CODE, condition_of
+from recruitment.conditions.fields import radio
 from recruitment.consent import CONSENT_TEXTS
 from recruitment.models import BestTime, ConsentPurpose, Sex
-from recruitment.screening.treatments import ANY_JAK, LastUse, Treatment, YesNoUnsure
-from recruitment.conditions.alopecia_areata.kinds import OtherHairLoss
+from recruitment.screening.treatments import ANY_JAK, LastUse, YesNoUnsure
 from trials.models import RecruitmentStatus
 
 PREGNANCY_CHOICES = [
@@ -26,31 +25,10 @@ PREGNANCY_CHOICES = [
     ("planning", _("I am planning a pregnancy in the coming months")),
     ("none", _("None of these")),
 ]
-OTHER_DIAGNOSIS_CHOICES = [*OtherHairLoss.choices, ("none", _("None of these")), ("unsure", _("I am not sure"))]
-MONTHS = [
-    (1, _("January")), (2, _("February")), (3, _("March")), (4, _("April")), (5, _("May")), (6, _("June")),
-    (7, _("July")), (8, _("August")), (9, _("September")), (10, _("October")), (11, _("November")),
-    (12, _("December")),
-]
-MAX_EPISODE_MONTHS = 1200
 # Below this age a parent or legal guardian must take part in the application (PIPL: 14; trials
 # ask for the guardian's consent for every minor).
 ADULT_AGE = 18
 PHONE = re.compile(r"^\+?[\d\s\-().]{6,30}$")
-
-
-def months_between(start: datetime.date, today: datetime.date) -> int:
-    return (today.year - start.year) * 12 + today.month - start.month
-
-
-def _radio(choices, label, help_text, **kwargs):
-    return forms.ChoiceField(label=label, help_text=help_text, choices=choices, widget=forms.RadioSelect, **kwargs)
-
-
-@functools.cache
-def treatment_field_names() -> tuple:
-    """(treatment, use field, regrowth field or None) for every treatment the form asks about."""
-    return tuple((t, f"used_{t.value}", f"regrowth_{t.value}" if t in ANY_JAK else None) for t in Treatment)
 
 
 class ScreeningForm(forms.Form):
@@ -60,7 +38,7 @@ class ScreeningForm(forms.Form):
         help_text=_("Each trial accepts certain ages; we work out your age from this."),
         widget=forms.DateInput(attrs={"type": "date", "autocomplete": "bday"}),
     )
-    sex = _radio(Sex.choices, _("Sex at birth"), _("Some trials have different age limits for women and men."))
+    sex = radio(Sex.choices, _("Sex at birth"), _("Some trials have different age limits for women and men."))
     pregnancy = forms.MultipleChoiceField(
         label=_("For women: does any of this apply to you now?"),
         help_text=_("These medicines are not tested during pregnancy or breastfeeding."),
@@ -68,26 +46,10 @@ class ScreeningForm(forms.Form):
         widget=forms.CheckboxSelectMultiple,
         required=False,
     )
-    # --- Your hair loss -----------------------------------------------------------------------
-    diagnosed = _radio(
-        YesNoUnsure.choices, _("Has a doctor told you that you have alopecia areata?"),
-        _("The trials are for alopecia areata; a doctor at the site will confirm it."),
-    )
-    other_diagnoses = forms.MultipleChoiceField(
-        label=_("Has a doctor found another kind of hair loss?"),
-        help_text=_("Other kinds of hair loss can make results hard to read, so some trials exclude them."),
-        choices=OTHER_DIAGNOSIS_CHOICES,
-        widget=forms.CheckboxSelectMultiple,
-    )
-    episode_month = forms.TypedChoiceField(
-        label=_("Month"), choices=[("", "—"), *MONTHS], coerce=int, help_text=_("Approximate is fine.")
-    )
-    episode_year = forms.IntegerField(
-        label=_("Year"), min_value=1900, widget=forms.NumberInput(attrs={"inputmode": "numeric"})
-    )
-    regrowth_last_6_months = _radio(
-        YesNoUnsure.choices, _("Has any hair grown back in the last 6 months?"),
-        _("Trials measure regrowth from the medicine, so recent natural regrowth matters."),
+    # --- The condition (its section, recruitment.conditions, words this for itself) ------------
+    diagnosed = radio(
+        YesNoUnsure.choices, _("Has a doctor told you that you have this condition?"),
+        _("A doctor at the site will confirm it."),
     )
     # --- How to reach you ---------------------------------------------------------------------
     full_name = forms.CharField(
@@ -133,8 +95,6 @@ class ScreeningForm(forms.Form):
             sites = trial.sites.filter(status=RecruitmentStatus.RECRUITING).order_by("country", "city", "facility")
         self.sites = {site.pk: site for site in sites}
         self.fields["site"].choices = [("", _("No preference")), *((pk, str(s)) for pk, s in self.sites.items())]
-        self.fields["episode_year"].validators.append(MaxValueValidator(self.today.year))
-        self.fields["episode_year"].widget.attrs["max"] = self.today.year
 
     # --- Validation of single answers ---------------------------------------------------------
     def clean_site(self):
@@ -158,12 +118,6 @@ class ScreeningForm(forms.Form):
             raise forms.ValidationError(_("This phone number looks too short."))
         return phone
 
-    def clean_other_diagnoses(self):
-        chosen = set(self.cleaned_data["other_diagnoses"])
-        if "none" in chosen and len(chosen) > 1:
-            raise forms.ValidationError(_('"None of these" cannot be combined with another answer.'))
-        return sorted(chosen)
-
     def clean_pregnancy(self):
         chosen = set(self.cleaned_data["pregnancy"])
         if "none" in chosen and len(chosen) > 1:
@@ -177,17 +131,6 @@ class ScreeningForm(forms.Form):
             self.add_error("pregnancy", _('Please tick what applies, or "None of these".'))
         if not data.get("phone") and not data.get("email") and "phone" not in self.errors and "email" not in self.errors:
             self.add_error("phone", _("Please give a phone number or an e-mail address so that the site can reach you."))
-        month, year = data.get("episode_month"), data.get("episode_year")
-        if month and year:
-            started = datetime.date(year, month, 1)
-            if started > self.today:
-                self.add_error("episode_year", _("This date is in the future. Please check the month and year."))
-            elif data.get("date_of_birth") and started < data["date_of_birth"].replace(day=1):
-                self.add_error("episode_year", _("This is before your date of birth. Please check the year."))
-            elif months_between(started, self.today) > MAX_EPISODE_MONTHS:
-                self.add_error("episode_year", _("Please check the year: this is more than 100 years ago."))
-            else:
-                data["episode_started_on"] = started
         born = data.get("date_of_birth")
         if born and self.age_on(born) < ADULT_AGE:
             if not data.get("guardian_name", "").strip():
@@ -213,20 +156,15 @@ class ScreeningForm(forms.Form):
             "breastfeeding": ("breastfeeding" in pregnancy) if answered else None,
             "planning_pregnancy": ("planning" in pregnancy) if answered else None,
             "diagnosed": d["diagnosed"],
-            "other_diagnoses": [c for c in d["other_diagnoses"] if c not in ("none", "unsure")],
-            "other_diagnoses_unsure": "unsure" in d["other_diagnoses"],
-            "episode_started_on": d["episode_started_on"],
-            "episode_months": months_between(d["episode_started_on"], self.today),
-            "regrowth_last_6_months": d["regrowth_last_6_months"],
         }
 
     def treatment_rows(self) -> list[dict]:
         rows = []
-        for treatment, use_field, regrowth_field in treatment_field_names():
+        for treatment, use_field, response_field in treatment_field_names(self.treatments):
             last_use = self.cleaned_data.get(use_field)
             if last_use:
-                regrowth = self.cleaned_data.get(regrowth_field, "") if regrowth_field else ""
-                rows.append({"treatment": treatment.value, "last_use": last_use, "regrowth": regrowth})
+                response = self.cleaned_data.get(response_field, "") if response_field else ""
+                rows.append({"treatment": treatment.value, "last_use": last_use, "response": response})
         return rows
 
     def contact_fields(self) -> dict:
@@ -251,8 +189,9 @@ class ScreeningForm(forms.Form):
 
     # --- Template helpers ---------------------------------------------------------------------
     def treatment_groups(self):
-        """(bound use field, bound regrowth field or None), general treatments then JAK inhibitors."""
-        pairs = [(self[use], self[regrowth] if regrowth else None) for _t, use, regrowth in treatment_field_names()]
+        """(bound use field, bound response field or None), general treatments then JAK inhibitors."""
+        pairs = [(self[use], self[response] if response else None)
+                 for _t, use, response in treatment_field_names(self.treatments)]
         jak = [pair for pair in pairs if pair[1] is not None]
         other = [pair for pair in pairs if pair[1] is None]
         return other, jak
@@ -265,28 +204,34 @@ class ScreeningForm(forms.Form):
 
     # A condition's section (recruitment.conditions) overrides these; a condition without one
     # asks only the questions every trial asks.
+    section_title = _("2. Your condition")
     section_template = ""
+    treatments = ()  # recruitment.screening.treatments.Treatment, in the order shown
+    response_question = _("Did it help while you used it?")
 
     def condition_answers(self) -> dict:
         return {}
 
 
-def _add_repeated_fields(form_class):
-    """The treatments, declared once for the class (not built for each form)."""
-    fields = form_class.base_fields
-    for treatment, use_field, regrowth_field in treatment_field_names():
+def treatment_field_names(treatments) -> tuple:
+    """(treatment, use field, response field or None) for each treatment asked about."""
+    return tuple((t, f"used_{t.value}", f"response_{t.value}" if t in ANY_JAK else None) for t in treatments)
+
+
+def _treatment_fields(questions) -> dict:
+    fields = {}
+    for treatment, use_field, response_field in treatment_field_names(questions.treatments):
         fields[use_field] = forms.ChoiceField(
             label=treatment.label, required=False, choices=[("", _("Never used")), *LastUse.choices]
         )
-        if regrowth_field:
-            fields[regrowth_field] = forms.ChoiceField(
-                label=_("Did your hair grow back while using it?"), required=False,
-                choices=[("", "—"), *YesNoUnsure.choices],
+        if response_field:
+            fields[response_field] = forms.ChoiceField(
+                label=questions.response_question, required=False, choices=[("", "—"), *YesNoUnsure.choices],
             )
-    fields["website"].widget.attrs.update({"tabindex": "-1", "autocomplete": "off"})
+    return fields
 
 
-_add_repeated_fields(ScreeningForm)
+ScreeningForm.base_fields["website"].widget.attrs.update({"tabindex": "-1", "autocomplete": "off"})
 
 
 @functools.cache
@@ -294,12 +239,14 @@ def _questionnaire_form(code: str) -> type[ScreeningForm]:
     questions = BY_CODE[code].questions
     if questions is None:
         return ScreeningForm
-    # The condition's questions where the page shows them, after the questions about the
-    # condition every trial asks: the error summary lists problems in the page's order.
+    # The condition's questions where the page shows them, after the diagnosis, then the
+    # treatments it asks about: the error summary lists problems in the page's order.
+    treatments = _treatment_fields(questions)
     core = list(ScreeningForm.base_fields)
-    cut = core.index("regrowth_last_6_months") + 1
-    order = [*core[:cut], *questions.base_fields, *core[cut:]]
-    return type(f"{questions.__name__}Form", (questions, ScreeningForm), {"field_order": order})
+    cut = core.index("diagnosed") + 1
+    section = [name for name in questions.base_fields if name != "diagnosed"]
+    order = [*core[:cut], *section, *treatments, *core[cut:]]
+    return type(f"{questions.__name__}Form", (questions, ScreeningForm), {"field_order": order, **treatments})
 
 
 def questionnaire_for(trial) -> type[ScreeningForm]:
@@ -333,24 +280,17 @@ def initial_from_application(application, *, trial) -> dict:
                                          ("planning", application.planning_pregnancy)) if flag]
     if application.pregnant is False and not pregnancy:
         pregnancy = ["none"]
-    other = list(application.other_diagnoses) or ([] if application.other_diagnoses_unsure else ["none"])
-    if application.other_diagnoses_unsure:
-        other.append("unsure")
     initial = {
         "date_of_birth": contact.date_of_birth,
         "sex": application.sex,
         "pregnancy": pregnancy,
         "diagnosed": application.diagnosed,
-        "other_diagnoses": other,
-        "episode_month": application.episode_started_on.month,
-        "episode_year": application.episode_started_on.year,
-        "regrowth_last_6_months": application.regrowth_last_6_months,
         **(condition.initial_from(answers) if same_condition else {}),
         "full_name": contact.full_name, "phone": contact.phone, "email": contact.email,
         "language": application.language, "best_time_to_call": contact.best_time_to_call,
     }
     for use in application.treatments.all():
         initial[f"used_{use.treatment}"] = use.last_use
-        if use.regrowth:
-            initial[f"regrowth_{use.treatment}"] = use.regrowth
+        if use.response:
+            initial[f"response_{use.treatment}"] = use.response
     return initial

@@ -105,3 +105,15 @@ def make_application(trial, *, site=None, campaign=None, when=None, **overrides)
     from recruitment.demo import submit_answers
 
     return submit_answers(trial, screening_post(**overrides), site=site, campaign=campaign, when=when)
+
+
+def with_condition(fields: dict):
+    """ScreeningAnswers from flat fields: those ScreeningAnswers has as its own, the rest as what
+    the trial's condition asked."""
+    import dataclasses
+
+    from recruitment.screening.answers import ScreeningAnswers
+
+    own = {f.name for f in dataclasses.fields(ScreeningAnswers)} - {"condition"}
+    return ScreeningAnswers(**{k: v for k, v in fields.items() if k in own},
+                            condition={k: v for k, v in fields.items() if k not in own})

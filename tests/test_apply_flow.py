@@ -50,7 +50,7 @@ def test_the_signup_page_asks_every_section_with_nothing_pre_ticked(client, tria
 def test_a_complete_questionnaire_is_stored_and_the_patient_gets_a_reference(client, trial):
     site = make_site(trial, facility="Huashan Hospital")
     response = submit(client, trial, site=str(site.pk),
-                      used_baricitinib="gt6m", regrowth_baricitinib="yes", used_topical_steroid="still")
+                      used_baricitinib="gt6m", response_baricitinib="yes", used_topical_steroid="still")
     assert response.status_code == 302
     assert response["Location"] == "/trials/brave-aa1/apply/done/"
 
@@ -59,12 +59,12 @@ def test_a_complete_questionnaire_is_stored_and_the_patient_gets_a_reference(cli
     assert application.site == site
     expected_age = TODAY.year - 1986 - ((TODAY.month, TODAY.day) < (3, 15))
     assert application.age_years == expected_age
-    assert application.episode_started_on == datetime.date(2024, 1, 1)
-    assert application.episode_months == (TODAY.year - 2024) * 12 + TODAY.month - 1
+    assert application.alopecia.episode_started_on == datetime.date(2024, 1, 1)
+    assert application.alopecia.episode_months == (TODAY.year - 2024) * 12 + TODAY.month - 1
     assert application.pregnant is False and application.breastfeeding is False
     assert application.alopecia.salt == Decimal("75.2")
     assert application.alopecia.severity == "3"
-    assert {(t.treatment, t.last_use, t.regrowth) for t in application.treatments.all()} == {
+    assert {(t.treatment, t.last_use, t.response) for t in application.treatments.all()} == {
         ("baricitinib", "gt6m", "yes"), ("topical_steroid", "still", ""),
     }
     assert application.language == "zh-hans"
@@ -143,7 +143,7 @@ def test_an_ineligible_patient_is_told_which_criterion_in_plain_words(client, tr
 
 
 def test_needs_review_says_which_answers_a_doctor_must_check(client, trial):
-    submit(client, trial, used_tofacitinib="gt6m", regrowth_tofacitinib="unsure")
+    submit(client, trial, used_tofacitinib="gt6m", response_tofacitinib="unsure")
     assert Application.objects.get().verdict == Verdict.NEEDS_REVIEW
     body = client.get("/trials/brave-aa1/apply/done/").content.decode()
     assert "A doctor needs to look at some of your answers" in body

@@ -12,7 +12,7 @@ from recruitment.screening.kinds import CriterionKind as K
 pytestmark = pytest.mark.django_db
 
 VALID = screening_post()
-FIELDS = sorted(VALID) + ["site", "used_baricitinib", "regrowth_baricitinib", "consent_share_with_sponsor"]
+FIELDS = sorted(VALID) + ["site", "used_baricitinib", "response_baricitinib", "consent_share_with_sponsor"]
 
 junk = st.one_of(
     st.text(max_size=40),
@@ -59,7 +59,7 @@ def test_any_payload_gets_a_clear_answer_and_no_stored_row_breaks_a_rule(client,
         assert answers.salt == salt
         assert answers.severity == severity_band(salt)
         assert 0 <= application.age_years <= 120
-        assert 0 <= application.episode_months <= 1200
+        assert 0 <= answers.episode_months <= 1200
         assert len(application.contact.email) <= 254
         assert application.contact.phone or application.contact.email
         assert application.contact.full_name.strip()

@@ -5,7 +5,8 @@ from decimal import Decimal
 import pytest
 from django.core.management import call_command
 
-from recruitment.screening.answers import ScreeningAnswers, TreatmentAnswer
+from recruitment.screening.answers import TreatmentAnswer
+from tests.factories import with_condition
 from recruitment.screening.eligibility import Verdict, evaluate
 from trials.models import Trial
 
@@ -33,7 +34,7 @@ def person(**fields):
         other_diagnoses=frozenset(), episode_months=36, regrowth_last_6_months="no", salt=Decimal("80"),
     )
     base.update(fields)
-    return ScreeningAnswers(**base)
+    return with_condition(base)
 
 
 def test_every_demo_trial_has_criteria():

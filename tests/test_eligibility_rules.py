@@ -4,7 +4,8 @@ from decimal import Decimal
 
 import pytest
 
-from recruitment.screening.answers import ScreeningAnswers, TreatmentAnswer
+from recruitment.screening.answers import TreatmentAnswer
+from tests.factories import with_condition
 from recruitment.screening.eligibility import CriterionSpec, Result, Verdict, evaluate, evaluate_criterion
 from recruitment.screening.kinds import CriterionKind as K
 from recruitment.screening.kinds import validate_params
@@ -25,10 +26,10 @@ def review(kind, **params):
 def answers(**fields):
     base = dict(
         age=40, sex="FEMALE", pregnant=False, breastfeeding=False, planning_pregnancy=False, diagnosed="yes",
-        episode_months=24, regrowth_last_6_months="no", salt=Decimal("75.0"),
+        episode_months=24, regrowth_last_6_months="no", salt=Decimal("75.0"), other_diagnoses=frozenset(),
     )
     base.update(fields)
-    return ScreeningAnswers(**base)
+    return with_condition(base)
 
 
 def result(criterion, **fields):

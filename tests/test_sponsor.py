@@ -260,7 +260,7 @@ def test_the_coordinator_export_and_the_sponsor_export_share_one_exporter(client
 
 def test_other_prior_treatments_are_listed_by_name(client, cast):
     app = make_application(cast.trial, site=cast.site_a, phone="+86 100 0000 0600", used_topical_minoxidil="gt6m",
-                           used_phototherapy="gt6m", used_baricitinib="gt6m", regrowth_baricitinib="yes")
+                           used_phototherapy="gt6m", used_baricitinib="gt6m", response_baricitinib="yes")
     review.reevaluate(app, by=None)
     client.force_login(cast.sponsor_x)
     rows = rows_of(export(client, cast.trial))
@@ -279,7 +279,7 @@ def test_cells_a_spreadsheet_could_run_are_neutralised_in_each_language(cast, la
     odd = make_campaign(cast.trial, name='=HYPERLINK("x") | pipe')
     app = make_application(cast.trial, site=cast.site_a, campaign=odd, phone="+86 100 0000 0700",
                            full_name='\tTab, "Q"', used_topical_minoxidil="gt6m", used_baricitinib="lt1m",
-                           regrowth_baricitinib="no", consent_share_with_sponsor="on", email="a@b.cn")
+                           response_baricitinib="no", consent_share_with_sponsor="on", email="a@b.cn")
     with translation.override(language):
         exporter = ApplicationExporter(Application.objects.all(), contact=Contact.CONSENTED)
         text = b"".join(exporter_chunks(exporter)).decode("utf-8-sig")

@@ -54,7 +54,7 @@ def rows_of(app: Application) -> dict:
 
 SCENARIOS = {
     "chosen site, treatments, every consent": lambda w: dict(
-        site=w["staffed"], used_topical_minoxidil="gt6m", used_baricitinib="lt1m", regrowth_baricitinib="no",
+        site=w["staffed"], used_topical_minoxidil="gt6m", used_baricitinib="lt1m", response_baricitinib="no",
         consent_share_with_sponsor="on", email="Wang.Fang@Example.cn"),
     "no site: every coordinator of the trial": lambda w: dict(site=None),
     "a site nobody coordinates: the administrators": lambda w: dict(site=w["unstaffed"], sex="MALE", pregnancy=[]),
@@ -105,7 +105,7 @@ def test_a_submission_costs_the_same_queries_however_many_treatments_it_has(worl
                          used_topical_minoxidil="gt6m")
     with django_assert_num_queries(len(few.captured_queries)):
         make_application(world["trial"], site=world["staffed"], phone="+86 139 2222 0002",
-                         used_topical_minoxidil="gt6m", used_baricitinib="lt1m", regrowth_baricitinib="no",
+                         used_topical_minoxidil="gt6m", used_baricitinib="lt1m", response_baricitinib="no",
                          used_phototherapy="3to6m", consent_share_with_sponsor="on")
 
 
@@ -143,13 +143,13 @@ def test_a_reference_drawn_twice_is_drawn_again(world, monkeypatch):
 
 def _answers():
     return {"age_years": 35, "sex": "MALE", "pregnant": None, "breastfeeding": None, "planning_pregnancy": None,
-            "diagnosed": "yes", "other_diagnoses": [], "other_diagnoses_unsure": False,
-            "episode_started_on": datetime.date(2024, 1, 1), "episode_months": 20, "regrowth_last_6_months": "no"}
+            "diagnosed": "yes"}
 
 
 def _alopecia():
     return {"loss_top": 80, "loss_back": 80, "loss_left": 80, "loss_right": 80, "eyebrow_loss": "no",
-            "eyelash_loss": "no", "body_hair_loss": "no"}
+            "eyelash_loss": "no", "body_hair_loss": "no", "other_diagnoses": [], "other_diagnoses_unsure": False,
+            "episode_started_on": datetime.date(2024, 1, 1), "episode_months": 20, "regrowth_last_6_months": "no"}
 
 
 

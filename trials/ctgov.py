@@ -10,7 +10,8 @@ import re
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 
-from trials.models import Condition, Phase, RecruitmentStatus, SexEligibility
+from recruitment.conditions import CONDITIONS
+from trials.models import Phase, RecruitmentStatus, SexEligibility
 
 
 class RecordError(ValueError):
@@ -107,10 +108,9 @@ def parse_condition(conditions) -> str:
     if not isinstance(conditions, list) or not conditions:
         raise RecordError(f"missing field {path}")
     joined = " ".join(str(c) for c in conditions).lower()
-    if "alopecia" in joined:
-        return Condition.ALOPECIA_AREATA
-    if "vitiligo" in joined:
-        return Condition.VITILIGO
+    for condition in CONDITIONS:
+        if any(term in joined for term in condition.registry_terms):
+            return condition.code
     raise RecordError(f"field {path} names no condition this portal serves: {conditions!r}")
 
 

@@ -93,8 +93,7 @@ class ApplicationAdmin(admin.ModelAdmin):
     actions = ["mark_contacted", "assign_to_coordinator", "export_csv", "reevaluate_selected"]
     readonly_fields = [
         "reference", "trial", "site", "campaign", "submitted_at", "status", "assigned_to", "verdict_badge",
-        "duplicate_link", "age_years", "sex", "pregnancy_answers", "diagnosed", "other_diagnoses_text",
-        "episode_started_on", "episode_months", "regrowth_last_6_months", *CONDITION_DISPLAYS,
+        "duplicate_link", "age_years", "sex", "pregnancy_answers", "diagnosed", *CONDITION_DISPLAYS,
         "treatments_text", "criteria_results", "earlier_evaluations", "contact_text", "consents_text",
         "notes_text", "audit_trail",
     ]
@@ -105,9 +104,7 @@ class ApplicationAdmin(admin.ModelAdmin):
         ]}),
         (_("Review"), {"fields": ["new_status", "reason", "assign_to", "note", "reevaluate"]}),
         (_("About the patient"), {"fields": ["age_years", "sex", "pregnancy_answers"]}),
-        (CONDITION_SECTION, {"fields": [
-            "diagnosed", "other_diagnoses_text", "episode_started_on", "episode_months", "regrowth_last_6_months",
-        ]}),
+        (CONDITION_SECTION, {"fields": ["diagnosed"]}),
         (_("Treatments tried"), {"fields": ["treatments_text"]}),
         (_("Eligibility"), {"fields": ["criteria_results", "earlier_evaluations"]}),
         (_("Contact details"), {"fields": ["contact_text"]}),
@@ -255,20 +252,11 @@ class ApplicationAdmin(admin.ModelAdmin):
                  (obj.planning_pregnancy, _("planning a pregnancy"))]
         return ", ".join(str(label) for flag, label in flags if flag) or _("none of these")
 
-    @admin.display(description=_("Other hair-loss diagnoses"))
-    def other_diagnoses_text(self, obj):
-        from recruitment.conditions.alopecia_areata.kinds import OtherHairLoss
-
-        names = [str(OtherHairLoss(code).label) for code in obj.other_diagnoses]
-        if obj.other_diagnoses_unsure:
-            names.append(str(_("not sure")))
-        return ", ".join(names) or _("none")
-
     @admin.display(description=_("Treatments"))
     def treatments_text(self, obj):
         rows = [
             (t.get_treatment_display(), t.get_last_use_display(),
-             format_html(" — {}: {}", _("hair regrew"), t.get_regrowth_display()) if t.regrowth else "")
+             format_html(" — {}: {}", _("it helped"), t.get_response_display()) if t.response else "")
             for t in obj.treatments.all()
         ]
         if not rows:

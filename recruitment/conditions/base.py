@@ -31,6 +31,8 @@ class ConditionModule:
     label: str  # lazy, in the reader's language
     kinds: list  # recruitment.screening.kind.Kind: the criteria only this condition has
     online_screening: bool  # whether patients can answer its questionnaire on the portal
+    # Words that name it in a registry record's conditions (lower case), for the importer.
+    registry_terms: tuple = ()
     # Its answers: a row one-to-one with the application, reached as application.<answers_name>;
     # `build_answers(application, values)` makes it (unsaved) from the questionnaire's section,
     # `screening_values(row)` gives what the eligibility rules read from it.
@@ -39,7 +41,8 @@ class ConditionModule:
     build_answers: Callable | None = None
     screening_values: Callable | None = None
     # Its section of the questionnaire: a form mixed into the questions every trial asks, with
-    # `section_template`, `condition_answers()` and `score_preview()`; `initial_from(row)` the
+    # its own wording of `diagnosed`, `section_title`, `section_template`, `treatments` (those
+    # asked about), `response_question`, `condition_answers()` and `score_preview()`; `initial_from(row)` the
     # section's answers of an earlier application; its part of the confirmation page (a
     # template given `answers`); a script for the section, if any (under static/).
     questions: type | None = None
@@ -52,6 +55,9 @@ class ConditionModule:
     # admin.display function of the application.
     admin_list_columns: tuple = field(default_factory=tuple)
     admin_displays: tuple = field(default_factory=tuple)
+    # Values of its kinds' reasons that are codes, by argument name, and the TextChoices naming
+    # them in the reader's language (recruitment.screening.wording).
+    coded_args: dict = field(default_factory=dict)
 
     def answers_of(self, application):
         """The application's stored answers row of this condition, or None."""

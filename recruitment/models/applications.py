@@ -2,8 +2,8 @@
 
 Screening data (Application, each condition's answers, TreatmentUse, Evaluation) carries no name, phone,
 e-mail or date of birth, so no view or export of screening data can leak them by accident;
-those live in ContactDetails only. Condition-specific answers (SALT for alopecia areata) live in
-their own one-to-one table, so a second condition adds a table, not columns here.
+those live in ContactDetails only. Each condition's own answers live in its own one-to-one table
+(recruitment.conditions), so a condition adds a table, not columns here.
 """
 
 import secrets
@@ -64,13 +64,6 @@ class Application(models.Model):
     planning_pregnancy = models.BooleanField(_("planning pregnancy"), null=True, blank=True)
 
     diagnosed = models.CharField(_("diagnosed by a doctor"), max_length=6, choices=YesNoUnsure.choices)
-    other_diagnoses = models.JSONField(_("other hair-loss diagnoses"), default=list, blank=True)
-    other_diagnoses_unsure = models.BooleanField(_("not sure about other diagnoses"), default=False)
-    episode_started_on = models.DateField(_("current episode began (month)"))
-    episode_months = models.PositiveSmallIntegerField(_("current episode (months)"))
-    regrowth_last_6_months = models.CharField(
-        _("regrowth in the last 6 months"), max_length=6, choices=YesNoUnsure.choices
-    )
 
     verdict = models.CharField(_("verdict"), max_length=20, choices=Verdict.choices)
     status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.NEW)
@@ -101,13 +94,9 @@ class Application(models.Model):
         ]
         constraints = [
             models.CheckConstraint(condition=Q(age_years__lte=120), name="application_age_plausible"),
-            models.CheckConstraint(condition=Q(episode_months__lte=1200), name="application_episode_plausible"),
             models.CheckConstraint(condition=~Q(reference=""), name="application_reference_present"),
             models.CheckConstraint(condition=Q(sex__in=Sex.values), name="application_sex_valid"),
             models.CheckConstraint(condition=Q(diagnosed__in=YesNoUnsure.values), name="application_diagnosed_valid"),
-            models.CheckConstraint(
-                condition=Q(regrowth_last_6_months__in=YesNoUnsure.values), name="application_regrowth_valid"
-            ),
             models.CheckConstraint(condition=Q(verdict__in=Verdict.values), name="application_verdict_valid"),
             models.CheckConstraint(condition=Q(status__in=Status.values), name="application_status_valid"),
             models.CheckConstraint(
@@ -133,7 +122,8 @@ class TreatmentUse(models.Model):
     application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="treatments", db_index=False)
     treatment = models.CharField(_("treatment"), max_length=30, choices=Treatment.choices)
     last_use = models.CharField(_("last used"), max_length=8, choices=LastUse.choices)
-    regrowth = models.CharField(_("hair regrew on it"), max_length=6, choices=YesNoUnsure.choices, blank=True)
+    # Asked for JAK inhibitors: did it help (hair regrew, colour returned)?
+    response = models.CharField(_("it helped"), max_length=6, choices=YesNoUnsure.choices, blank=True)
 
     class Meta:
         ordering = ["pk"]
@@ -142,8 +132,8 @@ class TreatmentUse(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["application", "treatment"], name="treatment_once_per_application"),
             models.CheckConstraint(
-                condition=Q(regrowth="") | Q(treatment__in=sorted(ANY_JAK)),
-                name="treatment_regrowth_only_for_jak",
+                condition=Q(response="") | Q(treatment__in=sorted(ANY_JAK)),
+                name="treatment_response_only_for_jak",
             ),
         ]
 

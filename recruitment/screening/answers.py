@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
-from decimal import Decimal
+from typing import Any
 
 
 @dataclass(frozen=True)
 class TreatmentAnswer:
     last_use: str  # a LastUse value
-    regrowth: str | None = None  # YesNoUnsure, asked for JAK inhibitors only
+    response: str | None = None  # YesNoUnsure: did it help? Asked for JAK inhibitors only
 
 
 @dataclass(frozen=True)
@@ -20,14 +21,7 @@ class ScreeningAnswers:
     breastfeeding: bool | None = None
     planning_pregnancy: bool | None = None
     diagnosed: str | None = None  # YesNoUnsure
-    other_diagnoses: frozenset[str] = frozenset()
-    other_diagnoses_unsure: bool = False
-    episode_months: int | None = None
-    regrowth_last_6_months: str | None = None  # YesNoUnsure
     treatments: dict[str, TreatmentAnswer] = field(default_factory=dict)  # only treatments ever used
-    # Condition-specific scores; absent for a condition whose questionnaire does not ask them.
-    salt: Decimal | None = None
-    f_vasi: Decimal | None = None
-    t_vasi: Decimal | None = None
-    bsa: Decimal | None = None
-    segmental: str | None = None  # YesNoUnsure
+    # What the trial's condition asked (its `screening_values`), read by its own kinds of
+    # criterion: a name absent means not asked, or not answered.
+    condition: Mapping[str, Any] = field(default_factory=dict)

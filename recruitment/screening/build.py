@@ -21,10 +21,6 @@ def screening_answers(application, condition_answers=None, treatments=None) -> S
         breastfeeding=application.breastfeeding,
         planning_pregnancy=application.planning_pregnancy,
         diagnosed=application.diagnosed,
-        other_diagnoses=frozenset(application.other_diagnoses),
-        other_diagnoses_unsure=application.other_diagnoses_unsure,
-        episode_months=application.episode_months,
-        regrowth_last_6_months=application.regrowth_last_6_months,
-        treatments={t.treatment: TreatmentAnswer(t.last_use, t.regrowth or None) for t in treatments},
-        **values,
+        treatments={t.treatment: TreatmentAnswer(t.last_use, t.response or None) for t in treatments},
+        condition=values,
     )

@@ -48,12 +48,21 @@ def _check_prior_jak(p, a):
     names = sorted(str(code) for code in used)
     if not p.get("inadequate_response_only"):
         return True, reason(gettext_noop("used %(treatments)s"), treatments=names)
-    responses = {t.regrowth for t in used.values()}
+    responses = {t.response for t in used.values()}
     if responses == {YesNoUnsure.YES}:
-        return False, reason(gettext_noop("used %(treatments)s, and hair regrew"), treatments=names)
+        return False, reason(gettext_noop("used %(treatments)s, and it helped"), treatments=names)
     if YesNoUnsure.NO in responses:
-        return True, reason(gettext_noop("used %(treatments)s without regrowth"), treatments=names)
-    return None, reason(gettext_noop("used %(treatments)s; whether hair regrew is not known"), treatments=names)
+        return True, reason(gettext_noop("used %(treatments)s, and it did not help"), treatments=names)
+    return None, reason(gettext_noop("used %(treatments)s; whether it helped is not known"), treatments=names)
+
+
+# Reasons stored by evaluations made before the wording above; kept in the catalog so that those
+# evaluations still read in Chinese.
+EARLIER_WORDINGS = (
+    gettext_noop("used %(treatments)s, and hair regrew"),
+    gettext_noop("used %(treatments)s without regrowth"),
+    gettext_noop("used %(treatments)s; whether hair regrew is not known"),
+)
 
 
 def _check_washout(p, a):

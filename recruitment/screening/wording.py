@@ -3,12 +3,14 @@ the coordinator's in admin and in e-mails. One stored evaluation, read in any la
 
 from django.utils.translation import get_language, gettext, gettext_noop
 
+from recruitment.conditions import CONDITIONS
 from recruitment.language import join_list
 from recruitment.screening.treatments import Treatment, YesNoUnsure
-from recruitment.conditions.alopecia_areata.kinds import OtherHairLoss
 
 # Reason values that are codes, and the choices that name them in the reader's language.
-CODED_ARGS = {"treatments": Treatment, "diagnoses": OtherHairLoss, "answer": YesNoUnsure}
+CODED_ARGS = {"treatments": Treatment, "answer": YesNoUnsure}
+for _condition in CONDITIONS:
+    CODED_ARGS.update(_condition.coded_args)
 _SEX = {"FEMALE": gettext_noop("female"), "MALE": gettext_noop("male")}
 
 

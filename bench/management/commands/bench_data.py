@@ -59,7 +59,9 @@ class Command(BaseCommand):
             treatments = {"topical_minoxidil": TreatmentAnswer("gt6m")} if profile % 2 else {}
             answers = ScreeningAnswers(
                 age=35 + profile, sex="FEMALE", pregnant=False, breastfeeding=False, planning_pregnancy=False,
-                diagnosed="yes", episode_months=30, regrowth_last_6_months="no", salt=salt, treatments=treatments,
+                diagnosed="yes", treatments=treatments,
+                condition={"episode_months": 30, "regrowth_last_6_months": "no", "salt": salt,
+                           "other_diagnoses": frozenset()},
             )
             outcome = evaluate([c.as_spec() for c in trial.criteria.all()], answers)
             evaluations[key] = (losses, salt, treatments, outcome)
@@ -82,8 +84,7 @@ class Command(BaseCommand):
                 reference=reference, trial=trial, site=rng.choice(sites[trial.pk] or [None]),
                 campaign=rng.choice(campaigns[trial.pk]), submitted_at=submitted, language=rng.choice(["en", "zh-hans"]),
                 age_years=35, sex="FEMALE", pregnant=False, breastfeeding=False, planning_pregnancy=False,
-                diagnosed="yes", other_diagnoses=[], episode_started_on=datetime.date(2024, 5, 1), episode_months=30,
-                regrowth_last_6_months="no", verdict=outcome.verdict, status=rng.choice(STATUSES),
+                diagnosed="yes", verdict=outcome.verdict, status=rng.choice(STATUSES),
             )
             apps.append(app)
             extras.append((losses, salt, treatments, outcome, submitted, offset + i))
@@ -91,7 +92,8 @@ class Command(BaseCommand):
         AlopeciaAnswers.objects.bulk_create(
             AlopeciaAnswers(application=a, loss_top=x[0][0], loss_back=x[0][1], loss_left=x[0][2], loss_right=x[0][3],
                             salt=x[1], severity=severity_band(x[1]), eyebrow_loss="no", eyelash_loss="no",
-                            body_hair_loss="no")
+                            body_hair_loss="no", other_diagnoses=[], episode_started_on=datetime.date(2024, 5, 1),
+                            episode_months=30, regrowth_last_6_months="no")
             for a, x in zip(apps, extras)
         )
         ContactDetails.objects.bulk_create(

@@ -10,13 +10,16 @@ from recruitment.conditions.base import ConditionModule, ExportColumn
 
 CONDITION = ConditionModule(
     code="alopecia_areata", label=_("Alopecia areata"), kinds=kinds.KINDS, online_screening=True,
+    registry_terms=("alopecia",),
     answers_name="alopecia", models_module="recruitment.conditions.alopecia_areata.models",
     build_answers=answers.build, screening_values=answers.screening_values,
     questions=questions.AlopeciaQuestions, initial_from=questions.initial_from,
-    result_template="conditions/alopecia_areata/result.html", script="js/salt-preview.js",
+    result_template="conditions/alopecia_areata/result.html", script="conditions/alopecia_areata/salt-preview.js",
     export_columns=(
         ExportColumn(_("Self-reported estimated SALT"), "salt", number=True),
         ExportColumn(_("Severity band (AA-IGA)"), "severity", choices=SeverityBand),
+        ExportColumn(_("Current episode (months)"), "episode_months"),
     ),
     admin_list_columns=admin.LIST_COLUMNS, admin_displays=admin.DISPLAYS,
+    coded_args={"diagnoses": kinds.OtherHairLoss},
 )

@@ -3,13 +3,38 @@ application's page. Each display takes the application."""
 
 from django.contrib import admin
 from django.utils.html import format_html
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+
+from recruitment.conditions.alopecia_areata.kinds import OtherHairLoss
 
 
 @admin.display(description=_("Self-reported SALT"), ordering="alopecia__salt")
 def salt(application):
     answers = getattr(application, "alopecia", None)
     return answers.salt if answers is not None else "—"
+
+
+@admin.display(description=_("Other hair-loss diagnoses"))
+def other_diagnoses(application):
+    a = application.alopecia
+    names = [str(OtherHairLoss(code).label) for code in a.other_diagnoses]
+    if a.other_diagnoses_unsure:
+        names.append(str(_("not sure")))
+    return ", ".join(names) or _("none")
+
+
+@admin.display(description=_("Current episode"))
+def episode(application):
+    a = application.alopecia
+    return format_html("{} ({})", date_format(a.episode_started_on, "YEAR_MONTH_FORMAT"),
+                       ngettext("%(months)d month", "%(months)d months", a.episode_months) % {"months": a.episode_months})
+
+
+@admin.display(description=_("Regrowth in the last 6 months"))
+def recent_regrowth(application):
+    return application.alopecia.get_regrowth_last_6_months_display()
 
 
 @admin.display(description=_("Hair loss per scalp view"))
@@ -36,4 +61,4 @@ def beyond_the_scalp(application):
 
 
 LIST_COLUMNS = (salt,)
-DISPLAYS = (scalp_views, salt_text, beyond_the_scalp)
+DISPLAYS = (other_diagnoses, episode, recent_regrowth, scalp_views, salt_text, beyond_the_scalp)

@@ -16,4 +16,10 @@ def build(application, values: dict):
 
 def screening_values(row) -> dict:
     """What the eligibility rules read from the row (recruitment.screening.answers)."""
-    return {"salt": row.salt}
+    return {
+        "salt": row.salt,
+        "episode_months": row.episode_months,
+        "regrowth_last_6_months": row.regrowth_last_6_months,
+        "other_diagnoses": frozenset(row.other_diagnoses),
+        "other_diagnoses_unsure": row.other_diagnoses_unsure,
+    }

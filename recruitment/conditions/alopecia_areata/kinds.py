@@ -20,25 +20,26 @@ class OtherHairLoss(models.TextChoices):
 
 
 def _check_salt(p, a):
-    return check_score(a.salt, p.get("min"), p.get("max"), gettext_noop("self-reported estimated SALT"))
+    return check_score(a.condition.get("salt"), p.get("min"), p.get("max"), gettext_noop("self-reported estimated SALT"))
 
 
 def _check_episode(p, a):
     """Patients give the month the episode began, not the day, so `episode_months` (whole
     calendar months) means a true length strictly between months - 1 and months + 1. The answer
     is firm only when that whole interval is on one side of every limit; otherwise unknown."""
-    if a.episode_months is None:
+    months = a.condition.get("episode_months")
+    if months is None:
         return None, reason(gettext_noop("start of the current episode not given"))
     low, high = p.get("min_months"), p.get("max_months")
-    shortest, longest = a.episode_months - 1, a.episode_months + 1  # open interval
+    shortest, longest = months - 1, months + 1  # open interval
     lo = f"{'>' if p.get('min_exclusive') else '≥'} {low}" if low is not None else ""
     hi = f"{'<' if p.get('max_exclusive') else '≤'} {high}" if high is not None else ""
     if lo and hi:
         why = reason(gettext_noop("episode about %(months)s months, required %(low)s and %(high)s months"),
-                     months=a.episode_months, low=lo, high=hi)
+                     months=months, low=lo, high=hi)
     else:
         why = reason(gettext_noop("episode about %(months)s months, required %(range)s months"),
-                     months=a.episode_months, range=lo or hi)
+                     months=months, range=lo or hi)
     too_short = low is not None and longest <= low
     too_long = high is not None and shortest >= high
     if too_short or too_long:
@@ -52,7 +53,7 @@ def _check_episode(p, a):
 def _check_recent_regrowth(p, a):
     """The questionnaire asks about the last 6 months; other windows are decided where 6 tells."""
     months = p["months"]
-    answer = a.regrowth_last_6_months
+    answer = a.condition.get("regrowth_last_6_months")
     if answer == YesNoUnsure.YES and months >= 6:
         return True, reason(gettext_noop("hair regrew in the last 6 months (criterion: last %(months)s months)"),
                             months=months)
@@ -66,10 +67,10 @@ def _check_recent_regrowth(p, a):
 
 
 def _check_other_hair_loss(p, a):
-    found = sorted(set(p["diagnoses"]) & a.other_diagnoses)
+    found = sorted(set(p["diagnoses"]) & a.condition.get("other_diagnoses", frozenset()))
     if found:
         return True, reason(gettext_noop("diagnosed with %(diagnoses)s"), diagnoses=found)
-    if a.other_diagnoses_unsure:
+    if a.condition.get("other_diagnoses_unsure") or "other_diagnoses" not in a.condition:
         return None, reason(gettext_noop("not sure about other hair-loss diagnoses"))
     return False, reason(gettext_noop("no other listed hair-loss diagnosis"))
 

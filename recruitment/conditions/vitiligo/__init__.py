@@ -6,4 +6,5 @@ from django.utils.translation import gettext_lazy as _
 from recruitment.conditions.base import ConditionModule
 from recruitment.conditions.vitiligo import kinds
 
-CONDITION = ConditionModule(code="vitiligo", label=_("Vitiligo"), kinds=kinds.KINDS, online_screening=False)
+CONDITION = ConditionModule(code="vitiligo", label=_("Vitiligo"), kinds=kinds.KINDS, online_screening=False,
+                            registry_terms=("vitiligo",))
