@@ -29,8 +29,6 @@ from recruitment.screening.treatments import ANY_JAK, Treatment
 from trials.models import Site
 
 CHUNK = 2000
-# Each condition's columns, in the registry's order: (condition, column).
-CONDITION_COLUMNS = tuple((condition, column) for condition in CONDITIONS for column in condition.export_columns)
 
 
 class Contact(enum.Enum):
@@ -40,14 +38,22 @@ class Contact(enum.Enum):
 
 
 class ApplicationExporter:
-    def __init__(self, applications: QuerySet, *, contact: Contact = Contact.NONE):
+    def __init__(self, applications: QuerySet, *, contact: Contact = Contact.NONE, conditions=None):
+        """`conditions`: the codes of the conditions whose columns the export has (those of the
+        exported applications' trials when not given)."""
         self.applications = applications
         self.contact = contact
+        # The columns of those conditions, in the registry's order: (condition, column). A
+        # vitiligo trial's export has no SALT column.
+        present = set(conditions if conditions is not None
+                      else applications.order_by().values_list("trial__condition", flat=True).distinct())
+        self.condition_columns = tuple((condition, column) for condition in CONDITIONS if condition.code in present
+                                       for column in condition.export_columns)
 
     def header(self) -> list[str]:
         header = [
             _("Reference"), _("NCT number"), _("Site"), _("Submitted (date)"), _("Age"), _("Sex at birth"),
-            *(column.header for _condition, column in CONDITION_COLUMNS),
+            *(column.header for _condition, column in self.condition_columns),
             _("Prior JAK inhibitor"), _("Other prior treatments"), _("Verdict"),
             _("Criteria results"), _("Status"), _("Campaign"),
         ]
@@ -63,11 +69,11 @@ class ApplicationExporter:
     CONTACT_COLUMNS = ("contact__full_name", "contact__phone", "contact__email", "contact__date_of_birth")
 
     def rows(self) -> Iterator[list]:
-        conditions = tuple(f"{condition.answers_name}__{column.field}" for condition, column in CONDITION_COLUMNS)
+        conditions = tuple(f"{condition.answers_name}__{column.field}" for condition, column in self.condition_columns)
         columns = self.COLUMNS + conditions + (self.CONTACT_COLUMNS if self.contact is not Contact.NONE else ())
         values = self.applications.order_by("submitted_at", "pk").values_list(*columns).iterator(chunk_size=CHUNK)
         # Every label in the reader's language, looked up once per export rather than once per cell.
-        choices = {Sex, Treatment, Verdict, Status, *(c.choices for _condition, c in CONDITION_COLUMNS if c.choices)}
+        choices = {Sex, Treatment, Verdict, Status, *(c.choices for _condition, c in self.condition_columns if c.choices)}
         labels = {kind: {value: str(label) for value, label in kind.choices} for kind in choices}
         words = {True: _("yes"), False: _("no")}
         while chunk := list(islice(values, CHUNK)):
@@ -93,7 +99,7 @@ class ApplicationExporter:
         for values in chunk:
             pk, reference, nct_id, site_id, submitted_at, age, sex, verdict, status, campaign = \
                 values[:len(self.COLUMNS)]
-            condition_values = values[len(self.COLUMNS):len(self.COLUMNS) + len(CONDITION_COLUMNS)]
+            condition_values = values[len(self.COLUMNS):len(self.COLUMNS) + len(self.condition_columns)]
             used = treatments[pk]
             row = [
                 reference,
@@ -102,7 +108,7 @@ class ApplicationExporter:
                 timezone.localtime(submitted_at).date().isoformat(),
                 age,
                 labels[Sex].get(sex, sex),
-                *(column.value(raw, labels) for (_condition, column), raw in zip(CONDITION_COLUMNS, condition_values)),
+                *(column.value(raw, labels) for (_condition, column), raw in zip(self.condition_columns, condition_values)),
                 words[any(t in ANY_JAK for t in used)],
                 ", ".join(labels[Treatment].get(t, t) for t in used if t not in ANY_JAK),
                 labels[Verdict].get(verdict, verdict),
@@ -111,7 +117,7 @@ class ApplicationExporter:
                 campaign or "",
             ]
             if self.contact is not Contact.NONE:
-                name, phone, email, born = values[len(self.COLUMNS) + len(CONDITION_COLUMNS):]
+                name, phone, email, born = values[len(self.COLUMNS) + len(self.condition_columns):]
                 allowed = self.contact is Contact.ALL or pk in shared
                 row += [name, phone, email] if allowed else ["", "", ""]
                 if self.contact is Contact.ALL:

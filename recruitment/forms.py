@@ -202,15 +202,11 @@ class ScreeningForm(forms.Form):
     def guardian_fields(self):
         return [self["guardian_name"], self["consent_guardian"]]
 
-    # A condition's section (recruitment.conditions) overrides these; a condition without one
-    # asks only the questions every trial asks.
-    section_title = _("2. Your condition")
-    section_template = ""
-    treatments = ()  # recruitment.screening.treatments.Treatment, in the order shown
-    response_question = _("Did it help while you used it?")
-
-    def condition_answers(self) -> dict:
-        return {}
+    # Each condition's section (recruitment.conditions) gives these, and `condition_answers()`.
+    section_title: str
+    section_template: str
+    treatments: tuple  # recruitment.screening.treatments.Treatment, in the order shown
+    response_question: str
 
 
 def treatment_field_names(treatments) -> tuple:
@@ -237,8 +233,6 @@ ScreeningForm.base_fields["website"].widget.attrs.update({"tabindex": "-1", "aut
 @functools.cache
 def _questionnaire_form(code: str) -> type[ScreeningForm]:
     questions = BY_CODE[code].questions
-    if questions is None:
-        return ScreeningForm
     # The condition's questions where the page shows them, after the diagnosis, then the
     # treatments it asks about: the error summary lists problems in the page's order.
     treatments = _treatment_fields(questions)
@@ -275,7 +269,7 @@ def initial_from_application(application, *, trial) -> dict:
     contact = application.contact
     condition = condition_of(application.trial)
     answers = condition.answers_of(application)
-    same_condition = trial.condition == application.trial.condition and condition.initial_from and answers
+    same_condition = trial.condition == application.trial.condition and answers is not None
     pregnancy = [name for name, flag in (("pregnant", application.pregnant), ("breastfeeding", application.breastfeeding),
                                          ("planning", application.planning_pregnancy)) if flag]
     if application.pregnant is False and not pregnancy:

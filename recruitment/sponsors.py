@@ -53,7 +53,8 @@ def eligible_csv(request, slug):
     include_needs_review = request.GET.get("include_needs_review") in ("1", "on", "true")
     applications = eligible_applications(request.user, trial, include_needs_review=include_needs_review)
     with_contact = request.user.has_perm(CONTACT_PERMISSION)
-    exporter = ApplicationExporter(applications, contact=Contact.CONSENTED if with_contact else Contact.NONE)
+    exporter = ApplicationExporter(applications, contact=Contact.CONSENTED if with_contact else Contact.NONE,
+                                   conditions=[trial.condition])
     rows = applications.count()
     identified = (
         list(applications.filter(consents__purpose="share_with_sponsor", consents__withdrawn_at__isnull=True)

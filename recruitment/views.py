@@ -115,8 +115,6 @@ def apply(request, slug):
     if not trial.is_recruiting:
         # 409 for a refused submission; the page reads the same as the one a GET shows.
         return _closed(request, trial, status=409 if request.method == "POST" else 200)
-    if not trial.has_online_screening:
-        return render(request, "recruitment/no_questionnaire.html", {"trial": trial})
 
     form_class = questionnaire_for(trial)
     if request.method != "POST":

@@ -85,6 +85,24 @@ def screening_post(**overrides) -> dict:
     return {key: value for key, value in data.items() if value is not None}
 
 
+ALOPECIA_FIELDS = ("other_diagnoses", "episode_month", "episode_year", "regrowth_last_6_months", "loss_top",
+                   "loss_back", "loss_left", "loss_right", "eyebrow_loss", "eyelash_loss", "body_hair_loss")
+
+
+def vitiligo_post(**overrides) -> dict:
+    """A complete, valid vitiligo questionnaire: the same 40-year-old woman, non-segmental
+    vitiligo since June 2022 and spreading; the face 1 hand unit at 75 %, the backs of the hands 1
+    at 90 %, the arms 2 at 50 %, the trunk 2 at 75 %: BSA 6 %, F-VASI 0.75, T-VASI 4.15."""
+    data = {key: value for key, value in screening_post().items() if key not in ALOPECIA_FIELDS}
+    data.update({
+        "vitiligo_type": "non_segmental", "started_month": "6", "started_year": "2022", "activity": "spreading",
+        "units_face": "1", "whiteness_face": "75", "units_hands": "1", "whiteness_hands": "90",
+        "units_arms": "2", "whiteness_arms": "50", "units_trunk": "2", "whiteness_trunk": "75",
+    })
+    data.update(overrides)
+    return {key: value for key, value in data.items() if value is not None}
+
+
 def make_coordinator(username, *sites, email=None):
     from django.contrib.auth.models import User
 
@@ -104,7 +122,8 @@ def make_application(trial, *, site=None, campaign=None, when=None, **overrides)
     """A stored application made through the same form and service as the web form."""
     from recruitment.demo import submit_answers
 
-    return submit_answers(trial, screening_post(**overrides), site=site, campaign=campaign, when=when)
+    post = vitiligo_post if trial.condition == Condition.VITILIGO else screening_post
+    return submit_answers(trial, post(**overrides), site=site, campaign=campaign, when=when)
 
 
 def with_condition(fields: dict):

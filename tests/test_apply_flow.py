@@ -7,6 +7,7 @@ from decimal import Decimal
 import pytest
 from django.utils import timezone
 
+from recruitment.conditions.alopecia_areata.models import AlopeciaAnswers
 from recruitment.consent import CONSENT_VERSION
 from recruitment.models import Application, ConsentRecord, ContactDetails
 from recruitment.screening.eligibility import Verdict
@@ -330,11 +331,12 @@ def test_a_closed_trial_says_so_on_the_signup_page_and_refuses_submissions(clien
     assert not Application.objects.exists()
 
 
-def test_a_vitiligo_trial_has_no_alopecia_questionnaire(client):
+def test_a_vitiligo_trial_asks_the_vitiligo_questions_and_no_alopecia_ones(client):
     make_trial(slug="true-v1", condition=Condition.VITILIGO)
     body = client.get("/trials/true-v1/apply/").content.decode()
-    assert "cannot be answered online yet" in body and "Vitiligo" in body
-    assert "loss_top" not in body
+    assert "Has a doctor told you that you have vitiligo?" in body and 'name="units_face"' in body
+    assert "loss_top" not in body and "alopecia" not in body.lower()
+    assert 'name="used_topical_calcineurin"' in body and 'name="used_topical_minoxidil"' not in body
 
 
 def test_an_unknown_trial_is_a_friendly_404(client):
@@ -547,7 +549,6 @@ def test_answers_of_another_condition_are_not_carried_into_a_trial_of_another(tr
     initial = initial_from_application(earlier, trial=vitiligo)
     assert initial["full_name"] == "Wang Fang" and "loss_top" not in initial
     assert initial_from_application(earlier, trial=trial)["loss_top"] == 80
-    # A condition without its own questions asks those every trial asks, and stores no answers row.
     assert "loss_top" not in questionnaire_for(vitiligo).base_fields
     stored = make_application(vitiligo, phone="+86 139 0000 0777")
-    assert not hasattr(stored, "alopecia") or stored.alopecia is None
+    assert stored.vitiligo.t_vasi == Decimal("4.15") and not AlopeciaAnswers.objects.filter(application=stored).exists()

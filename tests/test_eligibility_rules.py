@@ -191,13 +191,13 @@ def test_a_missing_diagnosis_needs_a_doctor_rather_than_a_refusal(answer, expect
     assert result(include(K.DIAGNOSIS), diagnosed=answer) == expected
 
 
-def test_vitiligo_scores_are_unknown_until_asked_and_decided_once_given():
+def test_vitiligo_scores_are_unknown_until_asked_and_decided_once_clearly_given():
     assert result(include(K.F_VASI, min=0.5)) == UNKNOWN
-    assert result(include(K.F_VASI, min=0.5), f_vasi=Decimal("0.7")) == MET
-    assert result(include(K.T_VASI, min=3), t_vasi=Decimal("2.5")) == NOT_MET
-    assert result(include(K.BSA, max=10), bsa=Decimal("12")) == NOT_MET
-    assert result(exclude(K.SEGMENTAL_VITILIGO), segmental="yes") == NOT_MET
-    assert result(exclude(K.SEGMENTAL_VITILIGO), segmental="no") == MET
+    assert result(include(K.F_VASI, min=0.5), f_vasi=Decimal("0.8")) == MET
+    assert result(include(K.T_VASI, min=3), t_vasi=Decimal("2.0")) == NOT_MET
+    assert result(include(K.BSA, max=10), total_bsa=Decimal("14")) == NOT_MET
+    assert result(exclude(K.VITILIGO_TYPE, types=["segmental"]), vitiligo_type="segmental") == NOT_MET
+    assert result(exclude(K.VITILIGO_TYPE, types=["segmental"]), vitiligo_type="non_segmental") == MET
 
 
 @pytest.mark.parametrize(

@@ -266,7 +266,7 @@ def test_other_prior_treatments_are_listed_by_name(client, cast):
     rows = rows_of(export(client, cast.trial))
     row = dict(zip(rows[0], next(r for r in rows[1:] if r[0] == app.reference)))
     assert row["Prior JAK inhibitor"] == "yes"
-    assert row["Other prior treatments"] == "Minoxidil solution or foam, Light therapy (phototherapy)"
+    assert row["Other prior treatments"] == "Minoxidil solution or foam, Light therapy (phototherapy, such as NB-UVB or excimer)"
 
 
 @pytest.mark.parametrize("language", ["en", "zh-hans"])

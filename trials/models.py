@@ -19,9 +19,6 @@ from recruitment.screening.kinds import CriterionKind, Role, validate_params
 # The conditions of recruitment.conditions, as trials store them: Condition.ALOPECIA_AREATA == "alopecia_areata".
 Condition = models.TextChoices("Condition", [(c.code.upper(), (c.code, c.label)) for c in CONDITIONS])
 
-# Conditions the online screening questionnaire covers; other trials are listed but screened by the site.
-ONLINE_SCREENING_CONDITIONS = {c.code for c in CONDITIONS if c.online_screening}
-
 
 class Phase(models.TextChoices):
     # Values mirror ClinicalTrials.gov's phase lists joined with "_" (["PHASE2", "PHASE3"]).
@@ -223,10 +220,6 @@ class Trial(models.Model):
     @property
     def is_recruiting(self):
         return self.status == RecruitmentStatus.RECRUITING
-
-    @property
-    def has_online_screening(self):
-        return self.condition in ONLINE_SCREENING_CONDITIONS
 
     @property
     def registry_url(self):

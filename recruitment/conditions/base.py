@@ -30,24 +30,25 @@ class ConditionModule:
     code: str  # as trials store it (Trial.condition)
     label: str  # lazy, in the reader's language
     kinds: list  # recruitment.screening.kind.Kind: the criteria only this condition has
-    online_screening: bool  # whether patients can answer its questionnaire on the portal
     # Words that name it in a registry record's conditions (lower case), for the importer.
-    registry_terms: tuple = ()
-    # Its answers: a row one-to-one with the application, reached as application.<answers_name>;
+    registry_terms: tuple
+    # Its answers: a row one-to-one with the application, reached as application.<answers_name>,
+    # its model defined in `models_module` (a model of the recruitment app);
     # `build_answers(application, values)` makes it (unsaved) from the questionnaire's section,
     # `screening_values(row)` gives what the eligibility rules read from it.
-    answers_name: str = ""
-    models_module: str = ""  # where the answers' model is defined (a model of the recruitment app)
-    build_answers: Callable | None = None
-    screening_values: Callable | None = None
+    answers_name: str
+    models_module: str
+    build_answers: Callable
+    screening_values: Callable
     # Its section of the questionnaire: a form mixed into the questions every trial asks, with
     # its own wording of `diagnosed`, `section_title`, `section_template`, `treatments` (those
-    # asked about), `response_question`, `condition_answers()` and `score_preview()`; `initial_from(row)` the
-    # section's answers of an earlier application; its part of the confirmation page (a
-    # template given `answers`); a script for the section, if any (under static/).
-    questions: type | None = None
-    initial_from: Callable | None = None
-    result_template: str = ""
+    # asked about), `response_question`, `condition_answers()` and `score_preview()`;
+    # `initial_from(row)` the section's answers of an earlier application; its part of the
+    # confirmation page (a template given `answers`); a script for the section, if any (under
+    # the package's static/).
+    questions: type
+    initial_from: Callable
+    result_template: str
     script: str = ""
     # Its columns in the CSV exports (sponsors' and coordinators'), after the applicant's sex.
     export_columns: tuple = field(default_factory=tuple)
@@ -61,4 +62,4 @@ class ConditionModule:
 
     def answers_of(self, application):
         """The application's stored answers row of this condition, or None."""
-        return getattr(application, self.answers_name, None) if self.answers_name else None
+        return getattr(application, self.answers_name, None)

@@ -4,6 +4,8 @@ A check takes a criterion's parameters and the applicant's answers and says whet
 the criterion describes holds (True, False, or None when the answers cannot tell), and why.
 """
 
+from decimal import Decimal
+
 from django.utils.translation import gettext_noop
 
 from recruitment.screening.reasons import reason
@@ -31,3 +33,42 @@ def check_score(value, low, high, label):
         return None, reason(gettext_noop("%(score)s not given"), score=label)
     return within(value, low, high), reason(gettext_noop("%(score)s %(value)s, required %(range)s"),
                                             score=label, value=str(value), range=range_text(low, high))
+
+
+# How close to a threshold a patient's own estimate of a score is too close to decide: a quarter of
+# the threshold, and never less than a quarter of a point. Self-estimates of skin extent are
+# known to be off by about that much either way, so a patient just below a minimum is asked to
+# let the site measure, not told the trial is not for them; nor is one just above told they fit.
+ESTIMATE_MARGIN = Decimal("0.25")
+ESTIMATE_MARGIN_FLOOR = Decimal("0.25")
+
+
+def estimate_margin(threshold) -> Decimal:
+    return max(ESTIMATE_MARGIN_FLOOR, Decimal(str(threshold)) * ESTIMATE_MARGIN)
+
+
+def check_estimate(value, low, high, label):
+    """A self-reported estimate against a range: a clear miss or a clear fit decides, an estimate
+    within `estimate_margin` of a limit does not."""
+    holds, why = check_score(value, low, high, label)
+    if value is None:
+        return holds, why
+    near = [limit for limit in (low, high) if limit is not None
+            and abs(Decimal(str(value)) - Decimal(str(limit))) < estimate_margin(limit)]
+    clearly_out = not holds and not near
+    if clearly_out or (holds and not near):
+        return holds, why
+    return None, why.then(gettext_noop("%(first)s; a self-estimate this close to the limit is for the site to measure"))
+
+
+def months_fit(months: int, low, high):
+    """Whether a length given in whole calendar months (from a month and year, not a day) fits a
+    range: its true length lies strictly between months - 1 and months + 1, so the answer is firm
+    only when that whole interval is on one side of each limit (so whether a limit itself is
+    included never decides); otherwise None."""
+    shortest, longest = months - 1, months + 1  # open interval
+    if (low is not None and longest <= low) or (high is not None and shortest >= high):
+        return False
+    if (low is None or shortest >= low) and (high is None or longest <= high):
+        return True
+    return None

@@ -1,5 +1,5 @@
 """The kinds of criterion every condition shares: age, sex, prior JAK inhibitors, washouts,
-pregnancy, a doctor's diagnosis, and what only the study team can check."""
+treatments ever used, pregnancy, a doctor's diagnosis, and what only the study team can check."""
 
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import gettext_noop
@@ -89,6 +89,13 @@ def _check_washout(p, a):
     return False, reason(gettext_noop("none of these used within %(days)s days"), days=days)
 
 
+def _check_ever_used(p, a):
+    used = sorted(str(code) for code in expand(p["treatments"]) if code in a.treatments)
+    if used:
+        return True, reason(gettext_noop("used %(treatments)s"), treatments=used)
+    return False, reason(gettext_noop("none of these ever used"))
+
+
 def _check_pregnancy(p, a):
     if a.sex == "MALE":
         return False, reason(gettext_noop("not applicable"))
@@ -127,6 +134,9 @@ KINDS = [
          {"treatments": Param(LIST, True, frozenset(Treatment.values) | frozenset(TREATMENT_GROUPS)),
           "days": Param(NUMBER, True)},
          '{"treatments": ["oral_steroid", "immunosuppressant"], "days": 90}'),
+    Kind("treatment_ever", _("Treatment ever used"), _check_ever_used,
+         {"treatments": Param(LIST, True, frozenset(Treatment.values) | frozenset(TREATMENT_GROUPS))},
+         '{"treatments": ["depigmentation"]}'),
     Kind("pregnancy", _("Pregnant, breastfeeding or planning pregnancy"), _check_pregnancy),
     Kind("diagnosis", _("Diagnosed by a doctor"), _check_diagnosis),
     Kind("manual", _("Checked by the study team only"), _check_manual),

@@ -1,4 +1,5 @@
-"""The treatments the questionnaire asks about, and how long ago each was last used."""
+"""The treatments the questionnaires ask about (each condition asks about its own list of these),
+and how long ago each was last used."""
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -6,12 +7,13 @@ from django.utils.translation import gettext_lazy as _
 
 class Treatment(models.TextChoices):
     TOPICAL_STEROID = "topical_steroid", _("Steroid cream, ointment or lotion")
+    TOPICAL_CALCINEURIN = "topical_calcineurin", _("Tacrolimus or pimecrolimus ointment or cream")
     INTRALESIONAL_STEROID = "intralesional_steroid", _("Steroid injections into the scalp")
     ORAL_STEROID = "oral_steroid", _("Steroid tablets (for example prednisone)")
     TOPICAL_MINOXIDIL = "topical_minoxidil", _("Minoxidil solution or foam")
     ORAL_MINOXIDIL = "oral_minoxidil", _("Minoxidil tablets")
     CONTACT_IMMUNOTHERAPY = "contact_immunotherapy", _("Contact immunotherapy (DPCP or SADBE)")
-    PHOTOTHERAPY = "phototherapy", _("Light therapy (phototherapy)")
+    PHOTOTHERAPY = "phototherapy", _("Light therapy (phototherapy, such as NB-UVB or excimer)")
     IMMUNOSUPPRESSANT = "immunosuppressant", _("Methotrexate, cyclosporine or azathioprine")
     BIOLOGIC = "biologic", _("Biologic injections (for example dupilumab)")
     TOFACITINIB = "tofacitinib", _("Tofacitinib tablets")
@@ -23,6 +25,7 @@ class Treatment(models.TextChoices):
     UPADACITINIB = "upadacitinib", _("Upadacitinib tablets")
     ABROCITINIB = "abrocitinib", _("Abrocitinib tablets")
     RUXOLITINIB_CREAM = "ruxolitinib_cream", _("Ruxolitinib cream")
+    DEPIGMENTATION = "depigmentation", _("Depigmentation therapy (monobenzone cream)")
     TCM = "tcm", _("Traditional Chinese medicine")
     FOLK_REMEDY = "folk_remedy", _("Home or folk remedies (ginger, beer…)")
 

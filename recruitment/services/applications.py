@@ -97,7 +97,7 @@ def submit_application(
     app = Application(reference=new_reference(), trial=trial, site=site, campaign=campaign, language=language,
                       submitted_at=now, **application)
     condition = condition_of(trial)
-    answers_row = condition.build_answers(app, condition_answers) if condition.build_answers else None
+    answers_row = condition.build_answers(app, condition_answers)
     treatment_rows = [TreatmentUse(application=app, **row) for row in treatments]
     if criteria is None:
         criteria = criteria_specs(trial)
@@ -168,11 +168,9 @@ def store(*, application, condition_answers, treatments, contact, consents, eval
                                  email_key=contact.email_key, since=duplicate_since)
     application.duplicate_of_id = duplicate.first() if duplicate is not None else None
     application.save(force_insert=True)
-    for row in [*([condition_answers] if condition_answers else []), *treatments, contact, *consents, evaluation,
-                audit_event]:
+    for row in [condition_answers, *treatments, contact, *consents, evaluation, audit_event]:
         row.application = application  # its id only now (and a new one if a reference is drawn again)
-    if condition_answers is not None:
-        condition_answers.save(force_insert=True)
+    condition_answers.save(force_insert=True)
     TreatmentUse.objects.bulk_create(treatments)
     contact.save(force_insert=True)
     ConsentRecord.objects.bulk_create(consents)

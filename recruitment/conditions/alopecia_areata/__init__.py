@@ -9,7 +9,7 @@ from recruitment.conditions.alopecia_areata.score import SeverityBand
 from recruitment.conditions.base import ConditionModule, ExportColumn
 
 CONDITION = ConditionModule(
-    code="alopecia_areata", label=_("Alopecia areata"), kinds=kinds.KINDS, online_screening=True,
+    code="alopecia_areata", label=_("Alopecia areata"), kinds=kinds.KINDS,
     registry_terms=("alopecia",),
     answers_name="alopecia", models_module="recruitment.conditions.alopecia_areata.models",
     build_answers=answers.build, screening_values=answers.screening_values,

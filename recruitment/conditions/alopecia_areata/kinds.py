@@ -5,7 +5,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import gettext_noop
 
-from recruitment.screening.checks import check_score
+from recruitment.screening.checks import check_score, months_fit
 from recruitment.screening.kind import BOOL, LIST, NUMBER, Kind, Param
 from recruitment.screening.reasons import reason
 from recruitment.screening.treatments import YesNoUnsure
@@ -24,14 +24,11 @@ def _check_salt(p, a):
 
 
 def _check_episode(p, a):
-    """Patients give the month the episode began, not the day, so `episode_months` (whole
-    calendar months) means a true length strictly between months - 1 and months + 1. The answer
-    is firm only when that whole interval is on one side of every limit; otherwise unknown."""
+    """Patients give the month the episode began, not the day (`months_fit`)."""
     months = a.condition.get("episode_months")
     if months is None:
         return None, reason(gettext_noop("start of the current episode not given"))
     low, high = p.get("min_months"), p.get("max_months")
-    shortest, longest = months - 1, months + 1  # open interval
     lo = f"{'>' if p.get('min_exclusive') else '≥'} {low}" if low is not None else ""
     hi = f"{'<' if p.get('max_exclusive') else '≤'} {high}" if high is not None else ""
     if lo and hi:
@@ -40,13 +37,9 @@ def _check_episode(p, a):
     else:
         why = reason(gettext_noop("episode about %(months)s months, required %(range)s months"),
                      months=months, range=lo or hi)
-    too_short = low is not None and longest <= low
-    too_long = high is not None and shortest >= high
-    if too_short or too_long:
-        return False, why
-    fits = (low is None or shortest >= low) and (high is None or longest <= high)
-    if fits:
-        return True, why
+    fits = months_fit(months, low, high)
+    if fits is not None:
+        return fits, why
     return None, why.then(gettext_noop("%(first)s; too close to the limit to tell from the month alone"))
 
 

@@ -1,10 +1,28 @@
-"""Vitiligo (白癜风): its kinds of criterion (`kinds.py`). No questionnaire yet: its trials are
-listed and screened by the sites."""
+"""Vitiligo (白癜风): its score (the self-reported body surface and VASI, `score.py`), its kinds
+of criterion (`kinds.py`), its answers (`models.py`, `answers.py`), its questionnaire section
+(`questions.py`), templates (`templates/conditions/vitiligo/`) and script (`static/`)."""
 
 from django.utils.translation import gettext_lazy as _
 
-from recruitment.conditions.base import ConditionModule
-from recruitment.conditions.vitiligo import kinds
+from recruitment.conditions.base import ConditionModule, ExportColumn
+from recruitment.conditions.vitiligo import admin, answers, kinds, questions
 
-CONDITION = ConditionModule(code="vitiligo", label=_("Vitiligo"), kinds=kinds.KINDS, online_screening=False,
-                            registry_terms=("vitiligo",))
+CONDITION = ConditionModule(
+    code="vitiligo", label=_("Vitiligo"), kinds=kinds.KINDS,
+    registry_terms=("vitiligo",),
+    answers_name="vitiligo", models_module="recruitment.conditions.vitiligo.models",
+    build_answers=answers.build, screening_values=answers.screening_values,
+    questions=questions.VitiligoQuestions, initial_from=questions.initial_from,
+    result_template="conditions/vitiligo/result.html", script="conditions/vitiligo/vasi-preview.js",
+    export_columns=(
+        ExportColumn(_("Type of vitiligo"), "vitiligo_type", choices=kinds.VitiligoType),
+        ExportColumn(_("Vitiligo for (months)"), "duration_months"),
+        ExportColumn(_("Spreading in the last 6 months"), "activity", choices=kinds.Activity),
+        ExportColumn(_("Self-estimated facial BSA (%)"), "facial_bsa", number=True),
+        ExportColumn(_("Self-estimated total BSA (%)"), "total_bsa", number=True),
+        ExportColumn(_("Self-estimated F-VASI"), "f_vasi", number=True),
+        ExportColumn(_("Self-estimated T-VASI"), "t_vasi", number=True),
+    ),
+    admin_list_columns=admin.LIST_COLUMNS, admin_displays=admin.DISPLAYS,
+    coded_args={"vitiligo_type": kinds.VitiligoType, "activity": kinds.Activity},
+)

@@ -1,30 +1,92 @@
-"""The kinds of criterion of vitiligo: facial and total VASI, the depigmented body surface and
-the segmental type."""
+"""The kinds of criterion of vitiligo: the type, how long the patient has had it, whether it is
+spreading, and the self-reported extent (body surface per area, F-VASI, T-VASI). Every extent is
+a patient's own estimate: `check_estimate` leaves one close to a limit to the site."""
 
+from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import gettext_noop
 
-from recruitment.screening.checks import check_score
-from recruitment.screening.kind import NUMBER, Kind, Param
+from recruitment.screening.checks import check_estimate, months_fit, range_text
+from recruitment.screening.kind import CHOICE, LIST, NUMBER, Kind, Param
 from recruitment.screening.reasons import reason
-from recruitment.screening.treatments import YesNoUnsure
 
 
-def _check_segmental(p, a):
-    if a.condition.get("segmental") in (YesNoUnsure.YES, YesNoUnsure.NO):
-        return a.condition["segmental"] == YesNoUnsure.YES, reason(gettext_noop("segmental vitiligo: %(answer)s"),
-                                                      answer=str(a.condition["segmental"]))
-    return None, reason(gettext_noop("type of vitiligo not known"))
+class VitiligoType(models.TextChoices):
+    NON_SEGMENTAL = "non_segmental", _("non-segmental")
+    SEGMENTAL = "segmental", _("segmental")
+    MIXED = "mixed", _("mixed")
+    UNSURE = "unsure", _("not sure")
+
+
+class Activity(models.TextChoices):
+    SPREADING = "spreading", _("spreading")
+    STABLE = "stable", _("stable")
+    UNSURE = "unsure", _("not sure")
+
+
+# Where on the body a body-surface criterion counts, and the screening value that holds it.
+AREAS = {
+    "total": ("total_bsa", gettext_noop("self-estimated depigmented body surface (BSA, percent)")),
+    "face": ("facial_bsa", gettext_noop("self-estimated depigmented surface of the face (BSA, percent)")),
+    "nonfacial": ("nonfacial_bsa",
+                  gettext_noop("self-estimated depigmented body surface outside the face (BSA, percent)")),
+    "without_palms_soles_feet_tops": (
+        "bsa_without_palms_soles_feet_tops",
+        gettext_noop("self-estimated depigmented body surface without palms, soles and tops of the feet "
+                     "(BSA, percent)")),
+}
+
+
+def _check_bsa(p, a):
+    value_name, label = AREAS[p.get("area", "total")]
+    return check_estimate(a.condition.get(value_name), p.get("min"), p.get("max"), label)
+
+
+def _check_type(p, a):
+    answer = a.condition.get("vitiligo_type")
+    if answer in (None, VitiligoType.UNSURE):
+        return None, reason(gettext_noop("type of vitiligo not known"))
+    return answer in p["types"], reason(gettext_noop("type of vitiligo: %(vitiligo_type)s"), vitiligo_type=answer)
+
+
+def _check_duration(p, a):
+    months = a.condition.get("duration_months")
+    if months is None:
+        return None, reason(gettext_noop("when the first patches appeared not given"))
+    low, high = p.get("min_months"), p.get("max_months")
+    why = reason(gettext_noop("vitiligo for about %(months)s months, required %(range)s months"),
+                 months=months, range=range_text(low, high))
+    fits = months_fit(months, low, high)
+    if fits is None:
+        return None, why.then(gettext_noop("%(first)s; too close to the limit to tell from the month alone"))
+    return fits, why
+
+
+def _check_activity(p, a):
+    answer = a.condition.get("activity")
+    if answer in (None, Activity.UNSURE):
+        return None, reason(gettext_noop("whether the vitiligo is spreading is not known"))
+    return answer == p["activity"], reason(gettext_noop("vitiligo in the last 6 months: %(activity)s"),
+                                           activity=answer)
 
 
 KINDS = [
-    Kind("f_vasi", _("Facial VASI (F-VASI) minimum"),
-         lambda p, a: check_score(a.condition.get("f_vasi"), p["min"], None, "F-VASI"), {"min": Param(NUMBER, True)}, '{"min": 0.5}'),
-    Kind("t_vasi", _("Total VASI (T-VASI) minimum"),
-         lambda p, a: check_score(a.condition.get("t_vasi"), p["min"], None, "T-VASI"), {"min": Param(NUMBER, True)}, '{"min": 3}'),
-    Kind("bsa", _("Depigmented body surface area (% BSA) range"),
-         lambda p, a: check_score(a.condition.get("bsa"), p.get("min"), p.get("max"),
-                                  gettext_noop("depigmented body surface (BSA, percent)")),
-         {"min": Param(NUMBER), "max": Param(NUMBER)}, '{"max": 10}', ordered=(("min", "max"),)),
-    Kind("segmental_vitiligo", _("Segmental vitiligo"), _check_segmental),
+    Kind("f_vasi", _("Facial VASI (F-VASI) minimum, self-estimated"),
+         lambda p, a: check_estimate(a.condition.get("f_vasi"), p["min"], None, gettext_noop("self-estimated F-VASI")),
+         {"min": Param(NUMBER, True)}, '{"min": 0.5}'),
+    Kind("t_vasi", _("Total VASI (T-VASI) minimum, self-estimated"),
+         lambda p, a: check_estimate(a.condition.get("t_vasi"), p["min"], None, gettext_noop("self-estimated T-VASI")),
+         {"min": Param(NUMBER, True)}, '{"min": 3}'),
+    Kind("bsa", _("Depigmented body surface (% BSA) range, self-estimated"), _check_bsa,
+         {"min": Param(NUMBER), "max": Param(NUMBER), "area": Param(CHOICE, False, frozenset(AREAS))},
+         '{"area": "nonfacial", "min": 3}', ordered=(("min", "max"),)),
+    Kind("vitiligo_type", _("Type of vitiligo"), _check_type,
+         {"types": Param(LIST, True, frozenset(VitiligoType.values) - {VitiligoType.UNSURE})},
+         '{"types": ["segmental"]}'),
+    Kind("vitiligo_duration", _("How long the patient has had vitiligo (months)"), _check_duration,
+         {"min_months": Param(NUMBER), "max_months": Param(NUMBER)}, '{"min_months": 3}',
+         ordered=(("min_months", "max_months"),)),
+    Kind("vitiligo_activity", _("Vitiligo spreading or stable"), _check_activity,
+         {"activity": Param(CHOICE, True, frozenset({Activity.SPREADING, Activity.STABLE}))},
+         '{"activity": "spreading"}'),
 ]

@@ -30,6 +30,4 @@
   // Without this script the box says the server works the score out on sending; with it, live.
   if (preview.dataset.waiting) preview.textContent = preview.dataset.waiting;
   for (var i = 0; i < inputs.length; i++) inputs[i].addEventListener("input", update);
-  var error = document.getElementById("form-error");
-  if (error) error.focus();
 })();
