@@ -101,7 +101,7 @@ def _switch_language(request, signup, code):
 
 
 def _closed(request, trial, *, status):
-    context = {"trial": trial, "open_trials": open_trials(exclude=trial)}
+    context = {"trial": trial, "open_trials": open_trials(exclude=trial, condition=trial.condition)}
     return render(request, "recruitment/closed.html", context, status=status)
 
 

@@ -122,6 +122,87 @@ _LEAVE = T("You can stop taking part at any time, without giving a reason",
 _BLOOD = T("Blood tests, because JAK inhibitors can affect blood counts, the liver and cholesterol",
            "需要抽血检查，因为 JAK 抑制剂可能影响血常规、肝功能和胆固醇")
 
+# --- Vitiligo (白癜风) ---------------------------------------------------------------------------
+# Every extent a patient gives is a self-estimate: the vitiligo kinds leave one close to a limit to
+# the site (recruitment.screening.checks.check_estimate). Washouts are in the full protocols only.
+_VITILIGO_TREATMENTS = [
+    "topical_steroid", "topical_calcineurin", "phototherapy", "oral_steroid", "immunosuppressant", "tcm", "jak_any",
+]
+_F_VASI = T("Facial VASI of at least 0.5 (self-estimated here, measured by the study doctor)",
+            "面部 VASI 评分至少 0.5（这里是自我估计，研究医生会实际测量）")
+_T_VASI = T("Total VASI of at least 3 (self-estimated here, measured by the study doctor)",
+            "全身 VASI 评分至少 3（这里是自我估计，研究医生会实际测量）")
+_RECENT_VITILIGO_TREATMENT_REVIEW = (
+    K.WASHOUT, REVIEW, {"treatments": _VITILIGO_TREATMENTS, "days": 30},
+    T("Vitiligo treatments used in the last month: the site checks how long before the study each must "
+      "be stopped; all are stopped during the study",
+      "最近一个月用过的白癜风治疗：研究中心会核实每种治疗需要在试验开始前停用多久；试验期间需要全部停用"),
+    "ClinicalTrials.gov eligibility criteria (washout periods in the protocol only)",
+)
+
+
+def _vitiligo_common():
+    return [
+        (K.DIAGNOSIS, IN, {}, T("Vitiligo diagnosed by a doctor (the study doctor confirms it)",
+                                "经医生诊断为白癜风（研究医生会再次确认）"), _REGISTRY),
+        (K.VITILIGO_TYPE, EX, {"types": ["segmental"]},
+         T("Not segmental vitiligo (patches on one side or in one band only)",
+           "不是节段型白癜风（白斑只在身体一侧或一条带状区域）"), _REGISTRY),
+        (K.VITILIGO_TYPE, REVIEW, {"types": ["mixed"]},
+         T("Mixed vitiligo: the study doctor decides whether it counts as non-segmental",
+           "混合型白癜风：由研究医生判断是否可以按非节段型参加"), _TYPICAL),
+        (K.PREGNANCY, REVIEW, {}, T("Not pregnant, breastfeeding or planning a pregnancy",
+                                    "没有怀孕、没有在哺乳，也没有备孕计划"), _TYPICAL),
+    ]
+
+
+def _true_criteria(*, min_age, max_age=None):
+    """TRuE-V1 and TRuE-V2, and the children's study: the same extent on the face and the body."""
+    age = {"min": min_age, **({"max": max_age} if max_age is not None else {})}
+    age_text = (T(f"Aged {min_age} to {max_age}", f"年龄 {min_age} 至 {max_age} 岁") if max_age is not None
+                else T(f"Aged {min_age} or older", f"年龄 {min_age} 岁或以上"))
+    return [
+        (K.AGE, IN, age, age_text, _REGISTRY),
+        *_vitiligo_common(),
+        (K.BSA, IN, {"area": "face", "min": 0.5},
+         T("White patches on at least 0.5% of the body on the face (about half a palm)",
+           "面部白斑至少占全身皮肤的 0.5%（大约半个手掌大）"), _REGISTRY),
+        (K.F_VASI, IN, {"min": 0.5}, _F_VASI, _REGISTRY),
+        (K.BSA, IN, {"area": "nonfacial", "min": 3},
+         T("White patches on at least 3% of the body outside the face (about 3 palms)",
+           "面部以外的白斑至少占全身皮肤的 3%（大约 3 个手掌大）"), _REGISTRY),
+        (K.T_VASI, IN, {"min": 3}, _T_VASI, _REGISTRY),
+        (K.BSA, IN, {"area": "total", "max": 10},
+         T("White patches on no more than 10% of the body in all (about 10 palms)",
+           "全身白斑合计不超过全身皮肤的 10%（大约 10 个手掌大）"), _REGISTRY),
+        (K.TREATMENT_EVER, EX, {"treatments": ["depigmentation"]},
+         T("Never treated with depigmentation therapy such as monobenzone",
+           "从未用过莫诺苯宗等脱色治疗"), _REGISTRY),
+        (K.PRIOR_JAK, REVIEW, {"route": "any"},
+         T("Earlier JAK-inhibitor treatment: the site checks whether it allows joining",
+           "以前用过 JAK 抑制剂：研究中心会核实是否可以参加"), _TYPICAL),
+        _RECENT_VITILIGO_TREATMENT_REVIEW,
+    ]
+
+
+_VITILIGO_TRUE = [
+    T("Non-segmental vitiligo, from age 12", "12 岁及以上的非节段型白癜风患者"),
+    T("White patches on the face (at least about half a palm) and elsewhere on the body (at least about 3 palms)",
+      "面部有白斑（至少约半个手掌大），身体其他部位也有白斑（至少约 3 个手掌大）"),
+    T("No more than 10% of the body white in all (about 10 palms)", "全身白斑合计不超过 10%（大约 10 个手掌大）"),
+    T("Never treated with depigmentation therapy such as monobenzone; other vitiligo treatments are stopped",
+      "从未用过莫诺苯宗等脱色治疗；其他白癜风治疗需要停用"),
+]
+_SKIN_VISITS = T("Regular visits to the study hospital, where the team checks your skin and your health",
+                 "定期到研究医院访视，研究团队会检查您的皮肤和身体状况")
+_CREAM_PARTICIPATION = [
+    T("The cream on the white patches twice a day; for the first 24 weeks it may be a cream without medicine",
+      "每天两次把乳膏涂在白斑上；前 24 周使用的可能是不含药物的乳膏"),
+    T("Photos of the white patches at visits, to measure how much colour comes back",
+      "访视时会给白斑拍照，用来衡量颜色恢复了多少"),
+    _SKIN_VISITS, _FREE, _LEAVE,
+]
+
 DEMO_TRIALS = {
     "NCT03570749": {
         "slug": "brave-aa1",
@@ -289,6 +370,107 @@ DEMO_TRIALS = {
             _RECENT_TREATMENT_REVIEW,
         ],
     },
+    # --- Vitiligo ---------------------------------------------------------------------------------
+    "NCT04052425": {
+        "slug": "true-v1",
+        "lay_title": T("Ruxolitinib cream for vitiligo, from age 12", "芦可替尼乳膏（鲁索替尼乳膏）治疗白癜风（12 岁及以上）"),
+        "summary": T(
+            "This study tests whether ruxolitinib cream, rubbed on the white patches twice a day, brings "
+            "colour back to the skin of teenagers from 12 years and adults with non-segmental vitiligo. "
+            "For the first 24 weeks some participants use the cream with the medicine and some a cream "
+            "without it, chosen at random; after that everyone can use the medicine cream.",
+            "这项研究想了解：每天两次涂在白斑上的芦可替尼乳膏（也叫鲁索替尼乳膏），能否让 12 岁及以上"
+            "非节段型白癜风患者的白斑恢复颜色。在最初 24 周里，一部分参加者使用含药乳膏，另一部分使用"
+            "不含药物的乳膏，由随机分配决定；之后所有参加者都可以使用含药乳膏。",
+        ),
+        "eligibility": _VITILIGO_TRUE,
+        "participation": _CREAM_PARTICIPATION,
+        "criteria": _true_criteria(min_age=12),
+    },
+    "NCT04057573": {
+        "slug": "true-v2",
+        "lay_title": T("Ruxolitinib cream for vitiligo, from age 12 (second study)",
+                       "芦可替尼乳膏（鲁索替尼乳膏）治疗白癜风（12 岁及以上，第二项研究）"),
+        "summary": T(
+            "A second study of ruxolitinib cream for teenagers from 12 years and adults with non-segmental "
+            "vitiligo, run in North America and Europe with the same design as TRuE-V1: the medicine cream "
+            "or a cream without it, chosen at random, on the white patches twice a day.",
+            "这是芦可替尼乳膏（鲁索替尼乳膏）治疗 12 岁及以上非节段型白癜风的第二项研究，在北美和欧洲进行，"
+            "设计与 TRuE-V1 相同：随机分配使用含药乳膏或不含药物的乳膏，每天两次涂在白斑上。",
+        ),
+        "eligibility": _VITILIGO_TRUE,
+        "participation": _CREAM_PARTICIPATION,
+        "criteria": _true_criteria(min_age=12),
+    },
+    "NCT06072183": {
+        "slug": "tranquillo-2",
+        "lay_title": T("Ritlecitinib capsules for vitiligo in adults", "利特昔替尼胶囊治疗成人白癜风"),
+        "summary": T(
+            "This study tests ritlecitinib, a capsule taken once a day, in adults with non-segmental "
+            "vitiligo, whether it is spreading or stable. For the first year participants take one of two "
+            "doses or a placebo, chosen at random; in the second year everyone takes ritlecitinib.",
+            "这项研究在成人非节段型白癜风患者中测试利特昔替尼，这是一种每天服用一次的胶囊；"
+            "白癜风正在扩散或已经稳定都可以参加。第一年里，参加者会随机分到两种剂量中的一种，或者服用"
+            "安慰剂；第二年所有参加者都服用利特昔替尼。",
+        ),
+        "eligibility": [
+            T("Adults aged 18 or older with non-segmental vitiligo for at least 3 months",
+              "18 岁及以上、患非节段型白癜风至少 3 个月的成人"),
+            T("White patches on 4 to 60% of the body, not counting palms, soles and the tops of the feet, "
+              "with some on the face",
+              "白斑占全身皮肤的 4% 到 60%（不算手掌、脚底和脚背），而且面部也有白斑"),
+            T("Vitiligo that is spreading or stable: both can join", "白癜风正在扩散或已经稳定，都可以参加"),
+            T("Other vitiligo treatments are stopped during the study", "试验期间需要停用其他白癜风治疗"),
+        ],
+        "participation": [
+            T("One capsule a day for two years; in the first year it may be a placebo",
+              "每天服用一粒胶囊，共两年；第一年服用的可能是安慰剂"),
+            _SKIN_VISITS, _BLOOD, _FREE, _LEAVE,
+        ],
+        "criteria": [
+            (K.AGE, IN, {"min": 18}, T("Aged 18 or older", "年龄 18 岁或以上"), _REGISTRY),
+            *_vitiligo_common(),
+            (K.VITILIGO_DURATION, IN, {"min_months": 3},
+             T("Vitiligo for at least 3 months", "患白癜风至少 3 个月"), _REGISTRY),
+            (K.BSA, IN, {"area": "without_palms_soles_feet_tops", "min": 4, "max": 60},
+             T("White patches on 4 to 60% of the body, not counting palms, soles and the tops of the feet",
+               "白斑占全身皮肤的 4% 到 60%（不算手掌、脚底和脚背）"), _REGISTRY),
+            (K.BSA, IN, {"area": "face", "min": 0.5},
+             T("White patches on at least 0.5% of the body on the face (about half a palm)",
+               "面部白斑至少占全身皮肤的 0.5%（大约半个手掌大）"), _REGISTRY),
+            (K.F_VASI, IN, {"min": 0.5}, _F_VASI, _REGISTRY),
+            (K.T_VASI, IN, {"min": 3}, _T_VASI, _REGISTRY),
+            (K.PRIOR_JAK, REVIEW, {"route": "any"},
+             T("Earlier JAK-inhibitor treatment: the site checks whether it allows joining",
+               "以前用过 JAK 抑制剂：研究中心会核实是否可以参加"), _TYPICAL),
+            _RECENT_VITILIGO_TREATMENT_REVIEW,
+        ],
+    },
+    "NCT06804811": {
+        "slug": "ruxolitinib-cream-children",
+        "lay_title": T("Ruxolitinib cream for vitiligo in children aged 6 to 11",
+                       "芦可替尼乳膏（鲁索替尼乳膏）治疗 6 至 11 岁儿童白癜风"),
+        "summary": T(
+            "This study will test ruxolitinib cream, rubbed on the white patches twice a day, in children "
+            "aged 6 to 11 with non-segmental vitiligo. At first some children use the medicine cream and "
+            "some a cream without it, chosen at random. It has not started recruiting yet.",
+            "这项研究将在 6 至 11 岁的非节段型白癜风儿童中测试芦可替尼乳膏（也叫鲁索替尼乳膏），"
+            "每天两次涂在白斑上。开始阶段，一部分孩子使用含药乳膏，另一部分使用不含药物的乳膏，"
+            "由随机分配决定。这项研究还没有开始招募。",
+        ),
+        "eligibility": [
+            T("Children aged 6 to 11 with non-segmental vitiligo, with a parent or guardian",
+              "6 至 11 岁的非节段型白癜风儿童，由父母或监护人陪同参加"),
+            *_VITILIGO_TRUE[1:],
+        ],
+        "participation": _CREAM_PARTICIPATION,
+        "criteria": [
+            *_true_criteria(min_age=6, max_age=11),
+            (K.MANUAL, REVIEW, {},
+             T("Some hair with colour inside the white patches of the face: the study doctor checks it",
+               "面部白斑内有一些有颜色的毛发：由研究医生检查"), _REGISTRY),
+        ],
+    },
 }
 
 # (NCT number, campaign name, channel, language of the broadcast or poster). A campaign's name is
@@ -298,6 +480,8 @@ DEMO_CAMPAIGNS = [
     ("NCT03570749", "海报：皮肤科门诊（演示）", "poster", "zh-hans"),
     ("NCT04518995", "Clinic leaflet (demo)", "leaflet", "en"),
     ("NCT05051761", "患者组织通讯（演示）", "patient_group", "zh-hans"),
+    ("NCT04052425", "直播：白癜风与芦可替尼乳膏（演示）", "live_broadcast", "zh-hans"),
+    ("NCT06072183", "海报：白癜风门诊（演示）", "poster", "zh-hans"),
 ]
 
 # Names earlier versions gave the demo campaigns: seed_demo renames them in place.
@@ -319,12 +503,21 @@ TRIAL_TEXT_ZH = {
     "NCT05051761": {"title": "杰克替尼治疗成人斑秃的安全性和有效性研究", "drug": "杰克替尼"},
     "NCT05470413": {"title": "艾玛昔替尼（SHR0302）治疗成人重度斑秃的有效性和安全性研究",
                     "drug": "艾玛昔替尼（SHR0302）"},
+    "NCT04052425": {"title": "芦可替尼乳膏治疗白癜风的 3 期、双盲、随机、赋形剂对照有效性和安全性研究及延长期"
+                             "（TRuE-V1）", "drug": "芦可替尼乳膏（鲁索替尼乳膏）"},
+    "NCT04057573": {"title": "芦可替尼乳膏治疗白癜风的 3 期、双盲、随机、赋形剂对照有效性和安全性研究及延长期"
+                             "（TRuE-V2）", "drug": "芦可替尼乳膏（鲁索替尼乳膏）"},
+    "NCT06072183": {"title": "利特昔替尼治疗成人非节段型白癜风的 3 期、随机、双盲、52 周安慰剂对照多中心研究及"
+                             "52 周双盲延长期（Tranquillo 2）", "drug": "利特昔替尼"},
+    "NCT06804811": {"title": "芦可替尼乳膏治疗 6 至 11 岁儿童非节段型白癜风的有效性和安全性研究",
+                    "drug": "芦可替尼乳膏（鲁索替尼乳膏）"},
 }
 
 # The names patients know the sponsors by.
 SPONSOR_NAMES = {
     "Eli Lilly and Company": T("Eli Lilly", "礼来"),
     "Pfizer": T("Pfizer", "辉瑞"),
+    "Incyte Corporation": T("Incyte", "因赛特"),
     "Concert Pharmaceuticals": T("Concert Pharmaceuticals", "康塞特制药"),
     "Suzhou Zelgen Biopharmaceuticals Co.,Ltd": T("Zelgen Biopharmaceuticals (Suzhou)", "苏州泽璟生物制药"),
     "Reistone Biopharma Company Limited": T("Reistone Biopharma", "瑞石生物医药"),
@@ -334,6 +527,12 @@ FACILITY_ZH = {
     "Charité - Universitätsmedizin Berlin, Klinik für Dermatologie": "柏林夏里特医学院皮肤科",
     "Columbia University Irving Medical Center": "哥伦比亚大学欧文医学中心",
     "Hospital Clínic de Barcelona": "巴塞罗那临床医院",
+    "Henry Ford Hospital, Department of Dermatology": "亨利·福特医院皮肤科",
+    "UMass Memorial Medical Center, Department of Dermatology": "麻省大学纪念医学中心皮肤科",
+    "Probity Medical Research, Waterloo": "滑铁卢普罗比蒂医学研究中心",
+    "Hôpital Saint-André, CHU de Bordeaux": "波尔多大学医院圣安德烈医院",
+    "Hospital Italiano de Buenos Aires": "布宜诺斯艾利斯意大利医院",
+    "Children's Hospital Colorado, Pediatric Dermatology": "科罗拉多儿童医院儿童皮肤科",
     "Hospital for Skin Diseases, Chinese Academy of Medical Sciences": "中国医学科学院皮肤病医院",
     "Huashan Hospital, Fudan University": "复旦大学附属华山医院",
     "Hôpital Saint-Louis, AP-HP": "巴黎圣路易医院",
@@ -357,17 +556,19 @@ FACILITY_ZH = {
     "Yale University School of Medicine, Department of Dermatology": "耶鲁大学医学院皮肤科",
 }
 CITY_ZH = {
-    "Barcelona": "巴塞罗那", "Beijing": "北京", "Berlin": "柏林", "Boston": "波士顿", "Bunkyo-ku": "东京都文京区",
+    "Aurora": "奥罗拉", "Barcelona": "巴塞罗那", "Beijing": "北京", "Bordeaux": "波尔多",
+    "Buenos Aires": "布宜诺斯艾利斯", "Detroit": "底特律", "Waterloo": "滑铁卢", "Worcester": "伍斯特", "Berlin": "柏林", "Boston": "波士顿", "Bunkyo-ku": "东京都文京区",
     "Changsha": "长沙", "Chengdu": "成都", "Chicago": "芝加哥", "Chongqing": "重庆", "Hamburg": "汉堡",
     "Hangzhou": "杭州", "London": "伦敦", "Nanjing": "南京", "New Haven": "纽黑文", "New York": "纽约",
     "Paris": "巴黎", "San Francisco": "旧金山", "Shanghai": "上海", "Shinjuku-ku": "东京都新宿区",
 }
 STATE_ZH = {
-    "Beijing": "北京市", "California": "加利福尼亚州", "Chongqing": "重庆市", "Connecticut": "康涅狄格州",
+    "Beijing": "北京市", "California": "加利福尼亚州", "Colorado": "科罗拉多州", "Michigan": "密歇根州",
+    "Ontario": "安大略省", "Chongqing": "重庆市", "Connecticut": "康涅狄格州",
     "Hunan": "湖南省", "Illinois": "伊利诺伊州", "Jiangsu": "江苏省", "Massachusetts": "马萨诸塞州",
     "New York": "纽约州", "Shanghai": "上海市", "Sichuan": "四川省", "Tokyo": "东京都", "Zhejiang": "浙江省",
 }
 COUNTRY_ZH = {
-    "China": "中国", "France": "法国", "Germany": "德国", "Japan": "日本", "Spain": "西班牙",
+    "Argentina": "阿根廷", "Canada": "加拿大", "China": "中国", "France": "法国", "Germany": "德国", "Japan": "日本", "Spain": "西班牙",
     "United Kingdom": "英国", "United States": "美国",
 }

@@ -7,6 +7,7 @@ from django.utils import translation
 from django.views.decorators.http import require_safe
 
 from recruitment import language
+from recruitment.conditions import condition_of
 from trials import catalog_cache, qr
 from trials.forms import TrialFilterForm
 from trials.models import Campaign, RecruitmentStatus, Site, Trial
@@ -65,7 +66,7 @@ def trial_detail(request, slug):
         "trial": trial,
         "sites": sites,
         "signup_url": qr.absolute_url(trial.get_signup_path()),
-        "other_open_trials": [] if trial.is_recruiting else open_trials(exclude=trial),
+        "other_open_trials": [] if trial.is_recruiting else open_trials(exclude=trial, condition=trial.condition),
         **catalog_cache.fragment_context(signup.version, "detail", slug),
     }
     return render(request, "trials/detail.html", context)
@@ -92,7 +93,8 @@ def trial_qr(request, slug, fmt):
 def _campaign_or_unavailable(request, code):
     campaign = Campaign.objects.select_related("trial", "site").filter(code=code.lower()).first()
     if campaign is None or not campaign.is_active:
-        context = {"campaign": campaign, "open_trials": open_trials()}
+        # Other trials of the same condition: the patient came for that one.
+        context = {"campaign": campaign, "open_trials": open_trials(condition=campaign.trial.condition if campaign else None)}
         # 410 tells crawlers the retired link is gone for good; both pages read the same to people.
         status = 404 if campaign is None else 410
         return None, render(request, "trials/campaign_unavailable.html", context, status=status)
@@ -131,6 +133,7 @@ def campaign_poster(request, code):
     context = {
         "campaign": campaign,
         "trial": campaign.trial,
+        "poster_question": condition_of(campaign.trial).poster_question,
         "short_url": short_url,
         "short_url_display": short_url.split("://", 1)[-1],
         "qr_path": reverse("trials:campaign_qr", kwargs={"code": campaign.code, "fmt": "svg"}),

@@ -32,6 +32,8 @@ class ConditionModule:
     kinds: list  # recruitment.screening.kind.Kind: the criteria only this condition has
     # Words that name it in a registry record's conditions (lower case), for the importer.
     registry_terms: tuple
+    # The question a campaign's poster asks in large type (lazy).
+    poster_question: str
     # Its answers: a row one-to-one with the application, reached as application.<answers_name>,
     # its model defined in `models_module` (a model of the recruitment app);
     # `build_answers(application, values)` makes it (unsaved) from the questionnaire's section,

@@ -10,7 +10,7 @@ from recruitment.conditions.base import ConditionModule, ExportColumn
 
 CONDITION = ConditionModule(
     code="alopecia_areata", label=_("Alopecia areata"), kinds=kinds.KINDS,
-    registry_terms=("alopecia",),
+    registry_terms=("alopecia",), poster_question=_("Do you have severe hair loss from alopecia areata?"),
     answers_name="alopecia", models_module="recruitment.conditions.alopecia_areata.models",
     build_answers=answers.build, screening_values=answers.screening_values,
     questions=questions.AlopeciaQuestions, initial_from=questions.initial_from,

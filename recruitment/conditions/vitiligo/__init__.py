@@ -9,7 +9,7 @@ from recruitment.conditions.vitiligo import admin, answers, kinds, questions
 
 CONDITION = ConditionModule(
     code="vitiligo", label=_("Vitiligo"), kinds=kinds.KINDS,
-    registry_terms=("vitiligo",),
+    registry_terms=("vitiligo",), poster_question=_("Do you have white patches from vitiligo?"),
     answers_name="vitiligo", models_module="recruitment.conditions.vitiligo.models",
     build_answers=answers.build, screening_values=answers.screening_values,
     questions=questions.VitiligoQuestions, initial_from=questions.initial_from,
