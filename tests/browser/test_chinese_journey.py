@@ -11,7 +11,7 @@ from django.contrib.auth.models import User
 from recruitment.models import Application
 from tests.browser.conftest import axe_violations
 from tests.browser.latin import latin_share, latin_words
-from tests.browser.patient_steps import fill_questionnaire, submit
+from tests.browser.patient_steps import fill_questionnaire, fill_vitiligo_questionnaire, submit
 from tests.browser.staff_steps import log_in_to_admin, open_application
 from tests.factories import make_coordinator
 from trials.models import Campaign, Trial
@@ -202,3 +202,53 @@ def test_a_chinese_coordinator_reads_an_application_in_chinese(live_server, demo
     assert "外用糖皮质激素" in text  # the reason of a criterion, in the coordinator's language
     assert not re.search(r"used within|Needs review|Likely|patient \(web form\)", text)
     Reader(shots, names=["nurse", "NURSE"]).check(page, "admin-application")  # the user's own name
+
+
+def test_a_chinese_vitiligo_patient_filters_reads_estimates_by_hand_and_gets_a_verdict(
+    live_server, demo, phone, shots
+):
+    reader = Reader(shots)
+    page = phone(locale="zh-CN")
+
+    # The list filtered by 白癜风 shows the vitiligo trials only.
+    page.goto(live_server.url + "/")
+    page.click("summary")
+    page.select_option("#id_condition", label="白癜风")
+    page.click("form[method=get] button[type=submit]")
+    page.wait_for_load_state()
+    titles = page.locator(".trial-card h2").all_inner_texts()
+    assert titles and all("白癜风" in title for title in titles), titles
+    reader.check(page, "vitiligo-list")
+
+    # A ruxolitinib-cream trial in plain Chinese, then its questionnaire.
+    page.click("text=芦可替尼乳膏（鲁索替尼乳膏）治疗白癜风（12 岁及以上）")
+    page.wait_for_load_state()
+    assert page.url.endswith("/trials/true-v1/")
+    reader.check(page, "vitiligo-trial")
+    page.click("a.btn-primary[href$='/apply/']")
+    page.wait_for_load_state()
+    reader.check(page, "vitiligo-questionnaire")
+
+    # The patches estimated with the patient's own hand; the estimate shows while typing.
+    fill_vitiligo_questionnaire(page, name="王芳")
+    preview = page.inner_text("#vasi-preview")
+    assert "6.00%" in preview and "T-VASI 4.15" in preview and "F-VASI 0.75" in preview
+    reader.check(page, "vitiligo-questionnaire-filled")
+    assert axe_violations(page) == []
+
+    submit(page)
+    assert page.url.endswith("/trials/true-v1/apply/done/")
+    application = Application.objects.get(reference=page.locator("#reference").inner_text())
+    assert application.verdict == "likely_eligible" and str(application.vitiligo.t_vasi) == "4.15"
+    assert "4.15" in page.inner_text("#vasi-result")
+    reader.check(page, "vitiligo-verdict-likely-eligible")
+
+    # Half a palm on the face: too close to the limits to decide on an estimate. The reasons name
+    # the criteria, in Chinese.
+    page.goto(f"{live_server.url}/trials/true-v1/apply/")
+    fill_vitiligo_questionnaire(page, name="李雷", phone_number="+86 139 0000 2222")
+    page.fill("#id_units_face", "0.5")
+    submit(page)
+    assert Application.objects.get(reference=page.locator("#reference").inner_text()).verdict == "needs_review"
+    assert "面部 VASI 评分至少 0.5" in page.inner_text("main")
+    reader.check(page, "vitiligo-verdict-needs-review")

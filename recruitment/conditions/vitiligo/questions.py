@@ -34,7 +34,8 @@ ACTIVITY_CHOICES = [
     (Activity.STABLE, _("No change: no new or growing patches")),
     (Activity.UNSURE, _("I am not sure")),
 ]
-WHITENESS_CHOICES = [("", "—"), *((value, format_lazy("{} %: {}", value, label)) for value, label in Whiteness.choices)]
+WHITENESS_CHOICES = [("", "—"), *((value, format_lazy(_("{percent}%: {description}"), percent=value, description=label))
+                                   for value, label in Whiteness.choices)]
 
 
 def units_name(region) -> str:
@@ -94,7 +95,7 @@ class _VitiligoQuestions(forms.Form):
     def regions(self) -> dict:
         """{region code: {"units", "whiteness"}} for each region with white patches."""
         d = self.cleaned_data
-        return {region.code: {"units": str(d[units_name(region)]), "whiteness": d[whiteness_name(region)]}
+        return {region.code: {"units": f"{d[units_name(region)]:.1f}", "whiteness": d[whiteness_name(region)]}
                 for region in REGIONS if d.get(units_name(region)) and d.get(whiteness_name(region))}
 
     def condition_answers(self) -> dict:
@@ -135,7 +136,7 @@ def _region_fields() -> dict:
     fields = {}
     for region in REGIONS:
         fields[units_name(region)] = forms.DecimalField(
-            label=format_lazy("{}: {}", region.label, _("hand units")), help_text=region.help, required=False,
+            label=format_lazy(_("{region}: hand units"), region=region.label), help_text=region.help, required=False,
             min_value=0, max_value=region.max_units, decimal_places=1, max_digits=4,
             widget=forms.NumberInput(attrs={"inputmode": "decimal", "step": "0.5", "data-vasi-units": region.code,
                                             "data-facial": "1" if region.facial else ""}),
