@@ -86,7 +86,7 @@ def test_an_f_vasi_estimate_near_the_minimum_is_for_the_site_to_measure(f_vasi, 
 @pytest.mark.parametrize(("total", "expected"), [
     ("6", MET), ("7.50", MET), ("7.51", UNKNOWN), ("10", UNKNOWN), ("12.49", UNKNOWN), ("12.50", NOT_MET), ("30", NOT_MET),
 ])
-def test_a_total_surface_near_the_ceiling_is_never_a_refusal(total, expected):
+def test_a_total_surface_near_the_ceiling_is_for_the_site_and_only_a_clear_excess_a_miss(total, expected):
     assert result(spec(K.BSA, max=10), total_bsa=D(total)) == expected
 
 
@@ -123,6 +123,30 @@ def test_a_treatment_ever_used_is_met_whenever_it_was_stopped():
     used = {"depigmentation": TreatmentAnswer("gt6m")}
     assert result(spec(K.TREATMENT_EVER, treatments=["depigmentation"]), treatments=used) == MET
     assert result(spec(K.TREATMENT_EVER, treatments=["depigmentation"])) == NOT_MET
+
+
+def test_a_treatment_the_questionnaire_did_not_ask_about_is_not_known_to_be_unused():
+    asked = frozenset({"topical_steroid", "depigmentation"})
+    assert result(spec(K.TREATMENT_EVER, treatments=["topical_minoxidil"]), treatments_asked=asked) == UNKNOWN
+    assert result(spec(K.TREATMENT_EVER, treatments=["depigmentation"]), treatments_asked=asked) == NOT_MET
+    washout = spec(K.WASHOUT, role="exclusion", treatments=["biologic", "topical_steroid"], days=30)
+    assert result(washout, treatments_asked=asked) == UNKNOWN
+    assert result(washout, treatments_asked=asked, treatments={"topical_steroid": TreatmentAnswer("still")}) == NOT_MET
+
+
+@pytest.mark.parametrize(("regions", "shown"), [
+    ({"units_face": "0.5", "whiteness_face": "25", "units_arms": "0.5", "whiteness_arms": "90"}, "T-VASI <strong>0.58"),
+    ({"units_face": "NaN", "whiteness_face": "25"}, None),
+    ({"units_face": "7", "whiteness_face": "25"}, None),
+    ({"units_face": "1", "whiteness_face": ""}, None),
+])
+def test_the_page_shows_an_estimate_only_for_answers_the_form_accepts(client, true_v1, regions, shown):
+    answers = {**vitiligo_post(**NO_REGIONS), **regions, "switch_language": "en"}
+    body = client.post("/trials/true-v1/apply/", answers).content.decode()
+    if shown:
+        assert shown in body
+    else:
+        assert "We work out your self-estimated scores" in body
 
 
 # --- Verdicts on the demo vitiligo trials -------------------------------------------------------
@@ -217,26 +241,36 @@ def test_a_chinese_patient_applies_and_reads_scores_worked_out_on_the_server(cli
     assert "利特昔替尼胶囊治疗成人白癜风" in body and "巴瑞替尼" not in body
 
 
-@pytest.mark.parametrize(("overrides", "field", "message"), [
-    ({"whiteness_arms": ""}, "whiteness_arms", "Please choose how white the patches are here."),
-    ({"whiteness_arms": "0"}, "whiteness_arms", "set the hand units to 0"),
-    ({"units_arms": ""}, "units_arms", "Please estimate how many hand units"),
-    ({"units_face": "7"}, "units_face", "less than or equal to 3"),
+NO_REGIONS = {f"{part}_{region}": None for part in ("units", "whiteness")
+              for region in ("face", "hands", "arms", "trunk")}
+
+
+@pytest.mark.parametrize(("overrides", "anchor", "message"), [
+    ({"whiteness_arms": ""}, "id_whiteness_arms", "Please choose how white the patches are here."),
+    ({"whiteness_arms": "0"}, "id_whiteness_arms", "Select a valid choice"),
+    ({"units_arms": ""}, "id_units_arms", "Please estimate how many hand units"),
+    ({"units_face": "7"}, "id_units_face", "All of this part is about 3 hand units: please give a number from 0 to 3."),
+    ({"units_arms": "NaN"}, "id_units_arms", "Enter a number."),
+    ({"units_arms": "1.25"}, "id_units_arms", "Ensure that there are no more than 1 decimal place."),
+    (NO_REGIONS, "id_units_face", "Please estimate at least one part of the body with white patches"),
     ({"units_trunk": "37", "units_legs": "34", "whiteness_legs": "50", "units_arms": "14", "units_head_neck": "6",
       "whiteness_head_neck": "50", "units_palms": "3", "whiteness_palms": "100", "units_soles": "3",
       "whiteness_soles": "100", "units_feet_tops": "3", "whiteness_feet_tops": "100"},
-     "units_face", "more than 100"),
-    ({"vitiligo_type": None}, "vitiligo_type", "This field is required"),
+     "screening-form", "more than 100"),
+    ({"vitiligo_type": None}, "id_vitiligo_type_0", "This field is required"),
 ])
-def test_impossible_extents_get_a_clear_message_and_keep_every_answer(client, true_v1, overrides, field, message):
+def test_impossible_or_missing_extents_get_a_clear_message_and_keep_every_answer(
+    client, true_v1, overrides, anchor, message
+):
     stored = Application.objects.count()
     response = client.post("/trials/true-v1/apply/", vitiligo_post(**overrides))
     assert response.status_code == 200
     assert Application.objects.count() == stored
     body = response.content.decode()
-    assert message in body and f'href="#id_{field}' in body
-    assert re.search(r'<input[^>]*name="units_hands"[^>]*value="1"', body)
-    assert re.search(r'<option value="90" selected', body)  # the hands' whiteness
+    assert message in body and f'href="#{anchor}"' in body
+    if overrides is not NO_REGIONS:
+        assert re.search(r'<input[^>]*name="units_hands"[^>]*value="1"', body)
+        assert re.search(r'<option value="90" selected', body)  # the hands' whiteness
     assert 'value="Wang Fang"' in body
 
 

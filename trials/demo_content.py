@@ -120,7 +120,7 @@ _FREE = T("The study medicine and the study's tests cost you nothing",
 _LEAVE = T("You can stop taking part at any time, without giving a reason",
            "您可以随时退出试验，不需要说明理由")
 _BLOOD = T("Blood tests, because JAK inhibitors can affect blood counts, the liver and cholesterol",
-           "需要抽血检查，因为 JAK 抑制剂可能影响血常规、肝功能和胆固醇")
+           "需要抽血检查，因为 JAK 抑制剂可能影响血细胞计数、肝功能和血脂")
 
 # --- Vitiligo (白癜风) ---------------------------------------------------------------------------
 # Every extent a patient gives is a self-estimate: the vitiligo kinds leave one close to a limit to
@@ -463,7 +463,17 @@ DEMO_TRIALS = {
               "6 至 11 岁的非节段型白癜风儿童，由父母或监护人陪同参加"),
             *_VITILIGO_TRUE[1:],
         ],
-        "participation": _CREAM_PARTICIPATION,
+        "participation": [
+            T("The cream on your child's white patches twice a day; at first it may be a cream without medicine",
+              "每天两次把乳膏涂在孩子的白斑上；开始阶段使用的可能是不含药物的乳膏"),
+            T("Photos of the white patches at visits, to measure how much colour comes back",
+              "访视时会给白斑拍照，用来衡量颜色恢复了多少"),
+            T("Regular visits to the study hospital with your child, where the team checks the skin and health",
+              "定期带孩子到研究医院访视，研究团队会检查孩子的皮肤和身体状况"),
+            _FREE,
+            T("You and your child can stop taking part at any time, without giving a reason",
+              "您和孩子可以随时退出试验，不需要说明理由"),
+        ],
         "criteria": [
             *_true_criteria(min_age=6, max_age=11),
             (K.MANUAL, REVIEW, {},

@@ -10,6 +10,15 @@ MOVED = ("other_diagnoses", "other_diagnoses_unsure", "episode_started_on", "epi
 def copy_to_alopecia_answers(apps, schema_editor):
     Application = apps.get_model("recruitment", "Application")
     AlopeciaAnswers = apps.get_model("recruitment", "AlopeciaAnswers")
+    # Every application so far is of alopecia areata and has its answers row; one without would
+    # lose its answers when 0011 drops the columns, so stop rather than lose them.
+    orphans = Application.objects.exclude(pk__in=AlopeciaAnswers.objects.values("application_id"))
+    if orphans.exists():
+        raise RuntimeError(
+            f"{orphans.count()} applications have no alopecia-areata answers row (first: "
+            f"{orphans.order_by('pk').values_list('reference', flat=True).first()}); their episode and "
+            "diagnoses cannot be moved. Restore the rows, or export these applications, before migrating."
+        )
     rows = AlopeciaAnswers.objects.order_by("pk")
     last = None
     while batch := list((rows.filter(pk__gt=last) if last is not None else rows)[:2000]):

@@ -22,6 +22,9 @@ class ScreeningAnswers:
     planning_pregnancy: bool | None = None
     diagnosed: str | None = None  # YesNoUnsure
     treatments: dict[str, TreatmentAnswer] = field(default_factory=dict)  # only treatments ever used
+    # The treatments the questionnaire asked about (None: every one): one not asked is not known
+    # to be unused.
+    treatments_asked: frozenset[str] | None = None
     # What the trial's condition asked (its `screening_values`), read by its own kinds of
     # criterion: a name absent means not asked, or not answered.
     condition: Mapping[str, Any] = field(default_factory=dict)

@@ -22,5 +22,6 @@ def screening_answers(application, condition_answers=None, treatments=None) -> S
         planning_pregnancy=application.planning_pregnancy,
         diagnosed=application.diagnosed,
         treatments={t.treatment: TreatmentAnswer(t.last_use, t.response or None) for t in treatments},
+        treatments_asked=frozenset(condition.questions.treatments),
         condition=values,
     )

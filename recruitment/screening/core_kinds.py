@@ -65,6 +65,11 @@ EARLIER_WORDINGS = (
 )
 
 
+def _not_asked(codes, a: ScreeningAnswers) -> list[str]:
+    """Of `codes`, those the questionnaire did not ask about: their use is not known."""
+    return sorted(str(code) for code in codes if a.treatments_asked is not None and code not in a.treatments_asked)
+
+
 def _check_washout(p, a):
     """Was any of the named treatments used within the last N days?
 
@@ -72,8 +77,9 @@ def _check_washout(p, a):
     yes, entirely outside means no, and a band straddling it cannot tell.
     """
     days = p["days"]
+    codes = expand(p["treatments"])
     undecided = []
-    for code in sorted(expand(p["treatments"])):
+    for code in sorted(codes):
         answer = a.treatments.get(code)
         if answer is None:
             continue
@@ -86,13 +92,18 @@ def _check_washout(p, a):
     if undecided:
         return None, reason(gettext_noop("%(treatments)s: the answer does not tell whether used within %(days)s days"),
                             treatments=undecided, days=days)
+    if not_asked := _not_asked(codes, a):
+        return None, reason(gettext_noop("%(treatments)s: not asked about"), treatments=not_asked)
     return False, reason(gettext_noop("none of these used within %(days)s days"), days=days)
 
 
 def _check_ever_used(p, a):
-    used = sorted(str(code) for code in expand(p["treatments"]) if code in a.treatments)
+    codes = expand(p["treatments"])
+    used = sorted(str(code) for code in codes if code in a.treatments)
     if used:
         return True, reason(gettext_noop("used %(treatments)s"), treatments=used)
+    if not_asked := _not_asked(codes, a):
+        return None, reason(gettext_noop("%(treatments)s: not asked about"), treatments=not_asked)
     return False, reason(gettext_noop("none of these ever used"))
 
 

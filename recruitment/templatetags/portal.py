@@ -1,5 +1,7 @@
 from django import template
-from django.utils.translation import get_language, ngettext
+from django.utils.translation import get_language, gettext, ngettext
+
+from recruitment.conditions import CONDITIONS
 
 from recruitment.language import join_list
 from recruitment.screening import wording
@@ -40,3 +42,13 @@ def places(sites, limit=3) -> str:
 def has_translation(result: dict) -> bool:
     """Whether a criterion snapshot has words in the page's language (else the English shows)."""
     return wording.has_translation(result)
+
+
+@register.simple_tag
+def conditions_served() -> str:
+    """The conditions the portal serves, in a sentence of the reader's language ("alopecia areata
+    and vitiligo"), from the registry of conditions rather than written into the templates."""
+    labels = [(lambda text: text[:1].lower() + text[1:])(str(c.label)) for c in CONDITIONS]
+    if len(labels) == 1:
+        return labels[0]
+    return gettext("%(first)s and %(last)s") % {"first": join_list(labels[:-1]), "last": labels[-1]}

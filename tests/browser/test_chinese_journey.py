@@ -243,6 +243,18 @@ def test_a_chinese_vitiligo_patient_filters_reads_estimates_by_hand_and_gets_a_v
     assert "4.15" in page.inner_text("#vasi-result")
     reader.check(page, "vitiligo-verdict-likely-eligible")
 
+    # The browser's figure is the server's, to the hundredth (half a palm at 25 % and at 90 %).
+    page.goto(f"{live_server.url}/trials/true-v1/apply/")
+    fill_vitiligo_questionnaire(page, name="韩梅梅", phone_number="+86 139 0000 3333")
+    for region, units, whiteness in (("face", "0.5", "25"), ("hands", "0.5", "90"), ("arms", "", ""),
+                                     ("trunk", "", "")):
+        page.fill(f"#id_units_{region}", units)
+        page.select_option(f"#id_whiteness_{region}", whiteness)
+    assert "F-VASI 0.13 · T-VASI 0.58" in page.inner_text("#vasi-preview")
+    page.fill("#id_units_face", "7")  # more than a face: no figure until corrected
+    page.dispatch_event("#id_units_face", "change")
+    assert "T-VASI" not in page.inner_text("#vasi-preview")
+
     # Half a palm on the face: too close to the limits to decide on an estimate. The reasons name
     # the criteria, in Chinese.
     page.goto(f"{live_server.url}/trials/true-v1/apply/")

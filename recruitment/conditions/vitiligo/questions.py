@@ -34,8 +34,9 @@ ACTIVITY_CHOICES = [
     (Activity.STABLE, _("No change: no new or growing patches")),
     (Activity.UNSURE, _("I am not sure")),
 ]
+# No "0 %" step: a part without white patches is left empty, as the page says.
 WHITENESS_CHOICES = [("", "—"), *((value, format_lazy(_("{percent}%: {description}"), percent=value, description=label))
-                                   for value, label in Whiteness.choices)]
+                                   for value, label in Whiteness.choices if value)]
 
 
 def units_name(region) -> str:
@@ -74,22 +75,25 @@ class _VitiligoQuestions(forms.Form):
         started = clean_month_year(self, data, "started_month", "started_year")
         if started:
             data["started_on"] = started
-        total = Decimal(0)
+        total, given = Decimal(0), False
         for region in REGIONS:
             units, whiteness = data.get(units_name(region)), data.get(whiteness_name(region))
             if units_name(region) in self.errors or whiteness_name(region) in self.errors:
                 continue
             if units and whiteness is None:
                 self.add_error(whiteness_name(region), _("Please choose how white the patches are here."))
-            elif units and whiteness == Whiteness.NONE:
-                self.add_error(whiteness_name(region), _(
-                    "You gave hand units here: choose how white the patches are, or set the hand units to 0."))
             elif whiteness and not units:
                 self.add_error(units_name(region), _("Please estimate how many hand units the patches cover here."))
             total += units or 0
+            given = given or bool(units and whiteness)
         if total > 100:
+            self.add_error(None, _("The hand units add up to more than 100, the whole body. Please check them."))
+        elif not given and not any(name.startswith(("units_", "whiteness_")) for name in self.errors):
+            # An empty grid is not "no white patches": a patient applying has some. Scores of 0
+            # would turn them away from every trial.
             self.add_error(units_name(REGIONS[0]), _(
-                "The hand units add up to more than 100, the whole body. Please check them."))
+                "Please estimate at least one part of the body with white patches, with its hand units and "
+                "how white the patches are."))
         return data
 
     def regions(self) -> dict:
@@ -115,20 +119,19 @@ class _VitiligoQuestions(forms.Form):
 
     def score_preview(self):
         """The server's estimates for the regions on screen (typed, or kept across a language
-        switch) when every region given is valid: shown without JavaScript too."""
+        switch) when every region given is a valid, complete answer: shown without JavaScript too."""
         answers = self.data if self.is_bound else self.initial
         regions = {}
         for region in REGIONS:
-            units, whiteness = answers.get(units_name(region)), answers.get(whiteness_name(region))
-            if units in (None, "") and whiteness in (None, ""):
-                continue
             try:
-                units, whiteness = Decimal(str(units)), int(whiteness)
-            except (ArithmeticError, TypeError, ValueError):
+                units = self.fields[units_name(region)].clean(answers.get(units_name(region)))
+                whiteness = self.fields[whiteness_name(region)].clean(answers.get(whiteness_name(region)))
+            except forms.ValidationError:
                 return None
-            if not 0 <= units <= region.max_units or whiteness not in Whiteness.values:
-                return None
-            regions[region.code] = (units, whiteness)
+            if bool(units) != bool(whiteness):
+                return None  # half an answer: the form asks for the other half
+            if units and whiteness:
+                regions[region.code] = (units, whiteness)
         return extent(regions) if regions else None
 
 
@@ -136,13 +139,18 @@ def _region_fields() -> dict:
     fields = {}
     for region in REGIONS:
         fields[units_name(region)] = forms.DecimalField(
-            label=format_lazy(_("{region}: hand units"), region=region.label), help_text=region.help, required=False,
-            min_value=0, max_value=region.max_units, decimal_places=1, max_digits=4,
-            widget=forms.NumberInput(attrs={"inputmode": "decimal", "step": "0.5", "data-vasi-units": region.code,
-                                            "data-facial": "1" if region.facial else ""}),
+            label=format_lazy(_("{region}: how many hand units"), region=region.label), help_text=region.help,
+            required=False, min_value=0, max_value=region.max_units, decimal_places=1, max_digits=4,
+            error_messages={"max_value": format_lazy(_(
+                "All of this part is about {most} hand units: please give a number from 0 to {most}."),
+                most=region.max_units)},
+            widget=forms.NumberInput(attrs={"inputmode": "decimal", "step": "0.1", "data-vasi-units": region.code,
+                                            "data-facial": "1" if region.facial else "",
+                                            "data-max": str(region.max_units)}),
         )
         fields[whiteness_name(region)] = forms.TypedChoiceField(
-            label=_("How white"), choices=WHITENESS_CHOICES, coerce=int, required=False, empty_value=None,
+            label=format_lazy(_("{region}: how white"), region=region.label), choices=WHITENESS_CHOICES, coerce=int,
+            required=False, empty_value=None,
             widget=forms.Select(attrs={"data-vasi-whiteness": region.code}),
         )
     return fields
