@@ -1,6 +1,7 @@
 """Applications made from questionnaire data without a browser: demo data and tests use the same
 path as the web form (form validation, then the submit service)."""
 
+from recruitment.conditions import condition_of
 from recruitment.forms import questionnaire_for
 from recruitment.services.applications import submit_application
 
@@ -21,12 +22,10 @@ def submit_answers(trial, data: dict, *, site=None, campaign=None, when=None, sh
     )
 
 
-# Invented people for the demo portal: names say "Demo", phone numbers are not real numbers.
+# Invented people for the demo portal: names say "Demo", phone numbers are not real numbers. The
+# answers every trial asks; each condition gives its section's (`demo_answers`).
 _BASE = {
-    "date_of_birth": "1988-06-01", "sex": "FEMALE", "pregnancy": ["none"], "diagnosed": "yes",
-    "other_diagnoses": ["none"], "episode_month": "3", "episode_year": "2023", "regrowth_last_6_months": "no",
-    "loss_top": "80", "loss_back": "70", "loss_left": "60", "loss_right": "60", "eyebrow_loss": "yes",
-    "eyelash_loss": "no", "body_hair_loss": "no", "email": "", "language": "zh-hans",
+    "date_of_birth": "1988-06-01", "sex": "FEMALE", "pregnancy": ["none"], "email": "", "language": "zh-hans",
     "best_time_to_call": "evening", "consent_health_data": "on", "consent_contact": "on",
 }
 
@@ -43,8 +42,13 @@ DEMO_APPLICANTS = [
                     "loss_back": "100", "loss_left": "100", "loss_right": "100"}, "prescreen_passed"),
     ("jaktinib-aa", {"full_name": "Demo Applicant 6", "phone": "+00 100 0006", "used_tofacitinib": "gt6m",
                      "response_tofacitinib": "no"}, "new"),
+    ("true-v1", {"full_name": "Demo Applicant 7", "phone": "+00 100 0007"}, "new"),
+    ("true-v1", {"full_name": "Demo Applicant 8", "phone": "+00 100 0008", "units_face": "0.5",
+                 "used_topical_calcineurin": "lt1m"}, "contacted"),
+    ("tranquillo-2", {"full_name": "Demo Applicant 9", "phone": "+00 100 0009", "activity": "spreading",
+                      "units_legs": "6", "whiteness_legs": "90"}, "new"),
 ]
 
 
-def demo_answers(overrides: dict) -> dict:
-    return {**_BASE, **overrides}
+def demo_answers(trial, overrides: dict) -> dict:
+    return {**_BASE, **condition_of(trial).demo_answers, **overrides}

@@ -321,15 +321,15 @@ def test_a_coordinator_reviews_the_vitiligo_answers_and_is_told_without_health_d
 def test_the_sponsor_csv_of_a_vitiligo_trial_has_its_columns_and_no_salt(client, true_v1):
     from tests.test_sponsor import rows_of
 
-    make_application(true_v1, site=true_v1.sites.first())
+    application = make_application(true_v1, site=true_v1.sites.first())
     sponsor = User.objects.create_user("incyte", password="pw-for-tests-1")
     true_v1.sponsor.members.add(sponsor)
     client.force_login(sponsor)
     rows = rows_of(client.get(f"/sponsor/trials/{true_v1.slug}/eligible.csv"))
-    header, row = rows[0], dict(zip(rows[0], rows[1]))
+    header, row = rows[0], dict(zip(rows[0], next(r for r in rows[1:] if r[0] == application.reference)))
     assert "Self-estimated T-VASI" in header and not any("SALT" in column for column in header)
     assert row["Type of vitiligo"] == "non-segmental" and row["Self-estimated T-VASI"] == "4.15"
-    assert row["Self-estimated total BSA (%)"] == "6.0"
+    assert row["Self-estimated total BSA (%)"] == "6.0" and row["Self-estimated BSA outside the face (%)"] == "5.0"
 
 
 def test_other_trials_suggested_after_a_closed_vitiligo_trial_are_vitiligo_trials(client, db):

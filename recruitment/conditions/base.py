@@ -61,6 +61,8 @@ class ConditionModule:
     # Values of its kinds' reasons that are codes, by argument name, and the TextChoices naming
     # them in the reader's language (recruitment.screening.wording).
     coded_args: dict = field(default_factory=dict)
+    # A demo applicant's answers to its section (seed_demo), as a browser posts them.
+    demo_answers: dict = field(default_factory=dict)
 
     def answers_of(self, application):
         """The application's stored answers row of this condition, or None."""

@@ -22,4 +22,7 @@ CONDITION = ConditionModule(
     ),
     admin_list_columns=admin.LIST_COLUMNS, admin_displays=admin.DISPLAYS,
     coded_args={"diagnoses": kinds.OtherHairLoss},
+    demo_answers={"diagnosed": "yes", "other_diagnoses": ["none"], "episode_month": "3", "episode_year": "2023",
+                  "regrowth_last_6_months": "no", "loss_top": "80", "loss_back": "70", "loss_left": "60",
+                  "loss_right": "60", "eyebrow_loss": "yes", "eyelash_loss": "no", "body_hair_loss": "no"},
 )

@@ -25,7 +25,7 @@ from trials.services import import_study, read_study_file
 
 RECORDS_DIR = Path(__file__).resolve().parents[2] / "demo_records"
 DEMO_SPONSOR = "Eli Lilly and Company"
-DEMO_COORDINATOR_TRIALS = ["brave-aa1", "thrive-aa1"]
+DEMO_COORDINATOR_TRIALS = ["brave-aa1", "thrive-aa1", "true-v1"]
 
 
 def _columns(name: str, text: dict) -> dict:
@@ -173,7 +173,7 @@ class Command(BaseCommand):
         coordinator = get_user_model().objects.filter(username="coordinator").first()
         for slug, overrides, status in DEMO_APPLICANTS:
             trial = by_slug[slug]
-            application = submit_answers(trial, demo_answers(overrides), site=trial.sites.order_by("pk").first())
+            application = submit_answers(trial, demo_answers(trial, overrides), site=trial.sites.order_by("pk").first())
             # Walk the pipeline step by step, so the demo audit trail is a real one.
             for step in FORWARD[1:FORWARD.index(status) + 1]:
                 review.change_status(application, to=step, by=coordinator)
