@@ -203,6 +203,9 @@ LOCALE_PATHS = [BASE_DIR / "locale"]
 MODELTRANSLATION_DEFAULT_LANGUAGE = "en"
 MODELTRANSLATION_FALLBACK_LANGUAGES = ("en",)
 TIME_ZONE = env_timezone("TIME_ZONE", "UTC")
+# Where the patients live: their ages and the lengths of their episodes are counted on this
+# zone's calendar (recruitment.patient_dates).
+PATIENT_TIME_ZONE = env_timezone("PATIENT_TIME_ZONE", "Asia/Shanghai")
 USE_I18N = True
 USE_TZ = True
 

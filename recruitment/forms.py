@@ -9,13 +9,13 @@ import unicodedata
 
 from django import forms
 from django.conf import settings
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from recruitment.conditions import BY_CODE, condition_of
 from recruitment.conditions.fields import radio
 from recruitment.consent import CONSENT_TEXTS
 from recruitment.models import BestTime, ConsentPurpose, Sex
+from recruitment.patient_dates import patient_today
 from recruitment.screening.treatments import ANY_JAK, LastUse, YesNoUnsure
 from trials.models import RecruitmentStatus
 
@@ -90,7 +90,7 @@ class ScreeningForm(forms.Form):
         not given."""
         super().__init__(*args, **kwargs)
         self.trial = trial
-        self.today = today or timezone.localdate()
+        self.today = today or patient_today()
         if sites is None:
             sites = trial.sites.filter(status=RecruitmentStatus.RECRUITING).order_by("country", "city", "facility")
         self.sites = {site.pk: site for site in sites}

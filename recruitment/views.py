@@ -7,7 +7,7 @@ from django.db.models import Prefetch
 from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import get_script_prefix, reverse
-from django.utils import timezone, translation
+from django.utils import translation
 from django.utils.functional import SimpleLazyObject
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
@@ -19,6 +19,7 @@ from recruitment import language, ratelimit
 from recruitment.conditions import condition_of
 from recruitment.forms import initial_from_answers, initial_from_application, questionnaire_for
 from recruitment.models import Application
+from recruitment.patient_dates import patient_today
 from recruitment.screening.build import screening_answers
 from recruitment.screening.eligibility import Verdict, evaluate
 from recruitment.recently_sent import recent_references, remember_sent
@@ -66,7 +67,7 @@ def _render_form(request, trial, form, *, status=200, error=None, blank=False, v
         # The language switcher sends the answers typed so far with it (see `_switch_language`).
         "answers_form_id": "screening-form",
         **catalog_cache.fragment_context(version if blank else None, "questionnaire", trial.slug,
-                                         timezone.localdate().year),
+                                         patient_today().year),
     }
     return render(request, "recruitment/apply.html", context, status=status)
 

@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from recruitment.conditions.alopecia_areata.models import AlopeciaAnswers
 from recruitment.consent import CONSENT_VERSION
+from recruitment.patient_dates import patient_today
 from recruitment.models import Application, ConsentRecord, ContactDetails
 from recruitment.screening.eligibility import Verdict
 from tests.factories import make_campaign, make_criterion, make_site, make_trial, screening_post
@@ -17,7 +18,7 @@ from trials.models import Condition, RecruitmentStatus
 
 pytestmark = pytest.mark.django_db
 
-TODAY = timezone.localdate()
+TODAY = patient_today()
 
 
 @pytest.fixture

@@ -1,0 +1,14 @@
+"""The patient's own calendar. Ages, the length of an episode or of the disease, and washouts are
+counted in the days of the place where patients live, not of the server's clock (UTC): a patient
+in Beijing who applies at 07:30 on their eighteenth birthday is eighteen, although it is still
+the day before in UTC. The zone is a setting (`PATIENT_TIME_ZONE`, Asia/Shanghai by default)."""
+
+import datetime
+from zoneinfo import ZoneInfo
+
+from django.conf import settings
+from django.utils import timezone
+
+
+def patient_today(now: datetime.datetime | None = None) -> datetime.date:
+    return timezone.localdate(now, timezone=ZoneInfo(settings.PATIENT_TIME_ZONE))
