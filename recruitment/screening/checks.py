@@ -35,10 +35,11 @@ def check_score(value, low, high, label):
                                             score=label, value=str(value), range=range_text(low, high))
 
 
-# How close to a threshold a patient's own estimate of a score is too close to decide: a quarter of
-# the threshold, and never less than a quarter of a point. Self-estimates of skin extent are
-# known to be off by about that much either way, so a patient just below a minimum is asked to
-# let the site measure, not told the trial is not for them; nor is one just above told they fit.
+# How close to a threshold a patient's own estimate of a score is too close to decide, unless the
+# score's kind says otherwise: a quarter of the threshold, and never less than a quarter of a
+# point. Self-estimates of skin extent are off by about that much either way, so a patient just
+# below a minimum is asked to let the site measure, not told the trial is not for them; nor is one
+# just above told they fit.
 ESTIMATE_MARGIN = Decimal("0.25")
 ESTIMATE_MARGIN_FLOOR = Decimal("0.25")
 
@@ -47,14 +48,14 @@ def estimate_margin(threshold) -> Decimal:
     return max(ESTIMATE_MARGIN_FLOOR, Decimal(str(threshold)) * ESTIMATE_MARGIN)
 
 
-def check_estimate(value, low, high, label):
+def check_estimate(value, low, high, label, *, margin=estimate_margin):
     """A self-reported estimate against a range: a clear miss or a clear fit decides, an estimate
-    within `estimate_margin` of a limit does not."""
+    within `margin(limit)` of a limit does not."""
     holds, why = check_score(value, low, high, label)
     if value is None:
         return holds, why
     near = [limit for limit in (low, high) if limit is not None
-            and abs(Decimal(str(value)) - Decimal(str(limit))) < estimate_margin(limit)]
+            and abs(Decimal(str(value)) - Decimal(str(limit))) < margin(limit)]
     clearly_out = not holds and not near
     if clearly_out or (holds and not near):
         return holds, why

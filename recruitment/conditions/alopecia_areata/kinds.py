@@ -1,11 +1,13 @@
 """The kinds of criterion of alopecia areata: the self-reported SALT, the current episode's
 length, recent regrowth and other hair-loss diagnoses."""
 
+from decimal import Decimal
+
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import gettext_noop
 
-from recruitment.screening.checks import check_score, months_fit
+from recruitment.screening.checks import check_estimate, months_fit
 from recruitment.screening.kind import BOOL, LIST, NUMBER, Kind, Param
 from recruitment.screening.reasons import reason
 from recruitment.screening.treatments import YesNoUnsure
@@ -19,8 +21,15 @@ class OtherHairLoss(models.TextChoices):
     TRICHOTILLOMANIA = "trichotillomania", _("Trichotillomania (hair pulling)")
 
 
+# A SALT the patient works out from four views of their own scalp is several points from an
+# investigator's: within 5 points of a limit (45 to 55 for "SALT 50 or more") it is for the site to
+# measure, neither a refusal nor a promise.
+SALT_MARGIN = Decimal(5)
+
+
 def _check_salt(p, a):
-    return check_score(a.condition.get("salt"), p.get("min"), p.get("max"), gettext_noop("self-reported estimated SALT"))
+    return check_estimate(a.condition.get("salt"), p.get("min"), p.get("max"),
+                          gettext_noop("self-reported estimated SALT"), margin=lambda _limit: SALT_MARGIN)
 
 
 def _check_episode(p, a):
