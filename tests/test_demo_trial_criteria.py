@@ -1,5 +1,6 @@
 """The demo trials' criteria (from DOMAIN.md) against applicants worked out by hand."""
 
+import datetime
 from decimal import Decimal
 
 import pytest
@@ -28,8 +29,11 @@ def verdicts():
     return run
 
 
+TODAY = datetime.date(2026, 12, 2)
+
+
 def person(**fields):
-    base = dict(
+    base = dict(today=TODAY, 
         age=40, sex="FEMALE", pregnant=False, breastfeeding=False, planning_pregnancy=False, diagnosed="yes",
         other_diagnoses=frozenset(), episode_months=36, regrowth_last_6_months="no", salt=Decimal("80"),
     )
@@ -96,9 +100,10 @@ def test_an_episode_of_9_years_fits_thrive_and_allegro_but_not_brave_or_jaktinib
     assert results["jaktinib-aa"].verdict == Verdict.LIKELY_INELIGIBLE
 
 
-def test_steroid_cream_last_week_excludes_from_thrive_and_needs_review_where_washouts_are_unknown(verdicts):
+def test_steroid_cream_last_week_is_not_yet_for_thrive_and_needs_review_where_washouts_are_unknown(verdicts):
     results = verdicts(person(treatments={"topical_steroid": TreatmentAnswer("lt1m")}))
-    assert results["thrive-aa1"].verdict == Verdict.LIKELY_INELIGIBLE
+    assert results["thrive-aa1"].verdict == Verdict.NOT_YET_ELIGIBLE
+    assert results["thrive-aa1"].eligible_from == TODAY + datetime.timedelta(days=30)
     for slug in ("brave-aa1", "allegro-2b3", "jaktinib-aa", "ivarmacitinib-aa"):
         assert results[slug].verdict == Verdict.NEEDS_REVIEW, slug
 
@@ -108,9 +113,11 @@ def test_a_treatment_stopped_long_ago_raises_no_question(verdicts):
     assert all(results[slug].verdict == Verdict.LIKELY_ELIGIBLE for slug in ALL_AA)
 
 
-def test_methotrexate_stopped_1_to_3_months_ago_excludes_from_thrive(verdicts):
+def test_methotrexate_stopped_1_to_3_months_ago_is_not_yet_for_thrive_until_3_months_have_surely_passed(verdicts):
     results = verdicts(person(treatments={"immunosuppressant": TreatmentAnswer("1to3m")}))
-    assert results["thrive-aa2"].verdict == Verdict.LIKELY_INELIGIBLE
+    assert results["thrive-aa2"].verdict == Verdict.NOT_YET_ELIGIBLE
+    # Stopped at least 30 days ago: the 90-day washout is surely over 60 days from today.
+    assert results["thrive-aa2"].eligible_from == TODAY + datetime.timedelta(days=60)
 
 
 def test_not_sure_about_regrowth_needs_review_where_it_counts(verdicts):

@@ -123,7 +123,8 @@ def test_a_coordinator_reads_criteria_and_reasons_in_the_language_of_admin(trial
     Client().post("/trials/brave-aa1/apply/", screening_post(site=str(site.pk), used_topical_steroid="still"))
     application = Application.objects.get()
     stored = application.evaluations.get().results
-    assert [r["reason"] for r in stored][1] == "topical_steroid used within 30 days"  # the record, in English
+    # The record, in English.
+    assert [r["reason"] for r in stored][1] == "topical_steroid used within 30 days; possible 30 days after stopping"
 
     client = Client(HTTP_ACCEPT_LANGUAGE="zh-CN")
     client.force_login(nurse)

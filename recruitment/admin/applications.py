@@ -29,6 +29,7 @@ from recruitment.screening.kinds import Role
 VERDICT_COLOURS = {
     Verdict.LIKELY_ELIGIBLE: ("#0f5132", "#d1e7dd"),
     Verdict.NEEDS_REVIEW: ("#664d03", "#fff3cd"),
+    Verdict.NOT_YET_ELIGIBLE: ("#055160", "#cff4fc"),
     Verdict.LIKELY_INELIGIBLE: ("#842029", "#f8d7da"),
 }
 RESULT_SYMBOLS = {"met": "✔", "not_met": "✘", "unknown": "?"}
@@ -204,7 +205,7 @@ class ApplicationAdmin(admin.ModelAdmin):
         if data.get("note"):
             review.add_note(obj, by=request.user, text=data["note"])
         if data.get("reevaluate"):
-            review.reevaluate(obj, by=request.user)
+            self._say_what_changed(request, obj, before=obj.verdict, evaluation=review.reevaluate(obj, by=request.user))
 
     def save_related(self, request, form, formsets, change):
         pass
@@ -387,11 +388,29 @@ class ApplicationAdmin(admin.ModelAdmin):
         exporter = ApplicationExporter(Application.objects.filter(pk__in=references), contact=Contact.ALL)
         return csv_response(exporter, filename=export_filename("applications"))
 
+    def _say_what_changed(self, request, application, *, before, evaluation):
+        """The re-evaluation's outcome in the coordinator's words: the verdict, and each criterion
+        whose result changed, with why."""
+        results = {None: _("not checked"), **dict(Result.choices)}
+        verdict = Verdict(application.verdict).label
+        if not evaluation.changes and before == application.verdict:
+            self.message_user(request, format_html(_("{reference}: unchanged, {verdict}."),
+                                                   reference=application.reference, verdict=verdict))
+            return
+        lines = format_html_join("", "<li>{}: {} → {} ({})</li>", (
+            (change["criterion"], results[change["was"]], results[change["now"]], change["reason"] or "—")
+            for change in evaluation.changes))
+        self.message_user(request, format_html(
+            _("{reference}: {before} → {verdict}. What changed: <ul>{lines}</ul>"), reference=application.reference,
+            before=Verdict(before).label, verdict=verdict, lines=lines or format_html("<li>{}</li>", _("the date"))))
+
     @admin.action(description=_("Re-evaluate selected against current criteria"))
     def reevaluate_selected(self, request, queryset):
         count = 0
         for application in queryset.select_related("trial", *ANSWERS).prefetch_related("treatments"):
-            review.reevaluate(application, by=request.user)
+            before = application.verdict
+            self._say_what_changed(request, application, before=before,
+                                   evaluation=review.reevaluate(application, by=request.user))
             count += 1
         self.message_user(request, ngettext("%(n)d application re-evaluated.", "%(n)d applications re-evaluated.",
                                             count) % {"n": count})

@@ -66,6 +66,9 @@ class Application(models.Model):
     diagnosed = models.CharField(_("diagnosed by a doctor"), max_length=6, choices=YesNoUnsure.choices)
 
     verdict = models.CharField(_("verdict"), max_length=20, choices=Verdict.choices)
+    # For "not yet eligible": the day from which the patient may be eligible, when time alone
+    # stands in the way and the answers give the date.
+    eligible_from = models.DateField(_("may be eligible from"), null=True, blank=True)
     status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.NEW)
     assigned_to = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="assigned_applications",

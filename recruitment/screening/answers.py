@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -15,6 +16,10 @@ class TreatmentAnswer:
 
 @dataclass(frozen=True)
 class ScreeningAnswers:
+    # The patient's day (recruitment.patient_dates) and date of birth, for what time changes: None
+    # when not known, and then no check says from when a criterion may be met.
+    today: datetime.date | None = None
+    born: datetime.date | None = None
     age: int | None = None
     sex: str | None = None  # "FEMALE", "MALE" or "UNDISCLOSED"
     pregnant: bool | None = None

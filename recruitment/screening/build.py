@@ -2,19 +2,26 @@
 maps the database shape onto what the eligibility rules read."""
 
 from recruitment.conditions import condition_of
+from recruitment.models import ContactDetails
+from recruitment.patient_dates import patient_today
 from recruitment.screening.answers import ScreeningAnswers, TreatmentAnswer
 
 
-def screening_answers(application, condition_answers=None, treatments=None) -> ScreeningAnswers:
-    """`condition_answers` (the row of the trial's condition) and `treatments` default to the
-    application's stored rows."""
+def screening_answers(application, condition_answers=None, treatments=None, *, born=None,
+                      today=None) -> ScreeningAnswers:
+    """`condition_answers` (the row of the trial's condition), `treatments` and `born` (the date of
+    birth) default to the application's stored rows; `today` to the patient's day."""
     condition = condition_of(application.trial)
+    if born is None and application.pk is not None:
+        born = ContactDetails.objects.filter(application=application).values_list("date_of_birth", flat=True).first()
     if condition_answers is None:
         condition_answers = condition.answers_of(application)
     if treatments is None:
         treatments = application.treatments.all()
     values = condition.screening_values(condition_answers) if condition_answers is not None else {}
     return ScreeningAnswers(
+        today=today or patient_today(),
+        born=born,
         age=application.age_years,
         sex=application.sex,
         pregnant=application.pregnant,

@@ -4,6 +4,8 @@ A check takes a criterion's parameters and the applicant's answers and says whet
 the criterion describes holds (True, False, or None when the answers cannot tell), and why.
 """
 
+import calendar
+import datetime
 from decimal import Decimal
 
 from django.utils.translation import gettext_noop
@@ -60,6 +62,20 @@ def check_estimate(value, low, high, label, *, margin=estimate_margin):
     if clearly_out or (holds and not near):
         return holds, why
     return None, why.then(gettext_noop("%(first)s; a self-estimate this close to the limit is for the site to measure"))
+
+
+def add_months(day: datetime.date, months: int) -> datetime.date:
+    """The same day `months` later (the month's last day when it has fewer days)."""
+    year, month = divmod(day.month - 1 + int(months), 12)
+    year, month = day.year + year, month + 1
+    last = calendar.monthrange(year, month)[1]
+    return datetime.date(year, month, min(day.day, last))
+
+
+def surely_longer_than(started_month: datetime.date, months) -> datetime.date:
+    """The first day on which something that began in the month of `started_month` (its day not
+    known) has surely lasted more than `months` months."""
+    return add_months(started_month.replace(day=1), int(months) + 1)
 
 
 def months_fit(months: int, low, high):

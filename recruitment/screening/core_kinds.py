@@ -1,15 +1,18 @@
 """The kinds of criterion every condition shares: age, sex, prior JAK inhibitors, washouts,
 treatments ever used, pregnancy, a doctor's diagnosis, and what only the study team can check."""
 
+import datetime
+
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import gettext_noop
 
 from recruitment.screening.answers import ScreeningAnswers
-from recruitment.screening.checks import range_text, within
+from recruitment.screening.checks import add_months, range_text, within
+from recruitment.screening.later import Later
 from recruitment.screening.kind import BOOL, CHOICE, LIST, NUMBER, Kind, Param
 from recruitment.screening.reasons import reason
 from recruitment.screening.treatments import (
-    ANY_JAK, LAST_USE_DAYS, ORAL_JAK, TREATMENT_GROUPS, Treatment, YesNoUnsure, expand,
+    ANY_JAK, LAST_USE_DAYS, ORAL_JAK, TREATMENT_GROUPS, LastUse, Treatment, YesNoUnsure, expand,
 )
 
 
@@ -30,8 +33,11 @@ def _check_age(p, a: ScreeningAnswers):
         why = reason(gettext_noop("age %(age)s; the limit depends on sex at birth, which was not given"),
                      age=a.age)
         return (fits[0] if all(fits) or not any(fits) else None), why
-    return within(a.age, low, high), reason(gettext_noop("age %(age)s, required %(range)s"),
-                                            age=a.age, range=range_text(low, high))
+    fits = within(a.age, low, high)
+    why = reason(gettext_noop("age %(age)s, required %(range)s"), age=a.age, range=range_text(low, high))
+    if not fits and low is not None and a.age < low and a.born and (high is None or low <= high):
+        return False, why, Later(add_months(a.born, 12 * int(low)))  # old enough on that birthday
+    return fits, why
 
 
 def _check_sex(p, a):
@@ -78,17 +84,27 @@ def _check_washout(p, a):
     """
     days = p["days"]
     codes = expand(p["treatments"])
-    undecided = []
+    undecided, used, over_on = [], [], []
     for code in sorted(codes):
         answer = a.treatments.get(code)
         if answer is None:
             continue
         at_least, at_most = LAST_USE_DAYS[answer.last_use]
         if at_most is not None and at_most <= days:
-            return True, reason(gettext_noop("%(treatments)s used within %(days)s days"),
-                                treatments=[str(code)], days=days)
-        if at_least < days:
+            used.append(str(code))
+            # Stopped at least `at_least` days ago: the window is surely over `days - at_least`
+            # days from today; for a treatment still used, only once it is stopped.
+            still = answer.last_use == LastUse.STILL_USING
+            over_on.append(None if still or a.today is None else a.today + datetime.timedelta(days=days - at_least))
+        elif at_least < days:
             undecided.append(str(code))
+    if used:
+        later = Later(None if None in over_on else max(over_on))
+        if later.on is None:
+            return True, reason(gettext_noop("%(treatments)s used within %(days)s days; possible %(days)s days "
+                                             "after stopping"), treatments=used, days=days), later
+        return True, reason(gettext_noop("%(treatments)s used within %(days)s days"), treatments=used,
+                            days=days), later
     if undecided:
         return None, reason(gettext_noop("%(treatments)s: the answer does not tell whether used within %(days)s days"),
                             treatments=undecided, days=days)

@@ -5,11 +5,15 @@ the applicant: True, False, or None when the answers cannot tell. An inclusion c
 when its condition holds; an exclusion criterion when it does not; a review criterion is unknown
 when it holds (the site checks an unconfirmed rule) and met otherwise. The verdict: any criterion not
 met -> likely ineligible; every criterion met -> likely eligible; otherwise -> needs review.
+A criterion not met only for now (a washout not over, an age just below the minimum, an episode
+just too short: the check says when its condition turns, `Later`) gives "not yet eligible" when it
+is all that stands in the way, with the date from which the patient may be eligible.
 A pre-screen verdict is never final: the site decides at the screening visit.
 """
 
 from __future__ import annotations
 
+import datetime
 from dataclasses import asdict, dataclass, field
 from functools import cached_property
 
@@ -19,6 +23,7 @@ from django.utils.translation import gettext_noop
 
 from recruitment.screening.answers import ScreeningAnswers
 from recruitment.screening.kinds import KINDS, Role
+from recruitment.screening.later import Later
 from recruitment.screening.reasons import Reason
 
 
@@ -31,6 +36,7 @@ class Result(models.TextChoices):
 class Verdict(models.TextChoices):
     LIKELY_ELIGIBLE = "likely_eligible", _("Likely eligible")
     NEEDS_REVIEW = "needs_review", _("Needs review")
+    NOT_YET_ELIGIBLE = "not_yet_eligible", _("Not yet eligible")
     LIKELY_INELIGIBLE = "likely_ineligible", _("Likely ineligible")
 
 
@@ -58,16 +64,28 @@ class CriterionResult:
     criterion: CriterionSpec
     result: str
     reason: Reason
+    # For a criterion not met only for now: when it may be met (see `Later`).
+    later: Later | None = None
 
     def as_dict(self) -> dict:
+        time_bound = {} if self.later is None else {
+            "not_yet": True, "met_from": self.later.on.isoformat() if self.later.on else None}
         return {**self.criterion.snapshot, "result": self.result, "reason": str(self.reason),
-                "reason_i18n": self.reason.as_dict()}
+                "reason_i18n": self.reason.as_dict(), **time_bound}
 
 
 @dataclass(frozen=True)
 class Evaluation:
     results: list[CriterionResult]
     verdict: str
+
+    @property
+    def eligible_from(self) -> datetime.date | None:
+        """For "not yet eligible": the day every time-bound criterion may be met, when known."""
+        if self.verdict != Verdict.NOT_YET_ELIGIBLE:
+            return None
+        dates = [r.later.on for r in self.failed()]
+        return None if None in dates else max(dates)
 
     def failed(self):
         return [r for r in self.results if r.result == Result.NOT_MET]
@@ -76,8 +94,14 @@ class Evaluation:
         return [r for r in self.results if r.result == Result.UNKNOWN]
 
 
+# "Not yet" is for what is near: a patient 30 years below a minimum age is not told to wait.
+NOT_YET_HORIZON = datetime.timedelta(days=366)
+
+
 def evaluate_criterion(criterion: CriterionSpec, answers: ScreeningAnswers) -> CriterionResult:
-    holds, reason = KINDS[criterion.kind].check(criterion.params, answers)
+    holds, reason, *later = KINDS[criterion.kind].check(criterion.params, answers)
+    if later and later[0].on and answers.today and later[0].on > answers.today + NOT_YET_HORIZON:
+        later = []
     if holds is None:
         result = Result.UNKNOWN
     elif criterion.role == Role.REVIEW:
@@ -87,7 +111,8 @@ def evaluate_criterion(criterion: CriterionSpec, answers: ScreeningAnswers) -> C
     elif holds == (criterion.role == Role.INCLUSION):
         result = Result.MET
     else:
-        result = Result.NOT_MET
+        # Not met; when its condition turns (`later`), it will be.
+        return CriterionResult(criterion, Result.NOT_MET, reason, later[0] if later else None)
     return CriterionResult(criterion, result, reason)
 
 
@@ -97,7 +122,8 @@ def verdict_of(results) -> str:
         # A trial whose criteria have not been entered yet cannot call anyone eligible.
         return Verdict.NEEDS_REVIEW
     if Result.NOT_MET in outcomes:
-        return Verdict.LIKELY_INELIGIBLE
+        failed = [r for r in results if r.result == Result.NOT_MET]
+        return Verdict.NOT_YET_ELIGIBLE if all(r.later for r in failed) else Verdict.LIKELY_INELIGIBLE
     if outcomes <= {Result.MET}:
         return Verdict.LIKELY_ELIGIBLE
     return Verdict.NEEDS_REVIEW

@@ -22,7 +22,9 @@ class Param:
 class Kind:
     code: str
     label: str  # lazy, in the reader's language
-    check: Callable  # (params, ScreeningAnswers) -> (holds: True/False/None, Reason)
+    # (params, ScreeningAnswers) -> (holds: True/False/None, Reason), and a third item, a
+    # later.Later, when the answer turns with time alone (on a date, or after a stop).
+    check: Callable
     params: dict[str, Param] = field(default_factory=dict)
     example: str = ""  # parameters as JSON, shown in admin
     # Pairs of parameters where the first may not exceed the second.

@@ -25,6 +25,7 @@ from recruitment.models import (
 )
 from recruitment.models.applications import new_reference
 from recruitment.ratelimit import Throttle, Throttled
+from recruitment.patient_dates import patient_today
 from recruitment.screening.build import screening_answers
 from recruitment.screening.eligibility import Verdict, evaluate
 from recruitment.selectors import duplicate_target, new_application_recipients, trial_and_site_still_recruiting
@@ -101,8 +102,10 @@ def submit_application(
     treatment_rows = [TreatmentUse(application=app, **row) for row in treatments]
     if criteria is None:
         criteria = criteria_specs(trial)
-    evaluation = evaluate(criteria, screening_answers(app, answers_row, treatment_rows))
+    evaluation = evaluate(criteria, screening_answers(app, answers_row, treatment_rows, born=contact["date_of_birth"],
+                                                      today=patient_today(now)))
     app.verdict = evaluation.verdict
+    app.eligible_from = evaluation.eligible_from
     contact_row = ContactDetails(
         application=app, **contact, phone_key=phone_key(contact.get("phone", "")),
         email_key=email_key(contact.get("email", "")),

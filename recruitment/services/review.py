@@ -58,19 +58,48 @@ def add_note(application, *, by, text: str) -> Note:
 
 @transaction.atomic
 def reevaluate(application, *, by) -> Evaluation:
-    """Check the application against the trial's current criteria; earlier evaluations stay."""
+    """Check the application against the trial's current criteria, on today's date; earlier
+    evaluations stay. The new evaluation's `changes` say what differs from the one before."""
+    earlier = application.evaluations.order_by("-created_at", "-pk").first()
     outcome = evaluate(criteria_specs(application.trial), screening_answers(application))
     evaluation = Evaluation.objects.create(
         application=application, verdict=outcome.verdict, created_by=by,
         results=[result.as_dict() for result in outcome.results],
     )
+    evaluation.changes = changes_between(earlier.results if earlier else [], evaluation.results)
     old = application.verdict
     application.verdict = outcome.verdict
-    application.save(update_fields=["verdict"])
+    application.eligible_from = outcome.eligible_from
+    application.save(update_fields=["verdict", "eligible_from"])
     with translation.override(settings.LANGUAGE_CODE):
         log_action(
             application=application, actor=by, action=AuditAction.REEVALUATED, field="verdict",
             old=str(Verdict(old).label), new=str(Verdict(outcome.verdict).label),
-            details={"evaluation": evaluation.pk},
+            details={"evaluation": evaluation.pk, "changes": evaluation.changes},
         )
     return evaluation
+
+
+def _key(result: dict):
+    # A criterion is the same one across evaluations by its id; criteria typed in before ids were
+    # kept, by their kind and words.
+    return result.get("criterion_id") or (result["kind"], result.get("patient_text"))
+
+
+def changes_between(before: list[dict], after: list[dict]) -> list[dict]:
+    """What differs between two evaluations' results, criterion by criterion: added, removed, or
+    with another result (each with its words and the new reason, in English as stored)."""
+    old = {_key(r): r for r in before}
+    new = {_key(r): r for r in after}
+    changes = []
+    for key, result in new.items():
+        was = old.get(key)
+        if was is None:
+            changes.append({"criterion": result["patient_text"], "was": None, "now": result["result"],
+                            "reason": result["reason"]})
+        elif (was["result"], was.get("met_from")) != (result["result"], result.get("met_from")):
+            changes.append({"criterion": result["patient_text"], "was": was["result"], "now": result["result"],
+                            "reason": result["reason"]})
+    changes += [{"criterion": r["patient_text"], "was": r["result"], "now": None, "reason": ""}
+                for key, r in old.items() if key not in new]
+    return changes

@@ -19,6 +19,7 @@ def screening_values(row) -> dict:
     return {
         "salt": row.salt,
         "episode_months": row.episode_months,
+        "episode_started_on": row.episode_started_on,
         "regrowth_last_6_months": row.regrowth_last_6_months,
         "other_diagnoses": frozenset(row.other_diagnoses),
         "other_diagnoses_unsure": row.other_diagnoses_unsure,

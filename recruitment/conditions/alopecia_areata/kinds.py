@@ -7,7 +7,8 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import gettext_noop
 
-from recruitment.screening.checks import check_estimate, months_fit
+from recruitment.screening.checks import check_estimate, months_fit, surely_longer_than
+from recruitment.screening.later import Later
 from recruitment.screening.kind import BOOL, LIST, NUMBER, Kind, Param
 from recruitment.screening.reasons import reason
 from recruitment.screening.treatments import YesNoUnsure
@@ -47,6 +48,9 @@ def _check_episode(p, a):
         why = reason(gettext_noop("episode about %(months)s months, required %(range)s months"),
                      months=months, range=lo or hi)
     fits = months_fit(months, low, high)
+    started = a.condition.get("episode_started_on")
+    if fits is False and low is not None and months < low and started and (high is None or low < high):
+        return False, why, Later(surely_longer_than(started, low))  # long enough from then
     if fits is not None:
         return fits, why
     return None, why.then(gettext_noop("%(first)s; too close to the limit to tell from the month alone"))

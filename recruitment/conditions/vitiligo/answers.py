@@ -26,6 +26,7 @@ def screening_values(row) -> dict:
     return {
         "vitiligo_type": row.vitiligo_type,
         "duration_months": row.duration_months,
+        "started_on": row.started_on,
         "activity": row.activity,
         **{name: getattr(row, name) for name in SCORES},
     }

@@ -6,7 +6,8 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import gettext_noop
 
-from recruitment.screening.checks import check_estimate, months_fit, range_text
+from recruitment.screening.checks import check_estimate, months_fit, range_text, surely_longer_than
+from recruitment.screening.later import Later
 from recruitment.screening.kind import CHOICE, LIST, NUMBER, Kind, Param
 from recruitment.screening.reasons import reason
 
@@ -57,6 +58,9 @@ def _check_duration(p, a):
     why = reason(gettext_noop("vitiligo for about %(months)s months, required %(range)s months"),
                  months=months, range=range_text(low, high))
     fits = months_fit(months, low, high)
+    started = a.condition.get("started_on")
+    if fits is False and low is not None and months < low and started and (high is None or low < high):
+        return False, why, Later(surely_longer_than(started, low))
     if fits is None:
         return None, why.then(gettext_noop("%(first)s; too close to the limit to tell from the month alone"))
     return fits, why
