@@ -170,6 +170,11 @@ CELERY_BEAT_SCHEDULE = {
         "task": "recruitment.tasks.requeue_pending_notifications",
         "schedule": float(env_int("NOTIFICATION_SWEEP_SECONDS", 60, minimum=1)),
     },
+    # Hourly, so that a reminder goes out early on its day whatever the servers' time zone.
+    "send-due-reminders": {
+        "task": "recruitment.tasks.send_due_reminders",
+        "schedule": float(env_int("REMINDER_SWEEP_SECONDS", 3600, minimum=1)),
+    },
     "forget-signup-counters": {
         "task": "recruitment.tasks.forget_signup_counters",
         "schedule": 3600.0,

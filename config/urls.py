@@ -20,6 +20,8 @@ patient_urls = (
     [
         path("trials/<slug:slug>/apply/", views.apply, name="apply"),
         path("trials/<slug:slug>/apply/done/", views.apply_done, name="apply_done"),
+        path("trials/<slug:slug>/apply/done/remind/", views.remind_me, name="remind_me"),
+        path("r/<str:token>/", views.reminder_link, name="reminder_link"),
     ],
     "recruitment",
 )

@@ -27,4 +27,10 @@ CONSENT_TEXTS = {
     ),
 }
 
+# Asked on the confirmation page of a "not yet eligible" verdict, apart from the others.
+REMINDER_TEXT = _(
+    "Optional: remind me on the day I may be eligible, by e-mail if I gave one, or by a call from the study "
+    "team, with a link to check my answers again. My answers are kept until then."
+)
+
 REQUIRED_CONSENTS = (ConsentPurpose.HEALTH_DATA, ConsentPurpose.CONTACT)

@@ -41,6 +41,13 @@ def send_daily_digests() -> int:
     return len(notifications.queue_digests())
 
 
+@shared_task
+def send_due_reminders() -> int:
+    from recruitment.services import reminders
+
+    return reminders.send_due()
+
+
 @shared_task(ignore_result=True)
 def forget_signup_counters() -> int:
     """Drop the sign-up counters whose window has ended (a new sign-up starts a new one anyway)."""

@@ -13,12 +13,15 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_http_methods, require_safe
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from recruitment import language, ratelimit
 from recruitment.conditions import condition_of
 from recruitment.forms import initial_from_answers, initial_from_application, questionnaire_for
-from recruitment.models import Application
+from recruitment.consent import REMINDER_TEXT
+from recruitment.models import Application, Reminder
+from recruitment.pipeline import Status
+from recruitment.services import reminders
 from recruitment.patient_dates import patient_today
 from recruitment.screening.build import screening_answers
 from recruitment.screening.eligibility import Verdict, evaluate
@@ -201,14 +204,17 @@ def _submit(request, signup, form, throttle):
     )
 
 
+def _own_latest(request, trial):
+    """This browser's most recent application to `trial`, or None."""
+    return next((app for ref in recent_references(request)
+                 if (app := _own_application(request, ref, trial=trial)) is not None), None)
+
+
 @never_cache
 @require_safe
 def apply_done(request, slug):
     trial = get_object_or_404(Trial, slug=slug)
-    references = recent_references(request)
-    application = next(
-        (app for ref in references if (app := _own_application(request, ref, trial=trial)) is not None), None
-    )
+    application = _own_latest(request, trial)
     if application is None:
         return redirect(trial)
     evaluation = application.evaluations.latest()
@@ -223,8 +229,43 @@ def apply_done(request, slug):
         "not_met": [r for r in results if r["result"] == "not_met"],
         "unknown": [r for r in results if r["result"] == "unknown"],
         "other_fits": _other_fits(application) if evaluation.verdict != Verdict.LIKELY_ELIGIBLE else [],
+        "reminder": Reminder.objects.filter(application=application).first(),
+        "reminder_text": REMINDER_TEXT,
+        "reminder_unticked": request.GET.get("reminder") == "unticked",
     }
     return render(request, "recruitment/done.html", context)
+
+
+@never_cache
+@require_POST
+def remind_me(request, slug):
+    """A "not yet eligible" patient asks to be reminded on the day, ticking its own consent."""
+    trial = get_object_or_404(Trial, slug=slug)
+    application = _own_latest(request, trial)
+    if application is None:
+        return redirect(trial)
+    done = reverse("recruitment:apply_done", kwargs={"slug": slug})
+    if not request.POST.get("consent_reminder"):
+        return HttpResponseRedirect(f"{done}?reminder=unticked")
+    try:
+        reminders.ask(application, language=get_language())
+    except reminders.NoReminderDate:
+        pass  # a verdict without a date: the page offers no reminder
+    return HttpResponseRedirect(done)
+
+
+@never_cache
+@require_safe
+def reminder_link(request, token):
+    """The link of a reminder e-mail: the questionnaire of the trial, filled in with the answers
+    given then (consents asked again), in the browser that opens it."""
+    reference = reminders.reference_from(token)
+    application = (Application.objects.select_related("trial").filter(reference=reference)
+                   .exclude(status=Status.WITHDRAWN).first() if reference else None)
+    if application is None:
+        return render(request, "recruitment/reminder_link_expired.html", status=410)
+    apply_path = reverse("recruitment:apply", kwargs={"slug": application.trial.slug})
+    return remember_sent(request, HttpResponseRedirect(f"{apply_path}?from={reference}"), reference)
 
 
 def _other_fits(application):

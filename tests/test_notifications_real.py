@@ -148,3 +148,24 @@ def test_a_worker_killed_in_the_middle_of_sending_leads_to_exactly_one_email(cli
     _wait_until(lambda: Notification.objects.get().status == NotificationStatus.SENT, what="status sent")
     time.sleep(1)
     assert len(sent_messages(world["outbox"])) == 1
+
+
+def test_beat_has_a_real_worker_email_a_reminder_on_its_day(client, world):
+    from recruitment.models import Reminder
+    from recruitment.patient_dates import patient_today
+    from tests.factories import make_criterion
+
+    make_criterion(world["trial"], "washout", role="exclusion",
+                   params={"treatments": ["topical_steroid"], "days": 30}, patient_text="No steroid cream lately")
+    assert client.post("/trials/brave-aa1/apply/", screening_post(
+        used_topical_steroid="lt1m", email="fang@example.cn")).status_code == 302
+    client.post("/trials/brave-aa1/apply/done/remind/", {"consent_reminder": "on"})
+    reminder = Reminder.objects.get()
+    Reminder.objects.filter(pk=reminder.pk).update(due_on=patient_today())  # its day has come
+
+    _worker(world, "w1")
+    world["workers"].append(start_beat({**world["env"], "REMINDER_SWEEP_SECONDS": "1"}, name="beat"))
+    _wait_until(lambda: any("fang@example.cn" in m for m in sent_messages(world["outbox"])), what="the reminder")
+    _wait_until(lambda: Reminder.objects.get().sent_at is not None, what="the reminder marked sent")
+    time.sleep(2)  # beat runs again: the reminder is not sent twice
+    assert sum("fang@example.cn" in m for m in sent_messages(world["outbox"])) == 1

@@ -10,13 +10,15 @@ from django.contrib.admin.utils import unquote
 from django.db.models import Prefetch, Q
 from django.http import Http404
 from django.shortcuts import render
+from django.utils.formats import date_format
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import ngettext
 from django.utils.translation import gettext_lazy as _
 
 from recruitment.admin.forms import ApplicationReviewForm
 from recruitment.exports import ApplicationExporter, Contact, csv_response, export_filename
-from recruitment.models import Application, AuditAction, AuditEvent, ContactDetails, Evaluation, Note, Sex
+from recruitment.models import Application, AuditAction, AuditEvent, ContactDetails, Evaluation, Note, Reminder, Sex
+from recruitment.patient_dates import patient_today
 from recruitment.pipeline import Status
 from recruitment.conditions import CONDITIONS, condition_of
 from recruitment.screening import wording
@@ -40,6 +42,25 @@ ANSWERS = tuple(condition.answers_name for condition in CONDITIONS if condition.
 CONDITION_DISPLAYS = tuple(display for condition in CONDITIONS for display in condition.admin_displays)
 # What a phone number (or a reference in digits) is typed with: digits and what goes between them.
 PHONE_LIKE = re.compile(r"[0-9 +().-]+")
+
+
+class ReminderFilter(admin.SimpleListFilter):
+    """Patients who asked to be reminded when they may be eligible: whose day has come (to call
+    those without e-mail), and whose day is still ahead."""
+
+    title = _("reminder")
+    parameter_name = "reminder"
+
+    def lookups(self, request, model_admin):
+        return [("due", _("Due: the day has come")), ("ahead", _("Asked, day still ahead"))]
+
+    def queryset(self, request, queryset):
+        today = patient_today()
+        if self.value() == "due":
+            return queryset.filter(reminder__due_on__lte=today)
+        if self.value() == "ahead":
+            return queryset.filter(reminder__due_on__gt=today)
+        return queryset
 
 
 class ScopedRelatedFilter(admin.RelatedFieldListFilter):
@@ -84,6 +105,7 @@ class ApplicationAdmin(admin.ModelAdmin):
         "verdict",
         "status",
         ("campaign", ScopedRelatedFilter),
+        ReminderFilter,
         "submitted_at",
     ]
     search_fields = ["reference"]  # the search itself is get_search_results
@@ -95,7 +117,7 @@ class ApplicationAdmin(admin.ModelAdmin):
     readonly_fields = [
         "reference", "trial", "site", "campaign", "submitted_at", "status", "assigned_to", "verdict_badge",
         "duplicate_link", "age_years", "sex", "pregnancy_answers", "diagnosed", *CONDITION_DISPLAYS,
-        "treatments_text", "criteria_results", "earlier_evaluations", "contact_text", "consents_text",
+        "treatments_text", "not_yet", "criteria_results", "earlier_evaluations", "contact_text", "consents_text",
         "notes_text", "audit_trail",
     ]
     fieldsets = [
@@ -107,7 +129,7 @@ class ApplicationAdmin(admin.ModelAdmin):
         (_("About the patient"), {"fields": ["age_years", "sex", "pregnancy_answers"]}),
         (CONDITION_SECTION, {"fields": ["diagnosed"]}),
         (_("Treatments tried"), {"fields": ["treatments_text"]}),
-        (_("Eligibility"), {"fields": ["criteria_results", "earlier_evaluations"]}),
+        (_("Eligibility"), {"fields": ["not_yet", "criteria_results", "earlier_evaluations"]}),
         (_("Contact details"), {"fields": ["contact_text"]}),
         (_("Consent"), {"fields": ["consents_text"]}),
         (_("Notes"), {"fields": ["notes_text"]}),
@@ -278,6 +300,23 @@ class ApplicationAdmin(admin.ModelAdmin):
             _("Criterion"), _("Type"), _("Result"), _("Reason"),
             format_html_join("", "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>", rows),
         )
+
+    @admin.display(description=_("May be eligible from"))
+    def not_yet(self, obj):
+        if obj.verdict != Verdict.NOT_YET_ELIGIBLE:
+            return "—"
+        when = date_format(obj.eligible_from) if obj.eligible_from else _("once a treatment is stopped")
+        reminder = Reminder.objects.filter(application=obj).first()
+        if reminder is None:
+            return format_html("{} · {}", when, _("no reminder asked"))
+        if reminder.sent_at:
+            told = format_html(_("reminder e-mailed on {date}"), date=date_format(reminder.sent_at.date()))
+        elif reminder.by_email:
+            told = format_html(_("reminder by e-mail on {date}"), date=date_format(reminder.due_on))
+        else:
+            told = format_html(_("<strong>call the patient on {date}</strong> (reminder asked, no e-mail)"),
+                               date=date_format(reminder.due_on))
+        return format_html("{} · {}", when, told)
 
     @admin.display(description=_("Current evaluation"))
     def criteria_results(self, obj):

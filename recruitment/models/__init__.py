@@ -12,6 +12,7 @@ from recruitment.models.applications import (
     TreatmentUse,
 )
 from recruitment.models.notifications import Notification, NotificationKind, NotificationStatus
+from recruitment.models.reminders import Reminder
 from recruitment.models.review import AuditAction, AuditEvent, Note
 from recruitment.models.staff import StaffPreference, email_language_of
 from recruitment.models.throttle import SignupCounter
@@ -27,6 +28,7 @@ __all__ = [
     "Evaluation",
     "Note",
     "Notification",
+    "Reminder",
     "NotificationKind",
     "NotificationStatus",
     "Sex",

@@ -189,6 +189,7 @@ class ConsentPurpose(models.TextChoices):
     CONTACT = "contact", _("Contact by the site's study coordinator")
     SHARE_WITH_SPONSOR = "share_with_sponsor", _("Sharing contact details with the sponsor")
     GUARDIAN = "guardian", _("Parent or guardian's agreement for a minor")
+    REMINDER = "reminder", _("A reminder on the day the patient may be eligible")
 
 
 class ConsentRecord(models.Model):

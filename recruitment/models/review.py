@@ -32,6 +32,8 @@ class AuditAction(models.TextChoices):
     REEVALUATED = "reevaluated", _("Re-evaluated")
     EXPORTED = "exported", _("Exported")
     NOTIFICATION_RESENT = "notification_resent", _("Notification resent")
+    REMINDER_ASKED = "reminder_asked", _("Reminder asked for")
+    REMINDER_SENT = "reminder_sent", _("Reminder sent")
 
 
 class AuditQuerySet(models.QuerySet):

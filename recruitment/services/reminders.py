@@ -1,0 +1,100 @@
+"""Reminders on the day a "not yet eligible" patient may be eligible: asked for with their own
+consent, sent by e-mail by a beat task (the row is the outbox), audited. The e-mail names no trial
+and no condition: a reference code and a link, which open the questionnaire filled in again."""
+
+from __future__ import annotations
+
+import datetime
+
+from django.conf import settings
+from django.core import signing
+from django.core.mail import send_mail
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+
+from recruitment.consent import CONSENT_VERSION
+from recruitment.models import Application, AuditAction, ConsentPurpose, ConsentRecord, Reminder
+from recruitment.patient_dates import patient_today
+from recruitment.pipeline import Status
+from recruitment.screening.eligibility import Verdict
+from recruitment.services.audit import PATIENT, log_action
+from trials.qr import absolute_url
+
+LINK_SALT = "recruitment.reminder"
+LINK_DAYS = 60  # a reminder's link opens the answers for this long after it is sent
+
+
+class NoReminderDate(ValueError):
+    """Only a "not yet eligible" verdict with a date can be reminded of."""
+
+
+def ask(application: Application, *, language: str) -> Reminder:
+    """The patient's request, with its consent in the language of the text they read. Asking
+    twice keeps the first."""
+    if application.verdict != Verdict.NOT_YET_ELIGIBLE or application.eligible_from is None:
+        raise NoReminderDate(application.reference)
+    with transaction.atomic():
+        reminder, created = Reminder.objects.get_or_create(
+            application=application,
+            defaults={"due_on": application.eligible_from, "by_email": bool(application.contact.email)},
+        )
+        if created:
+            ConsentRecord.objects.create(application=application, purpose=ConsentPurpose.REMINDER,
+                                         version=CONSENT_VERSION, language=language, given_at=timezone.now())
+            log_action(application=application, actor=None, label=PATIENT, action=AuditAction.REMINDER_ASKED,
+                       new=reminder.due_on.isoformat(), details={"by_email": reminder.by_email})
+    return reminder
+
+
+def link_for(application: Application) -> str:
+    return absolute_url(reverse("recruitment:reminder_link", kwargs={
+        "token": signing.dumps(application.reference, salt=LINK_SALT)}))
+
+
+def reference_from(token: str) -> str | None:
+    try:
+        return signing.loads(token, salt=LINK_SALT, max_age=datetime.timedelta(days=LINK_DAYS))
+    except signing.BadSignature:  # forged, altered or expired
+        return None
+
+
+def due(today: datetime.date):
+    """Reminders to e-mail: their day has come, the patient still consents and has not withdrawn."""
+    return (
+        Reminder.objects.filter(due_on__lte=today, sent_at=None, by_email=True)
+        .exclude(application__status=Status.WITHDRAWN)
+        .filter(application__consents__purpose=ConsentPurpose.REMINDER, application__consents__withdrawn_at=None)
+    )
+
+
+def send_due(today: datetime.date | None = None) -> int:
+    """Send each reminder due, once: locked while it is sent, marked sent in the same transaction.
+    A failed send leaves it for the next run."""
+    sent = 0
+    for pk in due(today or patient_today()).values_list("pk", flat=True):
+        with transaction.atomic():
+            reminder = (Reminder.objects.select_for_update(skip_locked=True, of=("self",))
+                        .select_related("application__contact").filter(pk=pk, sent_at=None).first())
+            if reminder is None:
+                continue  # another worker has it, or sent it
+            _send(reminder.application)
+            reminder.sent_at = timezone.now()
+            reminder.save(update_fields=["sent_at"])
+            log_action(application=reminder.application, actor=None, action=AuditAction.REMINDER_SENT,
+                       new=reminder.sent_at.date().isoformat())
+        sent += 1
+    return sent
+
+
+def _send(application: Application):
+    with translation.override(application.language):
+        context = {"reference": application.reference, "url": link_for(application), "days": LINK_DAYS}
+        send_mail(
+            subject=_("A reminder you asked for: you may be able to apply now"),
+            message=render_to_string("emails/reminder.txt", context),
+            from_email=settings.DEFAULT_FROM_EMAIL,
+            recipient_list=[application.contact.email],
+        )
