@@ -42,7 +42,8 @@ def orm_submission(request):
                                        salt="75.2", severity="3", eyebrow_loss="yes", eyelash_loss="no",
                                        body_hair_loss="unsure", other_diagnoses=[],
                                        episode_started_on=datetime.date(2024, 1, 1), episode_months=35,
-                                       regrowth_last_6_months="no")
+                                       spontaneous_regrowth="not_in_12", aa_type="patchy",
+                                       scalp_conditions=[], shaves_head="no", regrowth_within_8_years="no")
         TreatmentUse.objects.bulk_create([TreatmentUse(application=app, treatment="topical_minoxidil",
                                                        last_use="gt6m")])
         phone = request.POST.get("phone", "")

@@ -34,7 +34,7 @@ DEMO_APPLICANTS = [
     ("brave-aa1", {"full_name": "Demo Applicant 1", "phone": "+00 100 0001"}, "new"),
     ("brave-aa1", {"full_name": "Demo Applicant 2", "phone": "+00 100 0002", "sex": "MALE", "pregnancy": [],
                    "date_of_birth": "1962-02-02", "language": "en"}, "new"),
-    ("brave-aa1", {"full_name": "Demo Applicant 3", "phone": "+00 100 0003", "regrowth_last_6_months": "unsure",
+    ("brave-aa1", {"full_name": "Demo Applicant 3", "phone": "+00 100 0003", "spontaneous_regrowth": "unsure",
                    "consent_share_with_sponsor": "on"}, "contacted"),
     ("thrive-aa1", {"full_name": "Demo Applicant 4", "phone": "+00 100 0004", "used_topical_steroid": "lt1m"},
      "new"),

@@ -16,7 +16,7 @@ from recruitment.conditions.fields import radio
 from recruitment.consent import CONSENT_TEXTS
 from recruitment.models import BestTime, ConsentPurpose, Sex
 from recruitment.patient_dates import patient_today
-from recruitment.screening.treatments import ANY_JAK, LastUse, YesNoUnsure
+from recruitment.screening.treatments import ANY_JAK, Course, LastUse, YesNoUnsure
 from trials.models import RecruitmentStatus
 
 PREGNANCY_CHOICES = [
@@ -160,11 +160,13 @@ class ScreeningForm(forms.Form):
 
     def treatment_rows(self) -> list[dict]:
         rows = []
-        for treatment, use_field, response_field in treatment_field_names(self.treatments):
+        for treatment, use_field, response_field, course_field in treatment_field_names(self.treatments):
             last_use = self.cleaned_data.get(use_field)
             if last_use:
                 response = self.cleaned_data.get(response_field, "") if response_field else ""
-                rows.append({"treatment": treatment.value, "last_use": last_use, "response": response})
+                course = self.cleaned_data.get(course_field, "") if course_field else ""
+                rows.append({"treatment": treatment.value, "last_use": last_use, "response": response,
+                             "course": course})
         return rows
 
     def contact_fields(self) -> dict:
@@ -189,11 +191,12 @@ class ScreeningForm(forms.Form):
 
     # --- Template helpers ---------------------------------------------------------------------
     def treatment_groups(self):
-        """(bound use field, bound response field or None), general treatments then JAK inhibitors."""
-        pairs = [(self[use], self[response] if response else None)
-                 for _t, use, response in treatment_field_names(self.treatments)]
-        jak = [pair for pair in pairs if pair[1] is not None]
-        other = [pair for pair in pairs if pair[1] is None]
+        """(bound use field, bound response and course fields or None), general treatments then JAK
+        inhibitors."""
+        rows = [(self[use], self[response] if response else None, self[course] if course else None)
+                for _t, use, response, course in treatment_field_names(self.treatments)]
+        jak = [row for row in rows if row[1] is not None]
+        other = [row for row in rows if row[1] is None]
         return other, jak
 
     def consent_fields(self):
@@ -210,19 +213,25 @@ class ScreeningForm(forms.Form):
 
 
 def treatment_field_names(treatments) -> tuple:
-    """(treatment, use field, response field or None) for each treatment asked about."""
-    return tuple((t, f"used_{t.value}", f"response_{t.value}" if t in ANY_JAK else None) for t in treatments)
+    """(treatment, use field, response field or None, course field or None) for each treatment asked
+    about: how well and how long are asked of JAK inhibitors."""
+    return tuple((t, f"used_{t.value}", *((f"response_{t.value}", f"course_{t.value}") if t in ANY_JAK else (None, None)))
+                 for t in treatments)
 
 
 def _treatment_fields(questions) -> dict:
     fields = {}
-    for treatment, use_field, response_field in treatment_field_names(questions.treatments):
+    for treatment, use_field, response_field, course_field in treatment_field_names(questions.treatments):
         fields[use_field] = forms.ChoiceField(
             label=treatment.label, required=False, choices=[("", _("Never used")), *LastUse.choices]
         )
         if response_field:
             fields[response_field] = forms.ChoiceField(
                 label=questions.response_question, required=False, choices=[("", "—"), *YesNoUnsure.choices],
+            )
+            fields[course_field] = forms.ChoiceField(
+                label=_("How long did you take it?"), required=False, choices=[("", "—"), *Course.choices],
+                help_text=_("Trials count a treatment as not working only after 12 weeks."),
             )
     return fields
 
@@ -287,4 +296,6 @@ def initial_from_application(application, *, trial) -> dict:
         initial[f"used_{use.treatment}"] = use.last_use
         if use.response:
             initial[f"response_{use.treatment}"] = use.response
+        if use.course:
+            initial[f"course_{use.treatment}"] = use.course
     return initial

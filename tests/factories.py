@@ -63,7 +63,11 @@ def screening_post(**overrides) -> dict:
         "other_diagnoses": ["none"],
         "episode_month": "1",
         "episode_year": "2024",
-        "regrowth_last_6_months": "no",
+        "aa_type": "patchy",
+        "spontaneous_regrowth": "not_in_12",
+        "regrowth_within_8_years": "no",
+        "scalp_conditions": ["none"],
+        "shaves_head": "no",
         "loss_top": "80",
         "loss_back": "60",
         "loss_left": "70",
@@ -85,7 +89,8 @@ def screening_post(**overrides) -> dict:
     return {key: value for key, value in data.items() if value is not None}
 
 
-ALOPECIA_FIELDS = ("other_diagnoses", "episode_month", "episode_year", "regrowth_last_6_months", "loss_top",
+ALOPECIA_FIELDS = ("other_diagnoses", "episode_month", "episode_year", "aa_type", "spontaneous_regrowth",
+                   "regrowth_within_8_years", "scalp_conditions", "shaves_head", "loss_top",
                    "loss_back", "loss_left", "loss_right", "eyebrow_loss", "eyelash_loss", "body_hair_loss")
 
 

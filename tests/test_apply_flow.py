@@ -534,11 +534,11 @@ def test_the_audit_trail_records_the_verdict_in_the_sites_language_whatever_the_
 
 def test_the_error_summary_lists_the_conditions_questions_where_the_page_shows_them(client, trial):
     body = client.post("/trials/brave-aa1/apply/", screening_post(
-        regrowth_last_6_months=None, loss_top=None, eyebrow_loss=None, full_name="", consent_contact=None,
+        spontaneous_regrowth=None, loss_top=None, eyebrow_loss=None, full_name="", consent_contact=None,
     )).content.decode()
     summary = re.search(r'<ol class="mb-0" id="error-summary">(.*?)</ol>', body, re.S).group(1)
     assert re.findall(r'href="#id_(\w+?)(?:_0)?"', summary) == [
-        "regrowth_last_6_months", "loss_top", "eyebrow_loss", "full_name", "consent_contact"]
+        "spontaneous_regrowth", "loss_top", "eyebrow_loss", "full_name", "consent_contact"]
 
 
 def test_answers_of_another_condition_are_not_carried_into_a_trial_of_another(trial):

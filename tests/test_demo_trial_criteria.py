@@ -35,7 +35,8 @@ TODAY = datetime.date(2026, 12, 2)
 def person(**fields):
     base = dict(today=TODAY, 
         age=40, sex="FEMALE", pregnant=False, breastfeeding=False, planning_pregnancy=False, diagnosed="yes",
-        other_diagnoses=frozenset(), episode_months=36, regrowth_last_6_months="no", salt=Decimal("80"),
+        other_diagnoses=frozenset(), episode_months=36, spontaneous_regrowth="not_in_12", salt=Decimal("80"), aa_type="patchy",
+        scalp_conditions=frozenset(), shaves_head="no", regrowth_within_8_years="no",
     )
     base.update(fields)
     return with_condition(base)
@@ -87,9 +88,11 @@ def test_tofacitinib_that_worked_is_allowed_by_brave_but_not_by_allegro_or_jakti
     assert results["ivarmacitinib-aa"].verdict == Verdict.LIKELY_INELIGIBLE
 
 
-def test_tofacitinib_without_regrowth_excludes_from_brave(verdicts):
-    results = verdicts(person(treatments={"tofacitinib": TreatmentAnswer("gt6m", "no")}))
+def test_tofacitinib_without_regrowth_after_12_weeks_excludes_from_brave_a_4_week_course_does_not(verdicts):
+    results = verdicts(person(treatments={"tofacitinib": TreatmentAnswer("gt6m", "no", "12w_plus")}))
     assert results["brave-aa1"].verdict == Verdict.LIKELY_INELIGIBLE
+    results = verdicts(person(treatments={"tofacitinib": TreatmentAnswer("gt6m", "no", "lt12w")}))
+    assert results["brave-aa1"].verdict == Verdict.LIKELY_ELIGIBLE
 
 
 def test_an_episode_of_9_years_fits_thrive_and_allegro_but_not_brave_or_jaktinib(verdicts):
@@ -121,19 +124,77 @@ def test_methotrexate_stopped_1_to_3_months_ago_is_not_yet_for_thrive_until_3_mo
 
 
 def test_not_sure_about_regrowth_needs_review_where_it_counts(verdicts):
-    results = verdicts(person(regrowth_last_6_months="unsure"))
+    results = verdicts(person(spontaneous_regrowth="unsure"))
     assert results["brave-aa1"].verdict == Verdict.NEEDS_REVIEW
     assert results["thrive-aa1"].verdict == Verdict.LIKELY_ELIGIBLE  # THRIVE does not ask it
 
 
 def test_pregnancy_excludes_where_the_registry_says_so_and_needs_review_elsewhere(verdicts):
     results = verdicts(person(pregnant=True))
-    assert results["thrive-aa1"].verdict == Verdict.LIKELY_INELIGIBLE
-    assert results["thrive-aa2"].verdict == Verdict.LIKELY_INELIGIBLE
-    for slug in ("brave-aa1", "allegro-2b3", "jaktinib-aa", "ivarmacitinib-aa"):
+    # BRAVE-AA: "Male, or nonpregnant, nonbreastfeeding female participants".
+    for slug in ("thrive-aa1", "thrive-aa2", "brave-aa1", "brave-aa2"):
+        assert results[slug].verdict == Verdict.LIKELY_INELIGIBLE, slug
+    for slug in ("allegro-2b3", "jaktinib-aa", "ivarmacitinib-aa"):
         assert results[slug].verdict == Verdict.NEEDS_REVIEW, slug
 
 
 def test_an_episode_begun_6_calendar_months_ago_is_too_close_to_call_for_brave(verdicts):
     assert verdicts(person(episode_months=6))["brave-aa1"].verdict == Verdict.NEEDS_REVIEW
     assert verdicts(person(episode_months=7))["brave-aa1"].verdict == Verdict.LIKELY_ELIGIBLE
+
+
+# --- A panel of edge cases, each verdict the one the registry text implies (issue 16) ---------------
+NINE_YEARS = dict(episode_months=108, episode_started_on=datetime.date(2017, 12, 1))
+EDGE_CASES = [
+    # (who, answers, {trial: verdict}); trials not named are not asserted for that case.
+    ("a week short of 18", dict(age=17, born=datetime.date(2008, 12, 9)),
+     {"brave-aa1": "not_yet_eligible", "thrive-aa1": "not_yet_eligible", "allegro-2b3": "likely_eligible"}),
+    ("steroid cream stopped 2 weeks ago", dict(treatments={"topical_steroid": TreatmentAnswer("lt1m")}),
+     {"thrive-aa1": "not_yet_eligible", "brave-aa1": "needs_review"}),
+    ("minoxidil still used", dict(treatments={"topical_minoxidil": TreatmentAnswer("still")}),
+     {"thrive-aa1": "not_yet_eligible"}),
+    ("methotrexate 1 to 3 months ago", dict(treatments={"immunosuppressant": TreatmentAnswer("1to3m")}),
+     {"thrive-aa2": "not_yet_eligible"}),
+    ("dupilumab 3 to 6 months ago", dict(treatments={"biologic": TreatmentAnswer("3to6m")}),
+     {"thrive-aa1": "not_yet_eligible"}),  # surely within THRIVE's 6 months
+    ("regrowth only during a treatment", dict(spontaneous_regrowth="not_in_12"),
+     {"brave-aa1": "likely_eligible", "allegro-2b3": "likely_eligible"}),
+    ("thick hair back on its own 3 months ago", dict(spontaneous_regrowth="in_6_months"),
+     {"brave-aa1": "likely_ineligible", "allegro-2b3": "likely_ineligible", "ivarmacitinib-aa": "likely_ineligible",
+      "thrive-aa1": "likely_eligible"}),
+    ("thick hair back on its own 9 months ago", dict(spontaneous_regrowth="6_to_12_months"),
+     {"brave-aa1": "likely_eligible", "allegro-2b3": "likely_eligible"}),
+    ("4 weeks of tofacitinib, no regrowth", dict(treatments={"tofacitinib": TreatmentAnswer("gt6m", "no", "lt12w")}),
+     {"brave-aa1": "likely_eligible", "allegro-2b3": "likely_ineligible"}),
+    ("6 months of baricitinib, no regrowth",
+     dict(treatments={"baricitinib": TreatmentAnswer("gt6m", "no", "12w_plus")}),
+     {"brave-aa1": "likely_ineligible", "thrive-aa1": "likely_eligible"}),  # THRIVE has no prior-JAK rule
+    ("a 9-year episode with regrowth 5 years ago", dict(regrowth_within_8_years="yes", **NINE_YEARS),
+     {"brave-aa1": "likely_ineligible", "brave-aa2": "likely_eligible", "thrive-aa1": "likely_eligible"}),
+    ("a 9-year episode without regrowth", dict(regrowth_within_8_years="no", **NINE_YEARS),
+     {"brave-aa2": "likely_ineligible"}),
+    ("an episode of 4 months", dict(episode_months=4, episode_started_on=datetime.date(2026, 8, 1)),
+     {"brave-aa1": "not_yet_eligible", "ivarmacitinib-aa": "not_yet_eligible", "allegro-2b3": "likely_eligible"}),
+    ("breastfeeding", dict(breastfeeding=True), {"brave-aa1": "likely_ineligible", "allegro-2b3": "needs_review"}),
+    ("diffuse alopecia areata", dict(aa_type="diffuse"),
+     {"brave-aa1": "likely_ineligible", "allegro-2b3": "likely_eligible"}),
+    ("scalp psoriasis", dict(scalp_conditions=frozenset({"psoriasis"})),
+     {"thrive-aa1": "likely_ineligible", "allegro-2b3": "likely_ineligible", "brave-aa1": "likely_eligible"}),
+    ("a shaved head", dict(shaves_head="yes"), {"allegro-2b3": "likely_ineligible", "brave-aa1": "likely_eligible"}),
+    ("SALT 48, just under the threshold", dict(salt=Decimal("48")),
+     {"brave-aa1": "needs_review", "thrive-aa1": "needs_review"}),
+    ("SALT 40, clearly under", dict(salt=Decimal("40")), {"brave-aa1": "likely_ineligible"}),
+]
+
+
+@pytest.mark.parametrize(("who", "answers", "expected"), EDGE_CASES, ids=[case[0] for case in EDGE_CASES])
+def test_edge_case_applicants_get_the_verdict_a_trial_physician_would_give(verdicts, who, answers, expected):
+    results = verdicts(person(**{"born": datetime.date(1986, 3, 15), **answers}))
+    assert {slug: results[slug].verdict for slug in expected} == expected
+
+
+def test_a_not_yet_verdict_gives_the_day(verdicts):
+    results = verdicts(person(age=17, born=datetime.date(2008, 12, 9)))
+    assert results["brave-aa1"].eligible_from == datetime.date(2026, 12, 9)
+    results = verdicts(person(episode_months=4, episode_started_on=datetime.date(2026, 8, 1)))
+    assert results["brave-aa1"].eligible_from == datetime.date(2027, 3, 1)  # begun by 31 August: > 6 months

@@ -26,7 +26,7 @@ def review(kind, **params):
 def answers(**fields):
     base = dict(
         age=40, sex="FEMALE", pregnant=False, breastfeeding=False, planning_pregnancy=False, diagnosed="yes",
-        episode_months=24, regrowth_last_6_months="no", salt=Decimal("75.0"), other_diagnoses=frozenset(),
+        episode_months=24, spontaneous_regrowth="not_in_12", salt=Decimal("75.0"), other_diagnoses=frozenset(),
     )
     base.update(fields)
     return with_condition(base)
@@ -97,19 +97,29 @@ def test_episode_duration_with_inclusive_bounds(months, expected):
 @pytest.mark.parametrize(
     ("window", "answer", "expected"),
     [
-        (6, "no", MET), (6, "yes", NOT_MET), (6, "unsure", UNKNOWN),
-        (3, "no", MET),  # none in 6 months -> none in 3
-        (3, "yes", UNKNOWN),  # regrowth within 6 months may be older than 3
-        (12, "yes", NOT_MET),  # within 6 -> within 12
-        (12, "no", UNKNOWN),
+        (6, "not_in_12", MET), (6, "6_to_12_months", MET), (6, "in_6_months", NOT_MET), (6, "unsure", UNKNOWN),
+        (12, "6_to_12_months", NOT_MET), (12, "in_6_months", NOT_MET), (12, "not_in_12", MET),
+        (3, "in_6_months", UNKNOWN),  # within 6 months may be longer ago than 3
+        (3, "6_to_12_months", MET),
     ],
 )
-def test_no_regrowth_in_the_last_n_months(window, answer, expected):
-    assert result(exclude(K.RECENT_REGROWTH, months=window), regrowth_last_6_months=answer) == expected
+def test_no_spontaneous_terminal_regrowth_in_the_last_n_months(window, answer, expected):
+    assert result(exclude(K.RECENT_REGROWTH, months=window), spontaneous_regrowth=answer) == expected
+
+
+@pytest.mark.parametrize(("window", "answer", "expected"), [
+    (6, "no", MET), (6, "yes", UNKNOWN),  # the earlier question counted regrowth during a treatment too
+    (3, "no", MET), (12, "no", UNKNOWN), (6, "unsure", UNKNOWN),
+])
+def test_answers_to_the_earlier_regrowth_question_are_read_as_far_as_they_tell(window, answer, expected):
+    assert result(exclude(K.RECENT_REGROWTH, months=window), spontaneous_regrowth="",
+                  regrowth_last_6_months=answer) == expected
 
 
 JAK_NO_REGROWTH = {"baricitinib": TreatmentAnswer("gt6m", "no")}
 JAK_REGROWTH = {"tofacitinib": TreatmentAnswer("gt6m", "yes")}
+JAK_NO_REGROWTH_12_WEEKS = {"tofacitinib": TreatmentAnswer("gt6m", "no", "12w_plus")}
+JAK_NO_REGROWTH_4_WEEKS = {"tofacitinib": TreatmentAnswer("gt6m", "no", "lt12w")}
 JAK_UNSURE = {"tofacitinib": TreatmentAnswer("gt6m", None)}
 CREAM_ONLY = {"ruxolitinib_cream": TreatmentAnswer("lt1m", None)}
 
@@ -126,7 +136,10 @@ CREAM_ONLY = {"ruxolitinib_cream": TreatmentAnswer("lt1m", None)}
         (exclude(K.PRIOR_JAK, route="oral"), JAK_NO_REGROWTH, NOT_MET),
         # Inadequate response excludes (BRAVE): only non-responders are out
         (exclude(K.PRIOR_JAK, route="oral", inadequate_response_only=True), JAK_REGROWTH, MET),
-        (exclude(K.PRIOR_JAK, route="oral", inadequate_response_only=True), JAK_NO_REGROWTH, NOT_MET),
+        # ...after a full course: no response after 12 weeks or more (BRAVE-AA)
+        (exclude(K.PRIOR_JAK, route="oral", inadequate_response_only=True), JAK_NO_REGROWTH_12_WEEKS, NOT_MET),
+        (exclude(K.PRIOR_JAK, route="oral", inadequate_response_only=True), JAK_NO_REGROWTH_4_WEEKS, MET),
+        (exclude(K.PRIOR_JAK, route="oral", inadequate_response_only=True), JAK_NO_REGROWTH, UNKNOWN),
         (exclude(K.PRIOR_JAK, route="oral", inadequate_response_only=True), JAK_UNSURE, UNKNOWN),
         (exclude(K.PRIOR_JAK, route="oral", inadequate_response_only=True), {}, MET),
     ],

@@ -151,7 +151,7 @@ def test_numbers_are_written_as_numbers(client, cast):
 def test_needs_review_is_included_on_request_and_withdrawn_applicants_never(client, cast):
     review.change_status(cast.app_b, to="withdrawn", by=cast.coordinator_b, reason="Asked to leave")
     needs_review = make_application(cast.trial, site=cast.site_a, phone="+86 100 0000 0200",
-                                    regrowth_last_6_months="unsure")
+                                    spontaneous_regrowth="unsure")
     make_criterion(cast.trial, K.RECENT_REGROWTH, role="exclusion", params={"months": 6})
     review.reevaluate(needs_review, by=None)
     assert needs_review.verdict == "needs_review"

@@ -149,7 +149,7 @@ def _answers():
 def _alopecia():
     return {"loss_top": 80, "loss_back": 80, "loss_left": 80, "loss_right": 80, "eyebrow_loss": "no",
             "eyelash_loss": "no", "body_hair_loss": "no", "other_diagnoses": [], "other_diagnoses_unsure": False,
-            "episode_started_on": datetime.date(2024, 1, 1), "episode_months": 20, "regrowth_last_6_months": "no"}
+            "episode_started_on": datetime.date(2024, 1, 1), "episode_months": 20, "spontaneous_regrowth": "not_in_12"}
 
 
 

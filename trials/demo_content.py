@@ -39,18 +39,30 @@ _SALT_50 = T("At least half of the scalp without hair (SALT 50 or more)",
 _NO_JAK_EVER = T("Never treated with a JAK inhibitor", "从未用过 JAK 抑制剂")
 
 
-def _common(*, pregnancy_role=REVIEW):
+def _quote(nct: str, sentence: str) -> str:
+    """A criterion's source note: the registry sentence it encodes."""
+    return f'ClinicalTrials.gov {nct}: "{sentence}"'
+
+
+def _common(nct="", *, pregnancy=None, other_hair_loss=None):
+    """What every alopecia-areata trial asks. `pregnancy`, `other_hair_loss`: the registry sentences
+    that make them exclusions; without one, the site reviews (a rule these trials usually have)."""
     return [
         (K.DIAGNOSIS, IN, {}, T("Alopecia areata diagnosed by a doctor (the study doctor confirms it)",
                                 "经医生诊断为斑秃（研究医生会再次确认）"), _REGISTRY),
-        (K.SALT, IN, {"min": 50}, _SALT_50, _REGISTRY),
-        (K.OTHER_HAIR_LOSS, REVIEW, {"diagnoses": _OTHER_HAIR_LOSS},
+        (K.SALT, IN, {"min": 50}, _SALT_50, _quote(nct, "SALT score ≥ 50") if nct else _REGISTRY),
+        (K.OTHER_HAIR_LOSS, EX if other_hair_loss else REVIEW, {"diagnoses": _OTHER_HAIR_LOSS},
          T("No other kind of hair loss, such as pattern or scarring hair loss",
-           "没有其他类型的脱发，例如雄激素性脱发或瘢痕性脱发"), _TYPICAL),
-        (K.PREGNANCY, pregnancy_role, {}, T("Not pregnant, breastfeeding or planning a pregnancy",
-                                            "没有怀孕、没有在哺乳，也没有备孕计划"),
-         _REGISTRY if pregnancy_role == EX else _TYPICAL),
+           "没有其他类型的脱发，例如雄激素性脱发或瘢痕性脱发"),
+         _quote(nct, other_hair_loss) if other_hair_loss else _TYPICAL),
+        (K.PREGNANCY, EX if pregnancy else REVIEW, {}, T("Not pregnant, breastfeeding or planning a pregnancy",
+                                                         "没有怀孕、没有在哺乳，也没有备孕计划"),
+         _quote(nct, pregnancy) if pregnancy else _TYPICAL),
     ]
+
+
+_OTHER_SCALP = T("No other scalp disease, such as psoriasis or seborrhoeic dermatitis of the scalp",
+                 "头皮没有其他疾病，例如头皮银屑病或脂溢性皮炎")
 
 
 # Where the washouts are in the full protocol only: recent treatment is for the site to check.
@@ -61,23 +73,49 @@ _RECENT_TREATMENT_REVIEW = (
     _TYPICAL,
 )
 
-_BRAVE_CRITERIA = [
-    (K.AGE, IN, {"min": 18, "max": 70, "male_max": 60},
-     T("Men aged 18 to 60, women aged 18 to 70", "男性 18 至 60 岁，女性 18 至 70 岁"), _REGISTRY),
-    *_common(),
-    (K.EPISODE_DURATION, IN, {"min_months": 6, "min_exclusive": True, "max_months": 96, "max_exclusive": True},
-     T("The current episode has lasted more than 6 months and less than 8 years",
-       "这次发作已超过 6 个月，但不到 8 年"), _REGISTRY),
-    (K.RECENT_REGROWTH, EX, {"months": 6},
-     T("No hair regrowth on its own in the last 6 months", "最近 6 个月内头发没有自行长回来"), _REGISTRY),
-    (K.PRIOR_JAK, EX, {"route": "oral", "inadequate_response_only": True},
-     T("Not for people whose hair did not grow back on an earlier JAK-inhibitor tablet",
-       "以前口服过 JAK 抑制剂但头发没有长回来的人不能参加"), _REGISTRY),
-    _RECENT_TREATMENT_REVIEW,
-]
+def _brave_criteria(nct, *, long_episode_exception=False):
+    """BRAVE-AA1 and BRAVE-AA2; BRAVE-AA2 also admits longer episodes with regrowth in the past 8 years."""
+    episode = {"min_months": 6, "min_exclusive": True, "max_months": 96, "max_exclusive": True}
+    if long_episode_exception:
+        episode["or_regrowth_within_years"] = 8
+    return [
+        (K.AGE, IN, {"min": 18, "max": 70, "male_max": 60},
+         T("Men aged 18 to 60, women aged 18 to 70", "男性 18 至 60 岁，女性 18 至 70 岁"),
+         _quote(nct, "Male participants 18 to 60 years of age, or female participants 18 to 70 years of age")),
+        *_common(nct, pregnancy="Male, or nonpregnant, nonbreastfeeding female participants",
+                 other_hair_loss="Other forms of alopecia (for example androgenetic alopecia, scarring alopecia, "
+                                 "diffuse alopecia, traction alopecia or trichotillomania)"),
+        (K.AA_TYPE, EX, {"types": ["diffuse"]},
+         T("Not primarily diffuse alopecia areata (thinning all over rather than patches)",
+           "不是以弥漫型为主的斑秃（整个头皮变稀，而不是斑片）"),
+         _quote(nct, "Primarily diffuse type of alopecia areata")),
+        (K.EPISODE_DURATION, IN, episode,
+         T("The current episode of severe hair loss has lasted more than 6 months and less than 8 years, or longer "
+           "with regrowth on its own in the last 8 years", "这次重度脱发已超过 6 个月、不到 8 年；或者更久，但最近 8 年内头发曾自行长回来")
+         if long_episode_exception else
+         T("The current episode of severe hair loss has lasted more than 6 months and less than 8 years",
+           "这次重度脱发已超过 6 个月，但不到 8 年"),
+         _quote(nct, "Current episode of severe or very severe alopecia areata lasting more than 6 months and less "
+                     "than 8 years" + (" (a longer episode is admitted if episodes of regrowth have been observed "
+                                       "within the past 8 years)" if long_episode_exception else ""))),
+        (K.RECENT_REGROWTH, EX, {"months": 6},
+         T("No thick hair grew back on its own in the last 6 months", "最近 6 个月内没有粗壮的头发自行长回来"),
+         _quote(nct, "No spontaneous improvement of scalp hair over the past 6 months")),
+        (K.PRIOR_JAK, EX, {"route": "oral", "inadequate_response_only": True},
+         T("Not for people whose hair did not grow back after 12 weeks or more of a JAK-inhibitor tablet",
+           "以前口服 JAK 抑制剂 12 周或更久、头发没有长回来的人不能参加"),
+         _quote(nct, "Previous treatment with an oral Janus kinase (JAK) inhibitor with an inadequate response for "
+                     "alopecia areata")),
+        _RECENT_TREATMENT_REVIEW,
+    ]
 _THRIVE_CRITERIA = [
     (K.AGE, IN, {"min": 18, "max": 65}, T("Aged 18 to 65", "年龄 18 至 65 岁"), _REGISTRY),
-    *_common(pregnancy_role=EX),
+    *_common("NCT04518995", pregnancy="Females who are pregnant, nursing, or planning to become pregnant during the "
+                                      "study or within 30 days after the last dose of study drug"),
+    (K.SCALP_CONDITION, EX, {"conditions": ["psoriasis", "seborrhoeic", "other"]}, _OTHER_SCALP,
+     _quote("NCT04518995", "Active scalp inflammation, psoriasis or seborrheic dermatitis requiring topical "
+                           "treatment to the scalp, significant scalp trauma, or another scalp condition that may "
+                           "interfere with the SALT assessment")),
     (K.EPISODE_DURATION, IN, {"min_months": 6, "max_months": 120},
      T("The current episode has lasted between 6 months and 10 years", "这次发作持续了 6 个月到 10 年"), _REGISTRY),
     (K.WASHOUT, EX, {"treatments": ["topical_steroid", "intralesional_steroid", "topical_minoxidil",
@@ -221,7 +259,7 @@ DEMO_TRIALS = {
             T("One tablet a day; for the first 9 months it may be a placebo", "每天服用一片；前 9 个月服用的可能是安慰剂"),
             _VISITS, _BLOOD, _FREE, _LEAVE,
         ],
-        "criteria": _BRAVE_CRITERIA,
+        "criteria": _brave_criteria("NCT03570749"),
     },
     "NCT03899259": {
         "slug": "brave-aa2",
@@ -239,7 +277,7 @@ DEMO_TRIALS = {
             T("One tablet a day; for the first 9 months it may be a placebo", "每天服用一片；前 9 个月服用的可能是安慰剂"),
             _VISITS, _BLOOD, _FREE, _LEAVE,
         ],
-        "criteria": _BRAVE_CRITERIA,
+        "criteria": _brave_criteria("NCT03899259", long_episode_exception=True),
     },
     "NCT03732807": {
         "slug": "allegro-2b3",
@@ -265,13 +303,25 @@ DEMO_TRIALS = {
             _VISITS, _BLOOD, _FREE, _LEAVE,
         ],
         "criteria": [
-            (K.AGE, IN, {"min": 12}, T("Aged 12 or older", "年龄 12 岁或以上"), _REGISTRY),
-            *_common(),
+            (K.AGE, IN, {"min": 12}, T("Aged 12 or older", "年龄 12 岁或以上"),
+             _quote("NCT03732807", "Age 12 years or older at the time of informed consent")),
+            *_common("NCT03732807", other_hair_loss="Other types of alopecia or other diseases that can cause hair "
+                                                    "loss"),
             (K.RECENT_REGROWTH, EX, {"months": 6},
-             T("No hair regrowth in the last 6 months", "最近 6 个月内头发没有长回来"), _REGISTRY),
+             T("No thick hair grew back on its own in the last 6 months", "最近 6 个月内没有粗壮的头发自行长回来"),
+             _quote("NCT03732807", "No evidence of terminal hair regrowth within the previous 6 months")),
             (K.EPISODE_DURATION, IN, {"max_months": 120},
-             T("The current episode is 10 years or shorter", "这次发作不超过 10 年"), _REGISTRY),
-            (K.PRIOR_JAK, EX, {"route": "any"}, _NO_JAK_EVER, _REGISTRY),
+             T("The current episode is 10 years or shorter", "这次发作不超过 10 年"),
+             _quote("NCT03732807", "Current episode of hair loss of 10 years or less")),
+            (K.PRIOR_JAK, EX, {"route": "any"}, _NO_JAK_EVER,
+             _quote("NCT03732807", "Any previous use of any Janus kinase (JAK) inhibitor")),
+            (K.SCALP_CONDITION, EX, {"conditions": ["psoriasis", "seborrhoeic", "other"]}, _OTHER_SCALP,
+             _quote("NCT03732807", "Other scalp diseases that could interfere with the assessment of hair loss or "
+                                   "regrowth")),
+            (K.SHAVED_HEAD, EX, {}, T("Hair not shaved: it must have grown back and be stable",
+                                      "没有剃头：头发需要长回来并保持稳定"),
+             _quote("NCT03732807", "Shaved head: participants must not enter the study until the hair has grown "
+                                   "back and is considered stable by the investigator")),
             _RECENT_TREATMENT_REVIEW,
         ],
     },
@@ -358,15 +408,23 @@ DEMO_TRIALS = {
             _VISITS, _BLOOD, _FREE, _LEAVE,
         ],
         "criteria": [
-            (K.AGE, IN, {"min": 18, "max": 65}, T("Aged 18 to 65", "年龄 18 至 65 岁"), _REGISTRY),
-            *_common(),
+            (K.AGE, IN, {"min": 18, "max": 65}, T("Aged 18 to 65", "年龄 18 至 65 岁"),
+             _quote("NCT05470413", "Male or female, 18 to 65 years of age (inclusive)")),
+            *_common("NCT05470413", other_hair_loss="Hair loss due to other causes, including androgenetic "
+                                                    "alopecia, scarring alopecia, diffuse alopecia, traction alopecia"),
             (K.EPISODE_DURATION, IN, {"min_months": 6, "max_months": 96, "max_exclusive": True},
              T("The current episode has lasted between 6 months and 8 years", "这次发作持续了 6 个月到 8 年"),
-             _REGISTRY),
+             _quote("NCT05470413", "Current episode of scalp hair loss lasting at least 6 months and less than 8 "
+                                   "years")),
             (K.RECENT_REGROWTH, EX, {"months": 6},
-             T("No hair regrowth in the last 6 months", "最近 6 个月内头发没有长回来"), _REGISTRY),
+             T("No thick hair grew back on its own in the last 6 months", "最近 6 个月内没有粗壮的头发自行长回来"),
+             _quote("NCT05470413", "No terminal hair regrowth within 6 months before screening and baseline")),
             (K.PRIOR_JAK, EX, {"route": "oral"},
-             T("Never treated with a JAK-inhibitor tablet", "从未口服过 JAK 抑制剂"), _REGISTRY),
+             T("Never treated with a JAK-inhibitor tablet", "从未口服过 JAK 抑制剂"),
+             _quote("NCT05470413", "Previous systemic treatment with a Janus kinase (JAK) inhibitor")),
+            (K.SCALP_CONDITION, EX, {"conditions": ["psoriasis", "seborrhoeic", "other"]}, _OTHER_SCALP,
+             _quote("NCT05470413", "Any other active skin disease, scalp disorder or scalp trauma that could "
+                                   "interfere with the assessment of efficacy or safety")),
             _RECENT_TREATMENT_REVIEW,
         ],
     },

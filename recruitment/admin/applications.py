@@ -279,12 +279,13 @@ class ApplicationAdmin(admin.ModelAdmin):
     def treatments_text(self, obj):
         rows = [
             (t.get_treatment_display(), t.get_last_use_display(),
-             format_html(" — {}: {}", _("it helped"), t.get_response_display()) if t.response else "")
+             format_html(" — {}: {}", _("it helped"), t.get_response_display()) if t.response else "",
+             format_html(" — {}: {}", _("taken for"), t.get_course_display()) if t.course else "")
             for t in obj.treatments.all()
         ]
         if not rows:
             return _("none used")
-        return format_html("<ul>{}</ul>", format_html_join("", "<li>{}: {}{}</li>", rows))
+        return format_html("<ul>{}</ul>", format_html_join("", "<li>{}: {}{}{}</li>", rows))
 
     def _results_table(self, evaluation):
         rows = [

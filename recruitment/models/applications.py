@@ -16,7 +16,7 @@ from django.utils.translation import gettext_lazy as _
 
 from recruitment.pipeline import Status
 from recruitment.screening.eligibility import Verdict
-from recruitment.screening.treatments import ANY_JAK, LastUse, Treatment, YesNoUnsure
+from recruitment.screening.treatments import ANY_JAK, Course, LastUse, Treatment, YesNoUnsure
 
 # Read over the phone: no 0/O, 1/I/L, U; 30 symbols ** 8 = 6.5e11 codes, not guessable.
 REFERENCE_ALPHABET = "23456789ABCDEFGHJKMNPQRSTVWXYZ"
@@ -127,6 +127,7 @@ class TreatmentUse(models.Model):
     last_use = models.CharField(_("last used"), max_length=8, choices=LastUse.choices)
     # Asked for JAK inhibitors: did it help (hair regrew, colour returned)?
     response = models.CharField(_("it helped"), max_length=6, choices=YesNoUnsure.choices, blank=True)
+    course = models.CharField(_("taken for"), max_length=8, choices=Course.choices, blank=True)
 
     class Meta:
         ordering = ["pk"]

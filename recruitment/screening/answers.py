@@ -12,6 +12,7 @@ from typing import Any
 class TreatmentAnswer:
     last_use: str  # a LastUse value
     response: str | None = None  # YesNoUnsure: did it help? Asked for JAK inhibitors only
+    course: str | None = None  # treatments.Course: how long it was taken; JAK inhibitors only
 
 
 @dataclass(frozen=True)

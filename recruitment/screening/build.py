@@ -28,7 +28,8 @@ def screening_answers(application, condition_answers=None, treatments=None, *, b
         breastfeeding=application.breastfeeding,
         planning_pregnancy=application.planning_pregnancy,
         diagnosed=application.diagnosed,
-        treatments={t.treatment: TreatmentAnswer(t.last_use, t.response or None) for t in treatments},
+        treatments={t.treatment: TreatmentAnswer(t.last_use, t.response or None, t.course or None)
+                    for t in treatments},
         treatments_asked=frozenset(condition.questions.treatments),
         condition=values,
     )

@@ -12,7 +12,7 @@ from recruitment.screening.later import Later
 from recruitment.screening.kind import BOOL, CHOICE, LIST, NUMBER, Kind, Param
 from recruitment.screening.reasons import reason
 from recruitment.screening.treatments import (
-    ANY_JAK, LAST_USE_DAYS, ORAL_JAK, TREATMENT_GROUPS, LastUse, Treatment, YesNoUnsure, expand,
+    ANY_JAK, LAST_USE_DAYS, ORAL_JAK, TREATMENT_GROUPS, Course, LastUse, Treatment, YesNoUnsure, expand,
 )
 
 
@@ -54,17 +54,26 @@ def _check_prior_jak(p, a):
     names = sorted(str(code) for code in used)
     if not p.get("inadequate_response_only"):
         return True, reason(gettext_noop("used %(treatments)s"), treatments=names)
-    responses = {t.response for t in used.values()}
-    if responses == {YesNoUnsure.YES}:
-        return False, reason(gettext_noop("used %(treatments)s, and it helped"), treatments=names)
-    if YesNoUnsure.NO in responses:
-        return True, reason(gettext_noop("used %(treatments)s, and it did not help"), treatments=names)
-    return None, reason(gettext_noop("used %(treatments)s; whether it helped is not known"), treatments=names)
+    # An inadequate response: no response after a full course (the registries: at least 12 weeks).
+    # A shorter course without response, or one that helped, is not one.
+    inadequate = [t for t in used.values() if t.response == YesNoUnsure.NO and t.course == Course.AT_LEAST_12_WEEKS]
+    if inadequate:
+        return True, reason(gettext_noop("used %(treatments)s for 12 weeks or more, and it did not help"),
+                            treatments=names)
+    settled = all(t.response == YesNoUnsure.YES or (t.response == YesNoUnsure.NO and t.course == Course.UNDER_12_WEEKS)
+                  for t in used.values())
+    if settled:
+        return False, reason(gettext_noop("used %(treatments)s: it helped, or not for 12 weeks"), treatments=names)
+    return None, reason(gettext_noop("used %(treatments)s; whether it helped over 12 weeks is not known"),
+                        treatments=names)
 
 
 # Reasons stored by evaluations made before the wording above; kept in the catalog so that those
 # evaluations still read in Chinese.
 EARLIER_WORDINGS = (
+    gettext_noop("used %(treatments)s, and it helped"),
+    gettext_noop("used %(treatments)s, and it did not help"),
+    gettext_noop("used %(treatments)s; whether it helped is not known"),
     gettext_noop("used %(treatments)s, and hair regrew"),
     gettext_noop("used %(treatments)s without regrowth"),
     gettext_noop("used %(treatments)s; whether hair regrew is not known"),

@@ -74,6 +74,14 @@ LAST_USE_DAYS = {
 }
 
 
+class Course(models.TextChoices):
+    """How long a JAK inhibitor was taken: an "inadequate response" counts only after 12 weeks."""
+
+    UNDER_12_WEEKS = "lt12w", _("Less than 12 weeks")
+    AT_LEAST_12_WEEKS = "12w_plus", _("12 weeks or more")
+    UNSURE = "unsure", _("Not sure")
+
+
 class YesNoUnsure(models.TextChoices):
     YES = "yes", _("Yes")
     NO = "no", _("No")

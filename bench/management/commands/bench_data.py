@@ -60,7 +60,7 @@ class Command(BaseCommand):
             answers = ScreeningAnswers(
                 age=35 + profile, sex="FEMALE", pregnant=False, breastfeeding=False, planning_pregnancy=False,
                 diagnosed="yes", treatments=treatments,
-                condition={"episode_months": 30, "regrowth_last_6_months": "no", "salt": salt,
+                condition={"episode_months": 30, "spontaneous_regrowth": "not_in_12", "salt": salt,
                            "other_diagnoses": frozenset()},
             )
             outcome = evaluate([c.as_spec() for c in trial.criteria.all()], answers)
@@ -93,7 +93,8 @@ class Command(BaseCommand):
             AlopeciaAnswers(application=a, loss_top=x[0][0], loss_back=x[0][1], loss_left=x[0][2], loss_right=x[0][3],
                             salt=x[1], severity=severity_band(x[1]), eyebrow_loss="no", eyelash_loss="no",
                             body_hair_loss="no", other_diagnoses=[], episode_started_on=datetime.date(2024, 5, 1),
-                            episode_months=30, regrowth_last_6_months="no")
+                            episode_months=30, spontaneous_regrowth="not_in_12", aa_type="patchy",
+                            scalp_conditions=[], shaves_head="no", regrowth_within_8_years="no")
             for a, x in zip(apps, extras)
         )
         ContactDetails.objects.bulk_create(

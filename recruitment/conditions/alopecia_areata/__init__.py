@@ -21,8 +21,10 @@ CONDITION = ConditionModule(
         ExportColumn(_("Current episode (months)"), "episode_months"),
     ),
     admin_list_columns=admin.LIST_COLUMNS, admin_displays=admin.DISPLAYS,
-    coded_args={"diagnoses": kinds.OtherHairLoss},
+    coded_args={"diagnoses": kinds.OtherHairLoss, "when": kinds.SpontaneousRegrowth, "aa_type": kinds.AAType,
+                "scalp": kinds.ScalpCondition},
     demo_answers={"diagnosed": "yes", "other_diagnoses": ["none"], "episode_month": "3", "episode_year": "2023",
-                  "regrowth_last_6_months": "no", "loss_top": "80", "loss_back": "70", "loss_left": "60",
+                  "spontaneous_regrowth": "not_in_12", "regrowth_within_8_years": "no",
+                  "aa_type": "patchy", "scalp_conditions": ["none"], "shaves_head": "no", "loss_top": "80", "loss_back": "70", "loss_left": "60",
                   "loss_right": "60", "eyebrow_loss": "yes", "eyelash_loss": "no", "body_hair_loss": "no"},
 )

@@ -7,7 +7,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from recruitment.conditions.alopecia_areata.kinds import OtherHairLoss
+from recruitment.conditions.alopecia_areata.kinds import OtherHairLoss, ScalpCondition
 
 
 @admin.display(description=_("Self-reported SALT"), ordering="alopecia__salt")
@@ -32,9 +32,25 @@ def episode(application):
                        ngettext("%(months)d month", "%(months)d months", a.episode_months) % {"months": a.episode_months})
 
 
-@admin.display(description=_("Regrowth in the last 6 months"))
+@admin.display(description=_("Thick hair grew back on its own"))
 def recent_regrowth(application):
-    return application.alopecia.get_regrowth_last_6_months_display()
+    a = application.alopecia
+    if not a.spontaneous_regrowth:  # asked before December 2026
+        return format_html("{}: {}", _("any regrowth in the last 6 months"), a.get_regrowth_last_6_months_display())
+    return format_html("{} · {}: {}", a.get_spontaneous_regrowth_display(), _("within 8 years"),
+                       a.get_regrowth_within_8_years_display() or "—")
+
+
+@admin.display(description=_("Type, scalp, shaving"))
+def type_and_scalp(application):
+    a = application.alopecia
+    if a.scalp_conditions is None:
+        return "—"
+    scalp = [str(ScalpCondition(code).label) for code in a.scalp_conditions]
+    if a.scalp_conditions_unsure:
+        scalp.append(str(_("not sure")))
+    return format_html("{} · {}: {} · {}: {}", a.get_aa_type_display() or "—", _("other scalp conditions"),
+                       ", ".join(scalp) or _("none"), _("shaves the head"), a.get_shaves_head_display() or "—")
 
 
 @admin.display(description=_("Hair loss per scalp view"))
@@ -61,4 +77,4 @@ def beyond_the_scalp(application):
 
 
 LIST_COLUMNS = (salt,)
-DISPLAYS = (other_diagnoses, episode, recent_regrowth, scalp_views, salt_text, beyond_the_scalp)
+DISPLAYS = (type_and_scalp, other_diagnoses, episode, recent_regrowth, scalp_views, salt_text, beyond_the_scalp)

@@ -21,6 +21,12 @@ def screening_values(row) -> dict:
         "episode_months": row.episode_months,
         "episode_started_on": row.episode_started_on,
         "regrowth_last_6_months": row.regrowth_last_6_months,
+        "spontaneous_regrowth": row.spontaneous_regrowth,
+        "regrowth_within_8_years": row.regrowth_within_8_years,
+        "aa_type": row.aa_type,
+        "scalp_conditions": None if row.scalp_conditions is None else frozenset(row.scalp_conditions),
+        "scalp_conditions_unsure": row.scalp_conditions_unsure,
+        "shaves_head": row.shaves_head,
         "other_diagnoses": frozenset(row.other_diagnoses),
         "other_diagnoses_unsure": row.other_diagnoses_unsure,
     }

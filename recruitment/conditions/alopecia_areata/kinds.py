@@ -1,5 +1,6 @@
 """The kinds of criterion of alopecia areata: the self-reported SALT, the current episode's
-length, recent regrowth and other hair-loss diagnoses."""
+length, spontaneous regrowth, the type, other hair-loss diagnoses, other scalp conditions and a
+shaved head."""
 
 from decimal import Decimal
 
@@ -12,6 +13,31 @@ from recruitment.screening.later import Later
 from recruitment.screening.kind import BOOL, LIST, NUMBER, Kind, Param
 from recruitment.screening.reasons import reason
 from recruitment.screening.treatments import YesNoUnsure
+
+
+class AAType(models.TextChoices):
+    PATCHY = "patchy", _("patchy")
+    DIFFUSE = "diffuse", _("diffuse")
+    OPHIASIS = "ophiasis", _("ophiasis")
+    TOTALIS = "totalis", _("totalis")
+    UNIVERSALIS = "universalis", _("universalis")
+    UNSURE = "unsure", _("not sure")
+
+
+class SpontaneousRegrowth(models.TextChoices):
+    """Thick, normal (terminal) hair that grew back on its own, not during a treatment: what the
+    registries mean by "spontaneous improvement"."""
+
+    IN_6_MONTHS = "in_6_months", _("in the last 6 months")
+    IN_6_TO_12_MONTHS = "6_to_12_months", _("6 to 12 months ago")
+    NOT_IN_12_MONTHS = "not_in_12", _("not in the last 12 months")
+    UNSURE = "unsure", _("not sure")
+
+
+class ScalpCondition(models.TextChoices):
+    PSORIASIS = "psoriasis", _("Psoriasis of the scalp")
+    SEBORRHOEIC = "seborrhoeic", _("Seborrhoeic dermatitis (flaking, itchy, red scalp)")
+    OTHER = "other", _("Another scalp disease or an injury of the scalp")
 
 
 class OtherHairLoss(models.TextChoices):
@@ -48,6 +74,15 @@ def _check_episode(p, a):
         why = reason(gettext_noop("episode about %(months)s months, required %(range)s months"),
                      months=months, range=lo or hi)
     fits = months_fit(months, low, high)
+    if fits is not True and high is not None and months + 1 > high and p.get("or_regrowth_within_years"):
+        # A longer episode is admitted when hair grew back on its own within the years given (the
+        # questionnaire asks about 8).
+        years, answer = p["or_regrowth_within_years"], a.condition.get("regrowth_within_8_years")
+        if answer == YesNoUnsure.YES and years >= 8 and (low is None or months - 1 >= low):
+            return True, why.then(gettext_noop("%(first)s; longer, but hair grew back on its own in the last 8 years"))
+        if answer != YesNoUnsure.NO or years > 8:
+            return None, why.then(gettext_noop("%(first)s; longer: whether hair grew back in the years allowed is "
+                                               "for the site to check"))
     started = a.condition.get("episode_started_on")
     if fits is False and low is not None and months < low and started and (high is None or low < high):
         return False, why, Later(surely_longer_than(started, low))  # long enough from then
@@ -57,12 +92,17 @@ def _check_episode(p, a):
 
 
 def _check_recent_regrowth(p, a):
-    """The questionnaire asks about the last 6 months; other windows are decided where 6 tells."""
+    """Spontaneous terminal regrowth within the last N months. The questionnaire asks when it was:
+    in the last 6 months, 6 to 12 months ago, or not in 12 months; a window the answer does not
+    settle is unknown."""
     months = p["months"]
+    answer = a.condition.get("spontaneous_regrowth")
+    if answer:
+        return _regrowth_in_window(months, answer)
+    # Asked before: "any regrowth in the last 6 months", which may have come from a treatment.
     answer = a.condition.get("regrowth_last_6_months")
-    if answer == YesNoUnsure.YES and months >= 6:
-        return True, reason(gettext_noop("hair regrew in the last 6 months (criterion: last %(months)s months)"),
-                            months=months)
+    if answer == YesNoUnsure.YES:
+        return None, reason(gettext_noop("hair regrew in the last 6 months, on its own or not: not known"))
     if answer == YesNoUnsure.NO and months <= 6:
         return False, reason(gettext_noop("no regrowth in the last 6 months (criterion: last %(months)s months)"),
                              months=months)
@@ -70,6 +110,49 @@ def _check_recent_regrowth(p, a):
         return None, reason(gettext_noop("the questionnaire asks about 6 months, the criterion about %(months)s"),
                             months=months)
     return None, reason(gettext_noop("regrowth in the last 6 months not known"))
+
+
+# Reasons stored by evaluations made before the question was about spontaneous regrowth; kept in
+# the catalog so that those evaluations still read in Chinese.
+EARLIER_WORDINGS = (gettext_noop("hair regrew in the last 6 months (criterion: last %(months)s months)"),)
+
+
+def _regrowth_in_window(months, answer):
+    why = reason(gettext_noop("thick hair grew back on its own: %(when)s (criterion: last %(months)s months)"),
+                 when=answer, months=months)
+    if answer == SpontaneousRegrowth.UNSURE:
+        return None, why
+    # The latest and earliest it may have been, in months ago.
+    latest, earliest = {SpontaneousRegrowth.IN_6_MONTHS: (0, 6), SpontaneousRegrowth.IN_6_TO_12_MONTHS: (6, 12),
+                        SpontaneousRegrowth.NOT_IN_12_MONTHS: (12, None)}[answer]
+    if earliest is not None and earliest <= months:
+        return True, why
+    if latest >= months:
+        return False, why
+    return None, why.then(gettext_noop("%(first)s; the answer does not tell"))
+
+
+def _check_aa_type(p, a):
+    answer = a.condition.get("aa_type")
+    if answer in (None, "", AAType.UNSURE):
+        return None, reason(gettext_noop("type of alopecia areata not known"))
+    return answer in p["types"], reason(gettext_noop("type of alopecia areata: %(aa_type)s"), aa_type=answer)
+
+
+def _check_scalp_condition(p, a):
+    found = sorted(set(p["conditions"]) & set(a.condition.get("scalp_conditions") or ()))
+    if found:
+        return True, reason(gettext_noop("scalp condition: %(scalp)s"), scalp=found)
+    if a.condition.get("scalp_conditions") is None or a.condition.get("scalp_conditions_unsure"):
+        return None, reason(gettext_noop("other scalp conditions not known"))
+    return False, reason(gettext_noop("none of these scalp conditions"))
+
+
+def _check_shaved_head(p, a):
+    answer = a.condition.get("shaves_head")
+    if answer in (YesNoUnsure.YES, YesNoUnsure.NO):
+        return answer == YesNoUnsure.YES, reason(gettext_noop("shaves the head: %(answer)s"), answer=answer)
+    return None, reason(gettext_noop("whether the head is shaved not known"))
 
 
 def _check_other_hair_loss(p, a):
@@ -86,11 +169,17 @@ KINDS = [
          {"min": Param(NUMBER), "max": Param(NUMBER)}, '{"min": 50, "max": 100}', ordered=(("min", "max"),)),
     Kind("episode_duration", _("Duration of the current episode (months)"), _check_episode,
          {"min_months": Param(NUMBER), "max_months": Param(NUMBER), "min_exclusive": Param(BOOL),
-          "max_exclusive": Param(BOOL)},
+          "max_exclusive": Param(BOOL), "or_regrowth_within_years": Param(NUMBER)},
          '{"min_months": 6, "min_exclusive": true, "max_months": 96, "max_exclusive": true}',
          ordered=(("min_months", "max_months"),)),
-    Kind("recent_regrowth", _("Hair regrowth in the last N months"), _check_recent_regrowth,
+    Kind("recent_regrowth", _("Spontaneous terminal hair regrowth in the last N months"), _check_recent_regrowth,
          {"months": Param(NUMBER, True)}, '{"months": 6}'),
+    Kind("aa_type", _("Type of alopecia areata"), _check_aa_type,
+         {"types": Param(LIST, True, frozenset(AAType.values) - {AAType.UNSURE})}, '{"types": ["diffuse"]}'),
+    Kind("scalp_condition", _("Other scalp condition"), _check_scalp_condition,
+         {"conditions": Param(LIST, True, frozenset(ScalpCondition.values))},
+         '{"conditions": ["psoriasis", "seborrhoeic"]}'),
+    Kind("shaved_head", _("Shaved head"), _check_shaved_head),
     Kind("other_hair_loss", _("Other hair-loss diagnosis"), _check_other_hair_loss,
          {"diagnoses": Param(LIST, True, frozenset(OtherHairLoss.values))},
          '{"diagnoses": ["androgenetic", "scarring"]}'),

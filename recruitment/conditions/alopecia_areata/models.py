@@ -6,6 +6,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from recruitment.conditions.alopecia_areata.kinds import AAType, SpontaneousRegrowth
 from recruitment.conditions.alopecia_areata.score import SeverityBand
 from recruitment.screening.treatments import YesNoUnsure
 
@@ -19,9 +20,20 @@ class AlopeciaAnswers(models.Model):
     other_diagnoses_unsure = models.BooleanField(_("not sure about other diagnoses"), default=False)
     episode_started_on = models.DateField(_("current episode began (month)"))
     episode_months = models.PositiveSmallIntegerField(_("current episode (months)"))
+    # Asked until December 2026 (any regrowth, possibly from a treatment); kept for those answers.
     regrowth_last_6_months = models.CharField(
-        _("regrowth in the last 6 months"), max_length=6, choices=YesNoUnsure.choices
+        _("regrowth in the last 6 months (earlier question)"), max_length=6, choices=YesNoUnsure.choices, blank=True
     )
+    # Blank in rows made before these were asked.
+    spontaneous_regrowth = models.CharField(_("thick hair grew back on its own"), max_length=14,
+                                            choices=SpontaneousRegrowth.choices, blank=True)
+    regrowth_within_8_years = models.CharField(_("hair grew back on its own within 8 years"), max_length=6,
+                                               choices=YesNoUnsure.choices, blank=True)
+    aa_type = models.CharField(_("type of alopecia areata"), max_length=12, choices=AAType.choices, blank=True)
+    # None in rows made before it was asked.
+    scalp_conditions = models.JSONField(_("other scalp conditions"), null=True, blank=True)
+    scalp_conditions_unsure = models.BooleanField(_("not sure about other scalp conditions"), default=False)
+    shaves_head = models.CharField(_("shaves the head"), max_length=6, choices=YesNoUnsure.choices, blank=True)
     loss_top = models.PositiveSmallIntegerField(_("hair loss, top of the scalp (%)"))
     loss_back = models.PositiveSmallIntegerField(_("hair loss, back of the scalp (%)"))
     loss_left = models.PositiveSmallIntegerField(_("hair loss, left side (%)"))
@@ -43,6 +55,9 @@ class AlopeciaAnswers(models.Model):
             models.CheckConstraint(condition=Q(salt__gte=0, salt__lte=100), name="alopecia_salt_range"),
             models.CheckConstraint(condition=Q(episode_months__lte=1200), name="alopecia_episode_plausible"),
             models.CheckConstraint(
-                condition=Q(regrowth_last_6_months__in=YesNoUnsure.values), name="alopecia_regrowth_valid"
+                condition=Q(regrowth_last_6_months__in=[*YesNoUnsure.values, ""]), name="alopecia_regrowth_valid"
             ),
+            models.CheckConstraint(condition=Q(spontaneous_regrowth__in=[*SpontaneousRegrowth.values, ""]),
+                                   name="alopecia_spontaneous_regrowth_valid"),
+            models.CheckConstraint(condition=Q(aa_type__in=[*AAType.values, ""]), name="alopecia_type_valid"),
         ]

@@ -5,14 +5,29 @@ server works out the self-reported SALT), and beyond the scalp."""
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from recruitment.conditions.alopecia_areata.kinds import OtherHairLoss
+from recruitment.conditions.alopecia_areata.kinds import AAType, OtherHairLoss, ScalpCondition, SpontaneousRegrowth
 from recruitment.conditions.alopecia_areata.score import compute_salt, severity_band
 from recruitment.conditions.fields import (
-    clean_month_year, limit_year_to_today, month_field, months_between, year_field, yes_no,
+    clean_month_year, limit_year_to_today, month_field, months_between, radio, year_field, yes_no,
 )
 from recruitment.screening.treatments import Treatment
 
 OTHER_DIAGNOSIS_CHOICES = [*OtherHairLoss.choices, ("none", _("None of these")), ("unsure", _("I am not sure"))]
+AA_TYPE_CHOICES = [
+    (AAType.PATCHY, _("Round or oval bald patches, with hair between them (patchy)")),
+    (AAType.DIFFUSE, _("Thinning all over the scalp rather than patches (diffuse)")),
+    (AAType.OPHIASIS, _("A band of hair loss around the sides and the back of the head (ophiasis)")),
+    (AAType.TOTALIS, _("All or nearly all scalp hair lost (alopecia totalis)")),
+    (AAType.UNIVERSALIS, _("All scalp and body hair lost (alopecia universalis)")),
+    (AAType.UNSURE, _("I am not sure")),
+]
+REGROWTH_CHOICES = [
+    (SpontaneousRegrowth.IN_6_MONTHS, _("Yes, in the last 6 months")),
+    (SpontaneousRegrowth.IN_6_TO_12_MONTHS, _("Yes, 6 to 12 months ago")),
+    (SpontaneousRegrowth.NOT_IN_12_MONTHS, _("No, not in the last 12 months")),
+    (SpontaneousRegrowth.UNSURE, _("I am not sure")),
+]
+SCALP_CHOICES = [*ScalpCondition.choices, ("none", _("None of these")), ("unsure", _("I am not sure"))]
 T = Treatment
 # The treatments asked about, in the order shown.
 TREATMENTS = (
@@ -62,12 +77,26 @@ class AlopeciaQuestions(forms.Form):
         choices=OTHER_DIAGNOSIS_CHOICES,
         widget=forms.CheckboxSelectMultiple,
     )
+    aa_type = radio(AA_TYPE_CHOICES, _("Which describes your hair loss best?"),
+                    _("Some trials do not take every type; the study doctor confirms it."))
     episode_month = month_field()
     episode_year = year_field()
-    regrowth_last_6_months = yes_no(
-        _("Has any hair grown back in the last 6 months?"),
-        _("Trials measure regrowth from the medicine, so recent natural regrowth matters."),
+    spontaneous_regrowth = radio(
+        REGROWTH_CHOICES, _("Has thick, normal hair grown back on its own lately?"),
+        _("Count only hair that grew back by itself, not during a treatment, and not fine, light or white hair. "
+          "Trials measure regrowth from the medicine, so natural regrowth matters."),
     )
+    regrowth_within_8_years = yes_no(
+        _("In the last 8 years, has your hair ever grown back on its own, even for a while?"),
+        _("Some trials accept a long episode when hair has grown back within the last 8 years."),
+    )
+    scalp_conditions = forms.MultipleChoiceField(
+        label=_("Does a doctor treat another condition of your scalp?"),
+        help_text=_("Other scalp diseases make hair loss and regrowth hard to assess, so some trials exclude them."),
+        choices=SCALP_CHOICES, widget=forms.CheckboxSelectMultiple,
+    )
+    shaves_head = yes_no(_("Do you shave your head?"),
+                         _("Trials measure hair as it grows back, so it must not be shaved during the study."))
     loss_top, loss_back, loss_left, loss_right = (_scalp_view(*view) for view in SCALP_VIEWS)
     eyebrow_loss = yes_no(_("Have you lost eyebrow hair?"),
                            _("Hair loss beyond the scalp tells the study team how widespread it is."))
@@ -80,10 +109,10 @@ class AlopeciaQuestions(forms.Form):
         limit_year_to_today(self, "episode_year")
 
     def clean_other_diagnoses(self):
-        chosen = set(self.cleaned_data["other_diagnoses"])
-        if "none" in chosen and len(chosen) > 1:
-            raise forms.ValidationError(_('"None of these" cannot be combined with another answer.'))
-        return sorted(chosen)
+        return _none_alone(self.cleaned_data["other_diagnoses"])
+
+    def clean_scalp_conditions(self):
+        return _none_alone(self.cleaned_data["scalp_conditions"])
 
     def clean(self):
         data = super().clean()
@@ -100,7 +129,12 @@ class AlopeciaQuestions(forms.Form):
             "other_diagnoses_unsure": "unsure" in d["other_diagnoses"],
             "episode_started_on": d["episode_started_on"],
             "episode_months": months_between(d["episode_started_on"], self.today),
-            "regrowth_last_6_months": d["regrowth_last_6_months"],
+            "spontaneous_regrowth": d["spontaneous_regrowth"],
+            "regrowth_within_8_years": d["regrowth_within_8_years"],
+            "aa_type": d["aa_type"],
+            "scalp_conditions": [c for c in d["scalp_conditions"] if c not in ("none", "unsure")],
+            "scalp_conditions_unsure": "unsure" in d["scalp_conditions"],
+            "shaves_head": d["shaves_head"],
             **{name: d[name] for name in (*(view[0] for view in SCALP_VIEWS), *BEYOND_THE_SCALP)},
         }
 
@@ -124,15 +158,31 @@ class AlopeciaQuestions(forms.Form):
         return {"salt": salt, "band": severity_band(salt)}
 
 
+def _none_alone(chosen) -> list:
+    chosen = set(chosen)
+    if "none" in chosen and len(chosen) > 1:
+        raise forms.ValidationError(_('"None of these" cannot be combined with another answer.'))
+    return sorted(chosen)
+
+
+def _with_none_or_unsure(listed, unsure) -> list | None:
+    """A multiple choice as the form shows it again; None when it was not asked then."""
+    if listed is None:
+        return None
+    return [*listed, "unsure"] if unsure else (list(listed) or ["none"])
+
+
 def initial_from(row) -> dict:
     """An earlier application's answers of this section, to apply to another trial."""
-    other = list(row.other_diagnoses) or ([] if row.other_diagnoses_unsure else ["none"])
-    if row.other_diagnoses_unsure:
-        other.append("unsure")
-    return {
-        "other_diagnoses": other,
+    initial = {
+        "other_diagnoses": _with_none_or_unsure(row.other_diagnoses, row.other_diagnoses_unsure),
         "episode_month": row.episode_started_on.month,
         "episode_year": row.episode_started_on.year,
-        "regrowth_last_6_months": row.regrowth_last_6_months,
+        "spontaneous_regrowth": row.spontaneous_regrowth,
+        "regrowth_within_8_years": row.regrowth_within_8_years,
+        "aa_type": row.aa_type,
+        "scalp_conditions": _with_none_or_unsure(row.scalp_conditions, row.scalp_conditions_unsure),
+        "shaves_head": row.shaves_head,
         **{name: getattr(row, name) for name in (*(view[0] for view in SCALP_VIEWS), *BEYOND_THE_SCALP)},
     }
+    return {name: value for name, value in initial.items() if value not in (None, "")}
