@@ -54,7 +54,8 @@ class ApplicationExporter:
         header = [
             _("Reference"), _("NCT number"), _("Site"), _("Submitted (date)"), _("Age"), _("Sex at birth"),
             *(column.header for _condition, column in self.condition_columns),
-            _("Prior JAK inhibitor"), _("Other prior treatments"), _("Verdict"),
+            _("Prior JAK inhibitor"), _("Other prior treatments"),
+            _("Health history: conditions reported (of 6)"), _("Verdict"),
             _("Criteria results"), _("Status"), _("Campaign"),
         ]
         if self.contact is not Contact.NONE:
@@ -65,7 +66,7 @@ class ApplicationExporter:
 
     # Each application's own columns, read as values; what it has several of is read per chunk.
     COLUMNS = ("pk", "reference", "trial__nct_id", "site_id", "submitted_at", "age_years", "sex", "verdict",
-               "status", "campaign__name")
+               "status", "campaign__name", "health_history")
     CONTACT_COLUMNS = ("contact__full_name", "contact__phone", "contact__email", "contact__date_of_birth")
 
     def rows(self) -> Iterator[list]:
@@ -97,7 +98,7 @@ class ApplicationExporter:
             ).values_list("application_id", flat=True))
         sites = {site.pk: str(site) for site in Site.objects.filter(pk__in={values[3] for values in chunk})}
         for values in chunk:
-            pk, reference, nct_id, site_id, submitted_at, age, sex, verdict, status, campaign = \
+            pk, reference, nct_id, site_id, submitted_at, age, sex, verdict, status, campaign, history = \
                 values[:len(self.COLUMNS)]
             condition_values = values[len(self.COLUMNS):len(self.COLUMNS) + len(self.condition_columns)]
             used = treatments[pk]
@@ -111,6 +112,7 @@ class ApplicationExporter:
                 *(column.value(raw, labels) for (_condition, column), raw in zip(self.condition_columns, condition_values)),
                 words[any(t in ANY_JAK for t in used)],
                 ", ".join(labels[Treatment].get(t, t) for t in used if t not in ANY_JAK),
+                "" if history is None else len(history),  # a count: which ones is for the site's call
                 labels[Verdict].get(verdict, verdict),
                 "; ".join(f"{r['patient_text']}: {r['result'].replace('_', ' ')}" for r in latest.get(pk, [])),
                 labels[Status].get(status, status),

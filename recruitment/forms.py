@@ -16,7 +16,7 @@ from recruitment.conditions.fields import radio
 from recruitment.consent import CONSENT_TEXTS
 from recruitment.models import BestTime, ConsentPurpose, Sex
 from recruitment.patient_dates import patient_today
-from recruitment.screening.treatments import ANY_JAK, Course, LastUse, YesNoUnsure
+from recruitment.screening.treatments import ANY_JAK, Course, History, LastUse, YesNoUnsure
 from trials.models import RecruitmentStatus
 
 PREGNANCY_CHOICES = [
@@ -45,6 +45,14 @@ class ScreeningForm(forms.Form):
         choices=PREGNANCY_CHOICES,
         widget=forms.CheckboxSelectMultiple,
         required=False,
+    )
+    # --- Health checks at the screening visit: optional, asked gently -------------------------
+    health_history = forms.MultipleChoiceField(
+        label=_("Have you ever had any of these?"),
+        help_text=_("Optional. JAK inhibitors are checked for these at the screening visit; telling us now helps the "
+                    "study team prepare your call. Most of them do not rule you out by themselves."),
+        choices=[*History.choices, ("none", _("None of these")), ("skip", _("I prefer not to say"))],
+        widget=forms.CheckboxSelectMultiple, required=False,
     )
     # --- The condition (its section, recruitment.conditions, words this for itself) ------------
     diagnosed = radio(
@@ -118,6 +126,12 @@ class ScreeningForm(forms.Form):
             raise forms.ValidationError(_("This phone number looks too short."))
         return phone
 
+    def clean_health_history(self):
+        chosen = set(self.cleaned_data["health_history"])
+        if len(chosen & {"none", "skip"}) and len(chosen) > 1:
+            raise forms.ValidationError(_('"None of these" and "I prefer not to say" stand alone.'))
+        return sorted(chosen)
+
     def clean_pregnancy(self):
         chosen = set(self.cleaned_data["pregnancy"])
         if "none" in chosen and len(chosen) > 1:
@@ -156,6 +170,9 @@ class ScreeningForm(forms.Form):
             "breastfeeding": ("breastfeeding" in pregnancy) if answered else None,
             "planning_pregnancy": ("planning" in pregnancy) if answered else None,
             "diagnosed": d["diagnosed"],
+            # Not answered, or declined: not known. "None of these": an empty list.
+            "health_history": None if not d["health_history"] or d["health_history"] == ["skip"]
+            else [code for code in d["health_history"] if code != "none"],
         }
 
     def treatment_rows(self) -> list[dict]:
@@ -288,6 +305,8 @@ def initial_from_application(application, *, trial) -> dict:
         "sex": application.sex,
         "pregnancy": pregnancy,
         "diagnosed": application.diagnosed,
+        "health_history": (["skip"] if application.health_history is None
+                           else list(application.health_history) or ["none"]),
         **(condition.initial_from(answers) if same_condition else {}),
         "full_name": contact.full_name, "phone": contact.phone, "email": contact.email,
         "language": application.language, "best_time_to_call": contact.best_time_to_call,

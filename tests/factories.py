@@ -59,6 +59,7 @@ def screening_post(**overrides) -> dict:
         "date_of_birth": "1986-03-15",
         "sex": "FEMALE",
         "pregnancy": ["none"],
+        "health_history": ["none"],
         "diagnosed": "yes",
         "other_diagnoses": ["none"],
         "episode_month": "1",

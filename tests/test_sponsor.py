@@ -125,7 +125,8 @@ def test_the_csv_has_the_eligible_rows_and_clear_columns_without_personal_detail
     assert header == [
         "Reference", "NCT number", "Site", "Submitted (date)", "Age", "Sex at birth",
         "Self-reported estimated SALT", "Severity band (AA-IGA)", "Current episode (months)",
-        "Prior JAK inhibitor", "Other prior treatments", "Verdict", "Criteria results", "Status", "Campaign",
+        "Prior JAK inhibitor", "Other prior treatments", "Health history: conditions reported (of 6)", "Verdict",
+        "Criteria results", "Status", "Campaign",
     ]
     assert {row[0] for row in body} == {cast.app_a.reference, cast.app_b.reference, cast.app_no_site.reference}
     text = "\n".join(",".join(row) for row in rows)
@@ -252,8 +253,8 @@ def test_the_coordinator_export_and_the_sponsor_export_share_one_exporter(client
     ).streaming_content).decode("utf-8-sig"))))
     client.force_login(cast.sponsor_x)
     sponsor_rows = rows_of(export(client, cast.trial))
-    assert coordinator_rows[0][:15] == sponsor_rows[0]
-    coordinator_row = coordinator_rows[1][:15]
+    assert coordinator_rows[0][:16] == sponsor_rows[0]
+    coordinator_row = coordinator_rows[1][:16]
     sponsor_row = next(row for row in sponsor_rows[1:] if row[0] == cast.app_a.reference)
     assert coordinator_row == sponsor_row
 
@@ -285,6 +286,23 @@ def test_cells_a_spreadsheet_could_run_are_neutralised_in_each_language(cast, la
         text = b"".join(exporter_chunks(exporter)).decode("utf-8-sig")
     rows = list(csv.reader(io.StringIO(text)))
     row = dict(zip(rows[0], next(r for r in rows[1:] if r[0] == app.reference)))
-    campaign, name = row[rows[0][14]], row[rows[0][15]]
+    campaign, name = row[rows[0][15]], row[rows[0][16]]
     assert campaign.startswith("'=HYPERLINK") and name == 'Tab, "Q"'  # the form strips the tab
     assert ("是" if language == "zh-hans" else "yes") == row[rows[0][9]]
+
+
+def test_the_health_history_reaches_the_sponsor_as_a_count_and_the_coordinator_as_a_checklist(client, cast):
+    app = make_application(cast.trial, site=cast.site_a, phone="+86 100 0000 0800",
+                           health_history=["shingles", "hepatitis"])
+    skipped = make_application(cast.trial, site=cast.site_a, phone="+86 100 0000 0801", health_history=["skip"])
+    client.force_login(cast.sponsor_x)
+    rows = rows_of(export(client, cast.trial, include_needs_review="1"))
+    by_reference = {row[0]: dict(zip(rows[0], row)) for row in rows[1:]}
+    column = "Health history: conditions reported (of 6)"
+    assert by_reference[app.reference][column] == "2" and by_reference[skipped.reference][column] == ""
+    assert "Shingles" not in "\n".join(",".join(row) for row in rows)
+    client.force_login(cast.coordinator_a)
+    page = client.get(f"/admin/recruitment/application/{app.pk}/change/").content.decode()
+    assert "✔ Shingles (herpes zoster)" in page and "– A heart attack or a stroke" in page
+    page = client.get(f"/admin/recruitment/application/{skipped.pk}/change/").content.decode()
+    assert "not answered: ask during the call" in page

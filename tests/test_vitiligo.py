@@ -58,7 +58,8 @@ def spec(kind, role="inclusion", **params):
 
 
 def vitiligo(**fields):
-    base = dict(age=30, sex="MALE", diagnosed="yes", vitiligo_type="non_segmental", duration_months=24,
+    base = dict(age=30, sex="MALE", diagnosed="yes", history=frozenset(), vitiligo_type="non_segmental",
+                duration_months=24,
                 activity="stable", facial_bsa=D("1.00"), nonfacial_bsa=D("5.00"), total_bsa=D("6.00"),
                 bsa_without_palms_soles_feet_tops=D("6.00"), f_vasi=D("0.75"), t_vasi=D("4.50"))
     base.update(fields)
@@ -200,6 +201,9 @@ CASES = [
      (REVIEW, REVIEW, REVIEW, NO)),
     ("tried ruxolitinib cream before", dict(treatments={"ruxolitinib_cream": TreatmentAnswer("gt6m", "no")},
                                             **TYPICAL), (REVIEW, REVIEW, REVIEW, NO)),
+    ("hepatitis B", dict(history=frozenset({"hepatitis"}), **TYPICAL), (LIKELY, LIKELY, NO, NO)),
+    ("a cancer 3 years ago", dict(history=frozenset({"cancer_5y"}), **TYPICAL), (LIKELY, LIKELY, REVIEW, NO)),
+    ("health history not answered", dict(history=None, **TYPICAL), (LIKELY, LIKELY, REVIEW, NO)),
     ("pregnant", dict(sex="FEMALE", pregnant=True, breastfeeding=False, planning_pregnancy=False, **TYPICAL),
      (REVIEW, REVIEW, REVIEW, NO)),
 ]

@@ -27,6 +27,7 @@ from recruitment.selectors import applications_for, coordinators_for, related_ch
 from recruitment.services import review
 from recruitment.services.audit import actor_label, log_actions
 from recruitment.screening.kinds import Role
+from recruitment.screening.treatments import History
 
 VERDICT_COLOURS = {
     Verdict.LIKELY_ELIGIBLE: ("#0f5132", "#d1e7dd"),
@@ -116,7 +117,8 @@ class ApplicationAdmin(admin.ModelAdmin):
     actions = ["mark_contacted", "assign_to_coordinator", "export_csv", "reevaluate_selected"]
     readonly_fields = [
         "reference", "trial", "site", "campaign", "submitted_at", "status", "assigned_to", "verdict_badge",
-        "duplicate_link", "age_years", "sex", "pregnancy_answers", "diagnosed", *CONDITION_DISPLAYS,
+        "duplicate_link", "age_years", "sex", "pregnancy_answers", "health_checklist", "diagnosed",
+        *CONDITION_DISPLAYS,
         "treatments_text", "not_yet", "criteria_results", "earlier_evaluations", "contact_text", "consents_text",
         "notes_text", "audit_trail",
     ]
@@ -126,7 +128,7 @@ class ApplicationAdmin(admin.ModelAdmin):
             "duplicate_link",
         ]}),
         (_("Review"), {"fields": ["new_status", "reason", "assign_to", "note", "reevaluate"]}),
-        (_("About the patient"), {"fields": ["age_years", "sex", "pregnancy_answers"]}),
+        (_("About the patient"), {"fields": ["age_years", "sex", "pregnancy_answers", "health_checklist"]}),
         (CONDITION_SECTION, {"fields": ["diagnosed"]}),
         (_("Treatments tried"), {"fields": ["treatments_text"]}),
         (_("Eligibility"), {"fields": ["not_yet", "criteria_results", "earlier_evaluations"]}),
@@ -274,6 +276,17 @@ class ApplicationAdmin(admin.ModelAdmin):
         flags = [(obj.pregnant, _("pregnant")), (obj.breastfeeding, _("breastfeeding")),
                  (obj.planning_pregnancy, _("planning a pregnancy"))]
         return ", ".join(str(label) for flag, label in flags if flag) or _("none of these")
+
+    @admin.display(description=_("Health checklist for the call"))
+    def health_checklist(self, obj):
+        """What the screening visit checks, as the patient answered (optionally): ✔ has had it,
+        – has not, ? not answered."""
+        answered = obj.health_history
+        rows = [("?" if answered is None else "✔" if code in answered else "–", label)
+                for code, label in History.choices]
+        note = _("not answered: ask during the call") if answered is None else ""
+        return format_html("<ul class=\"health-checklist\">{}</ul>{}", format_html_join("", "<li>{} {}</li>", rows),
+                           note)
 
     @admin.display(description=_("Treatments"))
     def treatments_text(self, obj):

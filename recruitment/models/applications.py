@@ -64,6 +64,9 @@ class Application(models.Model):
     planning_pregnancy = models.BooleanField(_("planning pregnancy"), null=True, blank=True)
 
     diagnosed = models.CharField(_("diagnosed by a doctor"), max_length=6, choices=YesNoUnsure.choices)
+    # recruitment.screening.treatments.History the patient has had; None: they chose not to answer
+    # (the questions are optional). A checklist for the call, excluding only where a criterion says.
+    health_history = models.JSONField(_("health history (optional answers)"), null=True, blank=True)
 
     verdict = models.CharField(_("verdict"), max_length=20, choices=Verdict.choices)
     # For "not yet eligible": the day from which the patient may be eligible, when time alone

@@ -28,6 +28,7 @@ def screening_answers(application, condition_answers=None, treatments=None, *, b
         breastfeeding=application.breastfeeding,
         planning_pregnancy=application.planning_pregnancy,
         diagnosed=application.diagnosed,
+        history=None if application.health_history is None else frozenset(application.health_history),
         treatments={t.treatment: TreatmentAnswer(t.last_use, t.response or None, t.course or None)
                     for t in treatments},
         treatments_asked=frozenset(condition.questions.treatments),

@@ -12,7 +12,7 @@ from recruitment.screening.later import Later
 from recruitment.screening.kind import BOOL, CHOICE, LIST, NUMBER, Kind, Param
 from recruitment.screening.reasons import reason
 from recruitment.screening.treatments import (
-    ANY_JAK, LAST_USE_DAYS, ORAL_JAK, TREATMENT_GROUPS, Course, LastUse, Treatment, YesNoUnsure, expand,
+    ANY_JAK, LAST_USE_DAYS, ORAL_JAK, TREATMENT_GROUPS, Course, History, LastUse, Treatment, YesNoUnsure, expand,
 )
 
 
@@ -132,6 +132,15 @@ def _check_ever_used(p, a):
     return False, reason(gettext_noop("none of these ever used"))
 
 
+def _check_history(p, a):
+    if a.history is None:
+        return None, reason(gettext_noop("health history not answered"))
+    found = sorted(set(p["items"]) & a.history)
+    if found:
+        return True, reason(gettext_noop("has had %(history)s"), history=found)
+    return False, reason(gettext_noop("none of these in the health history"))
+
+
 def _check_pregnancy(p, a):
     if a.sex == "MALE":
         return False, reason(gettext_noop("not applicable"))
@@ -173,6 +182,8 @@ KINDS = [
     Kind("treatment_ever", _("Treatment ever used"), _check_ever_used,
          {"treatments": Param(LIST, True, frozenset(Treatment.values) | frozenset(TREATMENT_GROUPS))},
          '{"treatments": ["depigmentation"]}'),
+    Kind("health_history", _("Health history (shingles, tuberculosis, hepatitis, cancer, clots, heart)"),
+         _check_history, {"items": Param(LIST, True, frozenset(History.values))}, '{"items": ["hepatitis"]}'),
     Kind("pregnancy", _("Pregnant, breastfeeding or planning pregnancy"), _check_pregnancy),
     Kind("diagnosis", _("Diagnosed by a doctor"), _check_diagnosis),
     Kind("manual", _("Checked by the study team only"), _check_manual),

@@ -74,6 +74,17 @@ LAST_USE_DAYS = {
 }
 
 
+class History(models.TextChoices):
+    """What JAK-inhibitor trials check at the screening visit, asked beforehand (optional)."""
+
+    SHINGLES = "shingles", _("Shingles (herpes zoster)")
+    TUBERCULOSIS = "tuberculosis", _("Tuberculosis, or close contact with someone who had it")
+    HEPATITIS = "hepatitis", _("Hepatitis B or C")
+    CANCER = "cancer_5y", _("Cancer in the last 5 years")
+    BLOOD_CLOT = "blood_clot", _("A blood clot (in a leg or the lungs)")
+    HEART_OR_STROKE = "heart_stroke", _("A heart attack or a stroke")
+
+
 class Course(models.TextChoices):
     """How long a JAK inhibitor was taken: an "inadequate response" counts only after 12 weeks."""
 

@@ -5,10 +5,10 @@ from django.utils.translation import get_language, gettext, gettext_noop
 
 from recruitment.conditions import CONDITIONS
 from recruitment.language import join_list
-from recruitment.screening.treatments import Treatment, YesNoUnsure
+from recruitment.screening.treatments import History, Treatment, YesNoUnsure
 
 # Reason values that are codes, and the choices that name them in the reader's language.
-CODED_ARGS = {"treatments": Treatment, "answer": YesNoUnsure}
+CODED_ARGS = {"treatments": Treatment, "answer": YesNoUnsure, "history": History}
 for _condition in CONDITIONS:
     CODED_ARGS.update(_condition.coded_args)
 _SEX = {"FEMALE": gettext_noop("female"), "MALE": gettext_noop("male")}
