@@ -29,6 +29,9 @@ from recruitment.screening.treatments import ANY_JAK, Treatment
 from trials.models import Site
 
 CHUNK = 2000
+# Criteria whose result would tell a sponsor which illnesses a patient has had: listed for the
+# site's coordinators only.
+PRIVATE_KINDS = frozenset({"health_history"})
 
 
 class Contact(enum.Enum):
@@ -114,7 +117,8 @@ class ApplicationExporter:
                 ", ".join(labels[Treatment].get(t, t) for t in used if t not in ANY_JAK),
                 "" if history is None else len(history),  # a count: which ones is for the site's call
                 labels[Verdict].get(verdict, verdict),
-                "; ".join(f"{r['patient_text']}: {r['result'].replace('_', ' ')}" for r in latest.get(pk, [])),
+                "; ".join(f"{r['patient_text']}: {r['result'].replace('_', ' ')}" for r in latest.get(pk, [])
+                          if self.contact is Contact.ALL or r["kind"] not in PRIVATE_KINDS),
                 labels[Status].get(status, status),
                 campaign or "",
             ]

@@ -15,7 +15,7 @@ from recruitment.conditions import BY_CODE, condition_of
 from recruitment.conditions.fields import radio
 from recruitment.consent import CONSENT_TEXTS
 from recruitment.models import BestTime, ConsentPurpose, Sex
-from recruitment.patient_dates import patient_today
+from recruitment.patient_dates import age_on, patient_today
 from recruitment.screening.treatments import ANY_JAK, Course, History, LastUse, YesNoUnsure
 from trials.models import RecruitmentStatus
 
@@ -154,8 +154,7 @@ class ScreeningForm(forms.Form):
         return data
 
     def age_on(self, born: datetime.date) -> int:
-        today = self.today
-        return today.year - born.year - ((today.month, today.day) < (born.month, born.day))
+        return age_on(born, self.today)
 
     # --- Clean data, shaped for the service ---------------------------------------------------
     def application_fields(self) -> dict:
@@ -318,3 +317,12 @@ def initial_from_application(application, *, trial) -> dict:
         if use.course:
             initial[f"course_{use.treatment}"] = use.course
     return initial
+
+
+class BirthDateForm(forms.Form):
+    """What a reminder's link asks before it shows anyone's answers."""
+
+    date_of_birth = forms.DateField(
+        label=_("Your date of birth"), help_text=_("As you gave it with your application."),
+        widget=forms.DateInput(attrs={"type": "date", "autocomplete": "bday"}),
+    )

@@ -12,3 +12,16 @@ from django.utils import timezone
 
 def patient_today(now: datetime.datetime | None = None) -> datetime.date:
     return timezone.localdate(now, timezone=ZoneInfo(settings.PATIENT_TIME_ZONE))
+
+
+def birthday(born: datetime.date, years: int) -> datetime.date:
+    """The day one born on `born` turns `years`: 1 March for 29 February in a common year."""
+    try:
+        return born.replace(year=born.year + years)
+    except ValueError:
+        return datetime.date(born.year + years, 3, 1)
+
+
+def age_on(born: datetime.date, day: datetime.date) -> int:
+    years = day.year - born.year
+    return years if day >= birthday(born, years) else years - 1

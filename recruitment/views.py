@@ -17,10 +17,9 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 
 from recruitment import language, ratelimit
 from recruitment.conditions import condition_of
-from recruitment.forms import initial_from_answers, initial_from_application, questionnaire_for
+from recruitment.forms import BirthDateForm, initial_from_answers, initial_from_application, questionnaire_for
 from recruitment.consent import REMINDER_TEXT
 from recruitment.models import Application, Reminder
-from recruitment.pipeline import Status
 from recruitment.services import reminders
 from recruitment.patient_dates import patient_today
 from recruitment.screening.build import screening_answers
@@ -255,17 +254,22 @@ def remind_me(request, slug):
 
 
 @never_cache
-@require_safe
+@require_http_methods(["GET", "HEAD", "POST"])
 def reminder_link(request, token):
-    """The link of a reminder e-mail: the questionnaire of the trial, filled in with the answers
-    given then (consents asked again), in the browser that opens it."""
-    reference = reminders.reference_from(token)
-    application = (Application.objects.select_related("trial").filter(reference=reference)
-                   .exclude(status=Status.WITHDRAWN).first() if reference else None)
-    if application is None:
+    """The link of a reminder e-mail. With the patient's date of birth, the questionnaire of the
+    trial, filled in with the answers given then (consents asked again), in this browser."""
+    reminder = reminders.reminder_from(token)
+    if reminder is None:
         return render(request, "recruitment/reminder_link_expired.html", status=410)
-    apply_path = reverse("recruitment:apply", kwargs={"slug": application.trial.slug})
-    return remember_sent(request, HttpResponseRedirect(f"{apply_path}?from={reference}"), reference)
+    form = BirthDateForm(request.POST or None)
+    if form.is_valid():
+        if reminders.open_link(reminder, form.cleaned_data["date_of_birth"]):
+            reference = reminder.application.reference
+            apply_path = reverse("recruitment:apply", kwargs={"slug": reminder.application.trial.slug})
+            return remember_sent(request, HttpResponseRedirect(f"{apply_path}?from={reference}"), reference)
+        form.add_error("date_of_birth", _("This is not the date of birth given with the application."))
+    return render(request, "recruitment/reminder_link.html", {"form": form},
+                  status=400 if form.is_bound else 200)
 
 
 def _other_fits(application):
@@ -278,5 +282,7 @@ def _other_fits(application):
     for trial in candidates:
         outcome = evaluate([c.as_spec() for c in trial.criteria.all()], answers)
         if outcome.verdict != Verdict.LIKELY_INELIGIBLE:
-            fits.append((outcome.verdict != Verdict.LIKELY_ELIGIBLE, trial.title, trial, outcome.verdict))
-    return [{"trial": trial, "verdict": verdict} for _rank, _title, trial, verdict in sorted(fits, key=lambda f: f[:2])]
+            rank = [Verdict.LIKELY_ELIGIBLE, Verdict.NEEDS_REVIEW, Verdict.NOT_YET_ELIGIBLE].index(outcome.verdict)
+            fits.append((rank, trial.title, trial, outcome))
+    return [{"trial": trial, "verdict": outcome.verdict, "eligible_from": outcome.eligible_from}
+            for _rank, _title, trial, outcome in sorted(fits, key=lambda f: f[:2])]

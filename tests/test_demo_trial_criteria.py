@@ -157,8 +157,9 @@ EDGE_CASES = [
      {"thrive-aa2": "not_yet_eligible"}),
     ("dupilumab 3 to 6 months ago", dict(treatments={"biologic": TreatmentAnswer("3to6m")}),
      {"thrive-aa1": "not_yet_eligible"}),  # surely within THRIVE's 6 months
-    ("regrowth only during a treatment", dict(spontaneous_regrowth="not_in_12"),
-     {"brave-aa1": "likely_eligible", "allegro-2b3": "likely_eligible"}),
+    # Asked before December 2026: "any regrowth in the last 6 months", a treatment's included.
+    ("regrowth under the earlier question", dict(spontaneous_regrowth="", regrowth_last_6_months="yes"),
+     {"brave-aa1": "needs_review", "allegro-2b3": "needs_review", "thrive-aa1": "likely_eligible"}),
     ("thick hair back on its own 3 months ago", dict(spontaneous_regrowth="in_6_months"),
      {"brave-aa1": "likely_ineligible", "allegro-2b3": "likely_ineligible", "ivarmacitinib-aa": "likely_ineligible",
       "thrive-aa1": "likely_eligible"}),

@@ -69,11 +69,12 @@ def test_sex():
 
 
 @pytest.mark.parametrize(("salt", "expected"), [
-    ("100", MET), ("55.0", MET), ("54.9", UNKNOWN), ("50.0", UNKNOWN), ("49.9", UNKNOWN), ("45.1", UNKNOWN),
+    ("100", MET), ("97", MET), ("55.0", MET), ("54.9", UNKNOWN), ("50.0", UNKNOWN), ("49.9", UNKNOWN),
+    ("45.1", UNKNOWN),
     ("45.0", NOT_MET), ("20", NOT_MET), (None, UNKNOWN),
 ])
 def test_a_self_estimated_salt_within_5_points_of_the_limit_is_for_the_site_to_measure(salt, expected):
-    assert result(include(K.SALT, min=50), salt=Decimal(salt) if salt else None) == expected
+    assert result(include(K.SALT, min=50, max=100), salt=Decimal(salt) if salt else None) == expected
 
 
 @pytest.mark.parametrize(

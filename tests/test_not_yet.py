@@ -150,25 +150,103 @@ def test_on_the_day_the_reminder_is_emailed_once_naming_no_trial_and_its_link_fi
     assert len(mailoutbox) == 1
     message = mailoutbox[0]
     assert message.to == ["fang@example.cn"] and application.reference in message.body
-    assert "THRIVE" not in message.body and "alopecia" not in message.body.lower() and "thrive" not in message.body
+    for word in ("THRIVE", "thrive", "lopecia", "斑秃", "脱发", "头发", "白癜风", "Deuruxolitinib", "氘鲁索替尼"):
+        assert word not in message.body + message.subject, word
     assert "您申请的提醒" in message.subject  # the patient's language
     link = re.search(r"https?://\S+/r/\S+/", message.body).group(0)
+    path = link[link.index("/r/"):]
     assert AuditEvent.objects.filter(application=application, action="reminder_sent").exists()
 
+    # Whoever holds the link sees no answer without the patient's date of birth.
     other_browser = Client()
-    opened = other_browser.get(link[link.index("/r/"):], follow=True)
+    page = other_browser.get(path).content.decode()
+    assert "Wang Fang" not in page and 'name="date_of_birth"' in page
+    refused = other_browser.post(path, {"date_of_birth": "1990-01-01"})
+    assert refused.status_code == 400 and "Wang Fang" not in refused.content.decode()
+    opened = other_browser.post(path, {"date_of_birth": "1986-03-15"}, follow=True)
     page = opened.content.decode()
     assert opened.redirect_chain[-1][0].endswith(f"/trials/thrive-aa1/apply/?from={application.reference}")
     assert 'value="Wang Fang"' in page and 'name="consent_health_data"' in page
     assert not re.search(r'name="consent_health_data"[^>]*checked', page)  # consents asked again
+    assert list(AuditEvent.objects.filter(application=application, action="reminder_opened")
+                .values_list("new_value", flat=True)) == ["refused", "opened"]
+
+
+def test_a_reminder_link_tried_with_wrong_dates_of_birth_locks(client, thrive):
+    application = apply_after_steroid_cream(client, thrive, email="fang@example.cn")
+    client.post("/trials/thrive-aa1/apply/done/remind/", {"consent_reminder": "on"})
+    link = reminders.link_for(Reminder.objects.get(application=application))
+    path, stranger = link[link.index("/r/"):], Client()
+    for _ in range(reminders.MAX_WRONG_BIRTH_DATES):
+        assert stranger.post(path, {"date_of_birth": "1990-01-01"}).status_code == 400
+    assert stranger.post(path, {"date_of_birth": "1986-03-15"}).status_code == 410  # even the right one now
 
 
 def test_a_forged_or_withdrawn_reminder_link_opens_nothing(client, thrive):
     application = apply_after_steroid_cream(client, thrive, email="fang@example.cn")
+    client.post("/trials/thrive-aa1/apply/done/remind/", {"consent_reminder": "on"})
     assert Client().get("/r/not-a-token/").status_code == 410
-    link = reminders.link_for(application)
+    link = reminders.link_for(Reminder.objects.get(application=application))
+    assert Client().get(link[link.index("/r/"):]).status_code == 200
     review.change_status(application, to="withdrawn", by=None, reason="Asked to leave")
     assert Client().get(link[link.index("/r/"):]).status_code == 410
+
+
+def test_a_reminder_follows_a_re_evaluation_and_goes_no_more_once_the_verdict_changed(client, thrive, mailoutbox):
+    application = apply_after_steroid_cream(client, thrive, email="fang@example.cn")
+    client.post("/trials/thrive-aa1/apply/done/remind/", {"consent_reminder": "on"})
+    make_criterion(thrive, K.SALT, params={"min": 90}, patient_text="Almost the whole scalp without hair", position=1)
+    review.reevaluate(application, by=None)
+    assert application.verdict == Verdict.LIKELY_INELIGIBLE
+    assert reminders.send_due(today=patient_today() + datetime.timedelta(days=60)) == 0 and mailoutbox == []
+
+
+def test_one_rejected_address_does_not_hold_up_the_other_reminders(client, thrive, mailoutbox, monkeypatch):
+    first = apply_after_steroid_cream(Client(), thrive, email="bounces@example.cn", phone="+86 139 0000 0001")
+    second = apply_after_steroid_cream(Client(), thrive, email="fine@example.cn", phone="+86 139 0000 0002")
+    for application in (first, second):
+        reminders.ask(application, language="en")
+    real_send = reminders._send
+
+    def refusing(application):
+        if application.contact.email.startswith("bounces"):
+            raise OSError("550 mailbox unavailable")
+        real_send(application)
+
+    monkeypatch.setattr(reminders, "_send", refusing)  # an SMTP server we cannot run here
+    day = first.eligible_from
+    assert reminders.send_due(today=day) == 1
+    assert [m.to for m in mailoutbox] == [["fine@example.cn"]]
+    failed = Reminder.objects.get(application=first)
+    assert failed.attempts == 1 and "550" in failed.last_error and failed.sent_at is None
+
+
+def test_a_re_evaluation_after_the_day_counts_the_time_since_the_application(client, thrive, monkeypatch):
+    application = apply_after_steroid_cream(client, thrive)
+    assert application.verdict == Verdict.NOT_YET_ELIGIBLE
+    later = application.eligible_from + datetime.timedelta(days=1)
+    monkeypatch.setattr("recruitment.screening.build.patient_today", lambda *args: later
+                        if not args else patient_today(*args))
+    review.reevaluate(application, by=None)
+    assert (application.verdict, application.eligible_from) == (Verdict.LIKELY_ELIGIBLE, None)
+
+
+def test_a_seventeen_year_old_re_evaluated_after_the_birthday_is_eighteen():
+    from recruitment.patient_dates import age_on, birthday
+
+    assert birthday(datetime.date(2008, 2, 29), 18) == datetime.date(2026, 3, 1)
+    assert age_on(datetime.date(2008, 2, 29), datetime.date(2026, 2, 28)) == 17
+    assert age_on(datetime.date(2008, 2, 29), datetime.date(2026, 3, 1)) == 18
+    outcome = evaluate([spec(K.AGE, min=18)], answers(age=17, born=datetime.date(2008, 2, 29),
+                                                      today=datetime.date(2026, 2, 20)))
+    assert outcome.eligible_from == datetime.date(2026, 3, 1)
+
+
+def test_a_washout_date_waits_for_a_treatment_whose_stop_is_not_known():
+    washout = spec(K.WASHOUT, role="exclusion", treatments=["immunosuppressant", "oral_steroid"], days=90)
+    outcome = evaluate([washout], answers(treatments={"immunosuppressant": TreatmentAnswer("1to3m"),
+                                                      "oral_steroid": TreatmentAnswer("unsure")}))
+    assert outcome.eligible_from == TODAY + datetime.timedelta(days=90)
 
 
 def test_a_withdrawn_patient_is_not_reminded(client, thrive, mailoutbox):
@@ -186,7 +264,7 @@ def test_the_coordinator_sees_whom_to_call_when_a_reminder_without_email_is_due(
     Reminder.objects.filter(application=application).update(due_on=patient_today())
     staff = Client()
     staff.force_login(User.objects.get(username="nurse"))
-    listing = staff.get("/admin/recruitment/application/", {"reminder": "due"}).content.decode()
+    listing = staff.get("/admin/recruitment/application/", {"reminder": "call"}).content.decode()
     assert application.reference in listing
     assert application.reference not in staff.get("/admin/recruitment/application/",
                                                   {"reminder": "ahead"}).content.decode()

@@ -503,8 +503,11 @@ DEMO_TRIALS = {
                "以前用过 JAK 抑制剂：研究中心会核实是否可以参加"), _TYPICAL),
             (K.HEALTH_HISTORY, EX, {"items": ["hepatitis"]}, T("No hepatitis B or C", "没有乙肝或丙肝"),
              _quote("NCT06072183", "Current or past malignancy, hepatitis B or C, HIV infection")),
+            # The questionnaire asks about cancer in the last 5 years; the registry excludes any: one
+            # reported is for the study doctor, earlier ones are asked at the call (the checklist).
             (K.HEALTH_HISTORY, REVIEW, {"items": ["cancer_5y"]},
-             T("A cancer, now or in the past: the study doctor checks", "现在或过去患过癌症：由研究医生核查"),
+             T("No cancer in the last 5 years (the study doctor also asks about earlier ones)",
+               "最近 5 年内没有患过癌症（研究医生也会询问更早的情况）"),
              _quote("NCT06072183", "Current or past malignancy")),
             _RECENT_VITILIGO_TREATMENT_REVIEW,
         ],

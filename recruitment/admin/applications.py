@@ -24,7 +24,7 @@ from recruitment.conditions import CONDITIONS, condition_of
 from recruitment.screening import wording
 from recruitment.screening.eligibility import Result, Verdict
 from recruitment.selectors import applications_for, coordinators_for, related_choices_for
-from recruitment.services import review
+from recruitment.services import reminders, review
 from recruitment.services.audit import actor_label, log_actions
 from recruitment.screening.kinds import Role
 from recruitment.screening.treatments import History
@@ -53,14 +53,18 @@ class ReminderFilter(admin.SimpleListFilter):
     parameter_name = "reminder"
 
     def lookups(self, request, model_admin):
-        return [("due", _("Due: the day has come")), ("ahead", _("Asked, day still ahead"))]
+        return [("call", _("Day come, no e-mail: call")), ("ahead", _("Asked, day still ahead"))]
 
     def queryset(self, request, queryset):
         today = patient_today()
-        if self.value() == "due":
-            return queryset.filter(reminder__due_on__lte=today)
+        waiting = reminders.waiting()
+        if self.value() == "call":
+            # E-mailed reminders go by themselves; those without e-mail (or whose e-mail failed) the
+            # team calls, until the patient moves on in the pipeline.
+            due = waiting.filter(due_on__lte=today).filter(Q(by_email=False) | Q(attempts__gte=reminders.MAX_ATTEMPTS))
+            return queryset.filter(pk__in=due.values("application_id"), status=Status.NEW)
         if self.value() == "ahead":
-            return queryset.filter(reminder__due_on__gt=today)
+            return queryset.filter(pk__in=waiting.filter(due_on__gt=today).values("application_id"))
         return queryset
 
 
@@ -451,7 +455,8 @@ class ApplicationAdmin(admin.ModelAdmin):
                                                    reference=application.reference, verdict=verdict))
             return
         lines = format_html_join("", "<li>{}: {} → {} ({})</li>", (
-            (change["criterion"], results[change["was"]], results[change["now"]], change["reason"] or "—")
+            (wording.criterion_text(change), results[change["was"]], results[change["now"]],
+             wording.reason_text(change) or "—")
             for change in evaluation.changes))
         self.message_user(request, format_html(
             _("{reference}: {before} → {verdict}. What changed: <ul>{lines}</ul>"), reference=application.reference,

@@ -15,6 +15,13 @@ class Reminder(models.Model):
     by_email = models.BooleanField(_("by e-mail"), help_text=_("Otherwise the study team calls."))
     created_at = models.DateTimeField(_("asked"), default=timezone.now)
     sent_at = models.DateTimeField(_("e-mail sent"), null=True, blank=True)
+    # Failed sends (a rejected address): tried at each run until MAX_ATTEMPTS, then left to the
+    # study team's call.
+    attempts = models.PositiveSmallIntegerField(_("failed attempts"), default=0)
+    last_error = models.CharField(_("last error"), max_length=300, blank=True)
+    # Dates of birth given wrongly on the reminder link's page: at MAX_WRONG_BIRTH_DATES the link
+    # opens nothing (someone else holds it).
+    wrong_birth_dates = models.PositiveSmallIntegerField(_("wrong dates of birth given"), default=0)
 
     class Meta:
         ordering = ["due_on", "pk"]

@@ -34,6 +34,7 @@ class AuditAction(models.TextChoices):
     NOTIFICATION_RESENT = "notification_resent", _("Notification resent")
     REMINDER_ASKED = "reminder_asked", _("Reminder asked for")
     REMINDER_SENT = "reminder_sent", _("Reminder sent")
+    REMINDER_LINK_OPENED = "reminder_opened", _("Reminder link opened")
 
 
 class AuditQuerySet(models.QuerySet):

@@ -21,6 +21,7 @@ class ScreeningAnswers:
     # when not known, and then no check says from when a criterion may be met.
     today: datetime.date | None = None
     born: datetime.date | None = None
+    answered_on: datetime.date | None = None  # the day the treatments' "last used" answers were given
     age: int | None = None
     sex: str | None = None  # "FEMALE", "MALE" or "UNDISCLOSED"
     pregnant: bool | None = None

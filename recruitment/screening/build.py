@@ -3,7 +3,7 @@ maps the database shape onto what the eligibility rules read."""
 
 from recruitment.conditions import condition_of
 from recruitment.models import ContactDetails
-from recruitment.patient_dates import patient_today
+from recruitment.patient_dates import age_on, patient_today
 from recruitment.screening.answers import ScreeningAnswers, TreatmentAnswer
 
 
@@ -19,10 +19,15 @@ def screening_answers(application, condition_answers=None, treatments=None, *, b
     if treatments is None:
         treatments = application.treatments.all()
     values = condition.screening_values(condition_answers) if condition_answers is not None else {}
+    today = today or patient_today()
     return ScreeningAnswers(
-        today=today or patient_today(),
+        today=today,
+        # The answers about treatments were given on the day of the application: a later
+        # evaluation counts the time since.
+        answered_on=patient_today(application.submitted_at) if application.submitted_at else today,
         born=born,
-        age=application.age_years,
+        # On the day of this evaluation: a re-evaluation after a birthday counts it.
+        age=age_on(born, today) if born else application.age_years,
         sex=application.sex,
         pregnant=application.pregnant,
         breastfeeding=application.breastfeeding,

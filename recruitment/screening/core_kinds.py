@@ -7,7 +7,8 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import gettext_noop
 
 from recruitment.screening.answers import ScreeningAnswers
-from recruitment.screening.checks import add_months, range_text, within
+from recruitment.patient_dates import birthday
+from recruitment.screening.checks import range_text, within
 from recruitment.screening.later import Later
 from recruitment.screening.kind import BOOL, CHOICE, LIST, NUMBER, Kind, Param
 from recruitment.screening.reasons import reason
@@ -36,7 +37,7 @@ def _check_age(p, a: ScreeningAnswers):
     fits = within(a.age, low, high)
     why = reason(gettext_noop("age %(age)s, required %(range)s"), age=a.age, range=range_text(low, high))
     if not fits and low is not None and a.age < low and a.born and (high is None or low <= high):
-        return False, why, Later(add_months(a.born, 12 * int(low)))  # old enough on that birthday
+        return False, why, Later(birthday(a.born, int(low)))  # old enough on that birthday
     return fits, why
 
 
@@ -93,20 +94,27 @@ def _check_washout(p, a):
     """
     days = p["days"]
     codes = expand(p["treatments"])
+    # Days since the answers were given (a re-evaluation comes later): a treatment stopped 1 to 3
+    # months before then was stopped that much longer ago now. One still used then may still be.
+    since = (a.today - a.answered_on).days if a.today and a.answered_on else 0
     undecided, used, over_on = [], [], []
     for code in sorted(codes):
         answer = a.treatments.get(code)
         if answer is None:
             continue
+        still = answer.last_use == LastUse.STILL_USING
         at_least, at_most = LAST_USE_DAYS[answer.last_use]
+        if not still:
+            at_least, at_most = at_least + since, None if at_most is None else at_most + since
+        # Stopped at least `at_least` days ago: the window is surely over `days - at_least` days
+        # from today; for a treatment still used, only once it is stopped.
+        over = None if still or a.today is None else a.today + datetime.timedelta(days=max(days - at_least, 0))
         if at_most is not None and at_most <= days:
             used.append(str(code))
-            # Stopped at least `at_least` days ago: the window is surely over `days - at_least`
-            # days from today; for a treatment still used, only once it is stopped.
-            still = answer.last_use == LastUse.STILL_USING
-            over_on.append(None if still or a.today is None else a.today + datetime.timedelta(days=days - at_least))
+            over_on.append(over)
         elif at_least < days:
             undecided.append(str(code))
+            over_on.append(over)  # if it counts, the window is over then too
     if used:
         later = Later(None if None in over_on else max(over_on))
         if later.on is None:

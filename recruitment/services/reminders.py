@@ -5,11 +5,13 @@ and no condition: a reference code and a link, which open the questionnaire fill
 from __future__ import annotations
 
 import datetime
+import logging
 
 from django.conf import settings
 from django.core import signing
 from django.core.mail import send_mail
 from django.db import transaction
+from django.db.models import F
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -18,10 +20,13 @@ from django.utils.translation import gettext as _
 from recruitment.consent import CONSENT_VERSION
 from recruitment.models import Application, AuditAction, ConsentPurpose, ConsentRecord, Reminder
 from recruitment.patient_dates import patient_today
-from recruitment.pipeline import Status
+from recruitment.pipeline import EXITS
 from recruitment.screening.eligibility import Verdict
 from recruitment.services.audit import PATIENT, log_action
+from trials.models import RecruitmentStatus
 from trials.qr import absolute_url
+
+logger = logging.getLogger(__name__)
 
 LINK_SALT = "recruitment.reminder"
 LINK_DAYS = 60  # a reminder's link opens the answers for this long after it is sent
@@ -49,25 +54,62 @@ def ask(application: Application, *, language: str) -> Reminder:
     return reminder
 
 
-def link_for(application: Application) -> str:
+MAX_WRONG_BIRTH_DATES = 5
+
+
+def link_for(reminder: Reminder) -> str:
     return absolute_url(reverse("recruitment:reminder_link", kwargs={
-        "token": signing.dumps(application.reference, salt=LINK_SALT)}))
+        "token": signing.dumps([reminder.pk, reminder.application.reference], salt=LINK_SALT)}))
 
 
-def reference_from(token: str) -> str | None:
+def reminder_from(token: str) -> Reminder | None:
+    """The reminder a link names, while it is valid: signed by us, at most LINK_DAYS old, its
+    patient still waiting (see `waiting`), not locked by wrong dates of birth."""
     try:
-        return signing.loads(token, salt=LINK_SALT, max_age=datetime.timedelta(days=LINK_DAYS))
-    except signing.BadSignature:  # forged, altered or expired
+        pk, reference = signing.loads(token, salt=LINK_SALT, max_age=datetime.timedelta(days=LINK_DAYS))
+    except (signing.BadSignature, ValueError, TypeError):  # forged, altered, expired or malformed
         return None
+    return (waiting().select_related("application__trial", "application__contact")
+            .filter(pk=pk, application__reference=reference, wrong_birth_dates__lt=MAX_WRONG_BIRTH_DATES).first())
+
+
+def open_link(reminder: Reminder, born: datetime.date) -> bool:
+    """The patient proves the link is theirs with their date of birth: a forwarded e-mail or a
+    mail scanner's preview sees no answers. Audited either way."""
+    if reminder.application.contact.date_of_birth != born:
+        Reminder.objects.filter(pk=reminder.pk).update(wrong_birth_dates=F("wrong_birth_dates") + 1)
+        log_action(application=reminder.application, actor=None, label=PATIENT, action=AuditAction.REMINDER_LINK_OPENED,
+                   new="refused", details={"reason": "date of birth did not match"})
+        return False
+    log_action(application=reminder.application, actor=None, label=PATIENT, action=AuditAction.REMINDER_LINK_OPENED,
+               new="opened")
+    return True
+
+
+MAX_ATTEMPTS = 5
+
+
+def waiting():
+    """Reminders of patients still waiting for their day: the verdict still 'not yet', no exit
+    from the pipeline, the trial still recruiting, the reminder consent not withdrawn."""
+    return (
+        Reminder.objects.filter(application__verdict=Verdict.NOT_YET_ELIGIBLE,
+                                application__trial__status=RecruitmentStatus.RECRUITING)
+        .exclude(application__status__in=EXITS)
+        .filter(application__consents__purpose=ConsentPurpose.REMINDER, application__consents__withdrawn_at=None)
+    )
 
 
 def due(today: datetime.date):
-    """Reminders to e-mail: their day has come, the patient still consents and has not withdrawn."""
-    return (
-        Reminder.objects.filter(due_on__lte=today, sent_at=None, by_email=True)
-        .exclude(application__status=Status.WITHDRAWN)
-        .filter(application__consents__purpose=ConsentPurpose.REMINDER, application__consents__withdrawn_at=None)
-    )
+    """Reminders to e-mail today."""
+    return waiting().filter(due_on__lte=today, sent_at=None, by_email=True, attempts__lt=MAX_ATTEMPTS)
+
+
+def follow(application: Application):
+    """After a re-evaluation: the reminder moves to the new day, and goes no more once the verdict
+    is no longer 'not yet' with a day (`waiting` leaves it out)."""
+    if application.eligible_from is not None:
+        Reminder.objects.filter(application=application, sent_at=None).update(due_on=application.eligible_from)
 
 
 def send_due(today: datetime.date | None = None) -> int:
@@ -80,7 +122,14 @@ def send_due(today: datetime.date | None = None) -> int:
                         .select_related("application__contact").filter(pk=pk, sent_at=None).first())
             if reminder is None:
                 continue  # another worker has it, or sent it
-            _send(reminder.application)
+            try:
+                _send(reminder.application)
+            except Exception as error:  # one bad address must not hold up the others
+                logger.warning("reminder %s for %s not sent: %s", reminder.pk, reminder.application.reference, error)
+                reminder.attempts += 1
+                reminder.last_error = str(error)[:300]
+                reminder.save(update_fields=["attempts", "last_error"])
+                continue
             reminder.sent_at = timezone.now()
             reminder.save(update_fields=["sent_at"])
             log_action(application=reminder.application, actor=None, action=AuditAction.REMINDER_SENT,
@@ -91,7 +140,7 @@ def send_due(today: datetime.date | None = None) -> int:
 
 def _send(application: Application):
     with translation.override(application.language):
-        context = {"reference": application.reference, "url": link_for(application), "days": LINK_DAYS}
+        context = {"reference": application.reference, "url": link_for(application.reminder), "days": LINK_DAYS}
         send_mail(
             subject=_("A reminder you asked for: you may be able to apply now"),
             message=render_to_string("emails/reminder.txt", context),

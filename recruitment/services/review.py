@@ -10,6 +10,7 @@ from recruitment.pipeline import Status, check_move
 from recruitment.screening.build import screening_answers
 from recruitment.screening.eligibility import Verdict, evaluate
 from recruitment.services.applications import criteria_specs
+from recruitment.services import reminders
 from recruitment.services.audit import log_action
 
 
@@ -71,6 +72,7 @@ def reevaluate(application, *, by) -> Evaluation:
     application.verdict = outcome.verdict
     application.eligible_from = outcome.eligible_from
     application.save(update_fields=["verdict", "eligible_from"])
+    reminders.follow(application)
     with translation.override(settings.LANGUAGE_CODE):
         log_action(
             application=application, actor=by, action=AuditAction.REEVALUATED, field="verdict",
@@ -86,6 +88,14 @@ def _key(result: dict):
     return result.get("criterion_id") or (result["kind"], result.get("patient_text"))
 
 
+def _change(result: dict, *, was, now) -> dict:
+    """One criterion's change, with its words and reason kept as evaluations keep them (English
+    and translations, reason template), so that each reader sees it in their language."""
+    return {"criterion": result["patient_text"], "patient_text": result["patient_text"],
+            "translations": result.get("translations") or {}, "was": was, "now": now,
+            "reason": result["reason"] if now else "", "reason_i18n": result.get("reason_i18n") if now else None}
+
+
 def changes_between(before: list[dict], after: list[dict]) -> list[dict]:
     """What differs between two evaluations' results, criterion by criterion: added, removed, or
     with another result (each with its words and the new reason, in English as stored)."""
@@ -94,12 +104,7 @@ def changes_between(before: list[dict], after: list[dict]) -> list[dict]:
     changes = []
     for key, result in new.items():
         was = old.get(key)
-        if was is None:
-            changes.append({"criterion": result["patient_text"], "was": None, "now": result["result"],
-                            "reason": result["reason"]})
-        elif (was["result"], was.get("met_from")) != (result["result"], result.get("met_from")):
-            changes.append({"criterion": result["patient_text"], "was": was["result"], "now": result["result"],
-                            "reason": result["reason"]})
-    changes += [{"criterion": r["patient_text"], "was": r["result"], "now": None, "reason": ""}
-                for key, r in old.items() if key not in new]
+        if was is None or (was["result"], was.get("met_from")) != (result["result"], result.get("met_from")):
+            changes.append(_change(result, was=was["result"] if was else None, now=result["result"]))
+    changes += [_change(r, was=r["result"], now=None) for key, r in old.items() if key not in new]
     return changes

@@ -8,6 +8,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import gettext_noop
 
+from recruitment.conditions.fields import months_between
 from recruitment.screening.checks import check_estimate, months_fit, surely_longer_than
 from recruitment.screening.later import Later
 from recruitment.screening.kind import BOOL, LIST, NUMBER, Kind, Param
@@ -56,14 +57,17 @@ SALT_MARGIN = Decimal(5)
 
 def _check_salt(p, a):
     return check_estimate(a.condition.get("salt"), p.get("min"), p.get("max"),
-                          gettext_noop("self-reported estimated SALT"), margin=lambda _limit: SALT_MARGIN)
+                          gettext_noop("self-reported estimated SALT"), margin=lambda _limit: SALT_MARGIN,
+                          scale=(0, 100))
 
 
 def _check_episode(p, a):
     """Patients give the month the episode began, not the day (`months_fit`)."""
-    months = a.condition.get("episode_months")
+    months, started = a.condition.get("episode_months"), a.condition.get("episode_started_on")
     if months is None:
         return None, reason(gettext_noop("start of the current episode not given"))
+    if started and a.today:
+        months = months_between(started, a.today)  # on the day of this evaluation
     low, high = p.get("min_months"), p.get("max_months")
     lo = f"{'>' if p.get('min_exclusive') else '≥'} {low}" if low is not None else ""
     hi = f"{'<' if p.get('max_exclusive') else '≤'} {high}" if high is not None else ""
@@ -83,7 +87,6 @@ def _check_episode(p, a):
         if answer != YesNoUnsure.NO or years > 8:
             return None, why.then(gettext_noop("%(first)s; longer: whether hair grew back in the years allowed is "
                                                "for the site to check"))
-    started = a.condition.get("episode_started_on")
     if fits is False and low is not None and months < low and started and (high is None or low < high):
         return False, why, Later(surely_longer_than(started, low))  # long enough from then
     if fits is not None:

@@ -6,6 +6,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import gettext_noop
 
+from recruitment.conditions.fields import months_between
 from recruitment.screening.checks import check_estimate, months_fit, range_text, surely_longer_than
 from recruitment.screening.later import Later
 from recruitment.screening.kind import CHOICE, LIST, NUMBER, Kind, Param
@@ -51,14 +52,15 @@ def _check_type(p, a):
 
 
 def _check_duration(p, a):
-    months = a.condition.get("duration_months")
+    months, started = a.condition.get("duration_months"), a.condition.get("started_on")
     if months is None:
         return None, reason(gettext_noop("when the first patches appeared not given"))
+    if started and a.today:
+        months = months_between(started, a.today)  # on the day of this evaluation
     low, high = p.get("min_months"), p.get("max_months")
     why = reason(gettext_noop("vitiligo for about %(months)s months, required %(range)s months"),
                  months=months, range=range_text(low, high))
     fits = months_fit(months, low, high)
-    started = a.condition.get("started_on")
     if fits is False and low is not None and months < low and started and (high is None or low < high):
         return False, why, Later(surely_longer_than(started, low))
     if fits is None:
