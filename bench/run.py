@@ -239,10 +239,9 @@ def sponsor_csv(env):
     count = eligible.count()
     # The baseline: PostgreSQL writing the exporter's own columns as CSV itself (the treatments and
     # criteria the exporter joins per chunk are left out: the baseline is the easier of the two).
-    from recruitment.exports import CONDITION_COLUMNS
-
     columns = [c for c in ApplicationExporter.COLUMNS if c not in ("pk", "site_id")]
-    columns += [f"{condition.answers_name}__{column.field}" for condition, column in CONDITION_COLUMNS]
+    columns += [f"{condition.answers_name}__{column.field}"
+                for condition, column in ApplicationExporter(eligible, conditions=[brave.condition]).condition_columns]
     rows = eligible.order_by("submitted_at", "pk").values_list(*columns, "site__facility")
     select, params = rows.query.sql_with_params()
 

@@ -59,8 +59,10 @@ class Command(BaseCommand):
             treatments = {"topical_minoxidil": TreatmentAnswer("gt6m")} if profile % 2 else {}
             answers = ScreeningAnswers(
                 age=35 + profile, sex="FEMALE", pregnant=False, breastfeeding=False, planning_pregnancy=False,
-                diagnosed="yes", treatments=treatments,
+                diagnosed="yes", treatments=treatments, history=frozenset(),
                 condition={"episode_months": 30, "spontaneous_regrowth": "not_in_12", "salt": salt,
+                           "aa_type": "patchy", "scalp_conditions": frozenset(), "shaves_head": "no",
+                           "regrowth_within_8_years": "no",
                            "other_diagnoses": frozenset()},
             )
             outcome = evaluate([c.as_spec() for c in trial.criteria.all()], answers)
@@ -84,7 +86,7 @@ class Command(BaseCommand):
                 reference=reference, trial=trial, site=rng.choice(sites[trial.pk] or [None]),
                 campaign=rng.choice(campaigns[trial.pk]), submitted_at=submitted, language=rng.choice(["en", "zh-hans"]),
                 age_years=35, sex="FEMALE", pregnant=False, breastfeeding=False, planning_pregnancy=False,
-                diagnosed="yes", verdict=outcome.verdict, status=rng.choice(STATUSES),
+                diagnosed="yes", health_history=[], verdict=outcome.verdict, status=rng.choice(STATUSES),
             )
             apps.append(app)
             extras.append((losses, salt, treatments, outcome, submitted, offset + i))
