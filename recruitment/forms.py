@@ -12,7 +12,7 @@ from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 from recruitment.conditions import BY_CODE, condition_of
-from recruitment.conditions.fields import radio
+from recruitment.conditions.fields import alone, radio
 from recruitment.consent import CONSENT_TEXTS
 from recruitment.models import BestTime, ConsentPurpose, Sex
 from recruitment.patient_dates import age_on, patient_today
@@ -127,16 +127,11 @@ class ScreeningForm(forms.Form):
         return phone
 
     def clean_health_history(self):
-        chosen = set(self.cleaned_data["health_history"])
-        if len(chosen & {"none", "skip"}) and len(chosen) > 1:
-            raise forms.ValidationError(_('"None of these" and "I prefer not to say" stand alone.'))
-        return sorted(chosen)
+        return alone(self.cleaned_data["health_history"], standalone=("none", "skip"),
+                     message=_('"None of these" and "I prefer not to say" stand alone.'))
 
     def clean_pregnancy(self):
-        chosen = set(self.cleaned_data["pregnancy"])
-        if "none" in chosen and len(chosen) > 1:
-            raise forms.ValidationError(_('"None of these" cannot be combined with another answer.'))
-        return sorted(chosen)
+        return alone(self.cleaned_data["pregnancy"])
 
     # --- Answers that depend on each other ----------------------------------------------------
     def clean(self):

@@ -25,3 +25,8 @@ def birthday(born: datetime.date, years: int) -> datetime.date:
 def age_on(born: datetime.date, day: datetime.date) -> int:
     years = day.year - born.year
     return years if day >= birthday(born, years) else years - 1
+
+
+def months_between(start: datetime.date, day: datetime.date) -> int:
+    """Whole calendar months from the month of `start` to the month of `day`."""
+    return (day.year - start.year) * 12 + day.month - start.month

@@ -286,4 +286,4 @@ def test_re_evaluation_says_what_changed_and_why(client, thrive):
     assert "Not yet eligible → Likely ineligible" in page
     assert "Almost the whole scalp without hair" in page and "self-reported estimated SALT 75.2" in page
     event = AuditEvent.objects.get(application=application, action="reevaluated")
-    assert event.details["changes"][0]["criterion"] == "Almost the whole scalp without hair"
+    assert event.details["changes"][0]["patient_text"] == "Almost the whole scalp without hair"

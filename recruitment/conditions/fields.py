@@ -8,6 +8,7 @@ from django import forms
 from django.core.validators import MaxValueValidator
 from django.utils.translation import gettext_lazy as _
 
+from recruitment.patient_dates import months_between
 from recruitment.screening.treatments import YesNoUnsure
 
 MONTHS = [
@@ -18,8 +19,12 @@ MONTHS = [
 MAX_MONTHS_AGO = 1200
 
 
-def months_between(start: datetime.date, today: datetime.date) -> int:
-    return (today.year - start.year) * 12 + today.month - start.month
+def alone(chosen, *, standalone=("none",), message=_('"None of these" cannot be combined with another answer.')):
+    """A multiple choice whose `standalone` answers ("None of these") exclude every other."""
+    chosen = set(chosen)
+    if chosen & set(standalone) and len(chosen) > 1:
+        raise forms.ValidationError(message)
+    return sorted(chosen)
 
 
 def radio(choices, label, help_text, **kwargs):

@@ -91,8 +91,7 @@ def _key(result: dict):
 def _change(result: dict, *, was, now) -> dict:
     """One criterion's change, with its words and reason kept as evaluations keep them (English
     and translations, reason template), so that each reader sees it in their language."""
-    return {"criterion": result["patient_text"], "patient_text": result["patient_text"],
-            "translations": result.get("translations") or {}, "was": was, "now": now,
+    return {"patient_text": result["patient_text"], "translations": result.get("translations") or {}, "was": was, "now": now,
             "reason": result["reason"] if now else "", "reason_i18n": result.get("reason_i18n") if now else None}
 
 

@@ -8,8 +8,9 @@ from django.utils.translation import gettext_lazy as _
 from recruitment.conditions.alopecia_areata.kinds import AAType, OtherHairLoss, ScalpCondition, SpontaneousRegrowth
 from recruitment.conditions.alopecia_areata.score import compute_salt, severity_band
 from recruitment.conditions.fields import (
-    clean_month_year, limit_year_to_today, month_field, months_between, radio, year_field, yes_no,
+    alone, clean_month_year, limit_year_to_today, month_field, radio, year_field, yes_no,
 )
+from recruitment.patient_dates import months_between
 from recruitment.screening.treatments import Treatment
 
 OTHER_DIAGNOSIS_CHOICES = [*OtherHairLoss.choices, ("none", _("None of these")), ("unsure", _("I am not sure"))]
@@ -109,10 +110,10 @@ class AlopeciaQuestions(forms.Form):
         limit_year_to_today(self, "episode_year")
 
     def clean_other_diagnoses(self):
-        return _none_alone(self.cleaned_data["other_diagnoses"])
+        return alone(self.cleaned_data["other_diagnoses"])
 
     def clean_scalp_conditions(self):
-        return _none_alone(self.cleaned_data["scalp_conditions"])
+        return alone(self.cleaned_data["scalp_conditions"])
 
     def clean(self):
         data = super().clean()
@@ -156,13 +157,6 @@ class AlopeciaQuestions(forms.Form):
         salt = compute_salt(top=values["loss_top"], back=values["loss_back"], left=values["loss_left"],
                             right=values["loss_right"])
         return {"salt": salt, "band": severity_band(salt)}
-
-
-def _none_alone(chosen) -> list:
-    chosen = set(chosen)
-    if "none" in chosen and len(chosen) > 1:
-        raise forms.ValidationError(_('"None of these" cannot be combined with another answer.'))
-    return sorted(chosen)
 
 
 def _with_none_or_unsure(listed, unsure) -> list | None:

@@ -6,7 +6,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import gettext_noop
 
-from recruitment.conditions.fields import months_between
+from recruitment.patient_dates import months_between
 from recruitment.screening.checks import check_estimate, months_fit, range_text, surely_longer_than
 from recruitment.screening.later import Later
 from recruitment.screening.kind import CHOICE, LIST, NUMBER, Kind, Param

@@ -9,8 +9,9 @@ from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from recruitment.conditions.fields import (
-    clean_month_year, limit_year_to_today, month_field, months_between, radio, year_field, yes_no,
+    clean_month_year, limit_year_to_today, month_field, radio, year_field, yes_no,
 )
+from recruitment.patient_dates import months_between
 from recruitment.conditions.vitiligo.kinds import Activity, VitiligoType
 from recruitment.conditions.vitiligo.score import REGIONS, Whiteness, extent
 from recruitment.screening.treatments import Treatment
