@@ -297,3 +297,37 @@ PUBLIC_PAGE_CACHE_SECONDS = env_int("PUBLIC_PAGE_CACHE_SECONDS", 600 if REDIS_UR
 # --- Portal -----------------------------------------------------------------------------------
 # QR images are deterministic for a URL; cache them rather than redraw on every scan.
 QR_CACHE_SECONDS = env_int("QR_CACHE_SECONDS", 7 * 24 * 3600, minimum=0)
+
+# --- Messages to patients -----------------------------------------------------------------------
+# Text messages go through django-sms: the console by default; in production a provider's backend
+# (django-sms ships Twilio and MessageBird: SMS_BACKEND=sms.backends.twilio.SmsBackend with
+# TWILIO_ACCOUNT_SID and TWILIO_AUTH_TOKEN), or a backend of our own for a Chinese gateway.
+SMS_BACKEND = env_str("SMS_BACKEND", "sms.backends.console.SmsBackend")
+if "." not in SMS_BACKEND or " " in SMS_BACKEND:
+    raise ImproperlyConfigured(
+        f"Environment variable SMS_BACKEND={SMS_BACKEND!r} is invalid: expected a dotted path to a backend class."
+    )
+DEFAULT_FROM_SMS = env_str("SMS_SENDER", "") or None
+TWILIO_ACCOUNT_SID = env_str("TWILIO_ACCOUNT_SID", "")
+TWILIO_AUTH_TOKEN = env_str("TWILIO_AUTH_TOKEN", "")
+# One-time codes that open "my application": asked for at most this often per address.
+ACCESS_CODE_RATE_LIMIT = env_str("ACCESS_CODE_RATE_LIMIT", "10/h")
+if not RATE.fullmatch(ACCESS_CODE_RATE_LIMIT):
+    raise ImproperlyConfigured(
+        f"Environment variable ACCESS_CODE_RATE_LIMIT={ACCESS_CODE_RATE_LIMIT!r} is invalid: expected a rate "
+        "such as 10/h."
+    )
+
+# --- Privacy --------------------------------------------------------------------------------------
+# Who runs the portal and how patients reach them (the privacy notice, every footer, the
+# confirmation messages). `check --deploy` warns while PORTAL_OPERATOR is empty.
+PORTAL_OPERATOR = env_str("PORTAL_OPERATOR", "")
+PORTAL_CONTACT_EMAIL = env_str("PORTAL_CONTACT_EMAIL", "privacy@localhost")
+PORTAL_CONTACT_PHONE = env_str("PORTAL_CONTACT_PHONE", "")
+# Applications never referred to a screening visit are erased this many days after their last
+# activity (recruitment.services.erasure.erase_expired, run daily by beat).
+RETENTION_DAYS = env_int("APPLICATION_RETENTION_DAYS", 365, minimum=30)
+CELERY_BEAT_SCHEDULE["erase-expired-applications"] = {
+    "task": "recruitment.tasks.erase_expired_applications",
+    "schedule": crontab(hour=env_int("RETENTION_HOUR", 3, minimum=0), minute=30),
+}

@@ -7,7 +7,7 @@ from django.contrib.auth import views as auth_views
 from django.templatetags.static import static
 from django.views.generic import RedirectView
 
-from recruitment import sponsors, views
+from recruitment import my_application, sponsors, views
 from recruitment.admin.preferences import preferences
 
 admin.site.site_header = _("Trial recruitment")
@@ -22,6 +22,17 @@ patient_urls = (
         path("trials/<slug:slug>/apply/done/", views.apply_done, name="apply_done"),
         path("trials/<slug:slug>/apply/done/remind/", views.remind_me, name="remind_me"),
         path("r/<str:token>/", views.reminder_link, name="reminder_link"),
+        path("my/", my_application.start, name="my_start"),
+        path("my/code/", my_application.code, name="my_code"),
+        path("my/application/", my_application.home, name="my_home"),
+        path("my/application/contact/", my_application.correct_contact, name="my_contact"),
+        path("my/application/consent/", my_application.withdraw_consent, name="my_consent"),
+        path("my/application/withdraw/", my_application.withdraw, name="my_withdraw"),
+        path("my/application/erase/", my_application.erase, name="my_erase"),
+        path("my/erased/", my_application.erased, name="my_erased"),
+        path("finish/", my_application.finish, name="finish"),
+        path("finished/", my_application.finished, name="finished"),
+        path("privacy/", my_application.privacy, name="privacy"),
     ],
     "recruitment",
 )

@@ -1,11 +1,18 @@
-"""The consent texts patients agree to. Change a text -> change CONSENT_VERSION: each stored
-consent names the version its holder read."""
+"""The consent texts patients agree to, and their versions.
 
+A consent's version is worked out from its text in every language the portal speaks: change a
+word of it (in English or in a translation) and the consents given from then on name a new
+version; those given before keep the version their holder read.
+"""
+
+import functools
+import hashlib
+
+from django.conf import settings
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from recruitment.models import ConsentPurpose
-
-CONSENT_VERSION = "2026-11-v2"
 
 CONSENT_TEXTS = {
     ConsentPurpose.HEALTH_DATA: _(
@@ -25,12 +32,42 @@ CONSENT_TEXTS = {
         "For applicants under 18: I am the applicant's parent or legal guardian, I have read this page "
         "with them and I agree to the above on their behalf."
     ),
+    # Asked on the confirmation page of a "not yet eligible" verdict, apart from the others.
+    ConsentPurpose.REMINDER: _(
+        "Optional: remind me on the day I may be eligible, by e-mail if I gave one, or by a call from the study "
+        "team, with a link to check my answers again. My answers are kept until then."
+    ),
+    # PIPL art. 39: the recipient abroad is named; filled in by `transfer_text`.
+    ConsentPurpose.TRANSFER_ABROAD: _(
+        "Optional: I agree that my answers, without my name (and my contact details too, if I agreed to share "
+        "them), are sent to the sponsor %(sponsor)s in %(country)s, outside my country, to follow this "
+        "trial's recruitment. Without this, they stay with the study sites here."
+    ),
 }
-
-# Asked on the confirmation page of a "not yet eligible" verdict, apart from the others.
-REMINDER_TEXT = _(
-    "Optional: remind me on the day I may be eligible, by e-mail if I gave one, or by a call from the study "
-    "team, with a link to check my answers again. My answers are kept until then."
-)
+REMINDER_TEXT = CONSENT_TEXTS[ConsentPurpose.REMINDER]
 
 REQUIRED_CONSENTS = (ConsentPurpose.HEALTH_DATA, ConsentPurpose.CONTACT)
+# What a patient can withdraw on its own, keeping the application: the others are what the
+# pre-screening is (withdrawing them is withdrawing from it, or asking for erasure).
+OPTIONAL_CONSENTS = (ConsentPurpose.SHARE_WITH_SPONSOR, ConsentPurpose.TRANSFER_ABROAD, ConsentPurpose.REMINDER)
+
+
+@functools.cache
+def version_of(purpose: str) -> str:
+    """The version of a consent's text: a digest of its words in every language."""
+    digest = hashlib.sha256()
+    for code, _name in settings.LANGUAGES:
+        with translation.override(code):
+            digest.update(str(CONSENT_TEXTS[purpose]).encode())
+            digest.update(b"\0")
+    return f"v-{digest.hexdigest()[:10]}"
+
+
+def transfer_needed(trial) -> bool:
+    """Whether the trial's sponsor receives data from abroad (SponsorOrganisation.country)."""
+    return bool(trial.sponsor.country)
+
+
+def transfer_text(trial) -> str:
+    return CONSENT_TEXTS[ConsentPurpose.TRANSFER_ABROAD] % {
+        "sponsor": trial.sponsor.patient_name, "country": _(trial.sponsor.country)}

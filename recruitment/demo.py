@@ -27,6 +27,8 @@ def submit_answers(trial, data: dict, *, site=None, campaign=None, when=None, sh
 _BASE = {
     "date_of_birth": "1988-06-01", "sex": "FEMALE", "pregnancy": ["none"], "email": "", "language": "zh-hans",
     "best_time_to_call": "evening", "consent_health_data": "on", "consent_contact": "on",
+    # Asked only where the trial's sponsor is abroad (recruitment.consent.transfer_needed).
+    "consent_transfer_abroad": "on",
 }
 
 DEMO_APPLICANTS = [

@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy as _
 
 from recruitment.conditions import BY_CODE, condition_of
 from recruitment.conditions.fields import alone, radio
-from recruitment.consent import CONSENT_TEXTS
+from recruitment.consent import CONSENT_TEXTS, transfer_needed, transfer_text
 from recruitment.models import BestTime, ConsentPurpose, Sex
 from recruitment.patient_dates import age_on, patient_today
 from recruitment.screening.treatments import ANY_JAK, Course, History, LastUse, YesNoUnsure
@@ -29,6 +29,17 @@ PREGNANCY_CHOICES = [
 # ask for the guardian's consent for every minor).
 ADULT_AGE = 18
 PHONE = re.compile(r"^\+?[\d\s\-().]{6,30}$")
+
+
+def clean_phone_number(value: str) -> str:
+    """A phone number as typed, checked. Chinese input methods may type full-width digits and
+    symbols: the plain forms are kept."""
+    phone = unicodedata.normalize("NFKC", value).strip()
+    if phone and not PHONE.match(phone):
+        raise forms.ValidationError(_("Please enter a phone number using digits, spaces and + only."))
+    if phone and len(re.sub(r"\D", "", phone)) < 6:
+        raise forms.ValidationError(_("This phone number looks too short."))
+    return phone
 
 
 class ScreeningForm(forms.Form):
@@ -90,6 +101,8 @@ class ScreeningForm(forms.Form):
         help_text=_("A trial can only talk to a minor together with a parent or guardian."),
     )
     consent_guardian = forms.BooleanField(label=CONSENT_TEXTS[ConsentPurpose.GUARDIAN], required=False)
+    # Only for a trial whose sponsor is abroad (its label names the sponsor): see __init__.
+    consent_transfer_abroad = forms.BooleanField(required=False)
     # Invisible to people; bots that fill every field give themselves away.
     website = forms.CharField(required=False, label=_("Leave this field empty"), max_length=200)
 
@@ -103,6 +116,10 @@ class ScreeningForm(forms.Form):
             sites = trial.sites.filter(status=RecruitmentStatus.RECRUITING).order_by("country", "city", "facility")
         self.sites = {site.pk: site for site in sites}
         self.fields["site"].choices = [("", _("No preference")), *((pk, str(s)) for pk, s in self.sites.items())]
+        if transfer_needed(trial):
+            self.fields["consent_transfer_abroad"].label = transfer_text(trial)
+        else:
+            del self.fields["consent_transfer_abroad"]
 
     # --- Validation of single answers ---------------------------------------------------------
     def clean_site(self):
@@ -118,13 +135,7 @@ class ScreeningForm(forms.Form):
         return born
 
     def clean_phone(self):
-        # Chinese input methods may type full-width digits and symbols: store the plain forms.
-        phone = unicodedata.normalize("NFKC", self.cleaned_data["phone"]).strip()
-        if phone and not PHONE.match(phone):
-            raise forms.ValidationError(_("Please enter a phone number using digits, spaces and + only."))
-        if phone and len(re.sub(r"\D", "", phone)) < 6:
-            raise forms.ValidationError(_("This phone number looks too short."))
-        return phone
+        return clean_phone_number(self.cleaned_data["phone"])
 
     def clean_health_history(self):
         return alone(self.cleaned_data["health_history"], standalone=("none", "skip"),
@@ -196,6 +207,8 @@ class ScreeningForm(forms.Form):
         given = {ConsentPurpose.HEALTH_DATA, ConsentPurpose.CONTACT}
         if d.get("consent_share_with_sponsor"):
             given.add(ConsentPurpose.SHARE_WITH_SPONSOR)
+        if d.get("consent_transfer_abroad"):
+            given.add(ConsentPurpose.TRANSFER_ABROAD)
         if d.get("consent_guardian") and self.age_on(d["date_of_birth"]) < ADULT_AGE:
             given.add(ConsentPurpose.GUARDIAN)
         return given
@@ -211,7 +224,8 @@ class ScreeningForm(forms.Form):
         return other, jak
 
     def consent_fields(self):
-        return [self["consent_health_data"], self["consent_contact"], self["consent_share_with_sponsor"]]
+        names = ["consent_health_data", "consent_contact", "consent_share_with_sponsor", "consent_transfer_abroad"]
+        return [self[name] for name in names if name in self.fields]
 
     def guardian_fields(self):
         return [self["guardian_name"], self["consent_guardian"]]
@@ -285,8 +299,9 @@ def initial_from_answers(form_class, data) -> dict:
 def initial_from_application(application, *, trial) -> dict:
     """Answers of an earlier application, to apply to `trial` without typing them again.
     Consents and the site are not carried over: they are given for one trial; nor the earlier
-    condition's own answers, unless `trial` is of the same condition."""
-    contact = application.contact
+    condition's own answers, unless `trial` is of the same condition. Nor who the patient is
+    (name, date of birth, phone, e-mail): on a shared phone, the next person must not find them
+    filled in, so the patient types them again."""
     condition = condition_of(application.trial)
     answers = condition.answers_of(application)
     same_condition = trial.condition == application.trial.condition and answers is not None
@@ -295,15 +310,13 @@ def initial_from_application(application, *, trial) -> dict:
     if application.pregnant is False and not pregnancy:
         pregnancy = ["none"]
     initial = {
-        "date_of_birth": contact.date_of_birth,
         "sex": application.sex,
         "pregnancy": pregnancy,
         "diagnosed": application.diagnosed,
         "health_history": (["skip"] if application.health_history is None
                            else list(application.health_history) or ["none"]),
         **(condition.initial_from(answers) if same_condition else {}),
-        "full_name": contact.full_name, "phone": contact.phone, "email": contact.email,
-        "language": application.language, "best_time_to_call": contact.best_time_to_call,
+        "language": application.language,
     }
     for use in application.treatments.all():
         initial[f"used_{use.treatment}"] = use.last_use

@@ -7,6 +7,7 @@ limit holds while Redis is down, and a patient correcting answers is never count
 
 from __future__ import annotations
 
+import datetime
 import hashlib
 import ipaddress
 import re
@@ -79,3 +80,24 @@ def signup_throttle(request, *, group: str = "signup", rate: str | None = None) 
     digest = hashlib.blake2b(f"{group}:{client_address(request)}".encode(), key=settings.SECRET_KEY.encode()[:64],
                              digest_size=8).digest()
     return Throttle(int.from_bytes(digest, "big", signed=True), parsed.limit, parsed.period)
+
+
+def count_hit(throttle: Throttle, now) -> int:
+    """Count one hit (a sign-up, a code asked for) on the address's counter, locked until the
+    commit (call it in a transaction); its new value.
+    The counter is created if missing without failing when a concurrent sign-up created it first."""
+    from recruitment.models import SignupCounter  # not at the top: the settings import this module
+
+    window = datetime.timedelta(seconds=throttle.period)
+    counter = None
+    while counter is None:
+        SignupCounter.objects.bulk_create([SignupCounter(key=throttle.key, hits=0, window_ends=now + window)],
+                                          ignore_conflicts=True)
+        # Beat's cleanup may delete an ended window between the two statements: then insert again.
+        counter = SignupCounter.objects.select_for_update().filter(pk=throttle.key).first()
+    if counter.window_ends <= now:
+        counter.hits, counter.window_ends = 0, now + window
+    counter.hits += 1
+    counter.save(update_fields=["hits", "window_ends"])
+    return counter.hits
+

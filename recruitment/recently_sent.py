@@ -1,46 +1,58 @@
-"""Which applications this browser sent in the last 30 minutes, in a signed cookie.
+"""Which applications this browser sent in the last 30 minutes, and the "my application" it
+opened with a one-time code: kept in the server-side session.
 
-Phones and clinic tablets are shared: a submission's answers are shown again (its confirmation
+Phones and clinic tablets are shared. A submission's answers are shown again (its confirmation
 page, its answers reused for another trial) only to the browser that sent it, and only for a
-short while. A signed cookie rather than the session, so that a submission writes no session row:
-the cookie holds reference codes only, which are no use without it, and it is HttpOnly.
+short while; the cookie holds an opaque session key, nothing that identifies anyone, and it ends
+when the browser closes. "Finish" (`forget`) ends the session at once: the next person on the
+same phone finds nothing of the previous one.
 """
 
 import time
 
-from django.conf import settings
-
-COOKIE = "portal_sent"
-SALT = "recruitment.recently_sent"
+SENT = "sent"
+OPENED = "my_application"
 WINDOW_SECONDS = 30 * 60
+OPENED_SECONDS = 20 * 60  # "my application" stays open this long after the code, without a new one
 KEEP = 10
 
 
-def _entries(request) -> list[tuple[str, float]]:
-    value = request.get_signed_cookie(COOKIE, default="", salt=SALT, max_age=WINDOW_SECONDS)
+def _fresh(entries, window):
     now = time.time()
-    entries = []
-    for item in value.split(","):
-        reference, _sep, sent = item.partition("@")
-        try:
-            sent = float(sent)
-        except ValueError:
-            continue
-        if now - sent < WINDOW_SECONDS:
-            entries.append((reference, sent))
-    return entries
+    return [(ref, at) for ref, at in entries if now - at < window]
 
 
 def recent_references(request) -> list[str]:
     """References sent from this browser within the window, newest first."""
-    return [reference for reference, _sent in _entries(request)]
+    return [reference for reference, _at in _fresh(request.session.get(SENT, []), WINDOW_SECONDS)]
+
+
+def _keep_until_browser_closes(request):
+    if not request.user.is_authenticated:
+        request.session.set_expiry(0)
 
 
 def remember_sent(request, response, reference: str):
-    kept = [(ref, sent) for ref, sent in _entries(request) if ref != reference]
-    entries = [(reference, time.time()), *kept][:KEEP]
-    response.set_signed_cookie(
-        COOKIE, ",".join(f"{ref}@{sent:.0f}" for ref, sent in entries), salt=SALT, max_age=WINDOW_SECONDS,
-        httponly=True, samesite="Lax", secure=settings.SESSION_COOKIE_SECURE,
-    )
+    kept = [(ref, at) for ref, at in _fresh(request.session.get(SENT, []), WINDOW_SECONDS) if ref != reference]
+    request.session[SENT] = [(reference, time.time()), *kept][:KEEP]
+    _keep_until_browser_closes(request)
     return response
+
+
+def remember_opened(request, application_id: int) -> None:
+    """The patient proved with a one-time code that the application is theirs."""
+    request.session.cycle_key()  # a new key once proven: a key seen before proves nothing
+    request.session[OPENED] = (application_id, time.time())
+    _keep_until_browser_closes(request)
+
+
+def opened_application_id(request) -> int | None:
+    opened = request.session.get(OPENED)
+    if not opened or time.time() - opened[1] >= OPENED_SECONDS:
+        return None
+    return opened[0]
+
+
+def forget(request) -> None:
+    """Nothing of the patient is left on this device: the session's data and its key go."""
+    request.session.flush()

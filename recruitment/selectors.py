@@ -10,11 +10,12 @@ from recruitment.roles import COORDINATORS
 from trials.models import Campaign, RecruitmentStatus, Site, Trial
 
 
-def applications_for(user):
+def applications_for(user, *, erased: bool = False):
     """The applications `user` may see: all for a superuser; for a coordinator, those of their
     sites (and, when the patient chose no site, of their sites' trials); for a sponsor user,
-    those of their organisations' trials; none for anyone else."""
-    applications = Application.objects.all()
+    those of their organisations' trials; none for anyone else. An erased application is only
+    a line in the pre-screening log: left out, unless `erased` (counts, never people)."""
+    applications = Application.objects.all() if erased else Application.objects.filter(erased_at=None)
     if not user.is_authenticated or not user.is_active:
         return applications.none()
     if user.is_superuser:

@@ -8,7 +8,8 @@ from django.views.decorators.http import require_safe
 
 from recruitment.exports import ApplicationExporter, Contact, csv_response
 from recruitment.funnel import STAGES, chart, trial_funnel
-from recruitment.models import AuditAction, AuditEvent
+from recruitment.consent import transfer_needed
+from recruitment.models import AuditAction, AuditEvent, ConsentPurpose, ConsentRecord
 from recruitment.pipeline import Status
 from recruitment.screening.eligibility import Verdict
 from recruitment.selectors import applications_for, trials_for_sponsor
@@ -26,7 +27,8 @@ def after_login(request):
 @login_required
 @require_safe
 def home(request):
-    applications = applications_for(request.user)
+    # Counts only: an erased application still counted when it was sent and how far it went.
+    applications = applications_for(request.user, erased=True)
     funnels = []
     for trial in trials_for_sponsor(request.user).order_by("title"):
         funnel = trial_funnel(trial, applications)
@@ -43,7 +45,12 @@ def _sponsor_trial(user, slug):
 
 def eligible_applications(user, trial, *, include_needs_review: bool):
     verdicts = [Verdict.LIKELY_ELIGIBLE] + ([Verdict.NEEDS_REVIEW] if include_needs_review else [])
-    return applications_for(user).filter(trial=trial, verdict__in=verdicts).exclude(status=Status.WITHDRAWN)
+    applications = applications_for(user).filter(trial=trial, verdict__in=verdicts).exclude(status=Status.WITHDRAWN)
+    if transfer_needed(trial):
+        # PIPL art. 39: nothing of a patient leaves for a sponsor abroad without that consent.
+        applications = applications.filter(pk__in=ConsentRecord.objects.filter(
+            purpose=ConsentPurpose.TRANSFER_ABROAD, withdrawn_at=None).values("application_id"))
+    return applications
 
 
 @login_required

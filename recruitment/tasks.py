@@ -54,3 +54,11 @@ def forget_signup_counters() -> int:
     from recruitment.models import SignupCounter
 
     return SignupCounter.objects.filter(window_ends__lt=timezone.now()).delete()[0]
+
+
+@shared_task
+def erase_expired_applications() -> int:
+    """The retention period: erase applications left untouched for RETENTION_DAYS."""
+    from recruitment.services import erasure
+
+    return erasure.erase_expired()

@@ -83,6 +83,8 @@ def screening_post(**overrides) -> dict:
         "best_time_to_call": "evening",
         "consent_health_data": "on",
         "consent_contact": "on",
+        # Asked only for a trial whose sponsor is abroad (the form has no such field otherwise).
+        "consent_transfer_abroad": "on",
         "campaign": "",
         "website": "",
     }

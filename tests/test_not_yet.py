@@ -166,7 +166,8 @@ def test_on_the_day_the_reminder_is_emailed_once_naming_no_trial_and_its_link_fi
     opened = other_browser.post(path, {"date_of_birth": "1986-03-15"}, follow=True)
     page = opened.content.decode()
     assert opened.redirect_chain[-1][0].endswith(f"/trials/thrive-aa1/apply/?from={application.reference}")
-    assert 'value="Wang Fang"' in page and 'name="consent_health_data"' in page
+    assert re.search(r'name="loss_top"[^>]*value="\d', page) and 'name="consent_health_data"' in page
+    assert "Wang Fang" not in page  # who the patient is, they type again
     assert not re.search(r'name="consent_health_data"[^>]*checked', page)  # consents asked again
     assert list(AuditEvent.objects.filter(application=application, action="reminder_opened")
                 .values_list("new_value", flat=True)) == ["refused", "opened"]

@@ -6,7 +6,7 @@ import pytest
 from django.core import mail
 from django.utils import timezone
 
-from recruitment.models import Notification, NotificationStatus
+from recruitment.models import Notification, NotificationKind, NotificationStatus
 from recruitment.services import notifications
 from recruitment.services.notifications import Outcome, deliver, queue_digests, requeue_stale
 from recruitment.workdays import working_days_before
@@ -53,7 +53,8 @@ def test_with_a_broker_each_notice_is_queued_once_the_application_is_committed(
     finally:
         in_process(settings, True)
     notices = Notification.objects.order_by("pk")
-    assert published == [n.pk for n in notices] and len(published) == 2
+    # Two coordinators, and the patient's confirmation by text message.
+    assert published == [n.pk for n in notices] and len(published) == 3
     assert all(n.status == NotificationStatus.PENDING and n.queued_at is not None for n in notices)
 
 
@@ -89,7 +90,7 @@ def test_the_email_has_trial_reference_verdict_and_link_but_no_health_data_or_co
 def test_a_task_delivered_twice_sends_one_email(trial):
     make_coordinator("nurse_a", make_site(trial))
     application = make_application(trial)  # on_commit never runs inside the test transaction
-    notification = Notification.objects.get(application=application)
+    notification = Notification.objects.get(kind=NotificationKind.NEW_APPLICATION, application=application)
     assert deliver(notification.pk, max_attempts=5) == Outcome.SENT
     assert deliver(notification.pk, max_attempts=5) == Outcome.SKIPPED
     assert len(mail.outbox) == 1
@@ -98,7 +99,7 @@ def test_a_task_delivered_twice_sends_one_email(trial):
 def test_a_failing_send_is_retried_then_marked_failed_with_its_error(trial, settings):
     settings.EMAIL_BACKEND = "tests.test_notifications.BrokenBackend"
     make_coordinator("nurse_a", make_site(trial))
-    notification = Notification.objects.get(application=make_application(trial))
+    notification = Notification.objects.get(kind=NotificationKind.NEW_APPLICATION, application=make_application(trial))
     assert deliver(notification.pk, max_attempts=3) == Outcome.RETRY
     assert deliver(notification.pk, max_attempts=3) == Outcome.RETRY
     assert deliver(notification.pk, max_attempts=3) == Outcome.FAILED
@@ -110,7 +111,7 @@ def test_a_failing_send_is_retried_then_marked_failed_with_its_error(trial, sett
 
 def test_a_failed_notification_can_be_resent_from_admin(admin_client, trial, django_capture_on_commit_callbacks):
     make_coordinator("nurse_a", make_site(trial))
-    notification = Notification.objects.get(application=make_application(trial))
+    notification = Notification.objects.get(kind=NotificationKind.NEW_APPLICATION, application=make_application(trial))
     Notification.objects.filter(pk=notification.pk).update(status=NotificationStatus.FAILED, attempts=5,
                                                            last_error="timeout")
     body = admin_client.get("/admin/recruitment/notification/?status=failed").content.decode()
@@ -126,8 +127,8 @@ def test_a_failed_notification_can_be_resent_from_admin(admin_client, trial, dja
 
 def test_the_sweeper_requeues_only_notifications_pending_for_a_while(trial, monkeypatch):
     make_coordinator("nurse_a", make_site(trial))
-    stale = Notification.objects.get(application=make_application(trial))
-    fresh = Notification.objects.get(application=make_application(trial, phone="+86 139 0000 0000"))
+    stale = Notification.objects.get(kind=NotificationKind.NEW_APPLICATION, application=make_application(trial))
+    fresh = Notification.objects.get(kind=NotificationKind.NEW_APPLICATION, application=make_application(trial, phone="+86 139 0000 0000"))
     Notification.objects.filter(pk=stale.pk).update(queued_at=timezone.now() - datetime.timedelta(minutes=10))
     Notification.objects.filter(pk=fresh.pk).update(queued_at=timezone.now())
     published = []
@@ -217,7 +218,7 @@ class BrokenBackend:
 
 def test_a_deactivated_coordinator_is_not_emailed(trial):
     nurse = make_coordinator("nurse_a", make_site(trial))
-    notification = Notification.objects.get(application=make_application(trial))
+    notification = Notification.objects.get(kind=NotificationKind.NEW_APPLICATION, application=make_application(trial))
     nurse.is_active = False
     nurse.save()
     assert deliver(notification.pk, max_attempts=5) == Outcome.SKIPPED
@@ -238,7 +239,7 @@ def test_with_no_coordinator_at_all_the_administrators_are_told(trial, django_ca
 
 def test_pending_notifications_cannot_be_reset_by_resend(admin_client, trial):
     make_coordinator("nurse_a", make_site(trial))
-    notification = Notification.objects.get(application=make_application(trial))
+    notification = Notification.objects.get(kind=NotificationKind.NEW_APPLICATION, application=make_application(trial))
     Notification.objects.filter(pk=notification.pk).update(attempts=4)
     admin_client.post("/admin/recruitment/notification/", {"action": "resend_selected",
                                                            "_selected_action": [notification.pk]})

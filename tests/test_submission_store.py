@@ -48,7 +48,8 @@ def rows_of(app: Application) -> dict:
         "consents": [plain(c) for c in app.consents.order_by("purpose")],
         "evaluations": [plain(e) for e in app.evaluations.all()],
         "audit": [plain(e) for e in app.audit_events.all()],
-        "notifications": sorted((n.recipient.username, plain(n, "recipient_id")) for n in app.notifications.all()),
+        "notifications": sorted((n.recipient.username if n.recipient else n.channel, plain(n, "recipient_id"))
+                                for n in app.notifications.all()),
     }
 
 
@@ -64,13 +65,14 @@ SCENARIOS = {
 
 
 EXPECTED = {
-    "chosen site, treatments, every consent": {"recipients": ["nurse_one", "nurse_two"], "treatments": 2,
+    # Recipients: the coordinators told, then the patient's own confirmation by e-mail and SMS.
+    "chosen site, treatments, every consent": {"recipients": ["email", "nurse_one", "nurse_two", "sms"], "treatments": 2,
                                                "consents": 3, "verdict": "likely_eligible"},
-    "no site: every coordinator of the trial": {"recipients": ["nurse_one", "nurse_two"], "treatments": 0,
+    "no site: every coordinator of the trial": {"recipients": ["nurse_one", "nurse_two", "sms"], "treatments": 0,
                                                 "consents": 2, "verdict": "likely_eligible"},
-    "a site nobody coordinates: the administrators": {"recipients": ["root"], "treatments": 0, "consents": 2,
+    "a site nobody coordinates: the administrators": {"recipients": ["root", "sms"], "treatments": 0, "consents": 2,
                                                       "verdict": "likely_eligible"},
-    "e-mail only, ineligible": {"recipients": ["nurse_one", "nurse_two"], "treatments": 0, "consents": 2,
+    "e-mail only, ineligible": {"recipients": ["email", "nurse_one", "nurse_two"], "treatments": 0, "consents": 2,
                                 "verdict": "likely_ineligible"},
 }
 
@@ -116,7 +118,7 @@ def test_a_field_the_database_fills_by_default_works_on_every_database(world):
 
     assert Notification._meta.get_field("attempts").has_db_default()
     app = make_application(world["trial"], site=world["staffed"], phone="+86 139 4444 0000")
-    assert list(app.notifications.values_list("attempts", flat=True)) == [0, 0]
+    assert list(app.notifications.values_list("attempts", flat=True)) == [0, 0, 0]  # two staff, the patient
 
 
 def test_nothing_is_stored_when_any_part_of_a_submission_fails(world, monkeypatch):

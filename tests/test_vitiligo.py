@@ -309,7 +309,7 @@ def test_a_coordinator_reviews_the_vitiligo_answers_and_is_told_without_health_d
     make_coordinator("nurse", site)
     with django_capture_on_commit_callbacks(execute=True):
         application = make_application(true_v1, site=site)
-    assert Notification.objects.filter(application=application).count() == 1
+    assert Notification.objects.filter(application=application, kind="new_application").count() == 1
     email = "\n".join(message.body for message in mailoutbox)
     assert application.reference in email and "VASI" not in email and "6.00" not in email
     client.force_login(User.objects.get(username="nurse"))

@@ -599,6 +599,17 @@ SPONSOR_NAMES = {
     "Reistone Biopharma Company Limited": T("Reistone Biopharma", "瑞石生物医药"),
 }
 
+# Where each sponsor receives data, as the registry names its home country: patients in China give a
+# separate consent, naming it, before their answers go there (PIPL art. 39). None: in China.
+SPONSOR_COUNTRY = {
+    "Eli Lilly and Company": "United States",
+    "Pfizer": "United States",
+    "Incyte Corporation": "United States",
+    "Concert Pharmaceuticals": "United States",
+    "Suzhou Zelgen Biopharmaceuticals Co.,Ltd": None,
+    "Reistone Biopharma Company Limited": None,
+}
+
 FACILITY_ZH = {
     "Charité - Universitätsmedizin Berlin, Klinik für Dermatologie": "柏林夏里特医学院皮肤科",
     "Columbia University Irving Medical Center": "哥伦比亚大学欧文医学中心",

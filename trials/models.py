@@ -60,6 +60,13 @@ class SponsorOrganisation(models.Model):
         help_text=_("The name patients know, in each language (for example 礼来 for Eli Lilly). "
                     "Empty: the registry's name."),
     )
+    # PIPL art. 38-39: patients' answers sent to a sponsor in another country need their separate
+    # consent, naming the recipient. Empty: the sponsor is in the patients' country.
+    country = models.CharField(
+        _("country"), max_length=80, blank=True,
+        help_text=_("Where the sponsor receives data, in English as the registry writes it (for example "
+                    "United States). Empty when it is the patients' country."),
+    )
     members = models.ManyToManyField(
         settings.AUTH_USER_MODEL,
         blank=True,
@@ -268,6 +275,10 @@ class Site(models.Model):
     )
     latitude = models.DecimalField(max_digits=9, decimal_places=6, null=True, blank=True)
     longitude = models.DecimalField(max_digits=9, decimal_places=6, null=True, blank=True)
+    # What patients are given to reach the study team (confirmation, "my application"): the
+    # team's desk, never a coordinator's own address.
+    contact_phone = models.CharField(_("study team's phone for patients"), max_length=40, blank=True)
+    contact_email = models.EmailField(_("study team's e-mail for patients"), blank=True)
     coordinators = models.ManyToManyField(
         settings.AUTH_USER_MODEL,
         blank=True,

@@ -23,4 +23,4 @@ class SiteTranslation(TranslationOptions):
 
 @register(SponsorOrganisation)
 class SponsorTranslation(TranslationOptions):
-    fields = ("public_name",)
+    fields = ("public_name", "country")

@@ -11,13 +11,17 @@ from recruitment.models.applications import (
     Sex,
     TreatmentUse,
 )
-from recruitment.models.notifications import Notification, NotificationKind, NotificationStatus
+from recruitment.models.notifications import Channel, Notification, NotificationKind, NotificationStatus
+from recruitment.models.patient_access import AccessCode
 from recruitment.models.reminders import Reminder
-from recruitment.models.review import AuditAction, AuditEvent, Note
+from recruitment.models.review import READ_ACTIONS, AuditAction, AuditEvent, Note
 from recruitment.models.staff import StaffPreference, email_language_of
 from recruitment.models.throttle import SignupCounter
 
 __all__ = [
+    "AccessCode",
+    "Channel",
+    "READ_ACTIONS",
     "Application",
     "AuditAction",
     "AuditEvent",

@@ -57,13 +57,14 @@ class Application(models.Model):
     submitted_at = models.DateTimeField(_("submitted"), default=timezone.now, db_index=True)
     language = models.CharField(_("preferred language"), max_length=10, choices=settings.LANGUAGES)
 
-    age_years = models.PositiveSmallIntegerField(_("age at submission"))
-    sex = models.CharField(_("sex at birth"), max_length=12, choices=Sex.choices)
+    # Empty once erased (recruitment.services.erasure): the row is then the pre-screening log's.
+    age_years = models.PositiveSmallIntegerField(_("age at submission"), null=True, blank=True)
+    sex = models.CharField(_("sex at birth"), max_length=12, choices=Sex.choices, blank=True)
     pregnant = models.BooleanField(_("pregnant"), null=True, blank=True)
     breastfeeding = models.BooleanField(_("breastfeeding"), null=True, blank=True)
     planning_pregnancy = models.BooleanField(_("planning pregnancy"), null=True, blank=True)
 
-    diagnosed = models.CharField(_("diagnosed by a doctor"), max_length=6, choices=YesNoUnsure.choices)
+    diagnosed = models.CharField(_("diagnosed by a doctor"), max_length=6, choices=YesNoUnsure.choices, blank=True)
     # recruitment.screening.treatments.History the patient has had; None: they chose not to answer
     # (the questions are optional). A checklist for the call, excluding only where a criterion says.
     health_history = models.JSONField(_("health history (optional answers)"), null=True, blank=True)
@@ -81,6 +82,9 @@ class Application(models.Model):
         "self", on_delete=models.SET_NULL, null=True, blank=True, related_name="duplicates",
         verbose_name=_("possible duplicate of"),
     )
+    # Set when the patient's data is erased: what is left is a GCP pre-screening log entry (trial,
+    # site, date, verdict and the criteria behind it), which identifies nobody.
+    erased_at = models.DateTimeField(_("personal data erased"), null=True, blank=True)
 
     class Meta:
         ordering = ["-submitted_at"]
@@ -100,9 +104,15 @@ class Application(models.Model):
         ]
         constraints = [
             models.CheckConstraint(condition=Q(age_years__lte=120), name="application_age_plausible"),
+            # Only an erased application has lost its answers.
+            models.CheckConstraint(
+                condition=Q(erased_at__isnull=False) | (Q(age_years__isnull=False) & ~Q(sex="") & ~Q(diagnosed="")),
+                name="application_answers_until_erased",
+            ),
             models.CheckConstraint(condition=~Q(reference=""), name="application_reference_present"),
-            models.CheckConstraint(condition=Q(sex__in=Sex.values), name="application_sex_valid"),
-            models.CheckConstraint(condition=Q(diagnosed__in=YesNoUnsure.values), name="application_diagnosed_valid"),
+            models.CheckConstraint(condition=Q(sex__in=[*Sex.values, ""]), name="application_sex_valid"),
+            models.CheckConstraint(condition=Q(diagnosed__in=[*YesNoUnsure.values, ""]),
+                                   name="application_diagnosed_valid"),
             models.CheckConstraint(condition=Q(verdict__in=Verdict.values), name="application_verdict_valid"),
             models.CheckConstraint(condition=Q(status__in=Status.values), name="application_status_valid"),
             models.CheckConstraint(
@@ -194,11 +204,14 @@ class ConsentPurpose(models.TextChoices):
     SHARE_WITH_SPONSOR = "share_with_sponsor", _("Sharing contact details with the sponsor")
     GUARDIAN = "guardian", _("Parent or guardian's agreement for a minor")
     REMINDER = "reminder", _("A reminder on the day the patient may be eligible")
+    TRANSFER_ABROAD = "transfer_abroad", _("Sending answers to the sponsor abroad")
 
 
 class ConsentRecord(models.Model):
-    # The unique (application, purpose) index serves lookups by application.
-    application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="consents", db_index=False)
+    """One consent in the ledger: given to one text (its version, in one language) and, maybe,
+    withdrawn. Given again after a withdrawal, it is a new row."""
+
+    application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="consents")
     purpose = models.CharField(_("purpose"), max_length=20, choices=ConsentPurpose.choices)
     version = models.CharField(_("consent text version"), max_length=20)
     language = models.CharField(_("language of the text shown"), max_length=10, default="en")
@@ -209,7 +222,10 @@ class ConsentRecord(models.Model):
         ordering = ["pk"]
         verbose_name = _("consent")
         verbose_name_plural = _("consents")
-        constraints = [models.UniqueConstraint(fields=["application", "purpose"], name="consent_once_per_purpose")]
+        constraints = [
+            models.UniqueConstraint(fields=["application", "purpose"], condition=Q(withdrawn_at=None),
+                                    name="consent_in_force_once_per_purpose"),
+        ]
 
     def __str__(self):
         return f"{self.get_purpose_display()} ({self.version})"

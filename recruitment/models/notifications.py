@@ -1,5 +1,7 @@
-"""Outbox of e-mails to coordinators. A row is the source of truth: written in the same
-transaction as what it announces, sent by a Celery task that takes its id, swept if stuck."""
+"""Outbox of messages: e-mails to coordinators, and e-mails and text messages to patients. A row
+is the source of truth: written in the same transaction as what it announces, sent by a Celery
+task that takes its id, swept if stuck. A patient's row holds no address: it is read from the
+application's contact details when sent, so an erasure leaves nothing behind here."""
 
 from django.conf import settings
 from django.db import models
@@ -10,17 +12,32 @@ from django.utils.translation import gettext_lazy as _
 class NotificationKind(models.TextChoices):
     NEW_APPLICATION = "new_application", _("New application")
     DIGEST = "digest", _("Daily digest")
+    # To the patient
+    CONFIRMATION = "confirmation", _("Confirmation to the patient")
+    ACCESS_CODE = "access_code", _("One-time code to the patient")
+
+
+PATIENT_KINDS = frozenset({NotificationKind.CONFIRMATION, NotificationKind.ACCESS_CODE})
+
+
+class Channel(models.TextChoices):
+    EMAIL = "email", _("E-mail")
+    SMS = "sms", _("Text message")
 
 
 class NotificationStatus(models.TextChoices):
     PENDING = "pending", _("Pending")
     SENT = "sent", _("Sent")
     FAILED = "failed", _("Failed")
+    CANCELLED = "cancelled", _("Cancelled")
 
 
 class Notification(models.Model):
     kind = models.CharField(_("kind"), max_length=20, choices=NotificationKind.choices)
-    recipient = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notifications")
+    # A staff user; none for a message to the patient, who is reached through the application.
+    recipient = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notifications",
+                                  null=True, blank=True)
+    channel = models.CharField(_("channel"), max_length=5, choices=Channel.choices, default=Channel.EMAIL)
     application = models.ForeignKey(
         "recruitment.Application", on_delete=models.CASCADE, null=True, blank=True, related_name="notifications"
     )
@@ -48,7 +65,17 @@ class Notification(models.Model):
             models.UniqueConstraint(
                 fields=["recipient", "digest_date"], condition=models.Q(kind="digest"), name="one_digest_per_day",
             ),
+            models.UniqueConstraint(
+                fields=["application", "channel"], condition=models.Q(kind="confirmation"),
+                name="one_confirmation_per_channel",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(recipient__isnull=False) | models.Q(kind__in=sorted(PATIENT_KINDS),
+                                                                       application__isnull=False),
+                name="notification_has_a_recipient",
+            ),
         ]
 
     def __str__(self):
-        return f"{self.get_kind_display()} → {self.recipient} ({self.get_status_display()})"
+        to = self.recipient if self.recipient_id else self.get_channel_display()
+        return f"{self.get_kind_display()} → {to} ({self.get_status_display()})"

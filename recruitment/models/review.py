@@ -35,6 +35,18 @@ class AuditAction(models.TextChoices):
     REMINDER_ASKED = "reminder_asked", _("Reminder asked for")
     REMINDER_SENT = "reminder_sent", _("Reminder sent")
     REMINDER_LINK_OPENED = "reminder_opened", _("Reminder link opened")
+    # The patient's own actions on "my application"
+    PATIENT_SIGNED_IN = "patient_signed_in", _("Patient opened their application")
+    CONTACT_CORRECTED = "contact_corrected", _("Contact details corrected")
+    CONSENT_WITHDRAWN = "consent_withdrawn", _("Consent withdrawn")
+    ERASED = "erased", _("Personal data erased")
+    # Reads of personal data
+    CONTACT_VIEWED = "contact_viewed", _("Contact details viewed")
+    SEARCHED = "searched", _("Found by a search on phone or e-mail")
+
+
+# Reads leave a trace but are not activity: they never delay the retention's erasure.
+READ_ACTIONS = frozenset({AuditAction.CONTACT_VIEWED, AuditAction.SEARCHED, AuditAction.EXPORTED})
 
 
 class AuditQuerySet(models.QuerySet):

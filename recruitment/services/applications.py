@@ -11,7 +11,7 @@ from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.utils import timezone, translation
 
-from recruitment.consent import CONSENT_VERSION, REQUIRED_CONSENTS
+from recruitment.consent import REQUIRED_CONSENTS, version_of
 from recruitment.conditions import condition_of
 from recruitment.models import (
     Application,
@@ -20,17 +20,17 @@ from recruitment.models import (
     ContactDetails,
     Evaluation,
     Notification,
-    SignupCounter,
     TreatmentUse,
 )
 from recruitment.models.applications import new_reference
-from recruitment.ratelimit import Throttle, Throttled
+from recruitment.ratelimit import Throttle, Throttled, count_hit
 from recruitment.patient_dates import patient_today
 from recruitment.screening.build import screening_answers
 from recruitment.screening.eligibility import Verdict, evaluate
 from recruitment.selectors import duplicate_target, new_application_recipients, trial_and_site_still_recruiting
 from recruitment.services.audit import PATIENT, audit_event
 from recruitment.services.notifications import new_application_notice, notices_stored
+from recruitment.services.patient_messages import confirmation_notices
 
 
 class NoLongerOpen(Exception):
@@ -85,7 +85,8 @@ def submit_application(
     2. Evaluate the trial's current criteria; keep their snapshot with the results.
     3. Flag a possible duplicate (same trial, same phone or e-mail, within 30 days): kept, linked.
     4. Record each consent with the text version and language the patient read.
-    5. Write the audit event and the coordinators' notices with it, and queue them after the commit.
+    5. Write the audit event, the coordinators' notices and the patient's confirmations with it, and
+       queue them after the commit.
 
     `criteria`: the trial's criteria as specs, when the caller has them (read here otherwise).
     Raises NoLongerOpen, storing nothing, if the trial or the chosen site no longer recruits, and
@@ -116,7 +117,7 @@ def submit_application(
         "treatments": treatment_rows,
         "contact": contact_row,
         "consents": [
-            ConsentRecord(application=app, purpose=purpose, version=CONSENT_VERSION, language=shown_language,
+            ConsentRecord(application=app, purpose=purpose, version=version_of(purpose), language=shown_language,
                           given_at=now)
             for purpose in sorted(consents)
         ],
@@ -126,6 +127,7 @@ def submit_application(
                                    new=trail_label(app.verdict), at=now,
                                    details={"campaign": campaign.code if campaign else None}),
         "notification": new_application_notice(now),
+        "confirmations": confirmation_notices(contact_row, now),
     }
     for attempt in range(REFERENCE_ATTEMPTS):
         try:
@@ -157,13 +159,13 @@ def _label_in(verdict: str, language: str) -> str:
 
 @transaction.atomic
 def store(*, application, condition_answers, treatments, contact, consents, evaluation, audit_event,
-          notification, duplicate_since, throttle=None) -> Stored:
+          notification, confirmations=(), duplicate_since, throttle=None) -> Stored:
     """Write the application and every row that comes with it, in one transaction: all or none.
-    `notification` is the notice, written once per recipient. With a `throttle`
+    `notification` is the notice, written once per recipient; `confirmations`, the patient's. With a `throttle`
     (recruitment.ratelimit) the address's sign-up is counted first, and nothing else is written
     when it goes over the limit; nor when the trial or the chosen site closed since the form was
     read (the sign-up view may have read them a moment ago)."""
-    hits = _count(throttle, application.submitted_at) if throttle else 0
+    hits = count_hit(throttle, application.submitted_at) if throttle else 0
     over_limit = throttle is not None and hits > throttle.limit
     if over_limit or not trial_and_site_still_recruiting(trial_id=application.trial_id, site_id=application.site_id).exists():
         return Stored(None, None, [], hits)  # refused; the count stands
@@ -185,21 +187,7 @@ def store(*, application, condition_answers, treatments, contact, consents, eval
                      application=application)
         for user in new_application_recipients(site_id=application.site_id, trial_id=application.trial_id)
     )
+    for confirmation in confirmations:
+        confirmation.application = application
+    notices += Notification.objects.bulk_create(confirmations)
     return Stored(application.pk, application.duplicate_of_id, [n.pk for n in notices], hits)
-
-
-def _count(throttle, now) -> int:
-    """Count one sign-up on the address's counter, locked until the commit; its new value.
-    The counter is created if missing without failing when a concurrent sign-up created it first."""
-    window = datetime.timedelta(seconds=throttle.period)
-    counter = None
-    while counter is None:
-        SignupCounter.objects.bulk_create([SignupCounter(key=throttle.key, hits=0, window_ends=now + window)],
-                                          ignore_conflicts=True)
-        # Beat's cleanup may delete an ended window between the two statements: then insert again.
-        counter = SignupCounter.objects.select_for_update().filter(pk=throttle.key).first()
-    if counter.window_ends <= now:
-        counter.hits, counter.window_ends = 0, now + window
-    counter.hits += 1
-    counter.save(update_fields=["hits", "window_ends"])
-    return counter.hits

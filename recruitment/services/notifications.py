@@ -1,4 +1,5 @@
-"""E-mails to coordinators through an outbox that loses nothing.
+"""E-mails to coordinators, and e-mails and text messages to patients
+(recruitment.services.patient_messages), through an outbox that loses nothing.
 
 1. The application's own transaction stores one Notification row per coordinator
    (`selectors.new_application_recipients`): the outbox, the source of truth.
@@ -26,6 +27,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 
 from recruitment.models import AuditAction, Notification, NotificationKind, NotificationStatus, email_language_of
+from recruitment.models.notifications import PATIENT_KINDS
 from recruitment.pipeline import Status
 from recruitment.selectors import active_coordinators, applications_for, coordinators_for
 from recruitment.services.audit import log_action
@@ -109,7 +111,8 @@ def deliver(notification_id: int, *, max_attempts: int) -> str:
         notification = (
             # Lock the notification row only (not the joined rows): a second delivery skips it.
             Notification.objects.select_for_update(skip_locked=True, of=("self",))
-            .select_related("recipient", "recipient__staff_preference", "application__trial")
+            .select_related("recipient", "recipient__staff_preference", "application__trial",
+                            "application__site", "application__contact")
             .filter(pk=notification_id, status=NotificationStatus.PENDING)
             .first()
         )
@@ -123,9 +126,7 @@ def deliver(notification_id: int, *, max_attempts: int) -> str:
             return Outcome.SKIPPED
         notification.attempts += 1
         try:
-            if not notification.recipient.email:
-                raise ValueError(f"user {notification.recipient} has no e-mail address")
-            _message(notification).send(fail_silently=False)
+            _outgoing(notification).send(fail_silently=False)
         except Exception as exc:  # noqa: BLE001 - SMTP, DNS, template: all recorded, none lost
             notification.last_error = f"{exc.__class__.__name__}: {exc}"[:2000]
             final = notification.attempts >= max_attempts
@@ -136,12 +137,28 @@ def deliver(notification_id: int, *, max_attempts: int) -> str:
             return Outcome.FAILED if final else Outcome.RETRY
         notification.status = NotificationStatus.SENT
         notification.sent_at = timezone.now()
-        notification.save(update_fields=["attempts", "status", "sent_at"])
+        notification.payload.pop("code", None)  # a one-time code lives on in the message only
+        notification.save(update_fields=["attempts", "status", "sent_at", "payload"])
         return Outcome.SENT
 
 
+def _outgoing(notification):
+    """The e-mail, or text message, to send."""
+    if notification.kind in PATIENT_KINDS:
+        from recruitment.services import patient_messages
+
+        return patient_messages.message(notification)
+    if not notification.recipient.email:
+        raise ValueError(f"user {notification.recipient} has no e-mail address")
+    return _message(notification)
+
+
 def _no_longer_wanted(notification) -> str:
-    """Why this e-mail must not go out any more, or '' when it still should."""
+    """Why this message must not go out any more, or '' when it still should."""
+    if notification.kind in PATIENT_KINDS:
+        from recruitment.services import patient_messages
+
+        return patient_messages.no_longer_wanted(notification)
     recipient = notification.recipient
     if not recipient.is_active:
         return "not sent: the recipient's account is deactivated"
@@ -184,7 +201,9 @@ def resend(notification, *, by) -> None:
     )
     if notification.application_id:
         log_action(application=notification.application, actor=by, action=AuditAction.NOTIFICATION_RESENT,
-                   details={"notification": notification.pk, "recipient": notification.recipient.get_username()})
+                   details={"notification": notification.pk,
+                            "recipient": notification.recipient.get_username() if notification.recipient
+                            else notification.channel})
     transaction.on_commit(lambda: enqueue([notification.pk]), robust=True)
 
 

@@ -17,7 +17,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from recruitment.consent import CONSENT_VERSION
+from recruitment.consent import version_of
 from recruitment.models import Application, AuditAction, ConsentPurpose, ConsentRecord, Reminder
 from recruitment.patient_dates import patient_today
 from recruitment.pipeline import EXITS
@@ -48,7 +48,7 @@ def ask(application: Application, *, language: str) -> Reminder:
         )
         if created:
             ConsentRecord.objects.create(application=application, purpose=ConsentPurpose.REMINDER,
-                                         version=CONSENT_VERSION, language=language, given_at=timezone.now())
+                                         version=version_of(ConsentPurpose.REMINDER), language=language, given_at=timezone.now())
             log_action(application=application, actor=None, label=PATIENT, action=AuditAction.REMINDER_ASKED,
                        new=reminder.due_on.isoformat(), details={"by_email": reminder.by_email})
     return reminder

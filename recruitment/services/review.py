@@ -53,7 +53,8 @@ def add_note(application, *, by, text: str) -> Note:
     if not text:
         raise ValueError("a note needs text")
     note = Note.objects.create(application=application, author=by, text=text)
-    log_action(application=application, actor=by, action=AuditAction.NOTE_ADDED, new=text)
+    # The trail names the note, without its words: it outlives an erasure, the note does not.
+    log_action(application=application, actor=by, action=AuditAction.NOTE_ADDED, details={"note": note.pk})
     return note
 
 

@@ -1,4 +1,5 @@
 from django import template
+from django.conf import settings
 from django.utils.translation import get_language, gettext, ngettext
 
 from recruitment.conditions import CONDITIONS
@@ -52,3 +53,9 @@ def conditions_served() -> str:
     if len(labels) == 1:
         return labels[0]
     return gettext("%(first)s and %(last)s") % {"first": join_list(labels[:-1]), "last": labels[-1]}
+
+
+@register.simple_tag
+def operator_name() -> str:
+    """Who runs the portal (settings.PORTAL_OPERATOR), for every footer."""
+    return settings.PORTAL_OPERATOR

@@ -16,6 +16,7 @@ from trials.demo_content import (
     DEMO_TRIALS,
     FACILITY_ZH,
     RENAMED_CAMPAIGNS,
+    SPONSOR_COUNTRY,
     SPONSOR_NAMES,
     STATE_ZH,
     TRIAL_TEXT_ZH,
@@ -128,9 +129,16 @@ class Command(BaseCommand):
                 site.save(update_fields=list(empty))
 
     def _name_sponsor(self, sponsor):
+        changed = False
         if sponsor.name in SPONSOR_NAMES and not sponsor.public_name_en:
             for column, value in _columns("public_name", SPONSOR_NAMES[sponsor.name]).items():
                 setattr(sponsor, column, value)
+            changed = True
+        country = SPONSOR_COUNTRY.get(sponsor.name)
+        if country and not sponsor.country_en:
+            sponsor.country_en, sponsor.country_zh_hans = country, COUNTRY_ZH[country]
+            changed = True
+        if changed:
             sponsor.save()
 
     def _load_campaigns(self, trials):

@@ -1,0 +1,29 @@
+"""One-time codes with which a patient opens "my application" on any phone: the reference code
+alone is never enough (it is printed on paper, said on the phone, written down)."""
+
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from recruitment.models.notifications import Channel
+
+
+class AccessCode(models.Model):
+    application = models.ForeignKey("recruitment.Application", on_delete=models.CASCADE,
+                                    related_name="access_codes")
+    channel = models.CharField(_("sent by"), max_length=5, choices=Channel.choices)
+    # A keyed hash: the code itself is only in the message that carries it.
+    code_hash = models.CharField(max_length=64)
+    created_at = models.DateTimeField(_("sent"), default=timezone.now)
+    expires_at = models.DateTimeField(_("expires"))
+    tries = models.PositiveSmallIntegerField(_("wrong codes typed"), default=0)
+    used_at = models.DateTimeField(_("used"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        verbose_name = _("one-time code")
+        verbose_name_plural = _("one-time codes")
+        indexes = [models.Index(fields=["application", "-created_at"], name="access_code_recent")]
+
+    def __str__(self):
+        return f"{self.application_id} {self.created_at:%Y-%m-%d %H:%M}"

@@ -1,0 +1,64 @@
+"""What a patient does on "my application": correct how to reach them, withdraw a consent,
+withdraw from the pre-screening. (Erasure: recruitment.services.erasure.) Each is audited
+without the values themselves: the trail outlives an erasure."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import transaction
+from django.utils import timezone, translation
+
+from recruitment.consent import OPTIONAL_CONSENTS
+from recruitment.models import Application, AuditAction, ConsentRecord, ContactDetails
+from recruitment.pipeline import Status, allowed_moves
+from recruitment.services.applications import email_key, phone_key
+from recruitment.services.audit import PATIENT, log_action
+
+CORRECTABLE = ("phone", "email", "best_time_to_call")
+
+
+@transaction.atomic
+def correct_contact(application: Application, **values) -> list[str]:
+    """Change the patient's phone, e-mail or best time to call; the fields that changed."""
+    contact = ContactDetails.objects.select_for_update().get(pk=application.pk)
+    changed = [name for name in CORRECTABLE if name in values and getattr(contact, name) != values[name]]
+    if not changed:
+        return []
+    for name in changed:
+        setattr(contact, name, values[name])
+    contact.phone_key, contact.email_key = phone_key(contact.phone), email_key(contact.email)
+    contact.save()
+    log_action(application=application, actor=None, label=PATIENT, action=AuditAction.CONTACT_CORRECTED,
+               details={"fields": changed})
+    return changed
+
+
+@transaction.atomic
+def withdraw_consent(application: Application, purpose: str, *, by=None) -> bool:
+    """Withdraw one optional consent; False when it was not in force."""
+    if purpose not in OPTIONAL_CONSENTS:
+        raise ValueError(f"{purpose} is not an optional consent")
+    withdrawn = ConsentRecord.objects.filter(application=application, purpose=purpose, withdrawn_at=None).update(
+        withdrawn_at=timezone.now())
+    if withdrawn:
+        log_action(application=application, actor=by, label=None if by else PATIENT,
+                   action=AuditAction.CONSENT_WITHDRAWN, field=purpose)
+    return bool(withdrawn)
+
+
+@transaction.atomic
+def withdraw(application: Application) -> bool:
+    """The patient withdraws from the pre-screening: the study team no longer calls. False when
+    the application had already left the pipeline."""
+    status = Application.objects.select_for_update().values_list("status", flat=True).get(pk=application.pk)
+    if Status.WITHDRAWN not in allowed_moves(status):
+        return False
+    application.status = Status.WITHDRAWN
+    application.save(update_fields=["status"])
+    ConsentRecord.objects.filter(application=application, withdrawn_at=None).exclude(
+        purpose__in=("health_data",)).update(withdrawn_at=timezone.now())
+    with translation.override(settings.LANGUAGE_CODE):
+        log_action(application=application, actor=None, label=PATIENT, action=AuditAction.STATUS_CHANGED,
+                   field="status", old=str(Status(status).label), new=str(Status.WITHDRAWN.label),
+                   reason="withdrawn by the patient", details={"from": status, "to": Status.WITHDRAWN})
+    return True
