@@ -20,6 +20,7 @@ COORDINATOR_PERMISSIONS = [
     ("trials", "view_campaignscanday"),
     ("recruitment", "view_application"),
     ("recruitment", "change_application"),
+    ("recruitment", "erase_application"),
     ("recruitment", "view_auditevent"),
     ("recruitment", "view_notification"),
 ]

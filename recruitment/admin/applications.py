@@ -8,13 +8,16 @@ from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.utils import unquote
 from django.db.models import Prefetch, Q
-from django.http import Http404
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import render
+from django.urls import path, reverse
 from django.utils.formats import date_format
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import ngettext
 from django.utils.translation import gettext_lazy as _
 
+from recruitment.access_forms import CoordinatorEraseForm
 from recruitment.admin.forms import ApplicationReviewForm
 from recruitment.exports import ApplicationExporter, Contact, csv_response, export_filename
 from recruitment.models import Application, AuditAction, AuditEvent, ContactDetails, Evaluation, Note, Reminder, Sex
@@ -24,8 +27,8 @@ from recruitment.conditions import CONDITIONS, condition_of
 from recruitment.screening import wording
 from recruitment.screening.eligibility import Result, Verdict
 from recruitment.selectors import applications_for, coordinators_for, related_choices_for
-from recruitment.services import reminders, review
-from recruitment.services.audit import actor_label, log_actions
+from recruitment.services import erasure, reminders, review
+from recruitment.services.audit import actor_label, log_action, log_actions
 from recruitment.screening.kinds import Role
 from recruitment.screening.treatments import History
 
@@ -124,7 +127,7 @@ class ApplicationAdmin(admin.ModelAdmin):
         "duplicate_link", "age_years", "sex", "pregnancy_answers", "health_checklist", "diagnosed",
         *CONDITION_DISPLAYS,
         "treatments_text", "not_yet", "criteria_results", "earlier_evaluations", "contact_text", "consents_text",
-        "notes_text", "audit_trail",
+        "erasure", "notes_text", "audit_trail",
     ]
     fieldsets = [
         (_("Application"), {"fields": [
@@ -137,7 +140,7 @@ class ApplicationAdmin(admin.ModelAdmin):
         (_("Treatments tried"), {"fields": ["treatments_text"]}),
         (_("Eligibility"), {"fields": ["not_yet", "criteria_results", "earlier_evaluations"]}),
         (_("Contact details"), {"fields": ["contact_text"]}),
-        (_("Consent"), {"fields": ["consents_text"]}),
+        (_("Consent"), {"fields": ["consents_text", "erasure"]}),
         (_("Notes"), {"fields": ["notes_text"]}),
         (_("Audit trail"), {"fields": ["audit_trail"]}),
     ]
@@ -166,7 +169,33 @@ class ApplicationAdmin(admin.ModelAdmin):
 
     def change_view(self, request, object_id, form_url="", extra_context=None):
         self._visible_or_404(request, object_id)
+        if request.method == "GET":
+            # The page shows the applicant's contact details: a read of personal data, recorded.
+            log_action(application=Application(pk=int(unquote(object_id))), actor=request.user,
+                       action=AuditAction.CONTACT_VIEWED)
         return super().change_view(request, object_id, form_url, extra_context)
+
+    def get_urls(self):
+        erase = path("<path:object_id>/erase/", self.admin_site.admin_view(self.erase_view),
+                     name="recruitment_application_erase")
+        return [erase, *super().get_urls()]
+
+    def erase_view(self, request, object_id):
+        """A coordinator erases an applicant's data at the patient's request, with a reason."""
+        self._visible_or_404(request, object_id)
+        if not request.user.has_perm("recruitment.erase_application"):
+            raise PermissionDenied
+        application = self.get_queryset(request).get(pk=int(unquote(object_id)))
+        form = CoordinatorEraseForm(request.POST or None)
+        if form.is_valid():
+            erased = erasure.erase(application, by=request.user, reason=form.cleaned_data["reason"])
+            self.message_user(request, format_html(_("The personal data of {reference} is erased. Its pre-screening "
+                                                     "log entry is {log}."), reference=application.reference,
+                                                   log=erased.reference), messages.SUCCESS)
+            return HttpResponseRedirect(reverse("admin:recruitment_application_changelist"))
+        context = {**self.admin_site.each_context(request), "title": _("Erase personal data"), "form": form,
+                   "application": application, "opts": self.model._meta}
+        return render(request, "admin/recruitment/erase.html", context)
 
     def history_view(self, request, object_id, extra_context=None):
         self._visible_or_404(request, object_id)
@@ -221,7 +250,17 @@ class ApplicationAdmin(admin.ModelAdmin):
             match = Q(pk__in=list(found))
         else:
             match = Q(reference=normalise_reference(term)) | Q(contact__full_name__icontains=term)
-        return queryset.filter(match), False
+        results = queryset.filter(match)
+        if "@" in term or (PHONE_LIKE.fullmatch(term) and phone_key(term)):
+            self._record_search(request, results, by="email" if "@" in term else "phone")
+        return results, False
+
+    def _record_search(self, request, results, *, by):
+        """A search on a phone number or an e-mail address reads who that is: each application it
+        finds records it (what was searched for is not kept: it is personal data itself)."""
+        found = list(results.order_by().values_list("pk", flat=True)[:200])
+        log_actions(AuditEvent(application_id=pk, actor=request.user, actor_label=actor_label(request.user),
+                               action=AuditAction.SEARCHED, details={"by": by}) for pk in found)
 
     # --- Saving: through services, with the audit trail ---------------------------------------
     def save_model(self, request, obj, form, change):
@@ -368,6 +407,12 @@ class ApplicationAdmin(admin.ModelAdmin):
             for c in obj.consents.all()
         ]
         return format_html("<ul>{}</ul>", format_html_join("", "<li>{} ({}, {}){}</li>", rows))
+
+    @admin.display(description=_("Erasure"))
+    def erasure(self, obj):
+        return format_html('<a class="deletelink" href="{}">{}</a>',
+                           reverse("admin:recruitment_application_erase", args=[obj.pk]),
+                           _("Erase this applicant's data (at their request)"))
 
     @admin.display(description=_("Notes"))
     def notes_text(self, obj):

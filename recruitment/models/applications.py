@@ -93,6 +93,7 @@ class Application(models.Model):
         permissions = [
             ("receive_consented_contact_details", _("Can receive, in sponsor exports, the contact details of "
                                                     "applicants who agreed to share them with the sponsor")),
+            ("erase_application", _("Can erase an applicant's personal data at their request")),
         ]
         # The coordinators' list filters on these and always sorts newest first.
         indexes = [
