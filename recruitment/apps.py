@@ -9,6 +9,8 @@ class RecruitmentConfig(AppConfig):
     def ready(self):
         from django.db.models.signals import post_migrate
 
+        from recruitment import checks  # noqa: F401 - registers the deploy checks
+
         # Permissions exist only after migrate: keep the Coordinators group in step with the code.
         # Sent once per app; the group is written once every permission it needs exists.
         post_migrate.connect(_sync_roles, dispatch_uid="recruitment.sync_roles")

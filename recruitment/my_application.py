@@ -39,6 +39,11 @@ STATUS_WORDS = {
 }
 
 
+def _posted(request):
+    """The submitted data, or None for a GET (an empty POST is still a submission to check)."""
+    return request.POST if request.method == "POST" else None
+
+
 def _opened(request):
     """The application this browser opened with a code, while it is open; never an erased one."""
     pk = opened_application_id(request)
@@ -51,7 +56,7 @@ def _opened(request):
 @never_cache
 @require_http_methods(["GET", "HEAD", "POST"])
 def start(request):
-    form = FindApplicationForm(request.POST or None, initial={"reference": request.GET.get("ref", "")})
+    form = FindApplicationForm(_posted(request), initial={"reference": request.GET.get("ref", "")})
     if form.is_valid():
         throttle = ratelimit.signup_throttle(request, group="access-code", rate=settings.ACCESS_CODE_RATE_LIMIT)
         request.session[PENDING] = patient_access.request_code(
@@ -66,7 +71,7 @@ def start(request):
 def code(request):
     if PENDING not in request.session:
         return redirect("recruitment:my_start")
-    form = CodeForm(request.POST or None)
+    form = CodeForm(_posted(request))
     if form.is_valid():
         application = patient_access.check_code(request.session.get(PENDING), form.cleaned_data["code"])
         if application is not None:
@@ -150,7 +155,7 @@ def erase(request):
     application = _opened(request)
     if application is None:
         return redirect(f"{reverse('recruitment:my_start')}?expired=1")
-    form = EraseForm(request.POST or None)
+    form = EraseForm(_posted(request))
     if form.is_valid():
         erasure.erase(application, by_patient=True, reason="asked for on my application")
         forget(request)

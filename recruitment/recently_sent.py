@@ -22,9 +22,10 @@ def _fresh(entries, window):
     return [(ref, at) for ref, at in entries if now - at < window]
 
 
-def recent_references(request) -> list[str]:
-    """References sent from this browser within the window, newest first."""
-    return [reference for reference, _at in _fresh(request.session.get(SENT, []), WINDOW_SECONDS)]
+def recent_applications(request) -> list[int]:
+    """Ids of the applications sent from this browser within the window, newest first. Ids, not
+    reference codes: once an application is erased its id names only an anonymous log entry."""
+    return [pk for pk, _at in _fresh(request.session.get(SENT, []), WINDOW_SECONDS)]
 
 
 def _keep_until_browser_closes(request):
@@ -32,9 +33,9 @@ def _keep_until_browser_closes(request):
         request.session.set_expiry(0)
 
 
-def remember_sent(request, response, reference: str):
-    kept = [(ref, at) for ref, at in _fresh(request.session.get(SENT, []), WINDOW_SECONDS) if ref != reference]
-    request.session[SENT] = [(reference, time.time()), *kept][:KEEP]
+def remember_sent(request, response, application_id: int):
+    kept = [(pk, at) for pk, at in _fresh(request.session.get(SENT, []), WINDOW_SECONDS) if pk != application_id]
+    request.session[SENT] = [(application_id, time.time()), *kept][:KEEP]
     _keep_until_browser_closes(request)
     return response
 

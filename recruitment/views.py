@@ -24,7 +24,7 @@ from recruitment.services import reminders
 from recruitment.patient_dates import patient_today
 from recruitment.screening.build import screening_answers
 from recruitment.screening.eligibility import Verdict, evaluate
-from recruitment.recently_sent import recent_references, remember_sent
+from recruitment.recently_sent import recent_applications, remember_sent
 from recruitment.ratelimit import Throttled
 from recruitment.services.applications import NoLongerOpen, submit_application
 from trials.campaign_cookie import campaign_code
@@ -36,13 +36,16 @@ from trials.views import open_trials
 def _own_application(request, reference, **filters):
     """An application submitted from this browser recently, or None: a reference is
     never enough on its own to see someone's answers."""
-    if not reference or reference not in recent_references(request):
+    if not reference:
         return None
+    return _own_applications(request, **filters).filter(reference=reference).first()
+
+
+def _own_applications(request, **filters):
     return (
         Application.objects.select_related("trial", "site", "contact")
         .prefetch_related("treatments")
-        .filter(reference=reference, **filters)
-        .first()
+        .filter(pk__in=recent_applications(request), erased_at=None, **filters)
     )
 
 
@@ -174,7 +177,7 @@ def apply(request, slug):
         form.add_error("site", message)
         return _render_form(request, signup.trial, form, status=409, error=message)
     done = HttpResponseRedirect(_done_path(get_script_prefix(), trial.slug))
-    return remember_sent(request, done, application.reference)
+    return remember_sent(request, done, application.pk)
 
 
 @functools.lru_cache(maxsize=1024)
@@ -205,8 +208,9 @@ def _submit(request, signup, form, throttle):
 
 def _own_latest(request, trial):
     """This browser's most recent application to `trial`, or None."""
-    return next((app for ref in recent_references(request)
-                 if (app := _own_application(request, ref, trial=trial)) is not None), None)
+    recent = recent_applications(request)
+    mine = sorted(_own_applications(request, trial=trial), key=lambda app: recent.index(app.pk))
+    return mine[0] if mine else None
 
 
 @never_cache
@@ -266,7 +270,8 @@ def reminder_link(request, token):
         if reminders.open_link(reminder, form.cleaned_data["date_of_birth"]):
             reference = reminder.application.reference
             apply_path = reverse("recruitment:apply", kwargs={"slug": reminder.application.trial.slug})
-            return remember_sent(request, HttpResponseRedirect(f"{apply_path}?from={reference}"), reference)
+            return remember_sent(request, HttpResponseRedirect(f"{apply_path}?from={reference}"),
+                                 reminder.application_id)
         form.add_error("date_of_birth", _("This is not the date of birth given with the application."))
     return render(request, "recruitment/reminder_link.html", {"form": form},
                   status=400 if form.is_bound else 200)

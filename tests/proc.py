@@ -12,6 +12,7 @@ SETTINGS_VARIABLES = [
     "DJANGO_SECRET_KEY", "DJANGO_DEBUG", "DJANGO_ALLOWED_HOSTS", "DJANGO_CSRF_TRUSTED_ORIGINS", "DATABASE_URL",
     "REDIS_URL", "PUBLIC_BASE_URL", "EMAIL_BACKEND", "EMAIL_FILE_PATH", "EMAIL_HOST", "EMAIL_PORT",
     "EMAIL_USE_TLS", "EMAIL_USE_SSL", "TIME_ZONE", "PORT", "DJANGO_BEHIND_PROXY", "DJANGO_STATIC_ROOT",
+    "SMS_BACKEND", "PORTAL_OPERATOR", "PORTAL_CONTACT_EMAIL", "PORTAL_CONTACT_PHONE", "APPLICATION_RETENTION_DAYS",
 ]
 
 PRODUCTION_ENV = {
@@ -22,6 +23,8 @@ PRODUCTION_ENV = {
     "DATABASE_URL": "postgres://portal:portal@db.internal:5432/portal",
     "REDIS_URL": "redis://redis.internal:6379/0",
     "EMAIL_BACKEND": "django.core.mail.backends.smtp.EmailBackend",
+    "PORTAL_OPERATOR": "Example Research Services Ltd, 1 Example Road, Shanghai",
+    "PORTAL_CONTACT_EMAIL": "privacy@trials.example.org",
 }
 
 

@@ -186,7 +186,7 @@ class ApplicationAdmin(admin.ModelAdmin):
         if not request.user.has_perm("recruitment.erase_application"):
             raise PermissionDenied
         application = self.get_queryset(request).get(pk=int(unquote(object_id)))
-        form = CoordinatorEraseForm(request.POST or None)
+        form = CoordinatorEraseForm(request.POST if request.method == "POST" else None)
         if form.is_valid():
             erased = erasure.erase(application, by=request.user, reason=form.cleaned_data["reason"])
             self.message_user(request, format_html(_("The personal data of {reference} is erased. Its pre-screening "
@@ -230,7 +230,7 @@ class ApplicationAdmin(admin.ModelAdmin):
     def get_search_results(self, request, queryset, search_term):
         """One box for a reference, a name, a phone number or an e-mail, typed any way."""
         from recruitment.models.applications import normalise_reference
-        from recruitment.services.applications import email_key, phone_key
+        from recruitment.services.applications import email_key, phone_key, phone_spellings
 
         # Full-width digits and signs, as Chinese input methods type them, are plain ones here.
         term = unicodedata.normalize("NFKC", search_term).strip()
@@ -245,8 +245,8 @@ class ApplicationAdmin(admin.ModelAdmin):
             found = (Application.objects.filter(reference=normalise_reference(term)).order_by()
                      .values_list("pk", flat=True))
             if phone_key(term):
-                found = found.union(ContactDetails.objects.filter(phone_key=phone_key(term)).order_by()
-                                    .values_list("application_id", flat=True))
+                found = found.union(ContactDetails.objects.filter(phone_key__in=phone_spellings(phone_key(term)))
+                                    .order_by().values_list("application_id", flat=True))
             match = Q(pk__in=list(found))
         else:
             match = Q(reference=normalise_reference(term)) | Q(contact__full_name__icontains=term)

@@ -47,12 +47,25 @@ class Stored:
 
 
 DUPLICATE_WINDOW = datetime.timedelta(days=30)
+HOME_CALLING_CODE = "86"  # the country code most patients' numbers have, typed or not
 REFERENCE_ATTEMPTS = 5
 
 
 def phone_key(phone: str) -> str:
     digits = re.sub(r"\D", "", phone)
     return ("+" if phone.strip().startswith("+") else "") + digits if digits else ""
+
+
+def phone_spellings(key: str) -> set[str]:
+    """The ways the same phone may have been typed: with or without its country code (the
+    portal's patients mostly give Chinese numbers, +86, often without it)."""
+    digits = key.lstrip("+")
+    spellings = {digits, f"+{digits}"}
+    if key.startswith(f"+{HOME_CALLING_CODE}"):
+        spellings.add(digits[len(HOME_CALLING_CODE):])
+    elif not key.startswith("+"):
+        spellings.add(f"+{HOME_CALLING_CODE}{digits}")
+    return spellings
 
 
 def email_key(email: str) -> str:

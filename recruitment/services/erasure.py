@@ -14,6 +14,8 @@ import datetime
 import logging
 
 from django.conf import settings
+from django.contrib.admin.models import LogEntry
+from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.db.models import DateTimeField, Max, Q
 from django.db.models.functions import Coalesce, Greatest
@@ -75,6 +77,9 @@ def erase(application: Application, *, by=None, reason: str = "", by_patient: bo
         status=NotificationStatus.CANCELLED, last_error="cancelled: the patient's data was erased")
     Notification.objects.filter(application=app).exclude(payload={}).update(payload={})
     ConsentRecord.objects.filter(application=app, withdrawn_at=None).update(withdrawn_at=now)
+    # Django admin's own change history names the application by its reference: the trail is ours.
+    LogEntry.objects.filter(content_type=ContentType.objects.get_for_model(Application),
+                            object_id=str(app.pk)).delete()
     # Another application of the same person would be linked to this one: the link goes too.
     Application.objects.filter(duplicate_of=app).update(duplicate_of=None)
     status_before = app.status

@@ -20,7 +20,7 @@ from django.utils import timezone
 from recruitment.models import AccessCode, Application, AuditAction, Channel, Notification, NotificationKind
 from recruitment.models.applications import normalise_reference
 from recruitment.ratelimit import Throttle, count_hit
-from recruitment.services.applications import email_key, phone_key
+from recruitment.services.applications import email_key, phone_key, phone_spellings
 from recruitment.services.audit import PATIENT, log_action
 from recruitment.services.notifications import notices_stored
 
@@ -42,9 +42,7 @@ def _matching(reference: str, address: str):
         key = phone_key(address)
         if not key:
             return None
-        # The patient may type it with or without the country code they gave.
-        digits = key.lstrip("+")
-        match = {"contact__phone_key__in": [digits, f"+{digits}"]}
+        match = {"contact__phone_key__in": sorted(phone_spellings(key))}
     return (Application.objects.select_related("contact").filter(
         reference=normalise_reference(reference), erased_at=None, **match).first())
 

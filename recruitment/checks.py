@@ -1,0 +1,21 @@
+"""Start-up checks of what the law asks of a running portal (PIPL art. 17: who processes the data
+and how to reach them must be told before it is collected)."""
+
+from django.conf import settings
+from django.core.checks import Warning as CheckWarning
+from django.core.checks import register
+
+
+@register(deploy=True)
+def operator_named(app_configs, **kwargs):
+    problems = []
+    if not settings.PORTAL_OPERATOR.strip():
+        problems.append(CheckWarning(
+            "PORTAL_OPERATOR is empty: the privacy notice and every footer say that nobody runs this portal.",
+            hint="Set PORTAL_OPERATOR to the organisation that runs it, and PORTAL_CONTACT_EMAIL to its privacy "
+                 "contact.", id="recruitment.W001"))
+    if settings.PORTAL_CONTACT_EMAIL.endswith("@localhost"):
+        problems.append(CheckWarning(
+            f"PORTAL_CONTACT_EMAIL={settings.PORTAL_CONTACT_EMAIL!r} reaches nobody: patients write there to use "
+            "their rights.", hint="Set PORTAL_CONTACT_EMAIL to a monitored address.", id="recruitment.W002"))
+    return problems

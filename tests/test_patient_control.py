@@ -1,0 +1,480 @@
+"""Patients keep control of their application: a confirmation, "my application" on any phone with
+a one-time code, withdrawal, erasure that leaves nothing identifying, the retention period, the
+consent ledger, a shared phone that forgets, the privacy notice, and audited reads."""
+
+import datetime
+import json
+import re
+
+import pytest
+import sms
+from django.apps import apps
+from django.contrib.auth.models import User
+from django.contrib.sessions.models import Session
+from django.core import mail
+from django.test import Client
+from django.utils import timezone
+
+from recruitment.consent import CONSENT_TEXTS, version_of
+from recruitment.models import (
+    AccessCode,
+    Application,
+    AuditAction,
+    AuditEvent,
+    ConsentPurpose,
+    ConsentRecord,
+    Notification,
+    NotificationKind,
+    NotificationStatus,
+)
+from recruitment.pipeline import Status
+from recruitment.services import erasure, review
+from tests.browser.latin import latin_words
+from tests.test_sponsor import rows_of
+from tests.factories import make_application, make_coordinator, make_site, make_sponsor, make_trial, screening_post
+
+# Transactions commit as in production, so the outbox's messages go out on commit, in-process.
+pytestmark = pytest.mark.django_db(transaction=True)
+
+PHONE = "+86 138 0013 8000"
+HEALTH_WORDS = ("BRAVE", "Baricitinib", "baricitinib", "lopecia", "斑秃", "脱发", "头发", "SALT", "eligible", "符合条件",
+                "白癜风", "vitiligo")
+
+
+class BrokenSmsBackend:
+    """A provider that is down: every send fails."""
+
+    def __init__(self, *args, **kwargs):
+        pass
+
+    def send_messages(self, messages):
+        raise ConnectionError("SMS provider unreachable")
+
+
+@pytest.fixture(autouse=True)
+def _sms_outbox(settings):
+    settings.SMS_BACKEND = "sms.backends.locmem.SmsBackend"
+    sms.outbox = []
+
+
+@pytest.fixture
+def trial():
+    trial = make_trial(slug="brave-aa1", acronym="BRAVE-AA1", drug="Baricitinib",
+                       title="A study of baricitinib in severe alopecia areata")
+    return trial
+
+
+@pytest.fixture
+def site(trial):
+    return make_site(trial, facility="Peking Union Medical College Hospital", city_zh_hans="北京", country_zh_hans="中国",
+                     contact_phone="+86 10 6915 0000",
+                     contact_email="aa-study@pumch.example")
+
+
+def apply(client, trial, **answers):
+    response = client.post(f"/trials/{trial.slug}/apply/", screening_post(**answers))
+    assert response.status_code == 302, response.content.decode()[:500]
+    return Application.objects.order_by("-pk").first()
+
+
+def last_code(outbox_text: str) -> str:
+    return re.search(r"\b(\d{6})\b", outbox_text).group(1)
+
+
+def open_my_application(client, reference, address, *, language="en"):
+    """Ask for a code on a phone that never saw the application, type it: the opened page."""
+    headers = {"HTTP_ACCEPT_LANGUAGE": language}
+    asked = client.post("/my/", {"reference": reference, "address": address}, **headers)
+    assert asked.status_code == 302 and asked["Location"] == "/my/code/"
+    sent = sms.outbox[-1].body if "@" not in address else mail.outbox[-1].body
+    opened = client.post("/my/code/", {"code": last_code(sent)}, **headers)
+    assert opened.status_code == 302 and opened["Location"] == "/my/application/", opened.content.decode()[:300]
+    return client.get("/my/application/", **headers)
+
+
+# --- The confirmation ----------------------------------------------------------------------------
+
+def test_the_patient_is_sent_a_confirmation_by_email_and_sms_in_their_language_without_health_data(
+        client, trial, site):
+    application = apply(client, trial, site=str(site.pk), email="fang@example.cn", language="zh-hans")
+    confirmation = next(m for m in mail.outbox if m.to == ["fang@example.cn"])
+    text = confirmation.subject + confirmation.body
+    assert application.reference in text and "/my/?ref=" + application.reference in text
+    assert "我们已收到您的申请" in text and "+86 10 6915 0000" in text  # the site's desk, in Chinese
+    [message] = sms.outbox
+    assert message.recipients == ["+8613800138000"] and application.reference in message.body
+    assert "研究团队会给您打电话" in message.body
+    for word in HEALTH_WORDS:
+        assert word not in text and word not in message.body, word
+    assert set(Notification.objects.filter(kind=NotificationKind.CONFIRMATION).values_list("status", flat=True)) \
+        == {NotificationStatus.SENT}
+
+
+def test_a_failing_sms_provider_never_fails_the_submission_and_the_message_is_sent_later(
+        client, trial, settings):
+    from recruitment.services.notifications import deliver
+
+    settings.SMS_BACKEND = "tests.test_patient_control.BrokenSmsBackend"
+    application = apply(client, trial)
+    notice = Notification.objects.get(application=application, kind=NotificationKind.CONFIRMATION)
+    assert notice.status == NotificationStatus.PENDING and "SMS provider unreachable" in notice.last_error
+    assert client.get("/trials/brave-aa1/apply/done/").status_code == 200  # the patient saw nothing of it
+
+    settings.SMS_BACKEND = "sms.backends.locmem.SmsBackend"  # the provider is back: the sweeper's retry
+    assert deliver(notice.pk, max_attempts=5) == "sent"
+    assert [m.recipients for m in sms.outbox] == [["+8613800138000"]]
+
+
+# --- "My application" on another phone -----------------------------------------------------------
+
+def test_on_another_phone_the_patient_opens_their_application_with_the_reference_and_a_code(client, trial, site):
+    application = apply(client, trial, site=str(site.pk))
+    sms.outbox = []
+    other_phone = Client()
+    page = open_my_application(other_phone, application.reference.replace("-", "").lower(), "138 0013 8000")
+    body = page.content.decode()
+    assert page.status_code == 200 and application.reference in body
+    assert "The study team has not called you yet" in body and "Peking Union Medical College Hospital" in body
+    assert "Processing of health data" not in body  # consents are shown in the words the patient read
+    assert str(CONSENT_TEXTS[ConsentPurpose.HEALTH_DATA])[:40] in body
+    assert "<script" not in body.split("</main>")[0].split('<main')[1]  # works without JavaScript
+    assert AuditEvent.objects.filter(application=application, action=AuditAction.PATIENT_SIGNED_IN).exists()
+    # The code was sent by SMS, saying nothing but the code.
+    assert "如非本人操作" in sms.outbox[0].body and application.reference not in sms.outbox[0].body
+
+
+def test_my_application_reads_in_chinese_with_no_english_left(trial, site):
+    application = make_application(trial, site=site)
+    page = open_my_application(Client(), application.reference, PHONE, language="zh-hans").content.decode()
+    main = re.sub(r"<[^>]+>", " ", page.split("<main")[1].split(">", 1)[1].split("</main>")[0])
+    for name in (application.reference, "Peking Union Medical College Hospital", trial.acronym):
+        main = main.replace(name, "")
+    main = re.sub(r"\S+@\S+|\+[\d ]+", " ", main)  # addresses and numbers
+    assert "目前进展" in main
+    assert latin_words(main) == [], latin_words(main)
+
+
+def test_a_wrong_reference_or_address_gets_the_same_answer_as_a_right_one_and_no_code(client, trial):
+    application = make_application(trial)
+    sms.outbox = []
+    answers = []
+    for reference, address in [(application.reference, PHONE), ("ZZZZ-ZZZZ", PHONE),
+                               (application.reference, "+86 139 9999 9999")]:
+        browser = Client()
+        asked = browser.post("/my/", {"reference": reference, "address": address})
+        page = browser.get(asked["Location"]).content.decode()
+        answers.append((asked.status_code, asked["Location"], re.sub(r'name="csrfmiddlewaretoken" value="[^"]+"',
+                                                                     "", page)))
+    assert answers[0] == answers[1] == answers[2]
+    assert len(sms.outbox) == 1  # only the right pair sends a code
+    assert Client().post("/my/code/", {"code": "123456"}).status_code == 302  # no code asked: back to the start
+
+
+def test_a_code_opens_once_within_its_minutes_and_a_few_wrong_tries_spend_it(trial):
+    application = make_application(trial)
+    sms.outbox = []
+    browser = Client()
+    browser.post("/my/", {"reference": application.reference, "address": PHONE})
+    code = last_code(sms.outbox[-1].body)
+    wrong = "000000" if code != "000000" else "111111"
+    for _attempt in range(5):
+        refused = browser.post("/my/code/", {"code": wrong})
+        assert refused.status_code == 400 and "not right, or it has expired" in refused.content.decode()
+    assert browser.post("/my/code/", {"code": code}).status_code == 400  # spent by the wrong tries
+
+    browser.post("/my/", {"reference": application.reference, "address": PHONE})
+    code = last_code(sms.outbox[-1].body)
+    AccessCode.objects.filter(used_at=None).update(expires_at=timezone.now() - datetime.timedelta(seconds=1))
+    assert browser.post("/my/code/", {"code": code}).status_code == 400  # expired
+
+    browser.post("/my/", {"reference": application.reference, "address": PHONE})
+    code = last_code(sms.outbox[-1].body)
+    assert browser.post("/my/code/", {"code": code}).status_code == 302
+    assert browser.post("/my/", {"reference": application.reference, "address": PHONE}).status_code == 302
+    assert AccessCode.objects.filter(application=application).count() == 3  # a fourth is over the hour's limit
+    assert "code" not in Notification.objects.filter(kind=NotificationKind.ACCESS_CODE).first().payload
+
+
+def test_codes_asked_for_from_one_address_are_limited(trial, settings):
+    settings.ACCESS_CODE_RATE_LIMIT = "4/h"
+    applications = [make_application(trial, phone=f"+86 139 0000 00{n:02d}") for n in range(6)]
+    sms.outbox = []
+    browser = Client()
+    for n, application in enumerate(applications):
+        browser.post("/my/", {"reference": application.reference, "address": f"+86 139 0000 00{n:02d}"})
+    assert len(sms.outbox) == 4  # guessing pairs from one address soon stops
+
+
+def test_the_patient_corrects_their_phone_and_the_trail_records_it_without_the_number(trial):
+    application = make_application(trial)
+    browser = Client()
+    open_my_application(browser, application.reference, PHONE)
+    missing = browser.post("/my/application/contact/", {"phone": "", "email": "", "best_time_to_call": "any"})
+    assert missing.status_code == 400 and "keep a phone number or an e-mail" in missing.content.decode()
+    saved = browser.post("/my/application/contact/", {"phone": "+86 139 1234 5678", "email": "",
+                                                       "best_time_to_call": "morning"})
+    assert saved.status_code == 302
+    application.contact.refresh_from_db()
+    assert application.contact.phone == "+86 139 1234 5678" and application.contact.phone_key == "+8613912345678"
+    event = AuditEvent.objects.get(application=application, action=AuditAction.CONTACT_CORRECTED)
+    assert event.details == {"fields": ["phone", "best_time_to_call"]}
+    assert "1234" not in json.dumps([event.old_value, event.new_value, event.details])
+
+
+def test_the_patient_withdraws_an_optional_consent_then_withdraws_from_the_prescreening(trial):
+    application = make_application(trial, consent_share_with_sponsor="on")
+    browser = Client()
+    page = open_my_application(browser, application.reference, PHONE).content.decode()
+    assert page.count("Withdraw this consent") == 1  # only the optional one: sharing with the sponsor
+    browser.post("/my/application/consent/", {"purpose": ConsentPurpose.HEALTH_DATA})  # not withdrawable alone
+    browser.post("/my/application/consent/", {"purpose": ConsentPurpose.SHARE_WITH_SPONSOR})
+    consents = {c.purpose: c.withdrawn_at for c in application.consents.all()}
+    assert consents[ConsentPurpose.SHARE_WITH_SPONSOR] is not None and consents[ConsentPurpose.HEALTH_DATA] is None
+    assert AuditEvent.objects.filter(application=application, action=AuditAction.CONSENT_WITHDRAWN,
+                                     field=ConsentPurpose.SHARE_WITH_SPONSOR).exists()
+
+    browser.post("/my/application/withdraw/")
+    application.refresh_from_db()
+    assert application.status == Status.WITHDRAWN
+    assert "you withdrew" in browser.get("/my/application/").content.decode()
+    event = AuditEvent.objects.filter(application=application, action=AuditAction.STATUS_CHANGED).get()
+    assert event.actor_id is None and event.details["to"] == Status.WITHDRAWN
+
+
+def test_a_consent_given_again_after_its_withdrawal_is_a_new_entry_of_the_ledger(trial):
+    application = make_application(trial)
+    ConsentRecord.objects.create(application=application, purpose=ConsentPurpose.REMINDER, version="v-1",
+                                 language="en", given_at=timezone.now())
+    from recruitment.services import patient_rights
+
+    assert patient_rights.withdraw_consent(application, ConsentPurpose.REMINDER)
+    assert not patient_rights.withdraw_consent(application, ConsentPurpose.REMINDER)  # nothing in force
+    ConsentRecord.objects.create(application=application, purpose=ConsentPurpose.REMINDER,
+                                 version=version_of(ConsentPurpose.REMINDER), language="zh-hans",
+                                 given_at=timezone.now())
+    ledger = list(application.consents.filter(purpose=ConsentPurpose.REMINDER).values_list("withdrawn_at", flat=True))
+    assert len(ledger) == 2 and ledger[0] is not None and ledger[1] is None
+
+
+def test_a_changed_consent_text_in_any_language_gets_a_new_version(monkeypatch):
+    from django.utils.translation import gettext_lazy
+
+    before = version_of(ConsentPurpose.CONTACT)
+    assert before == version_of(ConsentPurpose.CONTACT)  # stable while the words are
+    monkeypatch.setitem(CONSENT_TEXTS, ConsentPurpose.CONTACT, gettext_lazy("I agree to be called."))
+    version_of.cache_clear()
+    try:
+        assert version_of(ConsentPurpose.CONTACT) != before
+    finally:
+        monkeypatch.undo()
+        version_of.cache_clear()
+    assert version_of(ConsentPurpose.CONTACT) == before
+
+
+# --- Erasure ------------------------------------------------------------------------------------
+
+def _identifying_values(application):
+    contact = application.contact
+    return [application.reference, application.reference.replace("-", ""), contact.full_name, contact.phone,
+            contact.phone_key, contact.phone_key.lstrip("+"), contact.email, contact.date_of_birth.isoformat(),
+            "Tuesday evenings"]
+
+
+def _every_stored_text():
+    """Each row of every table, as text: what a leak would be found in."""
+    texts = []
+    for model in apps.get_models():
+        for row in model.objects.all():
+            values = {field.attname: getattr(row, field.attname) for field in model._meta.concrete_fields}
+            if model is Session:
+                values["decoded"] = row.get_decoded()
+            texts.append((model.__name__, json.dumps(values, default=str, ensure_ascii=False)))
+    return texts
+
+
+def test_after_the_patient_erases_their_data_nothing_identifying_remains_in_any_table(trial, site):
+    coordinator = make_coordinator("nurse", site)
+    application = apply(Client(), trial, site=str(site.pk), email="Wang.Fang@example.cn",
+                        full_name="Wang Fang Unique", guardian_name="")
+    later_duplicate = make_application(trial, site=site, email="wang.fang@example.cn", phone="",
+                                       date_of_birth="1990-01-01", full_name="Someone")
+    review.add_note(application, by=coordinator, text="Tuesday evenings suit her best")
+    review.change_status(application, to=Status.CONTACTED, by=coordinator)
+    Notification.objects.create(kind=NotificationKind.ACCESS_CODE, channel="sms", application=application,
+                                payload={"code": "424242"})  # a message still waiting
+    identifying = _identifying_values(application)
+    old_reference, verdict = application.reference, application.verdict
+
+    browser = Client()
+    open_my_application(browser, application.reference, "wang.fang@example.cn")
+    assert browser.get("/my/application/erase/").status_code == 200
+    assert browser.post("/my/application/erase/", {}).status_code == 400  # the box must be ticked
+    done = browser.post("/my/application/erase/", {"confirm": "on"})
+    assert done["Location"] == "/my/erased/"
+
+    for model, text in _every_stored_text():
+        for value in identifying:
+            assert value not in text, f"{value!r} left in {model}: {text[:300]}"
+    assert "424242" not in json.dumps([t for _m, t in _every_stored_text()])
+    application.refresh_from_db()
+    # What the GCP pre-screening log keeps: trial, site, date, verdict and the criteria behind it.
+    assert application.erased_at and application.reference != old_reference
+    assert (application.trial, application.site, application.verdict) == (trial, site, verdict)
+    assert application.age_years is None and application.sex == "" and application.health_history is None
+    assert not Notification.objects.filter(application=application, status=NotificationStatus.PENDING).exists()
+    assert set(application.consents.values_list("withdrawn_at", flat=True)) != {None}
+    later_duplicate.refresh_from_db()
+    assert later_duplicate.duplicate_of_id is None and application.duplicates.count() == 0
+    erased = AuditEvent.objects.get(application=application, action=AuditAction.ERASED)
+    assert erased.details["by_patient"] and erased.actor_id is None
+    # It has left the coordinators' list and the sponsor's export, and the old reference opens nothing.
+    staff = Client()
+    staff.force_login(coordinator)
+    assert staff.get(f"/admin/recruitment/application/{application.pk}/change/").status_code == 404
+    assert old_reference not in staff.get("/admin/recruitment/application/").content.decode()
+    again = Client()
+    again.post("/my/", {"reference": old_reference, "address": "wang.fang@example.cn"})
+    assert AccessCode.objects.filter(application=application).count() == 0
+    assert browser.get("/my/application/").status_code == 302  # and this browser holds nothing any more
+
+
+def test_a_coordinator_told_by_phone_erases_with_a_reason_only_at_their_own_sites(trial, site):
+    coordinator = make_coordinator("nurse", site)
+    stranger = make_coordinator("other_nurse", make_site(trial))
+    application = make_application(trial, site=site)
+    staff = Client()
+    staff.force_login(stranger)
+    assert staff.post(f"/admin/recruitment/application/{application.pk}/erase/",
+                      {"reason": "asked"}).status_code == 404
+    staff.force_login(coordinator)
+    page = staff.get(f"/admin/recruitment/application/{application.pk}/change/").content.decode()
+    assert f"/admin/recruitment/application/{application.pk}/erase/" in page
+    refused = staff.post(f"/admin/recruitment/application/{application.pk}/erase/", {"reason": " "})
+    assert refused.status_code == 200 and Application.objects.get(pk=application.pk).erased_at is None
+    staff.post(f"/admin/recruitment/application/{application.pk}/erase/",
+               {"reason": "Asked by phone on 2 December; identity checked with the date of birth"})
+    application.refresh_from_db()
+    assert application.erased_at is not None
+    event = AuditEvent.objects.get(application=application, action=AuditAction.ERASED)
+    assert event.actor == coordinator and "Asked by phone" in event.reason and not event.details["by_patient"]
+
+
+def test_erased_applications_leave_the_sponsor_export_but_still_count_in_the_funnel(trial, site):
+    sponsor = User.objects.create_user("sponsor_user", password="pw-for-tests-1")
+    trial.sponsor.members.add(sponsor)
+    kept, gone = make_application(trial, site=site), make_application(trial, site=site, phone="+86 139 0000 0001")
+    erasure.erase(gone, reason="retention period ended")
+    client = Client()
+    client.force_login(sponsor)
+    csv = json.dumps(rows_of(client.get("/sponsor/trials/brave-aa1/eligible.csv?include_needs_review=1")))
+    assert kept.reference in csv and Application.objects.get(pk=gone.pk).reference not in csv
+    assert client.get("/sponsor/").context["funnels"][0]["funnel"].total.applications == 2
+
+
+# --- Retention ------------------------------------------------------------------------------------
+
+def test_the_retention_erases_only_applications_untouched_for_the_period_and_not_referred(trial, settings):
+    settings.RETENTION_DAYS = 365
+    now = timezone.now()
+    old = now - datetime.timedelta(days=400)
+    coordinator = make_coordinator("nurse", make_site(trial))
+    forgotten = make_application(trial, when=old, phone="+86 139 0000 0001")
+    referred = make_application(trial, when=old, phone="+86 139 0000 0002")
+    for status in (Status.CONTACTED, Status.PRESCREEN_PASSED, Status.REFERRED):
+        review.change_status(referred, to=status, by=coordinator)
+    Application.objects.filter(pk=referred.pk).update(status=Status.REFERRED)
+    recently_handled = make_application(trial, when=old, phone="+86 139 0000 0003")
+    review.add_note(recently_handled, by=coordinator, text="Called back last month")
+    only_read = make_application(trial, when=old, phone="+86 139 0000 0004")
+    AuditEvent.objects.create(application=only_read, actor=coordinator, actor_label="nurse",
+                              action=AuditAction.CONTACT_VIEWED)  # reading is not activity
+    recent = make_application(trial, phone="+86 139 0000 0005")
+
+    assert erasure.erase_expired(now) == 2
+    erased = set(Application.objects.exclude(erased_at=None).values_list("pk", flat=True))
+    assert erased == {forgotten.pk, only_read.pk}
+    assert {referred.pk, recently_handled.pk, recent.pk}.isdisjoint(erased)
+    assert AuditEvent.objects.get(application=forgotten, action=AuditAction.ERASED).details["retention"]
+
+
+# --- A shared phone ---------------------------------------------------------------------------------
+
+def test_after_finish_the_next_person_on_the_same_phone_sees_nothing_of_the_first(client, trial):
+    make_trial(slug="thrive-aa1", acronym="THRIVE-AA1")
+    application = apply(client, trial, sex="MALE", pregnancy=None, date_of_birth="1964-01-01")
+    done = client.get("/trials/brave-aa1/apply/done/").content.decode()
+    assert application.reference in done and "Finish: forget me on this device" in done
+    finished = client.post("/finish/")
+    assert finished["Location"] == "/finished/"
+    assert "nothing of you is left on this device" in client.get("/finished/").content.decode()
+    # The next person, same browser:
+    assert client.get("/trials/brave-aa1/apply/done/").status_code == 302
+    reuse = client.get(f"/trials/thrive-aa1/apply/?from={application.reference}").content.decode()
+    assert not re.search(r'name="loss_top"[^>]*value="80"|value="80"[^>]*name="loss_top"', reuse)
+    assert not any(application.reference in str(s.get_decoded()) for s in Session.objects.all())
+
+
+# --- The privacy notice -----------------------------------------------------------------------------
+
+@pytest.mark.parametrize("language, words", [
+    ("en", ["Who runs this portal", "How long it is kept", "12 months", "privacy@localhost"]),
+    ("zh-hans", ["谁运营本网站", "保存多久", "12 个月", "个人信息保护法"]),
+])
+def test_the_privacy_notice_says_who_what_why_how_long_and_how_in_both_languages(language, words):
+    page = Client().get("/privacy/", HTTP_ACCEPT_LANGUAGE=language).content.decode()
+    for word in words:
+        assert word in page, word
+    front = Client().get("/", HTTP_ACCEPT_LANGUAGE=language).content.decode()
+    assert 'href="/privacy/"' in front and 'href="/my/"' in front  # in every footer
+
+
+def test_the_operator_named_in_settings_is_in_every_footer(settings):
+    settings.PORTAL_OPERATOR = "Example Research Services Ltd"
+    assert "Example Research Services Ltd" in Client().get("/").content.decode()
+
+
+def test_the_privacy_notice_is_linked_beside_the_consents(trial):
+    page = Client().get("/trials/brave-aa1/apply/").content.decode()
+    consent_section = page[page.index("5. Your consent"):]
+    assert 'href="/privacy/"' in consent_section[:2000]
+
+
+# --- Transfer abroad ---------------------------------------------------------------------------------
+
+def test_a_sponsor_abroad_is_named_in_a_separate_consent_and_gets_nothing_without_it(client):
+    abroad = make_trial(slug="abroad", sponsor=make_sponsor(name="Incyte Corporation", public_name_en="Incyte",
+                                                             public_name_zh_hans="因赛特", country_en="United States",
+                                                             country_zh_hans="美国"))
+    form = client.get("/trials/abroad/apply/", HTTP_ACCEPT_LANGUAGE="zh-hans").content.decode()
+    assert re.search(r"因赛特.{0,5}|美国", form) and 'name="consent_transfer_abroad"' in form
+    tag = re.search(r'<input[^>]*name="consent_transfer_abroad"[^>]*>', form).group(0)
+    assert "checked" not in tag and "required" not in tag
+    with_consent = make_application(abroad)
+    without = make_application(abroad, phone="+86 139 0000 0009", consent_transfer_abroad=None)
+    assert ConsentRecord.objects.filter(application=with_consent, purpose=ConsentPurpose.TRANSFER_ABROAD).exists()
+    sponsor = User.objects.create_user("incyte_user", password="pw-for-tests-1")
+    abroad.sponsor.members.add(sponsor)
+    client.force_login(sponsor)
+    csv = json.dumps(rows_of(client.get("/sponsor/trials/abroad/eligible.csv?include_needs_review=1")))
+    assert with_consent.reference in csv and without.reference not in csv
+
+
+def test_a_sponsor_at_home_asks_no_transfer_consent(client, trial):
+    assert 'name="consent_transfer_abroad"' not in client.get("/trials/brave-aa1/apply/").content.decode()
+
+
+# --- Reads of personal data -------------------------------------------------------------------------
+
+def test_opening_an_application_or_searching_a_phone_leaves_an_audit_event_the_trail_shows(trial, site):
+    coordinator = make_coordinator("nurse", site)
+    application = make_application(trial, site=site)
+    staff = Client()
+    staff.force_login(coordinator)
+    staff.get("/admin/recruitment/application/", {"q": "138 0013 8000"})
+    staff.get("/admin/recruitment/application/", {"q": "Wang"})  # a name search reads no phone or e-mail
+    page = staff.get(f"/admin/recruitment/application/{application.pk}/change/").content.decode()
+    events = list(AuditEvent.objects.filter(application=application, actor=coordinator)
+                  .values_list("action", "details"))
+    assert events == [(AuditAction.SEARCHED, {"by": "phone"}), (AuditAction.CONTACT_VIEWED, {})]
+    assert "Found by a search on phone or e-mail" in page and "Contact details viewed" in page
+    assert "13800138000" not in json.dumps([e[1] for e in events])
