@@ -71,3 +71,10 @@ def transfer_needed(trial) -> bool:
 def transfer_text(trial) -> str:
     return CONSENT_TEXTS[ConsentPurpose.TRANSFER_ABROAD] % {
         "sponsor": trial.sponsor.patient_name, "country": _(trial.sponsor.country)}
+
+
+def text_of(purpose: str, trial) -> str:
+    """The words of a consent as the patient read them for `trial`, in the active language."""
+    if purpose == ConsentPurpose.TRANSFER_ABROAD:
+        return transfer_text(trial)
+    return str(CONSENT_TEXTS[purpose])

@@ -13,7 +13,7 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 
 from recruitment import ratelimit
 from recruitment.access_forms import CodeForm, ContactCorrectionForm, EraseForm, FindApplicationForm
-from recruitment.consent import CONSENT_TEXTS, OPTIONAL_CONSENTS
+from recruitment.consent import OPTIONAL_CONSENTS, text_of
 from recruitment.models import Application, ConsentPurpose
 from recruitment.pipeline import Status
 from recruitment.recently_sent import forget, opened_application_id, remember_opened
@@ -49,7 +49,7 @@ def _opened(request):
     pk = opened_application_id(request)
     if pk is None:
         return None
-    return (Application.objects.select_related("trial", "site", "contact").prefetch_related("consents")
+    return (Application.objects.select_related("trial__sponsor", "site", "contact").prefetch_related("consents")
             .filter(pk=pk, erased_at=None).first())
 
 
@@ -92,7 +92,7 @@ def _home(request, application, *, contact_form=None, status=200):
         "status_words": STATUS_WORDS[Status(application.status)],
         "can_withdraw": application.status not in (Status.WITHDRAWN, Status.NOT_ELIGIBLE, Status.DECLINED),
         "team": study_team_contact(application),
-        "consents": [(c, CONSENT_TEXTS.get(c.purpose, c.get_purpose_display())) for c in consents],
+        "consents": [(c, text_of(c.purpose, application.trial)) for c in consents],
         "withdrawable": [p for p in OPTIONAL_CONSENTS if p in in_force],
         "contact_form": contact_form or ContactCorrectionForm(initial={
             "phone": application.contact.phone, "email": application.contact.email,

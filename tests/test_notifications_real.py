@@ -55,6 +55,12 @@ def _worker(world, name, **env):
     return worker
 
 
+def _notice():
+    """The coordinator's notice (the patient's confirmation by text message goes through the same
+    outbox, to the console)."""
+    return Notification.objects.get(kind="new_application")
+
+
 def _wait_until(predicate, timeout=30.0, what="condition"):
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
@@ -71,13 +77,13 @@ def test_a_submission_reaches_a_real_worker_which_sends_the_email_exactly_once(c
     messages = wait_for_messages(world["outbox"], 1)
     assert len(messages) == 1
     assert Application.objects.get().reference in messages[0]
-    _wait_until(lambda: Notification.objects.get().status == NotificationStatus.SENT, what="status sent")
+    _wait_until(lambda: _notice().status == NotificationStatus.SENT, what="status sent")
 
     # The same task delivered again (a redelivery, or the sweeper) sends nothing more.
     from recruitment.tasks import send_notification
 
-    send_notification.apply_async(args=[Notification.objects.get().pk])
-    send_notification.apply_async(args=[Notification.objects.get().pk])
+    send_notification.apply_async(args=[_notice().pk])
+    send_notification.apply_async(args=[_notice().pk])
     time.sleep(2)
     assert len(sent_messages(world["outbox"])) == 1
 
@@ -116,7 +122,7 @@ def test_with_the_broker_unreachable_the_patient_is_answered_fast_and_the_sweepe
     assert response.status == 200 and response.url.endswith("/apply/done/")  # followed the redirect
     assert elapsed < 1.0, f"the patient waited {elapsed:.2f} s"  # the publish gives up in 0.5 s
 
-    notification = Notification.objects.get()
+    notification = _notice()
     assert notification.status == NotificationStatus.PENDING
     assert sent_messages(world["outbox"]) == []
 
@@ -125,7 +131,7 @@ def test_with_the_broker_unreachable_the_patient_is_answered_fast_and_the_sweepe
     beat = start_beat({**world["env"], "NOTIFICATION_SWEEP_SECONDS": "1"}, name="beat")
     world["workers"].append(beat)
     assert len(wait_for_messages(world["outbox"], 1)) == 1
-    _wait_until(lambda: Notification.objects.get().status == NotificationStatus.SENT, what="status sent")
+    _wait_until(lambda: _notice().status == NotificationStatus.SENT, what="status sent")
     requeue_stale(older_than=datetime.timedelta(0))  # nothing pending: nothing more is sent
     time.sleep(1)
     assert len(sent_messages(world["outbox"])) == 1
@@ -140,12 +146,12 @@ def test_a_worker_killed_in_the_middle_of_sending_leads_to_exactly_one_email(cli
     os.kill(slow.pid, signal.SIGKILL)
     slow.wait(timeout=10)
     assert sent_messages(world["outbox"]) == []
-    _wait_until(lambda: Notification.objects.get().status == NotificationStatus.PENDING, what="the lock to go")
+    _wait_until(lambda: _notice().status == NotificationStatus.PENDING, what="the lock to go")
 
     _worker(world, "w2")
     requeue_stale(older_than=datetime.timedelta(0))
     assert len(wait_for_messages(world["outbox"], 1)) == 1
-    _wait_until(lambda: Notification.objects.get().status == NotificationStatus.SENT, what="status sent")
+    _wait_until(lambda: _notice().status == NotificationStatus.SENT, what="status sent")
     time.sleep(1)
     assert len(sent_messages(world["outbox"])) == 1
 
@@ -165,7 +171,32 @@ def test_beat_has_a_real_worker_email_a_reminder_on_its_day(client, world):
 
     _worker(world, "w1")
     world["workers"].append(start_beat({**world["env"], "REMINDER_SWEEP_SECONDS": "1"}, name="beat"))
-    _wait_until(lambda: any("fang@example.cn" in m for m in sent_messages(world["outbox"])), what="the reminder")
+    def reminders():  # the patient's confirmation went to the same address
+        return [m for m in sent_messages(world["outbox"]) if "fang@example.cn" in m and "/r/" in m]
+
+    _wait_until(reminders, what="the reminder")
     _wait_until(lambda: Reminder.objects.get().sent_at is not None, what="the reminder marked sent")
     time.sleep(2)  # beat runs again: the reminder is not sent twice
-    assert sum("fang@example.cn" in m for m in sent_messages(world["outbox"])) == 1
+    assert len(reminders()) == 1
+
+
+def test_a_real_worker_runs_the_retention_task_and_erases_what_the_period_has_reached(world):
+    from recruitment.tasks import erase_expired_applications
+    from tests.factories import make_application
+
+    long_ago = datetime.datetime.now(datetime.timezone.utc) - datetime.timedelta(days=400)
+    expired = make_application(world["trial"], site=world["site"], when=long_ago)
+    recent = make_application(world["trial"], site=world["site"], phone="+86 139 0000 0001")
+    _worker(world, "w1")
+    erase_expired_applications.apply_async()  # what beat publishes each night (settings.CELERY_BEAT_SCHEDULE)
+    _wait_until(lambda: Application.objects.get(pk=expired.pk).erased_at is not None, what="the erasure")
+    assert not Application.objects.filter(pk=expired.pk, contact__isnull=False).exists()
+    assert Application.objects.get(pk=recent.pk).erased_at is None
+
+
+def test_beat_schedules_the_retention_every_night():
+    from django.conf import settings
+
+    entry = settings.CELERY_BEAT_SCHEDULE["erase-expired-applications"]
+    assert entry["task"] == "recruitment.tasks.erase_expired_applications"
+    assert entry["schedule"].hour == {3}

@@ -281,3 +281,57 @@ def test_a_chinese_vitiligo_patient_filters_reads_estimates_by_hand_and_gets_a_v
     assert Application.objects.get(reference=page.locator("#reference").inner_text()).verdict == "needs_review"
     assert "面部 VASI 评分至少 0.5" in page.inner_text("main")
     reader.check(page, "vitiligo-verdict-needs-review")
+
+
+def test_a_chinese_patient_finishes_on_a_clinic_tablet_then_withdraws_and_erases_from_her_own_phone(
+    live_server, demo, phone, shots, settings
+):
+    import sms
+
+    settings.SMS_BACKEND = "sms.backends.locmem.SmsBackend"
+    sms.outbox = []
+    reader = Reader(shots)
+    tablet = phone(locale="zh-CN")
+    tablet.goto(f"{live_server.url}/trials/brave-aa1/apply/")
+    fill_questionnaire(tablet, name="王芳", phone_number="+86 138 0013 8000")
+    assert "礼来" in tablet.inner_text("label[for=id_consent_transfer_abroad]")  # the recipient abroad, named
+    tablet.check("#id_consent_transfer_abroad")
+    submit(tablet)
+    reference = tablet.locator("#reference").inner_text()
+    assert "参考编号" in sms.outbox[-1].body and reference in sms.outbox[-1].body  # the confirmation
+    tablet.click("#finish button[type=submit]")
+    tablet.wait_for_load_state()
+    reader.check(tablet, "finished")
+    # The next patient on the tablet finds nothing of her.
+    tablet.goto(f"{live_server.url}/trials/brave-aa1/apply/done/")
+    assert reference not in tablet.content()
+    tablet.goto(f"{live_server.url}/privacy/")
+    reader.check(tablet, "privacy-notice")
+
+    # At home, on her own phone, without JavaScript: the reference, her number, a code by SMS.
+    own = phone(locale="zh-CN", javascript=False)
+    own.goto(f"{live_server.url}/my/")
+    reader.check(own, "my-application-start")
+    own.fill("#id_reference", reference.lower().replace("-", ""))
+    own.fill("#id_address", "138 0013 8000")
+    own.click("main button[type=submit]")
+    own.wait_for_load_state()
+    reader.check(own, "my-application-code")
+    code = re.search(r"\d{6}", sms.outbox[-1].body).group(0)
+    own.fill("#id_code", code)
+    own.click("main button[type=submit]")
+    own.wait_for_load_state()
+    assert reference in own.inner_text("h1")
+    reader.check(own, "my-application")
+    own.click("text=撤回这项同意")  # sending her answers to the sponsor abroad
+    own.wait_for_load_state()
+    assert "您的同意已撤回" in own.inner_text("#updated")
+    reader.check(own, "my-application-consent-withdrawn")
+    own.click("text=删除我的信息")
+    own.wait_for_load_state()
+    reader.check(own, "my-application-erase")
+    own.check("#id_confirm")
+    own.click("main button[type=submit]")
+    own.wait_for_load_state()
+    reader.check(own, "my-application-erased")
+    assert Application.objects.filter(reference=reference).count() == 0  # a new, unlinked log reference

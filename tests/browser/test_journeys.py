@@ -68,6 +68,9 @@ def test_an_english_speaking_patient_a_coordinator_and_a_sponsor(live_server, de
     assert "75.2" in page.locator("#salt-preview").inner_text()
     page.check("#id_consent_health_data")
     page.check("#id_consent_contact")
+    # Eli Lilly receives data in the United States: the consent names it; without it, no CSV row.
+    assert "Eli Lilly in United States" in page.inner_text("label[for=id_consent_transfer_abroad]")
+    page.check("#id_consent_transfer_abroad")
     submit(page)
     assert page.url.endswith("/trials/brave-aa1/apply/done/")
     reference = page.locator("#reference").inner_text()
