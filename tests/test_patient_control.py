@@ -478,3 +478,15 @@ def test_opening_an_application_or_searching_a_phone_leaves_an_audit_event_the_t
     assert events == [(AuditAction.SEARCHED, {"by": "phone"}), (AuditAction.CONTACT_VIEWED, {})]
     assert "Found by a search on phone or e-mail" in page and "Contact details viewed" in page
     assert "13800138000" not in json.dumps([e[1] for e in events])
+
+
+def test_a_one_time_code_waiting_in_the_outbox_is_not_shown_in_admin(trial, admin_user, settings):
+    settings.SMS_BACKEND = "tests.test_patient_control.BrokenSmsBackend"  # it stays pending
+    application = make_application(trial)
+    Client().post("/my/", {"reference": application.reference, "address": PHONE})
+    notice = Notification.objects.get(kind=NotificationKind.ACCESS_CODE)
+    code = notice.payload["code"]
+    staff = Client()
+    staff.force_login(admin_user)
+    page = staff.get(f"/admin/recruitment/notification/{notice.pk}/change/").content.decode()
+    assert page.count(code) == 0 and "One-time code to the patient" in page

@@ -8,13 +8,16 @@ from recruitment.services.notifications import resend
 
 @admin.register(Notification)
 class NotificationAdmin(admin.ModelAdmin):
-    list_display = ["created_at", "kind", "recipient", "application", "status", "attempts", "sent_at", "last_error"]
+    list_display = ["created_at", "kind", "channel", "recipient", "application", "status", "attempts", "sent_at",
+                    "last_error"]
     list_filter = ["status", "kind"]
     list_select_related = ["recipient", "application"]
     search_fields = ["application__reference", "recipient__username", "recipient__email"]
     actions = ["resend_selected"]
     show_full_result_count = False
-    readonly_fields = [f.name for f in Notification._meta.fields]
+    # The payload may hold a patient's one-time code until it is sent: nobody reads it here.
+    exclude = ["payload"]
+    readonly_fields = [f.name for f in Notification._meta.fields if f.name != "payload"]
 
     def get_queryset(self, request):
         queryset = super().get_queryset(request)
