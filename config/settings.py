@@ -331,3 +331,17 @@ CELERY_BEAT_SCHEDULE["erase-expired-applications"] = {
     "task": "recruitment.tasks.erase_expired_applications",
     "schedule": crontab(hour=env_int("RETENTION_HOUR", 3, minimum=0), minute=30),
 }
+
+# --- The coordinators' calls -----------------------------------------------------------------------
+# Failed attempts in a row (no answer, voicemail, wrong number) after which "unreachable" is offered.
+UNREACHABLE_AFTER_ATTEMPTS = env_int("UNREACHABLE_AFTER_ATTEMPTS", 3, minimum=1)
+CELERY_BEAT_SCHEDULE["first-contact-missed"] = {
+    "task": "recruitment.tasks.notify_missed_first_contacts",
+    "schedule": float(env_int("FIRST_CONTACT_SWEEP_SECONDS", 300, minimum=1)),
+}
+# Patients' sessions (which applications a browser sent, the one it opened): a row each, dropped
+# once expired.
+CELERY_BEAT_SCHEDULE["clear-expired-sessions"] = {
+    "task": "recruitment.tasks.clear_expired_sessions",
+    "schedule": crontab(hour=env_int("RETENTION_HOUR", 3, minimum=0), minute=15),
+}

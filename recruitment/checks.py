@@ -18,4 +18,10 @@ def operator_named(app_configs, **kwargs):
         problems.append(CheckWarning(
             f"PORTAL_CONTACT_EMAIL={settings.PORTAL_CONTACT_EMAIL!r} reaches nobody: patients write there to use "
             "their rights.", hint="Set PORTAL_CONTACT_EMAIL to a monitored address.", id="recruitment.W002"))
+    for variable, value in (("EMAIL_BACKEND", settings.EMAIL_BACKEND), ("SMS_BACKEND", settings.SMS_BACKEND)):
+        if value.rsplit(".", 2)[-2] in ("console", "locmem", "dummy"):
+            problems.append(CheckWarning(
+                f"{variable}={value!r} sends nothing: patients' confirmations and one-time codes (and the "
+                "coordinators' notices) would only be printed or kept in memory.",
+                hint=f"Set {variable} to a real provider's backend.", id="recruitment.W003"))
     return problems

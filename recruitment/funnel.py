@@ -14,12 +14,15 @@ from django.db.models import Count, F, Q, Sum
 from django.db.models.functions import TruncWeek
 from django.utils import timezone
 
-from recruitment.models import AuditAction, AuditEvent
+from recruitment.models import AuditAction, AuditEvent, ContactAttempt
 from recruitment.pipeline import Status
 from recruitment.screening.eligibility import Verdict
 from trials.models import Campaign, CampaignScanDay, Site
 
-STAGES = ["scans", "applications", "likely_eligible", "needs_review", "contacted", "referred", "enrolled"]
+STAGES = ["scans", "applications", "likely_eligible", "needs_review", "attempts", "contacted", "referred", "enrolled"]
+# A breakdown row (a site, a campaign) counting fewer people than this shows "< 5": a count of 1
+# at a small site on a given week can name the person.
+SMALLEST_SHOWN = 5
 _REACHED = {Status.CONTACTED: "contacted", Status.REFERRED: "referred", Status.ENROLLED: "enrolled"}
 
 
@@ -29,12 +32,19 @@ class Funnel:
     applications: int = 0
     likely_eligible: int = 0
     needs_review: int = 0
+    attempts: int = 0  # calls, messages and e-mails to reach applicants
     contacted: int = 0
     referred: int = 0
     enrolled: int = 0
 
     def values(self):
         return [getattr(self, stage) for stage in STAGES]
+
+    def shown_values(self):
+        """The values of a breakdown row: counts of people under SMALLEST_SHOWN (but none) as "< 5";
+        scans count no one and are shown as they are."""
+        return [value if stage == "scans" or not 0 < value < SMALLEST_SHOWN else f"< {SMALLEST_SHOWN}"
+                for stage, value in zip(STAGES, self.values())]
 
 
 @dataclass
@@ -43,6 +53,8 @@ class TrialFunnel:
     total: Funnel
     by_site: list = field(default_factory=list)  # [(Site or None, Funnel)]
     by_campaign: list = field(default_factory=list)  # [(Campaign or None, Funnel)]
+    # [(Site or None, median working hours to a first attempt, share within target, how many)]
+    first_contact: list = field(default_factory=list)
     weeks: list = field(default_factory=list)  # [(monday, scans, applications, likely eligible)]
 
 
@@ -66,6 +78,10 @@ def _funnels_by(applications, key: str) -> dict:
     )
     for row in reached:
         setattr(funnels.setdefault(row["group"], Funnel()), _REACHED[row["to"]], row["n"])
+    attempts = (ContactAttempt.objects.filter(application__in=applications.values("pk"))
+                .values(group=F(f"application__{key}")).annotate(n=Count("pk")))
+    for row in attempts:
+        funnels.setdefault(row["group"], Funnel()).attempts = row["n"]
     return funnels
 
 
@@ -118,8 +134,13 @@ def trial_funnel(trial, applications, *, weeks: int = 12, today: datetime.date |
     ):
         week = series.setdefault(_as_date(row["week"]), [0, 0, 0])
         week[1], week[2] = row["n"], row["eligible"]
+    from recruitment.services.calls import first_contact_by_site
+
+    clock = first_contact_by_site(applications)
+    first_contact = sorted(((sites.get(pk), *measured) for pk, measured in clock.items()),
+                           key=lambda row: (row[0] is None, str(row[0])))
     return TrialFunnel(
-        trial=trial, total=total, by_site=by_site, by_campaign=by_campaign,
+        trial=trial, total=total, by_site=by_site, by_campaign=by_campaign, first_contact=first_contact,
         weeks=[(monday, *series[monday]) for monday in sorted(series)],
     )
 

@@ -16,7 +16,7 @@ from recruitment.access_forms import CodeForm, ContactCorrectionForm, EraseForm,
 from recruitment.consent import OPTIONAL_CONSENTS, text_of
 from recruitment.models import Application, ConsentPurpose
 from recruitment.pipeline import Status
-from recruitment.recently_sent import forget, opened_application_id, remember_opened
+from recruitment.recently_sent import forget, keep_until_browser_closes, opened_application_id, remember_opened
 from recruitment.services import erasure, patient_access, patient_rights
 from recruitment.services.patient_messages import study_team_contact
 
@@ -61,7 +61,7 @@ def start(request):
         throttle = ratelimit.signup_throttle(request, group="access-code", rate=settings.ACCESS_CODE_RATE_LIMIT)
         request.session[PENDING] = patient_access.request_code(
             reference=form.cleaned_data["reference"], address=form.cleaned_data["address"], throttle=throttle)
-        request.session.set_expiry(0)
+        keep_until_browser_closes(request)
         return redirect("recruitment:my_code")
     return render(request, "my/start.html", {"form": form}, status=400 if form.is_bound else 200)
 

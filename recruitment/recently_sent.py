@@ -10,6 +10,8 @@ same phone finds nothing of the previous one.
 
 import time
 
+from django.middleware.csrf import rotate_token
+
 SENT = "sent"
 OPENED = "my_application"
 WINDOW_SECONDS = 30 * 60
@@ -28,23 +30,31 @@ def recent_applications(request) -> list[int]:
     return [pk for pk, _at in _fresh(request.session.get(SENT, []), WINDOW_SECONDS)]
 
 
-def _keep_until_browser_closes(request):
+def keep_until_browser_closes(request):
     if not request.user.is_authenticated:
         request.session.set_expiry(0)
 
 
+def _new_key(request):
+    """A session that now names an application gets a key (and a CSRF token) nobody saw before:
+    whoever copied this browser's cookie earlier (the last user of a clinic tablet) holds nothing."""
+    request.session.cycle_key()
+    rotate_token(request)
+
+
 def remember_sent(request, response, application_id: int):
     kept = [(pk, at) for pk, at in _fresh(request.session.get(SENT, []), WINDOW_SECONDS) if pk != application_id]
+    _new_key(request)
     request.session[SENT] = [(application_id, time.time()), *kept][:KEEP]
-    _keep_until_browser_closes(request)
+    keep_until_browser_closes(request)
     return response
 
 
 def remember_opened(request, application_id: int) -> None:
     """The patient proved with a one-time code that the application is theirs."""
-    request.session.cycle_key()  # a new key once proven: a key seen before proves nothing
+    _new_key(request)
     request.session[OPENED] = (application_id, time.time())
-    _keep_until_browser_closes(request)
+    keep_until_browser_closes(request)
 
 
 def opened_application_id(request) -> int | None:

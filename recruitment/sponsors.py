@@ -73,11 +73,13 @@ def eligible_csv(request, slug):
     options = {"export": "sponsor_eligible_csv", "trial": trial.nct_id, "rows": rows,
                "include_needs_review": include_needs_review, "contact_columns": with_contact}
     log_action(application=None, actor=request.user, action=AuditAction.EXPORTED,
-               details={**options, "identified_references": [ref for _pk, ref in identified]})
+               details={**options, "identified_applications": [pk for pk, _ref in identified]})
     log_actions(
         AuditEvent(application_id=pk, actor=request.user, actor_label=actor_label(request.user),
                    action=AuditAction.EXPORTED, details={**options, "with_contact_details": True})
         for pk, _ref in identified
     )
-    filename = f"{trial.nct_id}-eligible-{timezone.localdate().isoformat()}.csv"
+    # Two different lists, two names: a download of one never overwrites the other.
+    scope = "eligible-and-needs-review" if include_needs_review else "eligible"
+    filename = f"{trial.nct_id}-{scope}-{timezone.localdate().isoformat()}.csv"
     return csv_response(exporter, filename=filename)

@@ -62,3 +62,19 @@ def erase_expired_applications() -> int:
     from recruitment.services import erasure
 
     return erasure.erase_expired()
+
+
+@shared_task
+def notify_missed_first_contacts() -> int:
+    """Tell each site's lead of applicants waiting past the first-contact target, once."""
+    from recruitment.services import calls
+
+    return len(calls.notify_missed_first_contacts())
+
+
+@shared_task(ignore_result=True)
+def clear_expired_sessions() -> None:
+    """What `manage.py clearsessions` does, nightly."""
+    from importlib import import_module
+
+    import_module(settings.SESSION_ENGINE).SessionStore.clear_expired()

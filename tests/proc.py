@@ -25,6 +25,7 @@ PRODUCTION_ENV = {
     "EMAIL_BACKEND": "django.core.mail.backends.smtp.EmailBackend",
     "PORTAL_OPERATOR": "Example Research Services Ltd, 1 Example Road, Shanghai",
     "PORTAL_CONTACT_EMAIL": "privacy@trials.example.org",
+    "SMS_BACKEND": "sms.backends.twilio.SmsBackend",
 }
 
 

@@ -117,7 +117,8 @@ def test_a_failing_sms_provider_never_fails_the_submission_and_the_message_is_se
     settings.SMS_BACKEND = "tests.test_patient_control.BrokenSmsBackend"
     application = apply(client, trial)
     notice = Notification.objects.get(application=application, kind=NotificationKind.CONFIRMATION)
-    assert notice.status == NotificationStatus.PENDING and "SMS provider unreachable" in notice.last_error
+    # Recorded by kind only: a provider's error message quotes the patient's number.
+    assert notice.status == NotificationStatus.PENDING and notice.last_error == "ConnectionError"
     assert client.get("/trials/brave-aa1/apply/done/").status_code == 200  # the patient saw nothing of it
 
     settings.SMS_BACKEND = "sms.backends.locmem.SmsBackend"  # the provider is back: the sweeper's retry
@@ -274,10 +275,13 @@ def test_a_changed_consent_text_in_any_language_gets_a_new_version(monkeypatch):
 # --- Erasure ------------------------------------------------------------------------------------
 
 def _identifying_values(application):
+    """What names the patient, and what their answers said (the criteria's reasons quote them). The same
+    person's other application (the later duplicate, by the same e-mail in lower case) keeps its own."""
     contact = application.contact
+    reasons = [r["reason"] for r in application.evaluations.latest().results if r.get("reason")]
     return [application.reference, application.reference.replace("-", ""), contact.full_name, contact.phone,
-            contact.phone_key, contact.phone_key.lstrip("+"), contact.email, contact.date_of_birth.isoformat(),
-            "Tuesday evenings"]
+            contact.phone_key, contact.phone_key.lstrip("+"), contact.email,
+            contact.date_of_birth.isoformat(), "Tuesday evenings", *reasons]
 
 
 def _every_stored_text():
@@ -293,6 +297,9 @@ def _every_stored_text():
 
 
 def test_after_the_patient_erases_their_data_nothing_identifying_remains_in_any_table(trial, site):
+    from tests.factories import make_criterion
+
+    age = make_criterion(trial, "age", params={"min": 18, "max": 65}, patient_text="Aged 18 to 65")
     coordinator = make_coordinator("nurse", site)
     application = apply(Client(), trial, site=str(site.pk), email="Wang.Fang@example.cn",
                         full_name="Wang Fang Unique", guardian_name="")
@@ -300,6 +307,15 @@ def test_after_the_patient_erases_their_data_nothing_identifying_remains_in_any_
                                        date_of_birth="1990-01-01", full_name="Someone")
     review.add_note(application, by=coordinator, text="Tuesday evenings suit her best")
     review.change_status(application, to=Status.CONTACTED, by=coordinator)
+    age.params = {"min": 45, "max": 65}  # the criterion changes: re-evaluated, the result and its reason change
+    age.save()
+    assert review.reevaluate(application, by=coordinator).changes
+    from recruitment.services.notifications import queue_digests
+
+    Application.objects.filter(pk=application.pk).update(status=Status.NEW)
+    queue_digests(today=datetime.date.today() + datetime.timedelta(days=10))
+    Notification.objects.filter(application=application, kind=NotificationKind.CONFIRMATION).update(
+        last_error="SMTPRecipientsRefused: Wang.Fang@example.cn refused")  # an error quoting the address
     Notification.objects.create(kind=NotificationKind.ACCESS_CODE, channel="sms", application=application,
                                 payload={"code": "424242"})  # a message still waiting
     identifying = _identifying_values(application)
@@ -411,7 +427,56 @@ def test_after_finish_the_next_person_on_the_same_phone_sees_nothing_of_the_firs
     assert client.get("/trials/brave-aa1/apply/done/").status_code == 302
     reuse = client.get(f"/trials/thrive-aa1/apply/?from={application.reference}").content.decode()
     assert not re.search(r'name="loss_top"[^>]*value="80"|value="80"[^>]*name="loss_top"', reuse)
-    assert not any(application.reference in str(s.get_decoded()) for s in Session.objects.all())
+    assert not any(application.pk in [pk for pk, _at in s.get_decoded().get("sent", [])]
+                   for s in Session.objects.all())
+
+
+def test_a_cookie_copied_before_a_submission_opens_nothing_of_it(client, trial):
+    client.get("/trials/brave-aa1/apply/")  # the previous user of the tablet took a copy of this
+    client.post("/trials/brave-aa1/apply/", {"website": ""})  # a session exists before the submission
+    client.session.save()
+    copied = client.cookies["sessionid"].value if "sessionid" in client.cookies else None
+    application = apply(client, trial)
+    assert client.cookies["sessionid"].value != copied  # a new key the moment it names an application
+    spy = Client()
+    if copied:
+        spy.cookies["sessionid"] = copied
+    assert spy.get("/trials/brave-aa1/apply/done/").status_code == 302
+    assert application.reference not in spy.get("/trials/brave-aa1/apply/done/", follow=True).content.decode()
+
+
+def test_full_width_input_from_a_chinese_keyboard_opens_my_application(trial):
+    application = make_application(trial, email="fang@example.cn")
+    mail.outbox = []
+    full_width_reference = "".join(chr(ord(c) + 0xFEE0) if c.isalnum() else c for c in application.reference)
+    Client().post("/my/", {"reference": full_width_reference, "address": "fang＠example.cn"})
+    assert [m.to for m in mail.outbox] == [["fang@example.cn"]] and re.search(r"\d{6}", mail.outbox[0].subject)
+
+
+def test_text_messages_go_to_the_number_in_international_form(trial):
+    from recruitment.services.patient_messages import sms_number
+
+    assert sms_number("138 0013 8000") == "+8613800138000"
+    assert sms_number("0086 138 0013 8000") == "+8613800138000"
+    assert sms_number("+44 20 7946 0000") == "+442079460000"
+
+
+def test_withdrawing_the_reminder_consent_cancels_the_reminder(trial):
+    from recruitment.models import Reminder
+    from recruitment.services import patient_rights
+
+    application = make_application(trial)
+    Application.objects.filter(pk=application.pk).update(verdict="not_yet_eligible",
+                                                         eligible_from=datetime.date(2027, 3, 1))
+    application.refresh_from_db()
+    from recruitment.services import reminders
+
+    reminders.ask(application, language="en")
+    patient_rights.withdraw_consent(application, ConsentPurpose.REMINDER)
+    assert not Reminder.objects.exists()
+    reminders.ask(application, language="zh-hans")  # asked again: a new reminder with a new consent
+    assert Reminder.objects.count() == 1
+    assert application.consents.filter(purpose=ConsentPurpose.REMINDER, withdrawn_at=None).count() == 1
 
 
 # --- The privacy notice -----------------------------------------------------------------------------

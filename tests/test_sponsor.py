@@ -97,19 +97,25 @@ def test_the_funnel_counts_each_stage_per_trial_site_and_campaign(client, cast):
     review.change_status(cast.app_a, to="referred", by=cast.coordinator_a)
     review.change_status(cast.app_a, to="declined", by=cast.coordinator_a, reason="Changed their mind")
     review.change_status(from_campaign, to="contacted", by=cast.coordinator_a)
+    from recruitment.services import calls
+
+    calls.record_attempt(from_campaign, by=cast.coordinator_a, outcome="no_answer")
+    calls.record_attempt(from_campaign, by=cast.coordinator_a, outcome="reached")
 
     from recruitment.funnel import trial_funnel
     from recruitment.selectors import applications_for
 
     funnel = trial_funnel(cast.trial, applications_for(cast.sponsor_x))
-    # scans, applications, likely eligible, needs review, contacted, referred, enrolled
-    assert funnel.total.values() == [5, 4, 4, 0, 2, 1, 0]  # declined after referral still counts as referred
+    # scans, applications, likely eligible, needs review, contact attempts, contacted, referred, enrolled
+    assert funnel.total.values() == [5, 4, 4, 0, 2, 2, 1, 0]  # declined after referral still counts as referred
     by_site = {site.facility if site else None: f.values() for site, f in funnel.by_site}
-    assert by_site["Site A"] == [5, 2, 2, 0, 2, 1, 0]  # the campaign's poster hangs at site A
-    assert by_site["Site B"] == [0, 1, 1, 0, 0, 0, 0]
-    assert by_site[None] == [0, 1, 1, 0, 0, 0, 0]
+    assert by_site["Site A"] == [5, 2, 2, 0, 2, 2, 1, 0]  # the campaign's poster hangs at site A
+    assert by_site["Site B"] == [0, 1, 1, 0, 0, 0, 0, 0]
+    assert by_site[None] == [0, 1, 1, 0, 0, 0, 0, 0]
     by_campaign = {c.name if c else None: f.values() for c, f in funnel.by_campaign}
-    assert by_campaign["Live broadcast, 23 May"] == [5, 1, 1, 0, 1, 0, 0]
+    assert by_campaign["Live broadcast, 23 May"] == [5, 1, 1, 0, 2, 1, 0, 0]
+    # Shown to the sponsor, a breakdown row counting fewer than 5 people says so, not who.
+    assert funnel.by_site[0][1].shown_values() == [5, "< 5", "< 5", 0, "< 5", "< 5", "< 5", 0]
 
     client.force_login(cast.sponsor_x)
     body = client.get("/sponsor/").content.decode()

@@ -94,7 +94,7 @@ def test_a_submission_writes_every_row_it_needs_and_links_a_possible_duplicate(w
     assert len(rows["treatments"]) == expected["treatments"]
     assert len(rows["consents"]) == expected["consents"]
     assert [e["verdict"] for e in rows["evaluations"]] == [expected["verdict"]]
-    assert [(e["action"], e["details"]["duplicate_of"]) for e in rows["audit"]] == [("created", earlier.pk)]
+    assert [(e["action"], e["details"]["possible_duplicate"]) for e in rows["audit"]] == [("created", True)]
     assert [username for username, _notice in rows["notifications"]] == expected["recipients"]
 
 

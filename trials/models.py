@@ -279,6 +279,16 @@ class Site(models.Model):
     # team's desk, never a coordinator's own address.
     contact_phone = models.CharField(_("study team's phone for patients"), max_length=40, blank=True)
     contact_email = models.EmailField(_("study team's e-mail for patients"), blank=True)
+    # The first-contact clock: working hours (Monday to Friday, WORKDAY_HOURS, the patients' time
+    # zone) from a sign-up to the first attempt to reach the patient.
+    first_contact_target_hours = models.PositiveSmallIntegerField(
+        _("first contact within (working hours)"), default=8,
+        help_text=_("8 working hours is one working day. Missed, the lead coordinator is told once."),
+    )
+    lead_coordinator = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
+        verbose_name=_("lead coordinator"), help_text=_("Told when an applicant waits past the first-contact target."),
+    )
     coordinators = models.ManyToManyField(
         settings.AUTH_USER_MODEL,
         blank=True,

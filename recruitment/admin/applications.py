@@ -27,17 +27,11 @@ from recruitment.conditions import CONDITIONS, condition_of
 from recruitment.screening import wording
 from recruitment.screening.eligibility import Result, Verdict
 from recruitment.selectors import applications_for, coordinators_for, related_choices_for
-from recruitment.services import erasure, reminders, review
+from recruitment.services import calls, erasure, reminders, review
 from recruitment.services.audit import actor_label, log_action, log_actions
 from recruitment.screening.kinds import Role
 from recruitment.screening.treatments import History
 
-VERDICT_COLOURS = {
-    Verdict.LIKELY_ELIGIBLE: ("#0f5132", "#d1e7dd"),
-    Verdict.NEEDS_REVIEW: ("#664d03", "#fff3cd"),
-    Verdict.NOT_YET_ELIGIBLE: ("#055160", "#cff4fc"),
-    Verdict.LIKELY_INELIGIBLE: ("#842029", "#f8d7da"),
-}
 RESULT_SYMBOLS = {"met": "✔", "not_met": "✘", "unknown": "?"}
 # The section of an application's page that get_fieldsets names for its condition.
 CONDITION_SECTION = _("The condition")
@@ -82,12 +76,53 @@ class ScopedRelatedFilter(admin.RelatedFieldListFilter):
         return field.get_choices(include_blank=False, ordering=ordering, limit_choices_to={"pk__in": scope})
 
 
+def _tel(phone):
+    """A phone number the coordinator's phone can call with a tap."""
+    if not phone:
+        return "—"
+    return format_html('<a href="tel:{}">{}</a>', re.sub(r"[^\d+]", "", phone), phone)
+
+
+def _waited(since, now=None):
+    """How long ago, in the largest unit that says it: "3 h", "2 d"."""
+    from django.utils import timezone
+
+    minutes = int(((now or timezone.now()) - since).total_seconds() // 60)
+    if minutes < 60:
+        return _("%(n)d min") % {"n": minutes}
+    if minutes < 48 * 60:
+        return _("%(n)d h") % {"n": minutes // 60}
+    return _("%(n)d d") % {"n": minutes // (24 * 60)}
+
+
+def _clock(hours_left):
+    """The first-contact clock: working hours left, or how far past the target."""
+    if hours_left >= 0:
+        return format_html('<span class="clock">{}</span>', _("%(h).1f working h left") % {"h": hours_left})
+    return format_html('<span class="clock overdue"><strong>{}</strong></span>',
+                       _("overdue by %(h).1f working h") % {"h": -hours_left})
+
+
+class AssignedFilter(admin.SimpleListFilter):
+    title = _("assigned to")
+    parameter_name = "assigned"
+
+    def lookups(self, request, model_admin):
+        return [("me", _("Me")), ("me_or_nobody", _("Me or nobody")), ("nobody", _("Nobody"))]
+
+    def queryset(self, request, queryset):
+        value = self.value()
+        if value == "me":
+            return queryset.filter(assigned_to=request.user)
+        if value == "me_or_nobody":
+            return queryset.filter(Q(assigned_to=request.user) | Q(assigned_to=None))
+        if value == "nobody":
+            return queryset.filter(assigned_to=None)
+        return queryset
+
+
 def _badge(verdict, label):
-    colour, background = VERDICT_COLOURS.get(verdict, ("#000", "#eee"))
-    return format_html(
-        '<span style="color:{};background:{};padding:2px 6px;border-radius:4px;white-space:nowrap">{}</span>',
-        colour, background, label,
-    )
+    return format_html('<span class="verdict verdict-{}">{}</span>', verdict, label)
 
 
 class AssignForm(forms.Form):
@@ -102,12 +137,13 @@ class AssignForm(forms.Form):
 class ApplicationAdmin(admin.ModelAdmin):
     form = ApplicationReviewForm
     list_display = [
-        "reference", "trial_name", "site_name", "verdict_badge",
+        "reference", "name", "phone_link", "best_time", "language", "trial_name", "site_name", "verdict_badge",
         *(column for condition in CONDITIONS for column in condition.admin_list_columns),
-        "age", "sex", "status", "campaign", "submitted_at", "is_duplicate",
+        "age", "sex", "status", "assigned_to", "waiting", "campaign", "is_duplicate",
     ]
     list_display_links = ["reference"]
     list_filter = [
+        AssignedFilter,
         ("trial", ScopedRelatedFilter),
         ("site", ScopedRelatedFilter),
         "verdict",
@@ -124,22 +160,24 @@ class ApplicationAdmin(admin.ModelAdmin):
     actions = ["mark_contacted", "assign_to_coordinator", "export_csv", "reevaluate_selected"]
     readonly_fields = [
         "reference", "trial", "site", "campaign", "submitted_at", "status", "assigned_to", "verdict_badge",
-        "duplicate_link", "age_years", "sex", "pregnancy_answers", "health_checklist", "diagnosed",
+        "duplicate_link", "first_contact_clock", "attempts_text", "age_years", "sex", "pregnancy_answers", "health_checklist", "diagnosed",
         *CONDITION_DISPLAYS,
         "treatments_text", "not_yet", "criteria_results", "earlier_evaluations", "contact_text", "consents_text",
         "erasure", "notes_text", "audit_trail",
     ]
+    # What a coordinator on the phone needs first: who to call, and the call panel.
     fieldsets = [
+        (_("Contact details"), {"fields": ["contact_text", "first_contact_clock", "attempts_text"]}),
+        (_("Call"), {"fields": ["attempt_outcome", "attempt_channel", "next_contact_at"]}),
+        (_("Review"), {"fields": ["new_status", "reason", "assign_to", "note", "reevaluate"]}),
         (_("Application"), {"fields": [
             "reference", "trial", "site", "campaign", "submitted_at", "status", "assigned_to", "verdict_badge",
             "duplicate_link",
         ]}),
-        (_("Review"), {"fields": ["new_status", "reason", "assign_to", "note", "reevaluate"]}),
         (_("About the patient"), {"fields": ["age_years", "sex", "pregnancy_answers", "health_checklist"]}),
         (CONDITION_SECTION, {"fields": ["diagnosed"]}),
         (_("Treatments tried"), {"fields": ["treatments_text"]}),
         (_("Eligibility"), {"fields": ["not_yet", "criteria_results", "earlier_evaluations"]}),
-        (_("Contact details"), {"fields": ["contact_text"]}),
         (_("Consent"), {"fields": ["consents_text", "erasure"]}),
         (_("Notes"), {"fields": ["notes_text"]}),
         (_("Audit trail"), {"fields": ["audit_trail"]}),
@@ -155,9 +193,13 @@ class ApplicationAdmin(admin.ModelAdmin):
             fieldsets[index] = (condition.label, {"fields": fields})
         return fieldsets
 
+    class Media:
+        css = {"all": ["css/admin-calls.css"]}
+
     # --- Scope: one helper decides what this user sees, everywhere in this admin --------------
     def get_queryset(self, request):
-        return applications_for(request.user).select_related("trial", "site", "campaign", *ANSWERS)
+        return applications_for(request.user).select_related("trial", "site", "campaign", "contact", "assigned_to",
+                                                             *ANSWERS)
 
     def _visible_or_404(self, request, object_id):
         try:
@@ -178,7 +220,27 @@ class ApplicationAdmin(admin.ModelAdmin):
     def get_urls(self):
         erase = path("<path:object_id>/erase/", self.admin_site.admin_view(self.erase_view),
                      name="recruitment_application_erase")
-        return [erase, *super().get_urls()]
+        queue = path("queue/", self.admin_site.admin_view(self.queue_view), name="recruitment_application_queue")
+        return [queue, erase, *super().get_urls()]
+
+    def queue_view(self, request):
+        """"My applicants today": who to call now, new first, then by the next call's time."""
+        if not self.has_view_permission(request):
+            raise PermissionDenied
+        from django.utils import timezone
+
+        now = timezone.now()
+        rows = []
+        for application in calls.queue_for(request.user, now=now)[:200]:
+            left = calls.hours_left(application, now)
+            overdue = (left is not None and left < 0) or bool(
+                application.next_contact_at and application.next_contact_at < now)
+            rows.append({"application": application, "clock": _clock(left) if left is not None else "",
+                         "waited": _waited(application.submitted_at, now), "overdue": overdue,
+                         "phone": _tel(application.contact.phone)})
+        context = {**self.admin_site.each_context(request), "title": _("My applicants today"), "rows": rows,
+                   "opts": self.model._meta}
+        return render(request, "admin/recruitment/queue.html", context)
 
     def erase_view(self, request, object_id):
         """A coordinator erases an applicant's data at the patient's request, with a reason."""
@@ -188,10 +250,10 @@ class ApplicationAdmin(admin.ModelAdmin):
         application = self.get_queryset(request).get(pk=int(unquote(object_id)))
         form = CoordinatorEraseForm(request.POST if request.method == "POST" else None)
         if form.is_valid():
-            erased = erasure.erase(application, by=request.user, reason=form.cleaned_data["reason"])
-            self.message_user(request, format_html(_("The personal data of {reference} is erased. Its pre-screening "
-                                                     "log entry is {log}."), reference=application.reference,
-                                                   log=erased.reference), messages.SUCCESS)
+            erasure.erase(application, by=request.user, reason=form.cleaned_data["reason"])
+            # The log entry's new reference is not shown: beside the old one, it would link them again.
+            self.message_user(request, format_html(_("The personal data of {reference} is erased."),
+                                                   reference=application.reference), messages.SUCCESS)
             return HttpResponseRedirect(reverse("admin:recruitment_application_changelist"))
         context = {**self.admin_site.each_context(request), "title": _("Erase personal data"), "form": form,
                    "application": application, "opts": self.model._meta}
@@ -265,6 +327,10 @@ class ApplicationAdmin(admin.ModelAdmin):
     # --- Saving: through services, with the audit trail ---------------------------------------
     def save_model(self, request, obj, form, change):
         data = form.cleaned_data
+        if data.get("attempt_outcome"):
+            calls.record_attempt(obj, by=request.user, outcome=data["attempt_outcome"],
+                                 channel=data.get("attempt_channel") or "phone",
+                                 next_contact_at=data.get("next_contact_at"))
         if data.get("new_status"):
             review.change_status(obj, to=data["new_status"], by=request.user, reason=data.get("reason", ""))
         if "assign_to" in form.changed_data:
@@ -278,6 +344,22 @@ class ApplicationAdmin(admin.ModelAdmin):
         pass
 
     # --- List columns ---------------------------------------------------------------------------
+    @admin.display(description=_("Name"), ordering="contact__full_name")
+    def name(self, obj):
+        return obj.contact.full_name
+
+    @admin.display(description=_("Phone"))
+    def phone_link(self, obj):
+        return _tel(obj.contact.phone)
+
+    @admin.display(description=_("Best time to call"))
+    def best_time(self, obj):
+        return obj.contact.get_best_time_to_call_display()
+
+    @admin.display(description=_("Waiting"), ordering="submitted_at")
+    def waiting(self, obj):
+        return format_html('<span title="{}">{}</span>', obj.submitted_at.strftime("%Y-%m-%d %H:%M"),
+                           _waited(obj.submitted_at))
     @admin.display(description=_("Trial"), ordering="trial__acronym")
     def trial_name(self, obj):
         return obj.trial.acronym or obj.trial.nct_id
@@ -392,12 +474,37 @@ class ApplicationAdmin(admin.ModelAdmin):
     @admin.display(description=_("Contact"))
     def contact_text(self, obj):
         c = obj.contact
+        email = format_html('<a href="mailto:{}">{}</a>', c.email, c.email) if c.email else "—"
         return format_html(
-            "{}<br>{}: {}<br>{}: {}<br>{}: {}<br>{}: {} · {}: {}",
-            c.full_name, _("Date of birth"), c.date_of_birth, _("Phone"), c.phone or "—", _("E-mail"),
-            c.email or "—", _("Language"), obj.get_language_display(), _("Best time to call"),
-            c.get_best_time_to_call_display(),
+            '<strong class="contact-name">{}</strong><br>{}: {}<br>{}: {}<br>{}: {} · {}: {}<br>{}: {}{}',
+            c.full_name, _("Phone"), _tel(c.phone), _("E-mail"), email, _("Best time to call"),
+            c.get_best_time_to_call_display(), _("Language"), obj.get_language_display(), _("Date of birth"),
+            c.date_of_birth,
+            format_html("<br>{}: {}", _("Parent or guardian"), c.guardian_name) if c.guardian_name else "",
         )
+
+    @admin.display(description=_("First contact"))
+    def first_contact_clock(self, obj):
+        if obj.first_contact_at:
+            return format_html(_("first attempt {when}"), when=obj.first_contact_at.strftime("%Y-%m-%d %H:%M"))
+        left = calls.hours_left(obj)
+        if left is None:
+            return "—"
+        return _clock(left)
+
+    @admin.display(description=_("Attempts"))
+    def attempts_text(self, obj):
+        attempts = list(obj.contact_attempts.select_related("by"))
+        rows = format_html_join("", "<li>{} · {} · {} · {}{}</li>", (
+            (a.at.strftime("%Y-%m-%d %H:%M"), a.get_channel_display(), a.get_outcome_display(), a.by.get_username(),
+             format_html(" → {} {}", _("next"), a.next_contact_at.strftime("%Y-%m-%d %H:%M")) if a.next_contact_at
+             else "") for a in attempts))
+        offer = ""
+        if calls.offer_unreachable(obj):
+            offer = format_html('<p class="unreachable-offer"><strong>{}</strong></p>', _(
+                "Several attempts in a row did not reach the patient: you may move the application to "
+                "“Unreachable” (with a reason), or keep trying."))
+        return format_html("<ul>{}</ul>{}", rows, offer) if attempts else format_html("{}{}", _("none yet"), offer)
 
     @admin.display(description=_("Consents"))
     def consents_text(self, obj):
@@ -419,7 +526,7 @@ class ApplicationAdmin(admin.ModelAdmin):
         notes = [(n.author.get_username(), f"{n.created_at:%Y-%m-%d %H:%M}", n.text) for n in obj.notes.all()]
         if not notes:
             return "—"
-        return format_html_join("", '<p><strong>{}</strong>, {}:<br><span style="white-space:pre-wrap">{}</span></p>',
+        return format_html_join("", '<p><strong>{}</strong>, {}:<br><span class="note-text">{}</span></p>',
                                 notes)
 
     @admin.display(description=_("Audit trail"))

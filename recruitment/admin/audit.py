@@ -16,7 +16,8 @@ class AuditEventAdmin(admin.ModelAdmin):
     show_full_result_count = False
 
     def get_queryset(self, request):
-        visible = applications_for(request.user).values("pk")
+        # Erased applications too: who erased them, and why, stays for the coordinators to see.
+        visible = applications_for(request.user, erased=True).values("pk")
         queryset = super().get_queryset(request)
         if request.user.is_superuser:
             return queryset

@@ -3,16 +3,26 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from recruitment.models import Application
+from recruitment.models import Application, AttemptChannel, AttemptOutcome
 from recruitment.pipeline import Status, TransitionError, allowed_moves, check_move
 from recruitment.selectors import coordinators_for
 
 
 class ApplicationReviewForm(forms.ModelForm):
+    # The call panel: one attempt to reach the applicant.
+    attempt_outcome = forms.ChoiceField(label=_("Call outcome"), required=False,
+                                        choices=[("", _("— no call to record —")), *AttemptOutcome.choices])
+    attempt_channel = forms.ChoiceField(label=_("How"), choices=AttemptChannel.choices, initial=AttemptChannel.PHONE,
+                                        required=False)
+    next_contact_at = forms.DateTimeField(
+        label=_("Next contact"), required=False, widget=forms.DateTimeInput(attrs={"type": "datetime-local"}),
+        help_text=_("When to try again, or when the patient asked to be called back."),
+    )
     new_status = forms.ChoiceField(label=_("Move to"), required=False)
     reason = forms.CharField(
         label=_("Reason"), required=False, widget=forms.Textarea(attrs={"rows": 2}),
-        help_text=_("Required for not eligible, declined, unreachable and withdrawn."),
+        help_text=_("Required for not eligible, declined, unreachable and withdrawn. Kept in the audit trail for "
+                    "good, even if the patient's data is erased: no health details or contact details here."),
     )
     assign_to = forms.ModelChoiceField(label=_("Assigned to"), queryset=None, required=False)
     note = forms.CharField(
@@ -40,6 +50,8 @@ class ApplicationReviewForm(forms.ModelForm):
 
     def clean(self):
         data = super().clean()
+        if data.get("attempt_outcome") == "call_back" and not data.get("next_contact_at"):
+            self.add_error("next_contact_at", _("When did the patient ask to be called back?"))
         target = data.get("new_status")
         if target:
             try:

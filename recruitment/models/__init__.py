@@ -11,6 +11,7 @@ from recruitment.models.applications import (
     Sex,
     TreatmentUse,
 )
+from recruitment.models.calls import FAILED_OUTCOMES, AttemptChannel, AttemptOutcome, ContactAttempt
 from recruitment.models.notifications import Channel, Notification, NotificationKind, NotificationStatus
 from recruitment.models.patient_access import AccessCode
 from recruitment.models.reminders import Reminder
@@ -19,6 +20,10 @@ from recruitment.models.staff import StaffPreference, email_language_of
 from recruitment.models.throttle import SignupCounter
 
 __all__ = [
+    "AttemptChannel",
+    "AttemptOutcome",
+    "ContactAttempt",
+    "FAILED_OUTCOMES",
     "AccessCode",
     "Channel",
     "READ_ACTIONS",

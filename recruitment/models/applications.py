@@ -7,6 +7,7 @@ those live in ContactDetails only. Each condition's own answers live in its own 
 """
 
 import secrets
+import unicodedata
 
 from django.conf import settings
 from django.db import models
@@ -28,7 +29,7 @@ def new_reference() -> str:
 
 
 def normalise_reference(value: str) -> str:
-    compact = "".join(ch for ch in value.upper() if ch.isalnum())
+    compact = "".join(ch for ch in unicodedata.normalize("NFKC", value).upper() if ch.isalnum())
     return f"{compact[:4]}-{compact[4:]}" if len(compact) == 8 else value.upper()
 
 
@@ -82,6 +83,13 @@ class Application(models.Model):
         "self", on_delete=models.SET_NULL, null=True, blank=True, related_name="duplicates",
         verbose_name=_("possible duplicate of"),
     )
+    # The first-contact clock (recruitment.services.calls): when the site's target for a first
+    # contact attempt runs out, in working hours from submission; when the first attempt was made;
+    # when the site's lead was told the target was missed; and the next call agreed or planned.
+    first_contact_due = models.DateTimeField(_("first contact due"), null=True, blank=True)
+    first_contact_at = models.DateTimeField(_("first contact attempt"), null=True, blank=True)
+    first_contact_breach_notified_at = models.DateTimeField(null=True, blank=True, editable=False)
+    next_contact_at = models.DateTimeField(_("next contact"), null=True, blank=True)
     # Set when the patient's data is erased: what is left is a GCP pre-screening log entry (trial,
     # site, date, verdict and the criteria behind it), which identifies nobody.
     erased_at = models.DateTimeField(_("personal data erased"), null=True, blank=True)
@@ -102,6 +110,9 @@ class Application(models.Model):
             models.Index(fields=["status", "-submitted_at"], name="application_status_recent"),
             models.Index(fields=["verdict", "-submitted_at"], name="application_verdict_recent"),
             models.Index(fields=["campaign", "-submitted_at"], name="application_campaign_recent"),
+            # The breach sweep: applications still waiting for a first attempt, by deadline.
+            models.Index(fields=["first_contact_due"], name="application_first_contact_open",
+                         condition=Q(first_contact_at__isnull=True, first_contact_breach_notified_at__isnull=True)),
         ]
         constraints = [
             models.CheckConstraint(condition=Q(age_years__lte=120), name="application_age_plausible"),

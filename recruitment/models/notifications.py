@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 class NotificationKind(models.TextChoices):
     NEW_APPLICATION = "new_application", _("New application")
     DIGEST = "digest", _("Daily digest")
+    FIRST_CONTACT_MISSED = "first_contact_missed", _("First-contact target missed")
     # To the patient
     CONFIRMATION = "confirmation", _("Confirmation to the patient")
     ACCESS_CODE = "access_code", _("One-time code to the patient")
@@ -64,6 +65,10 @@ class Notification(models.Model):
             ),
             models.UniqueConstraint(
                 fields=["recipient", "digest_date"], condition=models.Q(kind="digest"), name="one_digest_per_day",
+            ),
+            models.UniqueConstraint(
+                fields=["recipient", "application"], condition=models.Q(kind="first_contact_missed"),
+                name="one_first_contact_alert_per_recipient",
             ),
             models.UniqueConstraint(
                 fields=["application", "channel"], condition=models.Q(kind="confirmation"),

@@ -40,6 +40,7 @@ class AuditAction(models.TextChoices):
     CONTACT_CORRECTED = "contact_corrected", _("Contact details corrected")
     CONSENT_WITHDRAWN = "consent_withdrawn", _("Consent withdrawn")
     ERASED = "erased", _("Personal data erased")
+    CONTACT_ATTEMPT = "contact_attempt", _("Contact attempt")
     # Reads of personal data
     CONTACT_VIEWED = "contact_viewed", _("Contact details viewed")
     SEARCHED = "searched", _("Found by a search on phone or e-mail")

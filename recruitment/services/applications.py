@@ -29,6 +29,7 @@ from recruitment.screening.build import screening_answers
 from recruitment.screening.eligibility import Verdict, evaluate
 from recruitment.selectors import duplicate_target, new_application_recipients, trial_and_site_still_recruiting
 from recruitment.services.audit import PATIENT, audit_event
+from recruitment.services.calls import first_contact_due
 from recruitment.services.notifications import new_application_notice, notices_stored
 from recruitment.services.patient_messages import confirmation_notices
 
@@ -120,6 +121,7 @@ def submit_application(
                                                       today=patient_today(now)))
     app.verdict = evaluation.verdict
     app.eligible_from = evaluation.eligible_from
+    app.first_contact_due = first_contact_due(now, site)
     contact_row = ContactDetails(
         application=app, **contact, phone_key=phone_key(contact.get("phone", "")),
         email_key=email_key(contact.get("email", "")),
@@ -193,7 +195,8 @@ def store(*, application, condition_answers, treatments, contact, consents, eval
     contact.save(force_insert=True)
     ConsentRecord.objects.bulk_create(consents)
     evaluation.save(force_insert=True)
-    audit_event.details = {**audit_event.details, "duplicate_of": application.duplicate_of_id}
+    # The possible duplicate is the application's own field, not the trail's: an erasure unlinks it.
+    audit_event.details = {**audit_event.details, "possible_duplicate": application.duplicate_of_id is not None}
     audit_event.save(force_insert=True)
     notices = Notification.objects.bulk_create(
         Notification(kind=notification.kind, created_at=notification.created_at, recipient=user,

@@ -35,7 +35,7 @@ from recruitment.models import (
     Reminder,
 )
 from recruitment.models.applications import new_reference
-from recruitment.pipeline import Status, allowed_moves
+from recruitment.pipeline import Status
 from recruitment.services.audit import PATIENT, log_action
 
 logger = logging.getLogger(__name__)
@@ -74,17 +74,18 @@ def erase(application: Application, *, by=None, reason: str = "", by_patient: bo
     AccessCode.objects.filter(application=app).delete()
     ContactDetails.objects.filter(application=app).delete()
     Notification.objects.filter(application=app, status=NotificationStatus.PENDING).update(
-        status=NotificationStatus.CANCELLED, last_error="cancelled: the patient's data was erased")
-    Notification.objects.filter(application=app).exclude(payload={}).update(payload={})
+        status=NotificationStatus.CANCELLED)
+    # An error may quote the patient's address; a payload may hold a code.
+    Notification.objects.filter(application=app).update(payload={}, last_error="")
+    Notification.objects.filter(application=app, status=NotificationStatus.CANCELLED).update(
+        last_error="cancelled: the patient's data was erased")
     ConsentRecord.objects.filter(application=app, withdrawn_at=None).update(withdrawn_at=now)
     # Django admin's own change history names the application by its reference: the trail is ours.
     LogEntry.objects.filter(content_type=ContentType.objects.get_for_model(Application),
                             object_id=str(app.pk)).delete()
     # Another application of the same person would be linked to this one: the link goes too.
     Application.objects.filter(duplicate_of=app).update(duplicate_of=None)
-    status_before = app.status
-    if Status.WITHDRAWN in allowed_moves(app.status):
-        app.status = Status.WITHDRAWN
+    # The status stays as it was: the pre-screening log says how far the applicant went.
     app.reference = new_reference()
     app.age_years = None
     app.sex = ""
@@ -98,7 +99,7 @@ def erase(application: Application, *, by=None, reason: str = "", by_patient: bo
     log_action(application=app, actor=by, label=PATIENT if by_patient else None, action=AuditAction.ERASED,
                reason=reason.strip(), at=now,
                details={"by_patient": by_patient, "retention": by is None and not by_patient,
-                        "status_before": status_before})
+                        "status": app.status})
     return app
 
 
@@ -121,11 +122,24 @@ def expired(now: datetime.datetime | None = None):
 
 
 def erase_expired(now: datetime.datetime | None = None, batch: int = 500) -> int:
-    """Erase what the retention period has reached, a batch per run; how many were erased."""
-    erased = 0
-    for application in expired(now).order_by("submitted_at")[:batch]:
-        erase(application, reason="retention period ended", now=now)
-        erased += 1
+    """Erase everything the retention period has reached, a batch at a time; how many were
+    erased. One that fails is logged and left for the next night, and the others go on."""
+    erased, failed = 0, set()
+    while True:
+        ids = list(expired(now).exclude(pk__in=failed).order_by("submitted_at").values_list("pk", flat=True)[:batch])
+        if not ids:
+            break
+        for pk in ids:
+            try:
+                with transaction.atomic():
+                    # Checked again under the lock: a coordinator may have acted since it was read.
+                    application = expired(now).select_for_update().filter(pk=pk).first()
+                    if application is not None:
+                        erase(application, reason="retention period ended", now=now)
+                        erased += 1
+            except Exception:  # noqa: BLE001 - one broken row must not hold back everyone's erasure
+                logger.exception("retention: application %s could not be erased", pk)
+            failed.add(pk)  # done or failed: not read again in this run
     if erased:
         logger.info("retention: erased %s applications", erased)
     return erased

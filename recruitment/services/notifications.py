@@ -84,16 +84,16 @@ class Outcome:
 def _message(notification) -> EmailMessage:
     recipient = notification.recipient
     with translation.override(email_language_of(recipient)):
-        if notification.kind == NotificationKind.NEW_APPLICATION:
+        if notification.kind in (NotificationKind.NEW_APPLICATION, NotificationKind.FIRST_CONTACT_MISSED):
             application = notification.application
             context = {"application": application, "trial": application.trial, "url": admin_url(application),
-                       "recipient": recipient}
-            subject = render_to_string("emails/new_application_subject.txt", context).strip()
-            body = render_to_string("emails/new_application.txt", context)
+                       "recipient": recipient, "site": application.site}
+            subject = render_to_string(f"emails/{notification.kind}_subject.txt", context).strip()
+            body = render_to_string(f"emails/{notification.kind}.txt", context)
         else:
             applications = list(
                 applications_for(recipient)
-                .filter(reference__in=notification.payload["references"], status=Status.NEW)
+                .filter(_in_digest(notification.payload), status=Status.NEW)
                 .select_related("trial")
                 .order_by("submitted_at")
             )
@@ -122,18 +122,23 @@ def deliver(notification_id: int, *, max_attempts: int) -> str:
         if stale:
             notification.status = NotificationStatus.FAILED
             notification.last_error = stale
-            notification.save(update_fields=["status", "last_error"])
+            notification.payload.pop("code", None)
+            notification.save(update_fields=["status", "last_error", "payload"])
             return Outcome.SKIPPED
         notification.attempts += 1
         try:
             _outgoing(notification).send(fail_silently=False)
         except Exception as exc:  # noqa: BLE001 - SMTP, DNS, template: all recorded, none lost
-            notification.last_error = f"{exc.__class__.__name__}: {exc}"[:2000]
+            # A provider's message about a patient's message quotes the patient's number or address.
+            patient = notification.kind in PATIENT_KINDS
+            notification.last_error = exc.__class__.__name__ if patient else f"{exc.__class__.__name__}: {exc}"[:2000]
             final = notification.attempts >= max_attempts
             if final:
                 notification.status = NotificationStatus.FAILED
-            notification.save(update_fields=["attempts", "last_error", "status"])
-            logger.warning("notification %s failed (attempt %s): %s", notification_id, notification.attempts, exc)
+                notification.payload.pop("code", None)  # a one-time code never sent is no use
+            notification.save(update_fields=["attempts", "last_error", "status", "payload"])
+            logger.warning("notification %s failed (attempt %s): %s", notification_id, notification.attempts,
+                           notification.last_error)
             return Outcome.FAILED if final else Outcome.RETRY
         notification.status = NotificationStatus.SENT
         notification.sent_at = timezone.now()
@@ -153,6 +158,11 @@ def _outgoing(notification):
     return _message(notification)
 
 
+def _in_digest(payload) -> Q:
+    """The applications a digest lists (by id; digests queued before ids were kept, by reference)."""
+    return Q(pk__in=payload.get("applications", [])) | Q(reference__in=payload.get("references", []))
+
+
 def _no_longer_wanted(notification) -> str:
     """Why this message must not go out any more, or '' when it still should."""
     if notification.kind in PATIENT_KINDS:
@@ -162,12 +172,15 @@ def _no_longer_wanted(notification) -> str:
     recipient = notification.recipient
     if not recipient.is_active:
         return "not sent: the recipient's account is deactivated"
-    if notification.kind == NotificationKind.NEW_APPLICATION:
+    if notification.kind == NotificationKind.FIRST_CONTACT_MISSED:
+        if notification.application.first_contact_at is not None or notification.application.erased_at:
+            return "not sent: the applicant has been contacted since"
+    elif notification.kind == NotificationKind.NEW_APPLICATION:
         if not coordinators_for(notification.application).filter(pk=recipient.pk).exists() and not recipient.is_superuser:
             return "not sent: the recipient no longer coordinates this application's site"
     else:
         still_new = applications_for(recipient).filter(
-            reference__in=notification.payload.get("references", []), status=Status.NEW
+            _in_digest(notification.payload), status=Status.NEW
         )
         if not still_new.exists():
             return "not sent: every application in the digest has been handled"
@@ -216,15 +229,16 @@ def queue_digests(*, today: datetime.date | None = None) -> list[int]:
     coordinators = active_coordinators()
     with transaction.atomic():
         for user in coordinators.order_by("pk"):
-            references = list(
+            # Ids, not references: an application erased later leaves nothing here that names it.
+            ids = list(
                 applications_for(user).filter(status=Status.NEW, submitted_at__lte=cutoff)
-                .order_by("submitted_at").values_list("reference", flat=True)
+                .order_by("submitted_at").values_list("pk", flat=True)
             )
-            if not references:
+            if not ids:
                 continue
             notice, was_created = Notification.objects.get_or_create(
                 kind=NotificationKind.DIGEST, recipient=user, digest_date=today,
-                defaults={"payload": {"references": references}},
+                defaults={"payload": {"applications": ids}},
             )
             if was_created:
                 created.append(notice.pk)

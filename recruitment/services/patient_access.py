@@ -52,6 +52,9 @@ def request_code(*, reference: str, address: str, throttle: Throttle, now=None) 
     Returns the code's id, to keep in the asker's session, or None (no such pair, or too many
     codes asked for): the caller says the same thing in every case."""
     now = now or timezone.now()
+    # Chinese input methods type full-width letters, digits and ＠: the plain forms from here on.
+    reference = unicodedata.normalize("NFKC", reference).strip()
+    address = unicodedata.normalize("NFKC", address).strip()
     with transaction.atomic():
         if count_hit(throttle, now) > throttle.limit:
             return None

@@ -40,9 +40,14 @@ def study_team_contact(application) -> dict:
 
 
 def sms_number(phone: str) -> str:
-    from recruitment.services.applications import phone_key
+    """The number in international form, as SMS providers want it: a Chinese number typed without
+    its +86 gets it, and 0086 becomes +86."""
+    from recruitment.services.applications import HOME_CALLING_CODE, phone_key
 
-    return phone_key(phone)
+    key = phone_key(phone)
+    if key.startswith("00"):
+        return "+" + key[2:]
+    return key if key.startswith("+") else f"+{HOME_CALLING_CODE}{key}"
 
 
 def message(notification):

@@ -9,7 +9,7 @@ from django.db import transaction
 from django.utils import timezone, translation
 
 from recruitment.consent import OPTIONAL_CONSENTS
-from recruitment.models import Application, AuditAction, ConsentRecord, ContactDetails
+from recruitment.models import Application, AuditAction, ConsentPurpose, ConsentRecord, ContactDetails, Reminder
 from recruitment.pipeline import Status, allowed_moves
 from recruitment.services.applications import email_key, phone_key
 from recruitment.services.audit import PATIENT, log_action
@@ -40,6 +40,8 @@ def withdraw_consent(application: Application, purpose: str, *, by=None) -> bool
         raise ValueError(f"{purpose} is not an optional consent")
     withdrawn = ConsentRecord.objects.filter(application=application, purpose=purpose, withdrawn_at=None).update(
         withdrawn_at=timezone.now())
+    if purpose == ConsentPurpose.REMINDER:
+        Reminder.objects.filter(application=application).delete()  # asked again, it is a new one
     if withdrawn:
         log_action(application=application, actor=by, label=None if by else PATIENT,
                    action=AuditAction.CONSENT_WITHDRAWN, field=purpose)
@@ -56,7 +58,7 @@ def withdraw(application: Application) -> bool:
     application.status = Status.WITHDRAWN
     application.save(update_fields=["status"])
     ConsentRecord.objects.filter(application=application, withdrawn_at=None).exclude(
-        purpose__in=("health_data",)).update(withdrawn_at=timezone.now())
+        purpose=ConsentPurpose.HEALTH_DATA).update(withdrawn_at=timezone.now())
     with translation.override(settings.LANGUAGE_CODE):
         log_action(application=application, actor=None, label=PATIENT, action=AuditAction.STATUS_CHANGED,
                    field="status", old=str(Status(status).label), new=str(Status.WITHDRAWN.label),

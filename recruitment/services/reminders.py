@@ -49,8 +49,9 @@ def ask(application: Application, *, language: str) -> Reminder:
         if created:
             ConsentRecord.objects.create(application=application, purpose=ConsentPurpose.REMINDER,
                                          version=version_of(ConsentPurpose.REMINDER), language=language, given_at=timezone.now())
+            # Without the day: an age criterion's day is a birthday, and the trail outlives an erasure.
             log_action(application=application, actor=None, label=PATIENT, action=AuditAction.REMINDER_ASKED,
-                       new=reminder.due_on.isoformat(), details={"by_email": reminder.by_email})
+                       details={"by_email": reminder.by_email})
     return reminder
 
 

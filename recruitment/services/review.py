@@ -78,7 +78,7 @@ def reevaluate(application, *, by) -> Evaluation:
         log_action(
             application=application, actor=by, action=AuditAction.REEVALUATED, field="verdict",
             old=str(Verdict(old).label), new=str(Verdict(outcome.verdict).label),
-            details={"evaluation": evaluation.pk, "changes": evaluation.changes},
+            details={"evaluation": evaluation.pk, "changes": [_trail_change(c) for c in evaluation.changes]},
         )
     return evaluation
 
@@ -94,6 +94,12 @@ def _change(result: dict, *, was, now) -> dict:
     and translations, reason template), so that each reader sees it in their language."""
     return {"patient_text": result["patient_text"], "translations": result.get("translations") or {}, "was": was, "now": now,
             "reason": result["reason"] if now else "", "reason_i18n": result.get("reason_i18n") if now else None}
+
+
+def _trail_change(change: dict) -> dict:
+    """A change as the audit trail keeps it: which criterion, from which result to which, without
+    the reason (it quotes the patient's answers, and the trail outlives an erasure)."""
+    return {key: value for key, value in change.items() if key not in ("reason", "reason_i18n")}
 
 
 def changes_between(before: list[dict], after: list[dict]) -> list[dict]:

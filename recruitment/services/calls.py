@@ -1,0 +1,156 @@
+"""The coordinator's calls: attempts to reach an applicant, the next call, and the first-contact
+clock (a site's target, in working hours, from sign-up to the first attempt)."""
+
+from __future__ import annotations
+
+import datetime
+import statistics
+import zoneinfo
+
+from django.conf import settings
+from django.db import transaction
+from django.db.models import Case, F, IntegerField, Q, Value, When
+from django.utils import timezone
+
+from recruitment.models import (
+    FAILED_OUTCOMES,
+    Application,
+    AttemptOutcome,
+    AuditAction,
+    ContactAttempt,
+    Notification,
+    NotificationKind,
+)
+from recruitment.pipeline import EXITS, Status, allowed_moves
+from recruitment.selectors import coordinators_for
+from recruitment.services.audit import log_action
+from recruitment.workdays import add_working_hours, working_hours_between
+
+DEFAULT_TARGET_HOURS = 8  # one working day, for a sign-up without a chosen site
+
+
+def _tz():
+    return zoneinfo.ZoneInfo(settings.PATIENT_TIME_ZONE)
+
+
+def first_contact_due(submitted_at: datetime.datetime, site) -> datetime.datetime:
+    hours = site.first_contact_target_hours if site is not None else DEFAULT_TARGET_HOURS
+    return add_working_hours(submitted_at, hours, _tz())
+
+
+def hours_left(application, now=None) -> float | None:
+    """Working hours left before the first-contact target (negative: past it), or None once a
+    first attempt was made."""
+    if application.first_contact_at is not None or application.first_contact_due is None:
+        return None
+    now = now or timezone.now()
+    if now <= application.first_contact_due:
+        return working_hours_between(now, application.first_contact_due, _tz())
+    return -working_hours_between(application.first_contact_due, now, _tz())
+
+
+@transaction.atomic
+def record_attempt(application: Application, *, by, outcome: str, channel: str = "phone",
+                   next_contact_at: datetime.datetime | None = None, at=None) -> ContactAttempt:
+    """One attempt to reach the applicant. The first one stops the first-contact clock; reaching
+    them moves a new application to "contacted"; otherwise the next call is planned (agreed with
+    the patient, or chosen by the coordinator)."""
+    from recruitment.services import review
+
+    at = at or timezone.now()
+    app = Application.objects.select_for_update().get(pk=application.pk)
+    attempt = ContactAttempt.objects.create(application=app, by=by, at=at, channel=channel, outcome=outcome,
+                                            next_contact_at=next_contact_at)
+    app.first_contact_at = app.first_contact_at or at
+    app.next_contact_at = None if outcome == AttemptOutcome.REACHED else next_contact_at
+    app.save(update_fields=["first_contact_at", "next_contact_at"])
+    log_action(application=app, actor=by, action=AuditAction.CONTACT_ATTEMPT, field="outcome",
+               new=AttemptOutcome(outcome).label, at=at,
+               details={"channel": channel, "outcome": outcome,
+                        "next_contact_at": next_contact_at.isoformat() if next_contact_at else None})
+    if outcome == AttemptOutcome.REACHED and app.status == Status.NEW:
+        review.change_status(app, to=Status.CONTACTED, by=by)
+    application.first_contact_at, application.next_contact_at = app.first_contact_at, app.next_contact_at
+    application.status = Application.objects.values_list("status", flat=True).get(pk=app.pk)
+    return attempt
+
+
+def failed_in_a_row(application) -> int:
+    """Attempts since the patient was last reached that did not reach them."""
+    count = 0
+    for outcome in application.contact_attempts.order_by("-at", "-pk").values_list("outcome", flat=True):
+        if outcome not in FAILED_OUTCOMES:
+            break
+        count += 1
+    return count
+
+
+def offer_unreachable(application) -> bool:
+    """Whether to offer "unreachable": after UNREACHABLE_AFTER_ATTEMPTS failed attempts in a row."""
+    return (Status.UNREACHABLE in allowed_moves(application.status)
+            and failed_in_a_row(application) >= settings.UNREACHABLE_AFTER_ATTEMPTS)
+
+
+def missed_first_contact(now=None):
+    """Applications whose first-contact target has passed without an attempt, not yet told."""
+    now = now or timezone.now()
+    return (Application.objects.filter(first_contact_at=None, first_contact_breach_notified_at=None,
+                                       first_contact_due__lt=now, erased_at=None)
+            .exclude(status__in=EXITS))
+
+
+def lead_of(application):
+    """Who is told of a missed target: the site's lead coordinator, else its coordinators."""
+    site = application.site
+    if site is not None and site.lead_coordinator_id and site.lead_coordinator.is_active:
+        return [site.lead_coordinator]
+    return list(coordinators_for(application))
+
+
+def notify_missed_first_contacts(now=None) -> list[int]:
+    """Tell each missed target's lead, once (Notification rows, queued after the commit)."""
+    from recruitment.services.notifications import enqueue
+
+    now = now or timezone.now()
+    created = []
+    with transaction.atomic():
+        for application in missed_first_contact(now).select_for_update(skip_locked=True, of=("self",)) \
+                .select_related("site__lead_coordinator").order_by("first_contact_due")[:500]:
+            told = set(Notification.objects.filter(kind=NotificationKind.FIRST_CONTACT_MISSED,
+                                                   application=application).values_list("recipient_id", flat=True))
+            rows = Notification.objects.bulk_create(
+                [Notification(kind=NotificationKind.FIRST_CONTACT_MISSED, recipient=user, application=application,
+                              created_at=now) for user in lead_of(application) if user.pk not in told])
+            created += [row.pk for row in rows]
+            Application.objects.filter(pk=application.pk).update(first_contact_breach_notified_at=now)
+        transaction.on_commit(lambda: enqueue(created), robust=True)
+    return created
+
+
+def first_contact_by_site(applications) -> dict:
+    """Per site id: (median working hours from sign-up to first attempt, share of first attempts
+    within the site's target, how many were measured). Sites with none measured are left out."""
+    rows = (applications.exclude(first_contact_at=None).exclude(first_contact_due=None)
+            .values_list("site_id", "submitted_at", "first_contact_at", "first_contact_due"))
+    waits, within = {}, {}
+    for site_id, submitted, first, due in rows:
+        waits.setdefault(site_id, []).append(working_hours_between(submitted, first, _tz()))
+        within.setdefault(site_id, []).append(first <= due)
+    return {site_id: (statistics.median(hours), sum(within[site_id]) / len(hours), len(hours))
+            for site_id, hours in waits.items()}
+
+
+def queue_for(user, *, now=None):
+    """"My applicants today": applications assigned to `user`, or unassigned at their sites,
+    still to be called (new, or contacted with a next call planned); new first, then by the next
+    call's time."""
+    from recruitment.selectors import applications_for
+
+    now = now or timezone.now()
+    end_of_day = now.astimezone(_tz()).replace(hour=23, minute=59, second=59)
+    open_ = Q(status=Status.NEW) | (Q(next_contact_at__lte=end_of_day) & ~Q(status__in=EXITS))
+    return (applications_for(user).filter(Q(assigned_to=user) | Q(assigned_to=None)).filter(open_)
+            .select_related("trial", "site", "contact", "assigned_to")
+            .annotate(new_first=Case(When(status=Status.NEW, then=Value(0)), default=Value(1),
+                                     output_field=IntegerField()))
+            .order_by("new_first", F("next_contact_at").asc(nulls_last=True), "submitted_at"))

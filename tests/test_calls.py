@@ -1,0 +1,227 @@
+"""The coordinator's day: the call queue, contact attempts as data, and the first-contact clock."""
+
+import datetime
+import re
+import zoneinfo
+
+import pytest
+from django.core import mail
+from django.test import Client
+from django.utils import timezone
+
+from recruitment.models import Application, AuditAction, AuditEvent, ContactAttempt, Notification
+from recruitment.pipeline import Status
+from recruitment.services import calls, review
+from recruitment.workdays import add_working_hours, working_hours_between
+from tests.factories import make_application, make_coordinator, make_site, make_trial
+
+pytestmark = pytest.mark.django_db
+
+SHANGHAI = zoneinfo.ZoneInfo("Asia/Shanghai")
+
+
+def at(*args):
+    return datetime.datetime(*args, tzinfo=SHANGHAI)
+
+
+@pytest.fixture
+def trial():
+    return make_trial(slug="brave-aa1", acronym="BRAVE-AA1")
+
+
+@pytest.fixture
+def site(trial):
+    return make_site(trial, facility="Site A")
+
+
+# --- Working hours -------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("start, hours, expected", [
+    (at(2026, 12, 2, 10, 0), 8, at(2026, 12, 3, 10, 0)),   # Wednesday morning: Thursday morning
+    (at(2026, 12, 4, 16, 0), 8, at(2026, 12, 7, 16, 0)),   # Friday afternoon: over the weekend
+    (at(2026, 12, 5, 22, 0), 8, at(2026, 12, 7, 17, 0)),   # Saturday night: counts from Monday 9:00
+    (at(2026, 12, 2, 20, 0), 2, at(2026, 12, 3, 11, 0)),   # after hours: from the next morning
+])
+def test_the_first_contact_target_counts_working_hours_only(start, hours, expected):
+    assert add_working_hours(start, hours, SHANGHAI) == expected
+    assert working_hours_between(start, expected, SHANGHAI) == pytest.approx(hours)
+
+
+def test_a_sign_up_gets_its_sites_first_contact_deadline(trial):
+    quick = make_site(trial, first_contact_target_hours=4)
+    application = make_application(trial, site=quick, when=at(2026, 12, 2, 10, 0))
+    assert application.first_contact_due == at(2026, 12, 2, 14, 0)
+    no_site = make_application(trial, when=at(2026, 12, 2, 10, 0), phone="+86 139 0000 0001")
+    assert no_site.first_contact_due == at(2026, 12, 3, 10, 0)  # one working day by default
+
+
+# --- Attempts --------------------------------------------------------------------------------------
+
+def test_no_answer_keeps_the_application_open_and_plans_the_next_call(trial, site):
+    nurse = make_coordinator("nurse", site)
+    application = make_application(trial, site=site)
+    tomorrow = timezone.now() + datetime.timedelta(days=1)
+    calls.record_attempt(application, by=nurse, outcome="no_answer", next_contact_at=tomorrow)
+    application.refresh_from_db()
+    assert application.status == Status.NEW and application.next_contact_at == tomorrow
+    assert application.first_contact_at is not None  # the clock stopped at the first attempt
+    event = AuditEvent.objects.get(application=application, action=AuditAction.CONTACT_ATTEMPT)
+    assert event.actor == nurse and event.details["outcome"] == "no_answer" and event.new_value == "No answer"
+
+    calls.record_attempt(application, by=nurse, outcome="reached")
+    application.refresh_from_db()
+    assert application.status == Status.CONTACTED and application.next_contact_at is None
+
+
+def test_unreachable_is_offered_after_the_configured_failed_attempts_in_a_row(trial, site, settings):
+    settings.UNREACHABLE_AFTER_ATTEMPTS = 3
+    nurse = make_coordinator("nurse", site)
+    application = make_application(trial, site=site)
+    for outcome in ("no_answer", "voicemail"):
+        calls.record_attempt(application, by=nurse, outcome=outcome)
+    assert not calls.offer_unreachable(application)
+    calls.record_attempt(application, by=nurse, outcome="wrong_number")
+    assert calls.offer_unreachable(application)
+    staff = Client()
+    staff.force_login(nurse)
+    page = staff.get(f"/admin/recruitment/application/{application.pk}/change/").content.decode()
+    assert "you may move the application to “Unreachable”" in page
+    calls.record_attempt(application, by=nurse, outcome="call_back",
+                         next_contact_at=timezone.now() + datetime.timedelta(hours=3))
+    assert not calls.offer_unreachable(application)  # the patient answered and asked for later
+
+
+def test_the_call_panel_records_an_attempt_and_a_call_back_needs_its_time(trial, site):
+    nurse = make_coordinator("nurse", site)
+    application = make_application(trial, site=site)
+    staff = Client()
+    staff.force_login(nurse)
+    url = f"/admin/recruitment/application/{application.pk}/change/"
+    page = staff.get(url).content.decode()
+    # On a phone, who to call comes first: the contact details and the call panel open the page.
+    assert page.index("tel:+8613800138000") < page.index("Call outcome") < page.index("Current evaluation")
+    refused = staff.post(url, {"attempt_outcome": "call_back", "attempt_channel": "phone", "next_contact_at": ""})
+    assert refused.status_code == 200 and "When did the patient ask to be called back?" in refused.content.decode()
+    assert not ContactAttempt.objects.exists()
+    staff.post(url, {"attempt_outcome": "call_back", "attempt_channel": "phone",
+                     "next_contact_at": "2026-12-10T15:30"})
+    attempt = ContactAttempt.objects.get()
+    assert attempt.by == nurse and attempt.outcome == "call_back"
+    assert timezone.localtime(attempt.next_contact_at).strftime("%Y-%m-%d %H:%M") == "2026-12-10 15:30"
+    assert "Asked to call back" in staff.get(url).content.decode()
+
+
+# --- The queue -------------------------------------------------------------------------------------
+
+def test_my_applicants_today_new_first_then_by_next_call_and_only_mine_or_nobodys(trial, site):
+    nurse = make_coordinator("nurse", site)
+    colleague = make_coordinator("colleague", site)
+    other_site_nurse = make_coordinator("far", make_site(trial, facility="Site B"))
+    now = timezone.now()
+    older_new = make_application(trial, site=site, phone="+86 139 0000 0001", when=now - datetime.timedelta(hours=5))
+    newer_new = make_application(trial, site=site, phone="+86 139 0000 0002", when=now - datetime.timedelta(hours=1))
+    call_back = make_application(trial, site=site, phone="+86 139 0000 0003", when=now - datetime.timedelta(days=2))
+    review.change_status(call_back, to=Status.CONTACTED, by=nurse)
+    Application.objects.filter(pk=call_back.pk).update(next_contact_at=now - datetime.timedelta(minutes=30))
+    later_this_week = make_application(trial, site=site, phone="+86 139 0000 0004", when=now - datetime.timedelta(days=3))
+    review.change_status(later_this_week, to=Status.CONTACTED, by=nurse)
+    Application.objects.filter(pk=later_this_week.pk).update(next_contact_at=now + datetime.timedelta(days=3))
+    colleagues = make_application(trial, site=site, phone="+86 139 0000 0005")
+    review.assign(colleagues, to=colleague, by=colleague)
+    elsewhere = make_application(trial, site=other_site_nurse.coordinated_sites.get(), phone="+86 139 0000 0006")
+
+    queue = list(calls.queue_for(nurse, now=now))
+    assert queue == [older_new, newer_new, call_back]
+    assert later_this_week not in queue and colleagues not in queue and elsewhere not in queue
+
+    staff = Client()
+    staff.force_login(nurse)
+    page = staff.get("/admin/recruitment/application/queue/").content.decode()
+    assert page.index(older_new.reference) < page.index(newer_new.reference) < page.index(call_back.reference)
+    assert 'href="tel:+8613900000001"' in page and "overdue" in page
+    assert elsewhere.reference not in page
+    assert "My applicants today" in staff.get("/admin/recruitment/application/").content.decode()
+
+
+def test_the_list_shows_who_to_call_and_filters_what_is_assigned_to_me(trial, site):
+    nurse = make_coordinator("nurse", site)
+    mine = make_application(trial, site=site, full_name="Li Lei")
+    review.assign(mine, to=nurse, by=nurse)
+    other = make_application(trial, site=site, full_name="Han Meimei", phone="+86 139 0000 0009")
+    staff = Client()
+    staff.force_login(nurse)
+    page = staff.get("/admin/recruitment/application/").content.decode()
+    for shown in ("Li Lei", 'href="tel:+8613800138000"', "Evening", "Simplified Chinese", ">nurse<"):
+        assert shown in page, shown
+    assert "column-waiting" in page and "column-phone_link" in page
+    mine_only = staff.get("/admin/recruitment/application/", {"assigned": "me"}).content.decode()
+    assert mine.reference in mine_only and other.reference not in mine_only
+
+
+# --- The first-contact clock ---------------------------------------------------------------------
+
+def test_a_missed_first_contact_tells_the_sites_lead_once_without_health_data(
+        trial, site, django_capture_on_commit_callbacks):
+    lead = make_coordinator("lead", site)
+    make_coordinator("nurse", site)
+    site.lead_coordinator = lead
+    site.save()
+    late = make_application(trial, site=site, when=timezone.now() - datetime.timedelta(days=5))
+    on_time = make_application(trial, site=site, phone="+86 139 0000 0001")
+    called = make_application(trial, site=site, phone="+86 139 0000 0002",
+                              when=timezone.now() - datetime.timedelta(days=5))
+    calls.record_attempt(called, by=lead, outcome="no_answer")
+    mail.outbox = []
+    with django_capture_on_commit_callbacks(execute=True):
+        calls.notify_missed_first_contacts()
+    with django_capture_on_commit_callbacks(execute=True):
+        calls.notify_missed_first_contacts()  # told once
+    [message] = mail.outbox
+    assert message.to == [lead.email] and late.reference in message.subject + message.body
+    assert on_time.reference not in message.body and called.reference not in message.body
+    for word in ("Wang", "138", "SALT", "alopecia"):
+        assert word not in message.body, word
+    assert Notification.objects.filter(kind="first_contact_missed").count() == 1
+
+
+def test_without_a_lead_every_coordinator_of_the_site_is_told(trial, site, django_capture_on_commit_callbacks):
+    make_coordinator("nurse_a", site)
+    make_coordinator("nurse_b", site)
+    make_application(trial, site=site, when=timezone.now() - datetime.timedelta(days=5))
+    mail.outbox = []
+    with django_capture_on_commit_callbacks(execute=True):
+        calls.notify_missed_first_contacts()
+    assert sorted(m.to[0] for m in mail.outbox if "past the target" in m.subject) == [
+        "nurse_a@site.example", "nurse_b@site.example"]
+
+
+def test_the_queue_and_the_page_show_the_time_left_on_the_clock(trial, site):
+    nurse = make_coordinator("nurse", site)
+    application = make_application(trial, site=site)
+    left = calls.hours_left(application)
+    assert 0 < left <= 8
+    late = make_application(trial, site=site, phone="+86 139 0000 0001",
+                            when=timezone.now() - datetime.timedelta(days=7))
+    assert calls.hours_left(late) < 0
+    staff = Client()
+    staff.force_login(nurse)
+    assert "overdue by" in staff.get(f"/admin/recruitment/application/{late.pk}/change/").content.decode()
+
+
+def test_the_sponsor_sees_per_site_the_median_time_to_first_contact_and_the_share_within_target(trial, site):
+    from django.contrib.auth.models import User
+
+    nurse = make_coordinator("nurse", site)
+    monday_9 = at(2026, 11, 30, 9, 0)
+    for n, hours_later in enumerate([1, 2, 3, 4, 20]):
+        application = make_application(trial, site=site, when=monday_9, phone=f"+86 139 0000 00{n:02d}")
+        calls.record_attempt(application, by=nurse, outcome="reached",
+                             at=add_working_hours(monday_9, hours_later, SHANGHAI))
+    median, share, count = calls.first_contact_by_site(Application.objects.all())[site.pk]
+    assert (median, share, count) == (pytest.approx(3.0), pytest.approx(0.8), 5)
+    sponsor = User.objects.create_user("sponsor_user", password="pw-for-tests-1")
+    trial.sponsor.members.add(sponsor)
+    client = Client()
+    client.force_login(sponsor)
+    page = client.get("/sponsor/").content.decode()
+    assert "3.0 h" in page and "80 %" in page
