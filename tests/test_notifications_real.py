@@ -200,3 +200,24 @@ def test_beat_schedules_the_retention_every_night():
     entry = settings.CELERY_BEAT_SCHEDULE["erase-expired-applications"]
     assert entry["task"] == "recruitment.tasks.erase_expired_applications"
     assert entry["schedule"].hour == {3}
+
+
+def test_beat_has_a_real_worker_tell_the_sites_lead_once_of_a_missed_first_contact(world):
+    from tests.factories import make_application
+
+    lead = make_coordinator("lead", world["site"])
+    world["site"].lead_coordinator = lead
+    world["site"].save()
+    long_ago = datetime.datetime.now(datetime.timezone.utc) - datetime.timedelta(days=6)
+    late = make_application(world["trial"], site=world["site"], when=long_ago)
+    _worker(world, "w1")
+    world["workers"].append(start_beat({**world["env"], "FIRST_CONTACT_SWEEP_SECONDS": "1"}, name="beat"))
+
+    def alerts():
+        return [m for m in sent_messages(world["outbox"]) if "lead@site.example" in m and late.reference in m
+                and "past the target" in m]
+
+    _wait_until(alerts, what="the lead's alert")
+    time.sleep(3)  # beat runs again, twice: told once
+    assert len(alerts()) == 1
+    assert Application.objects.get(pk=late.pk).first_contact_breach_notified_at is not None
