@@ -4,6 +4,7 @@ A fresh checkout runs on SQLite with Celery tasks executed in-process; productio
 environment variables only (see README, "Configuration").
 """
 
+import datetime
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -50,6 +51,9 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "crispy_forms",
     "crispy_bootstrap5",
+    "axes",  # log-in lock-out after failed attempts
+    "django_otp",  # a second factor for staff and sponsors
+    "django_otp.plugins.otp_totp",
     "recruitment",
     "trials",
 ]
@@ -58,14 +62,20 @@ MIDDLEWARE = [
     # First, so load balancers get an answer whatever the Host header and before any redirect.
     "config.health.HealthCheckMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    # Before anything reads the body: a body no charset decodes is a 400, not a 500.
+    "config.bad_request.MalformedBodyMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "recruitment.accounts.StaffSessionMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "axes.middleware.AxesMiddleware",
     # Last, so it sees a view's database errors first: a 503 that keeps a patient's answers.
     "config.database_unavailable.DatabaseUnavailableMiddleware",
 ]
@@ -196,6 +206,27 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",  # first: refuses a locked account before any password check
+    "django.contrib.auth.backends.ModelBackend",
+]
+# django-axes: LOGIN_FAILURE_LIMIT wrong passwords for one user name lock it for LOGIN_LOCKOUT_MINUTES,
+# whatever the address (a guesser spread over many addresses is stopped too), and an address
+# guessing many user names is locked too; audited
+# (recruitment.accounts). The address axes records is ours (the proxy's view of the client).
+AXES_FAILURE_LIMIT = env_int("LOGIN_FAILURE_LIMIT", 5, minimum=1)
+AXES_COOLOFF_TIME = datetime.timedelta(minutes=env_int("LOGIN_LOCKOUT_MINUTES", 30, minimum=1))
+AXES_LOCKOUT_PARAMETERS = ["ip_address", "username"]
+AXES_RESET_ON_SUCCESS = True
+AXES_CLIENT_IP_CALLABLE = "recruitment.ratelimit.client_address"
+AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
+AXES_VERBOSE = False
+# Time-based codes from an authenticator app (django-otp): required for staff unless turned off,
+# which DEBUG does by default for `make run`.
+STAFF_REQUIRE_2FA = env_bool("STAFF_REQUIRE_2FA", not DEBUG)
+OTP_TOTP_ISSUER = env_str("OTP_ISSUER", "Trial recruitment")
+# Staff (and their admin) are logged out after this many idle minutes.
+STAFF_IDLE_MINUTES = env_int("STAFF_IDLE_MINUTES", 30, minimum=1)
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "after_login"
 LOGOUT_REDIRECT_URL = "trials:list"
@@ -344,4 +375,20 @@ CELERY_BEAT_SCHEDULE["first-contact-missed"] = {
 CELERY_BEAT_SCHEDULE["clear-expired-sessions"] = {
     "task": "recruitment.tasks.clear_expired_sessions",
     "schedule": crontab(hour=env_int("RETENTION_HOUR", 3, minimum=0), minute=15),
+}
+
+# --- Content-Security-Policy (django-csp): our own files only, no inline script or style --------
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    },
 }

@@ -7,7 +7,7 @@ from django.contrib.auth import views as auth_views
 from django.templatetags.static import static
 from django.views.generic import RedirectView
 
-from recruitment import my_application, sponsors, views
+from recruitment import accounts, my_application, sponsors, views
 from recruitment.admin.preferences import preferences
 
 admin.site.site_header = _("Trial recruitment")
@@ -45,9 +45,20 @@ urlpatterns = [
     # Browsers ask for /favicon.ico whatever the page says; the file has a cache-busting name.
     path("favicon.ico", RedirectView.as_view(url=lazy_static("favicon.ico"))),
     path("admin/preferences/", preferences, name="staff_preferences"),
+    # One log-in page for everyone, with the second factor and the lock-out: admin's own goes there.
+    path("admin/login/", RedirectView.as_view(pattern_name="login", query_string=True)),
     path("admin/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),
-    path("accounts/login/", auth_views.LoginView.as_view(redirect_authenticated_user=True), name="login"),
+    path("accounts/login/", accounts.LoginView.as_view(), name="login"),
+    path("accounts/two-factor/", accounts.two_factor, name="two_factor"),
+    path("accounts/password_change/", auth_views.PasswordChangeView.as_view(), name="password_change"),
+    path("accounts/password_change/done/", auth_views.PasswordChangeDoneView.as_view(),
+         name="password_change_done"),
+    path("accounts/password_reset/", auth_views.PasswordResetView.as_view(), name="password_reset"),
+    path("accounts/password_reset/done/", auth_views.PasswordResetDoneView.as_view(), name="password_reset_done"),
+    path("accounts/reset/<uidb64>/<token>/", auth_views.PasswordResetConfirmView.as_view(),
+         name="password_reset_confirm"),
+    path("accounts/reset/done/", auth_views.PasswordResetCompleteView.as_view(), name="password_reset_complete"),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("accounts/welcome/", sponsors.after_login, name="after_login"),
     path("sponsor/", include("recruitment.sponsor_urls")),

@@ -15,7 +15,8 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from itertools import islice
 
-from defusedcsv import csv
+import csv
+import re
 from django.db.models import QuerySet
 from django.http import StreamingHttpResponse
 from django.utils import timezone
@@ -125,20 +126,37 @@ class ApplicationExporter:
             if self.contact is not Contact.NONE:
                 name, phone, email, born = values[len(self.COLUMNS) + len(self.condition_columns):]
                 allowed = self.contact is Contact.ALL or pk in shared
-                row += [name, phone, email] if allowed else ["", "", ""]
+                row += [name, Phone(phone), email] if allowed else ["", "", ""]
                 if self.contact is Contact.ALL:
                     row.append(born.isoformat())
             yield row
 
 
+class Phone(str):
+    """A phone number cell: kept as text a spreadsheet shows as typed (see `_neutralise`)."""
+
+
+# What a spreadsheet may take for the start of a formula: = + - @ (Excel, LibreOffice, Sheets),
+# | and % (DDE, old Excel), ; (a separator in semicolon locales), tab and carriage return, and
+# their full-width forms, which some spreadsheets read as the plain ones.
+FORMULA_STARTS = ("=", "+", "-", "@", "|", "%", ";", "\t", "\r", "＝", "＋", "－", "＠", "；")
+NUMBER = re.compile(r"-?[0-9][0-9,.]*")
+# What the forms let a phone number hold (recruitment.forms.PHONE): nothing that can end a string.
+PHONE_TEXT = re.compile(r"\+?[0-9 ().-]{6,30}")
+
+
 def _neutralise(value):
-    # defusedcsv covers = + - @ | %; a leading tab or carriage return can start a formula too.
-    # Line breaks become \n, which both writers quote (a lone \r the Python writer would not).
-    if isinstance(value, str):
-        if value[:1] in ("\t", "\r"):
-            value = "'" + value
-        return value.replace("\r\n", "\n").replace("\r", "\n")
-    return value
+    """A cell that cannot run as a formula. A leading formula sign gets a ' (shown as text), but
+    numbers stay numbers, and a phone number becomes ="+86 138 0013 8000": a text the spreadsheet
+    shows as typed, where a ' would have stayed in the number coordinators dial. Line breaks
+    become \n, which the writer quotes (a lone \r it would not)."""
+    if not isinstance(value, str):
+        return value
+    if isinstance(value, Phone) and value.startswith("+") and PHONE_TEXT.fullmatch(value):
+        return f'="{value}"'
+    if value.startswith(FORMULA_STARTS) and not NUMBER.fullmatch(value):
+        value = "'" + value.replace("|", "\\|")
+    return value.replace("\r\n", "\n").replace("\r", "\n")
 
 
 def stream_csv(header: list[str], rows: Iterable[list]) -> Iterator[bytes]:

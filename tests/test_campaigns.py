@@ -2,6 +2,7 @@ import datetime
 
 import pytest
 from django.contrib.auth.models import User
+from django.test import Client
 
 from tests.factories import make_campaign, make_site, make_trial
 from trials.models import CampaignScanDay, RecruitmentStatus
@@ -14,10 +15,13 @@ def test_a_scan_is_counted_and_redirects_to_signup_with_the_campaign(client):
     trial = make_trial(slug="brave-aa1")
     campaign = make_campaign(trial, code="k7mp2qx")
     for _ in range(3):
-        response = client.get("/c/k7mp2qx")
+        response = client.get("/c/k7mp2qx")  # one phone, three times: one scan
     assert response.status_code == 302
     assert response["Location"] == "/trials/brave-aa1/apply/"
     assert response.cookies["portal_campaign"]["httponly"]
+    assert CampaignScanDay.objects.get(campaign=campaign).scans == 1
+    for _ in range(2):
+        Client().get("/c/k7mp2qx")  # two more phones
     assert CampaignScanDay.objects.get(campaign=campaign).scans == 3
 
 

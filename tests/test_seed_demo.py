@@ -45,9 +45,12 @@ def test_seed_demo_can_run_again_without_duplicating(settings):
 def test_seed_demo_creates_the_three_demo_users_with_the_given_password(settings):
     settings.DEBUG = True
     call_command("seed_demo", "--password", "demo-pass")
-    admin = authenticate(username="admin", password="demo-pass")
-    coordinator = authenticate(username="coordinator", password="demo-pass")
-    sponsor = authenticate(username="sponsor", password="demo-pass")
+    from django.test import RequestFactory
+
+    request = RequestFactory().post("/accounts/login/")  # django-axes checks each log-in's request
+    admin = authenticate(request, username="admin", password="demo-pass")
+    coordinator = authenticate(request, username="coordinator", password="demo-pass")
+    sponsor = authenticate(request, username="sponsor", password="demo-pass")
     assert admin.is_superuser
     assert coordinator.is_staff and not coordinator.is_superuser
     assert coordinator.groups.filter(name=COORDINATORS).exists()
@@ -79,7 +82,7 @@ def test_seed_demo_without_a_password_loads_trials_only(settings):
 def test_the_coordinator_can_create_campaigns_in_admin(client, settings):
     settings.DEBUG = True
     call_command("seed_demo", "--password", "demo-pass")
-    client.login(username="coordinator", password="demo-pass")
+    client.post("/accounts/login/", {"username": "coordinator", "password": "demo-pass"})
     assert client.get("/admin/trials/campaign/add/").status_code == 200
     assert client.get("/admin/trials/trial/").status_code == 200
     assert client.get("/admin/auth/user/").status_code == 403

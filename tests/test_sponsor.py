@@ -8,7 +8,7 @@ from django.contrib.auth.models import Permission
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from recruitment.models import AuditEvent
+from recruitment.models import Application, AuditEvent
 from recruitment.services import review
 from tests.cast import build_cast
 from tests.factories import make_application, make_campaign, make_criterion
@@ -204,7 +204,8 @@ def test_every_download_is_recorded_with_trial_options_and_row_count(client, cas
 def test_formula_payloads_are_neutralised_and_chinese_is_intact(client, cast):
     cast.site_a.facility = "北京大学第一医院"
     cast.site_a.save()
-    payloads = ["=HYPERLINK(\"http://evil\")", "+SUM(1,2)", "-2+3", "@cmd", "\tTAB", "\rCR"]
+    payloads = ["=HYPERLINK(\"http://evil\")", "+SUM(1,2)", "-2+3", "@cmd", "\tTAB", "\rCR",
+                ";=1+1", "%0A", "＝1+1", "＋SUM(1,2)"]  # semicolon locales, DDE, full-width signs
     references = {}
     for i, payload in enumerate(payloads):
         campaign = make_campaign(cast.trial, name=payload)
@@ -312,3 +313,17 @@ def test_the_health_history_reaches_the_sponsor_as_a_count_and_the_coordinator_a
     assert "✔ Shingles (herpes zoster)" in page and "– A heart attack or a stroke" in page
     page = client.get(f"/admin/recruitment/application/{skipped.pk}/change/").content.decode()
     assert "not answered: ask during the call" in page
+
+
+def test_phone_numbers_are_exported_as_text_a_spreadsheet_keeps_without_a_quote(cast):
+    from recruitment.exports import ApplicationExporter, Contact, stream_csv
+
+    application = make_application(cast.trial, site=cast.site_a, phone="+86 138 0013 8000", full_name="=Wang")
+    exporter = ApplicationExporter(Application.objects.filter(pk=application.pk), contact=Contact.ALL)
+    text = b"".join(stream_csv(exporter.header(), exporter.rows())).decode("utf-8-sig")
+    header, row = list(csv.reader(io.StringIO(text)))
+    cells = dict(zip(header, row))
+    phone = next(value for name, value in cells.items() if name.lower().startswith("phone"))
+    assert phone == '="+86 138 0013 8000"'  # shown as +86 138 0013 8000, no ' in the number
+    name = next(value for column, value in cells.items() if column.lower().startswith("name"))
+    assert name == "'=Wang"  # anything else that starts like a formula is still neutralised

@@ -1,10 +1,11 @@
 from django.contrib import admin
 from modeltranslation.admin import TranslationAdmin, TranslationStackedInline
-from django.db.models import Sum
+from django.db.models import Q, Sum
 from django.urls import reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 
+from recruitment.services.audit import log_campaign_change
 from trials import qr
 from recruitment.screening.kinds import EXAMPLES, CriterionKind
 from trials.models import Campaign, CampaignScanDay, Criterion, Site, SponsorOrganisation, Trial
@@ -116,6 +117,14 @@ class SiteAdmin(TranslationAdmin):
     list_select_related = ["trial"]
     search_fields = ["facility", "city", "trial__nct_id", "trial__acronym"]
 
+    def get_exclude(self, request, obj=None):
+        """Who coordinates a site is for that site's own coordinators (and administrators) to see:
+        a coordinator of another site learns no colleague's user name from it."""
+        excluded = list(super().get_exclude(request, obj) or [])
+        if not request.user.is_superuser and (obj is None or not obj.coordinators.filter(pk=request.user.pk).exists()):
+            excluded += ["coordinators", "lead_coordinator"]
+        return excluded
+
 
 class CampaignScanDayInline(admin.TabularInline):
     model = CampaignScanDay
@@ -140,18 +149,34 @@ class CampaignAdmin(admin.ModelAdmin):
               "created_at"]
     inlines = [CampaignScanDayInline]
 
+    # Scoped like applications: a coordinator runs the campaigns of their own sites, and sees
+    # (without changing) the trial-wide ones of their sites' trials; no other site's.
     def get_queryset(self, request):
         campaigns = super().get_queryset(request).annotate(scan_total=Sum("scan_days__scans"))
         if request.user.is_superuser:
             return campaigns
-        # Coordinators run the campaigns of their own sites' trials, and see no others.
-        return campaigns.filter(trial__sites__coordinators=request.user).distinct()
+        own_sites = request.user.coordinated_sites.values("pk")
+        return campaigns.filter(Q(site__in=own_sites)
+                                | Q(site=None, trial__in=request.user.coordinated_sites.values("trial_id")))
+
+    def has_change_permission(self, request, obj=None):
+        if not super().has_change_permission(request, obj):
+            return False
+        return obj is None or request.user.is_superuser or \
+            request.user.coordinated_sites.filter(pk=obj.site_id).exists()
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        form = super().get_form(request, obj, change, **kwargs)
+        if not request.user.is_superuser and "site" in form.base_fields:
+            # A coordinator's campaign hangs at one of their sites: it is theirs to change later.
+            form.base_fields["site"].required = True
+        return form
 
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
         if db_field.name == "trial" and not request.user.is_superuser:
             kwargs["queryset"] = Trial.objects.filter(sites__coordinators=request.user).distinct()
         if db_field.name == "site" and not request.user.is_superuser:
-            kwargs["queryset"] = Site.objects.filter(trial__sites__coordinators=request.user).distinct()
+            kwargs["queryset"] = Site.objects.filter(coordinators=request.user)
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
     @admin.display(description=_("QR scans"), ordering="scan_total")
@@ -179,3 +204,6 @@ class CampaignAdmin(admin.ModelAdmin):
         if not change:
             obj.created_by = request.user
         super().save_model(request, obj, form, change)
+        log_campaign_change(obj, by=request.user, created=not change,
+                               changes={name: (form.initial.get(name), form.cleaned_data.get(name))
+                                        for name in form.changed_data})

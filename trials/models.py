@@ -397,6 +397,11 @@ class Campaign(models.Model):
     def __str__(self):
         return f"{self.name} ({self.code})"
 
+    def clean(self):
+        # A poster at a site of another trial would send patients to a trial that site does not run.
+        if self.site_id and self.trial_id and self.site.trial_id != self.trial_id:
+            raise ValidationError({"site": _("This site does not belong to the campaign's trial.")})
+
     def get_short_path(self):
         return reverse("trials:campaign_link", kwargs={"code": self.code})
 

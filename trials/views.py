@@ -3,7 +3,7 @@ from django.db.models import Case, Prefetch, When
 from django.http import Http404, HttpResponse, HttpResponseNotModified
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
 from django.views.decorators.http import require_safe
 
 from recruitment import language
@@ -11,7 +11,7 @@ from recruitment.conditions import condition_of
 from trials import catalog_cache, qr
 from trials.forms import TrialFilterForm
 from trials.models import Campaign, RecruitmentStatus, Site, Trial
-from trials.campaign_cookie import remember_campaign
+from trials.campaign_cookie import remember_campaign, remember_scan, scanned_today
 from trials.signup import signup_trial
 from trials.services import record_campaign_scan
 
@@ -106,9 +106,11 @@ def campaign_link(request, code):
     campaign, unavailable = _campaign_or_unavailable(request, code)
     if unavailable:
         return unavailable
-    if request.method in ("GET", "HEAD"):
-        record_campaign_scan(campaign)
     response = remember_campaign(redirect(campaign.trial.get_signup_path()), campaign)
+    today = timezone.localdate().isoformat()
+    if request.method in ("GET", "HEAD") and not scanned_today(request, campaign, today):
+        record_campaign_scan(campaign)
+        remember_scan(request, response, campaign, today)
     if campaign.language:
         # A Chinese poster opens the portal in Chinese, even on a phone set to English; the
         # switcher on every page still changes it.

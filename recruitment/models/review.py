@@ -41,6 +41,9 @@ class AuditAction(models.TextChoices):
     CONSENT_WITHDRAWN = "consent_withdrawn", _("Consent withdrawn")
     ERASED = "erased", _("Personal data erased")
     CONTACT_ATTEMPT = "contact_attempt", _("Contact attempt")
+    # Not about one application
+    CAMPAIGN_CHANGED = "campaign_changed", _("Campaign created or changed")
+    LOGIN_LOCKED = "login_locked", _("Log-in locked after failed attempts")
     # Reads of personal data
     CONTACT_VIEWED = "contact_viewed", _("Contact details viewed")
     SEARCHED = "searched", _("Found by a search on phone or e-mail")

@@ -2,7 +2,7 @@
 
 from django.utils.translation import gettext_noop
 
-from recruitment.models import AuditEvent
+from recruitment.models import AuditAction, AuditEvent
 
 # Who acted when no user did; stored in English, shown in the reader's language.
 PATIENT = gettext_noop("patient (web form)")
@@ -43,3 +43,15 @@ def audit_event(*, application, actor, action, field="", old="", new="", reason=
 def log_actions(events):
     """Many events at once (an export of many applications): one INSERT."""
     return AuditEvent.objects.bulk_create(events)
+
+
+def log_campaign_change(campaign, *, by, created: bool, changes: dict):
+    """A campaign created or changed in admin: which, by whom, each field from what to what."""
+    return log_action(application=None, actor=by, action=AuditAction.CAMPAIGN_CHANGED,
+                      new=campaign.code, details={
+                          "campaign": campaign.code, "trial": campaign.trial.nct_id, "created": created,
+                          "changes": {name: [_plain(old), _plain(new)] for name, (old, new) in changes.items()}})
+
+
+def _plain(value):
+    return value if value is None or isinstance(value, (bool, int, str)) else str(getattr(value, "pk", value))

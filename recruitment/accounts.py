@@ -1,0 +1,141 @@
+"""Staff and sponsor accounts: log-in with a second factor (django-otp's time-based codes),
+lock-out after failed attempts (django-axes, audited here), an idle timeout for staff, and the
+setup page of an authenticator app."""
+
+from __future__ import annotations
+
+import time
+from io import BytesIO
+
+import qrcode
+import qrcode.image.svg
+from django import forms
+from django.conf import settings
+from django.contrib.auth import logout
+from django.contrib.auth.signals import user_logged_in
+from django.contrib.auth import views as auth_views
+from django.contrib.auth.decorators import login_required
+from django.contrib.auth.forms import AuthenticationForm
+from axes.signals import user_locked_out
+from django.dispatch import receiver
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from django.views.decorators.cache import never_cache
+from django_otp import devices_for_user, match_token
+from django_otp import login as otp_login
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+LAST_SEEN = "staff_last_seen"
+SEEN_PRECISION = 60  # seconds
+
+
+class LoginForm(AuthenticationForm):
+    otp_token = forms.CharField(
+        label=_("Code from your authenticator app"), required=False, max_length=8,
+        widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "one-time-code"}),
+        help_text=_("Only if you set up two-step verification."),
+    )
+
+    def confirm_login_allowed(self, user):
+        super().confirm_login_allowed(user)
+        self.device = None
+        if not any(devices_for_user(user, confirmed=True)):
+            return
+        device = match_token(user, (self.cleaned_data.get("otp_token") or "").strip())
+        if device is None:
+            raise forms.ValidationError(_("Enter the current code from your authenticator app."), code="otp")
+        self.device = device
+
+
+class LoginView(auth_views.LoginView):
+    form_class = LoginForm
+    redirect_authenticated_user = True
+
+    def form_valid(self, form):
+        response = super().form_valid(form)
+        if form.device is not None:
+            otp_login(self.request, form.device)
+        return response
+
+
+class TokenForm(forms.Form):
+    token = forms.CharField(label=_("Code from your authenticator app"), max_length=8,
+                            widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "one-time-code"}))
+
+
+def _qr_svg(url: str) -> str:
+    image = qrcode.make(url, image_factory=qrcode.image.svg.SvgPathImage, box_size=8)
+    buffer = BytesIO()
+    image.save(buffer)
+    return buffer.getvalue().decode()
+
+
+@never_cache
+@login_required
+def two_factor(request):
+    """Set up an authenticator app: scan the code, type one code to confirm it works."""
+    confirmed = TOTPDevice.objects.filter(user=request.user, confirmed=True).first()
+    if confirmed is not None:
+        return render(request, "registration/two_factor.html", {"enabled": True})
+    device, _created = TOTPDevice.objects.get_or_create(user=request.user, confirmed=False,
+                                                        defaults={"name": "authenticator"})
+    form = TokenForm(request.POST if request.method == "POST" else None)
+    if form.is_valid():
+        if device.verify_token(form.cleaned_data["token"].strip()):
+            device.confirmed = True
+            device.save(update_fields=["confirmed"])
+            otp_login(request, device)
+            return redirect("admin:index" if request.user.is_staff else "sponsor:home")
+        form.add_error("token", _("This code is not right. Check the time on your phone, and type the newest code."))
+    context = {"form": form, "qr": _qr_svg(device.config_url), "secret": device.key,
+               "required": _second_factor_required(request.user)}
+    return render(request, "registration/two_factor.html", context, status=400 if form.is_bound else 200)
+
+
+def _second_factor_required(user) -> bool:
+    return user.is_staff and settings.STAFF_REQUIRE_2FA
+
+
+class StaffSessionMiddleware:
+    """Staff sessions end after STAFF_IDLE_MINUTES without a request; with STAFF_REQUIRE_2FA, a
+    member of staff does nothing before their second factor is set up and verified."""
+
+    EXEMPT = ("/accounts/", "/static/", "/i18n/", "/favicon.ico", "/healthz")
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        user = getattr(request, "user", None)
+        if user is not None and user.is_authenticated and user.is_staff:
+            now = time.time()
+            last_seen = request.session.get(LAST_SEEN, now)
+            if now - last_seen > settings.STAFF_IDLE_MINUTES * 60:
+                logout(request)
+                return redirect(f"{reverse('login')}?next={request.path}&idle=1")
+            if now - last_seen >= SEEN_PRECISION:  # a session write a minute at most, not one a request
+                request.session[LAST_SEEN] = now
+            if _second_factor_required(user) and not user.is_verified() and \
+                    not request.path.startswith(self.EXEMPT):
+                if any(devices_for_user(user, confirmed=True)):
+                    logout(request)  # logged in before the device was confirmed: log in with a code
+                    return redirect(f"{reverse('login')}?next={request.path}")
+                return redirect("two_factor")
+        return self.get_response(request)
+
+
+@receiver(user_logged_in)
+def _start_the_idle_clock(sender, request=None, user=None, **kwargs):
+    if request is not None and hasattr(request, "session"):
+        request.session[LAST_SEEN] = time.time()
+
+
+@receiver(user_locked_out)
+def _audit_lockout(sender, request=None, username=None, ip_address=None, **kwargs):
+    """A locked account is in the audit trail: whose, when (the address is not kept)."""
+    from recruitment.models import AuditAction
+    from recruitment.services.audit import log_action
+
+    log_action(application=None, actor=None, label=(username or "")[:150] or "?", action=AuditAction.LOGIN_LOCKED,
+               details={"username": username or ""})
