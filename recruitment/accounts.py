@@ -42,7 +42,9 @@ class LoginForm(AuthenticationForm):
         self.device = None
         if not any(devices_for_user(user, confirmed=True)):
             return
-        device = match_token(user, (self.cleaned_data.get("otp_token") or "").strip())
+        token = (self.cleaned_data.get("otp_token") or "").strip()
+        # No code typed is no attempt: django-otp's throttle counts only codes tried.
+        device = match_token(user, token) if token else None
         if device is None:
             raise forms.ValidationError(_("Enter the current code from your authenticator app."), code="otp")
         self.device = device

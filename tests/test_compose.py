@@ -23,8 +23,8 @@ def command_of(service) -> list[str]:
     return command if isinstance(command, list) else shlex.split(command)
 
 
-def test_compose_runs_postgres_redis_web_worker_and_beat():
-    assert set(SERVICES) == {"postgres", "redis", "web", "worker", "beat"}
+def test_compose_runs_postgres_redis_migrations_web_worker_and_beat():
+    assert set(SERVICES) == {"postgres", "redis", "migrate", "web", "worker", "beat"}
 
 
 @pytest.mark.parametrize("service", ["postgres", "redis", "web", "worker", "beat"])
@@ -54,9 +54,22 @@ def test_app_services_set_only_variables_the_settings_read():
     assert SERVICES["web"]["environment"]["REDIS_URL"].startswith("redis://redis:6379")
 
 
-def test_web_migrates_then_serves_with_gunicorn_and_probes_healthz():
+def test_migrations_run_as_the_owner_and_everything_else_as_the_application_role_after_them():
+    assert " ".join(command_of("migrate")) == "python manage.py migrate --noinput"
+    assert SERVICES["migrate"]["environment"]["DATABASE_URL"].startswith("postgres://portal:")
+    for service in ("web", "worker", "beat"):
+        assert SERVICES[service]["environment"]["DATABASE_URL"].startswith("postgres://portal_app:"), service
+        assert SERVICES[service]["depends_on"]["migrate"]["condition"] == "service_completed_successfully"
+    init = [volume for volume in SERVICES["postgres"]["volumes"] if "docker-entrypoint-initdb.d" in volume]
+    assert {volume.split(":")[0] for volume in init} == {"./deploy/postgres/10-app-role.sh",
+                                                          "./deploy/postgres/app-role.sql"}
+    for volume in init:
+        assert (ROOT / volume.split(":")[0]).exists()
+
+
+def test_web_serves_with_gunicorn_and_probes_healthz():
     command = " ".join(command_of("web"))
-    assert "manage.py migrate --noinput" in command
+    assert "migrate" not in command  # the owner's job, not the application role's
     assert "gunicorn -c gunicorn.conf.py config.wsgi:application" in command
     assert "/healthz" in " ".join(SERVICES["web"]["healthcheck"]["test"])
 
@@ -145,3 +158,45 @@ def test_the_worker_command_starts_a_worker_that_answers_on_the_real_broker(redi
     finally:
         worker.terminate()
         worker.wait(timeout=20)
+
+
+@pytest.mark.django_db
+def test_the_application_role_of_the_init_script_cannot_change_or_delete_audit_events():
+    """The init script's SQL, run on this PostgreSQL: the role it creates can write applications'
+    rows, but neither update nor delete an audit event, nor switch the trigger off."""
+    from django.db import DatabaseError, connection, transaction
+
+    from recruitment.models import AuditEvent
+
+    if connection.vendor != "postgresql":
+        pytest.skip("the roles are PostgreSQL's; CI runs the suite on PostgreSQL too")
+    role = "portal_app_test"
+    sql = (ROOT / "deploy" / "postgres" / "app-role.sql").read_text()
+    variables = {':"app_role"': f'"{role}"', ":'app_password'": "'not-used-here'",
+                 ':"owner"': f'"{connection.settings_dict["USER"] or "postgres"}"',
+                 ':"dbname"': f'"{connection.settings_dict["NAME"]}"'}
+    for name, value in variables.items():
+        sql = sql.replace(name, value)
+    statements = [s for s in "\n".join(line for line in sql.splitlines() if not line.startswith("--")).split(";")
+                  if s.strip()]
+    event = AuditEvent.objects.create(actor_label="system", action="created")
+    with connection.cursor() as cursor:
+        cursor.execute(f"DROP ROLE IF EXISTS {role}")
+        for statement in statements:
+            cursor.execute(statement)
+        cursor.execute(f"SET ROLE {role}")
+        try:
+            cursor.execute("SELECT count(*) FROM recruitment_auditevent")
+            cursor.execute("INSERT INTO recruitment_auditevent (actor_label, action, field, old_value, new_value, "
+                           "reason, details, created_at) VALUES ('x', 'created', '', '', '', '', '{}', now())")
+            for attempt in (f"UPDATE recruitment_auditevent SET reason = 'changed' WHERE id = {event.pk}",
+                            f"DELETE FROM recruitment_auditevent WHERE id = {event.pk}",
+                            "ALTER TABLE recruitment_auditevent DISABLE TRIGGER USER",
+                            "TRUNCATE recruitment_auditevent"):
+                with pytest.raises(DatabaseError), transaction.atomic():
+                    cursor.execute(attempt)
+        finally:
+            cursor.execute("RESET ROLE")
+            cursor.execute(f"DROP OWNED BY {role}")
+            cursor.execute(f"DROP ROLE {role}")
+    assert AuditEvent.objects.get(pk=event.pk).reason == ""

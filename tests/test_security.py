@@ -1,0 +1,196 @@
+"""The security review's findings, each with a test that failed before its fix: campaigns scoped
+like applications, staff and sponsor log-ins (lock-out, a second factor, idle timeout, passwords),
+colleagues' names, the Content-Security-Policy and unreadable request bodies."""
+
+import re
+import time
+
+import pytest
+from django.contrib.auth.models import User
+from django.test import Client
+from django_otp.oath import totp
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from recruitment.models import AuditAction, AuditEvent
+from tests.factories import make_application, make_campaign, make_coordinator, make_site, make_trial
+from trials.models import Campaign
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def trial():
+    return make_trial(slug="brave-aa1", acronym="BRAVE-AA1")
+
+
+def logged_in(user):
+    client = Client()
+    client.force_login(user)
+    return client
+
+
+# --- Campaigns ------------------------------------------------------------------------------------
+
+def test_a_coordinator_cannot_change_or_deactivate_another_sites_campaign(trial):
+    site_a, site_b = make_site(trial, facility="Site A"), make_site(trial, facility="Site B")
+    make_coordinator("nurse_a", site_a)
+    nurse_b = make_coordinator("nurse_b", site_b)
+    theirs = make_campaign(trial, site=site_a, name="Poster at A")
+    trial_wide = make_campaign(trial, site=None, name="Live broadcast")
+    client = logged_in(nurse_b)
+    assert client.get(f"/admin/trials/campaign/{theirs.pk}/change/").status_code in (302, 404)
+    client.post(f"/admin/trials/campaign/{theirs.pk}/change/", {"name": "Hijacked", "is_active": ""})
+    theirs.refresh_from_db()
+    assert theirs.is_active and theirs.name == "Poster at A"
+    listing = client.get("/admin/trials/campaign/").content.decode()
+    assert "Poster at A" not in listing and "Live broadcast" in listing  # trial-wide: seen, read-only
+    page = client.get(f"/admin/trials/campaign/{trial_wide.pk}/change/").content.decode()
+    assert 'name="name"' not in page
+
+
+def test_a_campaigns_site_must_belong_to_its_trial_and_changes_are_audited(trial):
+    other_trial = make_trial(slug="thrive-aa1")
+    site = make_site(trial, facility="Site A")
+    elsewhere = make_site(other_trial, facility="Site of another trial")
+    admin = User.objects.create_superuser("root", "root@example.org", "pw-for-tests-1")
+    client = logged_in(admin)
+    form = {"trial": trial.pk, "name": "Poster", "channel": "poster", "language": "", "site": elsewhere.pk,
+            "code": "k7mp2qx", "is_active": "on", "scan_days-TOTAL_FORMS": 0, "scan_days-INITIAL_FORMS": 0}
+    refused = client.post("/admin/trials/campaign/add/", form)
+    assert "does not belong to the campaign" in refused.content.decode() and not Campaign.objects.exists()
+    client.post("/admin/trials/campaign/add/", {**form, "site": site.pk})
+    campaign = Campaign.objects.get()
+    client.post(f"/admin/trials/campaign/{campaign.pk}/change/", {**form, "site": site.pk, "is_active": "",
+                                                                  "code": campaign.code})
+    events = list(AuditEvent.objects.filter(action=AuditAction.CAMPAIGN_CHANGED).order_by("pk"))
+    assert [e.details["created"] for e in events] == [True, False]
+    assert events[1].details["changes"]["is_active"] == [True, False] and events[1].actor == admin
+
+
+def test_a_coordinator_creates_campaigns_only_at_their_own_sites(trial):
+    own = make_site(trial, facility="Own site")
+    other = make_site(trial, facility="Other site")
+    nurse = make_coordinator("nurse", own)
+    page = logged_in(nurse).get("/admin/trials/campaign/add/").content.decode()
+    site_options = re.search(r'<select name="site"[^>]*>(.*?)</select>', page, re.S).group(1)
+    assert "Own site" in site_options and "Other site" not in site_options
+    assert other.facility not in site_options
+
+
+# --- Colleagues ---------------------------------------------------------------------------------
+
+def test_a_coordinator_learns_no_other_sites_coordinators_names(trial):
+    site_a, site_b = make_site(trial, facility="Site A"), make_site(trial, facility="Site B")
+    nurse_a = make_coordinator("nurse_a", site_a)
+    make_coordinator("secret_colleague", site_b)
+    make_coordinator("my_colleague", site_a)
+    client = logged_in(nurse_a)
+    assert "secret_colleague" not in client.get(f"/admin/trials/site/{site_b.pk}/change/").content.decode()
+    assert "my_colleague" in client.get(f"/admin/trials/site/{site_a.pk}/change/").content.decode()
+
+
+# --- Log-ins --------------------------------------------------------------------------------------
+
+def test_brute_forcing_a_staff_login_locks_it_even_with_the_right_password_afterwards(trial):
+    make_coordinator("nurse", make_site(trial))
+    client = Client()
+    for attempt in range(30):
+        client.post("/accounts/login/", {"username": "nurse", "password": f"wrong-{attempt}"})
+    right = client.post("/accounts/login/", {"username": "nurse", "password": "pw-for-tests-1"})
+    assert right.status_code == 429 and "_auth_user_id" not in client.session
+    assert "Log-in locked" in right.content.decode()
+    # From another address too: the user name is locked, not just this connection.
+    elsewhere = Client(REMOTE_ADDR="203.0.113.9").post("/accounts/login/", {
+        "username": "nurse", "password": "pw-for-tests-1"})
+    assert elsewhere.status_code == 429
+    assert AuditEvent.objects.filter(action=AuditAction.LOGIN_LOCKED, actor_label="nurse").exists()
+
+
+def test_a_user_with_an_authenticator_logs_in_only_with_its_current_code(trial):
+    nurse = make_coordinator("nurse", make_site(trial))
+    device = TOTPDevice.objects.create(user=nurse, name="phone", confirmed=True)
+    without = Client().post("/accounts/login/", {"username": "nurse", "password": "pw-for-tests-1"})
+    assert without.status_code == 200 and "current code from your authenticator app" in without.content.decode()
+    client = Client()
+    ok = client.post("/accounts/login/", {"username": "nurse", "password": "pw-for-tests-1",
+                                          "otp_token": f"{totp(device.bin_key):06d}"})
+    assert ok.status_code == 302 and client.get("/admin/").status_code == 200
+
+
+def test_staff_must_set_up_a_second_factor_when_it_is_required(trial, settings):
+    settings.STAFF_REQUIRE_2FA = True
+    nurse = make_coordinator("nurse", make_site(trial))
+    client = Client()
+    client.post("/accounts/login/", {"username": "nurse", "password": "pw-for-tests-1"})
+    assert client.get("/admin/recruitment/application/")["Location"] == "/accounts/two-factor/"
+    setup = client.get("/accounts/two-factor/")
+    assert "<svg" in setup.content.decode()  # the QR code, drawn here, no third-party service
+    device = TOTPDevice.objects.get(user=nurse, confirmed=False)
+    wrong = f"{(totp(device.bin_key) + 1) % 10**6:06d}"
+    assert client.post("/accounts/two-factor/", {"token": wrong}).status_code == 400
+    # django-otp then makes the next try wait a second (its throttle): the patient nurse waits.
+    TOTPDevice.objects.filter(pk=device.pk).update(throttling_failure_count=0, throttling_failure_timestamp=None)
+    client.post("/accounts/two-factor/", {"token": f"{totp(device.bin_key):06d}"})
+    device.refresh_from_db()
+    assert device.confirmed and client.get("/admin/recruitment/application/").status_code == 200
+
+
+def test_an_idle_staff_session_ends(trial, settings):
+    settings.STAFF_IDLE_MINUTES = 30
+    nurse = make_coordinator("nurse", make_site(trial))
+    client = logged_in(nurse)
+    assert client.get("/admin/").status_code == 200
+    session = client.session
+    session["staff_last_seen"] = time.time() - 31 * 60
+    session.save()
+    response = client.get("/admin/")
+    assert response.status_code == 302 and "idle=1" in response["Location"]
+    assert client.get("/admin/").status_code == 302  # logged out
+
+
+def test_a_sponsor_changes_their_password_and_can_ask_for_a_reset(trial, mailoutbox):
+    sponsor = User.objects.create_user("sponsor_user", email="s@sponsor.example", password="pw-for-tests-1")
+    client = logged_in(sponsor)
+    assert "Change password" in client.get("/sponsor/").content.decode()
+    client.post("/accounts/password_change/", {"old_password": "pw-for-tests-1", "new_password1": "Another-pw-2026!",
+                                               "new_password2": "Another-pw-2026!"})
+    sponsor.refresh_from_db()
+    assert sponsor.check_password("Another-pw-2026!")
+    Client().post("/accounts/password_reset/", {"email": "s@sponsor.example"})
+    assert mailoutbox and "/accounts/reset/" in mailoutbox[-1].body
+
+
+def test_admins_own_login_page_leads_to_the_one_with_the_second_factor():
+    assert Client().get("/admin/login/?next=/admin/")["Location"] == "/accounts/login/?next=/admin/"
+
+
+# --- Content-Security-Policy, unreadable bodies -------------------------------------------------
+
+@pytest.mark.parametrize("path", ["/", "/trials/brave-aa1/", "/trials/brave-aa1/apply/", "/privacy/", "/my/",
+                                  "/accounts/login/"])
+def test_every_page_has_a_strict_content_security_policy_and_needs_no_inline_script_or_style(trial, path):
+    response = Client().get(path)
+    policy = response["Content-Security-Policy"]
+    assert "script-src 'self'" in policy and "style-src 'self'" in policy and "unsafe-inline" not in policy
+    body = response.content.decode()
+    assert not re.search(r"<script(?![^>]*\bsrc=)[^>]*>", body), "an inline script"
+    assert not re.search(r"\sstyle=", body) and "<style" not in body, "an inline style"
+
+
+def test_the_admin_pages_a_coordinator_uses_need_no_inline_style(trial):
+    site = make_site(trial)
+    nurse = make_coordinator("nurse", site)
+    application = make_application(trial, site=site)
+    client = logged_in(nurse)
+    for path in ("/admin/recruitment/application/", f"/admin/recruitment/application/{application.pk}/change/",
+                 "/admin/recruitment/application/queue/"):
+        body = client.get(path).content.decode()
+        ours = re.findall(r'<(?:span|p|td|div)[^>]*\sstyle="[^"]*"', body)
+        assert ours == [], (path, ours[:3])
+
+
+def test_a_form_body_in_a_charset_that_does_not_exist_answers_400_with_the_friendly_page(trial):
+    response = Client().generic("POST", "/trials/brave-aa1/apply/", b"full_name=%E7%8E%8B",
+                                content_type="application/x-www-form-urlencoded; charset=no-such-charset")
+    assert response.status_code == 400
+    assert "could not read what was sent" in response.content.decode()
