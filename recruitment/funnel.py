@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from django.db.models import Count, F, Q, Sum
 from django.db.models.functions import TruncWeek
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from recruitment.models import AuditAction, AuditEvent, ContactAttempt
 from recruitment.pipeline import Status
@@ -23,6 +24,11 @@ STAGES = ["scans", "applications", "likely_eligible", "needs_review", "attempts"
 # A breakdown row (a site, a campaign) counting fewer people than this shows "< 5": a count of 1
 # at a small site on a given week can name the person.
 SMALLEST_SHOWN = 5
+STAGE_LABELS = {
+    "scans": _("QR scans"), "applications": _("Applications"), "likely_eligible": _("Likely eligible"),
+    "needs_review": _("Needs review"), "attempts": _("Contact attempts"), "contacted": _("Contacted"),
+    "referred": _("Referred"), "enrolled": _("Enrolled"),
+}
 _REACHED = {Status.CONTACTED: "contacted", Status.REFERRED: "referred", Status.ENROLLED: "enrolled"}
 
 
@@ -39,6 +45,16 @@ class Funnel:
 
     def values(self):
         return [getattr(self, stage) for stage in STAGES]
+
+    def _labelled(self, values):
+        """(stage label, value) pairs: the table's columns, which a phone shows as labelled lines."""
+        return list(zip((str(STAGE_LABELS[stage]) for stage in STAGES), values))
+
+    def total_row(self):
+        return self._labelled(self.values())
+
+    def breakdown(self):
+        return self._labelled(self.shown_values())
 
     def shown_values(self):
         """The values of a breakdown row: counts of people under SMALLEST_SHOWN (but none) as "< 5";

@@ -47,8 +47,11 @@ def browser():
 
 @pytest.fixture
 def phone(browser):
-    """A new phone-sized browser context; pass locale="zh-CN" for a Chinese phone."""
+    """A new phone-sized browser context; pass locale="zh-CN" for a Chinese phone. Every page any
+    test opens is watched for what the Content-Security-Policy refused (an inline script or style,
+    a file from elsewhere): the test fails on any."""
     contexts = []
+    refused = []
 
     def open_page(*, locale="en-US", javascript=True):
         context = browser.new_context(viewport=PHONE, locale=locale, java_script_enabled=javascript,
@@ -56,11 +59,14 @@ def phone(browser):
         contexts.append(context)
         page = context.new_page()
         page.set_default_timeout(15_000)
+        page.on("console", lambda message: refused.append(f"{page.url}: {message.text}")
+                if "Content Security Policy" in message.text else None)
         return page
 
     yield open_page
     for context in contexts:
         context.close()
+    assert refused == [], "refused by the Content-Security-Policy"
 
 
 @pytest.fixture
@@ -87,7 +93,9 @@ def shots(request):
 
 def axe_violations(page, *, impacts=("serious", "critical")):
     """Run axe-core (vendored under tests/browser/vendor) on the page; the serious ones."""
-    page.add_script_tag(path=str(AXE))
+    # Evaluated by the browser's debugging protocol, which the page's Content-Security-Policy does
+    # not govern (a <script> tag of it would be refused, as it should be).
+    page.evaluate(AXE.read_text(encoding="utf-8"))
     result = page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
     return [
         f"{v['id']} ({v['impact']}): {v['help']} — {[n['target'] for n in v['nodes']][:3]}"

@@ -2,10 +2,10 @@
 
 
 def log_in_to_admin(page, live_server, username, password="pw-for-tests-1"):
-    page.goto(live_server.url + "/admin/login/")
+    page.goto(live_server.url + "/admin/login/")  # leads to the portal's one log-in page
     page.fill("#id_username", username)
     page.fill("#id_password", password)
-    page.click("input[type=submit]")
+    page.click("main button[type=submit]")
     page.wait_for_load_state()
 
 
