@@ -392,3 +392,16 @@ CONTENT_SECURITY_POLICY = {
         "frame-ancestors": ["'none'"],
     },
 }
+
+# --- The registry ----------------------------------------------------------------------------------
+# ClinicalTrials.gov API v2 (trials.sync): tests point it at a local server of recorded records.
+CTGOV_API_URL = env_url("CTGOV_API_URL", "https://clinicaltrials.gov/api/v2", schemes={"http", "https"})
+CTGOV_TIMEOUT_SECONDS = env_int("CTGOV_TIMEOUT_SECONDS", 20, minimum=1)
+CTGOV_ATTEMPTS = env_int("CTGOV_ATTEMPTS", 3, minimum=1)
+CTGOV_BACKOFF_SECONDS = env_int("CTGOV_BACKOFF_SECONDS", 5, minimum=0)
+# Between two studies' requests (the registry asks API clients to stay well under 50 a minute).
+CTGOV_REQUEST_INTERVAL_SECONDS = float(env_int("CTGOV_REQUEST_INTERVAL_MS", 1500, minimum=0)) / 1000
+CELERY_BEAT_SCHEDULE["sync-ctgov"] = {
+    "task": "trials.tasks.sync_ctgov",
+    "schedule": crontab(hour=env_int("CTGOV_SYNC_HOUR", 4, minimum=0), minute=0),
+}

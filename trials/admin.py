@@ -5,10 +5,20 @@ from django.urls import reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 
-from recruitment.services.audit import log_campaign_change
+from recruitment.models import AuditAction
+from recruitment.services.audit import log_action, log_campaign_change
 from trials import qr
 from recruitment.screening.kinds import EXAMPLES, CriterionKind
-from trials.models import Campaign, CampaignScanDay, Criterion, Site, SponsorOrganisation, Trial
+from trials.models import (
+    Campaign,
+    CampaignScanDay,
+    Criterion,
+    RecruitmentStatus,
+    Site,
+    SponsorOrganisation,
+    Trial,
+    TrialChange,
+)
 
 
 def _parameter_help():
@@ -58,16 +68,34 @@ class CriterionInline(TranslationStackedInline):
         return field
 
 
+class TrialChangeInline(admin.TabularInline):
+    """What the registry sync changed, newest first: read-only."""
+
+    model = TrialChange
+    extra = 0
+    can_delete = False
+    fields = ["at", "site", "field", "old_value", "new_value", "registry_version"]
+    readonly_fields = fields
+    verbose_name_plural = _("Changes from the registry")
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
 @admin.register(Trial)
 class TrialAdmin(TranslationAdmin):
     list_display = ["display_name", "acronym", "nct_id", "condition", "phase", "status", "sponsor", "is_demo"]
     list_filter = ["status", "condition", "phase", "sponsor", "is_demo"]
     list_select_related = ["sponsor"]
     search_fields = ["nct_id", "acronym", "title", "drug"]
-    readonly_fields = ["qr_code", "imported_at", "created_at", "updated_at"]
-    inlines = [CriterionInline, SiteInline]
+    readonly_fields = ["qr_code", "imported_at", "registry_updated_on", "created_at", "updated_at"]
+    inlines = [CriterionInline, SiteInline, TrialChangeInline]
     fieldsets = [
-        (None, {"fields": ["nct_id", "acronym", "title", "slug", "status", "is_demo", "qr_code"]}),
+        (None, {"fields": ["nct_id", "acronym", "title", "slug", "status", "open_locally_reason", "is_demo",
+                           "qr_code"]}),
         (_("For patients, in every language"), {
             "fields": ["lay_title", "summary", "eligibility_summary", "participation"],
             "description": _("Patients read these texts. Write each one in every language: a page in Chinese "
@@ -79,7 +107,7 @@ class TrialAdmin(TranslationAdmin):
                 "fields": [
                     "official_title", "drug", "sponsor", "phase", "condition", "target_enrolment",
                     "min_age_years", "max_age_years", "sex_eligibility", "registry_summary",
-                    "registry_eligibility_text", "imported_at", "created_at", "updated_at",
+                    "registry_eligibility_text", "imported_at", "registry_updated_on", "created_at", "updated_at",
                 ]
             },
         ),
@@ -100,6 +128,19 @@ class TrialAdmin(TranslationAdmin):
                        "condition", "target_enrolment", "min_age_years", "max_age_years", "sex_eligibility",
                        "registry_summary", "registry_eligibility_text"]
         return fields
+
+    def save_model(self, request, obj, form, change):
+        pinned = "open_locally_reason" in form.changed_data
+        if obj.open_locally_reason and obj.status != RecruitmentStatus.RECRUITING:
+            # Kept open locally: sign-up opens now, whatever the registry says until it catches up.
+            TrialChange.objects.create(trial=obj, field="status", old_value=obj.status,
+                                       new_value=RecruitmentStatus.RECRUITING, registry_version=obj.registry_updated_on)
+            obj.status = RecruitmentStatus.RECRUITING
+        super().save_model(request, obj, form, change)
+        if pinned:
+            log_action(application=None, actor=request.user, action=AuditAction.TRIAL_PINNED,
+                       field="open_locally_reason", old=form.initial.get("open_locally_reason") or "",
+                       new=obj.open_locally_reason, details={"trial": obj.nct_id})
 
     @admin.display(description=_("Sign-up QR code"))
     def qr_code(self, trial):

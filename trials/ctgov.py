@@ -6,6 +6,7 @@ entered by a coordinator as rules, so nothing here tries to parse the free text.
 
 from __future__ import annotations
 
+import datetime
 import re
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
@@ -48,6 +49,8 @@ class StudyRecord:
     min_age_years: int | None
     max_age_years: int | None
     locations: list[LocationRecord] = field(default_factory=list)
+    # The registry's version of the record: statusModule.lastUpdatePostDateStruct.date.
+    last_update_posted: datetime.date | None = None
 
 
 _MISSING = object()
@@ -210,7 +213,20 @@ def parse_study(data) -> StudyRecord:
         min_age_years=min_age,
         max_age_years=max_age,
         locations=[parse_location(loc, i) for i, loc in enumerate(locations)],
+        last_update_posted=_registry_date(
+            _get(data, "protocolSection.statusModule.lastUpdatePostDateStruct.date", required=False),
+            "protocolSection.statusModule.lastUpdatePostDateStruct.date"),
     )
+
+
+def _registry_date(value, path: str) -> datetime.date | None:
+    """A registry date: "2026-11-30", or "2026-11" (a month), or missing."""
+    if value in (None, ""):
+        return None
+    try:
+        return datetime.date.fromisoformat(value if len(str(value)) > 7 else f"{value}-01")
+    except (TypeError, ValueError):
+        raise RecordError(f"field {path} is not a date: {value!r}") from None
 
 
 def studies_in_document(document) -> list:

@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
@@ -167,6 +168,18 @@ class Trial(models.Model):
         help_text=_("Shown to patients as demonstration data; its status is not the registry's."),
     )
     imported_at = models.DateTimeField(_("last imported"), null=True, blank=True)
+    registry_updated_on = models.DateField(
+        _("registry version"), null=True, blank=True,
+        help_text=_("The registry's last update of the record (lastUpdatePostDate) when it was last read."),
+    )
+    # A site may recruit ahead of the registry's update: pinned, the trial's sign-up stays open
+    # whatever the daily sync reads, until unpinned. Audited.
+    open_locally_reason = models.CharField(
+        _("open locally, because"), max_length=300, blank=True,
+        help_text=_("Fill in to keep the sign-up open while the registry does not yet say it recruits (for "
+                    "example: site initiation visit done on 2 December, registry update pending). Empty: "
+                    "the registry decides."),
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -458,3 +471,24 @@ class Criterion(models.Model):
             kind=self.kind, role=self.role, params=self.params, patient_text=english, criterion_id=self.pk,
             translations={code: text for code, text in texts.items() if text},
         )
+
+
+class TrialChange(models.Model):
+    """One change the registry sync made to a trial or one of its sites: what, from what to what,
+    when, and from which version of the registry record."""
+
+    trial = models.ForeignKey(Trial, on_delete=models.CASCADE, related_name="changes", verbose_name=_("trial"))
+    at = models.DateTimeField(_("when"), default=timezone.now)
+    site = models.CharField(_("site"), max_length=400, blank=True, help_text=_("Empty: the trial itself."))
+    field = models.CharField(_("what"), max_length=60)
+    old_value = models.CharField(_("from"), max_length=300, blank=True)
+    new_value = models.CharField(_("to"), max_length=300, blank=True)
+    registry_version = models.DateField(_("registry version"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-at", "pk"]
+        verbose_name = _("registry change")
+        verbose_name_plural = _("registry changes")
+
+    def __str__(self):
+        return f"{self.trial_id} {self.site} {self.field}: {self.old_value} → {self.new_value}"

@@ -56,6 +56,7 @@ def _registry_fields(record: StudyRecord, sponsor: SponsorOrganisation) -> dict:
         "min_age_years": record.min_age_years,
         "max_age_years": record.max_age_years,
         "sex_eligibility": record.sex_eligibility,
+        "registry_updated_on": record.last_update_posted,
     }
 
 
@@ -74,6 +75,8 @@ def import_study(record: StudyRecord, *, slug: str | None = None, is_demo: bool 
         trial = Trial(nct_id=record.nct_id, slug=slug or _unique_slug(record), summary=record.brief_summary)
     for name, value in fields.items():
         setattr(trial, name, value)
+    if trial.open_locally_reason and trial.status != RecruitmentStatus.RECRUITING:
+        trial.status = RecruitmentStatus.RECRUITING  # pinned open by a coordinator, ahead of the registry
     trial.full_clean()
     trial.save()
 

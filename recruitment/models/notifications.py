@@ -13,6 +13,7 @@ class NotificationKind(models.TextChoices):
     NEW_APPLICATION = "new_application", _("New application")
     DIGEST = "digest", _("Daily digest")
     FIRST_CONTACT_MISSED = "first_contact_missed", _("First-contact target missed")
+    CATALOG_CHANGED = "catalog_changed", _("The registry changed a trial")
     # To the patient
     CONFIRMATION = "confirmation", _("Confirmation to the patient")
     ACCESS_CODE = "access_code", _("One-time code to the patient")

@@ -90,6 +90,12 @@ def _message(notification) -> EmailMessage:
                        "recipient": recipient, "site": application.site}
             subject = render_to_string(f"emails/{notification.kind}_subject.txt", context).strip()
             body = render_to_string(f"emails/{notification.kind}.txt", context)
+        elif notification.kind == NotificationKind.CATALOG_CHANGED:
+            context = {"recipient": recipient, **notification.payload,
+                       "url": settings.PUBLIC_BASE_URL + reverse("admin:trials_trial_change",
+                                                                 args=[notification.payload["trial_id"]])}
+            subject = render_to_string("emails/catalog_changed_subject.txt", context).strip()
+            body = render_to_string("emails/catalog_changed.txt", context)
         else:
             applications = list(
                 applications_for(recipient)
@@ -172,6 +178,8 @@ def _no_longer_wanted(notification) -> str:
     recipient = notification.recipient
     if not recipient.is_active:
         return "not sent: the recipient's account is deactivated"
+    if notification.kind == NotificationKind.CATALOG_CHANGED:
+        return ""
     if notification.kind == NotificationKind.FIRST_CONTACT_MISSED:
         if notification.application.first_contact_at is not None or notification.application.erased_at:
             return "not sent: the applicant has been contacted since"
@@ -246,3 +254,20 @@ def queue_digests(*, today: datetime.date | None = None) -> list[int]:
     return created
 
 
+
+
+def catalog_change_notices(trial, changes) -> list[int]:
+    """Tell the trial's coordinators (the administrators, if it has none) what the registry
+    changed, through the outbox, once the sync's transaction commits."""
+    from django.contrib.auth import get_user_model
+
+    recipients = list(active_coordinators().filter(coordinated_sites__trial=trial).distinct())
+    if not recipients:
+        recipients = list(get_user_model().objects.filter(is_active=True, is_superuser=True).exclude(email=""))
+    payload = {"trial_id": trial.pk, "trial": trial.staff_name, "nct_id": trial.nct_id,
+               "changes": [[c.site, c.field, c.old_value, c.new_value] for c in changes]}
+    rows = Notification.objects.bulk_create(
+        Notification(kind=NotificationKind.CATALOG_CHANGED, recipient=user, payload=payload) for user in recipients)
+    ids = [row.pk for row in rows]
+    transaction.on_commit(lambda: enqueue(ids), robust=True)
+    return ids
