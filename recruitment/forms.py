@@ -31,6 +31,14 @@ ADULT_AGE = 18
 PHONE = re.compile(r"^\+?[\d\s\-().]{6,30}$")
 
 
+def _site_label(site) -> str:
+    """A site as the patient chooses it: with its distance when the patient said where they are."""
+    km = getattr(site, "distance_km", None)
+    if km is None:
+        return str(site)
+    return _("%(site)s (about %(km)d km)") % {"site": site, "km": round(km)}
+
+
 def clean_phone_number(value: str) -> str:
     """A phone number as typed, checked. Chinese input methods may type full-width digits and
     symbols: the plain forms are kept."""
@@ -115,7 +123,7 @@ class ScreeningForm(forms.Form):
         if sites is None:
             sites = trial.sites.filter(status=RecruitmentStatus.RECRUITING).order_by("country", "city", "facility")
         self.sites = {site.pk: site for site in sites}
-        self.fields["site"].choices = [("", _("No preference")), *((pk, str(s)) for pk, s in self.sites.items())]
+        self.fields["site"].choices = [("", _("No preference")), *((pk, _site_label(s)) for pk, s in self.sites.items())]
         if transfer_needed(trial):
             self.fields["consent_transfer_abroad"].label = transfer_text(trial)
         else:

@@ -30,6 +30,8 @@ from recruitment.services.applications import NoLongerOpen, submit_application
 from trials.campaign_cookie import campaign_code
 from trials.models import Campaign, Criterion, Trial
 from trials import catalog_cache
+from trials.forms import TrialFilterForm
+from trials.geo import nearest_first
 from trials.signup import read_signup_trial, signup_trial
 from trials.views import open_trials
 
@@ -126,9 +128,13 @@ def apply(request, slug):
     if request.method != "POST":
         initial = {"language": get_language()}
         earlier = _own_application(request, request.GET.get("from"))
-        if earlier is not None:
-            initial.update(initial_from_application(earlier, trial=trial))
-            return _render_form(request, trial, form_class(trial=trial, sites=signup.sites, initial=initial))
+        origin = TrialFilterForm(request.GET).origin() if set(request.GET) & {"near", "lat", "lon"} else None
+        if earlier is not None or origin is not None:
+            if earlier is not None:
+                initial.update(initial_from_application(earlier, trial=trial))
+            # The patient said where they are: the nearest recruiting sites are offered first.
+            sites = nearest_first(signup.sites, origin)
+            return _render_form(request, trial, form_class(trial=trial, sites=sites, initial=initial))
         # The empty questionnaire is usually rendered from the cache: the form is made only if not.
         form = SimpleLazyObject(lambda: form_class(trial=trial, sites=signup.sites, initial=initial))
         return _render_form(request, trial, form, blank=True, version=signup.version)

@@ -71,7 +71,7 @@ def test_each_language_has_its_own_cached_page():
 def test_unknown_query_parameters_are_not_cached(django_assert_num_queries):
     make_trial()
     Client().get("/?utm_source=poster123")
-    with django_assert_num_queries(2):  # rendered again: the trials, then their sites
+    with django_assert_num_queries(3):  # rendered again: the trials, their sites, the cities to be near
         Client().get("/?utm_source=poster123")
 
 

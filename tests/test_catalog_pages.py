@@ -41,7 +41,7 @@ def test_the_list_filters_by_condition_phase_and_status(client, query, expected)
 def test_the_list_costs_the_same_queries_for_many_trials(client, django_assert_num_queries):
     for _ in range(2):
         make_site(make_trial())
-    with django_assert_num_queries(2) as few:  # the trials, then their recruiting sites' places
+    with django_assert_num_queries(3) as few:  # the trials, their recruiting sites, the cities to be near
         client.get("/")
     for _ in range(10):
         make_site(make_trial())

@@ -37,7 +37,7 @@ def test_the_admin_rejects_bad_criterion_parameters_and_names_the_problem(admin_
         "criteria-0-params": '{"route": "pill"}', "criteria-0-patient_text_en": "No JAK before",
         "criteria-0-patient_text_zh_hans": "从未用过JAK抑制剂",
         "criteria-0-source_note": "",
-        "sites-TOTAL_FORMS": 0, "sites-INITIAL_FORMS": 0,
+        "sites-TOTAL_FORMS": 0, "sites-INITIAL_FORMS": 0, "changes-TOTAL_FORMS": 0, "changes-INITIAL_FORMS": 0,
     }
     response = admin_client.post(f"/admin/trials/trial/{trial.pk}/change/", data)
     assert response.status_code == 200

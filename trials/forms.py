@@ -1,3 +1,5 @@
+import functools
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
@@ -6,6 +8,12 @@ from trials.models import Condition, Phase, RecruitmentStatus
 
 def _with_any(choices, label):
     return [("", label), *choices]
+
+
+def _near_choices():
+    from trials.geo import city_choices
+
+    return [("", _("Anywhere")), *city_choices()]
 
 
 class TrialFilterForm(forms.Form):
@@ -19,8 +27,30 @@ class TrialFilterForm(forms.Form):
         label=_("Status"), required=False, choices=_with_any(RecruitmentStatus.choices, _("Any status"))
     )
 
+    # Where the patient is: a city where trials recruit, or the browser's location (JavaScript
+    # fills these two in); the sites nearest it come first.
+    near = forms.ChoiceField(label=_("Near"), required=False)
+    lat = forms.FloatField(required=False, min_value=-90, max_value=90, widget=forms.HiddenInput)
+    lon = forms.FloatField(required=False, min_value=-180, max_value=180, widget=forms.HiddenInput)
+
+    FILTERS = ("condition", "phase", "status")
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Read when shown or checked, once, not when the form is made: a cached page never reads them.
+        self.fields["near"].choices = functools.cache(_near_choices)
+
     def filter(self, queryset):
         if not self.is_valid():
             return queryset
-        lookups = {name: value for name, value in self.cleaned_data.items() if value}
+        lookups = {name: self.cleaned_data[name] for name in self.FILTERS if self.cleaned_data.get(name)}
         return queryset.filter(**lookups)
+
+    def origin(self):
+        """The point to measure distances from, or None."""
+        from trials.geo import origin_of
+
+        if not self.is_valid():
+            return None
+        data = self.cleaned_data
+        return origin_of(city=data.get("near") or "", latitude=data.get("lat"), longitude=data.get("lon"))

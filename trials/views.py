@@ -1,3 +1,5 @@
+from urllib.parse import urlencode
+
 from django.contrib.admin.views.decorators import staff_member_required
 from django.db.models import Case, Prefetch, When
 from django.http import Http404, HttpResponse, HttpResponseNotModified
@@ -10,6 +12,7 @@ from recruitment import language
 from recruitment.conditions import condition_of
 from trials import catalog_cache, qr
 from trials.forms import TrialFilterForm
+from trials.geo import nearest_first
 from trials.models import Campaign, RecruitmentStatus, Site, Trial
 from trials.campaign_cookie import remember_campaign, remember_scan, scanned_today
 from trials.signup import signup_trial
@@ -33,7 +36,14 @@ def open_trials(*, exclude=None, condition=None):
 def _valid_filters(request):
     if not request.GET:
         return True
-    return set(request.GET) <= set(TrialFilterForm.base_fields) and TrialFilterForm(request.GET).is_valid()
+    # A browser's location is anyone's own point: pages measured from it are not cached.
+    cacheable = set(TrialFilterForm.base_fields) - {"lat", "lon"}
+    return set(request.GET) <= cacheable and TrialFilterForm(request.GET).is_valid()
+
+
+def near_query(request) -> str:
+    """The "near" part of this page's query string, carried to the pages it links to."""
+    return urlencode({name: request.GET[name] for name in ("near", "lat", "lon") if request.GET.get(name)})
 
 
 @require_safe
@@ -43,6 +53,11 @@ def trial_list(request):
         Trial.objects.select_related("sponsor").prefetch_related(_recruiting_sites()).recruiting_first()
     )
     trials = form.filter(trials)
+    origin = form.origin()
+    if origin is not None:
+        trials = list(trials)
+        for trial in trials:
+            trial.recruiting_sites = nearest_first(trial.recruiting_sites, origin)
     # Only the filters the form knows are cached: random query strings cannot fill the cache.
     # Read before the trials are (the queryset is lazy); only the filters the form knows, each
     # chosen value once, make a key: random or repeated query strings cannot fill the cache.
@@ -50,7 +65,8 @@ def trial_list(request):
     chosen = sorted((name, value) for name, value in form.cleaned_data.items() if value) \
         if version and form.is_bound and form.is_valid() else []
     cache = catalog_cache.fragment_context(version, "list", *(f"{name}={value}" for name, value in chosen))
-    return render(request, "trials/list.html", {"form": form, "trials": trials, **cache})
+    return render(request, "trials/list.html", {"form": form, "trials": trials, "near": near_query(request),
+                                                "origin": origin, **cache})
 
 
 @require_safe
@@ -62,12 +78,21 @@ def trial_detail(request, slug):
     # Querysets are lazy: a page whose fragment is cached reads only the trial.
     sites = trial.sites.annotate(closed=Case(When(status=RecruitmentStatus.RECRUITING, then=0), default=1)) \
         .order_by("closed", "country", "city")
+    form = TrialFilterForm(request.GET or None)
+    origin = form.origin() if request.GET else None
+    if origin is not None:
+        sites = [site for site in nearest_first(sites, origin) if site.is_recruiting] + \
+            [site for site in sites if not site.is_recruiting]
     context = {
         "trial": trial,
         "sites": sites,
+        "near_form": form,
+        "near": near_query(request),
+        "origin": origin,
         "signup_url": qr.absolute_url(trial.get_signup_path()),
         "other_open_trials": [] if trial.is_recruiting else open_trials(exclude=trial, condition=trial.condition),
-        **catalog_cache.fragment_context(signup.version, "detail", slug),
+        # Measured from somewhere, the page is the reader's own: not from the cache.
+        **catalog_cache.fragment_context(None if request.GET else signup.version, "detail", slug),
     }
     return render(request, "trials/detail.html", context)
 

@@ -1,0 +1,69 @@
+"""Where patients are: the recruiting sites nearest a city the patient picks, or the browser's
+location, from the registry's coordinates; no map or geocoding service."""
+
+import re
+
+import pytest
+from django.test import Client
+
+from tests.factories import make_site, make_trial
+from trials.geo import distance_km
+
+pytestmark = pytest.mark.django_db
+
+BEIJING, SHANGHAI, GUANGZHOU = (39.93, 116.37), (31.20, 121.45), (23.13, 113.26)
+
+
+@pytest.fixture
+def trial():
+    trial = make_trial(slug="brave-aa1", acronym="BRAVE-AA1")
+    for facility, city, city_zh, (lat, lon) in [("Peking Hospital", "Beijing", "北京", BEIJING),
+                                                 ("Huashan Hospital", "Shanghai", "上海", SHANGHAI),
+                                                 ("Canton Hospital", "Guangzhou", "广州", GUANGZHOU)]:
+        make_site(trial, facility=facility, city=city, city_zh_hans=city_zh, latitude=lat, longitude=lon)
+    make_site(trial, facility="Closed Hospital", city="Wuhan", latitude=30.59, longitude=114.30, status="COMPLETED")
+    return trial
+
+
+def test_distances_are_great_circle_kilometres():
+    assert distance_km(BEIJING, SHANGHAI) == pytest.approx(1070, abs=15)
+    assert distance_km(SHANGHAI, SHANGHAI) == 0
+
+
+def test_the_list_offers_the_cities_where_trials_recruit_and_names_the_nearest_site(trial):
+    page = Client().get("/").content.decode()
+    options = re.search(r'<select name="near"[^>]*>(.*?)</select>', page, re.S).group(1)
+    assert "Shanghai" in options and "Beijing" in options and "Wuhan" not in options  # recruiting sites only
+    near = Client().get("/", {"near": "Shanghai"}).content.decode()
+    assert "Nearest: Huashan Hospital" in near
+    assert 'href="/trials/brave-aa1/?near=Shanghai"' in near  # carried to the trial's page
+    chinese = Client().get("/", HTTP_ACCEPT_LANGUAGE="zh-hans").content.decode()
+    assert ">上海<" in chinese
+
+
+def test_the_trial_page_and_the_sign_up_list_the_nearest_recruiting_sites_first(trial):
+    page = Client().get("/trials/brave-aa1/", {"near": "Guangzhou"}).content.decode()
+    order = [page.index(name) for name in ("Canton Hospital", "Huashan Hospital", "Peking Hospital",
+                                           "Closed Hospital")]
+    assert order == sorted(order) and "about 0 km away" in page
+    assert 'href="/trials/brave-aa1/apply/?near=Guangzhou"' in page
+    form = Client().get("/trials/brave-aa1/apply/", {"near": "Guangzhou"}).content.decode()
+    select = re.search(r'<select name="site"[^>]*>(.*?)</select>', form, re.S).group(1)
+    options = re.findall(r'<option value="\d+"[^>]*>([^<]+)</option>', select)
+    assert options[0].startswith("Canton Hospital") and "km" in options[0]
+    assert options[1].startswith("Huashan Hospital")
+
+
+def test_the_browsers_location_sorts_the_sites_and_the_page_is_not_cached(trial, settings):
+    settings.PUBLIC_PAGE_CACHE_SECONDS = 600
+    near_shanghai = {"lat": "31.0", "lon": "121.3"}
+    page = Client().get("/trials/brave-aa1/", near_shanghai).content.decode()
+    assert page.index("Huashan Hospital") < page.index("Peking Hospital")
+    other = Client().get("/trials/brave-aa1/", {"lat": "40.0", "lon": "116.4"}).content.decode()
+    assert other.index("Peking Hospital") < other.index("Huashan Hospital")  # not the first one's page
+
+
+def test_the_location_button_is_a_script_file_and_no_map_service_is_called(trial):
+    page = Client().get("/").content.decode()
+    assert "/static/js/near-me" in page and "data-near-me" in page
+    assert not re.search(r"https?://(?!127\.0\.0\.1|localhost|testserver)[^\"' ]*(map|geo)", page, re.I)
