@@ -132,8 +132,10 @@ def erase_expired(now: datetime.datetime | None = None, batch: int = 500) -> int
         for pk in ids:
             try:
                 with transaction.atomic():
-                    # Checked again under the lock: a coordinator may have acted since it was read.
-                    application = expired(now).select_for_update().filter(pk=pk).first()
+                    # Locked, then checked again: a coordinator may have acted since it was read.
+                    # (Two statements: PostgreSQL locks no row of a grouped query.)
+                    Application.objects.select_for_update().filter(pk=pk).first()
+                    application = expired(now).filter(pk=pk).first()
                     if application is not None:
                         erase(application, reason="retention period ended", now=now)
                         erased += 1
