@@ -152,7 +152,8 @@ CELERY_TASK_SERIALIZER = "json"
 CELERY_RESULT_SERIALIZER = "json"
 CELERY_ACCEPT_CONTENT = ["json"]
 CELERY_TASK_IGNORE_RESULT = True
-CELERY_TIMEZONE = env_timezone("TIME_ZONE", "UTC")
+# The staff's zone, by default the patients': the hours people type in admin, beat's daily hours.
+CELERY_TIMEZONE = env_timezone("TIME_ZONE", env_timezone("PATIENT_TIME_ZONE", "Asia/Shanghai"))
 CELERY_TASK_SOFT_TIME_LIMIT = 60
 CELERY_TASK_TIME_LIMIT = 90
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
@@ -211,13 +212,15 @@ AUTHENTICATION_BACKENDS = [
     "django.contrib.auth.backends.ModelBackend",
 ]
 # django-axes: LOGIN_FAILURE_LIMIT wrong passwords for one user name lock it for LOGIN_LOCKOUT_MINUTES,
-# whatever the address (a guesser spread over many addresses is stopped too), and an address
-# guessing many user names is locked too; audited
+# whatever the address (a guesser spread over many addresses is stopped too); audited
 # (recruitment.accounts). The address axes records is ours (the proxy's view of the client).
 AXES_FAILURE_LIMIT = env_int("LOGIN_FAILURE_LIMIT", 5, minimum=1)
 AXES_COOLOFF_TIME = datetime.timedelta(minutes=env_int("LOGIN_LOCKOUT_MINUTES", 30, minimum=1))
-AXES_LOCKOUT_PARAMETERS = ["ip_address", "username"]
-AXES_RESET_ON_SUCCESS = True
+# A user name is locked whatever the address; a user name from one address too (no bare address
+# lock: a hospital behind one address is not locked out by one nurse's typos). Failures are not
+# reset by a success: logging in as oneself must not wipe the record of guesses at a colleague.
+AXES_LOCKOUT_PARAMETERS = ["username", ["ip_address", "username"]]
+AXES_RESET_ON_SUCCESS = False
 AXES_CLIENT_IP_CALLABLE = "recruitment.ratelimit.client_address"
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_VERBOSE = False
@@ -238,7 +241,7 @@ LOCALE_PATHS = [BASE_DIR / "locale"]
 # Trial texts exist in each language; a missing translation shows the English text.
 MODELTRANSLATION_DEFAULT_LANGUAGE = "en"
 MODELTRANSLATION_FALLBACK_LANGUAGES = ("en",)
-TIME_ZONE = env_timezone("TIME_ZONE", "UTC")
+TIME_ZONE = CELERY_TIMEZONE
 # Where the patients live: their ages and the lengths of their episodes are counted on this
 # zone's calendar (recruitment.patient_dates).
 PATIENT_TIME_ZONE = env_timezone("PATIENT_TIME_ZONE", "Asia/Shanghai")

@@ -96,12 +96,15 @@ def two_factor(request):
 
 
 def _second_factor_required(user) -> bool:
-    return user.is_staff and settings.STAFF_REQUIRE_2FA
+    """Staff, and sponsor users who may receive applicants' contact details."""
+    return settings.STAFF_REQUIRE_2FA and (
+        user.is_staff or user.has_perm("recruitment.receive_consented_contact_details"))
 
 
 class StaffSessionMiddleware:
-    """Staff sessions end after STAFF_IDLE_MINUTES without a request; with STAFF_REQUIRE_2FA, a
-    member of staff does nothing before their second factor is set up and verified."""
+    """Staff and sponsor sessions end after STAFF_IDLE_MINUTES without a request; with
+    STAFF_REQUIRE_2FA, staff (and sponsors who may receive contact details) do nothing before
+    their second factor is set up and verified."""
 
     EXEMPT = ("/accounts/", "/static/", "/i18n/", "/favicon.ico", "/healthz")
 
@@ -110,7 +113,7 @@ class StaffSessionMiddleware:
 
     def __call__(self, request):
         user = getattr(request, "user", None)
-        if user is not None and user.is_authenticated and user.is_staff:
+        if user is not None and user.is_authenticated:
             now = time.time()
             last_seen = request.session.get(LAST_SEEN, now)
             if now - last_seen > settings.STAFF_IDLE_MINUTES * 60:

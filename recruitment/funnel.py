@@ -42,6 +42,9 @@ class Funnel:
     contacted: int = 0
     referred: int = 0
     enrolled: int = 0
+    # Stages shown as "≥ 5" in a breakdown: a second cell hidden so that the total minus the
+    # others does not give back the "< 5" one (see `protect`).
+    hidden: set = field(default_factory=set)
 
     def values(self):
         return [getattr(self, stage) for stage in STAGES]
@@ -59,8 +62,19 @@ class Funnel:
     def shown_values(self):
         """The values of a breakdown row: counts of people under SMALLEST_SHOWN (but none) as "< 5";
         scans count no one and are shown as they are."""
-        return [value if stage == "scans" or not 0 < value < SMALLEST_SHOWN else f"< {SMALLEST_SHOWN}"
+        return [value if stage == "scans" else f"≥ {SMALLEST_SHOWN}" if stage in self.hidden
+                else f"< {SMALLEST_SHOWN}" if 0 < value < SMALLEST_SHOWN else value
                 for stage, value in zip(STAGES, self.values())]
+
+
+def protect(funnels) -> None:
+    """Where a breakdown column has a single "< 5" cell, hide the smallest other count too:
+    otherwise the total minus the shown counts gives it back exactly."""
+    for stage in STAGES[1:]:
+        small = [f for f in funnels if 0 < getattr(f, stage) < SMALLEST_SHOWN]
+        others = [f for f in funnels if getattr(f, stage) >= SMALLEST_SHOWN]
+        if len(small) == 1 and others:
+            min(others, key=lambda f: getattr(f, stage)).hidden.add(stage)
 
 
 @dataclass
@@ -150,6 +164,8 @@ def trial_funnel(trial, applications, *, weeks: int = 12, today: datetime.date |
     ):
         week = series.setdefault(_as_date(row["week"]), [0, 0, 0])
         week[1], week[2] = row["n"], row["eligible"]
+    protect([funnel for _site, funnel in by_site])
+    protect([funnel for _campaign, funnel in by_campaign])
     from recruitment.services.calls import first_contact_by_site
 
     clock = first_contact_by_site(applications)

@@ -18,6 +18,7 @@ COORDINATOR_PERMISSIONS = [
     ("trials", "change_campaign"),
     ("trials", "view_campaign"),
     ("trials", "view_campaignscanday"),
+    ("trials", "view_trialchange"),  # what the registry sync changed, on the trial's page
     ("recruitment", "view_application"),
     ("recruitment", "change_application"),
     ("recruitment", "erase_application"),

@@ -56,7 +56,7 @@ def forget_signup_counters() -> int:
     return SignupCounter.objects.filter(window_ends__lt=timezone.now()).delete()[0]
 
 
-@shared_task
+@shared_task(soft_time_limit=3600, time_limit=3660)  # a backlog after a broadcast day takes a while
 def erase_expired_applications() -> int:
     """The retention period: erase applications left untouched for RETENTION_DAYS."""
     from recruitment.services import erasure

@@ -225,3 +225,19 @@ def test_the_sponsor_sees_per_site_the_median_time_to_first_contact_and_the_shar
     client.force_login(sponsor)
     page = client.get("/sponsor/").content.decode()
     assert "3.0 h" in page and "80 %" in page
+
+
+def test_marking_an_applicant_contacted_stops_the_clock_and_no_lead_is_told(trial, site):
+    nurse = make_coordinator("nurse", site)
+    application = make_application(trial, site=site, when=timezone.now() - datetime.timedelta(days=5))
+    review.change_status(application, to=Status.CONTACTED, by=nurse)
+    assert calls.hours_left(Application.objects.get(pk=application.pk)) is None
+    assert not calls.missed_first_contact().exists() and calls.notify_missed_first_contacts() == []
+
+
+def test_a_missed_target_at_a_site_nobody_coordinates_yet_is_told_once_someone_does(trial, site):
+    application = make_application(trial, site=site, when=timezone.now() - datetime.timedelta(days=5))
+    assert calls.notify_missed_first_contacts() == []
+    make_coordinator("nurse", site)
+    assert len(calls.notify_missed_first_contacts()) == 1
+    assert Notification.objects.get(kind="first_contact_missed").application == application

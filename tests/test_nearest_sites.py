@@ -67,3 +67,15 @@ def test_the_location_button_is_a_script_file_and_no_map_service_is_called(trial
     page = Client().get("/").content.decode()
     assert "/static/js/near-me" in page and "data-near-me" in page
     assert not re.search(r"https?://(?!127\.0\.0\.1|localhost|testserver)[^\"' ]*(map|geo)", page, re.I)
+
+
+def test_the_trial_page_offers_the_city_list_and_the_location_button(trial):
+    page = Client().get("/trials/brave-aa1/").content.decode()
+    assert '<select name="near"' in page and "data-near-me" in page
+
+
+def test_a_phones_position_is_kept_to_about_ten_kilometres_in_the_links(trial):
+    page = Client().get("/", {"lat": "31.23456", "lon": "121.47391"}).content.decode()
+    links = re.findall(r'href="([^"]*)"', page)
+    assert any("lat=31.2&amp;lon=121.5" in link for link in links)
+    assert not any("31.23" in link for link in links)

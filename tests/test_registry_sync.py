@@ -198,3 +198,30 @@ def test_keeping_a_trial_open_locally_is_audited_and_opens_its_sign_up(catalog):
 def test_beat_syncs_the_registry_every_day(settings):
     entry = settings.CELERY_BEAT_SCHEDULE["sync-ctgov"]
     assert entry["task"] == "trials.tasks.sync_ctgov" and entry["schedule"].hour == {4}
+
+
+def test_a_record_the_catalog_cannot_hold_is_reported_and_the_others_still_sync(registry, catalog):
+    too_long = record(BRAVE)
+    too_long["protocolSection"]["identificationModule"]["briefTitle"] = "x" * 5000
+    registry.serve(BRAVE, too_long)
+    thrive = record(THRIVE)
+    thrive["protocolSection"]["statusModule"]["overallStatus"] = "COMPLETED"
+    registry.serve(THRIVE, thrive)
+    with pytest.raises(CommandError) as failure:
+        call_command("sync_ctgov")
+    assert BRAVE in str(failure.value) and "cannot be stored" in str(failure.value)
+    assert Trial.objects.get(nct_id=THRIVE).status == RecruitmentStatus.COMPLETED
+
+
+def test_a_trial_kept_open_locally_closes_when_the_registry_says_it_stopped(registry, catalog):
+    brave = catalog
+    brave.open_locally_reason = "Recruiting ahead of the registry"
+    brave.save()
+    study = record(BRAVE)
+    study["protocolSection"]["statusModule"]["overallStatus"] = "SUSPENDED"
+    registry.serve(BRAVE, study)
+    registry.serve(THRIVE, record(THRIVE))
+    call_command("sync_ctgov")
+    brave.refresh_from_db()
+    assert brave.status == RecruitmentStatus.SUSPENDED and brave.open_locally_reason == ""
+    assert TrialChange.objects.filter(trial=brave, field="open_locally_reason", new_value="").exists()

@@ -194,3 +194,30 @@ def test_a_form_body_in_a_charset_that_does_not_exist_answers_400_with_the_frien
                                 content_type="application/x-www-form-urlencoded; charset=no-such-charset")
     assert response.status_code == 400
     assert "could not read what was sent" in response.content.decode()
+
+
+def test_logging_in_as_oneself_does_not_wipe_the_guesses_at_a_colleagues_password(trial):
+    make_coordinator("nurse", make_site(trial))
+    make_coordinator("guesser", make_site(trial))
+    client = Client()
+    for round_ in range(4):
+        for attempt in range(4):
+            client.post("/accounts/login/", {"username": "nurse", "password": f"guess-{round_}-{attempt}"})
+        client.post("/accounts/login/", {"username": "guesser", "password": "pw-for-tests-1"})
+        client.post("/accounts/logout/")
+    assert client.post("/accounts/login/", {"username": "nurse", "password": "pw-for-tests-1"}).status_code == 429
+
+
+def test_sponsors_who_may_receive_contact_details_need_the_second_factor_too(trial, settings):
+    from django.contrib.auth.models import Permission
+
+    settings.STAFF_REQUIRE_2FA = True
+    sponsor = User.objects.create_user("lilly", password="pw-for-tests-1")
+    sponsor.user_permissions.add(Permission.objects.get(codename="receive_consented_contact_details"))
+    client = Client()
+    client.post("/accounts/login/", {"username": "lilly", "password": "pw-for-tests-1"})
+    assert client.get("/sponsor/")["Location"] == "/accounts/two-factor/"
+    plain = User.objects.create_user("reader", password="pw-for-tests-1")
+    other = Client()
+    other.force_login(plain)
+    assert other.get("/sponsor/").status_code == 200  # counts only: no second factor demanded

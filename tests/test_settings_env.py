@@ -34,7 +34,7 @@ def test_with_nothing_set_the_portal_runs_on_sqlite_with_tasks_in_process():
     assert values["broker"] == "memory://"
     assert values["cache"].endswith("LocMemCache")
     assert values["base"] == "http://127.0.0.1:8000"
-    assert values["tz"] == "UTC"
+    assert values["tz"] == "Asia/Shanghai"  # the patients' zone, where the study teams work too
 
 
 def test_production_values_come_from_the_environment():

@@ -327,3 +327,11 @@ def test_phone_numbers_are_exported_as_text_a_spreadsheet_keeps_without_a_quote(
     assert phone == '="+86 138 0013 8000"'  # shown as +86 138 0013 8000, no ' in the number
     name = next(value for column, value in cells.items() if column.lower().startswith("name"))
     assert name == "'=Wang"  # anything else that starts like a formula is still neutralised
+
+
+def test_a_single_small_count_cannot_be_worked_out_from_the_total():
+    from recruitment.funnel import Funnel, protect
+
+    big, small, bigger = Funnel(applications=7), Funnel(applications=2), Funnel(applications=20)
+    protect([big, small, bigger])
+    assert [f.shown_values()[1] for f in (big, small, bigger)] == ["≥ 5", "< 5", 20]

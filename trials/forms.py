@@ -46,6 +46,17 @@ class TrialFilterForm(forms.Form):
         lookups = {name: self.cleaned_data[name] for name in self.FILTERS if self.cleaned_data.get(name)}
         return queryset.filter(**lookups)
 
+    def has_cities(self) -> bool:
+        return len(list(self.fields["near"].choices)) > 1
+
+    def clean(self):
+        data = super().clean()
+        # About 10 km: enough to sort sites, and no one's address in a link or a server's log.
+        for name in ("lat", "lon"):
+            if data.get(name) is not None:
+                data[name] = round(data[name], 1)
+        return data
+
     def origin(self):
         """The point to measure distances from, or None."""
         from trials.geo import origin_of

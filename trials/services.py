@@ -75,8 +75,13 @@ def import_study(record: StudyRecord, *, slug: str | None = None, is_demo: bool 
         trial = Trial(nct_id=record.nct_id, slug=slug or _unique_slug(record), summary=record.brief_summary)
     for name, value in fields.items():
         setattr(trial, name, value)
-    if trial.open_locally_reason and trial.status != RecruitmentStatus.RECRUITING:
-        trial.status = RecruitmentStatus.RECRUITING  # pinned open by a coordinator, ahead of the registry
+    if trial.open_locally_reason:
+        if record.status == RecruitmentStatus.NOT_YET_RECRUITING:
+            trial.status = RecruitmentStatus.RECRUITING  # kept open by a site ahead of the registry
+        else:
+            # The registry has caught up (recruiting), or the trial stopped (completed, suspended,
+            # terminated...): the registry decides again, and the change is recorded.
+            trial.open_locally_reason = ""
     trial.full_clean()
     trial.save()
 

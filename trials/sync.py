@@ -24,8 +24,8 @@ from trials.services import import_study
 logger = logging.getLogger(__name__)
 
 # What a change record names, per trial: the fields the registry owns that patients see.
-WATCHED = ("status", "title", "acronym", "phase", "min_age_years", "max_age_years", "sex_eligibility",
-           "target_enrolment", "drug")
+WATCHED = ("status", "open_locally_reason", "title", "acronym", "phase", "min_age_years", "max_age_years",
+           "sex_eligibility", "target_enrolment", "drug")
 
 
 class FetchError(Exception):
@@ -128,6 +128,10 @@ def sync(*, add: tuple[str, ...] = (), demo: bool = False, pause: float | None =
         except (FetchError, RecordError) as exc:
             report.failed[nct_id] = str(exc)
             logger.warning("registry sync: %s not updated: %s", nct_id, exc)
+            continue
+        except Exception as exc:  # noqa: BLE001 - a record the catalog cannot hold (too long, a clash): reported, the rest go on
+            report.failed[nct_id] = f"cannot be stored ({exc.__class__.__name__}: {exc})"[:500]
+            logger.exception("registry sync: %s not updated", nct_id)
             continue
         (report.updated if changes else report.unchanged).append(nct_id)
         report.closed += _closed(changes)

@@ -1,3 +1,4 @@
+import functools
 from urllib.parse import urlencode
 
 from django.contrib.admin.views.decorators import staff_member_required
@@ -6,6 +7,7 @@ from django.http import Http404, HttpResponse, HttpResponseNotModified
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone, translation
+from django.utils.functional import SimpleLazyObject
 from django.views.decorators.http import require_safe
 
 from recruitment import language
@@ -38,12 +40,24 @@ def _valid_filters(request):
         return True
     # A browser's location is anyone's own point: pages measured from it are not cached.
     cacheable = set(TrialFilterForm.base_fields) - {"lat", "lon"}
-    return set(request.GET) <= cacheable and TrialFilterForm(request.GET).is_valid()
+    given = {name for name, value in request.GET.items() if value}  # the form sends lat= and lon= empty
+    return given <= cacheable and TrialFilterForm(request.GET).is_valid()
+
+
+def _nearest_sites_first(trials, origin):
+    trials = list(trials)
+    for trial in trials:
+        trial.recruiting_sites = nearest_first(trial.recruiting_sites, origin)
+    return trials
 
 
 def near_query(request) -> str:
     """The "near" part of this page's query string, carried to the pages it links to."""
-    return urlencode({name: request.GET[name] for name in ("near", "lat", "lon") if request.GET.get(name)})
+    form = TrialFilterForm(request.GET)
+    if not form.is_valid():
+        return ""
+    return urlencode({name: form.cleaned_data[name] for name in ("near", "lat", "lon")
+                      if form.cleaned_data.get(name) not in (None, "")})
 
 
 @require_safe
@@ -53,15 +67,13 @@ def trial_list(request):
         Trial.objects.select_related("sponsor").prefetch_related(_recruiting_sites()).recruiting_first()
     )
     trials = form.filter(trials)
+    # Read before the trials are (they are read lazily, only if the page is not in the cache);
+    # only the filters the form knows, each chosen value once, make a key: random or repeated
+    # query strings cannot fill the cache.
+    version = catalog_cache.version() if catalog_cache.enabled() and _valid_filters(request) else None
     origin = form.origin()
     if origin is not None:
-        trials = list(trials)
-        for trial in trials:
-            trial.recruiting_sites = nearest_first(trial.recruiting_sites, origin)
-    # Only the filters the form knows are cached: random query strings cannot fill the cache.
-    # Read before the trials are (the queryset is lazy); only the filters the form knows, each
-    # chosen value once, make a key: random or repeated query strings cannot fill the cache.
-    version = catalog_cache.version() if catalog_cache.enabled() and _valid_filters(request) else None
+        trials = SimpleLazyObject(functools.partial(_nearest_sites_first, trials, origin))
     chosen = sorted((name, value) for name, value in form.cleaned_data.items() if value) \
         if version and form.is_bound and form.is_valid() else []
     cache = catalog_cache.fragment_context(version, "list", *(f"{name}={value}" for name, value in chosen))

@@ -76,6 +76,13 @@ class ScopedRelatedFilter(admin.RelatedFieldListFilter):
         return field.get_choices(include_blank=False, ordering=ordering, limit_choices_to={"pk__in": scope})
 
 
+def _when(moment, pattern="%Y-%m-%d %H:%M"):
+    """A moment in the staff's own time zone (settings.TIME_ZONE), not the database's UTC."""
+    from django.utils import timezone
+
+    return timezone.localtime(moment).strftime(pattern)
+
+
 def _tel(phone):
     """A phone number the coordinator's phone can call with a tap."""
     if not phone:
@@ -358,7 +365,7 @@ class ApplicationAdmin(admin.ModelAdmin):
 
     @admin.display(description=_("Waiting"), ordering="submitted_at")
     def waiting(self, obj):
-        return format_html('<span title="{}">{}</span>', obj.submitted_at.strftime("%Y-%m-%d %H:%M"),
+        return format_html('<span title="{}">{}</span>', _when(obj.submitted_at),
                            _waited(obj.submitted_at))
     @admin.display(description=_("Trial"), ordering="trial__acronym")
     def trial_name(self, obj):
@@ -435,7 +442,7 @@ class ApplicationAdmin(admin.ModelAdmin):
             "<p>{} · {}</p><table><thead><tr><th></th><th>{}</th><th>{}</th><th>{}</th><th>{}</th></tr></thead>"
             "<tbody>{}</tbody></table>",
             _badge(evaluation.verdict, evaluation.get_verdict_display()),
-            evaluation.created_at.strftime("%Y-%m-%d %H:%M"),
+            _when(evaluation.created_at),
             _("Criterion"), _("Type"), _("Result"), _("Reason"),
             format_html_join("", "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>", rows),
         )
@@ -468,7 +475,7 @@ class ApplicationAdmin(admin.ModelAdmin):
         if not earlier:
             return "—"
         return format_html_join("", "<details><summary>{}</summary>{}</details>", (
-            (f"{e.created_at:%Y-%m-%d %H:%M} · {e.get_verdict_display()}", self._results_table(e)) for e in earlier
+            (f"{_when(e.created_at)} · {e.get_verdict_display()}", self._results_table(e)) for e in earlier
         ))
 
     @admin.display(description=_("Contact"))
@@ -486,7 +493,7 @@ class ApplicationAdmin(admin.ModelAdmin):
     @admin.display(description=_("First contact"))
     def first_contact_clock(self, obj):
         if obj.first_contact_at:
-            return format_html(_("first attempt {when}"), when=obj.first_contact_at.strftime("%Y-%m-%d %H:%M"))
+            return format_html(_("first attempt {when}"), when=_when(obj.first_contact_at))
         left = calls.hours_left(obj)
         if left is None:
             return "—"
@@ -496,8 +503,8 @@ class ApplicationAdmin(admin.ModelAdmin):
     def attempts_text(self, obj):
         attempts = list(obj.contact_attempts.select_related("by"))
         rows = format_html_join("", "<li>{} · {} · {} · {}{}</li>", (
-            (a.at.strftime("%Y-%m-%d %H:%M"), a.get_channel_display(), a.get_outcome_display(), a.by.get_username(),
-             format_html(" → {} {}", _("next"), a.next_contact_at.strftime("%Y-%m-%d %H:%M")) if a.next_contact_at
+            (_when(a.at), a.get_channel_display(), a.get_outcome_display(), a.by.get_username(),
+             format_html(" → {} {}", _("next"), _when(a.next_contact_at)) if a.next_contact_at
              else "") for a in attempts))
         offer = ""
         if calls.offer_unreachable(obj):
@@ -509,7 +516,7 @@ class ApplicationAdmin(admin.ModelAdmin):
     @admin.display(description=_("Consents"))
     def consents_text(self, obj):
         rows = [
-            (c.get_purpose_display(), c.version, f"{c.given_at:%Y-%m-%d %H:%M}",
+            (c.get_purpose_display(), c.version, _when(c.given_at),
              format_html(" — {} {:%Y-%m-%d}", _("withdrawn"), c.withdrawn_at) if c.withdrawn_at else "")
             for c in obj.consents.all()
         ]
@@ -523,7 +530,7 @@ class ApplicationAdmin(admin.ModelAdmin):
 
     @admin.display(description=_("Notes"))
     def notes_text(self, obj):
-        notes = [(n.author.get_username(), f"{n.created_at:%Y-%m-%d %H:%M}", n.text) for n in obj.notes.all()]
+        notes = [(n.author.get_username(), _when(n.created_at), n.text) for n in obj.notes.all()]
         if not notes:
             return "—"
         return format_html_join("", '<p><strong>{}</strong>, {}:<br><span class="note-text">{}</span></p>',
@@ -532,7 +539,7 @@ class ApplicationAdmin(admin.ModelAdmin):
     @admin.display(description=_("Audit trail"))
     def audit_trail(self, obj):
         rows = [
-            (f"{e.created_at:%Y-%m-%d %H:%M:%S}", e.shown_actor, e.get_action_display(),
+            (_when(e.created_at, "%Y-%m-%d %H:%M:%S"), e.shown_actor, e.get_action_display(),
              format_html("{} → {}", e.shown_old_value or "∅", e.shown_new_value)
              if (e.old_value or e.new_value) else "",
              e.reason)

@@ -10,7 +10,7 @@ import zoneinfo
 from django.conf import settings
 from django.db import transaction
 from django.db.models import Case, F, IntegerField, Q, Value, When
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from recruitment.models import (
     FAILED_OUTCOMES,
@@ -41,7 +41,8 @@ def first_contact_due(submitted_at: datetime.datetime, site) -> datetime.datetim
 def hours_left(application, now=None) -> float | None:
     """Working hours left before the first-contact target (negative: past it), or None once a
     first attempt was made."""
-    if application.first_contact_at is not None or application.first_contact_due is None:
+    if application.first_contact_at is not None or application.first_contact_due is None \
+            or application.status != Status.NEW:
         return None
     now = now or timezone.now()
     if now <= application.first_contact_due:
@@ -64,8 +65,10 @@ def record_attempt(application: Application, *, by, outcome: str, channel: str =
     app.first_contact_at = app.first_contact_at or at
     app.next_contact_at = None if outcome == AttemptOutcome.REACHED else next_contact_at
     app.save(update_fields=["first_contact_at", "next_contact_at"])
+    with translation.override(settings.LANGUAGE_CODE):  # one language in the trail, whoever acts
+        outcome_label = str(AttemptOutcome(outcome).label)
     log_action(application=app, actor=by, action=AuditAction.CONTACT_ATTEMPT, field="outcome",
-               new=AttemptOutcome(outcome).label, at=at,
+               new=outcome_label, at=at,
                details={"channel": channel, "outcome": outcome,
                         "next_contact_at": next_contact_at.isoformat() if next_contact_at else None})
     if outcome == AttemptOutcome.REACHED and app.status == Status.NEW:
@@ -94,17 +97,17 @@ def offer_unreachable(application) -> bool:
 def missed_first_contact(now=None):
     """Applications whose first-contact target has passed without an attempt, not yet told."""
     now = now or timezone.now()
-    return (Application.objects.filter(first_contact_at=None, first_contact_breach_notified_at=None,
-                                       first_contact_due__lt=now, erased_at=None)
-            .exclude(status__in=EXITS))
+    return Application.objects.filter(first_contact_at=None, first_contact_breach_notified_at=None,
+                                      first_contact_due__lt=now, erased_at=None, status=Status.NEW)
 
 
 def lead_of(application):
     """Who is told of a missed target: the site's lead coordinator, else its coordinators."""
+    coordinators = coordinators_for(application)
     site = application.site
-    if site is not None and site.lead_coordinator_id and site.lead_coordinator.is_active:
+    if site is not None and site.lead_coordinator_id and coordinators.filter(pk=site.lead_coordinator_id).exists():
         return [site.lead_coordinator]
-    return list(coordinators_for(application))
+    return list(coordinators)
 
 
 def notify_missed_first_contacts(now=None) -> list[int]:
@@ -122,7 +125,8 @@ def notify_missed_first_contacts(now=None) -> list[int]:
                 [Notification(kind=NotificationKind.FIRST_CONTACT_MISSED, recipient=user, application=application,
                               created_at=now) for user in lead_of(application) if user.pk not in told])
             created += [row.pk for row in rows]
-            Application.objects.filter(pk=application.pk).update(first_contact_breach_notified_at=now)
+            if rows or told:  # nobody to tell yet (a site without coordinators): tried again next run
+                Application.objects.filter(pk=application.pk).update(first_contact_breach_notified_at=now)
         transaction.on_commit(lambda: enqueue(created), robust=True)
     return created
 
@@ -148,9 +152,12 @@ def queue_for(user, *, now=None):
 
     now = now or timezone.now()
     end_of_day = now.astimezone(_tz()).replace(hour=23, minute=59, second=59)
-    open_ = Q(status=Status.NEW) | (Q(next_contact_at__lte=end_of_day) & ~Q(status__in=EXITS))
+    due_today = Q(next_contact_at__lte=end_of_day)
+    open_ = (Q(status=Status.NEW) & (Q(next_contact_at=None) | due_today)) | (due_today & ~Q(status__in=EXITS))
+    # Never called first (their clock runs), the nearest deadline first; then the calls planned.
     return (applications_for(user).filter(Q(assigned_to=user) | Q(assigned_to=None)).filter(open_)
             .select_related("trial", "site", "contact", "assigned_to")
-            .annotate(new_first=Case(When(status=Status.NEW, then=Value(0)), default=Value(1),
-                                     output_field=IntegerField()))
-            .order_by("new_first", F("next_contact_at").asc(nulls_last=True), "submitted_at"))
+            .annotate(never_called=Case(When(status=Status.NEW, first_contact_at=None, then=Value(0)), default=Value(1),
+                                        output_field=IntegerField()))
+            .order_by("never_called", F("first_contact_due").asc(nulls_last=True),
+                      F("next_contact_at").asc(nulls_last=True), "submitted_at"))

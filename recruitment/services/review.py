@@ -3,7 +3,7 @@
 from django.db import transaction
 
 from django.conf import settings
-from django.utils import translation
+from django.utils import timezone, translation
 
 from recruitment.models import Application, AuditAction, Evaluation, Note
 from recruitment.pipeline import Status, check_move
@@ -25,7 +25,12 @@ def change_status(application, *, to: str, by, reason: str = "") -> None:
         return
     check_move(old, to, reason)
     application.status = to
-    application.save(update_fields=["status"])
+    fields = ["status"]
+    if old == Status.NEW and application.first_contact_at is None:
+        # Marked contacted (or closed) without an attempt recorded: the first-contact clock stops.
+        application.first_contact_at = timezone.now()
+        fields.append("first_contact_at")
+    application.save(update_fields=fields)
     with translation.override(settings.LANGUAGE_CODE):  # one language in the trail, whoever acts
         log_action(
             application=application, actor=by, action=AuditAction.STATUS_CHANGED, field="status",
