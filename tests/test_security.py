@@ -39,7 +39,10 @@ def test_a_coordinator_cannot_change_or_deactivate_another_sites_campaign(trial)
     trial_wide = make_campaign(trial, site=None, name="Live broadcast")
     client = logged_in(nurse_b)
     assert client.get(f"/admin/trials/campaign/{theirs.pk}/change/").status_code in (302, 404)
-    client.post(f"/admin/trials/campaign/{theirs.pk}/change/", {"name": "Hijacked", "is_active": ""})
+    # A complete form, as the page would send it: only the scope can refuse it.
+    client.post(f"/admin/trials/campaign/{theirs.pk}/change/", {
+        "trial": trial.pk, "name": "Hijacked", "channel": theirs.channel, "language": "", "site": site_b.pk,
+        "code": theirs.code, "is_active": "", "scan_days-TOTAL_FORMS": 0, "scan_days-INITIAL_FORMS": 0})
     theirs.refresh_from_db()
     assert theirs.is_active and theirs.name == "Poster at A"
     listing = client.get("/admin/trials/campaign/").content.decode()
