@@ -123,7 +123,8 @@ def test_the_sync_closes_a_finished_trial_lists_the_new_site_reports_the_broken_
     assert not any(DEMO in path for path in registry.requests)
 
     [message] = [m for m in mail.outbox if m.to == [nurse.email]]
-    assert "COMPLETED" in message.body and "Zhejiang University Second Hospital" in message.body
+    assert "recruitment status: Recruiting → Completed" in message.body  # labels, not codes
+    assert "Zhejiang University Second Hospital" in message.body
 
     page = Client()
     from django.contrib.auth.models import User

@@ -74,9 +74,21 @@ class TrialChangeInline(admin.TabularInline):
     model = TrialChange
     extra = 0
     can_delete = False
-    fields = ["at", "site", "field", "old_value", "new_value", "registry_version"]
+    fields = ["at", "site", "what", "old", "new", "registry_version"]
     readonly_fields = fields
     verbose_name_plural = _("Changes from the registry")
+
+    @admin.display(description=_("what"))
+    def what(self, change):
+        return change.what
+
+    @admin.display(description=_("from"))
+    def old(self, change):
+        return change.shown_old
+
+    @admin.display(description=_("to"))
+    def new(self, change):
+        return change.shown_new
 
     def has_add_permission(self, request, obj=None):
         return False

@@ -492,3 +492,40 @@ class TrialChange(models.Model):
 
     def __str__(self):
         return f"{self.trial_id} {self.site} {self.field}: {self.old_value} → {self.new_value}"
+
+    # Stored as codes (one language in the record); shown in the reader's language.
+    @property
+    def what(self) -> str:
+        return change_label(self.field)
+
+    @property
+    def shown_old(self) -> str:
+        return value_label(self.field, self.old_value)
+
+    @property
+    def shown_new(self) -> str:
+        return value_label(self.field, self.new_value)
+
+
+SITE_CHANGES = {"site status": _("site status"), "site added": _("site added")}
+
+
+def change_label(field: str) -> str:
+    """What a registry change names, in the reader's language."""
+    if field in SITE_CHANGES:
+        return str(SITE_CHANGES[field])
+    try:
+        return str(Trial._meta.get_field(field).verbose_name)
+    except Exception:  # noqa: BLE001 - a field renamed since the change was recorded
+        return field
+
+
+def value_label(field: str, value: str) -> str:
+    """A recorded value, with a status or a phase shown as its label."""
+    if field in ("status", "site status", "site added") and value in RecruitmentStatus.values:
+        return str(RecruitmentStatus(value).label)
+    if field == "phase" and value in Phase.values:
+        return str(Phase(value).label)
+    if field == "sex_eligibility" and value in SexEligibility.values:
+        return str(SexEligibility(value).label)
+    return value

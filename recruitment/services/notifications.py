@@ -91,7 +91,11 @@ def _message(notification) -> EmailMessage:
             subject = render_to_string(f"emails/{notification.kind}_subject.txt", context).strip()
             body = render_to_string(f"emails/{notification.kind}.txt", context)
         elif notification.kind == NotificationKind.CATALOG_CHANGED:
-            context = {"recipient": recipient, **notification.payload,
+            from trials.models import change_label, value_label
+
+            changes = [(site, change_label(what), value_label(what, old), value_label(what, new))
+                       for site, what, old, new in notification.payload["changes"]]
+            context = {"recipient": recipient, **notification.payload, "changes": changes,
                        "url": settings.PUBLIC_BASE_URL + reverse("admin:trials_trial_change",
                                                                  args=[notification.payload["trial_id"]])}
             subject = render_to_string("emails/catalog_changed_subject.txt", context).strip()
