@@ -26,6 +26,8 @@ from django_otp import devices_for_user, match_token
 from django_otp import login as otp_login
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from recruitment.services.notifications import account_change_notice
+
 LAST_SEEN = "staff_last_seen"
 SEEN_PRECISION = 60  # seconds
 
@@ -61,6 +63,13 @@ class LoginView(auth_views.LoginView):
         return response
 
 
+class PasswordChangeView(auth_views.PasswordChangeView):
+    def form_valid(self, form):
+        response = super().form_valid(form)
+        account_change_notice(self.request.user, "password_changed")
+        return response
+
+
 class TokenForm(forms.Form):
     token = forms.CharField(label=_("Code from your authenticator app"), max_length=8,
                             widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "one-time-code"}))
@@ -88,6 +97,7 @@ def two_factor(request):
             device.confirmed = True
             device.save(update_fields=["confirmed"])
             otp_login(request, device)
+            account_change_notice(request.user, "two_factor_on")
             return redirect("admin:index" if request.user.is_staff else "sponsor:home")
         form.add_error("token", _("This code is not right. Check the time on your phone, and type the newest code."))
     context = {"form": form, "qr": _qr_svg(device.config_url), "secret": device.key,

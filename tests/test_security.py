@@ -224,3 +224,20 @@ def test_sponsors_who_may_receive_contact_details_need_the_second_factor_too(tri
     other = Client()
     other.force_login(plain)
     assert other.get("/sponsor/").status_code == 200  # counts only: no second factor demanded
+
+
+def test_a_user_is_told_by_email_when_their_password_changes_or_a_second_factor_is_added(
+        trial, mailoutbox, django_capture_on_commit_callbacks):
+    nurse = make_coordinator("nurse", make_site(trial))
+    client = logged_in(nurse)
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post("/accounts/password_change/", {"old_password": "pw-for-tests-1",
+                                                   "new_password1": "Another-pw-2026!",
+                                                   "new_password2": "Another-pw-2026!"})
+    client.get("/accounts/two-factor/")
+    device = TOTPDevice.objects.get(user=nurse)
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post("/accounts/two-factor/", {"token": f"{totp(device.bin_key):06d}"})
+    subjects = [m.subject for m in mailoutbox if m.to == [nurse.email]]
+    assert subjects == ["The password of your account was changed",
+                        "Two-step verification was turned on for your account"]

@@ -14,6 +14,7 @@ class NotificationKind(models.TextChoices):
     DIGEST = "digest", _("Daily digest")
     FIRST_CONTACT_MISSED = "first_contact_missed", _("First-contact target missed")
     CATALOG_CHANGED = "catalog_changed", _("The registry changed a trial")
+    ACCOUNT_CHANGED = "account_changed", _("Your account's security changed")
     # To the patient
     CONFIRMATION = "confirmation", _("Confirmation to the patient")
     ACCESS_CODE = "access_code", _("One-time code to the patient")

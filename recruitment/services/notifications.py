@@ -90,6 +90,11 @@ def _message(notification) -> EmailMessage:
                        "recipient": recipient, "site": application.site}
             subject = render_to_string(f"emails/{notification.kind}_subject.txt", context).strip()
             body = render_to_string(f"emails/{notification.kind}.txt", context)
+        elif notification.kind == NotificationKind.ACCOUNT_CHANGED:
+            context = {"recipient": recipient, "event": notification.payload.get("event"),
+                       "when": timezone.localtime(notification.created_at)}
+            subject = render_to_string("emails/account_changed_subject.txt", context).strip()
+            body = render_to_string("emails/account_changed.txt", context)
         elif notification.kind == NotificationKind.CATALOG_CHANGED:
             from trials.models import change_label, value_label
 
@@ -182,7 +187,7 @@ def _no_longer_wanted(notification) -> str:
     recipient = notification.recipient
     if not recipient.is_active:
         return "not sent: the recipient's account is deactivated"
-    if notification.kind == NotificationKind.CATALOG_CHANGED:
+    if notification.kind in (NotificationKind.CATALOG_CHANGED, NotificationKind.ACCOUNT_CHANGED):
         return ""
     if notification.kind == NotificationKind.FIRST_CONTACT_MISSED:
         if notification.application.first_contact_at is not None or notification.application.erased_at:
@@ -275,3 +280,13 @@ def catalog_change_notices(trial, changes) -> list[int]:
     ids = [row.pk for row in rows]
     transaction.on_commit(lambda: enqueue(ids), robust=True)
     return ids
+
+
+def account_change_notice(user, event: str) -> None:
+    """Tell a user their account's security changed (a second factor turned on, the password
+    changed): if it was not them, they can say so before any harm is done."""
+    if not user.email:
+        return
+    notice = Notification.objects.create(kind=NotificationKind.ACCOUNT_CHANGED, recipient=user,
+                                         payload={"event": event})
+    transaction.on_commit(lambda: enqueue([notice.pk]), robust=True)
