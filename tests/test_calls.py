@@ -1,7 +1,6 @@
 """The coordinator's day: the call queue, contact attempts as data, and the first-contact clock."""
 
 import datetime
-import re
 import zoneinfo
 
 import pytest
@@ -241,3 +240,11 @@ def test_a_missed_target_at_a_site_nobody_coordinates_yet_is_told_once_someone_d
     make_coordinator("nurse", site)
     assert len(calls.notify_missed_first_contacts()) == 1
     assert Notification.objects.get(kind="first_contact_missed").application == application
+
+
+@pytest.mark.parametrize("outcomes, expected", [
+    ([], 0), (["no_answer"], 1), (["no_answer", "voicemail", "wrong_number"], 3),
+    (["no_answer", "reached", "no_answer"], 1), (["no_answer", "call_back"], 0),
+])
+def test_failed_attempts_count_from_the_last_one_that_reached_or_heard_the_patient(outcomes, expected):
+    assert calls.failed_in_a_row(outcomes) == expected

@@ -155,18 +155,6 @@ def test_add_imports_a_new_study_and_demo_trials_sync_only_when_asked(registry, 
     assert any(DEMO in path for path in registry.requests)
 
 
-def test_a_trial_kept_open_locally_stays_open_while_the_registry_has_not_caught_up(registry, catalog):
-    brave = catalog
-    brave.open_locally_reason = "Site initiation visit done on 2 December; registry update pending"
-    brave.save()
-    study = record(BRAVE)
-    study["protocolSection"]["statusModule"]["overallStatus"] = "NOT_YET_RECRUITING"
-    registry.serve(BRAVE, study)
-    registry.serve(THRIVE, record(THRIVE))
-    call_command("sync_ctgov")
-    assert Trial.objects.get(pk=brave.pk).status == RecruitmentStatus.RECRUITING
-
-
 def test_keeping_a_trial_open_locally_is_audited_and_opens_its_sign_up(catalog):
     """What the trial's admin page saves (its form has many inlines: the admin's save step is
     called as the page calls it, with the changed field)."""
@@ -214,15 +202,21 @@ def test_a_record_the_catalog_cannot_hold_is_reported_and_the_others_still_sync(
     assert Trial.objects.get(nct_id=THRIVE).status == RecruitmentStatus.COMPLETED
 
 
-def test_a_trial_kept_open_locally_closes_when_the_registry_says_it_stopped(registry, catalog):
+@pytest.mark.parametrize("registry_says, expected, still_pinned", [
+    ("NOT_YET_RECRUITING", RecruitmentStatus.RECRUITING, True),  # the site recruits ahead of the registry
+    ("RECRUITING", RecruitmentStatus.RECRUITING, False),  # the registry caught up: it decides again
+    ("SUSPENDED", RecruitmentStatus.SUSPENDED, False),  # stopped: the sign-up closes, whatever the pin
+])
+def test_a_trial_kept_open_locally_stays_open_only_until_the_registry_says_otherwise(
+        registry, catalog, registry_says, expected, still_pinned):
     brave = catalog
-    brave.open_locally_reason = "Recruiting ahead of the registry"
+    brave.open_locally_reason = "Site initiation visit done on 2 December; registry update pending"
     brave.save()
     study = record(BRAVE)
-    study["protocolSection"]["statusModule"]["overallStatus"] = "SUSPENDED"
+    study["protocolSection"]["statusModule"]["overallStatus"] = registry_says
     registry.serve(BRAVE, study)
     registry.serve(THRIVE, record(THRIVE))
     call_command("sync_ctgov")
     brave.refresh_from_db()
-    assert brave.status == RecruitmentStatus.SUSPENDED and brave.open_locally_reason == ""
-    assert TrialChange.objects.filter(trial=brave, field="open_locally_reason", new_value="").exists()
+    assert brave.status == expected and bool(brave.open_locally_reason) == still_pinned
+    assert TrialChange.objects.filter(trial=brave, field="open_locally_reason").exists() != still_pinned

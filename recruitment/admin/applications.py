@@ -507,7 +507,7 @@ class ApplicationAdmin(admin.ModelAdmin):
              format_html(" → {} {}", _("next"), _when(a.next_contact_at)) if a.next_contact_at
              else "") for a in attempts))
         offer = ""
-        if calls.offer_unreachable(obj):
+        if calls.offer_unreachable(obj, [a.outcome for a in attempts]):
             offer = format_html('<p class="unreachable-offer"><strong>{}</strong></p>', _(
                 "Several attempts in a row did not reach the patient: you may move the application to "
                 "“Unreachable” (with a reason), or keep trying."))

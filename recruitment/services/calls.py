@@ -78,20 +78,24 @@ def record_attempt(application: Application, *, by, outcome: str, channel: str =
     return attempt
 
 
-def failed_in_a_row(application) -> int:
-    """Attempts since the patient was last reached that did not reach them."""
+def failed_in_a_row(outcomes) -> int:
+    """How many of the latest outcomes (oldest first) in a row did not reach the patient."""
     count = 0
-    for outcome in application.contact_attempts.order_by("-at", "-pk").values_list("outcome", flat=True):
+    for outcome in reversed(list(outcomes)):
         if outcome not in FAILED_OUTCOMES:
             break
         count += 1
     return count
 
 
-def offer_unreachable(application) -> bool:
-    """Whether to offer "unreachable": after UNREACHABLE_AFTER_ATTEMPTS failed attempts in a row."""
-    return (Status.UNREACHABLE in allowed_moves(application.status)
-            and failed_in_a_row(application) >= settings.UNREACHABLE_AFTER_ATTEMPTS)
+def offer_unreachable(application, outcomes=None) -> bool:
+    """Whether to offer "unreachable": after UNREACHABLE_AFTER_ATTEMPTS failed attempts in a row.
+    `outcomes`: the attempts' outcomes, oldest first, when the caller has read them already."""
+    if Status.UNREACHABLE not in allowed_moves(application.status):
+        return False
+    if outcomes is None:
+        outcomes = application.contact_attempts.values_list("outcome", flat=True)  # model order: oldest first
+    return failed_in_a_row(outcomes) >= settings.UNREACHABLE_AFTER_ATTEMPTS
 
 
 def missed_first_contact(now=None):
