@@ -3,11 +3,9 @@ FROM python:3.11-slim
 ENV PYTHONDONTWRITEBYTECODE=1 PYTHONUNBUFFERED=1 PIP_NO_CACHE_DIR=1
 WORKDIR /app
 
-COPY pyproject.toml README.md ./
-COPY config config
-COPY recruitment recruitment
-COPY trials trials
-RUN pip install .
+# The same locked, hash-checked dependencies as development and CI; the project runs from /app.
+COPY requirements/runtime.txt requirements/runtime.txt
+RUN pip install --require-hashes --no-deps -r requirements/runtime.txt
 
 COPY . .
 # collectstatic needs settings but no secrets: the build-time key is never used at run time.

@@ -6,16 +6,16 @@ STAMP  := $(VENV)/.installed
 PORT   ?= 8000
 DEMO_PASSWORD ?= demo
 
-.PHONY: run test bench install migrate seed worker beat clean
+.PHONY: run test lint audit lock bench install migrate seed worker beat clean
 
 $(BIN)/python:
 	$(PYTHON) -c 'import sys; sys.exit("Python 3.11 is required, found " + sys.version.split()[0]) if sys.version_info[:2] != (3, 11) else None'
 	$(PYTHON) -m venv $(VENV)
 
-# Re-installs only when the declared dependencies change.
-$(STAMP): pyproject.toml | $(BIN)/python
-	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[test]'
+# Every install comes from the lock file, each file checked against its hash; re-installs only
+# when the lock changes. The project itself is run from this folder, never installed.
+$(STAMP): requirements/dev.txt | $(BIN)/python
+	$(BIN)/python -m pip install --quiet --require-hashes --no-deps -r requirements/dev.txt
 	touch $(STAMP)
 
 install: $(STAMP)
@@ -30,8 +30,28 @@ run: seed
 	@echo "Portal: http://127.0.0.1:$(PORT)/  (admin: /admin/, users admin / coordinator / sponsor, password '$(DEMO_PASSWORD)')"
 	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
+# One test database, live server port and Redis database per core (pytest-xdist).
+# One file or one test: make test PYTEST_ARGS='tests/test_salt.py::test_name' PYTEST_WORKERS=0
+PYTEST_WORKERS ?= auto
 test: install
-	$(BIN)/python -m pytest $(PYTEST_ARGS)
+	$(BIN)/python -m pytest -n $(PYTEST_WORKERS) $(PYTEST_ARGS)
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy
+
+# Known vulnerabilities in every locked package; asks PyPI's advisory data over the network.
+audit: install
+	$(BIN)/pip-audit --strict --disable-pip --require-hashes -r requirements/dev.txt
+
+# Refresh the lock files after changing pyproject.toml (or to take new releases: LOCK_ARGS=--upgrade).
+LOCK := $(BIN)/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras \
+        --no-emit-index-url --no-emit-find-links $(LOCK_ARGS)
+lock: $(BIN)/python
+	$(BIN)/python -m pip install --quiet 'pip-tools>=7.4,<8'
+	$(LOCK) -o requirements/runtime.txt pyproject.toml
+	$(LOCK) --extra test --extra lint -c requirements/runtime.txt -o requirements/dev.txt pyproject.toml
 
 # By hand, never in `make test`: needs PostgreSQL, Redis, wrk and valgrind on this machine (see bench/README.md).
 bench: install
