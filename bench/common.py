@@ -63,14 +63,28 @@ def psql(sql: str) -> None:
 class Gunicorn:
     """The production command: gunicorn with the project's gunicorn.conf.py, 2 workers."""
 
-    def __init__(self, env: dict, port: int, *extra: str, app: str = "config.wsgi:application",
-                 ready_path: str = "/healthz"):
+    def __init__(
+        self, env: dict, port: int, *extra: str, app: str = "config.wsgi:application", ready_path: str = "/healthz"
+    ):
         self.port = port
-        self.log = open(ROOT / "var" / f"bench-gunicorn-{port}.log", "w")
+        self.log = open(ROOT / "var" / f"bench-gunicorn-{port}.log", "w")  # noqa: SIM115 - closed by stop()
         self.process = subprocess.Popen(
-            [str(BIN / "gunicorn"), "-c", "gunicorn.conf.py", app,
-             "--bind", f"127.0.0.1:{port}", "--workers", "2", *extra],
-            cwd=ROOT, env=env, stdout=self.log, stderr=subprocess.STDOUT, start_new_session=True,
+            [
+                str(BIN / "gunicorn"),
+                "-c",
+                "gunicorn.conf.py",
+                app,
+                "--bind",
+                f"127.0.0.1:{port}",
+                "--workers",
+                "2",
+                *extra,
+            ],
+            cwd=ROOT,
+            env=env,
+            stdout=self.log,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
         )
         wait_http(f"http://127.0.0.1:{port}{ready_path}")
 
@@ -150,11 +164,18 @@ def median_of(runs: int, measure) -> float:
 
 
 def machine() -> str:
-    cpu = next((line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
-                if line.startswith("model name")), platform.processor())
+    cpu = next(
+        (
+            line.split(":", 1)[1].strip()
+            for line in Path("/proc/cpuinfo").read_text().splitlines()
+            if line.startswith("model name")
+        ),
+        platform.processor(),
+    )
     memory = int(re.search(r"MemTotal:\s+(\d+)", Path("/proc/meminfo").read_text()).group(1)) // 1024 // 1024
-    pg = subprocess.run(["psql", f"{PG}/postgres", "-Atc", "SHOW server_version"], capture_output=True,
-                        text=True).stdout.strip()
+    pg = subprocess.run(
+        ["psql", f"{PG}/postgres", "-Atc", "SHOW server_version"], capture_output=True, text=True
+    ).stdout.strip()
     return f"{os.cpu_count()} cores ({cpu}), {memory} GiB, PostgreSQL {pg}, Python {platform.python_version()}"
 
 

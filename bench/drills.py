@@ -40,19 +40,42 @@ def django_setup(env):
 
 
 def start_redis(port: int, directory: Path) -> subprocess.Popen:
-    process = subprocess.Popen(["redis-server", "--port", str(port), "--bind", "127.0.0.1", "--save", "",
-                                "--appendonly", "no", "--dir", str(directory)], stdout=subprocess.DEVNULL)
+    process = subprocess.Popen(
+        [
+            "redis-server",
+            "--port",
+            str(port),
+            "--bind",
+            "127.0.0.1",
+            "--save",
+            "",
+            "--appendonly",
+            "no",
+            "--dir",
+            str(directory),
+        ],
+        stdout=subprocess.DEVNULL,
+    )
     for _ in range(50):
-        if subprocess.run(["redis-cli", "-p", str(port), "ping"], capture_output=True, text=True).stdout.strip() == "PONG":
+        if (
+            subprocess.run(["redis-cli", "-p", str(port), "ping"], capture_output=True, text=True).stdout.strip()
+            == "PONG"
+        ):
             return process
         time.sleep(0.1)
     raise SystemExit("redis-server did not start")
 
 
 def start_celery(env, *args, name) -> subprocess.Popen:
-    log = open(ROOT / "var" / f"drill-{name}.log", "w")
-    return subprocess.Popen([str(BIN / "celery"), "-A", "config", *args], cwd=ROOT, env=env, stdout=log,
-                            stderr=subprocess.STDOUT, start_new_session=True)
+    log = open(ROOT / "var" / f"drill-{name}.log", "w")  # noqa: SIM115 - the process writes to it until it ends
+    return subprocess.Popen(
+        [str(BIN / "celery"), "-A", "config", *args],
+        cwd=ROOT,
+        env=env,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+        start_new_session=True,
+    )
 
 
 def stop(process, sig=signal.SIGTERM):
@@ -72,10 +95,12 @@ def sent_ids(outbox: Path) -> collections.Counter:
 def post_application(base: str, phone: str, *, with_body=False):
     from tests.factories import screening_post
 
-    data = urllib.parse.urlencode({**screening_post(phone=phone, site=""), "csrfmiddlewaretoken": CSRF},
-                                  doseq=True).encode()
-    request = urllib.request.Request(f"{base}/trials/brave-aa1/apply/", data=data,
-                                     headers={"Cookie": f"csrftoken={CSRF}"})
+    data = urllib.parse.urlencode(
+        {**screening_post(phone=phone, site=""), "csrfmiddlewaretoken": CSRF}, doseq=True
+    ).encode()
+    request = urllib.request.Request(
+        f"{base}/trials/brave-aa1/apply/", data=data, headers={"Cookie": f"csrftoken={CSRF}"}
+    )
 
     class NoRedirect(urllib.request.HTTPRedirectHandler):
         def redirect_request(self, *args, **kwargs):
@@ -98,7 +123,8 @@ def set_aside_pending() -> None:
     from recruitment.models import Notification, NotificationStatus
 
     left = Notification.objects.filter(status=NotificationStatus.PENDING).update(
-        status=NotificationStatus.FAILED, last_error="bench: left pending by an earlier figure, set aside for a drill")
+        status=NotificationStatus.FAILED, last_error="bench: left pending by an earlier figure, set aside for a drill"
+    )
     if left:
         print(f"   {left} notifications left pending by earlier figures set aside", flush=True)
 
@@ -120,9 +146,14 @@ def redis_outage(count=500):
     workdir = Path(tempfile.mkdtemp())
     outbox = workdir / "outbox"
     outbox.mkdir()
-    env = environment(web_port, REDIS_URL=f"redis://127.0.0.1:{redis_port}/0", NOTIFICATION_REQUEUE_AFTER=5,
-                      NOTIFICATION_SWEEP_SECONDS=2, EMAIL_BACKEND="django.core.mail.backends.filebased.EmailBackend",
-                      EMAIL_FILE_PATH=str(outbox))
+    env = environment(
+        web_port,
+        REDIS_URL=f"redis://127.0.0.1:{redis_port}/0",
+        NOTIFICATION_REQUEUE_AFTER=5,
+        NOTIFICATION_SWEEP_SECONDS=2,
+        EMAIL_BACKEND="django.core.mail.backends.filebased.EmailBackend",
+        EMAIL_FILE_PATH=str(outbox),
+    )
     set_aside_pending()
     redis = start_redis(redis_port, workdir)
     server = Gunicorn(env, web_port)
@@ -159,10 +190,12 @@ def redis_outage(count=500):
     stored_count = stored.count()
     doubled = [n for n, times in sent.items() if times > 1 and n in expected]
     missing = expected - set(sent)
-    report("Redis killed and restarted during 500 submissions",
-           f"responses {dict(statuses)}; {stored_count}/{count} applications stored; {len(expected)} notifications, "
-           f"{len(missing)} not delivered, {len(doubled)} delivered twice",
-           statuses.get(302, 0) == count and stored_count == count and not missing and not doubled)
+    report(
+        "Redis killed and restarted during 500 submissions",
+        f"responses {dict(statuses)}; {stored_count}/{count} applications stored; {len(expected)} notifications, "
+        f"{len(missing)} not delivered, {len(doubled)} delivered twice",
+        statuses.get(302, 0) == count and stored_count == count and not missing and not doubled,
+    )
 
 
 # --- 2. A worker killed with SIGKILL while sending ------------------------------------------------
@@ -176,14 +209,16 @@ def worker_killed(count=200):
     workdir = Path(tempfile.mkdtemp())
     outbox = workdir / "outbox"
     outbox.mkdir()
-    env = environment(8000, EMAIL_BACKEND="bench.slowmail.SlowFileBackend", EMAIL_FILE_PATH=str(outbox),
-                      SLOW_MAIL_SECONDS="0.05")
+    env = environment(
+        8000, EMAIL_BACKEND="bench.slowmail.SlowFileBackend", EMAIL_FILE_PATH=str(outbox), SLOW_MAIL_SECONDS="0.05"
+    )
     set_aside_pending()
     nurse = User.objects.get(username="bench_nurse")
     # Applications the nurse coordinates (others would rightly not be sent to her) and not yet told of.
     apps = applications_for(nurse).exclude(notifications__recipient=nurse).order_by("-pk")[:count]
-    rows = Notification.objects.bulk_create(Notification(kind="new_application", recipient=nurse, application=a)
-                                            for a in apps)
+    rows = Notification.objects.bulk_create(
+        Notification(kind="new_application", recipient=nurse, application=a) for a in apps
+    )
     ids = {n.pk for n in rows}
     first = start_celery(env, "worker", "--concurrency=2", "--loglevel=warning", name="kill-1")
     try:
@@ -205,8 +240,11 @@ def worker_killed(count=200):
     sent = sent_ids(outbox)
     missing = ids - set(sent)
     doubled = [n for n in ids if sent[n] > 1]
-    report("worker killed with SIGKILL while sending 200 notifications",
-           f"{len(missing)} not delivered, {len(doubled)} delivered twice", not missing and not doubled)
+    report(
+        "worker killed with SIGKILL while sending 200 notifications",
+        f"{len(missing)} not delivered, {len(doubled)} delivered twice",
+        not missing and not doubled,
+    )
 
 
 # --- 3. PostgreSQL restarted under load ----------------------------------------------------------------
@@ -229,8 +267,9 @@ def postgres_restart(seconds=20):
 
     def restart():
         time.sleep(seconds / 4)
-        subprocess.run(["pg_ctlcluster", "--skip-systemctl-redirect", cluster, "main", "stop", "-m", "fast"],
-                       check=True)
+        subprocess.run(
+            ["pg_ctlcluster", "--skip-systemctl-redirect", cluster, "main", "stop", "-m", "fast"], check=True
+        )
         print("   postgresql stopped", flush=True)
         time.sleep(4)
         subprocess.run(["pg_ctlcluster", "--skip-systemctl-redirect", cluster, "main", "start"], check=True)
@@ -264,10 +303,12 @@ def postgres_restart(seconds=20):
     # outage came between the commit and the reply; a second send is flagged as a duplicate).
     confirmed, refused = statuses.get(302, 0), statuses.get(503, 0)
     clean = set(statuses) <= {302, 503} and refused == answered_with_answers
-    report("PostgreSQL restarted under load",
-           f"responses {dict(statuses)} ({answered_with_answers} of the 503s handed the answers back); "
-           f"{stored} stored, {confirmed} confirmed; after recovery {after}",
-           clean and confirmed <= stored <= confirmed + refused and after == [302] * 5)
+    report(
+        "PostgreSQL restarted under load",
+        f"responses {dict(statuses)} ({answered_with_answers} of the 503s handed the answers back); "
+        f"{stored} stored, {confirmed} confirmed; after recovery {after}",
+        clean and confirmed <= stored <= confirmed + refused and after == [302] * 5,
+    )
 
 
 def main():
@@ -279,8 +320,16 @@ def main():
     redis_outage()
     worker_killed()
     postgres_restart()
-    text = "\n".join(["## Fault drills", "", "| drill | outcome | nothing lost |", "|---|---|---|",
-                      *[f"| {n} | {d} | {'yes' if ok else '**no**'} |" for n, d, ok in results], ""])
+    text = "\n".join(
+        [
+            "## Fault drills",
+            "",
+            "| drill | outcome | nothing lost |",
+            "|---|---|---|",
+            *[f"| {n} | {d} | {'yes' if ok else '**no**'} |" for n, d, ok in results],
+            "",
+        ]
+    )
     print("\n" + text)
     replace_section(ROOT / "bench" / "RESULTS.md", "## Fault drills", text)
     return 0 if all(ok for *_, ok in results) else 1

@@ -39,10 +39,18 @@ def main(path: str, requests: int, warm: int = 60) -> None:
     def post(n: int) -> None:
         body = template.replace("PHONE", str(first + n)).encode()
         environ = {
-            "REQUEST_METHOD": "POST", "PATH_INFO": path, "SERVER_NAME": "127.0.0.1", "SERVER_PORT": "8000",
-            "HTTP_HOST": "127.0.0.1", "CONTENT_TYPE": "application/x-www-form-urlencoded",
-            "CONTENT_LENGTH": str(len(body)), "wsgi.input": io.BytesIO(body), "wsgi.url_scheme": "http",
-            "HTTP_COOKIE": f"csrftoken={CSRF}", "REMOTE_ADDR": "127.0.0.1", "wsgi.errors": sys.stderr,
+            "REQUEST_METHOD": "POST",
+            "PATH_INFO": path,
+            "SERVER_NAME": "127.0.0.1",
+            "SERVER_PORT": "8000",
+            "HTTP_HOST": "127.0.0.1",
+            "CONTENT_TYPE": "application/x-www-form-urlencoded",
+            "CONTENT_LENGTH": str(len(body)),
+            "wsgi.input": io.BytesIO(body),
+            "wsgi.url_scheme": "http",
+            "HTTP_COOKIE": f"csrftoken={CSRF}",
+            "REMOTE_ADDR": "127.0.0.1",
+            "wsgi.errors": sys.stderr,
         }
         statuses = []
         response = application(environ, lambda status, headers: statuses.append(status))

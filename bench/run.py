@@ -20,8 +20,21 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.common import (  # noqa: E402
-    CSRF, DB_NAME, ROOT, Gunicorn, environment, free_port, machine, manage, median_of, peak_rss_mb, psql,
-    replace_section, service_pid, tree_cpu_seconds, wrk,
+    CSRF,
+    DB_NAME,
+    ROOT,
+    Gunicorn,
+    environment,
+    free_port,
+    machine,
+    manage,
+    median_of,
+    peak_rss_mb,
+    psql,
+    replace_section,
+    service_pid,
+    tree_cpu_seconds,
+    wrk,
 )
 
 RUNS = 3
@@ -30,8 +43,10 @@ rows: list[tuple] = []  # (figure, value, baseline, ratio, target, met)
 
 def record(figure, value, baseline, ratio, target, met):
     rows.append((figure, value, baseline, ratio, target, met))
-    print(f"{'ok  ' if met else 'MISS'} {figure}: {value} | baseline {baseline} | ratio {ratio} | target {target}",
-          flush=True)
+    print(
+        f"{'ok  ' if met else 'MISS'} {figure}: {value} | baseline {baseline} | ratio {ratio} | target {target}",
+        flush=True,
+    )
 
 
 def setup(env, main, others):
@@ -47,8 +62,11 @@ def setup(env, main, others):
     import django
 
     os.environ.update({k: v for k, v in env.items() if k.startswith(("DJANGO_", "DATABASE_URL", "REDIS_URL"))})
-    os.environ.update(PUBLIC_BASE_URL=env["PUBLIC_BASE_URL"], SIGNUP_RATE_LIMIT=env["SIGNUP_RATE_LIMIT"],
-                      DJANGO_STATIC_ROOT=env["DJANGO_STATIC_ROOT"])
+    os.environ.update(
+        PUBLIC_BASE_URL=env["PUBLIC_BASE_URL"],
+        SIGNUP_RATE_LIMIT=env["SIGNUP_RATE_LIMIT"],
+        DJANGO_STATIC_ROOT=env["DJANGO_STATIC_ROOT"],
+    )
     django.setup()
 
 
@@ -90,12 +108,19 @@ def public_pages(env, seconds):
     server = Gunicorn(env | {"PUBLIC_BASE_URL": f"http://127.0.0.1:{port}"}, port)
     # The baseline: a minimal Django project (startproject's middleware, one view returning a fixed
     # page of the same size) under the same gunicorn and its configuration.
-    minimal = Gunicorn(env | {"DJANGO_SETTINGS_MODULE": "bench.minimal.settings"}, minimal_port,
-                       app="bench.minimal.wsgi:application", ready_path="/page/2/")
+    minimal = Gunicorn(
+        env | {"DJANGO_SETTINGS_MODULE": "bench.minimal.settings"},
+        minimal_port,
+        app="bench.minimal.wsgi:application",
+        ready_path="/page/2/",
+    )
     base, minimal_base = f"http://127.0.0.1:{port}", f"http://127.0.0.1:{minimal_port}"
     try:
-        for label, path in (("trial list /", "/"), ("trial page", "/trials/brave-aa1/"),
-                            ("sign-up page", "/trials/brave-aa1/apply/")):
+        for label, path in (
+            ("trial list /", "/"),
+            ("trial page", "/trials/brave-aa1/"),
+            ("sign-up page", "/trials/brave-aa1/apply/"),
+        ):
             size = len(urllib.request.urlopen(base + path).read())
             fixed = f"{minimal_base}/page/{size}/"
             wrk(base + path, seconds=1)  # warm up: imports, caches, connections
@@ -105,9 +130,14 @@ def public_pages(env, seconds):
                 page.append(wrk(base + path, seconds=seconds))
                 plain.append(wrk(fixed, seconds=seconds))
             value, baseline = statistics.median(page), statistics.median(plain)
-            record(f"{label}: requests/s (gunicorn, 2 workers, {size >> 10} kB)", f"{value:.0f}",
-                   f"{baseline:.0f} (minimal Django project, same size)", f"{value / baseline:.2f}", ">= 0.25",
-                   value / baseline >= 0.25)
+            record(
+                f"{label}: requests/s (gunicorn, 2 workers, {size >> 10} kB)",
+                f"{value:.0f}",
+                f"{baseline:.0f} (minimal Django project, same size)",
+                f"{value / baseline:.2f}",
+                ">= 0.25",
+                value / baseline >= 0.25,
+            )
     finally:
         server.stop()
         minimal.stop()
@@ -127,20 +157,37 @@ def public_pages(env, seconds):
     settings.PUBLIC_PAGE_CACHE_SECONDS = 0  # count the queries of a cache miss
     settings.ALLOWED_HOSTS = ["*"]
     before = queries("/")
-    extra = [Trial(nct_id=f"NCT9{n:07d}", slug=f"bench-extra-{n}", title="Extra", summary="-", drug="-",
-                   sponsor_id=Trial.objects.first().sponsor_id, condition="alopecia_areata", status="RECRUITING")
-             for n in range(50)]
+    extra = [
+        Trial(
+            nct_id=f"NCT9{n:07d}",
+            slug=f"bench-extra-{n}",
+            title="Extra",
+            summary="-",
+            drug="-",
+            sponsor_id=Trial.objects.first().sponsor_id,
+            condition="alopecia_areata",
+            status="RECRUITING",
+        )
+        for n in range(50)
+    ]
     Trial.objects.bulk_create(extra)
     after = queries("/")
     Trial.objects.filter(slug__startswith="bench-extra-").delete()
-    record("trial list: queries on a cache miss, 7 vs 57 trials", f"{before} / {after}", "-", "-", "constant",
-           before == after)
+    record(
+        "trial list: queries on a cache miss, 7 vs 57 trials",
+        f"{before} / {after}",
+        "-",
+        "-",
+        "constant",
+        before == after,
+    )
 
 
 # --- 2. Submitting an application --------------------------------------------------------------------
 def submissions(env, seconds):
-    from tests.factories import screening_post
     from urllib.parse import urlencode
+
+    from tests.factories import screening_post
 
     # Every request a different phone number, as real patients have: no artificial duplicates.
     body = urlencode({**screening_post(phone="+00 PHONE"), "csrfmiddlewaretoken": CSRF}, doseq=True)
@@ -170,18 +217,30 @@ def submissions(env, seconds):
         for _ in range(pairs):
             apply.append(wrk(base + "/trials/brave-aa1/apply/", seconds=pair_seconds, script=script, connections=8))
             insert.append(wrk(base + "/bench/submission/", seconds=pair_seconds, script=script, connections=8))
-        ratios = sorted(a / i for a, i in zip(apply, insert))
+        ratios = sorted(a / i for a, i in zip(apply, insert, strict=True))
         value, baseline, ratio = statistics.median(apply), statistics.median(insert), statistics.median(ratios)
-        record(f"submit an application: requests/s (validate, evaluate, store, outbox; {pairs} pairs of "
-               f"{pair_seconds} s, ratios {ratios[0]:.2f} to {ratios[-1]:.2f})", f"{value:.0f}",
-               f"{baseline:.0f} (bare view writing the same rows through the ORM)", f"{ratio:.2f}", ">= 0.50",
-               ratio >= 0.5)
+        record(
+            f"submit an application: requests/s (validate, evaluate, store, outbox; {pairs} pairs of "
+            f"{pair_seconds} s, ratios {ratios[0]:.2f} to {ratios[-1]:.2f})",
+            f"{value:.0f}",
+            f"{baseline:.0f} (bare view writing the same rows through the ORM)",
+            f"{ratio:.2f}",
+            ">= 0.50",
+            ratio >= 0.5,
+        )
         # Where the machine's time goes, per request: the web workers, PostgreSQL, Redis, wrk.
-        spent = {path: cpu_per_request(server, base + path, seconds, script)
-                 for path in ("/trials/brave-aa1/apply/", "/bench/submission/")}
-        record("CPU per submission: web / PostgreSQL / Redis / load generator",
-               cpu_text(spent["/trials/brave-aa1/apply/"]), cpu_text(spent["/bench/submission/"]) + " (bare ORM view)",
-               "-", "where the time goes", True)
+        spent = {
+            path: cpu_per_request(server, base + path, seconds, script)
+            for path in ("/trials/brave-aa1/apply/", "/bench/submission/")
+        }
+        record(
+            "CPU per submission: web / PostgreSQL / Redis / load generator",
+            cpu_text(spent["/trials/brave-aa1/apply/"]),
+            cpu_text(spent["/bench/submission/"]) + " (bare ORM view)",
+            "-",
+            "where the time goes",
+            True,
+        )
     finally:
         server.stop()
     instructions(env)
@@ -193,9 +252,22 @@ def instructions(env, requests=100):
     counted = {}
     for path in ("/trials/brave-aa1/apply/", "/bench/submission/"):
         out = Path(tempfile.mkdtemp())
-        result = subprocess.run(["valgrind", "--tool=callgrind", f"--callgrind-out-file={out}/callgrind.%p",
-                                 sys.executable, str(ROOT / "bench" / "instructions.py"), path, str(requests)],
-                                cwd=ROOT, env=env, capture_output=True, text=True, timeout=900)
+        result = subprocess.run(
+            [
+                "valgrind",
+                "--tool=callgrind",
+                f"--callgrind-out-file={out}/callgrind.%p",
+                sys.executable,
+                str(ROOT / "bench" / "instructions.py"),
+                path,
+                str(requests),
+            ],
+            cwd=ROOT,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=900,
+        )
         # callgrind names the dump made on request `<file>.1`: the counted requests only.
         dump = next(out.glob("callgrind.*.1"), None)
         if result.returncode or dump is None:
@@ -203,8 +275,14 @@ def instructions(env, requests=100):
         summary = next(line for line in dump.read_text().splitlines() if line.startswith("summary:"))
         counted[path] = int(summary.split()[1]) / requests
     value, baseline = counted["/trials/brave-aa1/apply/"], counted["/bench/submission/"]
-    record("web process instructions per request, in one process (callgrind)", f"{value / 1e6:.2f} M",
-           f"{baseline / 1e6:.2f} M (bare ORM view)", f"{baseline / value:.2f}", "where the time goes", True)
+    record(
+        "web process instructions per request, in one process (callgrind)",
+        f"{value / 1e6:.2f} M",
+        f"{baseline / 1e6:.2f} M (bare ORM view)",
+        f"{baseline / value:.2f}",
+        "where the time goes",
+        True,
+    )
 
 
 def cpu_per_request(server, url, seconds, script) -> dict:
@@ -225,33 +303,39 @@ def cpu_text(spent: dict) -> str:
 
 # --- 3. The sponsor CSV ------------------------------------------------------------------------------
 def sponsor_csv(env):
+    from django.contrib.auth.models import User
     from django.db import connection
 
     from recruitment.exports import ApplicationExporter
     from recruitment.screening.eligibility import Verdict
     from recruitment.selectors import applications_for
-    from django.contrib.auth.models import User
     from trials.models import Trial
 
     sponsor = User.objects.get(username="bench_sponsor")
     brave = Trial.objects.get(slug="brave-aa1")
-    eligible = applications_for(sponsor).filter(trial=brave, verdict=Verdict.LIKELY_ELIGIBLE).exclude(status="withdrawn")
+    eligible = (
+        applications_for(sponsor).filter(trial=brave, verdict=Verdict.LIKELY_ELIGIBLE).exclude(status="withdrawn")
+    )
     count = eligible.count()
     # The baseline: PostgreSQL writing the exporter's own columns as CSV itself (the treatments and
     # criteria the exporter joins per chunk are left out: the baseline is the easier of the two).
     columns = [c for c in ApplicationExporter.COLUMNS if c not in ("pk", "site_id")]
-    columns += [f"{condition.answers_name}__{column.field}"
-                for condition, column in ApplicationExporter(eligible, conditions=[brave.condition]).condition_columns]
+    columns += [
+        f"{condition.answers_name}__{column.field}"
+        for condition, column in ApplicationExporter(eligible, conditions=[brave.condition]).condition_columns
+    ]
     rows = eligible.order_by("submitted_at", "pk").values_list(*columns, "site__facility")
     select, params = rows.query.sql_with_params()
 
     def copy_seconds():
         started = time.perf_counter()
         connection.ensure_connection()
-        with connection.connection.cursor() as cursor:
-            with cursor.copy(f"COPY ({select}) TO STDOUT WITH (FORMAT csv)", params) as copy:
-                for _chunk in copy:
-                    pass
+        with (
+            connection.connection.cursor() as cursor,
+            cursor.copy(f"COPY ({select}) TO STDOUT WITH (FORMAT csv)", params) as copy,
+        ):
+            for _chunk in copy:
+                pass
         return time.perf_counter() - started
 
     port = free_port()
@@ -261,9 +345,22 @@ def sponsor_csv(env):
     for _ in range(RUNS):
         server = Gunicorn(env | {"PUBLIC_BASE_URL": f"http://127.0.0.1:{port}"}, port, "--workers", "1")
         try:
-            out = subprocess.run(["curl", "-s", "-o", "/dev/null", "-H", f"Cookie: {cookie}", "-w",
-                                  "%{http_code} %{time_starttransfer} %{time_total} %{size_download}", url],
-                                 capture_output=True, text=True, check=True).stdout.split()
+            out = subprocess.run(
+                [
+                    "curl",
+                    "-s",
+                    "-o",
+                    "/dev/null",
+                    "-H",
+                    f"Cookie: {cookie}",
+                    "-w",
+                    "%{http_code} %{time_starttransfer} %{time_total} %{size_download}",
+                    url,
+                ],
+                capture_output=True,
+                text=True,
+                check=True,
+            ).stdout.split()
             assert out[0] == "200", out
             firsts.append(float(out[1]))
             timings.append(float(out[2]))
@@ -274,9 +371,14 @@ def sponsor_csv(env):
     baseline = median_of(RUNS, copy_seconds)
     value = statistics.median(timings)
     rate, base_rate = count / value, count / baseline
-    record(f"sponsor CSV of {count} eligible rows: rows/s over HTTP", f"{rate:.0f} ({value:.2f} s, {size >> 20} MB)",
-           f"{base_rate:.0f} (COPY of the same columns, {baseline:.2f} s)", f"{rate / base_rate:.2f}", ">= 0.30",
-           rate / base_rate >= 0.3)
+    record(
+        f"sponsor CSV of {count} eligible rows: rows/s over HTTP",
+        f"{rate:.0f} ({value:.2f} s, {size >> 20} MB)",
+        f"{base_rate:.0f} (COPY of the same columns, {baseline:.2f} s)",
+        f"{rate / base_rate:.2f}",
+        ">= 0.30",
+        rate / base_rate >= 0.3,
+    )
     first = statistics.median(firsts)
     record("sponsor CSV: first byte", f"{first:.3f} s", "-", "-", "< 1 s", first < 1)
     peak = max(peaks)
@@ -317,35 +419,57 @@ def admin_list(env):
             assert response.status_code == 200
         median_ms = statistics.median(times) * 1000
         count = len(captured.captured_queries)
-        record(f"admin list, {label}", f"{median_ms:.0f} ms, {count} queries", "-", "-", "< 300 ms, <= 10 queries",
-               median_ms < 300 and count <= 10)
+        record(
+            f"admin list, {label}",
+            f"{median_ms:.0f} ms, {count} queries",
+            "-",
+            "-",
+            "< 300 ms, <= 10 queries",
+            median_ms < 300 and count <= 10,
+        )
 
 
 # --- 5. Notifications through a real worker ----------------------------------------------------------
 def notifications(env, count=1000):
+    import redis
     from django.contrib.auth.models import User
 
+    from bench.common import BIN
     from recruitment.models import Notification, NotificationStatus
     from recruitment.selectors import applications_for
     from recruitment.services.notifications import enqueue
-    from bench.common import BIN
-
-    import redis
 
     # The submissions benchmark left its own send tasks queued: measure these 1,000 alone.
     redis.Redis.from_url(env["REDIS_URL"]).flushdb()
     nurse = User.objects.get(username="bench_nurse")
     # Applications the nurse coordinates (others would rightly not be sent to her) and not yet told of.
     applications = applications_for(nurse).exclude(notifications__recipient=nurse).order_by("pk")[:count]
-    rows = Notification.objects.bulk_create(Notification(kind="new_application", recipient=nurse, application=a)
-                                            for a in applications)
+    rows = Notification.objects.bulk_create(
+        Notification(kind="new_application", recipient=nurse, application=a) for a in applications
+    )
     outbox = Path(tempfile.mkdtemp())
-    worker_env = env | {"EMAIL_BACKEND": "django.core.mail.backends.filebased.EmailBackend",
-                        "EMAIL_FILE_PATH": str(outbox)}
-    log = open(ROOT / "var" / "bench-worker.log", "w")
-    worker = subprocess.Popen([str(BIN / "celery"), "-A", "config", "worker", "--concurrency=2",
-                               "--loglevel=warning", "--without-gossip", "--without-mingle"],
-                              cwd=ROOT, env=worker_env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
+    worker_env = env | {
+        "EMAIL_BACKEND": "django.core.mail.backends.filebased.EmailBackend",
+        "EMAIL_FILE_PATH": str(outbox),
+    }
+    log = open(ROOT / "var" / "bench-worker.log", "w")  # noqa: SIM115 - the worker writes to it until stopped
+    worker = subprocess.Popen(
+        [
+            str(BIN / "celery"),
+            "-A",
+            "config",
+            "worker",
+            "--concurrency=2",
+            "--loglevel=warning",
+            "--without-gossip",
+            "--without-mingle",
+        ],
+        cwd=ROOT,
+        env=worker_env,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+        start_new_session=True,
+    )
     try:
         time.sleep(3)  # the worker connects
         started = time.perf_counter()
@@ -359,8 +483,14 @@ def notifications(env, count=1000):
         os.killpg(worker.pid, 15)
         worker.wait(timeout=30)
         log.close()
-    record(f"{count} notifications through a real worker on Redis", f"{elapsed:.1f} s ({left} left)", "-", "-",
-           "all in < 30 s", left == 0 and elapsed < 30)
+    record(
+        f"{count} notifications through a real worker on Redis",
+        f"{elapsed:.1f} s ({left} left)",
+        "-",
+        "-",
+        "all in < 30 s",
+        left == 0 and elapsed < 30,
+    )
 
 
 def write_results(started):

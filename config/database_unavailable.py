@@ -33,11 +33,11 @@ def unavailable_response(request, exception):
     # Only a patient's questionnaire is handed back; never a login form's password.
     match = getattr(request, "resolver_match", None)
     if request.method == "POST" and match is not None and match.view_name == "recruitment:apply":
-        answers = [(key, value) for key, values in request.POST.lists() for value in values
-                   if "password" not in key]
+        answers = [(key, value) for key, values in request.POST.lists() for value in values if "password" not in key]
     # Rendered without the database: no context processors that query it.
-    body = render_to_string("503.html", {"answers": answers, "action": request.get_full_path(),
-                                         "is_post": request.method == "POST"})
+    body = render_to_string(
+        "503.html", {"answers": answers, "action": request.get_full_path(), "is_post": request.method == "POST"}
+    )
     response = HttpResponse(body, status=503)
     response["Retry-After"] = str(RETRY_AFTER_SECONDS)
     response["Cache-Control"] = "no-store"

@@ -23,9 +23,7 @@ DEBUG = env_bool("DJANGO_DEBUG", True)
 _DEV_SECRET_KEY = "django-insecure-development-only-key-do-not-use-in-production-7f3a9c"
 SECRET_KEY = env_str("DJANGO_SECRET_KEY", _DEV_SECRET_KEY if DEBUG else "")
 if not SECRET_KEY:
-    raise ImproperlyConfigured(
-        "Environment variable DJANGO_SECRET_KEY must be set when DJANGO_DEBUG is false."
-    )
+    raise ImproperlyConfigured("Environment variable DJANGO_SECRET_KEY must be set when DJANGO_DEBUG is false.")
 
 PORT = env_int("PORT", 8000, minimum=1)
 # The origin that QR codes and e-mailed links encode; it must be the address patients reach.
@@ -102,9 +100,7 @@ TEMPLATES = [
 
 # --- Database -------------------------------------------------------------------------------
 _DEFAULT_DATABASE_URL = f"sqlite:///{BASE_DIR / 'db.sqlite3'}"
-_database_url = env_url(
-    "DATABASE_URL", _DEFAULT_DATABASE_URL, schemes={"sqlite", "postgres", "postgresql", "pgsql"}
-)
+_database_url = env_url("DATABASE_URL", _DEFAULT_DATABASE_URL, schemes={"sqlite", "postgres", "postgresql", "pgsql"})
 try:
     _database = dj_database_url.parse(_database_url)
 except ValueError as exc:

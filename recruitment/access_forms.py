@@ -9,12 +9,14 @@ from recruitment.models import BestTime
 
 class FindApplicationForm(forms.Form):
     reference = forms.CharField(
-        label=_("Your reference code"), max_length=20,
+        label=_("Your reference code"),
+        max_length=20,
         help_text=_("As on your confirmation, for example 7K3M-Q9TX."),
         widget=forms.TextInput(attrs={"autocomplete": "off", "autocapitalize": "characters", "spellcheck": "false"}),
     )
     address = forms.CharField(
-        label=_("The phone number or e-mail address you gave"), max_length=254,
+        label=_("The phone number or e-mail address you gave"),
+        max_length=254,
         help_text=_("We send a one-time code there."),
         widget=forms.TextInput(attrs={"autocomplete": "tel email"}),
     )
@@ -22,16 +24,22 @@ class FindApplicationForm(forms.Form):
 
 class CodeForm(forms.Form):
     code = forms.CharField(
-        label=_("One-time code"), max_length=12,
+        label=_("One-time code"),
+        max_length=12,
         widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "one-time-code"}),
     )
 
 
 class ContactCorrectionForm(forms.Form):
-    phone = forms.CharField(label=_("Phone"), max_length=40, required=False,
-                            widget=forms.TextInput(attrs={"type": "tel", "autocomplete": "tel"}))
-    email = forms.EmailField(label=_("E-mail"), required=False,
-                             widget=forms.EmailInput(attrs={"autocomplete": "email"}))
+    phone = forms.CharField(
+        label=_("Phone"),
+        max_length=40,
+        required=False,
+        widget=forms.TextInput(attrs={"type": "tel", "autocomplete": "tel"}),
+    )
+    email = forms.EmailField(
+        label=_("E-mail"), required=False, widget=forms.EmailInput(attrs={"autocomplete": "email"})
+    )
     best_time_to_call = forms.ChoiceField(label=_("Best time to call"), choices=BestTime.choices)
 
     def clean_phone(self):
@@ -43,21 +51,28 @@ class ContactCorrectionForm(forms.Form):
     def clean(self):
         data = super().clean()
         if not data.get("phone") and not data.get("email") and not self.errors:
-            raise forms.ValidationError(_("Please keep a phone number or an e-mail address so that the site can "
-                                          "reach you."))
+            raise forms.ValidationError(
+                _("Please keep a phone number or an e-mail address so that the site can reach you.")
+            )
         return data
 
 
 class EraseForm(forms.Form):
     confirm = forms.BooleanField(
-        label=_("I understand: my answers and contact details are deleted for good, and the study team can no "
-                "longer contact me about this application."),
+        label=_(
+            "I understand: my answers and contact details are deleted for good, and the study team can no "
+            "longer contact me about this application."
+        ),
     )
 
 
 class CoordinatorEraseForm(forms.Form):
     reason = forms.CharField(
-        label=_("Why, and how the patient asked"), widget=forms.Textarea(attrs={"rows": 3}), max_length=1000,
-        help_text=_("For example: asked by phone on 2 December, identity checked with the date of birth. Do not "
-                    "write health details here: the audit trail keeps this."),
+        label=_("Why, and how the patient asked"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=1000,
+        help_text=_(
+            "For example: asked by phone on 2 December, identity checked with the date of birth. Do not "
+            "write health details here: the audit trail keeps this."
+        ),
     )

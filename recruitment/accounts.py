@@ -9,14 +9,14 @@ from io import BytesIO
 
 import qrcode
 import qrcode.image.svg
+from axes.signals import user_locked_out
 from django import forms
 from django.conf import settings
 from django.contrib.auth import logout
-from django.contrib.auth.signals import user_logged_in
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.forms import AuthenticationForm
-from axes.signals import user_locked_out
+from django.contrib.auth.signals import user_logged_in
 from django.dispatch import receiver
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -34,7 +34,9 @@ SEEN_PRECISION = 60  # seconds
 
 class LoginForm(AuthenticationForm):
     otp_token = forms.CharField(
-        label=_("Code from your authenticator app"), required=False, max_length=8,
+        label=_("Code from your authenticator app"),
+        required=False,
+        max_length=8,
         widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "one-time-code"}),
         help_text=_("Only if you set up two-step verification."),
     )
@@ -71,8 +73,11 @@ class PasswordChangeView(auth_views.PasswordChangeView):
 
 
 class TokenForm(forms.Form):
-    token = forms.CharField(label=_("Code from your authenticator app"), max_length=8,
-                            widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "one-time-code"}))
+    token = forms.CharField(
+        label=_("Code from your authenticator app"),
+        max_length=8,
+        widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "one-time-code"}),
+    )
 
 
 def _qr_svg(url: str) -> str:
@@ -89,8 +94,9 @@ def two_factor(request):
     confirmed = TOTPDevice.objects.filter(user=request.user, confirmed=True).first()
     if confirmed is not None:
         return render(request, "registration/two_factor.html", {"enabled": True})
-    device, _created = TOTPDevice.objects.get_or_create(user=request.user, confirmed=False,
-                                                        defaults={"name": "authenticator"})
+    device, _created = TOTPDevice.objects.get_or_create(
+        user=request.user, confirmed=False, defaults={"name": "authenticator"}
+    )
     form = TokenForm(request.POST if request.method == "POST" else None)
     if form.is_valid():
         if device.verify_token(form.cleaned_data["token"].strip()):
@@ -100,15 +106,20 @@ def two_factor(request):
             account_change_notice(request.user, "two_factor_on")
             return redirect("admin:index" if request.user.is_staff else "sponsor:home")
         form.add_error("token", _("This code is not right. Check the time on your phone, and type the newest code."))
-    context = {"form": form, "qr": _qr_svg(device.config_url), "secret": device.key,
-               "required": _second_factor_required(request.user)}
+    context = {
+        "form": form,
+        "qr": _qr_svg(device.config_url),
+        "secret": device.key,
+        "required": _second_factor_required(request.user),
+    }
     return render(request, "registration/two_factor.html", context, status=400 if form.is_bound else 200)
 
 
 def _second_factor_required(user) -> bool:
     """Staff, and sponsor users who may receive applicants' contact details."""
     return settings.STAFF_REQUIRE_2FA and (
-        user.is_staff or user.has_perm("recruitment.receive_consented_contact_details"))
+        user.is_staff or user.has_perm("recruitment.receive_consented_contact_details")
+    )
 
 
 class StaffSessionMiddleware:
@@ -131,8 +142,7 @@ class StaffSessionMiddleware:
                 return redirect(f"{reverse('login')}?next={request.path}&idle=1")
             if now - last_seen >= SEEN_PRECISION:  # a session write a minute at most, not one a request
                 request.session[LAST_SEEN] = now
-            if _second_factor_required(user) and not user.is_verified() and \
-                    not request.path.startswith(self.EXEMPT):
+            if _second_factor_required(user) and not user.is_verified() and not request.path.startswith(self.EXEMPT):
                 if any(devices_for_user(user, confirmed=True)):
                     logout(request)  # logged in before the device was confirmed: log in with a code
                     return redirect(f"{reverse('login')}?next={request.path}")
@@ -152,5 +162,10 @@ def _audit_lockout(sender, request=None, username=None, ip_address=None, **kwarg
     from recruitment.models import AuditAction
     from recruitment.services.audit import log_action
 
-    log_action(application=None, actor=None, label=(username or "")[:150] or "?", action=AuditAction.LOGIN_LOCKED,
-               details={"username": username or ""})
+    log_action(
+        application=None,
+        actor=None,
+        label=(username or "")[:150] or "?",
+        action=AuditAction.LOGIN_LOCKED,
+        details={"username": username or ""},
+    )

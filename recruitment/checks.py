@@ -10,18 +10,31 @@ from django.core.checks import register
 def operator_named(app_configs, **kwargs):
     problems = []
     if not settings.PORTAL_OPERATOR.strip():
-        problems.append(CheckWarning(
-            "PORTAL_OPERATOR is empty: the privacy notice and every footer say that nobody runs this portal.",
-            hint="Set PORTAL_OPERATOR to the organisation that runs it, and PORTAL_CONTACT_EMAIL to its privacy "
-                 "contact.", id="recruitment.W001"))
+        problems.append(
+            CheckWarning(
+                "PORTAL_OPERATOR is empty: the privacy notice and every footer say that nobody runs this portal.",
+                hint="Set PORTAL_OPERATOR to the organisation that runs it, and PORTAL_CONTACT_EMAIL to its privacy "
+                "contact.",
+                id="recruitment.W001",
+            )
+        )
     if settings.PORTAL_CONTACT_EMAIL.endswith("@localhost"):
-        problems.append(CheckWarning(
-            f"PORTAL_CONTACT_EMAIL={settings.PORTAL_CONTACT_EMAIL!r} reaches nobody: patients write there to use "
-            "their rights.", hint="Set PORTAL_CONTACT_EMAIL to a monitored address.", id="recruitment.W002"))
+        problems.append(
+            CheckWarning(
+                f"PORTAL_CONTACT_EMAIL={settings.PORTAL_CONTACT_EMAIL!r} reaches nobody: patients write there to use "
+                "their rights.",
+                hint="Set PORTAL_CONTACT_EMAIL to a monitored address.",
+                id="recruitment.W002",
+            )
+        )
     for variable, value in (("EMAIL_BACKEND", settings.EMAIL_BACKEND), ("SMS_BACKEND", settings.SMS_BACKEND)):
         if value.rsplit(".", 2)[-2] in ("console", "locmem", "dummy"):
-            problems.append(CheckWarning(
-                f"{variable}={value!r} sends nothing: patients' confirmations and one-time codes (and the "
-                "coordinators' notices) would only be printed or kept in memory.",
-                hint=f"Set {variable} to a real provider's backend.", id="recruitment.W003"))
+            problems.append(
+                CheckWarning(
+                    f"{variable}={value!r} sends nothing: patients' confirmations and one-time codes (and the "
+                    "coordinators' notices) would only be printed or kept in memory.",
+                    hint=f"Set {variable} to a real provider's backend.",
+                    id="recruitment.W003",
+                )
+            )
     return problems

@@ -70,7 +70,9 @@ def transfer_needed(trial) -> bool:
 
 def transfer_text(trial) -> str:
     return CONSENT_TEXTS[ConsentPurpose.TRANSFER_ABROAD] % {
-        "sponsor": trial.sponsor.patient_name, "country": _(trial.sponsor.country)}
+        "sponsor": trial.sponsor.patient_name,
+        "country": _(trial.sponsor.country),
+    }
 
 
 def text_of(purpose: str, trial) -> str:

@@ -8,23 +8,23 @@ e-mail or date of birth unless the contact policy allows it for that row.
 
 from __future__ import annotations
 
+import csv
 import datetime
 import enum
 import io
+import re
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from itertools import islice
 
-import csv
-import re
 from django.db.models import QuerySet
 from django.http import StreamingHttpResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from recruitment.conditions import CONDITIONS
 from recruitment.models import ConsentPurpose, ConsentRecord, Evaluation, Sex, TreatmentUse
 from recruitment.pipeline import Status
-from recruitment.conditions import CONDITIONS
 from recruitment.screening.eligibility import Verdict
 from recruitment.screening.treatments import ANY_JAK, Treatment
 from trials.models import Site
@@ -49,18 +49,34 @@ class ApplicationExporter:
         self.contact = contact
         # The columns of those conditions, in the registry's order: (condition, column). A
         # vitiligo trial's export has no SALT column.
-        present = set(conditions if conditions is not None
-                      else applications.order_by().values_list("trial__condition", flat=True).distinct())
-        self.condition_columns = tuple((condition, column) for condition in CONDITIONS if condition.code in present
-                                       for column in condition.export_columns)
+        present = set(
+            conditions
+            if conditions is not None
+            else applications.order_by().values_list("trial__condition", flat=True).distinct()
+        )
+        self.condition_columns = tuple(
+            (condition, column)
+            for condition in CONDITIONS
+            if condition.code in present
+            for column in condition.export_columns
+        )
 
     def header(self) -> list[str]:
         header = [
-            _("Reference"), _("NCT number"), _("Site"), _("Submitted (date)"), _("Age"), _("Sex at birth"),
+            _("Reference"),
+            _("NCT number"),
+            _("Site"),
+            _("Submitted (date)"),
+            _("Age"),
+            _("Sex at birth"),
             *(column.header for _condition, column in self.condition_columns),
-            _("Prior JAK inhibitor"), _("Other prior treatments"),
-            _("Health history: conditions reported (of 6)"), _("Verdict"),
-            _("Criteria results"), _("Status"), _("Campaign"),
+            _("Prior JAK inhibitor"),
+            _("Other prior treatments"),
+            _("Health history: conditions reported (of 6)"),
+            _("Verdict"),
+            _("Criteria results"),
+            _("Status"),
+            _("Campaign"),
         ]
         if self.contact is not Contact.NONE:
             header += [_("Name"), _("Phone"), _("E-mail")]
@@ -69,8 +85,19 @@ class ApplicationExporter:
         return header
 
     # Each application's own columns, read as values; what it has several of is read per chunk.
-    COLUMNS = ("pk", "reference", "trial__nct_id", "site_id", "submitted_at", "age_years", "sex", "verdict",
-               "status", "campaign__name", "health_history")
+    COLUMNS = (
+        "pk",
+        "reference",
+        "trial__nct_id",
+        "site_id",
+        "submitted_at",
+        "age_years",
+        "sex",
+        "verdict",
+        "status",
+        "campaign__name",
+        "health_history",
+    )
     CONTACT_COLUMNS = ("contact__full_name", "contact__phone", "contact__email", "contact__date_of_birth")
 
     def rows(self) -> Iterator[list]:
@@ -78,7 +105,13 @@ class ApplicationExporter:
         columns = self.COLUMNS + conditions + (self.CONTACT_COLUMNS if self.contact is not Contact.NONE else ())
         values = self.applications.order_by("submitted_at", "pk").values_list(*columns).iterator(chunk_size=CHUNK)
         # Every label in the reader's language, looked up once per export rather than once per cell.
-        choices = {Sex, Treatment, Verdict, Status, *(c.choices for _condition, c in self.condition_columns if c.choices)}
+        choices = {
+            Sex,
+            Treatment,
+            Verdict,
+            Status,
+            *(c.choices for _condition, c in self.condition_columns if c.choices),
+        }
         labels = {kind: {value: str(label) for value, label in kind.choices} for kind in choices}
         words = {True: _("yes"), False: _("no")}
         while chunk := list(islice(values, CHUNK)):
@@ -87,24 +120,34 @@ class ApplicationExporter:
     def _rows(self, chunk, labels, words) -> Iterator[list]:
         ids = [values[0] for values in chunk]
         treatments = defaultdict(list)
-        for application_id, treatment in (TreatmentUse.objects.filter(application_id__in=ids)
-                                          .order_by("pk").values_list("application_id", "treatment")):
+        for application_id, treatment in (
+            TreatmentUse.objects.filter(application_id__in=ids)
+            .order_by("pk")
+            .values_list("application_id", "treatment")
+        ):
             treatments[application_id].append(treatment)
         latest = {}
-        for application_id, results in (Evaluation.objects.filter(application_id__in=ids)
-                                        .order_by("application_id", "-created_at", "-pk")
-                                        .values_list("application_id", "results")):
+        for application_id, results in (
+            Evaluation.objects.filter(application_id__in=ids)
+            .order_by("application_id", "-created_at", "-pk")
+            .values_list("application_id", "results")
+        ):
             latest.setdefault(application_id, results)
         shared = set()
         if self.contact is Contact.CONSENTED:
-            shared = set(ConsentRecord.objects.filter(
-                application_id__in=ids, purpose=ConsentPurpose.SHARE_WITH_SPONSOR, withdrawn_at=None,
-            ).values_list("application_id", flat=True))
+            shared = set(
+                ConsentRecord.objects.filter(
+                    application_id__in=ids,
+                    purpose=ConsentPurpose.SHARE_WITH_SPONSOR,
+                    withdrawn_at=None,
+                ).values_list("application_id", flat=True)
+            )
         sites = {site.pk: str(site) for site in Site.objects.filter(pk__in={values[3] for values in chunk})}
         for values in chunk:
-            pk, reference, nct_id, site_id, submitted_at, age, sex, verdict, status, campaign, history = \
-                values[:len(self.COLUMNS)]
-            condition_values = values[len(self.COLUMNS):len(self.COLUMNS) + len(self.condition_columns)]
+            pk, reference, nct_id, site_id, submitted_at, age, sex, verdict, status, campaign, history = values[
+                : len(self.COLUMNS)
+            ]
+            condition_values = values[len(self.COLUMNS) : len(self.COLUMNS) + len(self.condition_columns)]
             used = treatments[pk]
             row = [
                 reference,
@@ -113,18 +156,24 @@ class ApplicationExporter:
                 timezone.localtime(submitted_at).date().isoformat(),
                 age,
                 labels[Sex].get(sex, sex),
-                *(column.value(raw, labels) for (_condition, column), raw in zip(self.condition_columns, condition_values)),
+                *(
+                    column.value(raw, labels)
+                    for (_condition, column), raw in zip(self.condition_columns, condition_values, strict=True)
+                ),
                 words[any(t in ANY_JAK for t in used)],
                 ", ".join(labels[Treatment].get(t, t) for t in used if t not in ANY_JAK),
                 "" if history is None else len(history),  # a count: which ones is for the site's call
                 labels[Verdict].get(verdict, verdict),
-                "; ".join(f"{r['patient_text']}: {r['result'].replace('_', ' ')}" for r in latest.get(pk, [])
-                          if self.contact is Contact.ALL or r["kind"] not in PRIVATE_KINDS),
+                "; ".join(
+                    f"{r['patient_text']}: {r['result'].replace('_', ' ')}"
+                    for r in latest.get(pk, [])
+                    if self.contact is Contact.ALL or r["kind"] not in PRIVATE_KINDS
+                ),
                 labels[Status].get(status, status),
                 campaign or "",
             ]
             if self.contact is not Contact.NONE:
-                name, phone, email, born = values[len(self.COLUMNS) + len(self.condition_columns):]
+                name, phone, email, born = values[len(self.COLUMNS) + len(self.condition_columns) :]
                 allowed = self.contact is Contact.ALL or pk in shared
                 row += [name, Phone(phone), email] if allowed else ["", "", ""]
                 if self.contact is Contact.ALL:
@@ -187,5 +236,3 @@ def csv_response(exporter: ApplicationExporter, *, filename: str) -> StreamingHt
 
 def export_filename(prefix: str, *, today: datetime.date | None = None) -> str:
     return f"{prefix}-{(today or timezone.localdate()).isoformat()}.csv"
-
-

@@ -68,33 +68,46 @@ class ScreeningForm(forms.Form):
     # --- Health checks at the screening visit: optional, asked gently -------------------------
     health_history = forms.MultipleChoiceField(
         label=_("Have you ever had any of these?"),
-        help_text=_("Optional. JAK inhibitors are checked for these at the screening visit; telling us now helps the "
-                    "study team prepare your call. Most of them do not rule you out by themselves."),
+        help_text=_(
+            "Optional. JAK inhibitors are checked for these at the screening visit; telling us now helps the "
+            "study team prepare your call. Most of them do not rule you out by themselves."
+        ),
         choices=[*History.choices, ("none", _("None of these")), ("skip", _("I prefer not to say"))],
-        widget=forms.CheckboxSelectMultiple, required=False,
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
     )
     # --- The condition (its section, recruitment.conditions, words this for itself) ------------
     diagnosed = radio(
-        YesNoUnsure.choices, _("Has a doctor told you that you have this condition?"),
+        YesNoUnsure.choices,
+        _("Has a doctor told you that you have this condition?"),
         _("A doctor at the site will confirm it."),
     )
     # --- How to reach you ---------------------------------------------------------------------
     full_name = forms.CharField(
-        label=_("Your name"), max_length=200, help_text=_("So the study coordinator knows whom to ask for."),
+        label=_("Your name"),
+        max_length=200,
+        help_text=_("So the study coordinator knows whom to ask for."),
         widget=forms.TextInput(attrs={"autocomplete": "name"}),
     )
     phone = forms.CharField(
-        label=_("Phone"), max_length=40, required=False, help_text=_("Give a phone number, an e-mail, or both."),
+        label=_("Phone"),
+        max_length=40,
+        required=False,
+        help_text=_("Give a phone number, an e-mail, or both."),
         widget=forms.TextInput(attrs={"type": "tel", "autocomplete": "tel", "inputmode": "tel"}),
     )
     email = forms.EmailField(
         label=_("E-mail"), required=False, max_length=254, widget=forms.EmailInput(attrs={"autocomplete": "email"})
     )
     language = forms.ChoiceField(
-        label=_("Language for calls and messages"), choices=settings.LANGUAGES,
+        label=_("Language for calls and messages"),
+        choices=settings.LANGUAGES,
     )
     site = forms.TypedChoiceField(
-        label=_("Preferred study site"), required=False, coerce=int, empty_value=None,
+        label=_("Preferred study site"),
+        required=False,
+        coerce=int,
+        empty_value=None,
         help_text=_("The site nearest to you, if you know it."),
     )
     best_time_to_call = forms.ChoiceField(label=_("Best time to call"), choices=BestTime.choices, initial=BestTime.ANY)
@@ -105,7 +118,9 @@ class ScreeningForm(forms.Form):
         label=CONSENT_TEXTS[ConsentPurpose.SHARE_WITH_SPONSOR], required=False
     )
     guardian_name = forms.CharField(
-        label=_("Parent or legal guardian's name (for applicants under 18)"), max_length=200, required=False,
+        label=_("Parent or legal guardian's name (for applicants under 18)"),
+        max_length=200,
+        required=False,
         help_text=_("A trial can only talk to a minor together with a parent or guardian."),
     )
     consent_guardian = forms.BooleanField(label=CONSENT_TEXTS[ConsentPurpose.GUARDIAN], required=False)
@@ -123,7 +138,10 @@ class ScreeningForm(forms.Form):
         if sites is None:
             sites = trial.sites.filter(status=RecruitmentStatus.RECRUITING).order_by("country", "city", "facility")
         self.sites = {site.pk: site for site in sites}
-        self.fields["site"].choices = [("", _("No preference")), *((pk, _site_label(s)) for pk, s in self.sites.items())]
+        self.fields["site"].choices = [
+            ("", _("No preference")),
+            *((pk, _site_label(s)) for pk, s in self.sites.items()),
+        ]
         if transfer_needed(trial):
             self.fields["consent_transfer_abroad"].label = transfer_text(trial)
         else:
@@ -146,8 +164,11 @@ class ScreeningForm(forms.Form):
         return clean_phone_number(self.cleaned_data["phone"])
 
     def clean_health_history(self):
-        return alone(self.cleaned_data["health_history"], standalone=("none", "skip"),
-                     message=_('"None of these" and "I prefer not to say" stand alone.'))
+        return alone(
+            self.cleaned_data["health_history"],
+            standalone=("none", "skip"),
+            message=_('"None of these" and "I prefer not to say" stand alone.'),
+        )
 
     def clean_pregnancy(self):
         return alone(self.cleaned_data["pregnancy"])
@@ -157,8 +178,15 @@ class ScreeningForm(forms.Form):
         data = super().clean()
         if data.get("sex") == Sex.FEMALE and not data.get("pregnancy") and "pregnancy" not in self.errors:
             self.add_error("pregnancy", _('Please tick what applies, or "None of these".'))
-        if not data.get("phone") and not data.get("email") and "phone" not in self.errors and "email" not in self.errors:
-            self.add_error("phone", _("Please give a phone number or an e-mail address so that the site can reach you."))
+        if (
+            not data.get("phone")
+            and not data.get("email")
+            and "phone" not in self.errors
+            and "email" not in self.errors
+        ):
+            self.add_error(
+                "phone", _("Please give a phone number or an e-mail address so that the site can reach you.")
+            )
         born = data.get("date_of_birth")
         if born and self.age_on(born) < ADULT_AGE:
             if not data.get("guardian_name", "").strip():
@@ -184,7 +212,8 @@ class ScreeningForm(forms.Form):
             "planning_pregnancy": ("planning" in pregnancy) if answered else None,
             "diagnosed": d["diagnosed"],
             # Not answered, or declined: not known. "None of these": an empty list.
-            "health_history": None if not d["health_history"] or d["health_history"] == ["skip"]
+            "health_history": None
+            if not d["health_history"] or d["health_history"] == ["skip"]
             else [code for code in d["health_history"] if code != "none"],
         }
 
@@ -195,8 +224,9 @@ class ScreeningForm(forms.Form):
             if last_use:
                 response = self.cleaned_data.get(response_field, "") if response_field else ""
                 course = self.cleaned_data.get(course_field, "") if course_field else ""
-                rows.append({"treatment": treatment.value, "last_use": last_use, "response": response,
-                             "course": course})
+                rows.append(
+                    {"treatment": treatment.value, "last_use": last_use, "response": response, "course": course}
+                )
         return rows
 
     def contact_fields(self) -> dict:
@@ -225,8 +255,10 @@ class ScreeningForm(forms.Form):
     def treatment_groups(self):
         """(bound use field, bound response and course fields or None), general treatments then JAK
         inhibitors."""
-        rows = [(self[use], self[response] if response else None, self[course] if course else None)
-                for _t, use, response, course in treatment_field_names(self.treatments)]
+        rows = [
+            (self[use], self[response] if response else None, self[course] if course else None)
+            for _t, use, response, course in treatment_field_names(self.treatments)
+        ]
         jak = [row for row in rows if row[1] is not None]
         other = [row for row in rows if row[1] is None]
         return other, jak
@@ -248,8 +280,10 @@ class ScreeningForm(forms.Form):
 def treatment_field_names(treatments) -> tuple:
     """(treatment, use field, response field or None, course field or None) for each treatment asked
     about: how well and how long are asked of JAK inhibitors."""
-    return tuple((t, f"used_{t.value}", *((f"response_{t.value}", f"course_{t.value}") if t in ANY_JAK else (None, None)))
-                 for t in treatments)
+    return tuple(
+        (t, f"used_{t.value}", *((f"response_{t.value}", f"course_{t.value}") if t in ANY_JAK else (None, None)))
+        for t in treatments
+    )
 
 
 def _treatment_fields(questions) -> dict:
@@ -260,10 +294,14 @@ def _treatment_fields(questions) -> dict:
         )
         if response_field:
             fields[response_field] = forms.ChoiceField(
-                label=questions.response_question, required=False, choices=[("", "—"), *YesNoUnsure.choices],
+                label=questions.response_question,
+                required=False,
+                choices=[("", "—"), *YesNoUnsure.choices],
             )
             fields[course_field] = forms.ChoiceField(
-                label=_("How long did you take it?"), required=False, choices=[("", "—"), *Course.choices],
+                label=_("How long did you take it?"),
+                required=False,
+                choices=[("", "—"), *Course.choices],
                 help_text=_("Trials count a treatment as not working only after 12 weeks."),
             )
     return fields
@@ -313,16 +351,24 @@ def initial_from_application(application, *, trial) -> dict:
     condition = condition_of(application.trial)
     answers = condition.answers_of(application)
     same_condition = trial.condition == application.trial.condition and answers is not None
-    pregnancy = [name for name, flag in (("pregnant", application.pregnant), ("breastfeeding", application.breastfeeding),
-                                         ("planning", application.planning_pregnancy)) if flag]
+    pregnancy = [
+        name
+        for name, flag in (
+            ("pregnant", application.pregnant),
+            ("breastfeeding", application.breastfeeding),
+            ("planning", application.planning_pregnancy),
+        )
+        if flag
+    ]
     if application.pregnant is False and not pregnancy:
         pregnancy = ["none"]
     initial = {
         "sex": application.sex,
         "pregnancy": pregnancy,
         "diagnosed": application.diagnosed,
-        "health_history": (["skip"] if application.health_history is None
-                           else list(application.health_history) or ["none"]),
+        "health_history": (
+            ["skip"] if application.health_history is None else list(application.health_history) or ["none"]
+        ),
         **(condition.initial_from(answers) if same_condition else {}),
         "language": application.language,
     }
@@ -339,6 +385,7 @@ class BirthDateForm(forms.Form):
     """What a reminder's link asks before it shows anyone's answers."""
 
     date_of_birth = forms.DateField(
-        label=_("Your date of birth"), help_text=_("As you gave it with your application."),
+        label=_("Your date of birth"),
+        help_text=_("As you gave it with your application."),
         widget=forms.DateInput(attrs={"type": "date", "autocomplete": "bday"}),
     )

@@ -25,9 +25,14 @@ STAGES = ["scans", "applications", "likely_eligible", "needs_review", "attempts"
 # at a small site on a given week can name the person.
 SMALLEST_SHOWN = 5
 STAGE_LABELS = {
-    "scans": _("QR scans"), "applications": _("Applications"), "likely_eligible": _("Likely eligible"),
-    "needs_review": _("Needs review"), "attempts": _("Contact attempts"), "contacted": _("Contacted"),
-    "referred": _("Referred"), "enrolled": _("Enrolled"),
+    "scans": _("QR scans"),
+    "applications": _("Applications"),
+    "likely_eligible": _("Likely eligible"),
+    "needs_review": _("Needs review"),
+    "attempts": _("Contact attempts"),
+    "contacted": _("Contacted"),
+    "referred": _("Referred"),
+    "enrolled": _("Enrolled"),
 }
 _REACHED = {Status.CONTACTED: "contacted", Status.REFERRED: "referred", Status.ENROLLED: "enrolled"}
 
@@ -51,7 +56,7 @@ class Funnel:
 
     def _labelled(self, values):
         """(stage label, value) pairs: the table's columns, which a phone shows as labelled lines."""
-        return list(zip((str(STAGE_LABELS[stage]) for stage in STAGES), values))
+        return list(zip((str(STAGE_LABELS[stage]) for stage in STAGES), values, strict=True))
 
     def total_row(self):
         return self._labelled(self.values())
@@ -62,9 +67,16 @@ class Funnel:
     def shown_values(self):
         """The values of a breakdown row: counts of people under SMALLEST_SHOWN (but none) as "< 5";
         scans count no one and are shown as they are."""
-        return [value if stage == "scans" else f"≥ {SMALLEST_SHOWN}" if stage in self.hidden
-                else f"< {SMALLEST_SHOWN}" if 0 < value < SMALLEST_SHOWN else value
-                for stage, value in zip(STAGES, self.values())]
+        return [
+            value
+            if stage == "scans"
+            else f"≥ {SMALLEST_SHOWN}"
+            if stage in self.hidden
+            else f"< {SMALLEST_SHOWN}"
+            if 0 < value < SMALLEST_SHOWN
+            else value
+            for stage, value in zip(STAGES, self.values(), strict=True)
+        ]
 
 
 def protect(funnels) -> None:
@@ -100,16 +112,21 @@ def _funnels_by(applications, key: str) -> dict:
     }
     reached = (
         AuditEvent.objects.filter(
-            application__in=applications.values("pk"), action=AuditAction.STATUS_CHANGED,
-            field="status", details__to__in=list(_REACHED),
+            application__in=applications.values("pk"),
+            action=AuditAction.STATUS_CHANGED,
+            field="status",
+            details__to__in=list(_REACHED),
         )
         .values(group=F(f"application__{key}"), to=F("details__to"))
         .annotate(n=Count("application", distinct=True))
     )
     for row in reached:
         setattr(funnels.setdefault(row["group"], Funnel()), _REACHED[row["to"]], row["n"])
-    attempts = (ContactAttempt.objects.filter(application__in=applications.values("pk"))
-                .values(group=F(f"application__{key}")).annotate(n=Count("pk")))
+    attempts = (
+        ContactAttempt.objects.filter(application__in=applications.values("pk"))
+        .values(group=F(f"application__{key}"))
+        .annotate(n=Count("pk"))
+    )
     for row in attempts:
         funnels.setdefault(row["group"], Funnel()).attempts = row["n"]
     return funnels
@@ -146,20 +163,25 @@ def trial_funnel(trial, applications, *, weeks: int = 12, today: datetime.date |
         per_campaign.setdefault(pk, Funnel())
     for pk, funnel in per_campaign.items():
         funnel.scans = scans.get(pk, 0)
-    by_campaign = sorted(((campaigns.get(pk), f) for pk, f in per_campaign.items()),
-                         key=lambda pair: (pair[0] is None, pair[0].name if pair[0] else ""))
+    by_campaign = sorted(
+        ((campaigns.get(pk), f) for pk, f in per_campaign.items()),
+        key=lambda pair: (pair[0] is None, pair[0].name if pair[0] else ""),
+    )
 
     today = today or timezone.localdate()
     first = _monday(today) - datetime.timedelta(weeks=weeks - 1)
     series = {first + datetime.timedelta(weeks=i): [0, 0, 0] for i in range(weeks)}
     for row in (
         CampaignScanDay.objects.filter(campaign__trial=trial, day__gte=first)
-        .annotate(week=TruncWeek("day")).values("week").annotate(n=Sum("scans"))
+        .annotate(week=TruncWeek("day"))
+        .values("week")
+        .annotate(n=Sum("scans"))
     ):
         series.setdefault(_as_date(row["week"]), [0, 0, 0])[0] = row["n"]
     for row in (
         applications.filter(submitted_at__gte=timezone.make_aware(datetime.datetime.combine(first, datetime.time())))
-        .annotate(week=TruncWeek("submitted_at")).values("week")
+        .annotate(week=TruncWeek("submitted_at"))
+        .values("week")
         .annotate(n=Count("pk"), eligible=Count("pk", filter=Q(verdict=Verdict.LIKELY_ELIGIBLE)))
     ):
         week = series.setdefault(_as_date(row["week"]), [0, 0, 0])
@@ -169,10 +191,15 @@ def trial_funnel(trial, applications, *, weeks: int = 12, today: datetime.date |
     from recruitment.services.calls import first_contact_by_site
 
     clock = first_contact_by_site(applications)
-    first_contact = sorted(((sites.get(pk), *measured) for pk, measured in clock.items()),
-                           key=lambda row: (row[0] is None, str(row[0])))
+    first_contact = sorted(
+        ((sites.get(pk), *measured) for pk, measured in clock.items()), key=lambda row: (row[0] is None, str(row[0]))
+    )
     return TrialFunnel(
-        trial=trial, total=total, by_site=by_site, by_campaign=by_campaign, first_contact=first_contact,
+        trial=trial,
+        total=total,
+        by_site=by_site,
+        by_campaign=by_campaign,
+        first_contact=first_contact,
         weeks=[(monday, *series[monday]) for monday in sorted(series)],
     )
 
@@ -186,11 +213,20 @@ def chart(weeks, *, width=600, height=180, pad=28) -> dict:
     bars = []
     for i, (monday, scans, applied, eligible) in enumerate(weeks):
         x = pad + i * slot
-        bars.append({
-            "x1": round(x + 2, 1), "x2": round(x + 2 + bar, 1), "w": round(bar, 1),
-            "h1": round(applied * scale, 1), "y1": round(height - pad - applied * scale, 1),
-            "h2": round(eligible * scale, 1), "y2": round(height - pad - eligible * scale, 1),
-            "label": monday.strftime("%m-%d"), "lx": round(x + slot / 2, 1),
-            "applied": applied, "eligible": eligible, "scans": scans,
-        })
+        bars.append(
+            {
+                "x1": round(x + 2, 1),
+                "x2": round(x + 2 + bar, 1),
+                "w": round(bar, 1),
+                "h1": round(applied * scale, 1),
+                "y1": round(height - pad - applied * scale, 1),
+                "h2": round(eligible * scale, 1),
+                "y2": round(height - pad - eligible * scale, 1),
+                "label": monday.strftime("%m-%d"),
+                "lx": round(x + slot / 2, 1),
+                "applied": applied,
+                "eligible": eligible,
+                "scans": scans,
+            }
+        )
     return {"width": width, "height": height, "bars": bars, "top": top, "base": height - pad, "pad": pad}

@@ -24,17 +24,20 @@ PENDING = "pending_access"
 
 # Each status in the patient's words: what it means for them.
 STATUS_WORDS = {
-    Status.NEW: gettext_lazy("Received. The study team has not called you yet; they usually do within a few "
-                             "working days."),
+    Status.NEW: gettext_lazy(
+        "Received. The study team has not called you yet; they usually do within a few working days."
+    ),
     Status.CONTACTED: gettext_lazy("The study team has been in touch with you."),
-    Status.PRESCREEN_PASSED: gettext_lazy("The study team checked your answers with you; the next step is an "
-                                          "invitation to a screening visit."),
+    Status.PRESCREEN_PASSED: gettext_lazy(
+        "The study team checked your answers with you; the next step is an invitation to a screening visit."
+    ),
     Status.REFERRED: gettext_lazy("You are invited to a screening visit at the study site."),
     Status.ENROLLED: gettext_lazy("You have joined the trial."),
     Status.NOT_ELIGIBLE: gettext_lazy("Closed: the study team found that this trial is not right for you."),
     Status.DECLINED: gettext_lazy("Closed: you decided not to go on."),
-    Status.UNREACHABLE: gettext_lazy("The study team could not reach you. Check your phone number below, or "
-                                     "call them."),
+    Status.UNREACHABLE: gettext_lazy(
+        "The study team could not reach you. Check your phone number below, or call them."
+    ),
     Status.WITHDRAWN: gettext_lazy("Closed: you withdrew. The study team will not contact you about it."),
 }
 
@@ -49,8 +52,12 @@ def _opened(request):
     pk = opened_application_id(request)
     if pk is None:
         return None
-    return (Application.objects.select_related("trial__sponsor", "site", "contact").prefetch_related("consents")
-            .filter(pk=pk, erased_at=None).first())
+    return (
+        Application.objects.select_related("trial__sponsor", "site", "contact")
+        .prefetch_related("consents")
+        .filter(pk=pk, erased_at=None)
+        .first()
+    )
 
 
 @never_cache
@@ -60,7 +67,8 @@ def start(request):
     if form.is_valid():
         throttle = ratelimit.signup_throttle(request, group="access-code", rate=settings.ACCESS_CODE_RATE_LIMIT)
         request.session[PENDING] = patient_access.request_code(
-            reference=form.cleaned_data["reference"], address=form.cleaned_data["address"], throttle=throttle)
+            reference=form.cleaned_data["reference"], address=form.cleaned_data["address"], throttle=throttle
+        )
         keep_until_browser_closes(request)
         return redirect("recruitment:my_code")
     return render(request, "my/start.html", {"form": form}, status=400 if form.is_bound else 200)
@@ -78,10 +86,15 @@ def code(request):
             remember_opened(request, application.pk)
             request.session.pop(PENDING, None)
             return redirect("recruitment:my_home")
-        form.add_error("code", _("This code is not right, or it has expired. Check the message, or ask for a "
-                                 "new code."))
-    return render(request, "my/code.html", {"form": form, "minutes": patient_access.CODE_MINUTES},
-                  status=400 if form.is_bound else 200)
+        form.add_error(
+            "code", _("This code is not right, or it has expired. Check the message, or ask for a new code.")
+        )
+    return render(
+        request,
+        "my/code.html",
+        {"form": form, "minutes": patient_access.CODE_MINUTES},
+        status=400 if form.is_bound else 200,
+    )
 
 
 def _home(request, application, *, contact_form=None, status=200):
@@ -94,9 +107,14 @@ def _home(request, application, *, contact_form=None, status=200):
         "team": study_team_contact(application),
         "consents": [(c, text_of(c.purpose, application.trial)) for c in consents],
         "withdrawable": [p for p in OPTIONAL_CONSENTS if p in in_force],
-        "contact_form": contact_form or ContactCorrectionForm(initial={
-            "phone": application.contact.phone, "email": application.contact.email,
-            "best_time_to_call": application.contact.best_time_to_call}),
+        "contact_form": contact_form
+        or ContactCorrectionForm(
+            initial={
+                "phone": application.contact.phone,
+                "email": application.contact.email,
+                "best_time_to_call": application.contact.best_time_to_call,
+            }
+        ),
         "updated": request.GET.get("updated"),
     }
     return render(request, "my/home.html", context, status=status)
@@ -113,11 +131,13 @@ def home(request):
 
 def _with_opened(view):
     """A POST on "my application": only while it is open in this browser."""
+
     def wrapper(request, *args, **kwargs):
         application = _opened(request)
         if application is None:
             return redirect(f"{reverse('recruitment:my_start')}?expired=1")
         return view(request, application, *args, **kwargs)
+
     wrapper.__name__ = view.__name__
     return never_cache(require_POST(wrapper))
 
@@ -160,8 +180,9 @@ def erase(request):
         erasure.erase(application, by_patient=True, reason="asked for on my application")
         forget(request)
         return redirect("recruitment:my_erased")
-    return render(request, "my/erase.html", {"form": form, "application": application},
-                  status=400 if form.is_bound else 200)
+    return render(
+        request, "my/erase.html", {"form": form, "application": application}, status=400 if form.is_bound else 200
+    )
 
 
 @never_cache
@@ -173,7 +194,7 @@ def erased(request):
 @never_cache
 @require_POST
 def finish(request):
-    """"Finish: forget me on this device": whatever this browser held of the patient goes."""
+    """ "Finish: forget me on this device": whatever this browser held of the patient goes."""
     forget(request)
     return redirect("recruitment:finished")
 
@@ -186,8 +207,10 @@ def finished(request):
 @require_safe
 def privacy(request):
     context = {
-        "operator": settings.PORTAL_OPERATOR, "contact_email": settings.PORTAL_CONTACT_EMAIL,
-        "contact_phone": settings.PORTAL_CONTACT_PHONE, "retention_months": round(settings.RETENTION_DAYS / 30.44),
+        "operator": settings.PORTAL_OPERATOR,
+        "contact_email": settings.PORTAL_CONTACT_EMAIL,
+        "contact_phone": settings.PORTAL_CONTACT_PHONE,
+        "retention_months": round(settings.RETENTION_DAYS / 30.44),
         "purposes": ConsentPurpose,
     }
     return render(request, "privacy.html", context)

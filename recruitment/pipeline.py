@@ -56,4 +56,6 @@ def check_move(current: str, target: str, reason: str) -> None:
             % {"from": Status(current).label, "to": Status(target).label}
         )
     if needs_reason(target) and not reason.strip():
-        raise TransitionError(_("A reason is required to move an application to “%(to)s”.") % {"to": Status(target).label})
+        raise TransitionError(
+            _("A reason is required to move an application to “%(to)s”.") % {"to": Status(target).label}
+        )

@@ -27,8 +27,8 @@ class Rate:
     period: int  # seconds
 
     @classmethod
-    def parse(cls, text: str) -> "Rate":
-        """"20/h", "5/10m": a count per period (settings validates the form at start-up)."""
+    def parse(cls, text: str) -> Rate:
+        """ "20/h", "5/10m": a count per period (settings validates the form at start-up)."""
         match = RATE.fullmatch(text)
         if match is None:
             raise ValueError(f"not a rate: {text!r}")
@@ -77,8 +77,9 @@ def signup_throttle(request, *, group: str = "signup", rate: str | None = None) 
     """The limit for this request's address. The address is hashed with the secret key into a
     64-bit key: the database never holds it."""
     parsed = Rate.parse(rate or settings.SIGNUP_RATE_LIMIT)
-    digest = hashlib.blake2b(f"{group}:{client_address(request)}".encode(), key=settings.SECRET_KEY.encode()[:64],
-                             digest_size=8).digest()
+    digest = hashlib.blake2b(
+        f"{group}:{client_address(request)}".encode(), key=settings.SECRET_KEY.encode()[:64], digest_size=8
+    ).digest()
     return Throttle(int.from_bytes(digest, "big", signed=True), parsed.limit, parsed.period)
 
 
@@ -91,8 +92,9 @@ def count_hit(throttle: Throttle, now) -> int:
     window = datetime.timedelta(seconds=throttle.period)
     counter = None
     while counter is None:
-        SignupCounter.objects.bulk_create([SignupCounter(key=throttle.key, hits=0, window_ends=now + window)],
-                                          ignore_conflicts=True)
+        SignupCounter.objects.bulk_create(
+            [SignupCounter(key=throttle.key, hits=0, window_ends=now + window)], ignore_conflicts=True
+        )
         # Beat's cleanup may delete an ended window between the two statements: then insert again.
         counter = SignupCounter.objects.select_for_update().filter(pk=throttle.key).first()
     if counter.window_ends <= now:
@@ -100,4 +102,3 @@ def count_hit(throttle: Throttle, now) -> int:
     counter.hits += 1
     counter.save(update_fields=["hits", "window_ends"])
     return counter.hits
-

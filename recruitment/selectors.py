@@ -76,10 +76,7 @@ def coordinators_for(application):
 
 def coordinators_of(*, site_id, trial_id):
     users = active_coordinators()
-    if site_id:
-        users = users.filter(coordinated_sites=site_id)
-    else:
-        users = users.filter(coordinated_sites__trial=trial_id)
+    users = users.filter(coordinated_sites=site_id) if site_id else users.filter(coordinated_sites__trial=trial_id)
     return users.distinct().order_by("pk")
 
 

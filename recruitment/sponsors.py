@@ -6,9 +6,9 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_safe
 
+from recruitment.consent import transfer_needed
 from recruitment.exports import ApplicationExporter, Contact, csv_response
 from recruitment.funnel import STAGES, chart, trial_funnel
-from recruitment.consent import transfer_needed
 from recruitment.models import AuditAction, AuditEvent, ConsentPurpose, ConsentRecord
 from recruitment.pipeline import Status
 from recruitment.screening.eligibility import Verdict
@@ -48,8 +48,11 @@ def eligible_applications(user, trial, *, include_needs_review: bool):
     applications = applications_for(user).filter(trial=trial, verdict__in=verdicts).exclude(status=Status.WITHDRAWN)
     if transfer_needed(trial):
         # PIPL art. 39: nothing of a patient leaves for a sponsor abroad without that consent.
-        applications = applications.filter(pk__in=ConsentRecord.objects.filter(
-            purpose=ConsentPurpose.TRANSFER_ABROAD, withdrawn_at=None).values("application_id"))
+        applications = applications.filter(
+            pk__in=ConsentRecord.objects.filter(purpose=ConsentPurpose.TRANSFER_ABROAD, withdrawn_at=None).values(
+                "application_id"
+            )
+        )
     return applications
 
 
@@ -60,23 +63,42 @@ def eligible_csv(request, slug):
     include_needs_review = request.GET.get("include_needs_review") in ("1", "on", "true")
     applications = eligible_applications(request.user, trial, include_needs_review=include_needs_review)
     with_contact = request.user.has_perm(CONTACT_PERMISSION)
-    exporter = ApplicationExporter(applications, contact=Contact.CONSENTED if with_contact else Contact.NONE,
-                                   conditions=[trial.condition])
+    exporter = ApplicationExporter(
+        applications, contact=Contact.CONSENTED if with_contact else Contact.NONE, conditions=[trial.condition]
+    )
     rows = applications.count()
     identified = (
-        list(applications.filter(consents__purpose="share_with_sponsor", consents__withdrawn_at__isnull=True)
-             .values_list("pk", "reference"))
-        if with_contact else []
+        list(
+            applications.filter(
+                consents__purpose="share_with_sponsor", consents__withdrawn_at__isnull=True
+            ).values_list("pk", "reference")
+        )
+        if with_contact
+        else []
     )
     # Recorded before the first byte leaves: who, when, which trial, which options, how many rows;
     # and, on each application whose contact details leave, an entry of its own.
-    options = {"export": "sponsor_eligible_csv", "trial": trial.nct_id, "rows": rows,
-               "include_needs_review": include_needs_review, "contact_columns": with_contact}
-    log_action(application=None, actor=request.user, action=AuditAction.EXPORTED,
-               details={**options, "identified_applications": [pk for pk, _ref in identified]})
+    options = {
+        "export": "sponsor_eligible_csv",
+        "trial": trial.nct_id,
+        "rows": rows,
+        "include_needs_review": include_needs_review,
+        "contact_columns": with_contact,
+    }
+    log_action(
+        application=None,
+        actor=request.user,
+        action=AuditAction.EXPORTED,
+        details={**options, "identified_applications": [pk for pk, _ref in identified]},
+    )
     log_actions(
-        AuditEvent(application_id=pk, actor=request.user, actor_label=actor_label(request.user),
-                   action=AuditAction.EXPORTED, details={**options, "with_contact_details": True})
+        AuditEvent(
+            application_id=pk,
+            actor=request.user,
+            actor_label=actor_label(request.user),
+            action=AuditAction.EXPORTED,
+            details={**options, "with_contact_details": True},
+        )
         for pk, _ref in identified
     )
     # Two different lists, two names: a download of one never overwrites the other.

@@ -7,7 +7,6 @@ from django.conf import settings
 from django.utils import timezone
 
 from recruitment.models import Notification
-
 from recruitment.services import notifications
 from recruitment.services.notifications import Outcome
 

@@ -1,5 +1,6 @@
 """The patient's side: the screening questionnaire and what happens after it."""
 
+import contextlib
 import functools
 import math
 
@@ -9,31 +10,31 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import get_script_prefix, reverse
 from django.utils import translation
 from django.utils.functional import SimpleLazyObject
-from django.utils.translation import get_language
+from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from recruitment import language, ratelimit
 from recruitment.conditions import condition_of
-from recruitment.forms import BirthDateForm, initial_from_answers, initial_from_application, questionnaire_for
 from recruitment.consent import REMINDER_TEXT
+from recruitment.forms import BirthDateForm, initial_from_answers, initial_from_application, questionnaire_for
 from recruitment.models import Application, Reminder
-from recruitment.services import reminders
 from recruitment.patient_dates import patient_today
+from recruitment.ratelimit import Throttled
+from recruitment.recently_sent import recent_applications, remember_sent
 from recruitment.screening.build import screening_answers
 from recruitment.screening.eligibility import Verdict, evaluate
-from recruitment.recently_sent import recent_applications, remember_sent
-from recruitment.ratelimit import Throttled
+from recruitment.services import reminders
 from recruitment.services.applications import NoLongerOpen, submit_application
-from trials.campaign_cookie import campaign_code
-from trials.models import Campaign, Criterion, Trial
 from trials import catalog_cache
+from trials.campaign_cookie import campaign_code
 from trials.forms import TrialFilterForm
 from trials.geo import nearest_first
+from trials.models import Campaign, Criterion, Trial
 from trials.signup import read_signup_trial, signup_trial
 from trials.views import open_trials
+
 
 def _own_application(request, reference, **filters):
     """An application submitted from this browser recently, or None: a reference is
@@ -69,12 +70,14 @@ def _render_form(request, trial, form, *, status=200, error=None, blank=False, v
     (the CSRF token is outside the cached part): the only one cached. Answers, errors or a
     prefill are never cached."""
     context = {
-        "trial": trial, "form": form, "error": error,
-        "problems": [] if blank else _problems(form), "condition": condition_of(trial),
+        "trial": trial,
+        "form": form,
+        "error": error,
+        "problems": [] if blank else _problems(form),
+        "condition": condition_of(trial),
         # The language switcher sends the answers typed so far with it (see `_switch_language`).
         "answers_form_id": "screening-form",
-        **catalog_cache.fragment_context(version if blank else None, "questionnaire", trial.slug,
-                                         patient_today().year),
+        **catalog_cache.fragment_context(version if blank else None, "questionnaire", trial.slug, patient_today().year),
     }
     return render(request, "recruitment/apply.html", context, status=status)
 
@@ -90,8 +93,9 @@ def _problems(form):
             continue
         field = form[name]
         grouped = getattr(field.field.widget, "allow_multiple_selected", False) or field.widget_type == "radioselect"
-        problems.append({"id": f"{field.auto_id}_0" if grouped else field.auto_id, "label": field.label,
-                         "message": errors[0]})
+        problems.append(
+            {"id": f"{field.auto_id}_0" if grouped else field.auto_id, "label": field.label, "message": errors[0]}
+        )
     return problems
 
 
@@ -146,8 +150,12 @@ def apply(request, slug):
         # Only automated form-fillers see the honeypot field; nothing is stored.
         return render(request, "recruitment/rejected.html", {"trial": trial}, status=400)
     if not form.is_valid():
-        return _render_form(request, trial, form, error=_(
-            "Some answers need your attention. Each one is listed here: follow its link to correct it."))
+        return _render_form(
+            request,
+            trial,
+            form,
+            error=_("Some answers need your attention. Each one is listed here: follow its link to correct it."),
+        )
     throttle = ratelimit.signup_throttle(request)
     try:
         # Only complete submissions count: a patient correcting answers is never throttled.
@@ -177,8 +185,10 @@ def apply(request, slug):
         data = request.POST.copy()
         data["site"] = ""
         form = questionnaire_for(trial)(data, trial=signup.trial, sites=signup.sites)
-        message = _("The study site you chose no longer takes applications. Please choose another one; your "
-                    "other answers are still here.")
+        message = _(
+            "The study site you chose no longer takes applications. Please choose another one; your "
+            "other answers are still here."
+        )
         form.is_valid()
         form.add_error("site", message)
         return _render_form(request, signup.trial, form, status=409, error=message)
@@ -256,10 +266,8 @@ def remind_me(request, slug):
     done = reverse("recruitment:apply_done", kwargs={"slug": slug})
     if not request.POST.get("consent_reminder"):
         return HttpResponseRedirect(f"{done}?reminder=unticked")
-    try:
+    with contextlib.suppress(reminders.NoReminderDate):  # a verdict without a date offers no reminder
         reminders.ask(application, language=get_language())
-    except reminders.NoReminderDate:
-        pass  # a verdict without a date: the page offers no reminder
     return HttpResponseRedirect(done)
 
 
@@ -276,11 +284,11 @@ def reminder_link(request, token):
         if reminders.open_link(reminder, form.cleaned_data["date_of_birth"]):
             reference = reminder.application.reference
             apply_path = reverse("recruitment:apply", kwargs={"slug": reminder.application.trial.slug})
-            return remember_sent(request, HttpResponseRedirect(f"{apply_path}?from={reference}"),
-                                 reminder.application_id)
+            return remember_sent(
+                request, HttpResponseRedirect(f"{apply_path}?from={reference}"), reminder.application_id
+            )
         form.add_error("date_of_birth", _("This is not the date of birth given with the application."))
-    return render(request, "recruitment/reminder_link.html", {"form": form},
-                  status=400 if form.is_bound else 200)
+    return render(request, "recruitment/reminder_link.html", {"form": form}, status=400 if form.is_bound else 200)
 
 
 def _other_fits(application):
@@ -295,5 +303,7 @@ def _other_fits(application):
         if outcome.verdict != Verdict.LIKELY_INELIGIBLE:
             rank = [Verdict.LIKELY_ELIGIBLE, Verdict.NEEDS_REVIEW, Verdict.NOT_YET_ELIGIBLE].index(outcome.verdict)
             fits.append((rank, trial.title, trial, outcome))
-    return [{"trial": trial, "verdict": outcome.verdict, "eligible_from": outcome.eligible_from}
-            for _rank, _title, trial, outcome in sorted(fits, key=lambda f: f[:2])]
+    return [
+        {"trial": trial, "verdict": outcome.verdict, "eligible_from": outcome.eligible_from}
+        for _rank, _title, trial, outcome in sorted(fits, key=lambda f: f[:2])
+    ]

@@ -41,8 +41,15 @@ def build_cast() -> Cast:
     sponsor_y.members.add(y_user)
     superuser = User.objects.create_superuser("root", "root@example.org", "pw-for-tests-1")
     return Cast(
-        trial=trial, other_trial=other_trial, site_a=site_a, site_b=site_b, site_c=site_c,
-        coordinator_a=coordinator_a, coordinator_b=coordinator_b, sponsor_x=x_user, sponsor_y=y_user,
+        trial=trial,
+        other_trial=other_trial,
+        site_a=site_a,
+        site_b=site_b,
+        site_c=site_c,
+        coordinator_a=coordinator_a,
+        coordinator_b=coordinator_b,
+        sponsor_x=x_user,
+        sponsor_y=y_user,
         superuser=superuser,
         app_a=make_application(trial, site=site_a, full_name="Alice A", phone="+86 100 0000 0001"),
         app_b=make_application(trial, site=site_b, full_name="Bob B", phone="+86 100 0000 0002"),

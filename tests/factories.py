@@ -48,8 +48,12 @@ def make_criterion(trial, kind, *, role="inclusion", params=None, patient_text=N
     from trials.models import Criterion
 
     return Criterion.objects.create(
-        trial=trial, kind=kind, role=role, params=params or {},
-        patient_text=patient_text or f"{kind} in plain words", position=position,
+        trial=trial,
+        kind=kind,
+        role=role,
+        params=params or {},
+        patient_text=patient_text or f"{kind} in plain words",
+        position=position,
     )
 
 
@@ -92,9 +96,23 @@ def screening_post(**overrides) -> dict:
     return {key: value for key, value in data.items() if value is not None}
 
 
-ALOPECIA_FIELDS = ("other_diagnoses", "episode_month", "episode_year", "aa_type", "spontaneous_regrowth",
-                   "regrowth_within_8_years", "scalp_conditions", "shaves_head", "loss_top",
-                   "loss_back", "loss_left", "loss_right", "eyebrow_loss", "eyelash_loss", "body_hair_loss")
+ALOPECIA_FIELDS = (
+    "other_diagnoses",
+    "episode_month",
+    "episode_year",
+    "aa_type",
+    "spontaneous_regrowth",
+    "regrowth_within_8_years",
+    "scalp_conditions",
+    "shaves_head",
+    "loss_top",
+    "loss_back",
+    "loss_left",
+    "loss_right",
+    "eyebrow_loss",
+    "eyelash_loss",
+    "body_hair_loss",
+)
 
 
 def vitiligo_post(**overrides) -> dict:
@@ -102,11 +120,22 @@ def vitiligo_post(**overrides) -> dict:
     vitiligo since June 2022 and spreading; the face 1 hand unit at 75 %, the backs of the hands 1
     at 90 %, the arms 2 at 50 %, the trunk 2 at 75 %: BSA 6 %, F-VASI 0.75, T-VASI 4.15."""
     data = {key: value for key, value in screening_post().items() if key not in ALOPECIA_FIELDS}
-    data.update({
-        "vitiligo_type": "non_segmental", "started_month": "6", "started_year": "2022", "activity": "spreading",
-        "units_face": "1", "whiteness_face": "75", "units_hands": "1", "whiteness_hands": "90",
-        "units_arms": "2", "whiteness_arms": "50", "units_trunk": "2", "whiteness_trunk": "75",
-    })
+    data.update(
+        {
+            "vitiligo_type": "non_segmental",
+            "started_month": "6",
+            "started_year": "2022",
+            "activity": "spreading",
+            "units_face": "1",
+            "whiteness_face": "75",
+            "units_hands": "1",
+            "whiteness_hands": "90",
+            "units_arms": "2",
+            "whiteness_arms": "50",
+            "units_trunk": "2",
+            "whiteness_trunk": "75",
+        }
+    )
     data.update(overrides)
     return {key: value for key, value in data.items() if value is not None}
 
@@ -117,7 +146,9 @@ def make_coordinator(username, *sites, email=None):
     from recruitment.roles import ensure_coordinators_group
 
     user = User.objects.create_user(
-        username, email=email if email is not None else f"{username}@site.example", password="pw-for-tests-1",
+        username,
+        email=email if email is not None else f"{username}@site.example",
+        password="pw-for-tests-1",
         is_staff=True,
     )
     user.groups.add(ensure_coordinators_group())
@@ -142,5 +173,6 @@ def with_condition(fields: dict):
     from recruitment.screening.answers import ScreeningAnswers
 
     own = {f.name for f in dataclasses.fields(ScreeningAnswers)} - {"condition"}
-    return ScreeningAnswers(**{k: v for k, v in fields.items() if k in own},
-                            condition={k: v for k, v in fields.items() if k not in own})
+    return ScreeningAnswers(
+        **{k: v for k, v in fields.items() if k in own}, condition={k: v for k, v in fields.items() if k not in own}
+    )

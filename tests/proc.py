@@ -9,10 +9,28 @@ ROOT = Path(__file__).resolve().parent.parent
 
 # Variables the settings read: cleared so the developer's or CI's own values never leak in.
 SETTINGS_VARIABLES = [
-    "DJANGO_SECRET_KEY", "DJANGO_DEBUG", "DJANGO_ALLOWED_HOSTS", "DJANGO_CSRF_TRUSTED_ORIGINS", "DATABASE_URL",
-    "REDIS_URL", "PUBLIC_BASE_URL", "EMAIL_BACKEND", "EMAIL_FILE_PATH", "EMAIL_HOST", "EMAIL_PORT",
-    "EMAIL_USE_TLS", "EMAIL_USE_SSL", "TIME_ZONE", "PORT", "DJANGO_BEHIND_PROXY", "DJANGO_STATIC_ROOT",
-    "SMS_BACKEND", "PORTAL_OPERATOR", "PORTAL_CONTACT_EMAIL", "PORTAL_CONTACT_PHONE", "APPLICATION_RETENTION_DAYS",
+    "DJANGO_SECRET_KEY",
+    "DJANGO_DEBUG",
+    "DJANGO_ALLOWED_HOSTS",
+    "DJANGO_CSRF_TRUSTED_ORIGINS",
+    "DATABASE_URL",
+    "REDIS_URL",
+    "PUBLIC_BASE_URL",
+    "EMAIL_BACKEND",
+    "EMAIL_FILE_PATH",
+    "EMAIL_HOST",
+    "EMAIL_PORT",
+    "EMAIL_USE_TLS",
+    "EMAIL_USE_SSL",
+    "TIME_ZONE",
+    "PORT",
+    "DJANGO_BEHIND_PROXY",
+    "DJANGO_STATIC_ROOT",
+    "SMS_BACKEND",
+    "PORTAL_OPERATOR",
+    "PORTAL_CONTACT_EMAIL",
+    "PORTAL_CONTACT_PHONE",
+    "APPLICATION_RETENTION_DAYS",
 ]
 
 PRODUCTION_ENV = {
@@ -40,9 +58,7 @@ def clean_env(**overrides) -> dict:
 
 
 def run(args, *, env, timeout=60, cwd=ROOT) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        args, cwd=cwd, env=env, capture_output=True, text=True, timeout=timeout, check=False
-    )
+    return subprocess.run(args, cwd=cwd, env=env, capture_output=True, text=True, timeout=timeout, check=False)
 
 
 def run_python(code: str, **env) -> subprocess.CompletedProcess:
@@ -71,9 +87,21 @@ def start_worker(env: dict, *, name: str):
     """A real Celery worker (one process, solo pool) running the project's app."""
     log = open(Path(env["EMAIL_FILE_PATH"]).parent / f"{name}.log", "w")  # noqa: SIM115 - closed by stop()
     process = subprocess.Popen(
-        [str(Path(sys.executable).parent / "celery"), "-A", "config", "worker", "--pool=solo",
-         "--loglevel=info", f"--hostname={name}@%h", "--without-gossip", "--without-mingle"],
-        cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
+        [
+            str(Path(sys.executable).parent / "celery"),
+            "-A",
+            "config",
+            "worker",
+            "--pool=solo",
+            "--loglevel=info",
+            f"--hostname={name}@%h",
+            "--without-gossip",
+            "--without-mingle",
+        ],
+        cwd=ROOT,
+        env=env,
+        stdout=log,
+        stderr=subprocess.STDOUT,
     )
     process.log = log
     return process
@@ -84,9 +112,18 @@ def start_beat(env: dict, *, name: str):
     workdir = Path(env["EMAIL_FILE_PATH"]).parent
     log = open(workdir / f"{name}.log", "w")  # noqa: SIM115 - closed by stop()
     process = subprocess.Popen(
-        [str(Path(sys.executable).parent / "celery"), "-A", "config", "beat", "--loglevel=info",
-         f"--schedule={workdir / f'{name}-schedule'}"],
-        cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
+        [
+            str(Path(sys.executable).parent / "celery"),
+            "-A",
+            "config",
+            "beat",
+            "--loglevel=info",
+            f"--schedule={workdir / f'{name}-schedule'}",
+        ],
+        cwd=ROOT,
+        env=env,
+        stdout=log,
+        stderr=subprocess.STDOUT,
     )
     process.log = log
     return process

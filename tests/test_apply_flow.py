@@ -9,11 +9,11 @@ from django.utils import timezone
 
 from recruitment.conditions.alopecia_areata.models import AlopeciaAnswers
 from recruitment.consent import version_of
-from recruitment.patient_dates import patient_today
 from recruitment.models import Application, ConsentRecord, ContactDetails
+from recruitment.patient_dates import patient_today
 from recruitment.screening.eligibility import Verdict
-from tests.factories import make_campaign, make_criterion, make_site, make_trial, screening_post
 from recruitment.screening.kinds import CriterionKind as K
+from tests.factories import make_campaign, make_criterion, make_site, make_trial, screening_post
 from trials.models import Condition, RecruitmentStatus
 
 pytestmark = pytest.mark.django_db
@@ -24,12 +24,24 @@ TODAY = patient_today()
 @pytest.fixture
 def trial():
     trial = make_trial(slug="brave-aa1", acronym="BRAVE-AA1")
-    make_criterion(trial, K.AGE, params={"min": 18, "max": 70, "male_max": 60},
-                   patient_text="Men aged 18 to 60, women aged 18 to 70", position=0)
-    make_criterion(trial, K.SALT, params={"min": 50}, patient_text="At least half of the scalp without hair",
-                   position=1)
-    make_criterion(trial, K.PRIOR_JAK, role="exclusion", params={"route": "oral", "inadequate_response_only": True},
-                   patient_text="Not after a JAK-inhibitor tablet that did not work", position=2)
+    make_criterion(
+        trial,
+        K.AGE,
+        params={"min": 18, "max": 70, "male_max": 60},
+        patient_text="Men aged 18 to 60, women aged 18 to 70",
+        position=0,
+    )
+    make_criterion(
+        trial, K.SALT, params={"min": 50}, patient_text="At least half of the scalp without hair", position=1
+    )
+    make_criterion(
+        trial,
+        K.PRIOR_JAK,
+        role="exclusion",
+        params={"route": "oral", "inadequate_response_only": True},
+        patient_text="Not after a JAK-inhibitor tablet that did not work",
+        position=2,
+    )
     return trial
 
 
@@ -51,8 +63,14 @@ def test_the_signup_page_asks_every_section_with_nothing_pre_ticked(client, tria
 
 def test_a_complete_questionnaire_is_stored_and_the_patient_gets_a_reference(client, trial):
     site = make_site(trial, facility="Huashan Hospital")
-    response = submit(client, trial, site=str(site.pk),
-                      used_baricitinib="gt6m", response_baricitinib="yes", used_topical_steroid="still")
+    response = submit(
+        client,
+        trial,
+        site=str(site.pk),
+        used_baricitinib="gt6m",
+        response_baricitinib="yes",
+        used_topical_steroid="still",
+    )
     assert response.status_code == 302
     assert response["Location"] == "/trials/brave-aa1/apply/done/"
 
@@ -67,7 +85,8 @@ def test_a_complete_questionnaire_is_stored_and_the_patient_gets_a_reference(cli
     assert application.alopecia.salt == Decimal("75.2")
     assert application.alopecia.severity == "3"
     assert {(t.treatment, t.last_use, t.response) for t in application.treatments.all()} == {
-        ("baricitinib", "gt6m", "yes"), ("topical_steroid", "still", ""),
+        ("baricitinib", "gt6m", "yes"),
+        ("topical_steroid", "still", ""),
     }
     assert application.language == "zh-hans"
     assert application.verdict == Verdict.LIKELY_ELIGIBLE
@@ -296,8 +315,9 @@ def test_the_server_computes_salt_whatever_the_browser_claims(client, trial):
 
 
 def test_a_form_with_errors_shows_the_servers_salt_for_the_views_given(client, trial):
-    body = submit(client, trial, full_name="", loss_top="0", loss_back="0", loss_left="0",
-                  loss_right="20").content.decode()
+    body = submit(
+        client, trial, full_name="", loss_top="0", loss_back="0", loss_left="0", loss_right="20"
+    ).content.decode()
     assert "<strong>3.6</strong>" in body
 
 
@@ -390,8 +410,12 @@ def test_an_applicant_under_18_needs_a_parent_or_guardian(client):
     assert set(response.context["form"].errors) == {"guardian_name", "consent_guardian"}
     assert not Application.objects.exists()
 
-    assert submit(client, allegro, date_of_birth=teen_birthday, guardian_name="Wang Jun",
-                  consent_guardian="on").status_code == 302
+    assert (
+        submit(
+            client, allegro, date_of_birth=teen_birthday, guardian_name="Wang Jun", consent_guardian="on"
+        ).status_code
+        == 302
+    )
     application = Application.objects.get()
     assert application.contact.guardian_name == "Wang Jun"
     assert application.consents.filter(purpose="guardian").exists()
@@ -452,8 +476,7 @@ def test_a_trial_not_yet_recruiting_says_it_has_not_started(client):
     assert "has closed" not in body
 
 
-def test_the_cookies_of_a_submission_hold_nothing_that_identifies_the_patient_and_end_with_the_browser(
-        client, trial):
+def test_the_cookies_of_a_submission_hold_nothing_that_identifies_the_patient_and_end_with_the_browser(client, trial):
     response = submit(client, trial)
     application = Application.objects.get()
     identifying = [application.reference, application.reference.replace("-", ""), "Wang", "138", "wang.fang"]
@@ -466,10 +489,13 @@ def test_the_cookies_of_a_submission_hold_nothing_that_identifies_the_patient_an
     assert stranger.get("/trials/brave-aa1/apply/done/").status_code == 302
 
 
-@pytest.mark.parametrize("answers", [
-    {"loss_top": "101", "episode_year": "1800"},  # shown again with its errors
-    {},  # valid, but shown again (throttled)
-])
+@pytest.mark.parametrize(
+    "answers",
+    [
+        {"loss_top": "101", "episode_year": "1800"},  # shown again with its errors
+        {},  # valid, but shown again (throttled)
+    ],
+)
 def test_a_displayed_form_never_changes_the_fields_every_other_form_validates_with(trial, answers):
     import copy
 
@@ -505,9 +531,7 @@ def test_a_trial_closed_while_its_form_was_kept_refuses_the_next_submission_at_o
     assert Application.objects.count() == 0
 
 
-def test_a_site_closed_while_the_form_was_kept_is_refused_beside_its_field_keeping_the_answers(
-    client, trial, settings
-):
+def test_a_site_closed_while_the_form_was_kept_is_refused_beside_its_field_keeping_the_answers(client, trial, settings):
     from trials.models import Site
 
     site = make_site(trial, facility="Closing Soon Hospital")
@@ -537,12 +561,24 @@ def test_the_audit_trail_records_the_verdict_in_the_sites_language_whatever_the_
 
 
 def test_the_error_summary_lists_the_conditions_questions_where_the_page_shows_them(client, trial):
-    body = client.post("/trials/brave-aa1/apply/", screening_post(
-        spontaneous_regrowth=None, loss_top=None, eyebrow_loss=None, full_name="", consent_contact=None,
-    )).content.decode()
+    body = client.post(
+        "/trials/brave-aa1/apply/",
+        screening_post(
+            spontaneous_regrowth=None,
+            loss_top=None,
+            eyebrow_loss=None,
+            full_name="",
+            consent_contact=None,
+        ),
+    ).content.decode()
     summary = re.search(r'<ol class="mb-0" id="error-summary">(.*?)</ol>', body, re.S).group(1)
     assert re.findall(r'href="#id_(\w+?)(?:_0)?"', summary) == [
-        "spontaneous_regrowth", "loss_top", "eyebrow_loss", "full_name", "consent_contact"]
+        "spontaneous_regrowth",
+        "loss_top",
+        "eyebrow_loss",
+        "full_name",
+        "consent_contact",
+    ]
 
 
 def test_answers_of_another_condition_are_not_carried_into_a_trial_of_another(trial):

@@ -4,10 +4,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from recruitment.models import Application, ConsentRecord
 from recruitment.conditions.alopecia_areata.score import compute_salt, severity_band
-from tests.factories import make_criterion, make_trial, screening_post
+from recruitment.models import Application, ConsentRecord
 from recruitment.screening.kinds import CriterionKind as K
+from tests.factories import make_criterion, make_trial, screening_post
 
 pytestmark = pytest.mark.django_db
 
@@ -18,9 +18,31 @@ junk = st.one_of(
     st.text(max_size=40),
     st.text(max_size=400),
     st.emails().map(lambda e: "x" * 250 + e),
-    st.sampled_from(["", "0", "-1", "100", "101", "1e3", "NaN", "2024-02-30", "1900-01-01", "9999-12-31",
-                     "yes", "no", "none", "FEMALE", "MALE", "still", "<script>", "\x00", "😀", "on"]),
-    st.integers(min_value=-10**6, max_value=10**6).map(str),
+    st.sampled_from(
+        [
+            "",
+            "0",
+            "-1",
+            "100",
+            "101",
+            "1e3",
+            "NaN",
+            "2024-02-30",
+            "1900-01-01",
+            "9999-12-31",
+            "yes",
+            "no",
+            "none",
+            "FEMALE",
+            "MALE",
+            "still",
+            "<script>",
+            "\x00",
+            "😀",
+            "on",
+        ]
+    ),
+    st.integers(min_value=-(10**6), max_value=10**6).map(str),
 )
 value = st.one_of(junk, st.lists(junk, max_size=3))
 
@@ -54,8 +76,9 @@ def test_any_payload_gets_a_clear_answer_and_no_stored_row_breaks_a_rule(client,
 
     for application in Application.objects.select_related("alopecia", "contact"):
         answers = application.alopecia
-        salt = compute_salt(top=answers.loss_top, back=answers.loss_back, left=answers.loss_left,
-                            right=answers.loss_right)
+        salt = compute_salt(
+            top=answers.loss_top, back=answers.loss_back, left=answers.loss_left, right=answers.loss_right
+        )
         assert answers.salt == salt
         assert answers.severity == severity_band(salt)
         assert 0 <= application.age_years <= 120

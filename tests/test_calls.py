@@ -35,12 +35,16 @@ def site(trial):
 
 # --- Working hours -------------------------------------------------------------------------------
 
-@pytest.mark.parametrize("start, hours, expected", [
-    (at(2026, 12, 2, 10, 0), 8, at(2026, 12, 3, 10, 0)),   # Wednesday morning: Thursday morning
-    (at(2026, 12, 4, 16, 0), 8, at(2026, 12, 7, 16, 0)),   # Friday afternoon: over the weekend
-    (at(2026, 12, 5, 22, 0), 8, at(2026, 12, 7, 17, 0)),   # Saturday night: counts from Monday 9:00
-    (at(2026, 12, 2, 20, 0), 2, at(2026, 12, 3, 11, 0)),   # after hours: from the next morning
-])
+
+@pytest.mark.parametrize(
+    "start, hours, expected",
+    [
+        (at(2026, 12, 2, 10, 0), 8, at(2026, 12, 3, 10, 0)),  # Wednesday morning: Thursday morning
+        (at(2026, 12, 4, 16, 0), 8, at(2026, 12, 7, 16, 0)),  # Friday afternoon: over the weekend
+        (at(2026, 12, 5, 22, 0), 8, at(2026, 12, 7, 17, 0)),  # Saturday night: counts from Monday 9:00
+        (at(2026, 12, 2, 20, 0), 2, at(2026, 12, 3, 11, 0)),  # after hours: from the next morning
+    ],
+)
 def test_the_first_contact_target_counts_working_hours_only(start, hours, expected):
     assert add_working_hours(start, hours, SHANGHAI) == expected
     assert working_hours_between(start, expected, SHANGHAI) == pytest.approx(hours)
@@ -55,6 +59,7 @@ def test_a_sign_up_gets_its_sites_first_contact_deadline(trial):
 
 
 # --- Attempts --------------------------------------------------------------------------------------
+
 
 def test_no_answer_keeps_the_application_open_and_plans_the_next_call(trial, site):
     nurse = make_coordinator("nurse", site)
@@ -85,8 +90,9 @@ def test_unreachable_is_offered_after_the_configured_failed_attempts_in_a_row(tr
     staff.force_login(nurse)
     page = staff.get(f"/admin/recruitment/application/{application.pk}/change/").content.decode()
     assert "you may move the application to “Unreachable”" in page
-    calls.record_attempt(application, by=nurse, outcome="call_back",
-                         next_contact_at=timezone.now() + datetime.timedelta(hours=3))
+    calls.record_attempt(
+        application, by=nurse, outcome="call_back", next_contact_at=timezone.now() + datetime.timedelta(hours=3)
+    )
     assert not calls.offer_unreachable(application)  # the patient answered and asked for later
 
 
@@ -102,8 +108,7 @@ def test_the_call_panel_records_an_attempt_and_a_call_back_needs_its_time(trial,
     refused = staff.post(url, {"attempt_outcome": "call_back", "attempt_channel": "phone", "next_contact_at": ""})
     assert refused.status_code == 200 and "When did the patient ask to be called back?" in refused.content.decode()
     assert not ContactAttempt.objects.exists()
-    staff.post(url, {"attempt_outcome": "call_back", "attempt_channel": "phone",
-                     "next_contact_at": "2026-12-10T15:30"})
+    staff.post(url, {"attempt_outcome": "call_back", "attempt_channel": "phone", "next_contact_at": "2026-12-10T15:30"})
     attempt = ContactAttempt.objects.get()
     assert attempt.by == nurse and attempt.outcome == "call_back"
     assert timezone.localtime(attempt.next_contact_at).strftime("%Y-%m-%d %H:%M") == "2026-12-10 15:30"
@@ -111,6 +116,7 @@ def test_the_call_panel_records_an_attempt_and_a_call_back_needs_its_time(trial,
 
 
 # --- The queue -------------------------------------------------------------------------------------
+
 
 def test_my_applicants_today_new_first_then_by_next_call_and_only_mine_or_nobodys(trial, site):
     nurse = make_coordinator("nurse", site)
@@ -122,7 +128,9 @@ def test_my_applicants_today_new_first_then_by_next_call_and_only_mine_or_nobody
     call_back = make_application(trial, site=site, phone="+86 139 0000 0003", when=now - datetime.timedelta(days=2))
     review.change_status(call_back, to=Status.CONTACTED, by=nurse)
     Application.objects.filter(pk=call_back.pk).update(next_contact_at=now - datetime.timedelta(minutes=30))
-    later_this_week = make_application(trial, site=site, phone="+86 139 0000 0004", when=now - datetime.timedelta(days=3))
+    later_this_week = make_application(
+        trial, site=site, phone="+86 139 0000 0004", when=now - datetime.timedelta(days=3)
+    )
     review.change_status(later_this_week, to=Status.CONTACTED, by=nurse)
     Application.objects.filter(pk=later_this_week.pk).update(next_contact_at=now + datetime.timedelta(days=3))
     colleagues = make_application(trial, site=site, phone="+86 139 0000 0005")
@@ -159,16 +167,19 @@ def test_the_list_shows_who_to_call_and_filters_what_is_assigned_to_me(trial, si
 
 # --- The first-contact clock ---------------------------------------------------------------------
 
+
 def test_a_missed_first_contact_tells_the_sites_lead_once_without_health_data(
-        trial, site, django_capture_on_commit_callbacks):
+    trial, site, django_capture_on_commit_callbacks
+):
     lead = make_coordinator("lead", site)
     make_coordinator("nurse", site)
     site.lead_coordinator = lead
     site.save()
     late = make_application(trial, site=site, when=timezone.now() - datetime.timedelta(days=5))
     on_time = make_application(trial, site=site, phone="+86 139 0000 0001")
-    called = make_application(trial, site=site, phone="+86 139 0000 0002",
-                              when=timezone.now() - datetime.timedelta(days=5))
+    called = make_application(
+        trial, site=site, phone="+86 139 0000 0002", when=timezone.now() - datetime.timedelta(days=5)
+    )
     calls.record_attempt(called, by=lead, outcome="no_answer")
     mail.outbox = []
     with django_capture_on_commit_callbacks(execute=True):
@@ -191,7 +202,9 @@ def test_without_a_lead_every_coordinator_of_the_site_is_told(trial, site, djang
     with django_capture_on_commit_callbacks(execute=True):
         calls.notify_missed_first_contacts()
     assert sorted(m.to[0] for m in mail.outbox if "past the target" in m.subject) == [
-        "nurse_a@site.example", "nurse_b@site.example"]
+        "nurse_a@site.example",
+        "nurse_b@site.example",
+    ]
 
 
 def test_the_queue_and_the_page_show_the_time_left_on_the_clock(trial, site):
@@ -199,8 +212,9 @@ def test_the_queue_and_the_page_show_the_time_left_on_the_clock(trial, site):
     application = make_application(trial, site=site)
     left = calls.hours_left(application)
     assert 0 < left <= 8
-    late = make_application(trial, site=site, phone="+86 139 0000 0001",
-                            when=timezone.now() - datetime.timedelta(days=7))
+    late = make_application(
+        trial, site=site, phone="+86 139 0000 0001", when=timezone.now() - datetime.timedelta(days=7)
+    )
     assert calls.hours_left(late) < 0
     staff = Client()
     staff.force_login(nurse)
@@ -214,8 +228,9 @@ def test_the_sponsor_sees_per_site_the_median_time_to_first_contact_and_the_shar
     monday_9 = at(2026, 11, 30, 9, 0)
     for n, hours_later in enumerate([1, 2, 3, 4, 20]):
         application = make_application(trial, site=site, when=monday_9, phone=f"+86 139 0000 00{n:02d}")
-        calls.record_attempt(application, by=nurse, outcome="reached",
-                             at=add_working_hours(monday_9, hours_later, SHANGHAI))
+        calls.record_attempt(
+            application, by=nurse, outcome="reached", at=add_working_hours(monday_9, hours_later, SHANGHAI)
+        )
     median, share, count = calls.first_contact_by_site(Application.objects.all())[site.pk]
     assert (median, share, count) == (pytest.approx(3.0), pytest.approx(0.8), 5)
     sponsor = User.objects.create_user("sponsor_user", password="pw-for-tests-1")
@@ -242,9 +257,15 @@ def test_a_missed_target_at_a_site_nobody_coordinates_yet_is_told_once_someone_d
     assert Notification.objects.get(kind="first_contact_missed").application == application
 
 
-@pytest.mark.parametrize("outcomes, expected", [
-    ([], 0), (["no_answer"], 1), (["no_answer", "voicemail", "wrong_number"], 3),
-    (["no_answer", "reached", "no_answer"], 1), (["no_answer", "call_back"], 0),
-])
+@pytest.mark.parametrize(
+    "outcomes, expected",
+    [
+        ([], 0),
+        (["no_answer"], 1),
+        (["no_answer", "voicemail", "wrong_number"], 3),
+        (["no_answer", "reached", "no_answer"], 1),
+        (["no_answer", "call_back"], 0),
+    ],
+)
 def test_failed_attempts_count_from_the_last_one_that_reached_or_heard_the_patient(outcomes, expected):
     assert calls.failed_in_a_row(outcomes) == expected

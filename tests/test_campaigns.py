@@ -89,7 +89,7 @@ def test_the_poster_shows_the_trial_the_qr_code_the_short_link_and_the_site(staf
     assert "/c/k7mp2qx/qr.svg" in body
     assert "Peking University First Hospital" in body
     assert "Baricitinib" in body
-    assert "@page" in open(settings.BASE_DIR / "static/css/portal.css").read()  # A4 print rules
+    assert "@page" in (settings.BASE_DIR / "static/css/portal.css").read_text()  # A4 print rules
 
 
 def test_the_poster_page_is_for_staff_only(client):
@@ -118,8 +118,15 @@ def test_a_campaign_created_in_admin_records_its_creator(admin_client, admin_use
     trial = make_trial()
     response = admin_client.post(
         "/admin/trials/campaign/add/",
-        {"trial": trial.pk, "name": "Live broadcast, 23 May", "channel": "live_broadcast", "code": "ab3cd7k",
-         "is_active": "on", "scan_days-TOTAL_FORMS": 0, "scan_days-INITIAL_FORMS": 0},
+        {
+            "trial": trial.pk,
+            "name": "Live broadcast, 23 May",
+            "channel": "live_broadcast",
+            "code": "ab3cd7k",
+            "is_active": "on",
+            "scan_days-TOTAL_FORMS": 0,
+            "scan_days-INITIAL_FORMS": 0,
+        },
     )
     assert response.status_code == 302, response.content.decode()[:2000]
     assert trial.campaigns.get().created_by == admin_user

@@ -7,8 +7,8 @@ import pytest
 from django.test import Client
 
 from recruitment.models import Application
-from tests.factories import make_campaign, make_criterion, make_site, make_trial, screening_post
 from recruitment.screening.kinds import CriterionKind as K
+from tests.factories import make_campaign, make_criterion, make_site, make_trial, screening_post
 from trials.models import RecruitmentStatus
 
 pytestmark = pytest.mark.django_db
@@ -22,9 +22,11 @@ def page_cache(settings):
 @pytest.fixture
 def committed(django_capture_on_commit_callbacks):
     """Run a write as if its transaction committed (the test's own never does)."""
+
     def run(write):
         with django_capture_on_commit_callbacks(execute=True):
             write()
+
     return run
 
 
@@ -43,8 +45,9 @@ def test_a_cached_signup_page_costs_no_query_and_still_accepts_each_visitors_sub
     other = second.get("/trials/brave-aa1/apply/")
     assert token_in(page) != token_in(other)
     for client, response, phone in ((first, page, "+86 138 0000 0001"), (second, other, "+86 138 0000 0002")):
-        posted = client.post("/trials/brave-aa1/apply/",
-                             {**screening_post(phone=phone), "csrfmiddlewaretoken": token_in(response)})
+        posted = client.post(
+            "/trials/brave-aa1/apply/", {**screening_post(phone=phone), "csrfmiddlewaretoken": token_in(response)}
+        )
         assert posted.status_code == 302
     assert Application.objects.count() == 2
 
@@ -101,6 +104,7 @@ def test_a_trial_edited_shows_on_every_public_page_at_the_next_request(committed
     def edit():
         trial.lay_title_en, trial.summary_en = "New title", "New summary."
         trial.save()
+
     committed(edit)
     for path in ("/", "/trials/brave-aa1/", "/trials/brave-aa1/apply/"):
         body = Client().get(path).content.decode()
@@ -120,6 +124,7 @@ def test_a_closed_site_an_edited_criterion_and_a_new_campaign_apply_to_the_next_
         closing.save()
         criterion.params = {"min": 90}
         criterion.save()
+
     committed(change)
     assert "Closing Clinic" not in Client().get("/trials/brave-aa1/apply/").content.decode()
     client = Client()
@@ -146,10 +151,12 @@ def test_a_registry_import_that_closes_a_site_shows_at_the_next_request(committe
             "conditionsModule": {"conditions": ["Alopecia Areata"]},
             "designModule": {"phases": ["PHASE3"]},
             "descriptionModule": {"briefSummary": "A summary."},
-            "contactsLocationsModule": {"locations": [
-                {"facility": "Kept Hospital", "city": "Beijing", "country": "China", "status": "RECRUITING"},
-                {"facility": "Dropped Hospital", "city": "Shanghai", "country": "China", "status": "RECRUITING"},
-            ]},
+            "contactsLocationsModule": {
+                "locations": [
+                    {"facility": "Kept Hospital", "city": "Beijing", "country": "China", "status": "RECRUITING"},
+                    {"facility": "Dropped Hospital", "city": "Shanghai", "country": "China", "status": "RECRUITING"},
+                ]
+            },
         }
     }
     committed(lambda: import_study(parse_study(record), slug="reg"))
@@ -173,8 +180,10 @@ def test_a_page_read_before_a_change_committed_is_never_filed_under_the_new_vers
         trial.lay_title_en = "New title"
         trial.save()
         from django.core.cache import cache
+
         cache.set(catalog_cache.VERSION_KEY, "after-the-edit", None)  # ...and the edit commits
         return read
+
     monkeypatch.setattr(signup, "read_signup_trial", read_then_edit)
     Client().get("/trials/brave-aa1/")
     monkeypatch.setattr(signup, "read_signup_trial", real_read)
@@ -196,7 +205,8 @@ def test_unknown_or_repeated_query_parameters_never_read_nor_fill_the_cache():
 
     # The same filter however it is spelled is one entry, under the filter's own key.
     canonical = make_template_fragment_key(
-        "trial_list", [catalog_cache.key(catalog_cache.version(), "list", "condition=vitiligo"), "en"])
+        "trial_list", [catalog_cache.key(catalog_cache.version(), "list", "condition=vitiligo"), "en"]
+    )
     assert cache.get(canonical) is None
     Client().get("/?condition=vitiligo&condition=vitiligo")
     assert "VITILIGO-ONE" in cache.get(canonical)

@@ -59,9 +59,12 @@ def test_the_list_counts_recruiting_sites(client):
 
 def test_a_trial_page_explains_the_trial_and_links_to_signup(client):
     trial = make_trial(
-        slug="brave-aa1", acronym="BRAVE-AA1", summary="Tablets once a day.",
+        slug="brave-aa1",
+        acronym="BRAVE-AA1",
+        summary="Tablets once a day.",
         eligibility_summary="At least half the scalp without hair\n- Episode under 8 years",
-        min_age_years=18, max_age_years=70,
+        min_age_years=18,
+        max_age_years=70,
     )
     make_site(trial, facility="Huashan Hospital", city="Shanghai")
     make_site(trial, facility="Closed Clinic", status=RecruitmentStatus.COMPLETED)

@@ -61,8 +61,10 @@ def test_migrations_run_as_the_owner_and_everything_else_as_the_application_role
         assert SERVICES[service]["environment"]["DATABASE_URL"].startswith("postgres://portal_app:"), service
         assert SERVICES[service]["depends_on"]["migrate"]["condition"] == "service_completed_successfully"
     init = [volume for volume in SERVICES["postgres"]["volumes"] if "docker-entrypoint-initdb.d" in volume]
-    assert {volume.split(":")[0] for volume in init} == {"./deploy/postgres/10-app-role.sh",
-                                                          "./deploy/postgres/app-role.sql"}
+    assert {volume.split(":")[0] for volume in init} == {
+        "./deploy/postgres/10-app-role.sh",
+        "./deploy/postgres/app-role.sql",
+    }
     for volume in init:
         assert (ROOT / volume.split(":")[0]).exists()
 
@@ -119,7 +121,10 @@ def test_the_web_command_serves_healthz_and_compressed_static_files_in_productio
     args = shlex.split(gunicorn_part.replace("0.0.0.0:8000", f"127.0.0.1:{port}"))
     server = subprocess.Popen(
         [str(Path(sys.executable).parent / args[0]), *args[1:]],
-        cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
     )
     try:
         status, body = _wait_for(f"http://127.0.0.1:{port}/healthz")
@@ -141,15 +146,31 @@ def test_the_worker_command_starts_a_worker_that_answers_on_the_real_broker(redi
     env = clean_env(REDIS_URL=redis_url)
     worker = subprocess.Popen(
         [str(Path(sys.executable).parent / "celery"), *command_of("worker")[1:], "--hostname=compose-test@%h"],
-        cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
     )
     try:
         deadline = time.monotonic() + 30
         while True:
             ping = subprocess.run(
-                [str(Path(sys.executable).parent / "celery"), "-A", "config", "inspect", "ping",
-                 "--timeout", "2", "-d", f"compose-test@{socket.gethostname()}"],
-                cwd=ROOT, env=env, capture_output=True, text=True, timeout=30,
+                [
+                    str(Path(sys.executable).parent / "celery"),
+                    "-A",
+                    "config",
+                    "inspect",
+                    "ping",
+                    "--timeout",
+                    "2",
+                    "-d",
+                    f"compose-test@{socket.gethostname()}",
+                ],
+                cwd=ROOT,
+                env=env,
+                capture_output=True,
+                text=True,
+                timeout=30,
             )
             if ping.returncode == 0 and "pong" in ping.stdout:
                 break
@@ -172,13 +193,17 @@ def test_the_application_role_of_the_init_script_cannot_change_or_delete_audit_e
         pytest.skip("the roles are PostgreSQL's; CI runs the suite on PostgreSQL too")
     role = "portal_app_test"
     sql = (ROOT / "deploy" / "postgres" / "app-role.sql").read_text()
-    variables = {':"app_role"': f'"{role}"', ":'app_password'": "'not-used-here'",
-                 ':"owner"': f'"{connection.settings_dict["USER"] or "postgres"}"',
-                 ':"dbname"': f'"{connection.settings_dict["NAME"]}"'}
+    variables = {
+        ':"app_role"': f'"{role}"',
+        ":'app_password'": "'not-used-here'",
+        ':"owner"': f'"{connection.settings_dict["USER"] or "postgres"}"',
+        ':"dbname"': f'"{connection.settings_dict["NAME"]}"',
+    }
     for name, value in variables.items():
         sql = sql.replace(name, value)
-    statements = [s for s in "\n".join(line for line in sql.splitlines() if not line.startswith("--")).split(";")
-                  if s.strip()]
+    statements = [
+        s for s in "\n".join(line for line in sql.splitlines() if not line.startswith("--")).split(";") if s.strip()
+    ]
     event = AuditEvent.objects.create(actor_label="system", action="created")
     with connection.cursor() as cursor:
         cursor.execute(f"DROP ROLE IF EXISTS {role}")
@@ -187,12 +212,16 @@ def test_the_application_role_of_the_init_script_cannot_change_or_delete_audit_e
         cursor.execute(f"SET ROLE {role}")
         try:
             cursor.execute("SELECT count(*) FROM recruitment_auditevent")
-            cursor.execute("INSERT INTO recruitment_auditevent (actor_label, action, field, old_value, new_value, "
-                           "reason, details, created_at) VALUES ('x', 'created', '', '', '', '', '{}', now())")
-            for attempt in (f"UPDATE recruitment_auditevent SET reason = 'changed' WHERE id = {event.pk}",
-                            f"DELETE FROM recruitment_auditevent WHERE id = {event.pk}",
-                            "ALTER TABLE recruitment_auditevent DISABLE TRIGGER USER",
-                            "TRUNCATE recruitment_auditevent"):
+            cursor.execute(
+                "INSERT INTO recruitment_auditevent (actor_label, action, field, old_value, new_value, "
+                "reason, details, created_at) VALUES ('x', 'created', '', '', '', '', '{}', now())"
+            )
+            for attempt in (
+                f"UPDATE recruitment_auditevent SET reason = 'changed' WHERE id = {event.pk}",
+                f"DELETE FROM recruitment_auditevent WHERE id = {event.pk}",
+                "ALTER TABLE recruitment_auditevent DISABLE TRIGGER USER",
+                "TRUNCATE recruitment_auditevent",
+            ):
                 with pytest.raises(DatabaseError), transaction.atomic():
                     cursor.execute(attempt)
         finally:

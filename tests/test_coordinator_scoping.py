@@ -44,8 +44,9 @@ def test_a_guessed_url_to_another_sites_applicant_is_not_found(client, cast):
 
 def test_a_coordinator_cannot_change_another_sites_applicant_by_posting(client, cast):
     client.force_login(cast.coordinator_a)
-    response = client.post(f"/admin/recruitment/application/{cast.app_b.pk}/change/",
-                           {"new_status": "contacted", "note": "sneaky"})
+    response = client.post(
+        f"/admin/recruitment/application/{cast.app_b.pk}/change/", {"new_status": "contacted", "note": "sneaky"}
+    )
     assert response.status_code == 404
     cast.app_b.refresh_from_db()
     assert cast.app_b.status == "new"
@@ -84,9 +85,13 @@ def test_search_by_number_reads_no_names_and_takes_full_width_digits(client, cas
 
 def test_actions_on_another_sites_ids_touch_nothing(client, cast):
     client.force_login(cast.coordinator_a)
-    response = client.post("/admin/recruitment/application/", {
-        "action": "mark_contacted", "_selected_action": [cast.app_b.pk, cast.app_a.pk],
-    })
+    response = client.post(
+        "/admin/recruitment/application/",
+        {
+            "action": "mark_contacted",
+            "_selected_action": [cast.app_b.pk, cast.app_a.pk],
+        },
+    )
     assert response.status_code == 302
     cast.app_a.refresh_from_db()
     cast.app_b.refresh_from_db()
@@ -96,9 +101,13 @@ def test_actions_on_another_sites_ids_touch_nothing(client, cast):
 
 def test_an_export_of_another_sites_ids_contains_only_ones_own(client, cast):
     client.force_login(cast.coordinator_a)
-    response = client.post("/admin/recruitment/application/", {
-        "action": "export_csv", "_selected_action": [cast.app_b.pk, cast.app_a.pk, cast.app_c.pk],
-    })
+    response = client.post(
+        "/admin/recruitment/application/",
+        {
+            "action": "export_csv",
+            "_selected_action": [cast.app_b.pk, cast.app_a.pk, cast.app_c.pk],
+        },
+    )
     body = b"".join(response.streaming_content).decode("utf-8-sig")
     assert cast.app_a.reference in body
     assert cast.app_b.reference not in body and "Bob B" not in body
@@ -129,13 +138,18 @@ def test_filters_offer_only_ones_own_trials_sites_and_campaigns(client, cast):
     def offered(user):
         client.force_login(user)
         response = client.get("/admin/recruitment/application/")
-        return {spec.field_path: {value for value, _label in spec.lookup_choices}
-                for spec in response.context["cl"].filter_specs if hasattr(spec, "field_path")
-                and hasattr(spec, "lookup_choices")}
+        return {
+            spec.field_path: {value for value, _label in spec.lookup_choices}
+            for spec in response.context["cl"].filter_specs
+            if hasattr(spec, "field_path") and hasattr(spec, "lookup_choices")
+        }
 
     a = offered(cast.coordinator_a)  # one site of one trial (a single trial needs no trial filter)
-    assert a["site"] == {cast.site_a.pk} and a["campaign"] == {ours.pk} and a.get("trial", {cast.trial.pk}) == {
-        cast.trial.pk}
+    assert (
+        a["site"] == {cast.site_a.pk}
+        and a["campaign"] == {ours.pk}
+        and a.get("trial", {cast.trial.pk}) == {cast.trial.pk}
+    )
     b = offered(cast.coordinator_b)  # a site of each of two trials
     assert b["trial"] == {cast.trial.pk, cast.other_trial.pk}
     assert b["site"] == {cast.site_b.pk, cast.site_c.pk}

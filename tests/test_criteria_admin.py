@@ -1,8 +1,8 @@
 import pytest
 from django.core.exceptions import ValidationError
 
-from tests.factories import make_criterion, make_trial
 from recruitment.screening.kinds import CriterionKind as K
+from tests.factories import make_criterion, make_trial
 from trials.models import Criterion
 
 pytestmark = pytest.mark.django_db
@@ -27,17 +27,36 @@ def test_criteria_are_edited_inline_on_the_trial_page_with_examples(admin_client
 def test_the_admin_rejects_bad_criterion_parameters_and_names_the_problem(admin_client):
     trial = make_trial()
     data = {
-        "nct_id": trial.nct_id, "acronym": trial.acronym, "title_en": trial.title, "slug": trial.slug,
-        "status": trial.status, "summary_en": trial.summary, "eligibility_summary_en": "", "official_title": "",
-        "drug": trial.drug, "sponsor": trial.sponsor_id, "phase": trial.phase, "condition": trial.condition,
-        "min_age_years": 18, "max_age_years": 65, "sex_eligibility": "ALL", "registry_summary": "",
+        "nct_id": trial.nct_id,
+        "acronym": trial.acronym,
+        "title_en": trial.title,
+        "slug": trial.slug,
+        "status": trial.status,
+        "summary_en": trial.summary,
+        "eligibility_summary_en": "",
+        "official_title": "",
+        "drug": trial.drug,
+        "sponsor": trial.sponsor_id,
+        "phase": trial.phase,
+        "condition": trial.condition,
+        "min_age_years": 18,
+        "max_age_years": 65,
+        "sex_eligibility": "ALL",
+        "registry_summary": "",
         "registry_eligibility_text": "",
-        "criteria-TOTAL_FORMS": 1, "criteria-INITIAL_FORMS": 0,
-        "criteria-0-kind": "prior_jak", "criteria-0-role": "exclusion", "criteria-0-position": 0,
-        "criteria-0-params": '{"route": "pill"}', "criteria-0-patient_text_en": "No JAK before",
+        "criteria-TOTAL_FORMS": 1,
+        "criteria-INITIAL_FORMS": 0,
+        "criteria-0-kind": "prior_jak",
+        "criteria-0-role": "exclusion",
+        "criteria-0-position": 0,
+        "criteria-0-params": '{"route": "pill"}',
+        "criteria-0-patient_text_en": "No JAK before",
         "criteria-0-patient_text_zh_hans": "从未用过JAK抑制剂",
         "criteria-0-source_note": "",
-        "sites-TOTAL_FORMS": 0, "sites-INITIAL_FORMS": 0, "changes-TOTAL_FORMS": 0, "changes-INITIAL_FORMS": 0,
+        "sites-TOTAL_FORMS": 0,
+        "sites-INITIAL_FORMS": 0,
+        "changes-TOTAL_FORMS": 0,
+        "changes-INITIAL_FORMS": 0,
     }
     response = admin_client.post(f"/admin/trials/trial/{trial.pk}/change/", data)
     assert response.status_code == 200

@@ -98,7 +98,10 @@ def test_a_search_page_with_several_studies_imports_each(tmp_path):
 @pytest.mark.parametrize(
     ("mutate", "message"),
     [
-        (lambda r: r["protocolSection"]["identificationModule"].pop("nctId"), "protocolSection.identificationModule.nctId"),
+        (
+            lambda r: r["protocolSection"]["identificationModule"].pop("nctId"),
+            "protocolSection.identificationModule.nctId",
+        ),
         (lambda r: r["protocolSection"].pop("statusModule"), "protocolSection.statusModule.overallStatus"),
         (lambda r: r["protocolSection"]["statusModule"].update(overallStatus="OPEN"), "overallStatus"),
         (lambda r: r["protocolSection"]["eligibilityModule"].update(minimumAge="eighteen"), "minimumAge"),

@@ -7,8 +7,8 @@ import pytest
 from django.core.management import call_command
 
 from recruitment.screening.answers import TreatmentAnswer
-from tests.factories import with_condition
 from recruitment.screening.eligibility import Verdict, evaluate
+from tests.factories import with_condition
 from trials.models import Trial
 
 pytestmark = pytest.mark.django_db
@@ -33,10 +33,22 @@ TODAY = datetime.date(2026, 12, 2)
 
 
 def person(**fields):
-    base = dict(today=TODAY, 
-        age=40, sex="FEMALE", pregnant=False, breastfeeding=False, planning_pregnancy=False, diagnosed="yes",
-        other_diagnoses=frozenset(), episode_months=36, spontaneous_regrowth="not_in_12", salt=Decimal("80"), aa_type="patchy",
-        scalp_conditions=frozenset(), shaves_head="no", regrowth_within_8_years="no",
+    base = dict(
+        today=TODAY,
+        age=40,
+        sex="FEMALE",
+        pregnant=False,
+        breastfeeding=False,
+        planning_pregnancy=False,
+        diagnosed="yes",
+        other_diagnoses=frozenset(),
+        episode_months=36,
+        spontaneous_regrowth="not_in_12",
+        salt=Decimal("80"),
+        aa_type="patchy",
+        scalp_conditions=frozenset(),
+        shaves_head="no",
+        regrowth_within_8_years="no",
     )
     base.update(fields)
     return with_condition(base)
@@ -147,43 +159,94 @@ def test_an_episode_begun_6_calendar_months_ago_is_too_close_to_call_for_brave(v
 NINE_YEARS = dict(episode_months=108, episode_started_on=datetime.date(2017, 12, 1))
 EDGE_CASES = [
     # (who, answers, {trial: verdict}); trials not named are not asserted for that case.
-    ("a week short of 18", dict(age=17, born=datetime.date(2008, 12, 9)),
-     {"brave-aa1": "not_yet_eligible", "thrive-aa1": "not_yet_eligible", "allegro-2b3": "likely_eligible"}),
-    ("steroid cream stopped 2 weeks ago", dict(treatments={"topical_steroid": TreatmentAnswer("lt1m")}),
-     {"thrive-aa1": "not_yet_eligible", "brave-aa1": "needs_review"}),
-    ("minoxidil still used", dict(treatments={"topical_minoxidil": TreatmentAnswer("still")}),
-     {"thrive-aa1": "not_yet_eligible"}),
-    ("methotrexate 1 to 3 months ago", dict(treatments={"immunosuppressant": TreatmentAnswer("1to3m")}),
-     {"thrive-aa2": "not_yet_eligible"}),
-    ("dupilumab 3 to 6 months ago", dict(treatments={"biologic": TreatmentAnswer("3to6m")}),
-     {"thrive-aa1": "not_yet_eligible"}),  # surely within THRIVE's 6 months
+    (
+        "a week short of 18",
+        dict(age=17, born=datetime.date(2008, 12, 9)),
+        {"brave-aa1": "not_yet_eligible", "thrive-aa1": "not_yet_eligible", "allegro-2b3": "likely_eligible"},
+    ),
+    (
+        "steroid cream stopped 2 weeks ago",
+        dict(treatments={"topical_steroid": TreatmentAnswer("lt1m")}),
+        {"thrive-aa1": "not_yet_eligible", "brave-aa1": "needs_review"},
+    ),
+    (
+        "minoxidil still used",
+        dict(treatments={"topical_minoxidil": TreatmentAnswer("still")}),
+        {"thrive-aa1": "not_yet_eligible"},
+    ),
+    (
+        "methotrexate 1 to 3 months ago",
+        dict(treatments={"immunosuppressant": TreatmentAnswer("1to3m")}),
+        {"thrive-aa2": "not_yet_eligible"},
+    ),
+    (
+        "dupilumab 3 to 6 months ago",
+        dict(treatments={"biologic": TreatmentAnswer("3to6m")}),
+        {"thrive-aa1": "not_yet_eligible"},
+    ),  # surely within THRIVE's 6 months
     # Asked before December 2026: "any regrowth in the last 6 months", a treatment's included.
-    ("regrowth under the earlier question", dict(spontaneous_regrowth="", regrowth_last_6_months="yes"),
-     {"brave-aa1": "needs_review", "allegro-2b3": "needs_review", "thrive-aa1": "likely_eligible"}),
-    ("thick hair back on its own 3 months ago", dict(spontaneous_regrowth="in_6_months"),
-     {"brave-aa1": "likely_ineligible", "allegro-2b3": "likely_ineligible", "ivarmacitinib-aa": "likely_ineligible",
-      "thrive-aa1": "likely_eligible"}),
-    ("thick hair back on its own 9 months ago", dict(spontaneous_regrowth="6_to_12_months"),
-     {"brave-aa1": "likely_eligible", "allegro-2b3": "likely_eligible"}),
-    ("4 weeks of tofacitinib, no regrowth", dict(treatments={"tofacitinib": TreatmentAnswer("gt6m", "no", "lt12w")}),
-     {"brave-aa1": "likely_eligible", "allegro-2b3": "likely_ineligible"}),
-    ("6 months of baricitinib, no regrowth",
-     dict(treatments={"baricitinib": TreatmentAnswer("gt6m", "no", "12w_plus")}),
-     {"brave-aa1": "likely_ineligible", "thrive-aa1": "likely_eligible"}),  # THRIVE has no prior-JAK rule
-    ("a 9-year episode with regrowth 5 years ago", dict(regrowth_within_8_years="yes", **NINE_YEARS),
-     {"brave-aa1": "likely_ineligible", "brave-aa2": "likely_eligible", "thrive-aa1": "likely_eligible"}),
-    ("a 9-year episode without regrowth", dict(regrowth_within_8_years="no", **NINE_YEARS),
-     {"brave-aa2": "likely_ineligible"}),
-    ("an episode of 4 months", dict(episode_months=4, episode_started_on=datetime.date(2026, 8, 1)),
-     {"brave-aa1": "not_yet_eligible", "ivarmacitinib-aa": "not_yet_eligible", "allegro-2b3": "likely_eligible"}),
+    (
+        "regrowth under the earlier question",
+        dict(spontaneous_regrowth="", regrowth_last_6_months="yes"),
+        {"brave-aa1": "needs_review", "allegro-2b3": "needs_review", "thrive-aa1": "likely_eligible"},
+    ),
+    (
+        "thick hair back on its own 3 months ago",
+        dict(spontaneous_regrowth="in_6_months"),
+        {
+            "brave-aa1": "likely_ineligible",
+            "allegro-2b3": "likely_ineligible",
+            "ivarmacitinib-aa": "likely_ineligible",
+            "thrive-aa1": "likely_eligible",
+        },
+    ),
+    (
+        "thick hair back on its own 9 months ago",
+        dict(spontaneous_regrowth="6_to_12_months"),
+        {"brave-aa1": "likely_eligible", "allegro-2b3": "likely_eligible"},
+    ),
+    (
+        "4 weeks of tofacitinib, no regrowth",
+        dict(treatments={"tofacitinib": TreatmentAnswer("gt6m", "no", "lt12w")}),
+        {"brave-aa1": "likely_eligible", "allegro-2b3": "likely_ineligible"},
+    ),
+    (
+        "6 months of baricitinib, no regrowth",
+        dict(treatments={"baricitinib": TreatmentAnswer("gt6m", "no", "12w_plus")}),
+        {"brave-aa1": "likely_ineligible", "thrive-aa1": "likely_eligible"},
+    ),  # THRIVE has no prior-JAK rule
+    (
+        "a 9-year episode with regrowth 5 years ago",
+        dict(regrowth_within_8_years="yes", **NINE_YEARS),
+        {"brave-aa1": "likely_ineligible", "brave-aa2": "likely_eligible", "thrive-aa1": "likely_eligible"},
+    ),
+    (
+        "a 9-year episode without regrowth",
+        dict(regrowth_within_8_years="no", **NINE_YEARS),
+        {"brave-aa2": "likely_ineligible"},
+    ),
+    (
+        "an episode of 4 months",
+        dict(episode_months=4, episode_started_on=datetime.date(2026, 8, 1)),
+        {"brave-aa1": "not_yet_eligible", "ivarmacitinib-aa": "not_yet_eligible", "allegro-2b3": "likely_eligible"},
+    ),
     ("breastfeeding", dict(breastfeeding=True), {"brave-aa1": "likely_ineligible", "allegro-2b3": "needs_review"}),
-    ("diffuse alopecia areata", dict(aa_type="diffuse"),
-     {"brave-aa1": "likely_ineligible", "allegro-2b3": "likely_eligible"}),
-    ("scalp psoriasis", dict(scalp_conditions=frozenset({"psoriasis"})),
-     {"thrive-aa1": "likely_ineligible", "allegro-2b3": "likely_ineligible", "brave-aa1": "likely_eligible"}),
+    (
+        "diffuse alopecia areata",
+        dict(aa_type="diffuse"),
+        {"brave-aa1": "likely_ineligible", "allegro-2b3": "likely_eligible"},
+    ),
+    (
+        "scalp psoriasis",
+        dict(scalp_conditions=frozenset({"psoriasis"})),
+        {"thrive-aa1": "likely_ineligible", "allegro-2b3": "likely_ineligible", "brave-aa1": "likely_eligible"},
+    ),
     ("a shaved head", dict(shaves_head="yes"), {"allegro-2b3": "likely_ineligible", "brave-aa1": "likely_eligible"}),
-    ("SALT 48, just under the threshold", dict(salt=Decimal("48")),
-     {"brave-aa1": "needs_review", "thrive-aa1": "needs_review"}),
+    (
+        "SALT 48, just under the threshold",
+        dict(salt=Decimal("48")),
+        {"brave-aa1": "needs_review", "thrive-aa1": "needs_review"},
+    ),
     ("SALT 40, clearly under", dict(salt=Decimal("40")), {"brave-aa1": "likely_ineligible"}),
 ]
 

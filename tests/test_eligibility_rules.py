@@ -5,10 +5,10 @@ from decimal import Decimal
 import pytest
 
 from recruitment.screening.answers import TreatmentAnswer
-from tests.factories import with_condition
 from recruitment.screening.eligibility import CriterionSpec, Result, Verdict, evaluate, evaluate_criterion
 from recruitment.screening.kinds import CriterionKind as K
 from recruitment.screening.kinds import validate_params
+from tests.factories import with_condition
 
 
 def include(kind, **params):
@@ -25,8 +25,16 @@ def review(kind, **params):
 
 def answers(**fields):
     base = dict(
-        age=40, sex="FEMALE", pregnant=False, breastfeeding=False, planning_pregnancy=False, diagnosed="yes",
-        episode_months=24, spontaneous_regrowth="not_in_12", salt=Decimal("75.0"), other_diagnoses=frozenset(),
+        age=40,
+        sex="FEMALE",
+        pregnant=False,
+        breastfeeding=False,
+        planning_pregnancy=False,
+        diagnosed="yes",
+        episode_months=24,
+        spontaneous_regrowth="not_in_12",
+        salt=Decimal("75.0"),
+        other_diagnoses=frozenset(),
     )
     base.update(fields)
     return with_condition(base)
@@ -42,7 +50,10 @@ MET, NOT_MET, UNKNOWN = Result.MET, Result.NOT_MET, Result.UNKNOWN
 @pytest.mark.parametrize(
     ("fields", "expected"),
     [
-        ({"age": 18}, MET), ({"age": 70}, MET), ({"age": 17}, NOT_MET), ({"age": 71}, NOT_MET),
+        ({"age": 18}, MET),
+        ({"age": 70}, MET),
+        ({"age": 17}, NOT_MET),
+        ({"age": 71}, NOT_MET),
         ({"age": 62, "sex": "MALE"}, NOT_MET),  # men only to 60
         ({"age": 60, "sex": "MALE"}, MET),
         ({"age": 62, "sex": "FEMALE"}, MET),
@@ -68,11 +79,21 @@ def test_sex():
     assert result(women_only, sex="UNDISCLOSED") == UNKNOWN
 
 
-@pytest.mark.parametrize(("salt", "expected"), [
-    ("100", MET), ("97", MET), ("55.0", MET), ("54.9", UNKNOWN), ("50.0", UNKNOWN), ("49.9", UNKNOWN),
-    ("45.1", UNKNOWN),
-    ("45.0", NOT_MET), ("20", NOT_MET), (None, UNKNOWN),
-])
+@pytest.mark.parametrize(
+    ("salt", "expected"),
+    [
+        ("100", MET),
+        ("97", MET),
+        ("55.0", MET),
+        ("54.9", UNKNOWN),
+        ("50.0", UNKNOWN),
+        ("49.9", UNKNOWN),
+        ("45.1", UNKNOWN),
+        ("45.0", NOT_MET),
+        ("20", NOT_MET),
+        (None, UNKNOWN),
+    ],
+)
 def test_a_self_estimated_salt_within_5_points_of_the_limit_is_for_the_site_to_measure(salt, expected):
     assert result(include(K.SALT, min=50, max=100), salt=Decimal(salt) if salt else None) == expected
 
@@ -98,8 +119,13 @@ def test_episode_duration_with_inclusive_bounds(months, expected):
 @pytest.mark.parametrize(
     ("window", "answer", "expected"),
     [
-        (6, "not_in_12", MET), (6, "6_to_12_months", MET), (6, "in_6_months", NOT_MET), (6, "unsure", UNKNOWN),
-        (12, "6_to_12_months", NOT_MET), (12, "in_6_months", NOT_MET), (12, "not_in_12", MET),
+        (6, "not_in_12", MET),
+        (6, "6_to_12_months", MET),
+        (6, "in_6_months", NOT_MET),
+        (6, "unsure", UNKNOWN),
+        (12, "6_to_12_months", NOT_MET),
+        (12, "in_6_months", NOT_MET),
+        (12, "not_in_12", MET),
         (3, "in_6_months", UNKNOWN),  # within 6 months may be longer ago than 3
         (3, "6_to_12_months", MET),
     ],
@@ -108,13 +134,21 @@ def test_no_spontaneous_terminal_regrowth_in_the_last_n_months(window, answer, e
     assert result(exclude(K.RECENT_REGROWTH, months=window), spontaneous_regrowth=answer) == expected
 
 
-@pytest.mark.parametrize(("window", "answer", "expected"), [
-    (6, "no", MET), (6, "yes", UNKNOWN),  # the earlier question counted regrowth during a treatment too
-    (3, "no", MET), (12, "no", UNKNOWN), (6, "unsure", UNKNOWN),
-])
+@pytest.mark.parametrize(
+    ("window", "answer", "expected"),
+    [
+        (6, "no", MET),
+        (6, "yes", UNKNOWN),  # the earlier question counted regrowth during a treatment too
+        (3, "no", MET),
+        (12, "no", UNKNOWN),
+        (6, "unsure", UNKNOWN),
+    ],
+)
 def test_answers_to_the_earlier_regrowth_question_are_read_as_far_as_they_tell(window, answer, expected):
-    assert result(exclude(K.RECENT_REGROWTH, months=window), spontaneous_regrowth="",
-                  regrowth_last_6_months=answer) == expected
+    assert (
+        result(exclude(K.RECENT_REGROWTH, months=window), spontaneous_regrowth="", regrowth_last_6_months=answer)
+        == expected
+    )
 
 
 JAK_NO_REGROWTH = {"baricitinib": TreatmentAnswer("gt6m", "no")}
@@ -152,8 +186,13 @@ def test_prior_jak_policies(criterion, treatments, expected):
 @pytest.mark.parametrize(
     ("last_use", "days", "expected"),
     [
-        ("still", 30, NOT_MET), ("lt1m", 30, NOT_MET), ("1to3m", 30, MET),
-        ("1to3m", 90, NOT_MET), ("3to6m", 90, MET), ("gt6m", 180, MET), ("3to6m", 180, NOT_MET),
+        ("still", 30, NOT_MET),
+        ("lt1m", 30, NOT_MET),
+        ("1to3m", 30, MET),
+        ("1to3m", 90, NOT_MET),
+        ("3to6m", 90, MET),
+        ("gt6m", 180, MET),
+        ("3to6m", 180, NOT_MET),
         ("1to3m", 60, UNKNOWN),  # 1-3 months straddles 60 days
         ("unsure", 30, UNKNOWN),
     ],
@@ -219,8 +258,11 @@ def test_vitiligo_scores_are_unknown_until_asked_and_decided_once_clearly_given(
 
 @pytest.mark.parametrize(
     ("fields", "expected"),
-    [({"pregnant": True}, UNKNOWN), ({}, MET), ({"pregnant": None, "breastfeeding": None,
-                                                  "planning_pregnancy": None}, UNKNOWN)],
+    [
+        ({"pregnant": True}, UNKNOWN),
+        ({}, MET),
+        ({"pregnant": None, "breastfeeding": None, "planning_pregnancy": None}, UNKNOWN),
+    ],
 )
 def test_a_review_criterion_never_excludes_but_asks_the_site_to_check(fields, expected):
     evaluation = evaluate_criterion(review(K.PREGNANCY), answers(**fields))

@@ -38,9 +38,7 @@ def test_healthz_reports_a_reachable_broker(client, settings, redis_url):
     assert json.loads(response.content)["broker"] == "ok"
 
 
-def test_healthz_tells_of_notifications_left_unsent_without_failing(
-    client, settings, redis_url, django_user_model
-):
+def test_healthz_tells_of_notifications_left_unsent_without_failing(client, settings, redis_url, django_user_model):
     import datetime
 
     from django.utils import timezone
@@ -51,8 +49,10 @@ def test_healthz_tells_of_notifications_left_unsent_without_failing(
     settings.REDIS_URL = redis_url
     assert client.get("/healthz").json()["notifications"] == "ok"
     stuck = Notification.objects.create(
-        kind="new_application", recipient=django_user_model.objects.create_user("nurse", "n@example.org"),
-        application=make_application(make_trial()), created_at=timezone.now() - datetime.timedelta(minutes=10),
+        kind="new_application",
+        recipient=django_user_model.objects.create_user("nurse", "n@example.org"),
+        application=make_application(make_trial()),
+        created_at=timezone.now() - datetime.timedelta(minutes=10),
     )
     response = client.get("/healthz")
     assert response.status_code == 200

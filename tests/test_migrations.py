@@ -32,19 +32,39 @@ def test_the_alopecia_answers_leave_the_application_for_the_alopecia_table_uncha
     old = migrate(BEFORE)
     Application = old.get_model("recruitment", "Application")
     answers = {
-        "other_diagnoses": ["androgenetic"], "other_diagnoses_unsure": True,
-        "episode_started_on": datetime.date(2023, 4, 1), "episode_months": 20, "regrowth_last_6_months": "unsure",
+        "other_diagnoses": ["androgenetic"],
+        "other_diagnoses_unsure": True,
+        "episode_started_on": datetime.date(2023, 4, 1),
+        "episode_months": 20,
+        "regrowth_last_6_months": "unsure",
     }
     application = Application.objects.create(
-        reference="AAAA-2345", trial_id=trial.pk, language="zh-hans", age_years=40, sex="MALE", diagnosed="yes",
-        verdict="needs_review", **answers,
+        reference="AAAA-2345",
+        trial_id=trial.pk,
+        language="zh-hans",
+        age_years=40,
+        sex="MALE",
+        diagnosed="yes",
+        verdict="needs_review",
+        **answers,
     )
     old.get_model("recruitment", "AlopeciaAnswers").objects.create(
-        application=application, loss_top=50, loss_back=50, loss_left=50, loss_right=50, salt="50.0",
-        severity="3", eyebrow_loss="no", eyelash_loss="no", body_hair_loss="no",
+        application=application,
+        loss_top=50,
+        loss_back=50,
+        loss_left=50,
+        loss_right=50,
+        salt="50.0",
+        severity="3",
+        eyebrow_loss="no",
+        eyelash_loss="no",
+        body_hair_loss="no",
     )
     old.get_model("recruitment", "TreatmentUse").objects.create(
-        application=application, treatment="baricitinib", last_use="gt6m", regrowth="no",
+        application=application,
+        treatment="baricitinib",
+        last_use="gt6m",
+        regrowth="no",
     )
 
     new = migrate(AFTER)
@@ -53,6 +73,7 @@ def test_the_alopecia_answers_leave_the_application_for_the_alopecia_table_uncha
     assert moved == answers
     use = new.get_model("recruitment", "TreatmentUse").objects.get(application_id=application.pk)
     assert use.response == "no"
-    application_columns = {c.name for c in connection.introspection.get_table_description(
-        connection.cursor(), "recruitment_application")}
+    application_columns = {
+        c.name for c in connection.introspection.get_table_description(connection.cursor(), "recruitment_application")
+    }
     assert not application_columns & set(answers)

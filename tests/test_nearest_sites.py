@@ -17,9 +17,11 @@ BEIJING, SHANGHAI, GUANGZHOU = (39.93, 116.37), (31.20, 121.45), (23.13, 113.26)
 @pytest.fixture
 def trial():
     trial = make_trial(slug="brave-aa1", acronym="BRAVE-AA1")
-    for facility, city, city_zh, (lat, lon) in [("Peking Hospital", "Beijing", "北京", BEIJING),
-                                                 ("Huashan Hospital", "Shanghai", "上海", SHANGHAI),
-                                                 ("Canton Hospital", "Guangzhou", "广州", GUANGZHOU)]:
+    for facility, city, city_zh, (lat, lon) in [
+        ("Peking Hospital", "Beijing", "北京", BEIJING),
+        ("Huashan Hospital", "Shanghai", "上海", SHANGHAI),
+        ("Canton Hospital", "Guangzhou", "广州", GUANGZHOU),
+    ]:
         make_site(trial, facility=facility, city=city, city_zh_hans=city_zh, latitude=lat, longitude=lon)
     make_site(trial, facility="Closed Hospital", city="Wuhan", latitude=30.59, longitude=114.30, status="COMPLETED")
     return trial
@@ -43,8 +45,7 @@ def test_the_list_offers_the_cities_where_trials_recruit_and_names_the_nearest_s
 
 def test_the_trial_page_and_the_sign_up_list_the_nearest_recruiting_sites_first(trial):
     page = Client().get("/trials/brave-aa1/", {"near": "Guangzhou"}).content.decode()
-    order = [page.index(name) for name in ("Canton Hospital", "Huashan Hospital", "Peking Hospital",
-                                           "Closed Hospital")]
+    order = [page.index(name) for name in ("Canton Hospital", "Huashan Hospital", "Peking Hospital", "Closed Hospital")]
     assert order == sorted(order) and "about 0 km away" in page
     assert 'href="/trials/brave-aa1/apply/?near=Guangzhou"' in page
     form = Client().get("/trials/brave-aa1/apply/", {"near": "Guangzhou"}).content.decode()

@@ -24,8 +24,16 @@ def spec(kind, role="inclusion", **params):
 
 
 def answers(**fields):
-    base = dict(today=TODAY, born=datetime.date(1986, 3, 15), age=40, sex="MALE", diagnosed="yes",
-                episode_months=24, episode_started_on=datetime.date(2024, 12, 1), salt=80)
+    base = dict(
+        today=TODAY,
+        born=datetime.date(1986, 3, 15),
+        age=40,
+        sex="MALE",
+        diagnosed="yes",
+        episode_months=24,
+        episode_started_on=datetime.date(2024, 12, 1),
+        salt=80,
+    )
     base.update(fields)
     return with_condition(base)
 
@@ -54,8 +62,9 @@ def test_a_washout_not_over_gives_the_day_it_surely_is():
     assert outcome.eligible_from == TODAY + datetime.timedelta(days=30)
     # Two treatments: the later day counts.
     three_months = spec(K.WASHOUT, role="exclusion", treatments=["immunosuppressant"], days=90)
-    both = answers(treatments={"topical_steroid": TreatmentAnswer("lt1m"),
-                               "immunosuppressant": TreatmentAnswer("1to3m")})
+    both = answers(
+        treatments={"topical_steroid": TreatmentAnswer("lt1m"), "immunosuppressant": TreatmentAnswer("1to3m")}
+    )
     assert evaluate([washout, three_months], both).eligible_from == TODAY + datetime.timedelta(days=60)
 
 
@@ -74,14 +83,16 @@ def test_an_episode_just_too_short_may_be_long_enough_from_a_day_the_month_makes
 
 
 def test_time_is_not_all_when_another_criterion_is_not_met():
-    outcome = evaluate([spec(K.AGE, min=18), spec(K.SALT, min=50)],
-                       answers(age=17, born=datetime.date(2008, 12, 9), salt=10))
+    outcome = evaluate(
+        [spec(K.AGE, min=18), spec(K.SALT, min=50)], answers(age=17, born=datetime.date(2008, 12, 9), salt=10)
+    )
     assert outcome.verdict == Verdict.LIKELY_INELIGIBLE
 
 
 def test_not_yet_with_a_question_left_is_still_not_yet():
-    outcome = evaluate([spec(K.AGE, min=18), spec(K.DIAGNOSIS)],
-                       answers(age=17, born=datetime.date(2008, 12, 9), diagnosed="unsure"))
+    outcome = evaluate(
+        [spec(K.AGE, min=18), spec(K.DIAGNOSIS)], answers(age=17, born=datetime.date(2008, 12, 9), diagnosed="unsure")
+    )
     assert outcome.verdict == Verdict.NOT_YET_ELIGIBLE
     assert [r.result for r in outcome.results] == [Result.NOT_MET, Result.UNKNOWN]
 
@@ -96,8 +107,14 @@ def test_without_the_patients_day_no_date_is_promised():
 @pytest.fixture
 def thrive(db):
     trial = make_trial(slug="thrive-aa1", acronym="THRIVE-AA1")
-    make_criterion(trial, K.WASHOUT, role="exclusion", params={"treatments": ["topical_steroid"], "days": 30},
-                   patient_text="No steroid cream in the last month", position=0)
+    make_criterion(
+        trial,
+        K.WASHOUT,
+        role="exclusion",
+        params={"treatments": ["topical_steroid"], "days": 30},
+        patient_text="No steroid cream in the last month",
+        position=0,
+    )
     return trial
 
 
@@ -154,7 +171,7 @@ def test_on_the_day_the_reminder_is_emailed_once_naming_no_trial_and_its_link_fi
         assert word not in message.body + message.subject, word
     assert "您申请的提醒" in message.subject  # the patient's language
     link = re.search(r"https?://\S+/r/\S+/", message.body).group(0)
-    path = link[link.index("/r/"):]
+    path = link[link.index("/r/") :]
     assert AuditEvent.objects.filter(application=application, action="reminder_sent").exists()
 
     # Whoever holds the link sees no answer without the patient's date of birth.
@@ -169,15 +186,16 @@ def test_on_the_day_the_reminder_is_emailed_once_naming_no_trial_and_its_link_fi
     assert re.search(r'name="loss_top"[^>]*value="\d', page) and 'name="consent_health_data"' in page
     assert "Wang Fang" not in page  # who the patient is, they type again
     assert not re.search(r'name="consent_health_data"[^>]*checked', page)  # consents asked again
-    assert list(AuditEvent.objects.filter(application=application, action="reminder_opened")
-                .values_list("new_value", flat=True)) == ["refused", "opened"]
+    assert list(
+        AuditEvent.objects.filter(application=application, action="reminder_opened").values_list("new_value", flat=True)
+    ) == ["refused", "opened"]
 
 
 def test_a_reminder_link_tried_with_wrong_dates_of_birth_locks(client, thrive):
     application = apply_after_steroid_cream(client, thrive, email="fang@example.cn")
     client.post("/trials/thrive-aa1/apply/done/remind/", {"consent_reminder": "on"})
     link = reminders.link_for(Reminder.objects.get(application=application))
-    path, stranger = link[link.index("/r/"):], Client()
+    path, stranger = link[link.index("/r/") :], Client()
     for _ in range(reminders.MAX_WRONG_BIRTH_DATES):
         assert stranger.post(path, {"date_of_birth": "1990-01-01"}).status_code == 400
     assert stranger.post(path, {"date_of_birth": "1986-03-15"}).status_code == 410  # even the right one now
@@ -188,9 +206,9 @@ def test_a_forged_or_withdrawn_reminder_link_opens_nothing(client, thrive):
     client.post("/trials/thrive-aa1/apply/done/remind/", {"consent_reminder": "on"})
     assert Client().get("/r/not-a-token/").status_code == 410
     link = reminders.link_for(Reminder.objects.get(application=application))
-    assert Client().get(link[link.index("/r/"):]).status_code == 200
+    assert Client().get(link[link.index("/r/") :]).status_code == 200
     review.change_status(application, to="withdrawn", by=None, reason="Asked to leave")
-    assert Client().get(link[link.index("/r/"):]).status_code == 410
+    assert Client().get(link[link.index("/r/") :]).status_code == 410
 
 
 def test_a_reminder_follows_a_re_evaluation_and_goes_no_more_once_the_verdict_changed(client, thrive, mailoutbox):
@@ -226,8 +244,9 @@ def test_a_re_evaluation_after_the_day_counts_the_time_since_the_application(cli
     application = apply_after_steroid_cream(client, thrive)
     assert application.verdict == Verdict.NOT_YET_ELIGIBLE
     later = application.eligible_from + datetime.timedelta(days=1)
-    monkeypatch.setattr("recruitment.screening.build.patient_today", lambda *args: later
-                        if not args else patient_today(*args))
+    monkeypatch.setattr(
+        "recruitment.screening.build.patient_today", lambda *args: later if not args else patient_today(*args)
+    )
     review.reevaluate(application, by=None)
     assert (application.verdict, application.eligible_from) == (Verdict.LIKELY_ELIGIBLE, None)
 
@@ -238,15 +257,18 @@ def test_a_seventeen_year_old_re_evaluated_after_the_birthday_is_eighteen():
     assert birthday(datetime.date(2008, 2, 29), 18) == datetime.date(2026, 3, 1)
     assert age_on(datetime.date(2008, 2, 29), datetime.date(2026, 2, 28)) == 17
     assert age_on(datetime.date(2008, 2, 29), datetime.date(2026, 3, 1)) == 18
-    outcome = evaluate([spec(K.AGE, min=18)], answers(age=17, born=datetime.date(2008, 2, 29),
-                                                      today=datetime.date(2026, 2, 20)))
+    outcome = evaluate(
+        [spec(K.AGE, min=18)], answers(age=17, born=datetime.date(2008, 2, 29), today=datetime.date(2026, 2, 20))
+    )
     assert outcome.eligible_from == datetime.date(2026, 3, 1)
 
 
 def test_a_washout_date_waits_for_a_treatment_whose_stop_is_not_known():
     washout = spec(K.WASHOUT, role="exclusion", treatments=["immunosuppressant", "oral_steroid"], days=90)
-    outcome = evaluate([washout], answers(treatments={"immunosuppressant": TreatmentAnswer("1to3m"),
-                                                      "oral_steroid": TreatmentAnswer("unsure")}))
+    outcome = evaluate(
+        [washout],
+        answers(treatments={"immunosuppressant": TreatmentAnswer("1to3m"), "oral_steroid": TreatmentAnswer("unsure")}),
+    )
     assert outcome.eligible_from == TODAY + datetime.timedelta(days=90)
 
 
@@ -267,8 +289,10 @@ def test_the_coordinator_sees_whom_to_call_when_a_reminder_without_email_is_due(
     staff.force_login(User.objects.get(username="nurse"))
     listing = staff.get("/admin/recruitment/application/", {"reminder": "call"}).content.decode()
     assert application.reference in listing
-    assert application.reference not in staff.get("/admin/recruitment/application/",
-                                                  {"reminder": "ahead"}).content.decode()
+    assert (
+        application.reference
+        not in staff.get("/admin/recruitment/application/", {"reminder": "ahead"}).content.decode()
+    )
     page = staff.get(f"/admin/recruitment/application/{application.pk}/change/").content.decode()
     assert "call the patient on" in page
 
@@ -280,9 +304,11 @@ def test_re_evaluation_says_what_changed_and_why(client, thrive):
     make_criterion(thrive, K.SALT, params={"min": 90}, patient_text="Almost the whole scalp without hair", position=1)
     staff = Client()
     staff.force_login(User.objects.get(username="nurse"))
-    response = staff.post(f"/admin/recruitment/application/{application.pk}/change/",
-                          {"reevaluate": "on", "new_status": "", "reason": "", "note": "", "assign_to": ""},
-                          follow=True)
+    response = staff.post(
+        f"/admin/recruitment/application/{application.pk}/change/",
+        {"reevaluate": "on", "new_status": "", "reason": "", "note": "", "assign_to": ""},
+        follow=True,
+    )
     page = response.content.decode()
     assert "Not yet eligible → Likely ineligible" in page
     assert "Almost the whole scalp without hair" in page and "self-reported estimated SALT 75.2" in page

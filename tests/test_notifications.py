@@ -22,7 +22,9 @@ def trial():
     return make_trial(slug="brave-aa1", acronym="BRAVE-AA1")
 
 
-def test_a_submission_emails_each_coordinator_of_the_chosen_site_once(client, trial, django_capture_on_commit_callbacks):
+def test_a_submission_emails_each_coordinator_of_the_chosen_site_once(
+    client, trial, django_capture_on_commit_callbacks
+):
     site_a, site_b = make_site(trial), make_site(trial)
     make_coordinator("nurse_a", site_a)
     make_coordinator("nurse_a2", site_a)
@@ -58,7 +60,9 @@ def test_with_a_broker_each_notice_is_queued_once_the_application_is_committed(
     assert all(n.status == NotificationStatus.PENDING and n.queued_at is not None for n in notices)
 
 
-def test_without_a_chosen_site_every_coordinator_of_the_trial_is_told(client, trial, django_capture_on_commit_callbacks):
+def test_without_a_chosen_site_every_coordinator_of_the_trial_is_told(
+    client, trial, django_capture_on_commit_callbacks
+):
     make_coordinator("nurse_a", make_site(trial))
     make_coordinator("nurse_b", make_site(trial))
     make_coordinator("elsewhere", make_site(make_trial()))
@@ -112,13 +116,15 @@ def test_a_failing_send_is_retried_then_marked_failed_with_its_error(trial, sett
 def test_a_failed_notification_can_be_resent_from_admin(admin_client, trial, django_capture_on_commit_callbacks):
     make_coordinator("nurse_a", make_site(trial))
     notification = Notification.objects.get(kind=NotificationKind.NEW_APPLICATION, application=make_application(trial))
-    Notification.objects.filter(pk=notification.pk).update(status=NotificationStatus.FAILED, attempts=5,
-                                                           last_error="timeout")
+    Notification.objects.filter(pk=notification.pk).update(
+        status=NotificationStatus.FAILED, attempts=5, last_error="timeout"
+    )
     body = admin_client.get("/admin/recruitment/notification/?status=failed").content.decode()
     assert "timeout" in body
     with django_capture_on_commit_callbacks(execute=True):
-        admin_client.post("/admin/recruitment/notification/", {"action": "resend_selected",
-                                                               "_selected_action": [notification.pk]})
+        admin_client.post(
+            "/admin/recruitment/notification/", {"action": "resend_selected", "_selected_action": [notification.pk]}
+        )
     notification.refresh_from_db()
     assert notification.status == NotificationStatus.SENT
     assert len(mail.outbox) == 1
@@ -128,11 +134,15 @@ def test_a_failed_notification_can_be_resent_from_admin(admin_client, trial, dja
 def test_the_sweeper_requeues_only_notifications_pending_for_a_while(trial, monkeypatch):
     make_coordinator("nurse_a", make_site(trial))
     stale = Notification.objects.get(kind=NotificationKind.NEW_APPLICATION, application=make_application(trial))
-    fresh = Notification.objects.get(kind=NotificationKind.NEW_APPLICATION, application=make_application(trial, phone="+86 139 0000 0000"))
+    fresh = Notification.objects.get(
+        kind=NotificationKind.NEW_APPLICATION, application=make_application(trial, phone="+86 139 0000 0000")
+    )
     Notification.objects.filter(pk=stale.pk).update(queued_at=timezone.now() - datetime.timedelta(minutes=10))
     Notification.objects.filter(pk=fresh.pk).update(queued_at=timezone.now())
     published = []
-    monkeypatch.setattr("recruitment.tasks.send_notification.apply_async", lambda args, **options: published.append(args[0]))
+    monkeypatch.setattr(
+        "recruitment.tasks.send_notification.apply_async", lambda args, **options: published.append(args[0])
+    )
     assert requeue_stale(older_than=datetime.timedelta(minutes=5)) == 1
     assert published == [stale.pk]
 
@@ -143,7 +153,9 @@ def test_the_sweeper_requeues_one_batch_per_run_oldest_first(trial, monkeypatch)
         make_application(trial, phone=f"+86 139 6666 000{n}")
     Notification.objects.update(queued_at=timezone.now() - datetime.timedelta(minutes=10))
     published = []
-    monkeypatch.setattr("recruitment.tasks.send_notification.apply_async", lambda args, **options: published.append(args[0]))
+    monkeypatch.setattr(
+        "recruitment.tasks.send_notification.apply_async", lambda args, **options: published.append(args[0])
+    )
     oldest = list(Notification.objects.order_by("created_at", "pk").values_list("pk", flat=True))
     assert requeue_stale(older_than=datetime.timedelta(minutes=5), batch=2) == 2
     assert published == oldest[:2]
@@ -183,15 +195,19 @@ def test_two_working_days_skip_weekends(day, expected):
     assert working_days_before(day, 2) == expected
 
 
-def test_the_daily_digest_lists_applications_still_new_after_two_working_days(trial, django_capture_on_commit_callbacks):
+def test_the_daily_digest_lists_applications_still_new_after_two_working_days(
+    trial, django_capture_on_commit_callbacks
+):
     site = make_site(trial)
     make_coordinator("nurse_a", site)
     wednesday = datetime.date(2026, 11, 25)
     old = make_application(trial, site=site, when=timezone.make_aware(datetime.datetime(2026, 11, 20, 10)))
-    recent = make_application(trial, site=site, phone="+86 139 0000 0001",
-                              when=timezone.make_aware(datetime.datetime(2026, 11, 24, 10)))
-    handled = make_application(trial, site=site, phone="+86 139 0000 0002",
-                               when=timezone.make_aware(datetime.datetime(2026, 11, 19, 10)))
+    recent = make_application(
+        trial, site=site, phone="+86 139 0000 0001", when=timezone.make_aware(datetime.datetime(2026, 11, 24, 10))
+    )
+    handled = make_application(
+        trial, site=site, phone="+86 139 0000 0002", when=timezone.make_aware(datetime.datetime(2026, 11, 19, 10))
+    )
     handled.status = "contacted"
     handled.save()
     mail.outbox.clear()
@@ -241,8 +257,9 @@ def test_pending_notifications_cannot_be_reset_by_resend(admin_client, trial):
     make_coordinator("nurse_a", make_site(trial))
     notification = Notification.objects.get(kind=NotificationKind.NEW_APPLICATION, application=make_application(trial))
     Notification.objects.filter(pk=notification.pk).update(attempts=4)
-    admin_client.post("/admin/recruitment/notification/", {"action": "resend_selected",
-                                                           "_selected_action": [notification.pk]})
+    admin_client.post(
+        "/admin/recruitment/notification/", {"action": "resend_selected", "_selected_action": [notification.pk]}
+    )
     notification.refresh_from_db()
     assert notification.attempts == 4
 

@@ -97,11 +97,20 @@ def _free_port():
 def test_with_the_broker_unreachable_the_patient_is_answered_fast_and_the_sweeper_delivers_later(world):
     port = _free_port()
     server_env = {**world["env"], "REDIS_URL": "redis://127.0.0.1:1/0", "DJANGO_DEBUG": "true"}  # nothing on port 1
-    log = open(world["tmp"] / "server.log", "w")
+    log = open(world["tmp"] / "server.log", "w")  # noqa: SIM115 - the server writes to it until stopped
     server = subprocess.Popen(
-        [str(Path(sys.executable).parent / "gunicorn"), "config.wsgi:application", "--bind",
-         f"127.0.0.1:{port}", "--workers", "1"],
-        cwd=ROOT, env=server_env, stdout=log, stderr=subprocess.STDOUT,
+        [
+            str(Path(sys.executable).parent / "gunicorn"),
+            "config.wsgi:application",
+            "--bind",
+            f"127.0.0.1:{port}",
+            "--workers",
+            "1",
+        ],
+        cwd=ROOT,
+        env=server_env,
+        stdout=log,
+        stderr=subprocess.STDOUT,
     )
     world["workers"].append(server)
     base = f"http://127.0.0.1:{port}"
@@ -139,8 +148,9 @@ def test_with_the_broker_unreachable_the_patient_is_answered_fast_and_the_sweepe
 
 def test_a_worker_killed_in_the_middle_of_sending_leads_to_exactly_one_email(client, world):
     marker = world["tmp"] / "sending"
-    slow = _worker(world, "slow", EMAIL_BACKEND="tests.mail.SlowFileBackend", SLOW_MAIL_MARKER=str(marker),
-                   SLOW_MAIL_SECONDS="30")
+    slow = _worker(
+        world, "slow", EMAIL_BACKEND="tests.mail.SlowFileBackend", SLOW_MAIL_MARKER=str(marker), SLOW_MAIL_SECONDS="30"
+    )
     assert client.post("/trials/brave-aa1/apply/", screening_post(site=str(world["site"].pk))).status_code == 302
     _wait_until(marker.exists, what="the worker to start sending")
     os.kill(slow.pid, signal.SIGKILL)
@@ -161,16 +171,26 @@ def test_beat_has_a_real_worker_email_a_reminder_on_its_day(client, world):
     from recruitment.patient_dates import patient_today
     from tests.factories import make_criterion
 
-    make_criterion(world["trial"], "washout", role="exclusion",
-                   params={"treatments": ["topical_steroid"], "days": 30}, patient_text="No steroid cream lately")
-    assert client.post("/trials/brave-aa1/apply/", screening_post(
-        used_topical_steroid="lt1m", email="fang@example.cn")).status_code == 302
+    make_criterion(
+        world["trial"],
+        "washout",
+        role="exclusion",
+        params={"treatments": ["topical_steroid"], "days": 30},
+        patient_text="No steroid cream lately",
+    )
+    assert (
+        client.post(
+            "/trials/brave-aa1/apply/", screening_post(used_topical_steroid="lt1m", email="fang@example.cn")
+        ).status_code
+        == 302
+    )
     client.post("/trials/brave-aa1/apply/done/remind/", {"consent_reminder": "on"})
     reminder = Reminder.objects.get()
     Reminder.objects.filter(pk=reminder.pk).update(due_on=patient_today())  # its day has come
 
     _worker(world, "w1")
     world["workers"].append(start_beat({**world["env"], "REMINDER_SWEEP_SECONDS": "1"}, name="beat"))
+
     def reminders():  # the patient's confirmation went to the same address
         return [m for m in sent_messages(world["outbox"]) if "fang@example.cn" in m and "/r/" in m]
 
@@ -184,7 +204,7 @@ def test_a_real_worker_runs_the_retention_task_and_erases_what_the_period_has_re
     from recruitment.tasks import erase_expired_applications
     from tests.factories import make_application
 
-    long_ago = datetime.datetime.now(datetime.timezone.utc) - datetime.timedelta(days=400)
+    long_ago = datetime.datetime.now(datetime.UTC) - datetime.timedelta(days=400)
     expired = make_application(world["trial"], site=world["site"], when=long_ago)
     recent = make_application(world["trial"], site=world["site"], phone="+86 139 0000 0001")
     _worker(world, "w1")
@@ -208,14 +228,17 @@ def test_beat_has_a_real_worker_tell_the_sites_lead_once_of_a_missed_first_conta
     lead = make_coordinator("lead", world["site"])
     world["site"].lead_coordinator = lead
     world["site"].save()
-    long_ago = datetime.datetime.now(datetime.timezone.utc) - datetime.timedelta(days=6)
+    long_ago = datetime.datetime.now(datetime.UTC) - datetime.timedelta(days=6)
     late = make_application(world["trial"], site=world["site"], when=long_ago)
     _worker(world, "w1")
     world["workers"].append(start_beat({**world["env"], "FIRST_CONTACT_SWEEP_SECONDS": "1"}, name="beat"))
 
     def alerts():
-        return [m for m in sent_messages(world["outbox"]) if "lead@site.example" in m and late.reference in m
-                and "past the target" in m]
+        return [
+            m
+            for m in sent_messages(world["outbox"])
+            if "lead@site.example" in m and late.reference in m and "past the target" in m
+        ]
 
     _wait_until(alerts, what="the lead's alert")
     time.sleep(3)  # beat runs again, twice: told once

@@ -30,15 +30,27 @@ from recruitment.models import (
 from recruitment.pipeline import Status
 from recruitment.services import erasure, review
 from tests.browser.latin import latin_words
-from tests.test_sponsor import rows_of
 from tests.factories import make_application, make_coordinator, make_site, make_sponsor, make_trial, screening_post
+from tests.test_sponsor import rows_of
 
 # Transactions commit as in production, so the outbox's messages go out on commit, in-process.
 pytestmark = pytest.mark.django_db(transaction=True)
 
 PHONE = "+86 138 0013 8000"
-HEALTH_WORDS = ("BRAVE", "Baricitinib", "baricitinib", "lopecia", "斑秃", "脱发", "头发", "SALT", "eligible", "符合条件",
-                "白癜风", "vitiligo")
+HEALTH_WORDS = (
+    "BRAVE",
+    "Baricitinib",
+    "baricitinib",
+    "lopecia",
+    "斑秃",
+    "脱发",
+    "头发",
+    "SALT",
+    "eligible",
+    "符合条件",
+    "白癜风",
+    "vitiligo",
+)
 
 
 class BrokenSmsBackend:
@@ -59,16 +71,25 @@ def _sms_outbox(settings):
 
 @pytest.fixture
 def trial():
-    trial = make_trial(slug="brave-aa1", acronym="BRAVE-AA1", drug="Baricitinib",
-                       title="A study of baricitinib in severe alopecia areata")
+    trial = make_trial(
+        slug="brave-aa1",
+        acronym="BRAVE-AA1",
+        drug="Baricitinib",
+        title="A study of baricitinib in severe alopecia areata",
+    )
     return trial
 
 
 @pytest.fixture
 def site(trial):
-    return make_site(trial, facility="Peking Union Medical College Hospital", city_zh_hans="北京", country_zh_hans="中国",
-                     contact_phone="+86 10 6915 0000",
-                     contact_email="aa-study@pumch.example")
+    return make_site(
+        trial,
+        facility="Peking Union Medical College Hospital",
+        city_zh_hans="北京",
+        country_zh_hans="中国",
+        contact_phone="+86 10 6915 0000",
+        contact_email="aa-study@pumch.example",
+    )
 
 
 def apply(client, trial, **answers):
@@ -94,8 +115,8 @@ def open_my_application(client, reference, address, *, language="en"):
 
 # --- The confirmation ----------------------------------------------------------------------------
 
-def test_the_patient_is_sent_a_confirmation_by_email_and_sms_in_their_language_without_health_data(
-        client, trial, site):
+
+def test_the_patient_is_sent_a_confirmation_by_email_and_sms_in_their_language_without_health_data(client, trial, site):
     application = apply(client, trial, site=str(site.pk), email="fang@example.cn", language="zh-hans")
     confirmation = next(m for m in mail.outbox if m.to == ["fang@example.cn"])
     text = confirmation.subject + confirmation.body
@@ -106,12 +127,12 @@ def test_the_patient_is_sent_a_confirmation_by_email_and_sms_in_their_language_w
     assert "研究团队会给您打电话" in message.body
     for word in HEALTH_WORDS:
         assert word not in text and word not in message.body, word
-    assert set(Notification.objects.filter(kind=NotificationKind.CONFIRMATION).values_list("status", flat=True)) \
-        == {NotificationStatus.SENT}
+    assert set(Notification.objects.filter(kind=NotificationKind.CONFIRMATION).values_list("status", flat=True)) == {
+        NotificationStatus.SENT
+    }
 
 
-def test_a_failing_sms_provider_never_fails_the_submission_and_the_message_is_sent_later(
-        client, trial, settings):
+def test_a_failing_sms_provider_never_fails_the_submission_and_the_message_is_sent_later(client, trial, settings):
     from recruitment.services.notifications import deliver
 
     settings.SMS_BACKEND = "tests.test_patient_control.BrokenSmsBackend"
@@ -128,6 +149,7 @@ def test_a_failing_sms_provider_never_fails_the_submission_and_the_message_is_se
 
 # --- "My application" on another phone -----------------------------------------------------------
 
+
 def test_on_another_phone_the_patient_opens_their_application_with_the_reference_and_a_code(client, trial, site):
     application = apply(client, trial, site=str(site.pk))
     sms.outbox = []
@@ -138,7 +160,7 @@ def test_on_another_phone_the_patient_opens_their_application_with_the_reference
     assert "The study team has not called you yet" in body and "Peking Union Medical College Hospital" in body
     assert "Processing of health data" not in body  # consents are shown in the words the patient read
     assert str(CONSENT_TEXTS[ConsentPurpose.HEALTH_DATA])[:40] in body
-    assert "<script" not in body.split("</main>")[0].split('<main')[1]  # works without JavaScript
+    assert "<script" not in body.split("</main>")[0].split("<main")[1]  # works without JavaScript
     assert AuditEvent.objects.filter(application=application, action=AuditAction.PATIENT_SIGNED_IN).exists()
     # The code was sent by SMS, saying nothing but the code.
     assert "如非本人操作" in sms.outbox[0].body and application.reference not in sms.outbox[0].body
@@ -159,13 +181,17 @@ def test_a_wrong_reference_or_address_gets_the_same_answer_as_a_right_one_and_no
     application = make_application(trial)
     sms.outbox = []
     answers = []
-    for reference, address in [(application.reference, PHONE), ("ZZZZ-ZZZZ", PHONE),
-                               (application.reference, "+86 139 9999 9999")]:
+    for reference, address in [
+        (application.reference, PHONE),
+        ("ZZZZ-ZZZZ", PHONE),
+        (application.reference, "+86 139 9999 9999"),
+    ]:
         browser = Client()
         asked = browser.post("/my/", {"reference": reference, "address": address})
         page = browser.get(asked["Location"]).content.decode()
-        answers.append((asked.status_code, asked["Location"], re.sub(r'name="csrfmiddlewaretoken" value="[^"]+"',
-                                                                     "", page)))
+        answers.append(
+            (asked.status_code, asked["Location"], re.sub(r'name="csrfmiddlewaretoken" value="[^"]+"', "", page))
+        )
     assert answers[0] == answers[1] == answers[2]
     assert len(sms.outbox) == 1  # only the right pair sends a code
     assert Client().post("/my/code/", {"code": "123456"}).status_code == 302  # no code asked: back to the start
@@ -212,8 +238,9 @@ def test_the_patient_corrects_their_phone_and_the_trail_records_it_without_the_n
     open_my_application(browser, application.reference, PHONE)
     missing = browser.post("/my/application/contact/", {"phone": "", "email": "", "best_time_to_call": "any"})
     assert missing.status_code == 400 and "keep a phone number or an e-mail" in missing.content.decode()
-    saved = browser.post("/my/application/contact/", {"phone": "+86 139 1234 5678", "email": "",
-                                                       "best_time_to_call": "morning"})
+    saved = browser.post(
+        "/my/application/contact/", {"phone": "+86 139 1234 5678", "email": "", "best_time_to_call": "morning"}
+    )
     assert saved.status_code == 302
     application.contact.refresh_from_db()
     assert application.contact.phone == "+86 139 1234 5678" and application.contact.phone_key == "+8613912345678"
@@ -231,8 +258,9 @@ def test_the_patient_withdraws_an_optional_consent_then_withdraws_from_the_presc
     browser.post("/my/application/consent/", {"purpose": ConsentPurpose.SHARE_WITH_SPONSOR})
     consents = {c.purpose: c.withdrawn_at for c in application.consents.all()}
     assert consents[ConsentPurpose.SHARE_WITH_SPONSOR] is not None and consents[ConsentPurpose.HEALTH_DATA] is None
-    assert AuditEvent.objects.filter(application=application, action=AuditAction.CONSENT_WITHDRAWN,
-                                     field=ConsentPurpose.SHARE_WITH_SPONSOR).exists()
+    assert AuditEvent.objects.filter(
+        application=application, action=AuditAction.CONSENT_WITHDRAWN, field=ConsentPurpose.SHARE_WITH_SPONSOR
+    ).exists()
 
     browser.post("/my/application/withdraw/")
     application.refresh_from_db()
@@ -244,15 +272,20 @@ def test_the_patient_withdraws_an_optional_consent_then_withdraws_from_the_presc
 
 def test_a_consent_given_again_after_its_withdrawal_is_a_new_entry_of_the_ledger(trial):
     application = make_application(trial)
-    ConsentRecord.objects.create(application=application, purpose=ConsentPurpose.REMINDER, version="v-1",
-                                 language="en", given_at=timezone.now())
+    ConsentRecord.objects.create(
+        application=application, purpose=ConsentPurpose.REMINDER, version="v-1", language="en", given_at=timezone.now()
+    )
     from recruitment.services import patient_rights
 
     assert patient_rights.withdraw_consent(application, ConsentPurpose.REMINDER)
     assert not patient_rights.withdraw_consent(application, ConsentPurpose.REMINDER)  # nothing in force
-    ConsentRecord.objects.create(application=application, purpose=ConsentPurpose.REMINDER,
-                                 version=version_of(ConsentPurpose.REMINDER), language="zh-hans",
-                                 given_at=timezone.now())
+    ConsentRecord.objects.create(
+        application=application,
+        purpose=ConsentPurpose.REMINDER,
+        version=version_of(ConsentPurpose.REMINDER),
+        language="zh-hans",
+        given_at=timezone.now(),
+    )
     ledger = list(application.consents.filter(purpose=ConsentPurpose.REMINDER).values_list("withdrawn_at", flat=True))
     assert len(ledger) == 2 and ledger[0] is not None and ledger[1] is None
 
@@ -274,14 +307,24 @@ def test_a_changed_consent_text_in_any_language_gets_a_new_version(monkeypatch):
 
 # --- Erasure ------------------------------------------------------------------------------------
 
+
 def _identifying_values(application):
     """What names the patient, and what their answers said (the criteria's reasons quote them). The same
     person's other application (the later duplicate, by the same e-mail in lower case) keeps its own."""
     contact = application.contact
     reasons = [r["reason"] for r in application.evaluations.latest().results if r.get("reason")]
-    return [application.reference, application.reference.replace("-", ""), contact.full_name, contact.phone,
-            contact.phone_key, contact.phone_key.lstrip("+"), contact.email,
-            contact.date_of_birth.isoformat(), "Tuesday evenings", *reasons]
+    return [
+        application.reference,
+        application.reference.replace("-", ""),
+        contact.full_name,
+        contact.phone,
+        contact.phone_key,
+        contact.phone_key.lstrip("+"),
+        contact.email,
+        contact.date_of_birth.isoformat(),
+        "Tuesday evenings",
+        *reasons,
+    ]
 
 
 def _every_stored_text():
@@ -301,10 +344,12 @@ def test_after_the_patient_erases_their_data_nothing_identifying_remains_in_any_
 
     age = make_criterion(trial, "age", params={"min": 18, "max": 65}, patient_text="Aged 18 to 65")
     coordinator = make_coordinator("nurse", site)
-    application = apply(Client(), trial, site=str(site.pk), email="Wang.Fang@example.cn",
-                        full_name="Wang Fang Unique", guardian_name="")
-    later_duplicate = make_application(trial, site=site, email="wang.fang@example.cn", phone="",
-                                       date_of_birth="1990-01-01", full_name="Someone")
+    application = apply(
+        Client(), trial, site=str(site.pk), email="Wang.Fang@example.cn", full_name="Wang Fang Unique", guardian_name=""
+    )
+    later_duplicate = make_application(
+        trial, site=site, email="wang.fang@example.cn", phone="", date_of_birth="1990-01-01", full_name="Someone"
+    )
     review.add_note(application, by=coordinator, text="Tuesday evenings suit her best")
     review.change_status(application, to=Status.CONTACTED, by=coordinator)
     age.params = {"min": 45, "max": 65}  # the criterion changes: re-evaluated, the result and its reason change
@@ -315,9 +360,11 @@ def test_after_the_patient_erases_their_data_nothing_identifying_remains_in_any_
     Application.objects.filter(pk=application.pk).update(status=Status.NEW)
     queue_digests(today=datetime.date.today() + datetime.timedelta(days=10))
     Notification.objects.filter(application=application, kind=NotificationKind.CONFIRMATION).update(
-        last_error="SMTPRecipientsRefused: Wang.Fang@example.cn refused")  # an error quoting the address
-    Notification.objects.create(kind=NotificationKind.ACCESS_CODE, channel="sms", application=application,
-                                payload={"code": "424242"})  # a message still waiting
+        last_error="SMTPRecipientsRefused: Wang.Fang@example.cn refused"
+    )  # an error quoting the address
+    Notification.objects.create(
+        kind=NotificationKind.ACCESS_CODE, channel="sms", application=application, payload={"code": "424242"}
+    )  # a message still waiting
     identifying = _identifying_values(application)
     old_reference, verdict = application.reference, application.verdict
 
@@ -360,15 +407,16 @@ def test_a_coordinator_told_by_phone_erases_with_a_reason_only_at_their_own_site
     application = make_application(trial, site=site)
     staff = Client()
     staff.force_login(stranger)
-    assert staff.post(f"/admin/recruitment/application/{application.pk}/erase/",
-                      {"reason": "asked"}).status_code == 404
+    assert staff.post(f"/admin/recruitment/application/{application.pk}/erase/", {"reason": "asked"}).status_code == 404
     staff.force_login(coordinator)
     page = staff.get(f"/admin/recruitment/application/{application.pk}/change/").content.decode()
     assert f"/admin/recruitment/application/{application.pk}/erase/" in page
     refused = staff.post(f"/admin/recruitment/application/{application.pk}/erase/", {"reason": " "})
     assert refused.status_code == 200 and Application.objects.get(pk=application.pk).erased_at is None
-    staff.post(f"/admin/recruitment/application/{application.pk}/erase/",
-               {"reason": "Asked by phone on 2 December; identity checked with the date of birth"})
+    staff.post(
+        f"/admin/recruitment/application/{application.pk}/erase/",
+        {"reason": "Asked by phone on 2 December; identity checked with the date of birth"},
+    )
     application.refresh_from_db()
     assert application.erased_at is not None
     event = AuditEvent.objects.get(application=application, action=AuditAction.ERASED)
@@ -389,6 +437,7 @@ def test_erased_applications_leave_the_sponsor_export_but_still_count_in_the_fun
 
 # --- Retention ------------------------------------------------------------------------------------
 
+
 def test_the_retention_erases_only_applications_untouched_for_the_period_and_not_referred(trial, settings):
     settings.RETENTION_DAYS = 365
     now = timezone.now()
@@ -402,8 +451,9 @@ def test_the_retention_erases_only_applications_untouched_for_the_period_and_not
     recently_handled = make_application(trial, when=old, phone="+86 139 0000 0003")
     review.add_note(recently_handled, by=coordinator, text="Called back last month")
     only_read = make_application(trial, when=old, phone="+86 139 0000 0004")
-    AuditEvent.objects.create(application=only_read, actor=coordinator, actor_label="nurse",
-                              action=AuditAction.CONTACT_VIEWED)  # reading is not activity
+    AuditEvent.objects.create(
+        application=only_read, actor=coordinator, actor_label="nurse", action=AuditAction.CONTACT_VIEWED
+    )  # reading is not activity
     recent = make_application(trial, phone="+86 139 0000 0005")
 
     assert erasure.erase_expired(now) == 2
@@ -414,6 +464,7 @@ def test_the_retention_erases_only_applications_untouched_for_the_period_and_not
 
 
 # --- A shared phone ---------------------------------------------------------------------------------
+
 
 def test_after_finish_the_next_person_on_the_same_phone_sees_nothing_of_the_first(client, trial):
     make_trial(slug="thrive-aa1", acronym="THRIVE-AA1")
@@ -427,8 +478,7 @@ def test_after_finish_the_next_person_on_the_same_phone_sees_nothing_of_the_firs
     assert client.get("/trials/brave-aa1/apply/done/").status_code == 302
     reuse = client.get(f"/trials/thrive-aa1/apply/?from={application.reference}").content.decode()
     assert not re.search(r'name="loss_top"[^>]*value="80"|value="80"[^>]*name="loss_top"', reuse)
-    assert not any(application.pk in [pk for pk, _at in s.get_decoded().get("sent", [])]
-                   for s in Session.objects.all())
+    assert not any(application.pk in [pk for pk, _at in s.get_decoded().get("sent", [])] for s in Session.objects.all())
 
 
 def test_a_cookie_copied_before_a_submission_opens_nothing_of_it(client, trial):
@@ -466,8 +516,9 @@ def test_withdrawing_the_reminder_consent_cancels_the_reminder(trial):
     from recruitment.services import patient_rights
 
     application = make_application(trial)
-    Application.objects.filter(pk=application.pk).update(verdict="not_yet_eligible",
-                                                         eligible_from=datetime.date(2027, 3, 1))
+    Application.objects.filter(pk=application.pk).update(
+        verdict="not_yet_eligible", eligible_from=datetime.date(2027, 3, 1)
+    )
     application.refresh_from_db()
     from recruitment.services import reminders
 
@@ -481,10 +532,14 @@ def test_withdrawing_the_reminder_consent_cancels_the_reminder(trial):
 
 # --- The privacy notice -----------------------------------------------------------------------------
 
-@pytest.mark.parametrize("language, words", [
-    ("en", ["Who runs this portal", "How long it is kept", "12 months", "privacy@localhost"]),
-    ("zh-hans", ["谁运营本网站", "保存多久", "12 个月", "个人信息保护法"]),
-])
+
+@pytest.mark.parametrize(
+    "language, words",
+    [
+        ("en", ["Who runs this portal", "How long it is kept", "12 months", "privacy@localhost"]),
+        ("zh-hans", ["谁运营本网站", "保存多久", "12 个月", "个人信息保护法"]),
+    ],
+)
 def test_the_privacy_notice_says_who_what_why_how_long_and_how_in_both_languages(language, words):
     page = Client().get("/privacy/", HTTP_ACCEPT_LANGUAGE=language).content.decode()
     for word in words:
@@ -500,16 +555,24 @@ def test_the_operator_named_in_settings_is_in_every_footer(settings):
 
 def test_the_privacy_notice_is_linked_beside_the_consents(trial):
     page = Client().get("/trials/brave-aa1/apply/").content.decode()
-    consent_section = page[page.index("5. Your consent"):]
+    consent_section = page[page.index("5. Your consent") :]
     assert 'href="/privacy/"' in consent_section[:2000]
 
 
 # --- Transfer abroad ---------------------------------------------------------------------------------
 
+
 def test_a_sponsor_abroad_is_named_in_a_separate_consent_and_gets_nothing_without_it(client):
-    abroad = make_trial(slug="abroad", sponsor=make_sponsor(name="Incyte Corporation", public_name_en="Incyte",
-                                                             public_name_zh_hans="因赛特", country_en="United States",
-                                                             country_zh_hans="美国"))
+    abroad = make_trial(
+        slug="abroad",
+        sponsor=make_sponsor(
+            name="Incyte Corporation",
+            public_name_en="Incyte",
+            public_name_zh_hans="因赛特",
+            country_en="United States",
+            country_zh_hans="美国",
+        ),
+    )
     form = client.get("/trials/abroad/apply/", HTTP_ACCEPT_LANGUAGE="zh-hans").content.decode()
     assert re.search(r"因赛特.{0,5}|美国", form) and 'name="consent_transfer_abroad"' in form
     tag = re.search(r'<input[^>]*name="consent_transfer_abroad"[^>]*>', form).group(0)
@@ -530,6 +593,7 @@ def test_a_sponsor_at_home_asks_no_transfer_consent(client, trial):
 
 # --- Reads of personal data -------------------------------------------------------------------------
 
+
 def test_opening_an_application_or_searching_a_phone_leaves_an_audit_event_the_trail_shows(trial, site):
     coordinator = make_coordinator("nurse", site)
     application = make_application(trial, site=site)
@@ -538,8 +602,9 @@ def test_opening_an_application_or_searching_a_phone_leaves_an_audit_event_the_t
     staff.get("/admin/recruitment/application/", {"q": "138 0013 8000"})
     staff.get("/admin/recruitment/application/", {"q": "Wang"})  # a name search reads no phone or e-mail
     page = staff.get(f"/admin/recruitment/application/{application.pk}/change/").content.decode()
-    events = list(AuditEvent.objects.filter(application=application, actor=coordinator)
-                  .values_list("action", "details"))
+    events = list(
+        AuditEvent.objects.filter(application=application, actor=coordinator).values_list("action", "details")
+    )
     assert events == [(AuditAction.SEARCHED, {"by": "phone"}), (AuditAction.CONTACT_VIEWED, {})]
     assert "Found by a search on phone or e-mail" in page and "Contact details viewed" in page
     assert "13800138000" not in json.dumps([e[1] for e in events])

@@ -31,8 +31,10 @@ def test_the_patients_day_is_beijings_not_the_servers(beijing_morning):
 def test_a_patient_applying_in_the_beijing_morning_of_their_18th_birthday_is_18(client, beijing_morning):
     trial = make_trial(slug="adults-only")
     make_criterion(trial, K.AGE, params={"min": 18}, patient_text="Aged 18 or older")
-    response = client.post("/trials/adults-only/apply/", screening_post(
-        date_of_birth="2008-03-15", guardian_name="", episode_month="3", episode_year="2026"))
+    response = client.post(
+        "/trials/adults-only/apply/",
+        screening_post(date_of_birth="2008-03-15", guardian_name="", episode_month="3", episode_year="2026"),
+    )
     assert response.status_code == 302, response.content.decode()[:2000]
     application = Application.objects.get()
     assert application.age_years == 18

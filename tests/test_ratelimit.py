@@ -73,9 +73,15 @@ def _sign_up(trial, throttle, *, at, phone):
     form = questionnaire_for(trial)(screening_post(phone=phone), trial=trial, sites=[])
     assert form.is_valid(), form.errors
     return applications.submit_application(
-        trial=trial, application=form.application_fields(), condition_answers=form.condition_answers(),
-        treatments=form.treatment_rows(), contact=form.contact_fields(), consents=form.consents_given(),
-        language="en", now=at, throttle=throttle,
+        trial=trial,
+        application=form.application_fields(),
+        condition_answers=form.condition_answers(),
+        treatments=form.treatment_rows(),
+        contact=form.contact_fields(),
+        consents=form.consents_given(),
+        language="en",
+        now=at,
+        throttle=throttle,
     )
 
 
@@ -117,9 +123,13 @@ def test_ended_windows_are_forgotten_hourly():
 @pytest.mark.django_db
 def test_the_limit_holds_with_redis_down(client, settings):
     """The counter is in the database: a Redis outage neither lets a flood through nor stops patients."""
-    settings.CACHES = {"default": {"BACKEND": "config.redis_cache.ResilientRedisCache",
-                                   "LOCATION": "redis://127.0.0.1:1/0",
-                                   "OPTIONS": {"socket_connect_timeout": 0.2, "socket_timeout": 0.2}}}
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "config.redis_cache.ResilientRedisCache",
+            "LOCATION": "redis://127.0.0.1:1/0",
+            "OPTIONS": {"socket_connect_timeout": 0.2, "socket_timeout": 0.2},
+        }
+    }
     settings.SIGNUP_RATE_LIMIT = "1/h"
     from tests.factories import screening_post
 

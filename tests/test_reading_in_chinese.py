@@ -11,8 +11,8 @@ from django.test import Client
 from django.utils import translation
 
 from recruitment.models import Application, StaffPreference
-from tests.factories import make_campaign, make_coordinator, make_criterion, make_site, make_trial, screening_post
 from recruitment.screening.kinds import CriterionKind as K
+from tests.factories import make_campaign, make_coordinator, make_criterion, make_site, make_trial, screening_post
 from trials.models import Trial
 
 pytestmark = pytest.mark.django_db
@@ -26,19 +26,32 @@ def chinese_client():
 
 @pytest.fixture
 def trial():
-    trial = make_trial(slug="brave-aa1", acronym="BRAVE-AA1", lay_title_en="Baricitinib for alopecia areata",
-                       lay_title_zh_hans="巴瑞替尼治疗斑秃", summary_en="Tablets once a day.",
-                       summary_zh_hans="每天服药一次。")
-    make_criterion(trial, K.SALT, params={"min": 50}, patient_text="At least half of the scalp without hair",
-                   position=0)
+    trial = make_trial(
+        slug="brave-aa1",
+        acronym="BRAVE-AA1",
+        lay_title_en="Baricitinib for alopecia areata",
+        lay_title_zh_hans="巴瑞替尼治疗斑秃",
+        summary_en="Tablets once a day.",
+        summary_zh_hans="每天服药一次。",
+    )
+    make_criterion(
+        trial, K.SALT, params={"min": 50}, patient_text="At least half of the scalp without hair", position=0
+    )
     trial.criteria.update(patient_text_zh_hans="头皮至少一半没有头发")
-    make_criterion(trial, K.WASHOUT, role="exclusion", params={"treatments": ["topical_steroid"], "days": 30},
-                   patient_text="No steroid cream in the last month", position=1)
+    make_criterion(
+        trial,
+        K.WASHOUT,
+        role="exclusion",
+        params={"treatments": ["topical_steroid"], "days": 30},
+        patient_text="No steroid cream in the last month",
+        position=1,
+    )
     trial.criteria.filter(kind=K.WASHOUT).update(patient_text_zh_hans="最近一个月没有用过激素药膏")
     return trial
 
 
 # --- The demo catalog -----------------------------------------------------------------------------
+
 
 def _has_chinese(value) -> bool:
     return bool(value) and bool(CJK.search(value))
@@ -57,8 +70,11 @@ def test_every_demo_trial_has_every_patient_text_in_chinese():
         assert len(trial.eligibility_summary_zh_hans.splitlines()) == len(points_en), trial.nct_id
         if not _has_chinese(trial.sponsor.public_name_zh_hans):
             missing.append(f"{trial.nct_id} sponsor {trial.sponsor.name}")
-        missing += [f"{trial.nct_id} criterion {c.patient_text_en!r}" for c in trial.criteria.all()
-                    if not _has_chinese(c.patient_text_zh_hans)]
+        missing += [
+            f"{trial.nct_id} criterion {c.patient_text_en!r}"
+            for c in trial.criteria.all()
+            if not _has_chinese(c.patient_text_zh_hans)
+        ]
         for site in trial.sites.all():
             for name in ("facility", "city", "country") + (("state",) if site.state_en else ()):
                 if not _has_chinese(getattr(site, f"{name}_zh_hans")):
@@ -78,6 +94,7 @@ def test_a_trial_page_in_chinese_states_the_age_once_and_names_the_sponsor_as_pa
 
 
 # --- Texts a coordinator has not translated yet ------------------------------------------------------
+
 
 def test_a_trial_without_chinese_texts_says_so_in_chinese_and_marks_the_english(trial):
     trial.summary_zh_hans = ""
@@ -108,10 +125,12 @@ def test_a_fully_translated_trial_shows_no_notice(trial):
 
 # --- One stored evaluation, read in each reader's language -------------------------------------------
 
+
 def test_the_patient_reads_why_a_trial_may_not_suit_them_in_their_language(trial):
     client = chinese_client()
-    client.post("/trials/brave-aa1/apply/", screening_post(loss_top="10", loss_back="10", loss_left="10",
-                                                           loss_right="10"))
+    client.post(
+        "/trials/brave-aa1/apply/", screening_post(loss_top="10", loss_back="10", loss_left="10", loss_right="10")
+    )
     body = client.get("/trials/brave-aa1/apply/done/").content.decode()
     assert "头皮至少一半没有头发" in body
     assert "At least half of the scalp" not in body
@@ -165,6 +184,7 @@ def test_the_audit_trail_shows_status_and_verdict_in_the_readers_language(trial,
 
 # --- E-mails in the coordinator's language ---------------------------------------------------------
 
+
 def test_a_coordinator_gets_notices_in_the_language_they_chose(trial, django_capture_on_commit_callbacks):
     site = make_site(trial)
     make_coordinator("english_nurse", site)
@@ -194,6 +214,7 @@ def test_staff_choose_their_email_language_in_admin(trial):
 
 # --- Campaigns have a language -----------------------------------------------------------------------
 
+
 def test_a_chinese_campaign_opens_the_portal_in_chinese_on_an_english_phone(trial):
     campaign = make_campaign(trial, language="zh-hans")
     client = Client(HTTP_ACCEPT_LANGUAGE="en-US")
@@ -222,10 +243,16 @@ def test_a_poster_is_printed_in_its_campaigns_language(trial, admin_user):
 
 # --- The questionnaire: a language switch keeps every answer; errors are findable --------------------
 
+
 def test_switching_language_mid_questionnaire_keeps_every_answer_and_stores_nothing(trial):
     client = Client(HTTP_ACCEPT_LANGUAGE="en-US")
-    answers = screening_post(full_name="王芳", used_topical_steroid="1to3m", other_diagnoses=["scarring", "unsure"],
-                             language="en", consent_health_data="on")
+    answers = screening_post(
+        full_name="王芳",
+        used_topical_steroid="1to3m",
+        other_diagnoses=["scarring", "unsure"],
+        language="en",
+        consent_health_data="on",
+    )
     response = client.post("/trials/brave-aa1/apply/", {**answers, "switch_language": "zh-hans"})
     assert response.status_code == 200
     body = response.content.decode()
@@ -246,8 +273,9 @@ def test_switching_language_mid_questionnaire_keeps_every_answer_and_stores_noth
 
 def test_the_contact_language_follows_a_switch_of_the_page_language(trial):
     client = Client(HTTP_ACCEPT_LANGUAGE="en-US")
-    body = client.post("/trials/brave-aa1/apply/",
-                       {**screening_post(language="en"), "switch_language": "zh-hans"}).content.decode()
+    body = client.post(
+        "/trials/brave-aa1/apply/", {**screening_post(language="en"), "switch_language": "zh-hans"}
+    ).content.decode()
     assert re.search(r'<option value="zh-hans"[^>]*selected', body)
 
 
@@ -259,8 +287,11 @@ def test_the_language_switcher_on_the_questionnaire_sends_the_answers(trial):
 
 
 def test_the_error_summary_links_each_problem_to_its_field_and_takes_the_focus(trial):
-    body = chinese_client().post("/trials/brave-aa1/apply/",
-                                 screening_post(phone="", sex=None, loss_top="140")).content.decode()
+    body = (
+        chinese_client()
+        .post("/trials/brave-aa1/apply/", screening_post(phone="", sex=None, loss_top="140"))
+        .content.decode()
+    )
     summary = re.search(r'<div class="alert alert-danger"[^>]*id="form-error"[^>]*>(.*?)</div>', body, re.S)
     assert summary and "autofocus" in summary.group(0)
     links = re.findall(r'<a href="#([\w-]+)"', summary.group(1))
@@ -271,6 +302,7 @@ def test_the_error_summary_links_each_problem_to_its_field_and_takes_the_focus(t
 
 
 # --- What the patient is told after sending -----------------------------------------------------------
+
 
 def test_the_confirmation_shows_the_servers_salt_and_who_will_call(trial):
     client = Client()
@@ -307,21 +339,39 @@ def test_browsers_asking_for_favicon_ico_find_the_icon():
     assert static("favicon.svg") in Client().get("/").content.decode()
 
 
-@pytest.mark.parametrize(("language", "parts", "expected"), [
-    ("zh-hans", ("南京", "江苏省", "中国"), "中国江苏省南京"),
-    ("zh-hans", ("上海", "上海市", "中国"), "中国上海"),
-    ("zh-hans", ("东京都新宿区", "东京都", "日本"), "日本东京都新宿区"),
-    ("en", ("南京", "江苏省", "中国"), "Nanjing, Jiangsu, China"),
-    ("en", ("上海", "上海市", "中国"), "Shanghai, China"),
-])
+@pytest.mark.parametrize(
+    ("language", "parts", "expected"),
+    [
+        ("zh-hans", ("南京", "江苏省", "中国"), "中国江苏省南京"),
+        ("zh-hans", ("上海", "上海市", "中国"), "中国上海"),
+        ("zh-hans", ("东京都新宿区", "东京都", "日本"), "日本东京都新宿区"),
+        ("en", ("南京", "江苏省", "中国"), "Nanjing, Jiangsu, China"),
+        ("en", ("上海", "上海市", "中国"), "Shanghai, China"),
+    ],
+)
 def test_a_site_address_names_each_place_once_in_the_readers_order(language, parts, expected):
     from trials.models import Site
 
     city, state, country = parts
-    english = {"南京": "Nanjing", "江苏省": "Jiangsu", "上海": "Shanghai", "上海市": "Shanghai", "中国": "China",
-               "东京都新宿区": "Shinjuku-ku", "东京都": "Tokyo", "日本": "Japan"}
-    site = Site(facility_en="H", city_en=english[city], state_en=english[state], country_en=english[country],
-                city_zh_hans=city, state_zh_hans=state, country_zh_hans=country)
+    english = {
+        "南京": "Nanjing",
+        "江苏省": "Jiangsu",
+        "上海": "Shanghai",
+        "上海市": "Shanghai",
+        "中国": "China",
+        "东京都新宿区": "Shinjuku-ku",
+        "东京都": "Tokyo",
+        "日本": "Japan",
+    }
+    site = Site(
+        facility_en="H",
+        city_en=english[city],
+        state_en=english[state],
+        country_en=english[country],
+        city_zh_hans=city,
+        state_zh_hans=state,
+        country_zh_hans=country,
+    )
     with translation.override(language):
         assert site.address == expected
 
@@ -329,8 +379,9 @@ def test_a_site_address_names_each_place_once_in_the_readers_order(language, par
 def test_a_site_without_chinese_names_reads_as_in_english_on_a_chinese_page():
     from trials.models import Site
 
-    site = Site(facility_en="MGH", city_en="Boston", state_en="Massachusetts", country_en="United States",
-                city_zh_hans="波士顿")
+    site = Site(
+        facility_en="MGH", city_en="Boston", state_en="Massachusetts", country_en="United States", city_zh_hans="波士顿"
+    )
     with translation.override("zh-hans"):
         assert site.address == "波士顿, Massachusetts, United States"
         assert site.place == "波士顿, United States"
@@ -345,8 +396,7 @@ def test_seed_demo_brings_a_database_seeded_before_the_chinese_texts_up_to_date(
     brave = Trial.objects.get(slug="brave-aa1")
     brave.summary_en = "Edited by a coordinator."
     brave.save()
-    Trial.objects.update(lay_title_en=None, lay_title_zh_hans=None, participation_en=None,
-                         participation_zh_hans=None)
+    Trial.objects.update(lay_title_en=None, lay_title_zh_hans=None, participation_en=None, participation_zh_hans=None)
     Site.objects.update(state_zh_hans=None)
     Criterion.objects.update(patient_text_zh_hans=None)
     SponsorOrganisation.objects.update(public_name_en=None, public_name_zh_hans=None)

@@ -84,13 +84,21 @@ def changed_brave():
     protocol["statusModule"]["lastUpdatePostDateStruct"] = {"date": "2026-11-30", "type": "ACTUAL"}
     locations = protocol["contactsLocationsModule"]["locations"]
     locations.pop(0)
-    locations.append({"facility": "Zhejiang University Second Hospital", "status": "RECRUITING",
-                      "city": "Hangzhou", "country": "China", "geoPoint": {"lat": 30.25, "lon": 120.17}})
+    locations.append(
+        {
+            "facility": "Zhejiang University Second Hospital",
+            "status": "RECRUITING",
+            "city": "Hangzhou",
+            "country": "China",
+            "geoPoint": {"lat": 30.25, "lon": 120.17},
+        }
+    )
     return study
 
 
 def test_the_sync_closes_a_finished_trial_lists_the_new_site_reports_the_broken_record_and_changes_nothing_else(
-        registry, catalog):
+    registry, catalog
+):
     brave = catalog
     thrive_before = Trial.objects.values().get(nct_id=THRIVE)
     first_site = brave.sites.order_by("pk").first()
@@ -111,7 +119,9 @@ def test_the_sync_closes_a_finished_trial_lists_the_new_site_reports_the_broken_
     assert brave.sites.get(facility="Zhejiang University Second Hospital").status == RecruitmentStatus.RECRUITING
     first_site.refresh_from_db()
     assert first_site.status == RecruitmentStatus.WITHDRAWN
-    changes = {(c.site.split(",")[0], c.field, c.old_value, c.new_value) for c in TrialChange.objects.filter(trial=brave)}
+    changes = {
+        (c.site.split(",")[0], c.field, c.old_value, c.new_value) for c in TrialChange.objects.filter(trial=brave)
+    }
     assert ("", "status", "RECRUITING", "COMPLETED") in changes
     assert (first_site.facility, "site status", "RECRUITING", "WITHDRAWN") in changes
     assert ("Zhejiang University Second Hospital", "site added", "", "RECRUITING") in changes
@@ -131,7 +141,9 @@ def test_the_sync_closes_a_finished_trial_lists_the_new_site_reports_the_broken_
 
     page.force_login(User.objects.create_superuser("root", "root@example.org", "pw-for-tests-1"))
     admin_page = page.get(f"/admin/trials/trial/{brave.pk}/change/").content.decode()
-    assert "Changes from the registry" in admin_page and "2026-11-30" in admin_page.replace("Nov. 30, 2026", "2026-11-30")
+    assert "Changes from the registry" in admin_page and "2026-11-30" in admin_page.replace(
+        "Nov. 30, 2026", "2026-11-30"
+    )
 
 
 def test_an_outage_is_retried_then_reported_and_changes_nothing(registry, catalog):
@@ -168,8 +180,9 @@ def test_keeping_a_trial_open_locally_is_audited_and_opens_its_sign_up(catalog):
     nurse = make_coordinator("nurse", brave.sites.first())
     client = Client()
     client.force_login(nurse)
-    assert "open_locally_reason" in client.get(f"/admin/trials/trial/{brave.pk}/change/").context[
-        "adminform"].form.fields  # a coordinator of the trial's site may keep it open
+    assert (
+        "open_locally_reason" in client.get(f"/admin/trials/trial/{brave.pk}/change/").context["adminform"].form.fields
+    )  # a coordinator of the trial's site may keep it open
 
     request = RequestFactory().post("/")
     request.user = nurse
@@ -202,13 +215,17 @@ def test_a_record_the_catalog_cannot_hold_is_reported_and_the_others_still_sync(
     assert Trial.objects.get(nct_id=THRIVE).status == RecruitmentStatus.COMPLETED
 
 
-@pytest.mark.parametrize("registry_says, expected, still_pinned", [
-    ("NOT_YET_RECRUITING", RecruitmentStatus.RECRUITING, True),  # the site recruits ahead of the registry
-    ("RECRUITING", RecruitmentStatus.RECRUITING, False),  # the registry caught up: it decides again
-    ("SUSPENDED", RecruitmentStatus.SUSPENDED, False),  # stopped: the sign-up closes, whatever the pin
-])
+@pytest.mark.parametrize(
+    "registry_says, expected, still_pinned",
+    [
+        ("NOT_YET_RECRUITING", RecruitmentStatus.RECRUITING, True),  # the site recruits ahead of the registry
+        ("RECRUITING", RecruitmentStatus.RECRUITING, False),  # the registry caught up: it decides again
+        ("SUSPENDED", RecruitmentStatus.SUSPENDED, False),  # stopped: the sign-up closes, whatever the pin
+    ],
+)
 def test_a_trial_kept_open_locally_stays_open_only_until_the_registry_says_otherwise(
-        registry, catalog, registry_says, expected, still_pinned):
+    registry, catalog, registry_says, expected, still_pinned
+):
     brave = catalog
     brave.open_locally_reason = "Site initiation visit done on 2 December; registry update pending"
     brave.save()

@@ -6,9 +6,9 @@ from django.test.utils import CaptureQueriesContext
 
 from recruitment.models import AuditEvent, Note
 from recruitment.pipeline import Status, TransitionError, allowed_moves, check_move
+from recruitment.screening.kinds import CriterionKind as K
 from tests.cast import build_cast
 from tests.factories import make_criterion
-from recruitment.screening.kinds import CriterionKind as K
 
 pytestmark = pytest.mark.django_db
 
@@ -46,8 +46,11 @@ def test_a_coordinator_moves_an_application_through_the_pipeline_and_each_step_i
         assert change(nurse, app, new_status=target).status_code == 302, target
     app.refresh_from_db()
     assert app.status == Status.ENROLLED
-    steps = list(AuditEvent.objects.filter(application=app, action="status_changed").values_list(
-        "actor_label", "old_value", "new_value"))
+    steps = list(
+        AuditEvent.objects.filter(application=app, action="status_changed").values_list(
+            "actor_label", "old_value", "new_value"
+        )
+    )
     assert steps == [
         ("coord_a", "New", "Contacted"),
         ("coord_a", "Contacted", "Pre-screen passed"),
@@ -113,8 +116,15 @@ def test_re_evaluation_keeps_the_earlier_evaluation(nurse, cast):
 
 def test_the_application_page_groups_answers_contact_consent_and_audit(nurse, cast):
     body = nurse.get(f"/admin/recruitment/application/{cast.app_a.pk}/change/").content.decode()
-    for heading in ("About the patient", "Alopecia areata", "Treatments tried", "Eligibility", "Contact details",
-                    "Consent", "Audit trail"):
+    for heading in (
+        "About the patient",
+        "Alopecia areata",
+        "Treatments tried",
+        "Eligibility",
+        "Contact details",
+        "Consent",
+        "Audit trail",
+    ):
         assert heading in body, heading
     assert "Self-reported estimated SALT" in body
     assert "Alice A" in body
@@ -123,31 +133,47 @@ def test_the_application_page_groups_answers_contact_consent_and_audit(nurse, ca
 
 
 def test_bulk_mark_contacted_and_assign_are_audited(nurse, cast):
-    nurse.post("/admin/recruitment/application/", {"action": "mark_contacted",
-                                                  "_selected_action": [cast.app_a.pk, cast.app_no_site.pk]})
+    nurse.post(
+        "/admin/recruitment/application/",
+        {"action": "mark_contacted", "_selected_action": [cast.app_a.pk, cast.app_no_site.pk]},
+    )
     assert AuditEvent.objects.filter(action="status_changed").count() == 2
-    page = nurse.post("/admin/recruitment/application/", {"action": "assign_to_coordinator",
-                                                         "_selected_action": [cast.app_a.pk]})
+    page = nurse.post(
+        "/admin/recruitment/application/", {"action": "assign_to_coordinator", "_selected_action": [cast.app_a.pk]}
+    )
     assert page.status_code == 200 and "coord_a" in page.content.decode()
-    nurse.post("/admin/recruitment/application/", {"action": "assign_to_coordinator", "apply": "1",
-                                                  "coordinator": cast.coordinator_a.pk,
-                                                  "_selected_action": [cast.app_a.pk]})
+    nurse.post(
+        "/admin/recruitment/application/",
+        {
+            "action": "assign_to_coordinator",
+            "apply": "1",
+            "coordinator": cast.coordinator_a.pk,
+            "_selected_action": [cast.app_a.pk],
+        },
+    )
     cast.app_a.refresh_from_db()
     assert cast.app_a.assigned_to == cast.coordinator_a
     assert AuditEvent.objects.get(application=cast.app_a, action="assigned").new_value == "coord_a"
 
 
 def test_a_coordinator_of_another_site_cannot_be_assigned(nurse, cast):
-    nurse.post("/admin/recruitment/application/", {"action": "assign_to_coordinator", "apply": "1",
-                                                  "coordinator": cast.coordinator_b.pk,
-                                                  "_selected_action": [cast.app_a.pk]})
+    nurse.post(
+        "/admin/recruitment/application/",
+        {
+            "action": "assign_to_coordinator",
+            "apply": "1",
+            "coordinator": cast.coordinator_b.pk,
+            "_selected_action": [cast.app_a.pk],
+        },
+    )
     cast.app_a.refresh_from_db()
     assert cast.app_a.assigned_to is None
 
 
 def test_the_csv_export_is_recorded_for_each_application(nurse, cast):
-    response = nurse.post("/admin/recruitment/application/", {"action": "export_csv",
-                                                             "_selected_action": [cast.app_a.pk]})
+    response = nurse.post(
+        "/admin/recruitment/application/", {"action": "export_csv", "_selected_action": [cast.app_a.pk]}
+    )
     body = b"".join(response.streaming_content).decode("utf-8-sig")
     assert "Alice A" in body
     event = AuditEvent.objects.get(application=cast.app_a, action="exported")
@@ -176,16 +202,18 @@ def test_audit_events_refuse_changes_through_the_orm(cast):
         AuditEvent.objects.all().delete()
 
 
-@pytest.mark.parametrize("statement", [
-    "UPDATE recruitment_auditevent SET reason = 'rewritten'",
-    "DELETE FROM recruitment_auditevent",
-])
+@pytest.mark.parametrize(
+    "statement",
+    [
+        "UPDATE recruitment_auditevent SET reason = 'rewritten'",
+        "DELETE FROM recruitment_auditevent",
+    ],
+)
 def test_the_database_itself_refuses_to_change_audit_events(cast, statement):
     if statement.startswith("DELETE") and connection.vendor == "sqlite":
         pytest.skip("SQLite's trigger refuses UPDATE only (its test runner empties tables with DELETE)")
-    with pytest.raises(DatabaseError, match="append-only"):
-        with transaction.atomic(), connection.cursor() as cursor:
-            cursor.execute(statement)
+    with pytest.raises(DatabaseError, match="append-only"), transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute(statement)
     assert AuditEvent.objects.filter(reason="rewritten").count() == 0
 
 
@@ -194,8 +222,16 @@ def test_the_list_shows_the_columns_and_costs_the_same_queries_for_more_rows(nur
 
     response = nurse.get("/admin/recruitment/application/")
     body = response.content.decode()
-    for column in ("Reference", "Trial", "Site", "Verdict", "Self-reported SALT", "Status", "Campaign",
-                   "Possible duplicate"):
+    for column in (
+        "Reference",
+        "Trial",
+        "Site",
+        "Verdict",
+        "Self-reported SALT",
+        "Status",
+        "Campaign",
+        "Possible duplicate",
+    ):
         assert column in body, column
     with CaptureQueriesContext(connection) as baseline:
         nurse.get("/admin/recruitment/application/")
@@ -212,8 +248,12 @@ def test_the_application_page_shows_its_conditions_answers_under_the_conditions_
     body = nurse.get(f"/admin/recruitment/application/{cast.app_a.pk}/change/").content.decode()
     section = re.search(r"<h2[^>]*>\s*Alopecia areata\s*</h2>(.*?)</fieldset>", body, re.S)
     assert section, "the condition's section is named for the condition"
-    for label in ("Hair loss per scalp view", "Self-reported estimated SALT", "Eyebrows, eyelashes, body",
-                  "Current episode"):
+    for label in (
+        "Hair loss per scalp view",
+        "Self-reported estimated SALT",
+        "Eyebrows, eyelashes, body",
+        "Current episode",
+    ):
         assert label in section.group(1), label
     assert "75.2" in section.group(1)
     listing = nurse.get("/admin/recruitment/application/?o=5").content.decode()  # sorted by the SALT column

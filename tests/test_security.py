@@ -31,6 +31,7 @@ def logged_in(user):
 
 # --- Campaigns ------------------------------------------------------------------------------------
 
+
 def test_a_coordinator_cannot_change_or_deactivate_another_sites_campaign(trial):
     site_a, site_b = make_site(trial, facility="Site A"), make_site(trial, facility="Site B")
     make_coordinator("nurse_a", site_a)
@@ -40,9 +41,20 @@ def test_a_coordinator_cannot_change_or_deactivate_another_sites_campaign(trial)
     client = logged_in(nurse_b)
     assert client.get(f"/admin/trials/campaign/{theirs.pk}/change/").status_code in (302, 404)
     # A complete form, as the page would send it: only the scope can refuse it.
-    client.post(f"/admin/trials/campaign/{theirs.pk}/change/", {
-        "trial": trial.pk, "name": "Hijacked", "channel": theirs.channel, "language": "", "site": site_b.pk,
-        "code": theirs.code, "is_active": "", "scan_days-TOTAL_FORMS": 0, "scan_days-INITIAL_FORMS": 0})
+    client.post(
+        f"/admin/trials/campaign/{theirs.pk}/change/",
+        {
+            "trial": trial.pk,
+            "name": "Hijacked",
+            "channel": theirs.channel,
+            "language": "",
+            "site": site_b.pk,
+            "code": theirs.code,
+            "is_active": "",
+            "scan_days-TOTAL_FORMS": 0,
+            "scan_days-INITIAL_FORMS": 0,
+        },
+    )
     theirs.refresh_from_db()
     assert theirs.is_active and theirs.name == "Poster at A"
     listing = client.get("/admin/trials/campaign/").content.decode()
@@ -57,14 +69,25 @@ def test_a_campaigns_site_must_belong_to_its_trial_and_changes_are_audited(trial
     elsewhere = make_site(other_trial, facility="Site of another trial")
     admin = User.objects.create_superuser("root", "root@example.org", "pw-for-tests-1")
     client = logged_in(admin)
-    form = {"trial": trial.pk, "name": "Poster", "channel": "poster", "language": "", "site": elsewhere.pk,
-            "code": "k7mp2qx", "is_active": "on", "scan_days-TOTAL_FORMS": 0, "scan_days-INITIAL_FORMS": 0}
+    form = {
+        "trial": trial.pk,
+        "name": "Poster",
+        "channel": "poster",
+        "language": "",
+        "site": elsewhere.pk,
+        "code": "k7mp2qx",
+        "is_active": "on",
+        "scan_days-TOTAL_FORMS": 0,
+        "scan_days-INITIAL_FORMS": 0,
+    }
     refused = client.post("/admin/trials/campaign/add/", form)
     assert "does not belong to the campaign" in refused.content.decode() and not Campaign.objects.exists()
     client.post("/admin/trials/campaign/add/", {**form, "site": site.pk})
     campaign = Campaign.objects.get()
-    client.post(f"/admin/trials/campaign/{campaign.pk}/change/", {**form, "site": site.pk, "is_active": "",
-                                                                  "code": campaign.code})
+    client.post(
+        f"/admin/trials/campaign/{campaign.pk}/change/",
+        {**form, "site": site.pk, "is_active": "", "code": campaign.code},
+    )
     events = list(AuditEvent.objects.filter(action=AuditAction.CAMPAIGN_CHANGED).order_by("pk"))
     assert [e.details["created"] for e in events] == [True, False]
     assert events[1].details["changes"]["is_active"] == [True, False] and events[1].actor == admin
@@ -82,6 +105,7 @@ def test_a_coordinator_creates_campaigns_only_at_their_own_sites(trial):
 
 # --- Colleagues ---------------------------------------------------------------------------------
 
+
 def test_a_coordinator_learns_no_other_sites_coordinators_names(trial):
     site_a, site_b = make_site(trial, facility="Site A"), make_site(trial, facility="Site B")
     nurse_a = make_coordinator("nurse_a", site_a)
@@ -94,6 +118,7 @@ def test_a_coordinator_learns_no_other_sites_coordinators_names(trial):
 
 # --- Log-ins --------------------------------------------------------------------------------------
 
+
 def test_brute_forcing_a_staff_login_locks_it_even_with_the_right_password_afterwards(trial):
     make_coordinator("nurse", make_site(trial))
     client = Client()
@@ -103,8 +128,9 @@ def test_brute_forcing_a_staff_login_locks_it_even_with_the_right_password_after
     assert right.status_code == 429 and "_auth_user_id" not in client.session
     assert "Log-in locked" in right.content.decode()
     # From another address too: the user name is locked, not just this connection.
-    elsewhere = Client(REMOTE_ADDR="203.0.113.9").post("/accounts/login/", {
-        "username": "nurse", "password": "pw-for-tests-1"})
+    elsewhere = Client(REMOTE_ADDR="203.0.113.9").post(
+        "/accounts/login/", {"username": "nurse", "password": "pw-for-tests-1"}
+    )
     assert elsewhere.status_code == 429
     assert AuditEvent.objects.filter(action=AuditAction.LOGIN_LOCKED, actor_label="nurse").exists()
 
@@ -115,8 +141,10 @@ def test_a_user_with_an_authenticator_logs_in_only_with_its_current_code(trial):
     without = Client().post("/accounts/login/", {"username": "nurse", "password": "pw-for-tests-1"})
     assert without.status_code == 200 and "current code from your authenticator app" in without.content.decode()
     client = Client()
-    ok = client.post("/accounts/login/", {"username": "nurse", "password": "pw-for-tests-1",
-                                          "otp_token": f"{totp(device.bin_key):06d}"})
+    ok = client.post(
+        "/accounts/login/",
+        {"username": "nurse", "password": "pw-for-tests-1", "otp_token": f"{totp(device.bin_key):06d}"},
+    )
     assert ok.status_code == 302 and client.get("/admin/").status_code == 200
 
 
@@ -155,8 +183,10 @@ def test_a_sponsor_changes_their_password_and_can_ask_for_a_reset(trial, mailout
     sponsor = User.objects.create_user("sponsor_user", email="s@sponsor.example", password="pw-for-tests-1")
     client = logged_in(sponsor)
     assert "Change password" in client.get("/sponsor/").content.decode()
-    client.post("/accounts/password_change/", {"old_password": "pw-for-tests-1", "new_password1": "Another-pw-2026!",
-                                               "new_password2": "Another-pw-2026!"})
+    client.post(
+        "/accounts/password_change/",
+        {"old_password": "pw-for-tests-1", "new_password1": "Another-pw-2026!", "new_password2": "Another-pw-2026!"},
+    )
     sponsor.refresh_from_db()
     assert sponsor.check_password("Another-pw-2026!")
     Client().post("/accounts/password_reset/", {"email": "s@sponsor.example"})
@@ -169,8 +199,10 @@ def test_admins_own_login_page_leads_to_the_one_with_the_second_factor():
 
 # --- Content-Security-Policy, unreadable bodies -------------------------------------------------
 
-@pytest.mark.parametrize("path", ["/", "/trials/brave-aa1/", "/trials/brave-aa1/apply/", "/privacy/", "/my/",
-                                  "/accounts/login/"])
+
+@pytest.mark.parametrize(
+    "path", ["/", "/trials/brave-aa1/", "/trials/brave-aa1/apply/", "/privacy/", "/my/", "/accounts/login/"]
+)
 def test_every_page_has_a_strict_content_security_policy_and_needs_no_inline_script_or_style(trial, path):
     response = Client().get(path)
     policy = response["Content-Security-Policy"]
@@ -185,16 +217,23 @@ def test_the_admin_pages_a_coordinator_uses_need_no_inline_style(trial):
     nurse = make_coordinator("nurse", site)
     application = make_application(trial, site=site)
     client = logged_in(nurse)
-    for path in ("/admin/recruitment/application/", f"/admin/recruitment/application/{application.pk}/change/",
-                 "/admin/recruitment/application/queue/"):
+    for path in (
+        "/admin/recruitment/application/",
+        f"/admin/recruitment/application/{application.pk}/change/",
+        "/admin/recruitment/application/queue/",
+    ):
         body = client.get(path).content.decode()
         ours = re.findall(r'<(?:span|p|td|div)[^>]*\sstyle="[^"]*"', body)
         assert ours == [], (path, ours[:3])
 
 
 def test_a_form_body_in_a_charset_that_does_not_exist_answers_400_with_the_friendly_page(trial):
-    response = Client().generic("POST", "/trials/brave-aa1/apply/", b"full_name=%E7%8E%8B",
-                                content_type="application/x-www-form-urlencoded; charset=no-such-charset")
+    response = Client().generic(
+        "POST",
+        "/trials/brave-aa1/apply/",
+        b"full_name=%E7%8E%8B",
+        content_type="application/x-www-form-urlencoded; charset=no-such-charset",
+    )
     assert response.status_code == 400
     assert "could not read what was sent" in response.content.decode()
 
@@ -227,17 +266,25 @@ def test_sponsors_who_may_receive_contact_details_need_the_second_factor_too(tri
 
 
 def test_a_user_is_told_by_email_when_their_password_changes_or_a_second_factor_is_added(
-        trial, mailoutbox, django_capture_on_commit_callbacks):
+    trial, mailoutbox, django_capture_on_commit_callbacks
+):
     nurse = make_coordinator("nurse", make_site(trial))
     client = logged_in(nurse)
     with django_capture_on_commit_callbacks(execute=True):
-        client.post("/accounts/password_change/", {"old_password": "pw-for-tests-1",
-                                                   "new_password1": "Another-pw-2026!",
-                                                   "new_password2": "Another-pw-2026!"})
+        client.post(
+            "/accounts/password_change/",
+            {
+                "old_password": "pw-for-tests-1",
+                "new_password1": "Another-pw-2026!",
+                "new_password2": "Another-pw-2026!",
+            },
+        )
     client.get("/accounts/two-factor/")
     device = TOTPDevice.objects.get(user=nurse)
     with django_capture_on_commit_callbacks(execute=True):
         client.post("/accounts/two-factor/", {"token": f"{totp(device.bin_key):06d}"})
     subjects = [m.subject for m in mailoutbox if m.to == [nurse.email]]
-    assert subjects == ["The password of your account was changed",
-                        "Two-step verification was turned on for your account"]
+    assert subjects == [
+        "The password of your account was changed",
+        "Two-step verification was turned on for your account",
+    ]

@@ -9,10 +9,10 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from recruitment.models import Application, AuditEvent
+from recruitment.screening.kinds import CriterionKind as K
 from recruitment.services import review
 from tests.cast import build_cast
 from tests.factories import make_application, make_campaign, make_criterion
-from recruitment.screening.kinds import CriterionKind as K
 from trials.services import record_campaign_scan
 
 pytestmark = pytest.mark.django_db
@@ -129,21 +129,34 @@ def test_the_csv_has_the_eligible_rows_and_clear_columns_without_personal_detail
     rows = rows_of(export(client, cast.trial))
     header, body = rows[0], rows[1:]
     assert header == [
-        "Reference", "NCT number", "Site", "Submitted (date)", "Age", "Sex at birth",
-        "Self-reported estimated SALT", "Severity band (AA-IGA)", "Current episode (months)",
-        "Prior JAK inhibitor", "Other prior treatments", "Health history: conditions reported (of 6)", "Verdict",
-        "Criteria results", "Status", "Campaign",
+        "Reference",
+        "NCT number",
+        "Site",
+        "Submitted (date)",
+        "Age",
+        "Sex at birth",
+        "Self-reported estimated SALT",
+        "Severity band (AA-IGA)",
+        "Current episode (months)",
+        "Prior JAK inhibitor",
+        "Other prior treatments",
+        "Health history: conditions reported (of 6)",
+        "Verdict",
+        "Criteria results",
+        "Status",
+        "Campaign",
     ]
     assert {row[0] for row in body} == {cast.app_a.reference, cast.app_b.reference, cast.app_no_site.reference}
     text = "\n".join(",".join(row) for row in rows)
     for private in ("Alice A", "Bob B", "Nadia N", "+86", "1986-03-15", "site.example"):
         assert private not in text
-    first = dict(zip(header, body[0]))
+    first = dict(zip(header, body[0], strict=True))
     assert first["NCT number"] == cast.trial.nct_id
     assert first["Self-reported estimated SALT"] == "75.2"
     assert first["Verdict"] == "Likely eligible"
     assert first["Criteria results"] == "SALT 50 or more: met"
     import datetime
+
     datetime.date.fromisoformat(first["Submitted (date)"])
 
 
@@ -157,8 +170,9 @@ def test_numbers_are_written_as_numbers(client, cast):
 
 def test_needs_review_is_included_on_request_and_withdrawn_applicants_never(client, cast):
     review.change_status(cast.app_b, to="withdrawn", by=cast.coordinator_b, reason="Asked to leave")
-    needs_review = make_application(cast.trial, site=cast.site_a, phone="+86 100 0000 0200",
-                                    spontaneous_regrowth="unsure")
+    needs_review = make_application(
+        cast.trial, site=cast.site_a, phone="+86 100 0000 0200", spontaneous_regrowth="unsure"
+    )
     make_criterion(cast.trial, K.RECENT_REGROWTH, role="exclusion", params={"months": 6})
     review.reevaluate(needs_review, by=None)
     assert needs_review.verdict == "needs_review"
@@ -172,8 +186,14 @@ def test_needs_review_is_included_on_request_and_withdrawn_applicants_never(clie
 
 
 def test_contact_details_only_with_consent_and_only_for_users_with_the_permission(client, cast):
-    consenting = make_application(cast.trial, site=cast.site_a, phone="+86 100 0000 0300", full_name="Dora D",
-                                  consent_share_with_sponsor="on", loss_top="100")
+    consenting = make_application(
+        cast.trial,
+        site=cast.site_a,
+        phone="+86 100 0000 0300",
+        full_name="Dora D",
+        consent_share_with_sponsor="on",
+        loss_top="100",
+    )
     review.reevaluate(consenting, by=None)
     client.force_login(cast.sponsor_x)
     assert "Dora D" not in b"".join(export(client, cast.trial).streaming_content).decode("utf-8-sig")
@@ -183,7 +203,7 @@ def test_contact_details_only_with_consent_and_only_for_users_with_the_permissio
     rows = rows_of(export(client, cast.trial))
     header = rows[0]
     assert header[-3:] == ["Name", "Phone", "E-mail"]  # contact details only: never the date of birth
-    by_ref = {row[0]: dict(zip(header, row)) for row in rows[1:]}
+    by_ref = {row[0]: dict(zip(header, row, strict=True)) for row in rows[1:]}
     assert by_ref[consenting.reference]["Name"] == "Dora D"
     assert "1986-03-15" not in "".join(",".join(row) for row in rows)
     assert by_ref[cast.app_a.reference]["Name"] == ""  # did not agree
@@ -204,8 +224,18 @@ def test_every_download_is_recorded_with_trial_options_and_row_count(client, cas
 def test_formula_payloads_are_neutralised_and_chinese_is_intact(client, cast):
     cast.site_a.facility = "北京大学第一医院"
     cast.site_a.save()
-    payloads = ["=HYPERLINK(\"http://evil\")", "+SUM(1,2)", "-2+3", "@cmd", "\tTAB", "\rCR",
-                ";=1+1", "%0A", "＝1+1", "＋SUM(1,2)"]  # semicolon locales, DDE, full-width signs
+    payloads = [
+        '=HYPERLINK("http://evil")',
+        "+SUM(1,2)",
+        "-2+3",
+        "@cmd",
+        "\tTAB",
+        "\rCR",
+        ";=1+1",
+        "%0A",
+        "＝1+1",
+        "＋SUM(1,2)",
+    ]  # semicolon locales, DDE, full-width signs
     references = {}
     for i, payload in enumerate(payloads):
         campaign = make_campaign(cast.trial, name=payload)
@@ -215,7 +245,7 @@ def test_formula_payloads_are_neutralised_and_chinese_is_intact(client, cast):
     client.force_login(cast.sponsor_x)
     rows = rows_of(export(client, cast.trial))
     header = rows[0]
-    by_ref = {row[0]: dict(zip(header, row)) for row in rows[1:]}
+    by_ref = {row[0]: dict(zip(header, row, strict=True)) for row in rows[1:]}
     for reference, payload in references.items():
         cell = by_ref[reference]["Campaign"]
         assert cell.startswith("'"), (payload, cell)
@@ -255,9 +285,17 @@ def test_the_file_name_has_the_nct_number_and_date(client, cast):
 
 def test_the_coordinator_export_and_the_sponsor_export_share_one_exporter(client, cast):
     client.force_login(cast.coordinator_a)
-    coordinator_rows = list(csv.reader(io.StringIO(b"".join(client.post(
-        "/admin/recruitment/application/", {"action": "export_csv", "_selected_action": [cast.app_a.pk]}
-    ).streaming_content).decode("utf-8-sig"))))
+    coordinator_rows = list(
+        csv.reader(
+            io.StringIO(
+                b"".join(
+                    client.post(
+                        "/admin/recruitment/application/", {"action": "export_csv", "_selected_action": [cast.app_a.pk]}
+                    ).streaming_content
+                ).decode("utf-8-sig")
+            )
+        )
+    )
     client.force_login(cast.sponsor_x)
     sponsor_rows = rows_of(export(client, cast.trial))
     assert coordinator_rows[0][:16] == sponsor_rows[0]
@@ -267,14 +305,24 @@ def test_the_coordinator_export_and_the_sponsor_export_share_one_exporter(client
 
 
 def test_other_prior_treatments_are_listed_by_name(client, cast):
-    app = make_application(cast.trial, site=cast.site_a, phone="+86 100 0000 0600", used_topical_minoxidil="gt6m",
-                           used_phototherapy="gt6m", used_baricitinib="gt6m", response_baricitinib="yes")
+    app = make_application(
+        cast.trial,
+        site=cast.site_a,
+        phone="+86 100 0000 0600",
+        used_topical_minoxidil="gt6m",
+        used_phototherapy="gt6m",
+        used_baricitinib="gt6m",
+        response_baricitinib="yes",
+    )
     review.reevaluate(app, by=None)
     client.force_login(cast.sponsor_x)
     rows = rows_of(export(client, cast.trial))
-    row = dict(zip(rows[0], next(r for r in rows[1:] if r[0] == app.reference)))
+    row = dict(zip(rows[0], next(r for r in rows[1:] if r[0] == app.reference), strict=True))
     assert row["Prior JAK inhibitor"] == "yes"
-    assert row["Other prior treatments"] == "Minoxidil solution or foam, Light therapy (phototherapy, such as NB-UVB or excimer)"
+    assert (
+        row["Other prior treatments"]
+        == "Minoxidil solution or foam, Light therapy (phototherapy, such as NB-UVB or excimer)"
+    )
 
 
 @pytest.mark.parametrize("language", ["en", "zh-hans"])
@@ -285,26 +333,36 @@ def test_cells_a_spreadsheet_could_run_are_neutralised_in_each_language(cast, la
     from recruitment.models import Application
 
     odd = make_campaign(cast.trial, name='=HYPERLINK("x") | pipe')
-    app = make_application(cast.trial, site=cast.site_a, campaign=odd, phone="+86 100 0000 0700",
-                           full_name='\tTab, "Q"', used_topical_minoxidil="gt6m", used_baricitinib="lt1m",
-                           response_baricitinib="no", consent_share_with_sponsor="on", email="a@b.cn")
+    app = make_application(
+        cast.trial,
+        site=cast.site_a,
+        campaign=odd,
+        phone="+86 100 0000 0700",
+        full_name='\tTab, "Q"',
+        used_topical_minoxidil="gt6m",
+        used_baricitinib="lt1m",
+        response_baricitinib="no",
+        consent_share_with_sponsor="on",
+        email="a@b.cn",
+    )
     with translation.override(language):
         exporter = ApplicationExporter(Application.objects.all(), contact=Contact.CONSENTED)
         text = b"".join(exporter_chunks(exporter)).decode("utf-8-sig")
     rows = list(csv.reader(io.StringIO(text)))
-    row = dict(zip(rows[0], next(r for r in rows[1:] if r[0] == app.reference)))
+    row = dict(zip(rows[0], next(r for r in rows[1:] if r[0] == app.reference), strict=True))
     campaign, name = row[rows[0][15]], row[rows[0][16]]
     assert campaign.startswith("'=HYPERLINK") and name == 'Tab, "Q"'  # the form strips the tab
     assert ("是" if language == "zh-hans" else "yes") == row[rows[0][9]]
 
 
 def test_the_health_history_reaches_the_sponsor_as_a_count_and_the_coordinator_as_a_checklist(client, cast):
-    app = make_application(cast.trial, site=cast.site_a, phone="+86 100 0000 0800",
-                           health_history=["shingles", "hepatitis"])
+    app = make_application(
+        cast.trial, site=cast.site_a, phone="+86 100 0000 0800", health_history=["shingles", "hepatitis"]
+    )
     skipped = make_application(cast.trial, site=cast.site_a, phone="+86 100 0000 0801", health_history=["skip"])
     client.force_login(cast.sponsor_x)
     rows = rows_of(export(client, cast.trial, include_needs_review="1"))
-    by_reference = {row[0]: dict(zip(rows[0], row)) for row in rows[1:]}
+    by_reference = {row[0]: dict(zip(rows[0], row, strict=True)) for row in rows[1:]}
     column = "Health history: conditions reported (of 6)"
     assert by_reference[app.reference][column] == "2" and by_reference[skipped.reference][column] == ""
     assert "Shingles" not in "\n".join(",".join(row) for row in rows)
@@ -322,7 +380,7 @@ def test_phone_numbers_are_exported_as_text_a_spreadsheet_keeps_without_a_quote(
     exporter = ApplicationExporter(Application.objects.filter(pk=application.pk), contact=Contact.ALL)
     text = b"".join(stream_csv(exporter.header(), exporter.rows())).decode("utf-8-sig")
     header, row = list(csv.reader(io.StringIO(text)))
-    cells = dict(zip(header, row))
+    cells = dict(zip(header, row, strict=True))
     phone = next(value for name, value in cells.items() if name.lower().startswith("phone"))
     assert phone == '="+86 138 0013 8000"'  # shown as +86 138 0013 8000, no ' in the number
     name = next(value for column, value in cells.items() if column.lower().startswith("name"))

@@ -18,16 +18,22 @@ def test_every_message_has_a_chinese_translation_and_none_is_fuzzy():
 
 
 def test_the_compiled_catalog_matches_the_source():
-    po = {(e.msgctxt, e.msgid): e.msgstr or e.msgstr_plural for e in polib.pofile(str(CATALOG / "django.po"))
-          if not e.obsolete}
+    po = {
+        (e.msgctxt, e.msgid): e.msgstr or e.msgstr_plural
+        for e in polib.pofile(str(CATALOG / "django.po"))
+        if not e.obsolete
+    }
     mo = {(e.msgctxt, e.msgid): e.msgstr or e.msgstr_plural for e in polib.mofile(str(CATALOG / "django.mo"))}
     assert mo == po, "run: python manage.py compilemessages, then commit locale/"
 
 
-@pytest.mark.parametrize(("english", "chinese_fragment"), [
-    ("Check whether you may be eligible", "符合条件"),
-    ("Alopecia areata", "斑秃"),
-])
+@pytest.mark.parametrize(
+    ("english", "chinese_fragment"),
+    [
+        ("Check whether you may be eligible", "符合条件"),
+        ("Alopecia areata", "斑秃"),
+    ],
+)
 def test_django_serves_the_chinese_catalog(english, chinese_fragment):
     with translation.override("zh-hans"):
         assert chinese_fragment in translation.gettext(english)
@@ -50,8 +56,11 @@ def test_no_string_in_the_code_is_missing_from_the_catalog(tmp_path):
     shutil.copy(ROOT / "manage.py", tmp_path / "manage.py")
     import sys
 
-    result = run([sys.executable, "manage.py", "makemessages", "-l", "zh_Hans", "--no-obsolete"],
-                 env=clean_env(PYTHONPATH=str(tmp_path)), cwd=tmp_path)
+    result = run(
+        [sys.executable, "manage.py", "makemessages", "-l", "zh_Hans", "--no-obsolete"],
+        env=clean_env(PYTHONPATH=str(tmp_path)),
+        cwd=tmp_path,
+    )
     assert result.returncode == 0, result.stderr
     po = polib.pofile(str(tmp_path / "locale" / "zh_Hans" / "LC_MESSAGES" / "django.po"))
     missing = [e.msgid for e in po.untranslated_entries() + po.fuzzy_entries()]

@@ -58,10 +58,21 @@ def spec(kind, role="inclusion", **params):
 
 
 def vitiligo(**fields):
-    base = dict(age=30, sex="MALE", diagnosed="yes", history=frozenset(), vitiligo_type="non_segmental",
-                duration_months=24,
-                activity="stable", facial_bsa=D("1.00"), nonfacial_bsa=D("5.00"), total_bsa=D("6.00"),
-                bsa_without_palms_soles_feet_tops=D("6.00"), f_vasi=D("0.75"), t_vasi=D("4.50"))
+    base = dict(
+        age=30,
+        sex="MALE",
+        diagnosed="yes",
+        history=frozenset(),
+        vitiligo_type="non_segmental",
+        duration_months=24,
+        activity="stable",
+        facial_bsa=D("1.00"),
+        nonfacial_bsa=D("5.00"),
+        total_bsa=D("6.00"),
+        bsa_without_palms_soles_feet_tops=D("6.00"),
+        f_vasi=D("0.75"),
+        t_vasi=D("4.50"),
+    )
     base.update(fields)
     return with_condition(base)
 
@@ -76,17 +87,35 @@ def test_the_margin_is_a_quarter_of_the_threshold_and_never_under_a_quarter_poin
     assert estimate_margin(10) == D("2.5")
 
 
-@pytest.mark.parametrize(("f_vasi", "expected"), [
-    ("0", NOT_MET), ("0.20", NOT_MET), ("0.30", UNKNOWN), ("0.49", UNKNOWN), ("0.50", UNKNOWN), ("0.74", UNKNOWN),
-    ("0.75", MET), ("2.00", MET),
-])
+@pytest.mark.parametrize(
+    ("f_vasi", "expected"),
+    [
+        ("0", NOT_MET),
+        ("0.20", NOT_MET),
+        ("0.30", UNKNOWN),
+        ("0.49", UNKNOWN),
+        ("0.50", UNKNOWN),
+        ("0.74", UNKNOWN),
+        ("0.75", MET),
+        ("2.00", MET),
+    ],
+)
 def test_an_f_vasi_estimate_near_the_minimum_is_for_the_site_to_measure(f_vasi, expected):
     assert result(spec(K.F_VASI, min=0.5), f_vasi=D(f_vasi)) == expected
 
 
-@pytest.mark.parametrize(("total", "expected"), [
-    ("6", MET), ("7.50", MET), ("7.51", UNKNOWN), ("10", UNKNOWN), ("12.49", UNKNOWN), ("12.50", NOT_MET), ("30", NOT_MET),
-])
+@pytest.mark.parametrize(
+    ("total", "expected"),
+    [
+        ("6", MET),
+        ("7.50", MET),
+        ("7.51", UNKNOWN),
+        ("10", UNKNOWN),
+        ("12.49", UNKNOWN),
+        ("12.50", NOT_MET),
+        ("30", NOT_MET),
+    ],
+)
 def test_a_total_surface_near_the_ceiling_is_for_the_site_and_only_a_clear_excess_a_miss(total, expected):
     assert result(spec(K.BSA, max=10), total_bsa=D(total)) == expected
 
@@ -103,9 +132,15 @@ def test_a_score_not_asked_is_unknown():
     assert evaluate_criterion(spec(K.T_VASI, min=3), with_condition({"age": 30})).result == UNKNOWN
 
 
-@pytest.mark.parametrize(("answer", "expected"), [
-    ("non_segmental", NOT_MET), ("segmental", MET), ("mixed", NOT_MET), ("unsure", UNKNOWN),
-])
+@pytest.mark.parametrize(
+    ("answer", "expected"),
+    [
+        ("non_segmental", NOT_MET),
+        ("segmental", MET),
+        ("mixed", NOT_MET),
+        ("unsure", UNKNOWN),
+    ],
+)
 def test_the_type_meets_a_criterion_only_when_it_is_one_of_its_types(answer, expected):
     assert result(spec(K.VITILIGO_TYPE, types=["segmental"]), vitiligo_type=answer) == expected
 
@@ -135,12 +170,18 @@ def test_a_treatment_the_questionnaire_did_not_ask_about_is_not_known_to_be_unus
     assert result(washout, treatments_asked=asked, treatments={"topical_steroid": TreatmentAnswer("still")}) == NOT_MET
 
 
-@pytest.mark.parametrize(("regions", "shown"), [
-    ({"units_face": "0.5", "whiteness_face": "25", "units_arms": "0.5", "whiteness_arms": "90"}, "T-VASI <strong>0.58"),
-    ({"units_face": "NaN", "whiteness_face": "25"}, None),
-    ({"units_face": "7", "whiteness_face": "25"}, None),
-    ({"units_face": "1", "whiteness_face": ""}, None),
-])
+@pytest.mark.parametrize(
+    ("regions", "shown"),
+    [
+        (
+            {"units_face": "0.5", "whiteness_face": "25", "units_arms": "0.5", "whiteness_arms": "90"},
+            "T-VASI <strong>0.58",
+        ),
+        ({"units_face": "NaN", "whiteness_face": "25"}, None),
+        ({"units_face": "7", "whiteness_face": "25"}, None),
+        ({"units_face": "1", "whiteness_face": ""}, None),
+    ],
+)
 def test_the_page_shows_an_estimate_only_for_answers_the_form_accepts(client, true_v1, regions, shown):
     answers = {**vitiligo_post(**NO_REGIONS), **regions, "switch_language": "en"}
     body = client.post("/trials/true-v1/apply/", answers).content.decode()
@@ -158,8 +199,10 @@ LIKELY, REVIEW, NO = Verdict.LIKELY_ELIGIBLE, Verdict.NEEDS_REVIEW, Verdict.LIKE
 @pytest.fixture
 def verdicts(db):
     call_command("seed_demo")
-    trials = {trial.slug: [c.as_spec() for c in trial.criteria.all()]
-              for trial in Trial.objects.filter(slug__in=VITILIGO_TRIALS).prefetch_related("criteria")}
+    trials = {
+        trial.slug: [c.as_spec() for c in trial.criteria.all()]
+        for trial in Trial.objects.filter(slug__in=VITILIGO_TRIALS).prefetch_related("criteria")
+    }
 
     def run(**fields):
         answers = vitiligo(**fields)
@@ -169,8 +212,17 @@ def verdicts(db):
 
 
 def scores_of(regions: dict) -> dict:
-    return {name: getattr(extent(regions), name) for name in (
-        "facial_bsa", "nonfacial_bsa", "total_bsa", "bsa_without_palms_soles_feet_tops", "f_vasi", "t_vasi")}
+    return {
+        name: getattr(extent(regions), name)
+        for name in (
+            "facial_bsa",
+            "nonfacial_bsa",
+            "total_bsa",
+            "bsa_without_palms_soles_feet_tops",
+            "f_vasi",
+            "t_vasi",
+        )
+    }
 
 
 # A typical TRuE-V patient: face 1 hand at 75 %, arms 2 and trunk 3 at 75 %: 6 % BSA, T-VASI 4.5.
@@ -189,23 +241,41 @@ CASES = [
     ("not sure of the type", dict(vitiligo_type="unsure", **TYPICAL), (REVIEW, REVIEW, REVIEW, NO)),
     ("nothing on the face", dict(scores_of({"arms": (D(3), 75), "trunk": (D(3), 75)})), (NO, NO, NO, NO)),
     ("19 % of the body", dict(**WIDE), (NO, NO, LIKELY, NO)),
-    ("11 % of the body: an estimate near the 10 % ceiling",
-     dict(scores_of({"face": (D(1), 75), "trunk": (D(10), 75)})), (REVIEW, REVIEW, LIKELY, NO)),
-    ("F-VASI 0.45: just under the minimum", dict(scores_of({"face": (D("0.5"), 90), "trunk": (D(5), 75)})),
-     (REVIEW, REVIEW, REVIEW, NO)),
+    (
+        "11 % of the body: an estimate near the 10 % ceiling",
+        dict(scores_of({"face": (D(1), 75), "trunk": (D(10), 75)})),
+        (REVIEW, REVIEW, LIKELY, NO),
+    ),
+    (
+        "F-VASI 0.45: just under the minimum",
+        dict(scores_of({"face": (D("0.5"), 90), "trunk": (D(5), 75)})),
+        (REVIEW, REVIEW, REVIEW, NO),
+    ),
     ("vitiligo for 2 months", dict(duration_months=2, **TYPICAL), (LIKELY, LIKELY, NO, NO)),
     ("vitiligo for 3 months, by month and year", dict(duration_months=3, **TYPICAL), (LIKELY, LIKELY, REVIEW, NO)),
-    ("treated with monobenzone", dict(treatments={"depigmentation": TreatmentAnswer("gt6m")}, **TYPICAL),
-     (NO, NO, LIKELY, NO)),
-    ("still using tacrolimus", dict(treatments={"topical_calcineurin": TreatmentAnswer("still")}, **TYPICAL),
-     (REVIEW, REVIEW, REVIEW, NO)),
-    ("tried ruxolitinib cream before", dict(treatments={"ruxolitinib_cream": TreatmentAnswer("gt6m", "no")},
-                                            **TYPICAL), (REVIEW, REVIEW, REVIEW, NO)),
+    (
+        "treated with monobenzone",
+        dict(treatments={"depigmentation": TreatmentAnswer("gt6m")}, **TYPICAL),
+        (NO, NO, LIKELY, NO),
+    ),
+    (
+        "still using tacrolimus",
+        dict(treatments={"topical_calcineurin": TreatmentAnswer("still")}, **TYPICAL),
+        (REVIEW, REVIEW, REVIEW, NO),
+    ),
+    (
+        "tried ruxolitinib cream before",
+        dict(treatments={"ruxolitinib_cream": TreatmentAnswer("gt6m", "no")}, **TYPICAL),
+        (REVIEW, REVIEW, REVIEW, NO),
+    ),
     ("hepatitis B", dict(history=frozenset({"hepatitis"}), **TYPICAL), (LIKELY, LIKELY, NO, NO)),
     ("a cancer 3 years ago", dict(history=frozenset({"cancer_5y"}), **TYPICAL), (LIKELY, LIKELY, REVIEW, NO)),
     ("health history not answered", dict(history=None, **TYPICAL), (LIKELY, LIKELY, REVIEW, NO)),
-    ("pregnant", dict(sex="FEMALE", pregnant=True, breastfeeding=False, planning_pregnancy=False, **TYPICAL),
-     (REVIEW, REVIEW, REVIEW, NO)),
+    (
+        "pregnant",
+        dict(sex="FEMALE", pregnant=True, breastfeeding=False, planning_pregnancy=False, **TYPICAL),
+        (REVIEW, REVIEW, REVIEW, NO),
+    ),
 ]
 
 
@@ -230,39 +300,66 @@ def test_a_chinese_patient_applies_and_reads_scores_worked_out_on_the_server(cli
     response = client.post("/trials/true-v1/apply/", vitiligo_post(t_vasi="99", f_vasi="3"), follow=True)
     application = Application.objects.exclude(pk__in=before).get()
     answers = application.vitiligo
-    assert (answers.facial_bsa, answers.total_bsa, answers.f_vasi, answers.t_vasi) == \
-           (D("1.00"), D("6.00"), D("0.75"), D("4.15"))
+    assert (answers.facial_bsa, answers.total_bsa, answers.f_vasi, answers.t_vasi) == (
+        D("1.00"),
+        D("6.00"),
+        D("0.75"),
+        D("4.15"),
+    )
     assert answers.regions["face"] == {"units": "1.0", "whiteness": 75}
     assert application.verdict == Verdict.LIKELY_ELIGIBLE
     body = response.content.decode()
     assert "您自我估计的评分" in body and "4.15" in body
 
     # Half a palm on the face at 75 %: F-VASI 0.38, too close to 0.5 to decide on an estimate.
-    body = client.post("/trials/true-v1/apply/", vitiligo_post(units_face="0.5", phone="+86 139 0000 1111"),
-                       follow=True).content.decode()
+    body = client.post(
+        "/trials/true-v1/apply/", vitiligo_post(units_face="0.5", phone="+86 139 0000 1111"), follow=True
+    ).content.decode()
     assert "研究医生" in body and "面部 VASI 评分至少 0.5" in body  # the criterion, in Chinese
     # Other trials suggested are vitiligo trials the same answers may fit.
     assert "利特昔替尼胶囊治疗成人白癜风" in body and "巴瑞替尼" not in body
 
 
-NO_REGIONS = {f"{part}_{region}": None for part in ("units", "whiteness")
-              for region in ("face", "hands", "arms", "trunk")}
+NO_REGIONS = {
+    f"{part}_{region}": None for part in ("units", "whiteness") for region in ("face", "hands", "arms", "trunk")
+}
 
 
-@pytest.mark.parametrize(("overrides", "anchor", "message"), [
-    ({"whiteness_arms": ""}, "id_whiteness_arms", "Please choose how white the patches are here."),
-    ({"whiteness_arms": "0"}, "id_whiteness_arms", "Select a valid choice"),
-    ({"units_arms": ""}, "id_units_arms", "Please estimate how many hand units"),
-    ({"units_face": "7"}, "id_units_face", "All of this part is about 3 hand units: please give a number from 0 to 3."),
-    ({"units_arms": "NaN"}, "id_units_arms", "Enter a number."),
-    ({"units_arms": "1.25"}, "id_units_arms", "Ensure that there are no more than 1 decimal place."),
-    (NO_REGIONS, "id_units_face", "Please estimate at least one part of the body with white patches"),
-    ({"units_trunk": "37", "units_legs": "34", "whiteness_legs": "50", "units_arms": "14", "units_head_neck": "6",
-      "whiteness_head_neck": "50", "units_palms": "3", "whiteness_palms": "100", "units_soles": "3",
-      "whiteness_soles": "100", "units_feet_tops": "3", "whiteness_feet_tops": "100"},
-     "screening-form", "more than 100"),
-    ({"vitiligo_type": None}, "id_vitiligo_type_0", "This field is required"),
-])
+@pytest.mark.parametrize(
+    ("overrides", "anchor", "message"),
+    [
+        ({"whiteness_arms": ""}, "id_whiteness_arms", "Please choose how white the patches are here."),
+        ({"whiteness_arms": "0"}, "id_whiteness_arms", "Select a valid choice"),
+        ({"units_arms": ""}, "id_units_arms", "Please estimate how many hand units"),
+        (
+            {"units_face": "7"},
+            "id_units_face",
+            "All of this part is about 3 hand units: please give a number from 0 to 3.",
+        ),
+        ({"units_arms": "NaN"}, "id_units_arms", "Enter a number."),
+        ({"units_arms": "1.25"}, "id_units_arms", "Ensure that there are no more than 1 decimal place."),
+        (NO_REGIONS, "id_units_face", "Please estimate at least one part of the body with white patches"),
+        (
+            {
+                "units_trunk": "37",
+                "units_legs": "34",
+                "whiteness_legs": "50",
+                "units_arms": "14",
+                "units_head_neck": "6",
+                "whiteness_head_neck": "50",
+                "units_palms": "3",
+                "whiteness_palms": "100",
+                "units_soles": "3",
+                "whiteness_soles": "100",
+                "units_feet_tops": "3",
+                "whiteness_feet_tops": "100",
+            },
+            "screening-form",
+            "more than 100",
+        ),
+        ({"vitiligo_type": None}, "id_vitiligo_type_0", "This field is required"),
+    ],
+)
 def test_impossible_or_missing_extents_get_a_clear_message_and_keep_every_answer(
     client, true_v1, overrides, anchor, message
 ):
@@ -314,8 +411,13 @@ def test_a_coordinator_reviews_the_vitiligo_answers_and_is_told_without_health_d
     assert application.reference in email and "VASI" not in email and "6.00" not in email
     client.force_login(User.objects.get(username="nurse"))
     page = client.get(f"/admin/recruitment/application/{application.pk}/change/").content.decode()
-    for shown in ("Vitiligo", "non-segmental", "Backs of the hands and fingers: 1.0 ×", "T-VASI <strong>4.15</strong>",
-                  "not an investigator"):
+    for shown in (
+        "Vitiligo",
+        "non-segmental",
+        "Backs of the hands and fingers: 1.0 ×",
+        "T-VASI <strong>4.15</strong>",
+        "not an investigator",
+    ):
         assert shown in page, shown
     listing = client.get("/admin/recruitment/application/").content.decode()
     assert "Self-estimated T-VASI" in listing and "4.15" in listing
@@ -329,7 +431,7 @@ def test_the_sponsor_csv_of_a_vitiligo_trial_has_its_columns_and_no_salt(client,
     true_v1.sponsor.members.add(sponsor)
     client.force_login(sponsor)
     rows = rows_of(client.get(f"/sponsor/trials/{true_v1.slug}/eligible.csv"))
-    header, row = rows[0], dict(zip(rows[0], next(r for r in rows[1:] if r[0] == application.reference)))
+    header, row = rows[0], dict(zip(rows[0], next(r for r in rows[1:] if r[0] == application.reference), strict=True))
     assert "Self-estimated T-VASI" in header and not any("SALT" in column for column in header)
     assert row["Type of vitiligo"] == "non-segmental" and row["Self-estimated T-VASI"] == "4.15"
     assert row["Self-estimated total BSA (%)"] == "6.0" and row["Self-estimated BSA outside the face (%)"] == "5.0"

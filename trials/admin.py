@@ -1,14 +1,14 @@
 from django.contrib import admin
-from modeltranslation.admin import TranslationAdmin, TranslationStackedInline
 from django.db.models import Q, Sum
 from django.urls import reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
+from modeltranslation.admin import TranslationAdmin, TranslationStackedInline
 
 from recruitment.models import AuditAction
+from recruitment.screening.kinds import EXAMPLES, CriterionKind
 from recruitment.services.audit import log_action, log_campaign_change
 from trials import qr
-from recruitment.screening.kinds import EXAMPLES, CriterionKind
 from trials.models import (
     Campaign,
     CampaignScanDay,
@@ -106,20 +106,39 @@ class TrialAdmin(TranslationAdmin):
     readonly_fields = ["qr_code", "imported_at", "registry_updated_on", "created_at", "updated_at"]
     inlines = [CriterionInline, SiteInline, TrialChangeInline]
     fieldsets = [
-        (None, {"fields": ["nct_id", "acronym", "title", "slug", "status", "open_locally_reason", "is_demo",
-                           "qr_code"]}),
-        (_("For patients, in every language"), {
-            "fields": ["lay_title", "summary", "eligibility_summary", "participation"],
-            "description": _("Patients read these texts. Write each one in every language: a page in Chinese "
-                             "shows the English text, with a notice, where the Chinese is missing."),
-        }),
+        (
+            None,
+            {"fields": ["nct_id", "acronym", "title", "slug", "status", "open_locally_reason", "is_demo", "qr_code"]},
+        ),
+        (
+            _("For patients, in every language"),
+            {
+                "fields": ["lay_title", "summary", "eligibility_summary", "participation"],
+                "description": _(
+                    "Patients read these texts. Write each one in every language: a page in Chinese "
+                    "shows the English text, with a notice, where the Chinese is missing."
+                ),
+            },
+        ),
         (
             _("From the registry"),
             {
                 "fields": [
-                    "official_title", "drug", "sponsor", "phase", "condition", "target_enrolment",
-                    "min_age_years", "max_age_years", "sex_eligibility", "registry_summary",
-                    "registry_eligibility_text", "imported_at", "registry_updated_on", "created_at", "updated_at",
+                    "official_title",
+                    "drug",
+                    "sponsor",
+                    "phase",
+                    "condition",
+                    "target_enrolment",
+                    "min_age_years",
+                    "max_age_years",
+                    "sex_eligibility",
+                    "registry_summary",
+                    "registry_eligibility_text",
+                    "imported_at",
+                    "registry_updated_on",
+                    "created_at",
+                    "updated_at",
                 ]
             },
         ),
@@ -136,23 +155,47 @@ class TrialAdmin(TranslationAdmin):
         fields = list(super().get_readonly_fields(request, obj))
         if not request.user.is_superuser:
             # Registry facts come from imports; coordinators write what patients read.
-            fields += ["nct_id", "slug", "status", "is_demo", "official_title", "sponsor", "phase",
-                       "condition", "target_enrolment", "min_age_years", "max_age_years", "sex_eligibility",
-                       "registry_summary", "registry_eligibility_text"]
+            fields += [
+                "nct_id",
+                "slug",
+                "status",
+                "is_demo",
+                "official_title",
+                "sponsor",
+                "phase",
+                "condition",
+                "target_enrolment",
+                "min_age_years",
+                "max_age_years",
+                "sex_eligibility",
+                "registry_summary",
+                "registry_eligibility_text",
+            ]
         return fields
 
     def save_model(self, request, obj, form, change):
         pinned = "open_locally_reason" in form.changed_data
         if obj.open_locally_reason and obj.status != RecruitmentStatus.RECRUITING:
             # Kept open locally: sign-up opens now, whatever the registry says until it catches up.
-            TrialChange.objects.create(trial=obj, field="status", old_value=obj.status,
-                                       new_value=RecruitmentStatus.RECRUITING, registry_version=obj.registry_updated_on)
+            TrialChange.objects.create(
+                trial=obj,
+                field="status",
+                old_value=obj.status,
+                new_value=RecruitmentStatus.RECRUITING,
+                registry_version=obj.registry_updated_on,
+            )
             obj.status = RecruitmentStatus.RECRUITING
         super().save_model(request, obj, form, change)
         if pinned:
-            log_action(application=None, actor=request.user, action=AuditAction.TRIAL_PINNED,
-                       field="open_locally_reason", old=form.initial.get("open_locally_reason") or "",
-                       new=obj.open_locally_reason, details={"trial": obj.nct_id})
+            log_action(
+                application=None,
+                actor=request.user,
+                action=AuditAction.TRIAL_PINNED,
+                field="open_locally_reason",
+                old=form.initial.get("open_locally_reason") or "",
+                new=obj.open_locally_reason,
+                details={"trial": obj.nct_id},
+            )
 
     @admin.display(description=_("Sign-up QR code"))
     def qr_code(self, trial):
@@ -198,8 +241,19 @@ class CampaignAdmin(admin.ModelAdmin):
     list_select_related = ["trial", "site"]
     search_fields = ["name", "code", "trial__nct_id", "trial__acronym"]
     readonly_fields = ["qr_code", "poster", "created_by", "created_at"]
-    fields = ["trial", "name", "channel", "language", "site", "code", "is_active", "qr_code", "poster", "created_by",
-              "created_at"]
+    fields = [
+        "trial",
+        "name",
+        "channel",
+        "language",
+        "site",
+        "code",
+        "is_active",
+        "qr_code",
+        "poster",
+        "created_by",
+        "created_at",
+    ]
     inlines = [CampaignScanDayInline]
 
     # Scoped like applications: a coordinator runs the campaigns of their own sites, and sees
@@ -209,14 +263,16 @@ class CampaignAdmin(admin.ModelAdmin):
         if request.user.is_superuser:
             return campaigns
         own_sites = request.user.coordinated_sites.values("pk")
-        return campaigns.filter(Q(site__in=own_sites)
-                                | Q(site=None, trial__in=request.user.coordinated_sites.values("trial_id")))
+        return campaigns.filter(
+            Q(site__in=own_sites) | Q(site=None, trial__in=request.user.coordinated_sites.values("trial_id"))
+        )
 
     def has_change_permission(self, request, obj=None):
         if not super().has_change_permission(request, obj):
             return False
-        return obj is None or request.user.is_superuser or \
-            request.user.coordinated_sites.filter(pk=obj.site_id).exists()
+        return (
+            obj is None or request.user.is_superuser or request.user.coordinated_sites.filter(pk=obj.site_id).exists()
+        )
 
     def get_form(self, request, obj=None, change=False, **kwargs):
         form = super().get_form(request, obj, change, **kwargs)
@@ -257,6 +313,9 @@ class CampaignAdmin(admin.ModelAdmin):
         if not change:
             obj.created_by = request.user
         super().save_model(request, obj, form, change)
-        log_campaign_change(obj, by=request.user, created=not change,
-                               changes={name: (form.initial.get(name), form.cleaned_data.get(name))
-                                        for name in form.changed_data})
+        log_campaign_change(
+            obj,
+            by=request.user,
+            created=not change,
+            changes={name: (form.initial.get(name), form.cleaned_data.get(name)) for name in form.changed_data},
+        )

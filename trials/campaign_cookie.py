@@ -10,7 +10,12 @@ MAX_AGE = 7 * 24 * 3600
 
 def remember_campaign(response, campaign):
     response.set_signed_cookie(
-        COOKIE, campaign.code, salt=SALT, max_age=MAX_AGE, httponly=True, samesite="Lax",
+        COOKIE,
+        campaign.code,
+        salt=SALT,
+        max_age=MAX_AGE,
+        httponly=True,
+        samesite="Lax",
         secure=settings.SESSION_COOKIE_SECURE,
     )
     return response
@@ -40,7 +45,12 @@ def scanned_today(request, campaign, today: str) -> bool:
 def remember_scan(request, response, campaign, today: str):
     codes = [campaign.code, *(code for code in _scanned(request, today) if code != campaign.code)][:SCANNED_KEEP]
     response.set_signed_cookie(
-        SCANNED, f"{today}:{','.join(codes)}", salt=SCANNED_SALT, max_age=24 * 3600, httponly=True,
-        samesite="Lax", secure=settings.SESSION_COOKIE_SECURE,
+        SCANNED,
+        f"{today}:{','.join(codes)}",
+        salt=SCANNED_SALT,
+        max_age=24 * 3600,
+        httponly=True,
+        samesite="Lax",
+        secure=settings.SESSION_COOKIE_SECURE,
     )
     return response

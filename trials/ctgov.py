@@ -215,7 +215,8 @@ def parse_study(data) -> StudyRecord:
         locations=[parse_location(loc, i) for i, loc in enumerate(locations)],
         last_update_posted=_registry_date(
             _get(data, "protocolSection.statusModule.lastUpdatePostDateStruct.date", required=False),
-            "protocolSection.statusModule.lastUpdatePostDateStruct.date"),
+            "protocolSection.statusModule.lastUpdatePostDateStruct.date",
+        ),
     )
 
 

@@ -30,12 +30,22 @@ _OTHER_HAIR_LOSS = ["androgenetic", "scarring", "diffuse", "traction", "trichoti
 
 
 _HAIR_OR_IMMUNE_TREATMENTS = [
-    "topical_steroid", "intralesional_steroid", "oral_steroid", "topical_minoxidil", "oral_minoxidil",
-    "contact_immunotherapy", "phototherapy", "immunosuppressant", "biologic", "jak_any", "tcm",
+    "topical_steroid",
+    "intralesional_steroid",
+    "oral_steroid",
+    "topical_minoxidil",
+    "oral_minoxidil",
+    "contact_immunotherapy",
+    "phototherapy",
+    "immunosuppressant",
+    "biologic",
+    "jak_any",
+    "tcm",
 ]
 
-_SALT_50 = T("At least half of the scalp without hair (SALT 50 or more)",
-             "头皮至少一半没有头发（SALT 评分 50 分或以上）")
+_SALT_50 = T(
+    "At least half of the scalp without hair (SALT 50 or more)", "头皮至少一半没有头发（SALT 评分 50 分或以上）"
+)
 _NO_JAK_EVER = T("Never treated with a JAK inhibitor", "从未用过 JAK 抑制剂")
 
 
@@ -48,30 +58,55 @@ def _common(nct="", *, pregnancy=None, other_hair_loss=None):
     """What every alopecia-areata trial asks. `pregnancy`, `other_hair_loss`: the registry sentences
     that make them exclusions; without one, the site reviews (a rule these trials usually have)."""
     return [
-        (K.DIAGNOSIS, IN, {}, T("Alopecia areata diagnosed by a doctor (the study doctor confirms it)",
-                                "经医生诊断为斑秃（研究医生会再次确认）"), _REGISTRY),
+        (
+            K.DIAGNOSIS,
+            IN,
+            {},
+            T(
+                "Alopecia areata diagnosed by a doctor (the study doctor confirms it)",
+                "经医生诊断为斑秃（研究医生会再次确认）",
+            ),
+            _REGISTRY,
+        ),
         (K.SALT, IN, {"min": 50}, _SALT_50, _quote(nct, "SALT score ≥ 50") if nct else _REGISTRY),
-        (K.OTHER_HAIR_LOSS, EX if other_hair_loss else REVIEW, {"diagnoses": _OTHER_HAIR_LOSS},
-         T("No other kind of hair loss, such as pattern or scarring hair loss",
-           "没有其他类型的脱发，例如雄激素性脱发或瘢痕性脱发"),
-         _quote(nct, other_hair_loss) if other_hair_loss else _TYPICAL),
-        (K.PREGNANCY, EX if pregnancy else REVIEW, {}, T("Not pregnant, breastfeeding or planning a pregnancy",
-                                                         "没有怀孕、没有在哺乳，也没有备孕计划"),
-         _quote(nct, pregnancy) if pregnancy else _TYPICAL),
+        (
+            K.OTHER_HAIR_LOSS,
+            EX if other_hair_loss else REVIEW,
+            {"diagnoses": _OTHER_HAIR_LOSS},
+            T(
+                "No other kind of hair loss, such as pattern or scarring hair loss",
+                "没有其他类型的脱发，例如雄激素性脱发或瘢痕性脱发",
+            ),
+            _quote(nct, other_hair_loss) if other_hair_loss else _TYPICAL,
+        ),
+        (
+            K.PREGNANCY,
+            EX if pregnancy else REVIEW,
+            {},
+            T("Not pregnant, breastfeeding or planning a pregnancy", "没有怀孕、没有在哺乳，也没有备孕计划"),
+            _quote(nct, pregnancy) if pregnancy else _TYPICAL,
+        ),
     ]
 
 
-_OTHER_SCALP = T("No other scalp disease, such as psoriasis or seborrhoeic dermatitis of the scalp",
-                 "头皮没有其他疾病，例如头皮银屑病或脂溢性皮炎")
+_OTHER_SCALP = T(
+    "No other scalp disease, such as psoriasis or seborrhoeic dermatitis of the scalp",
+    "头皮没有其他疾病，例如头皮银屑病或脂溢性皮炎",
+)
 
 
 # Where the washouts are in the full protocol only: recent treatment is for the site to check.
 _RECENT_TREATMENT_REVIEW = (
-    K.WASHOUT, REVIEW, {"treatments": _HAIR_OR_IMMUNE_TREATMENTS, "days": 30},
-    T("Treatments used in the last month: the site checks how long before the study each must be stopped",
-      "最近一个月用过的治疗：研究中心会核实每种治疗需要在试验开始前停用多久"),
+    K.WASHOUT,
+    REVIEW,
+    {"treatments": _HAIR_OR_IMMUNE_TREATMENTS, "days": 30},
+    T(
+        "Treatments used in the last month: the site checks how long before the study each must be stopped",
+        "最近一个月用过的治疗：研究中心会核实每种治疗需要在试验开始前停用多久",
+    ),
     _TYPICAL,
 )
+
 
 def _brave_criteria(nct, *, long_episode_exception=False):
     """BRAVE-AA1 and BRAVE-AA2; BRAVE-AA2 also admits longer episodes with regrowth in the past 8 years."""
@@ -79,166 +114,352 @@ def _brave_criteria(nct, *, long_episode_exception=False):
     if long_episode_exception:
         episode["or_regrowth_within_years"] = 8
     return [
-        (K.AGE, IN, {"min": 18, "max": 70, "male_max": 60},
-         T("Men aged 18 to 60, women aged 18 to 70", "男性 18 至 60 岁，女性 18 至 70 岁"),
-         _quote(nct, "Male participants 18 to 60 years of age, or female participants 18 to 70 years of age")),
-        *_common(nct, pregnancy="Male, or nonpregnant, nonbreastfeeding female participants",
-                 other_hair_loss="Other forms of alopecia (for example androgenetic alopecia, scarring alopecia, "
-                                 "diffuse alopecia, traction alopecia or trichotillomania)"),
-        (K.AA_TYPE, EX, {"types": ["diffuse"]},
-         T("Not primarily diffuse alopecia areata (thinning all over rather than patches)",
-           "不是以弥漫型为主的斑秃（整个头皮变稀，而不是斑片）"),
-         _quote(nct, "Primarily diffuse type of alopecia areata")),
-        (K.EPISODE_DURATION, IN, episode,
-         T("The current episode of severe hair loss has lasted more than 6 months and less than 8 years, or longer "
-           "with regrowth on its own in the last 8 years", "这次重度脱发已超过 6 个月、不到 8 年；或者更久，但最近 8 年内头发曾自行长回来")
-         if long_episode_exception else
-         T("The current episode of severe hair loss has lasted more than 6 months and less than 8 years",
-           "这次重度脱发已超过 6 个月，但不到 8 年"),
-         _quote(nct, "Current episode of severe or very severe alopecia areata lasting more than 6 months and less "
-                     "than 8 years" + (" (a longer episode is admitted if episodes of regrowth have been observed "
-                                       "within the past 8 years)" if long_episode_exception else ""))),
-        (K.RECENT_REGROWTH, EX, {"months": 6},
-         T("No thick hair grew back on its own in the last 6 months", "最近 6 个月内没有粗壮的头发自行长回来"),
-         _quote(nct, "No spontaneous improvement of scalp hair over the past 6 months")),
-        (K.PRIOR_JAK, EX, {"route": "oral", "inadequate_response_only": True},
-         T("Not for people whose hair did not grow back after 12 weeks or more of a JAK-inhibitor tablet",
-           "以前口服 JAK 抑制剂 12 周或更久、头发没有长回来的人不能参加"),
-         _quote(nct, "Previous treatment with an oral Janus kinase (JAK) inhibitor with an inadequate response for "
-                     "alopecia areata")),
+        (
+            K.AGE,
+            IN,
+            {"min": 18, "max": 70, "male_max": 60},
+            T("Men aged 18 to 60, women aged 18 to 70", "男性 18 至 60 岁，女性 18 至 70 岁"),
+            _quote(nct, "Male participants 18 to 60 years of age, or female participants 18 to 70 years of age"),
+        ),
+        *_common(
+            nct,
+            pregnancy="Male, or nonpregnant, nonbreastfeeding female participants",
+            other_hair_loss="Other forms of alopecia (for example androgenetic alopecia, scarring alopecia, "
+            "diffuse alopecia, traction alopecia or trichotillomania)",
+        ),
+        (
+            K.AA_TYPE,
+            EX,
+            {"types": ["diffuse"]},
+            T(
+                "Not primarily diffuse alopecia areata (thinning all over rather than patches)",
+                "不是以弥漫型为主的斑秃（整个头皮变稀，而不是斑片）",
+            ),
+            _quote(nct, "Primarily diffuse type of alopecia areata"),
+        ),
+        (
+            K.EPISODE_DURATION,
+            IN,
+            episode,
+            T(
+                "The current episode of severe hair loss has lasted more than 6 months and less than 8 years, "
+                "or longer with regrowth on its own in the last 8 years",
+                "这次重度脱发已超过 6 个月、不到 8 年；或者更久，但最近 8 年内头发曾自行长回来",
+            )
+            if long_episode_exception
+            else T(
+                "The current episode of severe hair loss has lasted more than 6 months and less than 8 years",
+                "这次重度脱发已超过 6 个月，但不到 8 年",
+            ),
+            _quote(
+                nct,
+                "Current episode of severe or very severe alopecia areata lasting more than 6 months and less "
+                "than 8 years"
+                + (
+                    " (a longer episode is admitted if episodes of regrowth have been observed within the past 8 years)"
+                    if long_episode_exception
+                    else ""
+                ),
+            ),
+        ),
+        (
+            K.RECENT_REGROWTH,
+            EX,
+            {"months": 6},
+            T("No thick hair grew back on its own in the last 6 months", "最近 6 个月内没有粗壮的头发自行长回来"),
+            _quote(nct, "No spontaneous improvement of scalp hair over the past 6 months"),
+        ),
+        (
+            K.PRIOR_JAK,
+            EX,
+            {"route": "oral", "inadequate_response_only": True},
+            T(
+                "Not for people whose hair did not grow back after 12 weeks or more of a JAK-inhibitor tablet",
+                "以前口服 JAK 抑制剂 12 周或更久、头发没有长回来的人不能参加",
+            ),
+            _quote(
+                nct,
+                "Previous treatment with an oral Janus kinase (JAK) inhibitor with an inadequate response for "
+                "alopecia areata",
+            ),
+        ),
         _RECENT_TREATMENT_REVIEW,
     ]
+
+
 _THRIVE_CRITERIA = [
     (K.AGE, IN, {"min": 18, "max": 65}, T("Aged 18 to 65", "年龄 18 至 65 岁"), _REGISTRY),
-    *_common("NCT04518995", pregnancy="Females who are pregnant, nursing, or planning to become pregnant during the "
-                                      "study or within 30 days after the last dose of study drug"),
-    (K.SCALP_CONDITION, EX, {"conditions": ["psoriasis", "seborrhoeic", "other"]}, _OTHER_SCALP,
-     _quote("NCT04518995", "Active scalp inflammation, psoriasis or seborrheic dermatitis requiring topical "
-                           "treatment to the scalp, significant scalp trauma, or another scalp condition that may "
-                           "interfere with the SALT assessment")),
-    (K.EPISODE_DURATION, IN, {"min_months": 6, "max_months": 120},
-     T("The current episode has lasted between 6 months and 10 years", "这次发作持续了 6 个月到 10 年"), _REGISTRY),
-    (K.WASHOUT, EX, {"treatments": ["topical_steroid", "intralesional_steroid", "topical_minoxidil",
-                                       "oral_minoxidil", "contact_immunotherapy", "phototherapy",
-                                       "ruxolitinib_cream"], "days": 30},
-     T("No treatment that affects hair growth in the last month", "最近一个月没有用过影响头发生长的治疗"), _REGISTRY),
-    (K.WASHOUT, EX, {"treatments": ["oral_steroid", "immunosuppressant", "jak_oral"], "days": 90},
-     T("No tablets that calm the immune system in the last 3 months", "最近 3 个月没有服用抑制免疫系统的药物"),
-     _REGISTRY),
-    (K.WASHOUT, EX, {"treatments": ["biologic"], "days": 180},
-     T("No biologic injections in the last 6 months", "最近 6 个月没有注射过生物制剂"), _REGISTRY),
-    (K.WASHOUT, REVIEW, {"treatments": ["tcm"], "days": 30},
-     T("Traditional Chinese medicine in the last month: the site checks whether it must be stopped",
-       "最近一个月用过中药：研究中心会核实是否需要停用"), _TYPICAL),
+    *_common(
+        "NCT04518995",
+        pregnancy="Females who are pregnant, nursing, or planning to become pregnant during the "
+        "study or within 30 days after the last dose of study drug",
+    ),
+    (
+        K.SCALP_CONDITION,
+        EX,
+        {"conditions": ["psoriasis", "seborrhoeic", "other"]},
+        _OTHER_SCALP,
+        _quote(
+            "NCT04518995",
+            "Active scalp inflammation, psoriasis or seborrheic dermatitis requiring topical "
+            "treatment to the scalp, significant scalp trauma, or another scalp condition that may "
+            "interfere with the SALT assessment",
+        ),
+    ),
+    (
+        K.EPISODE_DURATION,
+        IN,
+        {"min_months": 6, "max_months": 120},
+        T("The current episode has lasted between 6 months and 10 years", "这次发作持续了 6 个月到 10 年"),
+        _REGISTRY,
+    ),
+    (
+        K.WASHOUT,
+        EX,
+        {
+            "treatments": [
+                "topical_steroid",
+                "intralesional_steroid",
+                "topical_minoxidil",
+                "oral_minoxidil",
+                "contact_immunotherapy",
+                "phototherapy",
+                "ruxolitinib_cream",
+            ],
+            "days": 30,
+        },
+        T("No treatment that affects hair growth in the last month", "最近一个月没有用过影响头发生长的治疗"),
+        _REGISTRY,
+    ),
+    (
+        K.WASHOUT,
+        EX,
+        {"treatments": ["oral_steroid", "immunosuppressant", "jak_oral"], "days": 90},
+        T("No tablets that calm the immune system in the last 3 months", "最近 3 个月没有服用抑制免疫系统的药物"),
+        _REGISTRY,
+    ),
+    (
+        K.WASHOUT,
+        EX,
+        {"treatments": ["biologic"], "days": 180},
+        T("No biologic injections in the last 6 months", "最近 6 个月没有注射过生物制剂"),
+        _REGISTRY,
+    ),
+    (
+        K.WASHOUT,
+        REVIEW,
+        {"treatments": ["tcm"], "days": 30},
+        T(
+            "Traditional Chinese medicine in the last month: the site checks whether it must be stopped",
+            "最近一个月用过中药：研究中心会核实是否需要停用",
+        ),
+        _TYPICAL,
+    ),
 ]
 
 # "Who may join", one point per line. The age is not repeated here: the trial page states it
 # from the registry's structured ages.
 _AA_BRAVE = [
-    T("Severe hair loss from alopecia areata: at least half of the scalp (SALT 50 or more)",
-      "斑秃导致的重度脱发：头皮至少一半没有头发（SALT 评分 50 分或以上）"),
+    T(
+        "Severe hair loss from alopecia areata: at least half of the scalp (SALT 50 or more)",
+        "斑秃导致的重度脱发：头皮至少一半没有头发（SALT 评分 50 分或以上）",
+    ),
     T("For men, the upper age limit is 60", "男性的年龄上限为 60 岁"),
     T("The current episode has lasted more than 6 months and less than 8 years", "这次发作已超过 6 个月，但不到 8 年"),
     T("No hair regrowth on its own in the last 6 months", "最近 6 个月内头发没有自行长回来"),
-    T("Not for people whose hair did not regrow on an earlier JAK-inhibitor tablet",
-      "以前口服过 JAK 抑制剂但头发没有长回来的人不能参加"),
+    T(
+        "Not for people whose hair did not regrow on an earlier JAK-inhibitor tablet",
+        "以前口服过 JAK 抑制剂但头发没有长回来的人不能参加",
+    ),
 ]
 _AA_THRIVE = [
     _SALT_50,
     T("The current episode has lasted between 6 months and 10 years", "这次发作持续了 6 个月到 10 年"),
-    T("Some medicines must be stopped for a while before the trial: the team will explain which",
-      "部分药物需要在试验开始前停用一段时间，研究团队会告诉您是哪些"),
+    T(
+        "Some medicines must be stopped for a while before the trial: the team will explain which",
+        "部分药物需要在试验开始前停用一段时间，研究团队会告诉您是哪些",
+    ),
     T("Not during pregnancy or breastfeeding", "怀孕或哺乳期间不能参加"),
 ]
 
-_VISITS = T("Regular visits to the study hospital, where the team checks your hair and your health",
-            "定期到研究医院访视，研究团队会检查您的头发和身体状况")
-_FREE = T("The study medicine and the study's tests cost you nothing",
-          "试验用药和试验要求的检查都不需要您付费")
-_LEAVE = T("You can stop taking part at any time, without giving a reason",
-           "您可以随时退出试验，不需要说明理由")
-_BLOOD = T("Blood tests, because JAK inhibitors can affect blood counts, the liver and cholesterol",
-           "需要抽血检查，因为 JAK 抑制剂可能影响血细胞计数、肝功能和血脂")
+_VISITS = T(
+    "Regular visits to the study hospital, where the team checks your hair and your health",
+    "定期到研究医院访视，研究团队会检查您的头发和身体状况",
+)
+_FREE = T("The study medicine and the study's tests cost you nothing", "试验用药和试验要求的检查都不需要您付费")
+_LEAVE = T("You can stop taking part at any time, without giving a reason", "您可以随时退出试验，不需要说明理由")
+_BLOOD = T(
+    "Blood tests, because JAK inhibitors can affect blood counts, the liver and cholesterol",
+    "需要抽血检查，因为 JAK 抑制剂可能影响血细胞计数、肝功能和血脂",
+)
 
 # --- Vitiligo (白癜风) ---------------------------------------------------------------------------
 # Every extent a patient gives is a self-estimate: the vitiligo kinds leave one close to a limit to
 # the site (recruitment.screening.checks.check_estimate). Washouts are in the full protocols only.
 _VITILIGO_TREATMENTS = [
-    "topical_steroid", "topical_calcineurin", "phototherapy", "oral_steroid", "immunosuppressant", "tcm", "jak_any",
+    "topical_steroid",
+    "topical_calcineurin",
+    "phototherapy",
+    "oral_steroid",
+    "immunosuppressant",
+    "tcm",
+    "jak_any",
 ]
-_F_VASI = T("Facial VASI of at least 0.5 (self-estimated here, measured by the study doctor)",
-            "面部 VASI 评分至少 0.5（这里是自我估计，研究医生会实际测量）")
-_T_VASI = T("Total VASI of at least 3 (self-estimated here, measured by the study doctor)",
-            "全身 VASI 评分至少 3（这里是自我估计，研究医生会实际测量）")
+_F_VASI = T(
+    "Facial VASI of at least 0.5 (self-estimated here, measured by the study doctor)",
+    "面部 VASI 评分至少 0.5（这里是自我估计，研究医生会实际测量）",
+)
+_T_VASI = T(
+    "Total VASI of at least 3 (self-estimated here, measured by the study doctor)",
+    "全身 VASI 评分至少 3（这里是自我估计，研究医生会实际测量）",
+)
 _RECENT_VITILIGO_TREATMENT_REVIEW = (
-    K.WASHOUT, REVIEW, {"treatments": _VITILIGO_TREATMENTS, "days": 30},
-    T("Vitiligo treatments used in the last month: the site checks how long before the study each must "
-      "be stopped; all are stopped during the study",
-      "最近一个月用过的白癜风治疗：研究中心会核实每种治疗需要在试验开始前停用多久；试验期间需要全部停用"),
+    K.WASHOUT,
+    REVIEW,
+    {"treatments": _VITILIGO_TREATMENTS, "days": 30},
+    T(
+        "Vitiligo treatments used in the last month: the site checks how long before the study each must "
+        "be stopped; all are stopped during the study",
+        "最近一个月用过的白癜风治疗：研究中心会核实每种治疗需要在试验开始前停用多久；试验期间需要全部停用",
+    ),
     "ClinicalTrials.gov eligibility criteria (washout periods in the protocol only)",
 )
 
 
 def _vitiligo_common():
     return [
-        (K.DIAGNOSIS, IN, {}, T("Vitiligo diagnosed by a doctor (the study doctor confirms it)",
-                                "经医生诊断为白癜风（研究医生会再次确认）"), _REGISTRY),
-        (K.VITILIGO_TYPE, EX, {"types": ["segmental"]},
-         T("Not segmental vitiligo (patches on one side or in one band only)",
-           "不是节段型白癜风（白斑只在身体一侧或一条带状区域）"), _REGISTRY),
-        (K.VITILIGO_TYPE, REVIEW, {"types": ["mixed"]},
-         T("Mixed vitiligo: the study doctor decides whether it counts as non-segmental",
-           "混合型白癜风：由研究医生判断是否可以按非节段型参加"), _TYPICAL),
-        (K.PREGNANCY, REVIEW, {}, T("Not pregnant, breastfeeding or planning a pregnancy",
-                                    "没有怀孕、没有在哺乳，也没有备孕计划"), _TYPICAL),
+        (
+            K.DIAGNOSIS,
+            IN,
+            {},
+            T(
+                "Vitiligo diagnosed by a doctor (the study doctor confirms it)",
+                "经医生诊断为白癜风（研究医生会再次确认）",
+            ),
+            _REGISTRY,
+        ),
+        (
+            K.VITILIGO_TYPE,
+            EX,
+            {"types": ["segmental"]},
+            T(
+                "Not segmental vitiligo (patches on one side or in one band only)",
+                "不是节段型白癜风（白斑只在身体一侧或一条带状区域）",
+            ),
+            _REGISTRY,
+        ),
+        (
+            K.VITILIGO_TYPE,
+            REVIEW,
+            {"types": ["mixed"]},
+            T(
+                "Mixed vitiligo: the study doctor decides whether it counts as non-segmental",
+                "混合型白癜风：由研究医生判断是否可以按非节段型参加",
+            ),
+            _TYPICAL,
+        ),
+        (
+            K.PREGNANCY,
+            REVIEW,
+            {},
+            T("Not pregnant, breastfeeding or planning a pregnancy", "没有怀孕、没有在哺乳，也没有备孕计划"),
+            _TYPICAL,
+        ),
     ]
 
 
 def _true_criteria(*, min_age, max_age=None):
     """TRuE-V1 and TRuE-V2, and the children's study: the same extent on the face and the body."""
     age = {"min": min_age, **({"max": max_age} if max_age is not None else {})}
-    age_text = (T(f"Aged {min_age} to {max_age}", f"年龄 {min_age} 至 {max_age} 岁") if max_age is not None
-                else T(f"Aged {min_age} or older", f"年龄 {min_age} 岁或以上"))
+    age_text = (
+        T(f"Aged {min_age} to {max_age}", f"年龄 {min_age} 至 {max_age} 岁")
+        if max_age is not None
+        else T(f"Aged {min_age} or older", f"年龄 {min_age} 岁或以上")
+    )
     return [
         (K.AGE, IN, age, age_text, _REGISTRY),
         *_vitiligo_common(),
-        (K.BSA, IN, {"area": "face", "min": 0.5},
-         T("White patches on at least 0.5% of the body on the face (about half a palm)",
-           "面部白斑至少占全身皮肤的 0.5%（大约半个手掌大）"), _REGISTRY),
+        (
+            K.BSA,
+            IN,
+            {"area": "face", "min": 0.5},
+            T(
+                "White patches on at least 0.5% of the body on the face (about half a palm)",
+                "面部白斑至少占全身皮肤的 0.5%（大约半个手掌大）",
+            ),
+            _REGISTRY,
+        ),
         (K.F_VASI, IN, {"min": 0.5}, _F_VASI, _REGISTRY),
-        (K.BSA, IN, {"area": "nonfacial", "min": 3},
-         T("White patches on at least 3% of the body outside the face (about 3 palms)",
-           "面部以外的白斑至少占全身皮肤的 3%（大约 3 个手掌大）"), _REGISTRY),
+        (
+            K.BSA,
+            IN,
+            {"area": "nonfacial", "min": 3},
+            T(
+                "White patches on at least 3% of the body outside the face (about 3 palms)",
+                "面部以外的白斑至少占全身皮肤的 3%（大约 3 个手掌大）",
+            ),
+            _REGISTRY,
+        ),
         (K.T_VASI, IN, {"min": 3}, _T_VASI, _REGISTRY),
-        (K.BSA, IN, {"area": "total", "max": 10},
-         T("White patches on no more than 10% of the body in all (about 10 palms)",
-           "全身白斑合计不超过全身皮肤的 10%（大约 10 个手掌大）"), _REGISTRY),
-        (K.TREATMENT_EVER, EX, {"treatments": ["depigmentation"]},
-         T("Never treated with depigmentation therapy such as monobenzone",
-           "从未用过莫诺苯宗等脱色治疗"), _REGISTRY),
-        (K.PRIOR_JAK, REVIEW, {"route": "any"},
-         T("Earlier JAK-inhibitor treatment: the site checks whether it allows joining",
-           "以前用过 JAK 抑制剂：研究中心会核实是否可以参加"), _TYPICAL),
+        (
+            K.BSA,
+            IN,
+            {"area": "total", "max": 10},
+            T(
+                "White patches on no more than 10% of the body in all (about 10 palms)",
+                "全身白斑合计不超过全身皮肤的 10%（大约 10 个手掌大）",
+            ),
+            _REGISTRY,
+        ),
+        (
+            K.TREATMENT_EVER,
+            EX,
+            {"treatments": ["depigmentation"]},
+            T("Never treated with depigmentation therapy such as monobenzone", "从未用过莫诺苯宗等脱色治疗"),
+            _REGISTRY,
+        ),
+        (
+            K.PRIOR_JAK,
+            REVIEW,
+            {"route": "any"},
+            T(
+                "Earlier JAK-inhibitor treatment: the site checks whether it allows joining",
+                "以前用过 JAK 抑制剂：研究中心会核实是否可以参加",
+            ),
+            _TYPICAL,
+        ),
         _RECENT_VITILIGO_TREATMENT_REVIEW,
     ]
 
 
 _VITILIGO_TRUE = [
     T("Non-segmental vitiligo, from age 12", "12 岁及以上的非节段型白癜风患者"),
-    T("White patches on the face (at least about half a palm) and elsewhere on the body (at least about 3 palms)",
-      "面部有白斑（至少约半个手掌大），身体其他部位也有白斑（至少约 3 个手掌大）"),
+    T(
+        "White patches on the face (at least about half a palm) and elsewhere on the body (at least about 3 palms)",
+        "面部有白斑（至少约半个手掌大），身体其他部位也有白斑（至少约 3 个手掌大）",
+    ),
     T("No more than 10% of the body white in all (about 10 palms)", "全身白斑合计不超过 10%（大约 10 个手掌大）"),
-    T("Never treated with depigmentation therapy such as monobenzone; other vitiligo treatments are stopped",
-      "从未用过莫诺苯宗等脱色治疗；其他白癜风治疗需要停用"),
+    T(
+        "Never treated with depigmentation therapy such as monobenzone; other vitiligo treatments are stopped",
+        "从未用过莫诺苯宗等脱色治疗；其他白癜风治疗需要停用",
+    ),
 ]
-_SKIN_VISITS = T("Regular visits to the study hospital, where the team checks your skin and your health",
-                 "定期到研究医院访视，研究团队会检查您的皮肤和身体状况")
+_SKIN_VISITS = T(
+    "Regular visits to the study hospital, where the team checks your skin and your health",
+    "定期到研究医院访视，研究团队会检查您的皮肤和身体状况",
+)
 _CREAM_PARTICIPATION = [
-    T("The cream on the white patches twice a day; for the first 24 weeks it may be a cream without medicine",
-      "每天两次把乳膏涂在白斑上；前 24 周使用的可能是不含药物的乳膏"),
-    T("Photos of the white patches at visits, to measure how much colour comes back",
-      "访视时会给白斑拍照，用来衡量颜色恢复了多少"),
-    _SKIN_VISITS, _FREE, _LEAVE,
+    T(
+        "The cream on the white patches twice a day; for the first 24 weeks it may be a cream without medicine",
+        "每天两次把乳膏涂在白斑上；前 24 周使用的可能是不含药物的乳膏",
+    ),
+    T(
+        "Photos of the white patches at visits, to measure how much colour comes back",
+        "访视时会给白斑拍照，用来衡量颜色恢复了多少",
+    ),
+    _SKIN_VISITS,
+    _FREE,
+    _LEAVE,
 ]
 
 DEMO_TRIALS = {
@@ -256,15 +477,22 @@ DEMO_TRIALS = {
         ),
         "eligibility": _AA_BRAVE,
         "participation": [
-            T("One tablet a day; for the first 9 months it may be a placebo", "每天服用一片；前 9 个月服用的可能是安慰剂"),
-            _VISITS, _BLOOD, _FREE, _LEAVE,
+            T(
+                "One tablet a day; for the first 9 months it may be a placebo",
+                "每天服用一片；前 9 个月服用的可能是安慰剂",
+            ),
+            _VISITS,
+            _BLOOD,
+            _FREE,
+            _LEAVE,
         ],
         "criteria": _brave_criteria("NCT03570749"),
     },
     "NCT03899259": {
         "slug": "brave-aa2",
-        "lay_title": T("Baricitinib tablets for severe alopecia areata (second study)",
-                       "巴瑞替尼片治疗重度斑秃（第二项研究）"),
+        "lay_title": T(
+            "Baricitinib tablets for severe alopecia areata (second study)", "巴瑞替尼片治疗重度斑秃（第二项研究）"
+        ),
         "summary": T(
             "A second study of baricitinib tablets for adults with severe alopecia areata, run in other "
             "countries with the same design as BRAVE-AA1: baricitinib or placebo, chosen at random, "
@@ -274,15 +502,22 @@ DEMO_TRIALS = {
         ),
         "eligibility": _AA_BRAVE,
         "participation": [
-            T("One tablet a day; for the first 9 months it may be a placebo", "每天服用一片；前 9 个月服用的可能是安慰剂"),
-            _VISITS, _BLOOD, _FREE, _LEAVE,
+            T(
+                "One tablet a day; for the first 9 months it may be a placebo",
+                "每天服用一片；前 9 个月服用的可能是安慰剂",
+            ),
+            _VISITS,
+            _BLOOD,
+            _FREE,
+            _LEAVE,
         ],
         "criteria": _brave_criteria("NCT03899259", long_episode_exception=True),
     },
     "NCT03732807": {
         "slug": "allegro-2b3",
-        "lay_title": T("Ritlecitinib capsules for alopecia areata, from age 12",
-                       "利特昔替尼胶囊治疗斑秃（12 岁及以上）"),
+        "lay_title": T(
+            "Ritlecitinib capsules for alopecia areata, from age 12", "利特昔替尼胶囊治疗斑秃（12 岁及以上）"
+        ),
         "summary": T(
             "This study tests ritlecitinib, a once-daily capsule, in teenagers from 12 years and adults "
             "with alopecia areata affecting at least half of the scalp. Participants receive one of "
@@ -292,36 +527,76 @@ DEMO_TRIALS = {
         ),
         "eligibility": [
             _SALT_50,
-            T("No hair regrowth in the last 6 months, and the current episode is 10 years or shorter",
-              "最近 6 个月内头发没有长回来，而且这次发作不超过 10 年"),
+            T(
+                "No hair regrowth in the last 6 months, and the current episode is 10 years or shorter",
+                "最近 6 个月内头发没有长回来，而且这次发作不超过 10 年",
+            ),
             T("Not for anyone who has ever taken a JAK inhibitor", "用过任何 JAK 抑制剂的人都不能参加"),
-            T("Teenagers from 12 take part with a parent's or guardian's consent",
-              "12 岁及以上的青少年需要在父母或监护人同意下参加"),
+            T(
+                "Teenagers from 12 take part with a parent's or guardian's consent",
+                "12 岁及以上的青少年需要在父母或监护人同意下参加",
+            ),
         ],
         "participation": [
             T("One capsule a day; at first it may be a placebo", "每天服用一粒胶囊；开始阶段服用的可能是安慰剂"),
-            _VISITS, _BLOOD, _FREE, _LEAVE,
+            _VISITS,
+            _BLOOD,
+            _FREE,
+            _LEAVE,
         ],
         "criteria": [
-            (K.AGE, IN, {"min": 12}, T("Aged 12 or older", "年龄 12 岁或以上"),
-             _quote("NCT03732807", "Age 12 years or older at the time of informed consent")),
-            *_common("NCT03732807", other_hair_loss="Other types of alopecia or other diseases that can cause hair "
-                                                    "loss"),
-            (K.RECENT_REGROWTH, EX, {"months": 6},
-             T("No thick hair grew back on its own in the last 6 months", "最近 6 个月内没有粗壮的头发自行长回来"),
-             _quote("NCT03732807", "No evidence of terminal hair regrowth within the previous 6 months")),
-            (K.EPISODE_DURATION, IN, {"max_months": 120},
-             T("The current episode is 10 years or shorter", "这次发作不超过 10 年"),
-             _quote("NCT03732807", "Current episode of hair loss of 10 years or less")),
-            (K.PRIOR_JAK, EX, {"route": "any"}, _NO_JAK_EVER,
-             _quote("NCT03732807", "Any previous use of any Janus kinase (JAK) inhibitor")),
-            (K.SCALP_CONDITION, EX, {"conditions": ["psoriasis", "seborrhoeic", "other"]}, _OTHER_SCALP,
-             _quote("NCT03732807", "Other scalp diseases that could interfere with the assessment of hair loss or "
-                                   "regrowth")),
-            (K.SHAVED_HEAD, EX, {}, T("Hair not shaved: it must have grown back and be stable",
-                                      "没有剃头：头发需要长回来并保持稳定"),
-             _quote("NCT03732807", "Shaved head: participants must not enter the study until the hair has grown "
-                                   "back and is considered stable by the investigator")),
+            (
+                K.AGE,
+                IN,
+                {"min": 12},
+                T("Aged 12 or older", "年龄 12 岁或以上"),
+                _quote("NCT03732807", "Age 12 years or older at the time of informed consent"),
+            ),
+            *_common(
+                "NCT03732807", other_hair_loss="Other types of alopecia or other diseases that can cause hair loss"
+            ),
+            (
+                K.RECENT_REGROWTH,
+                EX,
+                {"months": 6},
+                T("No thick hair grew back on its own in the last 6 months", "最近 6 个月内没有粗壮的头发自行长回来"),
+                _quote("NCT03732807", "No evidence of terminal hair regrowth within the previous 6 months"),
+            ),
+            (
+                K.EPISODE_DURATION,
+                IN,
+                {"max_months": 120},
+                T("The current episode is 10 years or shorter", "这次发作不超过 10 年"),
+                _quote("NCT03732807", "Current episode of hair loss of 10 years or less"),
+            ),
+            (
+                K.PRIOR_JAK,
+                EX,
+                {"route": "any"},
+                _NO_JAK_EVER,
+                _quote("NCT03732807", "Any previous use of any Janus kinase (JAK) inhibitor"),
+            ),
+            (
+                K.SCALP_CONDITION,
+                EX,
+                {"conditions": ["psoriasis", "seborrhoeic", "other"]},
+                _OTHER_SCALP,
+                _quote(
+                    "NCT03732807",
+                    "Other scalp diseases that could interfere with the assessment of hair loss or regrowth",
+                ),
+            ),
+            (
+                K.SHAVED_HEAD,
+                EX,
+                {},
+                T("Hair not shaved: it must have grown back and be stable", "没有剃头：头发需要长回来并保持稳定"),
+                _quote(
+                    "NCT03732807",
+                    "Shaved head: participants must not enter the study until the hair has grown "
+                    "back and is considered stable by the investigator",
+                ),
+            ),
             _RECENT_TREATMENT_REVIEW,
         ],
     },
@@ -337,16 +612,22 @@ DEMO_TRIALS = {
         ),
         "eligibility": [*_AA_THRIVE],
         "participation": [
-            T("A tablet twice a day for about 6 months; it may be a placebo",
-              "每天服药两次，持续约 6 个月；服用的可能是安慰剂"),
-            _VISITS, _BLOOD, _FREE, _LEAVE,
+            T(
+                "A tablet twice a day for about 6 months; it may be a placebo",
+                "每天服药两次，持续约 6 个月；服用的可能是安慰剂",
+            ),
+            _VISITS,
+            _BLOOD,
+            _FREE,
+            _LEAVE,
         ],
         "criteria": _THRIVE_CRITERIA,
     },
     "NCT04797650": {
         "slug": "thrive-aa2",
-        "lay_title": T("Deuruxolitinib tablets for alopecia areata (second study)",
-                       "氘鲁索替尼片治疗斑秃（第二项研究）"),
+        "lay_title": T(
+            "Deuruxolitinib tablets for alopecia areata (second study)", "氘鲁索替尼片治疗斑秃（第二项研究）"
+        ),
         "summary": T(
             "A second study of deuruxolitinib (CTP-543) tablets in adults with moderate to severe "
             "alopecia areata, with the same design as THRIVE-AA1.",
@@ -354,9 +635,14 @@ DEMO_TRIALS = {
         ),
         "eligibility": [*_AA_THRIVE],
         "participation": [
-            T("A tablet twice a day for about 6 months; it may be a placebo",
-              "每天服药两次，持续约 6 个月；服用的可能是安慰剂"),
-            _VISITS, _BLOOD, _FREE, _LEAVE,
+            T(
+                "A tablet twice a day for about 6 months; it may be a placebo",
+                "每天服药两次，持续约 6 个月；服用的可能是安慰剂",
+            ),
+            _VISITS,
+            _BLOOD,
+            _FREE,
+            _LEAVE,
         ],
         "criteria": _THRIVE_CRITERIA,
     },
@@ -377,13 +663,21 @@ DEMO_TRIALS = {
         ],
         "participation": [
             T("Tablets every day; at first they may be a placebo", "每天服药；开始阶段服用的可能是安慰剂"),
-            _VISITS, _BLOOD, _FREE, _LEAVE,
+            _VISITS,
+            _BLOOD,
+            _FREE,
+            _LEAVE,
         ],
         "criteria": [
             (K.AGE, IN, {"min": 18, "max": 64}, T("Aged 18 to 64", "年龄 18 至 64 岁"), _REGISTRY),
             *_common(),
-            (K.EPISODE_DURATION, IN, {"max_months": 96},
-             T("The current episode has lasted 8 years or less", "这次发作不超过 8 年"), _REGISTRY),
+            (
+                K.EPISODE_DURATION,
+                IN,
+                {"max_months": 96},
+                T("The current episode has lasted 8 years or less", "这次发作不超过 8 年"),
+                _REGISTRY,
+            ),
             (K.PRIOR_JAK, EX, {"route": "any"}, _NO_JAK_EVER, _REGISTRY),
             _RECENT_TREATMENT_REVIEW,
         ],
@@ -399,39 +693,75 @@ DEMO_TRIALS = {
         ),
         "eligibility": [
             _SALT_50,
-            T("The current episode has lasted between 6 months and 8 years, with no regrowth in the last 6 months",
-              "这次发作持续了 6 个月到 8 年，并且最近 6 个月内头发没有长回来"),
+            T(
+                "The current episode has lasted between 6 months and 8 years, with no regrowth in the last 6 months",
+                "这次发作持续了 6 个月到 8 年，并且最近 6 个月内头发没有长回来",
+            ),
             T("Not for anyone who has taken a JAK-inhibitor tablet", "口服过 JAK 抑制剂的人不能参加"),
         ],
         "participation": [
             T("Tablets every day; at first they may be a placebo", "每天服药；开始阶段服用的可能是安慰剂"),
-            _VISITS, _BLOOD, _FREE, _LEAVE,
+            _VISITS,
+            _BLOOD,
+            _FREE,
+            _LEAVE,
         ],
         "criteria": [
-            (K.AGE, IN, {"min": 18, "max": 65}, T("Aged 18 to 65", "年龄 18 至 65 岁"),
-             _quote("NCT05470413", "Male or female, 18 to 65 years of age (inclusive)")),
-            *_common("NCT05470413", other_hair_loss="Hair loss due to other causes, including androgenetic "
-                                                    "alopecia, scarring alopecia, diffuse alopecia, traction alopecia"),
-            (K.EPISODE_DURATION, IN, {"min_months": 6, "max_months": 96, "max_exclusive": True},
-             T("The current episode has lasted between 6 months and 8 years", "这次发作持续了 6 个月到 8 年"),
-             _quote("NCT05470413", "Current episode of scalp hair loss lasting at least 6 months and less than 8 "
-                                   "years")),
-            (K.RECENT_REGROWTH, EX, {"months": 6},
-             T("No thick hair grew back on its own in the last 6 months", "最近 6 个月内没有粗壮的头发自行长回来"),
-             _quote("NCT05470413", "No terminal hair regrowth within 6 months before screening and baseline")),
-            (K.PRIOR_JAK, EX, {"route": "oral"},
-             T("Never treated with a JAK-inhibitor tablet", "从未口服过 JAK 抑制剂"),
-             _quote("NCT05470413", "Previous systemic treatment with a Janus kinase (JAK) inhibitor")),
-            (K.SCALP_CONDITION, EX, {"conditions": ["psoriasis", "seborrhoeic", "other"]}, _OTHER_SCALP,
-             _quote("NCT05470413", "Any other active skin disease, scalp disorder or scalp trauma that could "
-                                   "interfere with the assessment of efficacy or safety")),
+            (
+                K.AGE,
+                IN,
+                {"min": 18, "max": 65},
+                T("Aged 18 to 65", "年龄 18 至 65 岁"),
+                _quote("NCT05470413", "Male or female, 18 to 65 years of age (inclusive)"),
+            ),
+            *_common(
+                "NCT05470413",
+                other_hair_loss="Hair loss due to other causes, including androgenetic "
+                "alopecia, scarring alopecia, diffuse alopecia, traction alopecia",
+            ),
+            (
+                K.EPISODE_DURATION,
+                IN,
+                {"min_months": 6, "max_months": 96, "max_exclusive": True},
+                T("The current episode has lasted between 6 months and 8 years", "这次发作持续了 6 个月到 8 年"),
+                _quote(
+                    "NCT05470413", "Current episode of scalp hair loss lasting at least 6 months and less than 8 years"
+                ),
+            ),
+            (
+                K.RECENT_REGROWTH,
+                EX,
+                {"months": 6},
+                T("No thick hair grew back on its own in the last 6 months", "最近 6 个月内没有粗壮的头发自行长回来"),
+                _quote("NCT05470413", "No terminal hair regrowth within 6 months before screening and baseline"),
+            ),
+            (
+                K.PRIOR_JAK,
+                EX,
+                {"route": "oral"},
+                T("Never treated with a JAK-inhibitor tablet", "从未口服过 JAK 抑制剂"),
+                _quote("NCT05470413", "Previous systemic treatment with a Janus kinase (JAK) inhibitor"),
+            ),
+            (
+                K.SCALP_CONDITION,
+                EX,
+                {"conditions": ["psoriasis", "seborrhoeic", "other"]},
+                _OTHER_SCALP,
+                _quote(
+                    "NCT05470413",
+                    "Any other active skin disease, scalp disorder or scalp trauma that could "
+                    "interfere with the assessment of efficacy or safety",
+                ),
+            ),
             _RECENT_TREATMENT_REVIEW,
         ],
     },
     # --- Vitiligo ---------------------------------------------------------------------------------
     "NCT04052425": {
         "slug": "true-v1",
-        "lay_title": T("Ruxolitinib cream for vitiligo, from age 12", "芦可替尼乳膏（鲁索替尼乳膏）治疗白癜风（12 岁及以上）"),
+        "lay_title": T(
+            "Ruxolitinib cream for vitiligo, from age 12", "芦可替尼乳膏（鲁索替尼乳膏）治疗白癜风（12 岁及以上）"
+        ),
         "summary": T(
             "This study tests whether ruxolitinib cream, rubbed on the white patches twice a day, brings "
             "colour back to the skin of teenagers from 12 years and adults with non-segmental vitiligo. "
@@ -447,8 +777,10 @@ DEMO_TRIALS = {
     },
     "NCT04057573": {
         "slug": "true-v2",
-        "lay_title": T("Ruxolitinib cream for vitiligo, from age 12 (second study)",
-                       "芦可替尼乳膏（鲁索替尼乳膏）治疗白癜风（12 岁及以上，第二项研究）"),
+        "lay_title": T(
+            "Ruxolitinib cream for vitiligo, from age 12 (second study)",
+            "芦可替尼乳膏（鲁索替尼乳膏）治疗白癜风（12 岁及以上，第二项研究）",
+        ),
         "summary": T(
             "A second study of ruxolitinib cream for teenagers from 12 years and adults with non-segmental "
             "vitiligo, run in North America and Europe with the same design as TRuE-V1: the medicine cream "
@@ -472,50 +804,98 @@ DEMO_TRIALS = {
             "安慰剂；第二年所有参加者都服用利特昔替尼。",
         ),
         "eligibility": [
-            T("Adults aged 18 or older with non-segmental vitiligo for at least 3 months",
-              "18 岁及以上、患非节段型白癜风至少 3 个月的成人"),
-            T("White patches on 4 to 60% of the body, not counting palms, soles and the tops of the feet, "
-              "with some on the face",
-              "白斑占全身皮肤的 4% 到 60%（不算手掌、脚底和脚背），而且面部也有白斑"),
+            T(
+                "Adults aged 18 or older with non-segmental vitiligo for at least 3 months",
+                "18 岁及以上、患非节段型白癜风至少 3 个月的成人",
+            ),
+            T(
+                "White patches on 4 to 60% of the body, not counting palms, soles and the tops of the feet, "
+                "with some on the face",
+                "白斑占全身皮肤的 4% 到 60%（不算手掌、脚底和脚背），而且面部也有白斑",
+            ),
             T("Vitiligo that is spreading or stable: both can join", "白癜风正在扩散或已经稳定，都可以参加"),
             T("Other vitiligo treatments are stopped during the study", "试验期间需要停用其他白癜风治疗"),
         ],
         "participation": [
-            T("One capsule a day for two years; in the first year it may be a placebo",
-              "每天服用一粒胶囊，共两年；第一年服用的可能是安慰剂"),
-            _SKIN_VISITS, _BLOOD, _FREE, _LEAVE,
+            T(
+                "One capsule a day for two years; in the first year it may be a placebo",
+                "每天服用一粒胶囊，共两年；第一年服用的可能是安慰剂",
+            ),
+            _SKIN_VISITS,
+            _BLOOD,
+            _FREE,
+            _LEAVE,
         ],
         "criteria": [
             (K.AGE, IN, {"min": 18}, T("Aged 18 or older", "年龄 18 岁或以上"), _REGISTRY),
             *_vitiligo_common(),
-            (K.VITILIGO_DURATION, IN, {"min_months": 3},
-             T("Vitiligo for at least 3 months", "患白癜风至少 3 个月"), _REGISTRY),
-            (K.BSA, IN, {"area": "without_palms_soles_feet_tops", "min": 4, "max": 60},
-             T("White patches on 4 to 60% of the body, not counting palms, soles and the tops of the feet",
-               "白斑占全身皮肤的 4% 到 60%（不算手掌、脚底和脚背）"), _REGISTRY),
-            (K.BSA, IN, {"area": "face", "min": 0.5},
-             T("White patches on at least 0.5% of the body on the face (about half a palm)",
-               "面部白斑至少占全身皮肤的 0.5%（大约半个手掌大）"), _REGISTRY),
+            (
+                K.VITILIGO_DURATION,
+                IN,
+                {"min_months": 3},
+                T("Vitiligo for at least 3 months", "患白癜风至少 3 个月"),
+                _REGISTRY,
+            ),
+            (
+                K.BSA,
+                IN,
+                {"area": "without_palms_soles_feet_tops", "min": 4, "max": 60},
+                T(
+                    "White patches on 4 to 60% of the body, not counting palms, soles and the tops of the feet",
+                    "白斑占全身皮肤的 4% 到 60%（不算手掌、脚底和脚背）",
+                ),
+                _REGISTRY,
+            ),
+            (
+                K.BSA,
+                IN,
+                {"area": "face", "min": 0.5},
+                T(
+                    "White patches on at least 0.5% of the body on the face (about half a palm)",
+                    "面部白斑至少占全身皮肤的 0.5%（大约半个手掌大）",
+                ),
+                _REGISTRY,
+            ),
             (K.F_VASI, IN, {"min": 0.5}, _F_VASI, _REGISTRY),
             (K.T_VASI, IN, {"min": 3}, _T_VASI, _REGISTRY),
-            (K.PRIOR_JAK, REVIEW, {"route": "any"},
-             T("Earlier JAK-inhibitor treatment: the site checks whether it allows joining",
-               "以前用过 JAK 抑制剂：研究中心会核实是否可以参加"), _TYPICAL),
-            (K.HEALTH_HISTORY, EX, {"items": ["hepatitis"]}, T("No hepatitis B or C", "没有乙肝或丙肝"),
-             _quote("NCT06072183", "Current or past malignancy, hepatitis B or C, HIV infection")),
+            (
+                K.PRIOR_JAK,
+                REVIEW,
+                {"route": "any"},
+                T(
+                    "Earlier JAK-inhibitor treatment: the site checks whether it allows joining",
+                    "以前用过 JAK 抑制剂：研究中心会核实是否可以参加",
+                ),
+                _TYPICAL,
+            ),
+            (
+                K.HEALTH_HISTORY,
+                EX,
+                {"items": ["hepatitis"]},
+                T("No hepatitis B or C", "没有乙肝或丙肝"),
+                _quote("NCT06072183", "Current or past malignancy, hepatitis B or C, HIV infection"),
+            ),
             # The questionnaire asks about cancer in the last 5 years; the registry excludes any: one
             # reported is for the study doctor, earlier ones are asked at the call (the checklist).
-            (K.HEALTH_HISTORY, REVIEW, {"items": ["cancer_5y"]},
-             T("No cancer in the last 5 years (the study doctor also asks about earlier ones)",
-               "最近 5 年内没有患过癌症（研究医生也会询问更早的情况）"),
-             _quote("NCT06072183", "Current or past malignancy")),
+            (
+                K.HEALTH_HISTORY,
+                REVIEW,
+                {"items": ["cancer_5y"]},
+                T(
+                    "No cancer in the last 5 years (the study doctor also asks about earlier ones)",
+                    "最近 5 年内没有患过癌症（研究医生也会询问更早的情况）",
+                ),
+                _quote("NCT06072183", "Current or past malignancy"),
+            ),
             _RECENT_VITILIGO_TREATMENT_REVIEW,
         ],
     },
     "NCT06804811": {
         "slug": "ruxolitinib-cream-children",
-        "lay_title": T("Ruxolitinib cream for vitiligo in children aged 6 to 11",
-                       "芦可替尼乳膏（鲁索替尼乳膏）治疗 6 至 11 岁儿童白癜风"),
+        "lay_title": T(
+            "Ruxolitinib cream for vitiligo in children aged 6 to 11",
+            "芦可替尼乳膏（鲁索替尼乳膏）治疗 6 至 11 岁儿童白癜风",
+        ),
         "summary": T(
             "This study will test ruxolitinib cream, rubbed on the white patches twice a day, in children "
             "aged 6 to 11 with non-segmental vitiligo. At first some children use the medicine cream and "
@@ -525,26 +905,43 @@ DEMO_TRIALS = {
             "由随机分配决定。这项研究还没有开始招募。",
         ),
         "eligibility": [
-            T("Children aged 6 to 11 with non-segmental vitiligo, with a parent or guardian",
-              "6 至 11 岁的非节段型白癜风儿童，由父母或监护人陪同参加"),
+            T(
+                "Children aged 6 to 11 with non-segmental vitiligo, with a parent or guardian",
+                "6 至 11 岁的非节段型白癜风儿童，由父母或监护人陪同参加",
+            ),
             *_VITILIGO_TRUE[1:],
         ],
         "participation": [
-            T("The cream on your child's white patches twice a day; at first it may be a cream without medicine",
-              "每天两次把乳膏涂在孩子的白斑上；开始阶段使用的可能是不含药物的乳膏"),
-            T("Photos of the white patches at visits, to measure how much colour comes back",
-              "访视时会给白斑拍照，用来衡量颜色恢复了多少"),
-            T("Regular visits to the study hospital with your child, where the team checks the skin and health",
-              "定期带孩子到研究医院访视，研究团队会检查孩子的皮肤和身体状况"),
+            T(
+                "The cream on your child's white patches twice a day; at first it may be a cream without medicine",
+                "每天两次把乳膏涂在孩子的白斑上；开始阶段使用的可能是不含药物的乳膏",
+            ),
+            T(
+                "Photos of the white patches at visits, to measure how much colour comes back",
+                "访视时会给白斑拍照，用来衡量颜色恢复了多少",
+            ),
+            T(
+                "Regular visits to the study hospital with your child, where the team checks the skin and health",
+                "定期带孩子到研究医院访视，研究团队会检查孩子的皮肤和身体状况",
+            ),
             _FREE,
-            T("You and your child can stop taking part at any time, without giving a reason",
-              "您和孩子可以随时退出试验，不需要说明理由"),
+            T(
+                "You and your child can stop taking part at any time, without giving a reason",
+                "您和孩子可以随时退出试验，不需要说明理由",
+            ),
         ],
         "criteria": [
             *_true_criteria(min_age=6, max_age=11),
-            (K.MANUAL, REVIEW, {},
-             T("Some hair with colour inside the white patches of the face: the study doctor checks it",
-               "面部白斑内有一些有颜色的毛发：由研究医生检查"), _REGISTRY),
+            (
+                K.MANUAL,
+                REVIEW,
+                {},
+                T(
+                    "Some hair with colour inside the white patches of the face: the study doctor checks it",
+                    "面部白斑内有一些有颜色的毛发：由研究医生检查",
+                ),
+                _REGISTRY,
+            ),
         ],
     },
 }
@@ -571,22 +968,40 @@ RENAMED_CAMPAIGNS = {
 TRIAL_TEXT_ZH = {
     "NCT03570749": {"title": "巴瑞替尼治疗重度或极重度斑秃成人患者的研究（BRAVE-AA1）", "drug": "巴瑞替尼"},
     "NCT03899259": {"title": "巴瑞替尼治疗重度或极重度斑秃成人患者的研究（BRAVE-AA2）", "drug": "巴瑞替尼"},
-    "NCT03732807": {"title": "利特昔替尼（PF-06651600）治疗斑秃的研究（ALLEGRO-2b/3）", "drug": "利特昔替尼（PF-06651600）"},
-    "NCT04518995": {"title": "氘鲁索替尼（CTP-543）治疗中重度斑秃成人患者的研究（THRIVE-AA1）",
-                    "drug": "氘鲁索替尼（CTP-543）"},
-    "NCT04797650": {"title": "氘鲁索替尼（CTP-543）治疗中重度斑秃成人患者的研究（THRIVE-AA2）",
-                    "drug": "氘鲁索替尼（CTP-543）"},
+    "NCT03732807": {
+        "title": "利特昔替尼（PF-06651600）治疗斑秃的研究（ALLEGRO-2b/3）",
+        "drug": "利特昔替尼（PF-06651600）",
+    },
+    "NCT04518995": {
+        "title": "氘鲁索替尼（CTP-543）治疗中重度斑秃成人患者的研究（THRIVE-AA1）",
+        "drug": "氘鲁索替尼（CTP-543）",
+    },
+    "NCT04797650": {
+        "title": "氘鲁索替尼（CTP-543）治疗中重度斑秃成人患者的研究（THRIVE-AA2）",
+        "drug": "氘鲁索替尼（CTP-543）",
+    },
     "NCT05051761": {"title": "杰克替尼治疗成人斑秃的安全性和有效性研究", "drug": "杰克替尼"},
-    "NCT05470413": {"title": "艾玛昔替尼（SHR0302）治疗成人重度斑秃的有效性和安全性研究",
-                    "drug": "艾玛昔替尼（SHR0302）"},
-    "NCT04052425": {"title": "芦可替尼乳膏治疗白癜风的 3 期、双盲、随机、赋形剂对照有效性和安全性研究及延长期"
-                             "（TRuE-V1）", "drug": "芦可替尼乳膏（鲁索替尼乳膏）"},
-    "NCT04057573": {"title": "芦可替尼乳膏治疗白癜风的 3 期、双盲、随机、赋形剂对照有效性和安全性研究及延长期"
-                             "（TRuE-V2）", "drug": "芦可替尼乳膏（鲁索替尼乳膏）"},
-    "NCT06072183": {"title": "利特昔替尼治疗成人非节段型白癜风的 3 期、随机、双盲、52 周安慰剂对照多中心研究及"
-                             "52 周双盲延长期（Tranquillo 2）", "drug": "利特昔替尼"},
-    "NCT06804811": {"title": "芦可替尼乳膏治疗 6 至 11 岁儿童非节段型白癜风的有效性和安全性研究",
-                    "drug": "芦可替尼乳膏（鲁索替尼乳膏）"},
+    "NCT05470413": {
+        "title": "艾玛昔替尼（SHR0302）治疗成人重度斑秃的有效性和安全性研究",
+        "drug": "艾玛昔替尼（SHR0302）",
+    },
+    "NCT04052425": {
+        "title": "芦可替尼乳膏治疗白癜风的 3 期、双盲、随机、赋形剂对照有效性和安全性研究及延长期（TRuE-V1）",
+        "drug": "芦可替尼乳膏（鲁索替尼乳膏）",
+    },
+    "NCT04057573": {
+        "title": "芦可替尼乳膏治疗白癜风的 3 期、双盲、随机、赋形剂对照有效性和安全性研究及延长期（TRuE-V2）",
+        "drug": "芦可替尼乳膏（鲁索替尼乳膏）",
+    },
+    "NCT06072183": {
+        "title": "利特昔替尼治疗成人非节段型白癜风的 3 期、随机、双盲、52 周安慰剂对照多中心研究及"
+        "52 周双盲延长期（Tranquillo 2）",
+        "drug": "利特昔替尼",
+    },
+    "NCT06804811": {
+        "title": "芦可替尼乳膏治疗 6 至 11 岁儿童非节段型白癜风的有效性和安全性研究",
+        "drug": "芦可替尼乳膏（鲁索替尼乳膏）",
+    },
 }
 
 # The names patients know the sponsors by.
@@ -630,7 +1045,9 @@ FACILITY_ZH = {
     "Peking University First Hospital": "北京大学第一医院",
     "Peking University People's Hospital": "北京大学人民医院",
     "Ruijin Hospital, Shanghai Jiao Tong University School of Medicine": "上海交通大学医学院附属瑞金医院",
-    "St John's Institute of Dermatology, Guy's and St Thomas' NHS Foundation Trust": "盖伊和圣托马斯医院圣约翰皮肤病研究所",
+    "St John's Institute of Dermatology, Guy's and St Thomas' NHS Foundation Trust": (
+        "盖伊和圣托马斯医院圣约翰皮肤病研究所"
+    ),
     "The First Affiliated Hospital of Chongqing Medical University": "重庆医科大学附属第一医院",
     "The First Affiliated Hospital, Zhejiang University School of Medicine": "浙江大学医学院附属第一医院",
     "The University of Tokyo Hospital": "东京大学医院",
@@ -643,19 +1060,58 @@ FACILITY_ZH = {
     "Yale University School of Medicine, Department of Dermatology": "耶鲁大学医学院皮肤科",
 }
 CITY_ZH = {
-    "Aurora": "奥罗拉", "Barcelona": "巴塞罗那", "Beijing": "北京", "Bordeaux": "波尔多",
-    "Buenos Aires": "布宜诺斯艾利斯", "Detroit": "底特律", "Waterloo": "滑铁卢", "Worcester": "伍斯特", "Berlin": "柏林", "Boston": "波士顿", "Bunkyo-ku": "东京都文京区",
-    "Changsha": "长沙", "Chengdu": "成都", "Chicago": "芝加哥", "Chongqing": "重庆", "Hamburg": "汉堡",
-    "Hangzhou": "杭州", "London": "伦敦", "Nanjing": "南京", "New Haven": "纽黑文", "New York": "纽约",
-    "Paris": "巴黎", "San Francisco": "旧金山", "Shanghai": "上海", "Shinjuku-ku": "东京都新宿区",
+    "Aurora": "奥罗拉",
+    "Barcelona": "巴塞罗那",
+    "Beijing": "北京",
+    "Bordeaux": "波尔多",
+    "Buenos Aires": "布宜诺斯艾利斯",
+    "Detroit": "底特律",
+    "Waterloo": "滑铁卢",
+    "Worcester": "伍斯特",
+    "Berlin": "柏林",
+    "Boston": "波士顿",
+    "Bunkyo-ku": "东京都文京区",
+    "Changsha": "长沙",
+    "Chengdu": "成都",
+    "Chicago": "芝加哥",
+    "Chongqing": "重庆",
+    "Hamburg": "汉堡",
+    "Hangzhou": "杭州",
+    "London": "伦敦",
+    "Nanjing": "南京",
+    "New Haven": "纽黑文",
+    "New York": "纽约",
+    "Paris": "巴黎",
+    "San Francisco": "旧金山",
+    "Shanghai": "上海",
+    "Shinjuku-ku": "东京都新宿区",
 }
 STATE_ZH = {
-    "Beijing": "北京市", "California": "加利福尼亚州", "Colorado": "科罗拉多州", "Michigan": "密歇根州",
-    "Ontario": "安大略省", "Chongqing": "重庆市", "Connecticut": "康涅狄格州",
-    "Hunan": "湖南省", "Illinois": "伊利诺伊州", "Jiangsu": "江苏省", "Massachusetts": "马萨诸塞州",
-    "New York": "纽约州", "Shanghai": "上海市", "Sichuan": "四川省", "Tokyo": "东京都", "Zhejiang": "浙江省",
+    "Beijing": "北京市",
+    "California": "加利福尼亚州",
+    "Colorado": "科罗拉多州",
+    "Michigan": "密歇根州",
+    "Ontario": "安大略省",
+    "Chongqing": "重庆市",
+    "Connecticut": "康涅狄格州",
+    "Hunan": "湖南省",
+    "Illinois": "伊利诺伊州",
+    "Jiangsu": "江苏省",
+    "Massachusetts": "马萨诸塞州",
+    "New York": "纽约州",
+    "Shanghai": "上海市",
+    "Sichuan": "四川省",
+    "Tokyo": "东京都",
+    "Zhejiang": "浙江省",
 }
 COUNTRY_ZH = {
-    "Argentina": "阿根廷", "Canada": "加拿大", "China": "中国", "France": "法国", "Germany": "德国", "Japan": "日本", "Spain": "西班牙",
-    "United Kingdom": "英国", "United States": "美国",
+    "Argentina": "阿根廷",
+    "Canada": "加拿大",
+    "China": "中国",
+    "France": "法国",
+    "Germany": "德国",
+    "Japan": "日本",
+    "Spain": "西班牙",
+    "United Kingdom": "英国",
+    "United States": "美国",
 }

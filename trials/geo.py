@@ -19,9 +19,11 @@ def distance_km(a: tuple[float, float], b: tuple[float, float]) -> float:
 
 
 def _located_sites():
-    return (Site.objects.filter(status=RecruitmentStatus.RECRUITING, latitude__isnull=False,
-                                longitude__isnull=False)
-            .order_by("city_en").values_list("city_en", "city", "latitude", "longitude"))
+    return (
+        Site.objects.filter(status=RecruitmentStatus.RECRUITING, latitude__isnull=False, longitude__isnull=False)
+        .order_by("city_en")
+        .values_list("city_en", "city", "latitude", "longitude")
+    )
 
 
 def city_choices() -> list[tuple[str, str]]:
@@ -39,7 +41,7 @@ def origin_of(*, city: str = "", latitude=None, longitude=None) -> tuple[float, 
     if latitude is not None and longitude is not None:
         return float(latitude), float(longitude)
     if city:
-        for key, _label, lat, lon in _located_sites().filter(city_en=city)[:1]:
+        for _key, _label, lat, lon in _located_sites().filter(city_en=city)[:1]:
             return float(lat), float(lon)
     return None
 
@@ -60,4 +62,3 @@ def nearest_first(sites, origin) -> list:
     if origin is None:
         return sites
     return sorted(sites, key=lambda site: (site.distance_km is None, site.distance_km or 0))
-

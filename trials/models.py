@@ -16,7 +16,6 @@ from recruitment.language import reads_chinese
 from recruitment.screening.eligibility import CriterionSpec
 from recruitment.screening.kinds import CriterionKind, Role, validate_params
 
-
 # The conditions of recruitment.conditions, as trials store them: Condition.ALOPECIA_AREATA == "alopecia_areata".
 Condition = models.TextChoices("Condition", [(c.code.upper(), (c.code, c.label)) for c in CONDITIONS])
 
@@ -58,15 +57,20 @@ class SponsorOrganisation(models.Model):
         _("name for patients"),
         max_length=200,
         blank=True,
-        help_text=_("The name patients know, in each language (for example 礼来 for Eli Lilly). "
-                    "Empty: the registry's name."),
+        help_text=_(
+            "The name patients know, in each language (for example 礼来 for Eli Lilly). Empty: the registry's name."
+        ),
     )
     # PIPL art. 38-39: patients' answers sent to a sponsor in another country need their separate
     # consent, naming the recipient. Empty: the sponsor is in the patients' country.
     country = models.CharField(
-        _("country"), max_length=80, blank=True,
-        help_text=_("Where the sponsor receives data, in English as the registry writes it (for example "
-                    "United States). Empty when it is the patients' country."),
+        _("country"),
+        max_length=80,
+        blank=True,
+        help_text=_(
+            "Where the sponsor receives data, in English as the registry writes it (for example "
+            "United States). Empty when it is the patients' country."
+        ),
     )
     members = models.ManyToManyField(
         settings.AUTH_USER_MODEL,
@@ -122,8 +126,9 @@ class Trial(models.Model):
         _("short title for patients"),
         max_length=120,
         blank=True,
-        help_text=_("What the trial tests, in a few plain words; trial cards and headings show it. "
-                    "Not overwritten by imports."),
+        help_text=_(
+            "What the trial tests, in a few plain words; trial cards and headings show it. Not overwritten by imports."
+        ),
     )
     title = models.CharField(_("title"), max_length=300, help_text=_("The registry's brief title."))
     official_title = models.TextField(_("official title"), blank=True)
@@ -169,16 +174,22 @@ class Trial(models.Model):
     )
     imported_at = models.DateTimeField(_("last imported"), null=True, blank=True)
     registry_updated_on = models.DateField(
-        _("registry version"), null=True, blank=True,
+        _("registry version"),
+        null=True,
+        blank=True,
         help_text=_("The registry's last update of the record (lastUpdatePostDate) when it was last read."),
     )
     # A site may recruit ahead of the registry's update: pinned, the trial's sign-up stays open
     # whatever the daily sync reads, until unpinned. Audited.
     open_locally_reason = models.CharField(
-        _("open locally, because"), max_length=300, blank=True,
-        help_text=_("Fill in to keep the sign-up open while the registry does not yet say it recruits (for "
-                    "example: site initiation visit done on 2 December, registry update pending). Empty: "
-                    "the registry decides."),
+        _("open locally, because"),
+        max_length=300,
+        blank=True,
+        help_text=_(
+            "Fill in to keep the sign-up open while the registry does not yet say it recruits (for "
+            "example: site initiation visit done on 2 December, registry update pending). Empty: "
+            "the registry decides."
+        ),
     )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
@@ -200,6 +211,9 @@ class Trial(models.Model):
 
     def __str__(self):
         return f"{self.acronym or self.title} ({self.nct_id})"
+
+    def get_absolute_url(self):
+        return reverse("trials:detail", kwargs={"slug": self.slug})
 
     @property
     def display_name(self):
@@ -225,8 +239,11 @@ class Trial(models.Model):
         if language == settings.LANGUAGE_CODE:
             return []
         suffix = language.replace("-", "_")
-        missing = [name for name in self.PATIENT_TEXTS
-                   if getattr(self, f"{name}_en", "") and not getattr(self, f"{name}_{suffix}", "")]
+        missing = [
+            name
+            for name in self.PATIENT_TEXTS
+            if getattr(self, f"{name}_en", "") and not getattr(self, f"{name}_{suffix}", "")
+        ]
         return (["lay_title"] if self._heading_untranslated(suffix) else []) + missing
 
     def _heading_untranslated(self, suffix: str) -> bool:
@@ -244,9 +261,6 @@ class Trial(models.Model):
     @property
     def registry_url(self):
         return f"https://clinicaltrials.gov/study/{self.nct_id}"
-
-    def get_absolute_url(self):
-        return reverse("trials:detail", kwargs={"slug": self.slug})
 
     def get_signup_path(self):
         return reverse("recruitment:apply", kwargs={"slug": self.slug})
@@ -295,12 +309,18 @@ class Site(models.Model):
     # The first-contact clock: working hours (Monday to Friday, WORKDAY_HOURS, the patients' time
     # zone) from a sign-up to the first attempt to reach the patient.
     first_contact_target_hours = models.PositiveSmallIntegerField(
-        _("first contact within (working hours)"), default=8,
+        _("first contact within (working hours)"),
+        default=8,
         help_text=_("8 working hours is one working day. Missed, the lead coordinator is told once."),
     )
     lead_coordinator = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
-        verbose_name=_("lead coordinator"), help_text=_("Told when an applicant waits past the first-contact target."),
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("lead coordinator"),
+        help_text=_("Told when an applicant waits past the first-contact target."),
     )
     coordinators = models.ManyToManyField(
         settings.AUTH_USER_MODEL,
@@ -336,8 +356,11 @@ class Site(models.Model):
     def address(self) -> str:
         """City, province or state, and country, in the reader's order (largest first in Chinese)."""
         # "上海, Shanghai" and "东京都新宿区, 东京都" name the same place twice: keep one.
-        state = self.state if self.state and self.state.rstrip("市") not in self.city and \
-            self.city.rstrip("市") not in self.state else ""
+        state = (
+            self.state
+            if self.state and self.state.rstrip("市") not in self.city and self.city.rstrip("市") not in self.state
+            else ""
+        )
         if self._in_chinese("city", "country", *(["state"] if state else [])):
             return f"{self.country}{state}{self.city}"
         return ", ".join(part for part in (self.city, state, self.country) if part)
@@ -394,8 +417,10 @@ class Campaign(models.Model):
         max_length=10,
         choices=settings.LANGUAGES,
         blank=True,
-        help_text=_("The language of the broadcast or poster: its QR code opens the portal in this language "
-                    "(patients can still switch), and the poster is printed in it. Empty: the phone's language."),
+        help_text=_(
+            "The language of the broadcast or poster: its QR code opens the portal in this language "
+            "(patients can still switch), and the poster is printed in it. Empty: the phone's language."
+        ),
     )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, editable=False
@@ -468,7 +493,11 @@ class Criterion(models.Model):
         texts = {code: getattr(self, f"patient_text_{code.replace('-', '_')}", None) for code, _ in settings.LANGUAGES}
         english = texts.pop("en", None) or self.patient_text
         return CriterionSpec(
-            kind=self.kind, role=self.role, params=self.params, patient_text=english, criterion_id=self.pk,
+            kind=self.kind,
+            role=self.role,
+            params=self.params,
+            patient_text=english,
+            criterion_id=self.pk,
             translations={code: text for code, text in texts.items() if text},
         )
 

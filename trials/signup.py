@@ -45,8 +45,13 @@ def read_signup_trial(slug: str, *, version: str | None = None) -> SignupTrial |
     trial = (
         Trial.objects.select_related("sponsor")
         .prefetch_related(
-            Prefetch("sites", queryset=Site.objects.filter(status=RecruitmentStatus.RECRUITING)
-                     .order_by("country", "city", "facility"), to_attr="recruiting_sites"),
+            Prefetch(
+                "sites",
+                queryset=Site.objects.filter(status=RecruitmentStatus.RECRUITING).order_by(
+                    "country", "city", "facility"
+                ),
+                to_attr="recruiting_sites",
+            ),
             Prefetch("criteria", queryset=Criterion.objects.order_by("position", "pk"), to_attr="ordered_criteria"),
             Prefetch("campaigns", queryset=Campaign.objects.filter(is_active=True), to_attr="active_campaigns"),
         )
@@ -55,5 +60,10 @@ def read_signup_trial(slug: str, *, version: str | None = None) -> SignupTrial |
     )
     if trial is None:
         return None
-    return SignupTrial(trial, tuple(trial.recruiting_sites), tuple(c.as_spec() for c in trial.ordered_criteria),
-                       {campaign.code: campaign for campaign in trial.active_campaigns}, version)
+    return SignupTrial(
+        trial,
+        tuple(trial.recruiting_sites),
+        tuple(c.as_spec() for c in trial.ordered_criteria),
+        {campaign.code: campaign for campaign in trial.active_campaigns},
+        version,
+    )

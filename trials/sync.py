@@ -24,8 +24,18 @@ from trials.services import import_study
 logger = logging.getLogger(__name__)
 
 # What a change record names, per trial: the fields the registry owns that patients see.
-WATCHED = ("status", "open_locally_reason", "title", "acronym", "phase", "min_age_years", "max_age_years",
-           "sex_eligibility", "target_enrolment", "drug")
+WATCHED = (
+    "status",
+    "open_locally_reason",
+    "title",
+    "acronym",
+    "phase",
+    "min_age_years",
+    "max_age_years",
+    "sex_eligibility",
+    "target_enrolment",
+    "drug",
+)
 
 
 class FetchError(Exception):
@@ -43,8 +53,9 @@ class SyncReport:
 def fetch(nct_id: str) -> dict:
     """The study's record from the registry's API, with retries and backoff."""
     url = f"{settings.CTGOV_API_URL.rstrip('/')}/studies/{nct_id}?format=json"
-    request = urllib.request.Request(url, headers={"Accept": "application/json",
-                                                   "User-Agent": "jak-trial-portal registry sync"})
+    request = urllib.request.Request(
+        url, headers={"Accept": "application/json", "User-Agent": "jak-trial-portal registry sync"}
+    )
     delay = settings.CTGOV_BACKOFF_SECONDS
     for attempt in range(1, settings.CTGOV_ATTEMPTS + 1):
         try:
@@ -71,22 +82,42 @@ def _snapshot(trial: Trial) -> tuple[dict, dict]:
 
 def _record_changes(trial: Trial, before, after, version) -> list[TrialChange]:
     (fields_before, sites_before), (fields_after, sites_after) = before, after
-    changes = [TrialChange(trial=trial, field=name, old_value=str(fields_before[name] or ""),
-                           new_value=str(fields_after[name] or ""), registry_version=version)
-               for name in WATCHED if fields_before[name] != fields_after[name]]
+    changes = [
+        TrialChange(
+            trial=trial,
+            field=name,
+            old_value=str(fields_before[name] or ""),
+            new_value=str(fields_after[name] or ""),
+            registry_version=version,
+        )
+        for name in WATCHED
+        if fields_before[name] != fields_after[name]
+    ]
     for site in sorted(set(sites_before) | set(sites_after)):
         old, new = sites_before.get(site, ""), sites_after.get(site, "")
         if old != new:
-            changes.append(TrialChange(trial=trial, site=site[:400], field="site status" if old else "site added",
-                                       old_value=old, new_value=new, registry_version=version))
+            changes.append(
+                TrialChange(
+                    trial=trial,
+                    site=site[:400],
+                    field="site status" if old else "site added",
+                    old_value=old,
+                    new_value=new,
+                    registry_version=version,
+                )
+            )
     return TrialChange.objects.bulk_create(changes)
 
 
 def _closed(changes) -> list[str]:
     """What stopped taking sign-ups: the trial, or a site."""
-    return [change.site or change.trial.display_name for change in changes
-            if change.field in ("status", "site status") and change.old_value == RecruitmentStatus.RECRUITING
-            and change.new_value != RecruitmentStatus.RECRUITING]
+    return [
+        change.site or change.trial.display_name
+        for change in changes
+        if change.field in ("status", "site status")
+        and change.old_value == RecruitmentStatus.RECRUITING
+        and change.new_value != RecruitmentStatus.RECRUITING
+    ]
 
 
 def sync_trial(nct_id: str) -> list[TrialChange]:

@@ -13,12 +13,12 @@ from django.views.decorators.http import require_safe
 from recruitment import language
 from recruitment.conditions import condition_of
 from trials import catalog_cache, qr
+from trials.campaign_cookie import remember_campaign, remember_scan, scanned_today
 from trials.forms import TrialFilterForm
 from trials.geo import nearest_first
 from trials.models import Campaign, RecruitmentStatus, Site, Trial
-from trials.campaign_cookie import remember_campaign, remember_scan, scanned_today
-from trials.signup import signup_trial
 from trials.services import record_campaign_scan
+from trials.signup import signup_trial
 
 
 def _recruiting_sites():
@@ -56,16 +56,19 @@ def near_query(request) -> str:
     form = TrialFilterForm(request.GET)
     if not form.is_valid():
         return ""
-    return urlencode({name: form.cleaned_data[name] for name in ("near", "lat", "lon")
-                      if form.cleaned_data.get(name) not in (None, "")})
+    return urlencode(
+        {
+            name: form.cleaned_data[name]
+            for name in ("near", "lat", "lon")
+            if form.cleaned_data.get(name) not in (None, "")
+        }
+    )
 
 
 @require_safe
 def trial_list(request):
     form = TrialFilterForm(request.GET or None)
-    trials = (
-        Trial.objects.select_related("sponsor").prefetch_related(_recruiting_sites()).recruiting_first()
-    )
+    trials = Trial.objects.select_related("sponsor").prefetch_related(_recruiting_sites()).recruiting_first()
     trials = form.filter(trials)
     # Read before the trials are (they are read lazily, only if the page is not in the cache);
     # only the filters the form knows, each chosen value once, make a key: random or repeated
@@ -74,11 +77,17 @@ def trial_list(request):
     origin = form.origin()
     if origin is not None:
         trials = SimpleLazyObject(functools.partial(_nearest_sites_first, trials, origin))
-    chosen = sorted((name, value) for name, value in form.cleaned_data.items() if value) \
-        if version and form.is_bound and form.is_valid() else []
+    chosen = (
+        sorted((name, value) for name, value in form.cleaned_data.items() if value)
+        if version and form.is_bound and form.is_valid()
+        else []
+    )
     cache = catalog_cache.fragment_context(version, "list", *(f"{name}={value}" for name, value in chosen))
-    return render(request, "trials/list.html", {"form": form, "trials": trials, "near": near_query(request),
-                                                "origin": origin, **cache})
+    return render(
+        request,
+        "trials/list.html",
+        {"form": form, "trials": trials, "near": near_query(request), "origin": origin, **cache},
+    )
 
 
 @require_safe
@@ -88,13 +97,15 @@ def trial_detail(request, slug):
         raise Http404
     trial = signup.trial
     # Querysets are lazy: a page whose fragment is cached reads only the trial.
-    sites = trial.sites.annotate(closed=Case(When(status=RecruitmentStatus.RECRUITING, then=0), default=1)) \
-        .order_by("closed", "country", "city")
+    sites = trial.sites.annotate(closed=Case(When(status=RecruitmentStatus.RECRUITING, then=0), default=1)).order_by(
+        "closed", "country", "city"
+    )
     form = TrialFilterForm(request.GET or None)
     origin = form.origin() if request.GET else None
     if origin is not None:
-        sites = [site for site in nearest_first(sites, origin) if site.is_recruiting] + \
-            [site for site in sites if not site.is_recruiting]
+        sites = [site for site in nearest_first(sites, origin) if site.is_recruiting] + [
+            site for site in sites if not site.is_recruiting
+        ]
     context = {
         "trial": trial,
         "sites": sites,
@@ -131,7 +142,10 @@ def _campaign_or_unavailable(request, code):
     campaign = Campaign.objects.select_related("trial", "site").filter(code=code.lower()).first()
     if campaign is None or not campaign.is_active:
         # Other trials of the same condition: the patient came for that one.
-        context = {"campaign": campaign, "open_trials": open_trials(condition=campaign.trial.condition if campaign else None)}
+        context = {
+            "campaign": campaign,
+            "open_trials": open_trials(condition=campaign.trial.condition if campaign else None),
+        }
         # 410 tells crawlers the retired link is gone for good; both pages read the same to people.
         status = 404 if campaign is None else 410
         return None, render(request, "trials/campaign_unavailable.html", context, status=status)

@@ -7,30 +7,30 @@ import unicodedata
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.utils import unquote
-from django.db.models import Prefetch, Q
 from django.core.exceptions import PermissionDenied
+from django.db.models import Prefetch, Q
 from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import path, reverse
 from django.utils.formats import date_format
 from django.utils.html import format_html, format_html_join
-from django.utils.translation import ngettext
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from recruitment.access_forms import CoordinatorEraseForm
 from recruitment.admin.forms import ApplicationReviewForm
+from recruitment.conditions import CONDITIONS, condition_of
 from recruitment.exports import ApplicationExporter, Contact, csv_response, export_filename
 from recruitment.models import Application, AuditAction, AuditEvent, ContactDetails, Evaluation, Note, Reminder, Sex
 from recruitment.patient_dates import patient_today
 from recruitment.pipeline import Status
-from recruitment.conditions import CONDITIONS, condition_of
 from recruitment.screening import wording
 from recruitment.screening.eligibility import Result, Verdict
+from recruitment.screening.kinds import Role
+from recruitment.screening.treatments import History
 from recruitment.selectors import applications_for, coordinators_for, related_choices_for
 from recruitment.services import calls, erasure, reminders, review
 from recruitment.services.audit import actor_label, log_action, log_actions
-from recruitment.screening.kinds import Role
-from recruitment.screening.treatments import History
 
 RESULT_SYMBOLS = {"met": "✔", "not_met": "✘", "unknown": "?"}
 # The section of an application's page that get_fieldsets names for its condition.
@@ -106,8 +106,9 @@ def _clock(hours_left):
     """The first-contact clock: working hours left, or how far past the target."""
     if hours_left >= 0:
         return format_html('<span class="clock">{}</span>', _("%(h).1f working h left") % {"h": hours_left})
-    return format_html('<span class="clock overdue"><strong>{}</strong></span>',
-                       _("overdue by %(h).1f working h") % {"h": -hours_left})
+    return format_html(
+        '<span class="clock overdue"><strong>{}</strong></span>', _("overdue by %(h).1f working h") % {"h": -hours_left}
+    )
 
 
 class AssignedFilter(admin.SimpleListFilter):
@@ -144,9 +145,22 @@ class AssignForm(forms.Form):
 class ApplicationAdmin(admin.ModelAdmin):
     form = ApplicationReviewForm
     list_display = [
-        "reference", "name", "phone_link", "best_time", "language", "trial_name", "site_name", "verdict_badge",
+        "reference",
+        "name",
+        "phone_link",
+        "best_time",
+        "language",
+        "trial_name",
+        "site_name",
+        "verdict_badge",
         *(column for condition in CONDITIONS for column in condition.admin_list_columns),
-        "age", "sex", "status", "assigned_to", "waiting", "campaign", "is_duplicate",
+        "age",
+        "sex",
+        "status",
+        "assigned_to",
+        "waiting",
+        "campaign",
+        "is_duplicate",
     ]
     list_display_links = ["reference"]
     list_filter = [
@@ -166,21 +180,54 @@ class ApplicationAdmin(admin.ModelAdmin):
     show_full_result_count = False  # no second COUNT(*) over the whole table on filtered pages
     actions = ["mark_contacted", "assign_to_coordinator", "export_csv", "reevaluate_selected"]
     readonly_fields = [
-        "reference", "trial", "site", "campaign", "submitted_at", "status", "assigned_to", "verdict_badge",
-        "duplicate_link", "first_contact_clock", "attempts_text", "age_years", "sex", "pregnancy_answers", "health_checklist", "diagnosed",
+        "reference",
+        "trial",
+        "site",
+        "campaign",
+        "submitted_at",
+        "status",
+        "assigned_to",
+        "verdict_badge",
+        "duplicate_link",
+        "first_contact_clock",
+        "attempts_text",
+        "age_years",
+        "sex",
+        "pregnancy_answers",
+        "health_checklist",
+        "diagnosed",
         *CONDITION_DISPLAYS,
-        "treatments_text", "not_yet", "criteria_results", "earlier_evaluations", "contact_text", "consents_text",
-        "erasure", "notes_text", "audit_trail",
+        "treatments_text",
+        "not_yet",
+        "criteria_results",
+        "earlier_evaluations",
+        "contact_text",
+        "consents_text",
+        "erasure",
+        "notes_text",
+        "audit_trail",
     ]
     # What a coordinator on the phone needs first: who to call, and the call panel.
     fieldsets = [
         (_("Contact details"), {"fields": ["contact_text", "first_contact_clock", "attempts_text"]}),
         (_("Call"), {"fields": ["attempt_outcome", "attempt_channel", "next_contact_at"]}),
         (_("Review"), {"fields": ["new_status", "reason", "assign_to", "note", "reevaluate"]}),
-        (_("Application"), {"fields": [
-            "reference", "trial", "site", "campaign", "submitted_at", "status", "assigned_to", "verdict_badge",
-            "duplicate_link",
-        ]}),
+        (
+            _("Application"),
+            {
+                "fields": [
+                    "reference",
+                    "trial",
+                    "site",
+                    "campaign",
+                    "submitted_at",
+                    "status",
+                    "assigned_to",
+                    "verdict_badge",
+                    "duplicate_link",
+                ]
+            },
+        ),
         (_("About the patient"), {"fields": ["age_years", "sex", "pregnancy_answers", "health_checklist"]}),
         (CONDITION_SECTION, {"fields": ["diagnosed"]}),
         (_("Treatments tried"), {"fields": ["treatments_text"]}),
@@ -205,8 +252,9 @@ class ApplicationAdmin(admin.ModelAdmin):
 
     # --- Scope: one helper decides what this user sees, everywhere in this admin --------------
     def get_queryset(self, request):
-        return applications_for(request.user).select_related("trial", "site", "campaign", "contact", "assigned_to",
-                                                             *ANSWERS)
+        return applications_for(request.user).select_related(
+            "trial", "site", "campaign", "contact", "assigned_to", *ANSWERS
+        )
 
     def _visible_or_404(self, request, object_id):
         try:
@@ -220,18 +268,22 @@ class ApplicationAdmin(admin.ModelAdmin):
         self._visible_or_404(request, object_id)
         if request.method == "GET":
             # The page shows the applicant's contact details: a read of personal data, recorded.
-            log_action(application=Application(pk=int(unquote(object_id))), actor=request.user,
-                       action=AuditAction.CONTACT_VIEWED)
+            log_action(
+                application=Application(pk=int(unquote(object_id))),
+                actor=request.user,
+                action=AuditAction.CONTACT_VIEWED,
+            )
         return super().change_view(request, object_id, form_url, extra_context)
 
     def get_urls(self):
-        erase = path("<path:object_id>/erase/", self.admin_site.admin_view(self.erase_view),
-                     name="recruitment_application_erase")
+        erase = path(
+            "<path:object_id>/erase/", self.admin_site.admin_view(self.erase_view), name="recruitment_application_erase"
+        )
         queue = path("queue/", self.admin_site.admin_view(self.queue_view), name="recruitment_application_queue")
         return [queue, erase, *super().get_urls()]
 
     def queue_view(self, request):
-        """"My applicants today": who to call now, new first, then by the next call's time."""
+        """ "My applicants today": who to call now, new first, then by the next call's time."""
         if not self.has_view_permission(request):
             raise PermissionDenied
         from django.utils import timezone
@@ -241,12 +293,23 @@ class ApplicationAdmin(admin.ModelAdmin):
         for application in calls.queue_for(request.user, now=now)[:200]:
             left = calls.hours_left(application, now)
             overdue = (left is not None and left < 0) or bool(
-                application.next_contact_at and application.next_contact_at < now)
-            rows.append({"application": application, "clock": _clock(left) if left is not None else "",
-                         "waited": _waited(application.submitted_at, now), "overdue": overdue,
-                         "phone": _tel(application.contact.phone)})
-        context = {**self.admin_site.each_context(request), "title": _("My applicants today"), "rows": rows,
-                   "opts": self.model._meta}
+                application.next_contact_at and application.next_contact_at < now
+            )
+            rows.append(
+                {
+                    "application": application,
+                    "clock": _clock(left) if left is not None else "",
+                    "waited": _waited(application.submitted_at, now),
+                    "overdue": overdue,
+                    "phone": _tel(application.contact.phone),
+                }
+            )
+        context = {
+            **self.admin_site.each_context(request),
+            "title": _("My applicants today"),
+            "rows": rows,
+            "opts": self.model._meta,
+        }
         return render(request, "admin/recruitment/queue.html", context)
 
     def erase_view(self, request, object_id):
@@ -259,11 +322,19 @@ class ApplicationAdmin(admin.ModelAdmin):
         if form.is_valid():
             erasure.erase(application, by=request.user, reason=form.cleaned_data["reason"])
             # The log entry's new reference is not shown: beside the old one, it would link them again.
-            self.message_user(request, format_html(_("The personal data of {reference} is erased."),
-                                                   reference=application.reference), messages.SUCCESS)
+            self.message_user(
+                request,
+                format_html(_("The personal data of {reference} is erased."), reference=application.reference),
+                messages.SUCCESS,
+            )
             return HttpResponseRedirect(reverse("admin:recruitment_application_changelist"))
-        context = {**self.admin_site.each_context(request), "title": _("Erase personal data"), "form": form,
-                   "application": application, "opts": self.model._meta}
+        context = {
+            **self.admin_site.each_context(request),
+            "title": _("Erase personal data"),
+            "form": form,
+            "application": application,
+            "opts": self.model._meta,
+        }
         return render(request, "admin/recruitment/erase.html", context)
 
     def history_view(self, request, object_id, extra_context=None):
@@ -275,10 +346,16 @@ class ApplicationAdmin(admin.ModelAdmin):
         return super().delete_view(request, object_id, extra_context)
 
     def get_object(self, request, object_id, from_field=None):
-        queryset = self.get_queryset(request).select_related("contact", "assigned_to", "duplicate_of").prefetch_related(
-            "treatments", "consents", Prefetch("notes", queryset=Note.objects.select_related("author")),
-            Prefetch("evaluations", queryset=Evaluation.objects.order_by("-created_at", "-pk")),
-            Prefetch("audit_events", queryset=AuditEvent.objects.order_by("created_at", "pk")),
+        queryset = (
+            self.get_queryset(request)
+            .select_related("contact", "assigned_to", "duplicate_of")
+            .prefetch_related(
+                "treatments",
+                "consents",
+                Prefetch("notes", queryset=Note.objects.select_related("author")),
+                Prefetch("evaluations", queryset=Evaluation.objects.order_by("-created_at", "-pk")),
+                Prefetch("audit_events", queryset=AuditEvent.objects.order_by("created_at", "pk")),
+            )
         )
         try:
             application = queryset.get(pk=unquote(object_id))
@@ -311,11 +388,15 @@ class ApplicationAdmin(admin.ModelAdmin):
             # A phone number, or a reference typed in digits only: each looked up through its own
             # index, then the list filtered by those ids. Matching names too would read every
             # applicant's name for a number, and an OR across the joined tables every application.
-            found = (Application.objects.filter(reference=normalise_reference(term)).order_by()
-                     .values_list("pk", flat=True))
+            found = (
+                Application.objects.filter(reference=normalise_reference(term)).order_by().values_list("pk", flat=True)
+            )
             if phone_key(term):
-                found = found.union(ContactDetails.objects.filter(phone_key__in=phone_spellings(phone_key(term)))
-                                    .order_by().values_list("application_id", flat=True))
+                found = found.union(
+                    ContactDetails.objects.filter(phone_key__in=phone_spellings(phone_key(term)))
+                    .order_by()
+                    .values_list("application_id", flat=True)
+                )
             match = Q(pk__in=list(found))
         else:
             match = Q(reference=normalise_reference(term)) | Q(contact__full_name__icontains=term)
@@ -328,16 +409,28 @@ class ApplicationAdmin(admin.ModelAdmin):
         """A search on a phone number or an e-mail address reads who that is: each application it
         finds records it (what was searched for is not kept: it is personal data itself)."""
         found = list(results.order_by().values_list("pk", flat=True)[:200])
-        log_actions(AuditEvent(application_id=pk, actor=request.user, actor_label=actor_label(request.user),
-                               action=AuditAction.SEARCHED, details={"by": by}) for pk in found)
+        log_actions(
+            AuditEvent(
+                application_id=pk,
+                actor=request.user,
+                actor_label=actor_label(request.user),
+                action=AuditAction.SEARCHED,
+                details={"by": by},
+            )
+            for pk in found
+        )
 
     # --- Saving: through services, with the audit trail ---------------------------------------
     def save_model(self, request, obj, form, change):
         data = form.cleaned_data
         if data.get("attempt_outcome"):
-            calls.record_attempt(obj, by=request.user, outcome=data["attempt_outcome"],
-                                 channel=data.get("attempt_channel") or "phone",
-                                 next_contact_at=data.get("next_contact_at"))
+            calls.record_attempt(
+                obj,
+                by=request.user,
+                outcome=data["attempt_outcome"],
+                channel=data.get("attempt_channel") or "phone",
+                next_contact_at=data.get("next_contact_at"),
+            )
         if data.get("new_status"):
             review.change_status(obj, to=data["new_status"], by=request.user, reason=data.get("reason", ""))
         if "assign_to" in form.changed_data:
@@ -365,8 +458,8 @@ class ApplicationAdmin(admin.ModelAdmin):
 
     @admin.display(description=_("Waiting"), ordering="submitted_at")
     def waiting(self, obj):
-        return format_html('<span title="{}">{}</span>', _when(obj.submitted_at),
-                           _waited(obj.submitted_at))
+        return format_html('<span title="{}">{}</span>', _when(obj.submitted_at), _waited(obj.submitted_at))
+
     @admin.display(description=_("Trial"), ordering="trial__acronym")
     def trial_name(self, obj):
         return obj.trial.acronym or obj.trial.nct_id
@@ -405,8 +498,11 @@ class ApplicationAdmin(admin.ModelAdmin):
             return _("not asked")
         if obj.pregnant is None:
             return _("not answered")
-        flags = [(obj.pregnant, _("pregnant")), (obj.breastfeeding, _("breastfeeding")),
-                 (obj.planning_pregnancy, _("planning a pregnancy"))]
+        flags = [
+            (obj.pregnant, _("pregnant")),
+            (obj.breastfeeding, _("breastfeeding")),
+            (obj.planning_pregnancy, _("planning a pregnancy")),
+        ]
         return ", ".join(str(label) for flag, label in flags if flag) or _("none of these")
 
     @admin.display(description=_("Health checklist for the call"))
@@ -414,18 +510,21 @@ class ApplicationAdmin(admin.ModelAdmin):
         """What the screening visit checks, as the patient answered (optionally): ✔ has had it,
         – has not, ? not answered."""
         answered = obj.health_history
-        rows = [("?" if answered is None else "✔" if code in answered else "–", label)
-                for code, label in History.choices]
+        rows = [
+            ("?" if answered is None else "✔" if code in answered else "–", label) for code, label in History.choices
+        ]
         note = _("not answered: ask during the call") if answered is None else ""
-        return format_html("<ul class=\"health-checklist\">{}</ul>{}", format_html_join("", "<li>{} {}</li>", rows),
-                           note)
+        return format_html('<ul class="health-checklist">{}</ul>{}', format_html_join("", "<li>{} {}</li>", rows), note)
 
     @admin.display(description=_("Treatments"))
     def treatments_text(self, obj):
         rows = [
-            (t.get_treatment_display(), t.get_last_use_display(),
-             format_html(" — {}: {}", _("it helped"), t.get_response_display()) if t.response else "",
-             format_html(" — {}: {}", _("taken for"), t.get_course_display()) if t.course else "")
+            (
+                t.get_treatment_display(),
+                t.get_last_use_display(),
+                format_html(" — {}: {}", _("it helped"), t.get_response_display()) if t.response else "",
+                format_html(" — {}: {}", _("taken for"), t.get_course_display()) if t.course else "",
+            )
             for t in obj.treatments.all()
         ]
         if not rows:
@@ -434,8 +533,13 @@ class ApplicationAdmin(admin.ModelAdmin):
 
     def _results_table(self, evaluation):
         rows = [
-            (RESULT_SYMBOLS.get(r["result"], "?"), wording.criterion_text(r), Role(r["role"]).label,
-             Result(r["result"]).label, wording.reason_text(r))
+            (
+                RESULT_SYMBOLS.get(r["result"], "?"),
+                wording.criterion_text(r),
+                Role(r["role"]).label,
+                Result(r["result"]).label,
+                wording.reason_text(r),
+            )
             for r in evaluation.results
         ]
         return format_html(
@@ -443,7 +547,10 @@ class ApplicationAdmin(admin.ModelAdmin):
             "<tbody>{}</tbody></table>",
             _badge(evaluation.verdict, evaluation.get_verdict_display()),
             _when(evaluation.created_at),
-            _("Criterion"), _("Type"), _("Result"), _("Reason"),
+            _("Criterion"),
+            _("Type"),
+            _("Result"),
+            _("Reason"),
             format_html_join("", "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>", rows),
         )
 
@@ -460,8 +567,10 @@ class ApplicationAdmin(admin.ModelAdmin):
         elif reminder.by_email:
             told = format_html(_("reminder by e-mail on {date}"), date=date_format(reminder.due_on))
         else:
-            told = format_html(_("<strong>call the patient on {date}</strong> (reminder asked, no e-mail)"),
-                               date=date_format(reminder.due_on))
+            told = format_html(
+                _("<strong>call the patient on {date}</strong> (reminder asked, no e-mail)"),
+                date=date_format(reminder.due_on),
+            )
         return format_html("{} · {}", when, told)
 
     @admin.display(description=_("Current evaluation"))
@@ -474,9 +583,11 @@ class ApplicationAdmin(admin.ModelAdmin):
         earlier = list(obj.evaluations.all())[1:]
         if not earlier:
             return "—"
-        return format_html_join("", "<details><summary>{}</summary>{}</details>", (
-            (f"{_when(e.created_at)} · {e.get_verdict_display()}", self._results_table(e)) for e in earlier
-        ))
+        return format_html_join(
+            "",
+            "<details><summary>{}</summary>{}</details>",
+            ((f"{_when(e.created_at)} · {e.get_verdict_display()}", self._results_table(e)) for e in earlier),
+        )
 
     @admin.display(description=_("Contact"))
     def contact_text(self, obj):
@@ -484,8 +595,16 @@ class ApplicationAdmin(admin.ModelAdmin):
         email = format_html('<a href="mailto:{}">{}</a>', c.email, c.email) if c.email else "—"
         return format_html(
             '<strong class="contact-name">{}</strong><br>{}: {}<br>{}: {}<br>{}: {} · {}: {}<br>{}: {}{}',
-            c.full_name, _("Phone"), _tel(c.phone), _("E-mail"), email, _("Best time to call"),
-            c.get_best_time_to_call_display(), _("Language"), obj.get_language_display(), _("Date of birth"),
+            c.full_name,
+            _("Phone"),
+            _tel(c.phone),
+            _("E-mail"),
+            email,
+            _("Best time to call"),
+            c.get_best_time_to_call_display(),
+            _("Language"),
+            obj.get_language_display(),
+            _("Date of birth"),
             c.date_of_birth,
             format_html("<br>{}: {}", _("Parent or guardian"), c.guardian_name) if c.guardian_name else "",
         )
@@ -502,53 +621,81 @@ class ApplicationAdmin(admin.ModelAdmin):
     @admin.display(description=_("Attempts"))
     def attempts_text(self, obj):
         attempts = list(obj.contact_attempts.select_related("by"))
-        rows = format_html_join("", "<li>{} · {} · {} · {}{}</li>", (
-            (_when(a.at), a.get_channel_display(), a.get_outcome_display(), a.by.get_username(),
-             format_html(" → {} {}", _("next"), _when(a.next_contact_at)) if a.next_contact_at
-             else "") for a in attempts))
+        rows = format_html_join(
+            "",
+            "<li>{} · {} · {} · {}{}</li>",
+            (
+                (
+                    _when(a.at),
+                    a.get_channel_display(),
+                    a.get_outcome_display(),
+                    a.by.get_username(),
+                    format_html(" → {} {}", _("next"), _when(a.next_contact_at)) if a.next_contact_at else "",
+                )
+                for a in attempts
+            ),
+        )
         offer = ""
         if calls.offer_unreachable(obj, [a.outcome for a in attempts]):
-            offer = format_html('<p class="unreachable-offer"><strong>{}</strong></p>', _(
-                "Several attempts in a row did not reach the patient: you may move the application to "
-                "“Unreachable” (with a reason), or keep trying."))
+            offer = format_html(
+                '<p class="unreachable-offer"><strong>{}</strong></p>',
+                _(
+                    "Several attempts in a row did not reach the patient: you may move the application to "
+                    "“Unreachable” (with a reason), or keep trying."
+                ),
+            )
         return format_html("<ul>{}</ul>{}", rows, offer) if attempts else format_html("{}{}", _("none yet"), offer)
 
     @admin.display(description=_("Consents"))
     def consents_text(self, obj):
         rows = [
-            (c.get_purpose_display(), c.version, _when(c.given_at),
-             format_html(" — {} {:%Y-%m-%d}", _("withdrawn"), c.withdrawn_at) if c.withdrawn_at else "")
+            (
+                c.get_purpose_display(),
+                c.version,
+                _when(c.given_at),
+                format_html(" — {} {:%Y-%m-%d}", _("withdrawn"), c.withdrawn_at) if c.withdrawn_at else "",
+            )
             for c in obj.consents.all()
         ]
         return format_html("<ul>{}</ul>", format_html_join("", "<li>{} ({}, {}){}</li>", rows))
 
     @admin.display(description=_("Erasure"))
     def erasure(self, obj):
-        return format_html('<a class="deletelink" href="{}">{}</a>',
-                           reverse("admin:recruitment_application_erase", args=[obj.pk]),
-                           _("Erase this applicant's data (at their request)"))
+        return format_html(
+            '<a class="deletelink" href="{}">{}</a>',
+            reverse("admin:recruitment_application_erase", args=[obj.pk]),
+            _("Erase this applicant's data (at their request)"),
+        )
 
     @admin.display(description=_("Notes"))
     def notes_text(self, obj):
         notes = [(n.author.get_username(), _when(n.created_at), n.text) for n in obj.notes.all()]
         if not notes:
             return "—"
-        return format_html_join("", '<p><strong>{}</strong>, {}:<br><span class="note-text">{}</span></p>',
-                                notes)
+        return format_html_join("", '<p><strong>{}</strong>, {}:<br><span class="note-text">{}</span></p>', notes)
 
     @admin.display(description=_("Audit trail"))
     def audit_trail(self, obj):
         rows = [
-            (_when(e.created_at, "%Y-%m-%d %H:%M:%S"), e.shown_actor, e.get_action_display(),
-             format_html("{} → {}", e.shown_old_value or "∅", e.shown_new_value)
-             if (e.old_value or e.new_value) else "",
-             e.reason)
+            (
+                _when(e.created_at, "%Y-%m-%d %H:%M:%S"),
+                e.shown_actor,
+                e.get_action_display(),
+                format_html("{} → {}", e.shown_old_value or "∅", e.shown_new_value)
+                if (e.old_value or e.new_value)
+                else "",
+                e.reason,
+            )
             for e in obj.audit_events.all()
         ]
         return format_html(
             "<table><thead><tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th></tr></thead><tbody>{}</tbody>"
             "</table>",
-            _("When"), _("Who"), _("What"), _("Old → new"), _("Reason"),
+            _("When"),
+            _("Who"),
+            _("What"),
+            _("Old → new"),
+            _("Reason"),
             format_html_join("", "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>", rows),
         )
 
@@ -560,13 +707,22 @@ class ApplicationAdmin(admin.ModelAdmin):
             review.change_status(application, to=Status.CONTACTED, by=request.user)
             moved += 1
         skipped = queryset.count() - moved
-        self.message_user(request, ngettext("%(n)d application marked contacted.",
-                                            "%(n)d applications marked contacted.", moved) % {"n": moved})
+        self.message_user(
+            request,
+            ngettext("%(n)d application marked contacted.", "%(n)d applications marked contacted.", moved)
+            % {"n": moved},
+        )
         if skipped:
-            self.message_user(request, ngettext(
-                "%(n)d was skipped: only new or unreachable applications can be marked contacted.",
-                "%(n)d were skipped: only new or unreachable applications can be marked contacted.", skipped,
-            ) % {"n": skipped}, messages.WARNING)
+            self.message_user(
+                request,
+                ngettext(
+                    "%(n)d was skipped: only new or unreachable applications can be marked contacted.",
+                    "%(n)d were skipped: only new or unreachable applications can be marked contacted.",
+                    skipped,
+                )
+                % {"n": skipped},
+                messages.WARNING,
+            )
 
     @admin.action(description=_("Assign selected to a coordinator"))
     def assign_to_coordinator(self, request, queryset):
@@ -585,8 +741,11 @@ class ApplicationAdmin(admin.ModelAdmin):
             self.message_user(request, _("Assigned."), messages.SUCCESS)
             return None
         context = {
-            **self.admin_site.each_context(request), "title": _("Assign applications"), "form": form,
-            "queryset": queryset, "opts": self.model._meta,
+            **self.admin_site.each_context(request),
+            "title": _("Assign applications"),
+            "form": form,
+            "queryset": queryset,
+            "opts": self.model._meta,
             "action_checkbox_name": admin.helpers.ACTION_CHECKBOX_NAME,
         }
         return render(request, "admin/recruitment/assign.html", context)
@@ -597,8 +756,13 @@ class ApplicationAdmin(admin.ModelAdmin):
         references = list(applications.values_list("pk", flat=True))
         label = actor_label(request.user)
         log_actions(
-            AuditEvent(application_id=pk, actor=request.user, actor_label=label, action=AuditAction.EXPORTED,
-                       details={"format": "csv", "with_contact_details": True, "rows": len(references)})
+            AuditEvent(
+                application_id=pk,
+                actor=request.user,
+                actor_label=label,
+                action=AuditAction.EXPORTED,
+                details={"format": "csv", "with_contact_details": True, "rows": len(references)},
+            )
             for pk in references
         )
         exporter = ApplicationExporter(Application.objects.filter(pk__in=references), contact=Contact.ALL)
@@ -610,24 +774,45 @@ class ApplicationAdmin(admin.ModelAdmin):
         results = {None: _("not checked"), **dict(Result.choices)}
         verdict = Verdict(application.verdict).label
         if not evaluation.changes and before == application.verdict:
-            self.message_user(request, format_html(_("{reference}: unchanged, {verdict}."),
-                                                   reference=application.reference, verdict=verdict))
+            self.message_user(
+                request,
+                format_html(_("{reference}: unchanged, {verdict}."), reference=application.reference, verdict=verdict),
+            )
             return
-        lines = format_html_join("", "<li>{}: {} → {} ({})</li>", (
-            (wording.criterion_text(change), results[change["was"]], results[change["now"]],
-             wording.reason_text(change) or "—")
-            for change in evaluation.changes))
-        self.message_user(request, format_html(
-            _("{reference}: {before} → {verdict}. What changed: <ul>{lines}</ul>"), reference=application.reference,
-            before=Verdict(before).label, verdict=verdict, lines=lines or format_html("<li>{}</li>", _("the date"))))
+        lines = format_html_join(
+            "",
+            "<li>{}: {} → {} ({})</li>",
+            (
+                (
+                    wording.criterion_text(change),
+                    results[change["was"]],
+                    results[change["now"]],
+                    wording.reason_text(change) or "—",
+                )
+                for change in evaluation.changes
+            ),
+        )
+        self.message_user(
+            request,
+            format_html(
+                _("{reference}: {before} → {verdict}. What changed: <ul>{lines}</ul>"),
+                reference=application.reference,
+                before=Verdict(before).label,
+                verdict=verdict,
+                lines=lines or format_html("<li>{}</li>", _("the date")),
+            ),
+        )
 
     @admin.action(description=_("Re-evaluate selected against current criteria"))
     def reevaluate_selected(self, request, queryset):
         count = 0
         for application in queryset.select_related("trial", *ANSWERS).prefetch_related("treatments"):
             before = application.verdict
-            self._say_what_changed(request, application, before=before,
-                                   evaluation=review.reevaluate(application, by=request.user))
+            self._say_what_changed(
+                request, application, before=before, evaluation=review.reevaluate(application, by=request.user)
+            )
             count += 1
-        self.message_user(request, ngettext("%(n)d application re-evaluated.", "%(n)d applications re-evaluated.",
-                                            count) % {"n": count})
+        self.message_user(
+            request,
+            ngettext("%(n)d application re-evaluated.", "%(n)d applications re-evaluated.", count) % {"n": count},
+        )

@@ -10,27 +10,38 @@ from recruitment.selectors import coordinators_for
 
 class ApplicationReviewForm(forms.ModelForm):
     # The call panel: one attempt to reach the applicant.
-    attempt_outcome = forms.ChoiceField(label=_("Call outcome"), required=False,
-                                        choices=[("", _("— no call to record —")), *AttemptOutcome.choices])
-    attempt_channel = forms.ChoiceField(label=_("How"), choices=AttemptChannel.choices, initial=AttemptChannel.PHONE,
-                                        required=False)
+    attempt_outcome = forms.ChoiceField(
+        label=_("Call outcome"), required=False, choices=[("", _("— no call to record —")), *AttemptOutcome.choices]
+    )
+    attempt_channel = forms.ChoiceField(
+        label=_("How"), choices=AttemptChannel.choices, initial=AttemptChannel.PHONE, required=False
+    )
     next_contact_at = forms.DateTimeField(
-        label=_("Next contact"), required=False, widget=forms.DateTimeInput(attrs={"type": "datetime-local"}),
+        label=_("Next contact"),
+        required=False,
+        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}),
         help_text=_("When to try again, or when the patient asked to be called back."),
     )
     new_status = forms.ChoiceField(label=_("Move to"), required=False)
     reason = forms.CharField(
-        label=_("Reason"), required=False, widget=forms.Textarea(attrs={"rows": 2}),
-        help_text=_("Required for not eligible, declined, unreachable and withdrawn. Kept in the audit trail for "
-                    "good, even if the patient's data is erased: no health details or contact details here."),
+        label=_("Reason"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_(
+            "Required for not eligible, declined, unreachable and withdrawn. Kept in the audit trail for "
+            "good, even if the patient's data is erased: no health details or contact details here."
+        ),
     )
     assign_to = forms.ModelChoiceField(label=_("Assigned to"), queryset=None, required=False)
     note = forms.CharField(
-        label=_("Add a note"), required=False, widget=forms.Textarea(attrs={"rows": 3}),
+        label=_("Add a note"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
         help_text=_("Notes cannot be edited once saved; add another to correct one."),
     )
     reevaluate = forms.BooleanField(
-        label=_("Re-evaluate against the trial's current criteria"), required=False,
+        label=_("Re-evaluate against the trial's current criteria"),
+        required=False,
         help_text=_("The earlier evaluation is kept."),
     )
 

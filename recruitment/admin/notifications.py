@@ -8,8 +8,17 @@ from recruitment.services.notifications import resend
 
 @admin.register(Notification)
 class NotificationAdmin(admin.ModelAdmin):
-    list_display = ["created_at", "kind", "channel", "recipient", "application", "status", "attempts", "sent_at",
-                    "last_error"]
+    list_display = [
+        "created_at",
+        "kind",
+        "channel",
+        "recipient",
+        "application",
+        "status",
+        "attempts",
+        "sent_at",
+        "last_error",
+    ]
     list_filter = ["status", "kind"]
     list_select_related = ["recipient", "application"]
     search_fields = ["application__reference", "recipient__username", "recipient__email"]
@@ -33,7 +42,9 @@ class NotificationAdmin(admin.ModelAdmin):
     def resend_selected(self, request, queryset):
         count = 0
         # Only failed ones: resetting a pending row would lift its bound on attempts.
-        for notification in queryset.filter(status=NotificationStatus.FAILED).select_related("application", "recipient"):
+        for notification in queryset.filter(status=NotificationStatus.FAILED).select_related(
+            "application", "recipient"
+        ):
             resend(notification, by=request.user)
             count += 1
         self.message_user(

@@ -12,14 +12,26 @@ from recruitment.patient_dates import months_between
 from recruitment.screening.treatments import YesNoUnsure
 
 MONTHS = [
-    (1, _("January")), (2, _("February")), (3, _("March")), (4, _("April")), (5, _("May")), (6, _("June")),
-    (7, _("July")), (8, _("August")), (9, _("September")), (10, _("October")), (11, _("November")),
+    (1, _("January")),
+    (2, _("February")),
+    (3, _("March")),
+    (4, _("April")),
+    (5, _("May")),
+    (6, _("June")),
+    (7, _("July")),
+    (8, _("August")),
+    (9, _("September")),
+    (10, _("October")),
+    (11, _("November")),
     (12, _("December")),
 ]
 MAX_MONTHS_AGO = 1200
 
 
-def alone(chosen, *, standalone=("none",), message=_('"None of these" cannot be combined with another answer.')):
+NONE_ALONE = _('"None of these" cannot be combined with another answer.')
+
+
+def alone(chosen, *, standalone=("none",), message=NONE_ALONE):
     """A multiple choice whose `standalone` answers ("None of these") exclude every other."""
     chosen = set(chosen)
     if chosen & set(standalone) and len(chosen) > 1:

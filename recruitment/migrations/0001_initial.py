@@ -8,157 +8,486 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('trials', '0002_criterion'),
+        ("trials", "0002_criterion"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Application',
+            name="Application",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('reference', models.CharField(default=recruitment.models.applications.new_reference, editable=False, max_length=9, unique=True, verbose_name='reference')),
-                ('submitted_at', models.DateTimeField(db_index=True, default=django.utils.timezone.now, verbose_name='submitted')),
-                ('language', models.CharField(choices=[('en', 'English'), ('zh-hans', 'Simplified Chinese')], max_length=10, verbose_name='preferred language')),
-                ('age_years', models.PositiveSmallIntegerField(verbose_name='age at submission')),
-                ('sex', models.CharField(choices=[('FEMALE', 'Female'), ('MALE', 'Male'), ('UNDISCLOSED', 'Prefer not to say')], max_length=12, verbose_name='sex at birth')),
-                ('pregnant', models.BooleanField(blank=True, null=True, verbose_name='pregnant')),
-                ('breastfeeding', models.BooleanField(blank=True, null=True, verbose_name='breastfeeding')),
-                ('planning_pregnancy', models.BooleanField(blank=True, null=True, verbose_name='planning pregnancy')),
-                ('diagnosed', models.CharField(choices=[('yes', 'Yes'), ('no', 'No'), ('unsure', 'Not sure')], max_length=6, verbose_name='diagnosed by a doctor')),
-                ('other_diagnoses', models.JSONField(blank=True, default=list, verbose_name='other hair-loss diagnoses')),
-                ('other_diagnoses_unsure', models.BooleanField(default=False, verbose_name='not sure about other diagnoses')),
-                ('episode_started_on', models.DateField(verbose_name='current episode began (month)')),
-                ('episode_months', models.PositiveSmallIntegerField(verbose_name='current episode (months)')),
-                ('regrowth_last_6_months', models.CharField(choices=[('yes', 'Yes'), ('no', 'No'), ('unsure', 'Not sure')], max_length=6, verbose_name='regrowth in the last 6 months')),
-                ('verdict', models.CharField(choices=[('likely_eligible', 'Likely eligible'), ('needs_review', 'Needs review'), ('likely_ineligible', 'Likely ineligible')], db_index=True, max_length=20, verbose_name='verdict')),
-                ('campaign', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='applications', to='trials.campaign', verbose_name='campaign')),
-                ('duplicate_of', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='duplicates', to='recruitment.application', verbose_name='possible duplicate of')),
-                ('site', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='applications', to='trials.site', verbose_name='preferred site')),
-                ('trial', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='applications', to='trials.trial', verbose_name='trial')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                (
+                    "reference",
+                    models.CharField(
+                        default=recruitment.models.applications.new_reference,
+                        editable=False,
+                        max_length=9,
+                        unique=True,
+                        verbose_name="reference",
+                    ),
+                ),
+                (
+                    "submitted_at",
+                    models.DateTimeField(db_index=True, default=django.utils.timezone.now, verbose_name="submitted"),
+                ),
+                (
+                    "language",
+                    models.CharField(
+                        choices=[("en", "English"), ("zh-hans", "Simplified Chinese")],
+                        max_length=10,
+                        verbose_name="preferred language",
+                    ),
+                ),
+                ("age_years", models.PositiveSmallIntegerField(verbose_name="age at submission")),
+                (
+                    "sex",
+                    models.CharField(
+                        choices=[("FEMALE", "Female"), ("MALE", "Male"), ("UNDISCLOSED", "Prefer not to say")],
+                        max_length=12,
+                        verbose_name="sex at birth",
+                    ),
+                ),
+                ("pregnant", models.BooleanField(blank=True, null=True, verbose_name="pregnant")),
+                ("breastfeeding", models.BooleanField(blank=True, null=True, verbose_name="breastfeeding")),
+                ("planning_pregnancy", models.BooleanField(blank=True, null=True, verbose_name="planning pregnancy")),
+                (
+                    "diagnosed",
+                    models.CharField(
+                        choices=[("yes", "Yes"), ("no", "No"), ("unsure", "Not sure")],
+                        max_length=6,
+                        verbose_name="diagnosed by a doctor",
+                    ),
+                ),
+                (
+                    "other_diagnoses",
+                    models.JSONField(blank=True, default=list, verbose_name="other hair-loss diagnoses"),
+                ),
+                (
+                    "other_diagnoses_unsure",
+                    models.BooleanField(default=False, verbose_name="not sure about other diagnoses"),
+                ),
+                ("episode_started_on", models.DateField(verbose_name="current episode began (month)")),
+                ("episode_months", models.PositiveSmallIntegerField(verbose_name="current episode (months)")),
+                (
+                    "regrowth_last_6_months",
+                    models.CharField(
+                        choices=[("yes", "Yes"), ("no", "No"), ("unsure", "Not sure")],
+                        max_length=6,
+                        verbose_name="regrowth in the last 6 months",
+                    ),
+                ),
+                (
+                    "verdict",
+                    models.CharField(
+                        choices=[
+                            ("likely_eligible", "Likely eligible"),
+                            ("needs_review", "Needs review"),
+                            ("likely_ineligible", "Likely ineligible"),
+                        ],
+                        db_index=True,
+                        max_length=20,
+                        verbose_name="verdict",
+                    ),
+                ),
+                (
+                    "campaign",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="applications",
+                        to="trials.campaign",
+                        verbose_name="campaign",
+                    ),
+                ),
+                (
+                    "duplicate_of",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="duplicates",
+                        to="recruitment.application",
+                        verbose_name="possible duplicate of",
+                    ),
+                ),
+                (
+                    "site",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="applications",
+                        to="trials.site",
+                        verbose_name="preferred site",
+                    ),
+                ),
+                (
+                    "trial",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="applications",
+                        to="trials.trial",
+                        verbose_name="trial",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'application',
-                'verbose_name_plural': 'applications',
-                'ordering': ['-submitted_at'],
+                "verbose_name": "application",
+                "verbose_name_plural": "applications",
+                "ordering": ["-submitted_at"],
             },
         ),
         migrations.CreateModel(
-            name='ConsentRecord',
+            name="ConsentRecord",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('purpose', models.CharField(choices=[('health_data', 'Processing of health data for pre-screening'), ('contact', "Contact by the site's study coordinator"), ('share_with_sponsor', 'Sharing contact details with the sponsor')], max_length=20, verbose_name='purpose')),
-                ('version', models.CharField(max_length=20, verbose_name='consent text version')),
-                ('given_at', models.DateTimeField(verbose_name='given')),
-                ('withdrawn_at', models.DateTimeField(blank=True, null=True, verbose_name='withdrawn')),
-                ('application', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='consents', to='recruitment.application')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                (
+                    "purpose",
+                    models.CharField(
+                        choices=[
+                            ("health_data", "Processing of health data for pre-screening"),
+                            ("contact", "Contact by the site's study coordinator"),
+                            ("share_with_sponsor", "Sharing contact details with the sponsor"),
+                        ],
+                        max_length=20,
+                        verbose_name="purpose",
+                    ),
+                ),
+                ("version", models.CharField(max_length=20, verbose_name="consent text version")),
+                ("given_at", models.DateTimeField(verbose_name="given")),
+                ("withdrawn_at", models.DateTimeField(blank=True, null=True, verbose_name="withdrawn")),
+                (
+                    "application",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="consents",
+                        to="recruitment.application",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'consent',
-                'verbose_name_plural': 'consents',
-                'ordering': ['pk'],
+                "verbose_name": "consent",
+                "verbose_name_plural": "consents",
+                "ordering": ["pk"],
             },
         ),
         migrations.CreateModel(
-            name='Evaluation',
+            name="Evaluation",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now, verbose_name='evaluated')),
-                ('verdict', models.CharField(choices=[('likely_eligible', 'Likely eligible'), ('needs_review', 'Needs review'), ('likely_ineligible', 'Likely ineligible')], max_length=20, verbose_name='verdict')),
-                ('results', models.JSONField(verbose_name='criteria and results')),
-                ('application', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='evaluations', to='recruitment.application')),
-                ('created_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("created_at", models.DateTimeField(default=django.utils.timezone.now, verbose_name="evaluated")),
+                (
+                    "verdict",
+                    models.CharField(
+                        choices=[
+                            ("likely_eligible", "Likely eligible"),
+                            ("needs_review", "Needs review"),
+                            ("likely_ineligible", "Likely ineligible"),
+                        ],
+                        max_length=20,
+                        verbose_name="verdict",
+                    ),
+                ),
+                ("results", models.JSONField(verbose_name="criteria and results")),
+                (
+                    "application",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="evaluations",
+                        to="recruitment.application",
+                    ),
+                ),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'evaluation',
-                'verbose_name_plural': 'evaluations',
-                'ordering': ['-created_at', '-pk'],
-                'get_latest_by': ['created_at', 'pk'],
+                "verbose_name": "evaluation",
+                "verbose_name_plural": "evaluations",
+                "ordering": ["-created_at", "-pk"],
+                "get_latest_by": ["created_at", "pk"],
             },
         ),
         migrations.CreateModel(
-            name='TreatmentUse',
+            name="TreatmentUse",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('treatment', models.CharField(choices=[('topical_steroid', 'Steroid cream, ointment or lotion'), ('intralesional_steroid', 'Steroid injections into the scalp'), ('oral_steroid', 'Steroid tablets (for example prednisone)'), ('topical_minoxidil', 'Minoxidil solution or foam'), ('oral_minoxidil', 'Minoxidil tablets'), ('contact_immunotherapy', 'Contact immunotherapy (DPCP or SADBE)'), ('phototherapy', 'Light therapy (phototherapy)'), ('immunosuppressant', 'Methotrexate, cyclosporine or azathioprine'), ('biologic', 'Biologic injections (for example dupilumab)'), ('tofacitinib', 'Tofacitinib tablets'), ('baricitinib', 'Baricitinib tablets'), ('ritlecitinib', 'Ritlecitinib capsules'), ('deuruxolitinib', 'Deuruxolitinib tablets'), ('jaktinib', 'Jaktinib tablets'), ('ivarmacitinib', 'Ivarmacitinib tablets'), ('upadacitinib', 'Upadacitinib tablets'), ('abrocitinib', 'Abrocitinib tablets'), ('ruxolitinib_cream', 'Ruxolitinib cream'), ('tcm', 'Traditional Chinese medicine'), ('folk_remedy', 'Home or folk remedies (ginger, beer…)')], max_length=30, verbose_name='treatment')),
-                ('last_use', models.CharField(choices=[('still', 'Still using it'), ('lt1m', 'Stopped less than 1 month ago'), ('1to3m', 'Stopped 1 to 3 months ago'), ('3to6m', 'Stopped 3 to 6 months ago'), ('gt6m', 'Stopped more than 6 months ago'), ('unsure', 'Used it, not sure when I stopped')], max_length=8, verbose_name='last used')),
-                ('regrowth', models.CharField(blank=True, choices=[('yes', 'Yes'), ('no', 'No'), ('unsure', 'Not sure')], max_length=6, verbose_name='hair regrew on it')),
-                ('application', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='treatments', to='recruitment.application')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                (
+                    "treatment",
+                    models.CharField(
+                        choices=[
+                            ("topical_steroid", "Steroid cream, ointment or lotion"),
+                            ("intralesional_steroid", "Steroid injections into the scalp"),
+                            ("oral_steroid", "Steroid tablets (for example prednisone)"),
+                            ("topical_minoxidil", "Minoxidil solution or foam"),
+                            ("oral_minoxidil", "Minoxidil tablets"),
+                            ("contact_immunotherapy", "Contact immunotherapy (DPCP or SADBE)"),
+                            ("phototherapy", "Light therapy (phototherapy)"),
+                            ("immunosuppressant", "Methotrexate, cyclosporine or azathioprine"),
+                            ("biologic", "Biologic injections (for example dupilumab)"),
+                            ("tofacitinib", "Tofacitinib tablets"),
+                            ("baricitinib", "Baricitinib tablets"),
+                            ("ritlecitinib", "Ritlecitinib capsules"),
+                            ("deuruxolitinib", "Deuruxolitinib tablets"),
+                            ("jaktinib", "Jaktinib tablets"),
+                            ("ivarmacitinib", "Ivarmacitinib tablets"),
+                            ("upadacitinib", "Upadacitinib tablets"),
+                            ("abrocitinib", "Abrocitinib tablets"),
+                            ("ruxolitinib_cream", "Ruxolitinib cream"),
+                            ("tcm", "Traditional Chinese medicine"),
+                            ("folk_remedy", "Home or folk remedies (ginger, beer…)"),
+                        ],
+                        max_length=30,
+                        verbose_name="treatment",
+                    ),
+                ),
+                (
+                    "last_use",
+                    models.CharField(
+                        choices=[
+                            ("still", "Still using it"),
+                            ("lt1m", "Stopped less than 1 month ago"),
+                            ("1to3m", "Stopped 1 to 3 months ago"),
+                            ("3to6m", "Stopped 3 to 6 months ago"),
+                            ("gt6m", "Stopped more than 6 months ago"),
+                            ("unsure", "Used it, not sure when I stopped"),
+                        ],
+                        max_length=8,
+                        verbose_name="last used",
+                    ),
+                ),
+                (
+                    "regrowth",
+                    models.CharField(
+                        blank=True,
+                        choices=[("yes", "Yes"), ("no", "No"), ("unsure", "Not sure")],
+                        max_length=6,
+                        verbose_name="hair regrew on it",
+                    ),
+                ),
+                (
+                    "application",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="treatments",
+                        to="recruitment.application",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'treatment used',
-                'verbose_name_plural': 'treatments used',
-                'ordering': ['pk'],
+                "verbose_name": "treatment used",
+                "verbose_name_plural": "treatments used",
+                "ordering": ["pk"],
             },
         ),
         migrations.CreateModel(
-            name='AlopeciaAnswers',
+            name="AlopeciaAnswers",
             fields=[
-                ('application', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, primary_key=True, related_name='alopecia', serialize=False, to='recruitment.application')),
-                ('loss_top', models.PositiveSmallIntegerField(verbose_name='hair loss, top of the scalp (%)')),
-                ('loss_back', models.PositiveSmallIntegerField(verbose_name='hair loss, back of the scalp (%)')),
-                ('loss_left', models.PositiveSmallIntegerField(verbose_name='hair loss, left side (%)')),
-                ('loss_right', models.PositiveSmallIntegerField(verbose_name='hair loss, right side (%)')),
-                ('salt', models.DecimalField(decimal_places=1, max_digits=4, verbose_name='self-reported estimated SALT')),
-                ('severity', models.CharField(choices=[('0', '0 – no hair loss'), ('1', '1 – limited (SALT 1-20)'), ('2', '2 – moderate (SALT 21-49)'), ('3', '3 – severe (SALT 50-94)'), ('4', '4 – very severe (SALT 95-100)')], max_length=1, verbose_name='severity band (AA-IGA)')),
-                ('eyebrow_loss', models.CharField(choices=[('yes', 'Yes'), ('no', 'No'), ('unsure', 'Not sure')], max_length=6, verbose_name='eyebrow hair loss')),
-                ('eyelash_loss', models.CharField(choices=[('yes', 'Yes'), ('no', 'No'), ('unsure', 'Not sure')], max_length=6, verbose_name='eyelash hair loss')),
-                ('body_hair_loss', models.CharField(choices=[('yes', 'Yes'), ('no', 'No'), ('unsure', 'Not sure')], max_length=6, verbose_name='body hair loss')),
+                (
+                    "application",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        primary_key=True,
+                        related_name="alopecia",
+                        serialize=False,
+                        to="recruitment.application",
+                    ),
+                ),
+                ("loss_top", models.PositiveSmallIntegerField(verbose_name="hair loss, top of the scalp (%)")),
+                ("loss_back", models.PositiveSmallIntegerField(verbose_name="hair loss, back of the scalp (%)")),
+                ("loss_left", models.PositiveSmallIntegerField(verbose_name="hair loss, left side (%)")),
+                ("loss_right", models.PositiveSmallIntegerField(verbose_name="hair loss, right side (%)")),
+                (
+                    "salt",
+                    models.DecimalField(decimal_places=1, max_digits=4, verbose_name="self-reported estimated SALT"),
+                ),
+                (
+                    "severity",
+                    models.CharField(
+                        choices=[
+                            ("0", "0 – no hair loss"),
+                            ("1", "1 – limited (SALT 1-20)"),
+                            ("2", "2 – moderate (SALT 21-49)"),
+                            ("3", "3 – severe (SALT 50-94)"),
+                            ("4", "4 – very severe (SALT 95-100)"),
+                        ],
+                        max_length=1,
+                        verbose_name="severity band (AA-IGA)",
+                    ),
+                ),
+                (
+                    "eyebrow_loss",
+                    models.CharField(
+                        choices=[("yes", "Yes"), ("no", "No"), ("unsure", "Not sure")],
+                        max_length=6,
+                        verbose_name="eyebrow hair loss",
+                    ),
+                ),
+                (
+                    "eyelash_loss",
+                    models.CharField(
+                        choices=[("yes", "Yes"), ("no", "No"), ("unsure", "Not sure")],
+                        max_length=6,
+                        verbose_name="eyelash hair loss",
+                    ),
+                ),
+                (
+                    "body_hair_loss",
+                    models.CharField(
+                        choices=[("yes", "Yes"), ("no", "No"), ("unsure", "Not sure")],
+                        max_length=6,
+                        verbose_name="body hair loss",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'alopecia areata answers',
-                'verbose_name_plural': 'alopecia areata answers',
-                'constraints': [models.CheckConstraint(condition=models.Q(('loss_back__lte', 100), ('loss_left__lte', 100), ('loss_right__lte', 100), ('loss_top__lte', 100)), name='alopecia_loss_is_a_percentage'), models.CheckConstraint(condition=models.Q(('salt__gte', 0), ('salt__lte', 100)), name='alopecia_salt_range')],
+                "verbose_name": "alopecia areata answers",
+                "verbose_name_plural": "alopecia areata answers",
+                "constraints": [
+                    models.CheckConstraint(
+                        condition=models.Q(
+                            ("loss_back__lte", 100),
+                            ("loss_left__lte", 100),
+                            ("loss_right__lte", 100),
+                            ("loss_top__lte", 100),
+                        ),
+                        name="alopecia_loss_is_a_percentage",
+                    ),
+                    models.CheckConstraint(
+                        condition=models.Q(("salt__gte", 0), ("salt__lte", 100)), name="alopecia_salt_range"
+                    ),
+                ],
             },
         ),
         migrations.CreateModel(
-            name='ContactDetails',
+            name="ContactDetails",
             fields=[
-                ('application', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, primary_key=True, related_name='contact', serialize=False, to='recruitment.application')),
-                ('full_name', models.CharField(max_length=200, verbose_name='name')),
-                ('date_of_birth', models.DateField(verbose_name='date of birth')),
-                ('phone', models.CharField(blank=True, max_length=40, verbose_name='phone')),
-                ('email', models.EmailField(blank=True, max_length=254, verbose_name='e-mail')),
-                ('phone_key', models.CharField(blank=True, db_index=True, editable=False, max_length=40)),
-                ('email_key', models.CharField(blank=True, db_index=True, editable=False, max_length=254)),
-                ('best_time_to_call', models.CharField(choices=[('any', 'Any time'), ('morning', 'Morning'), ('afternoon', 'Afternoon'), ('evening', 'Evening')], default='any', max_length=10, verbose_name='best time to call')),
+                (
+                    "application",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        primary_key=True,
+                        related_name="contact",
+                        serialize=False,
+                        to="recruitment.application",
+                    ),
+                ),
+                ("full_name", models.CharField(max_length=200, verbose_name="name")),
+                ("date_of_birth", models.DateField(verbose_name="date of birth")),
+                ("phone", models.CharField(blank=True, max_length=40, verbose_name="phone")),
+                ("email", models.EmailField(blank=True, max_length=254, verbose_name="e-mail")),
+                ("phone_key", models.CharField(blank=True, db_index=True, editable=False, max_length=40)),
+                ("email_key", models.CharField(blank=True, db_index=True, editable=False, max_length=254)),
+                (
+                    "best_time_to_call",
+                    models.CharField(
+                        choices=[
+                            ("any", "Any time"),
+                            ("morning", "Morning"),
+                            ("afternoon", "Afternoon"),
+                            ("evening", "Evening"),
+                        ],
+                        default="any",
+                        max_length=10,
+                        verbose_name="best time to call",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'contact details',
-                'verbose_name_plural': 'contact details',
-                'constraints': [models.CheckConstraint(condition=models.Q(models.Q(('phone', ''), _negated=True), models.Q(('email', ''), _negated=True), _connector='OR'), name='contact_phone_or_email'), models.CheckConstraint(condition=models.Q(('full_name', ''), _negated=True), name='contact_name_present')],
+                "verbose_name": "contact details",
+                "verbose_name_plural": "contact details",
+                "constraints": [
+                    models.CheckConstraint(
+                        condition=models.Q(
+                            models.Q(("phone", ""), _negated=True),
+                            models.Q(("email", ""), _negated=True),
+                            _connector="OR",
+                        ),
+                        name="contact_phone_or_email",
+                    ),
+                    models.CheckConstraint(
+                        condition=models.Q(("full_name", ""), _negated=True), name="contact_name_present"
+                    ),
+                ],
             },
         ),
         migrations.AddConstraint(
-            model_name='application',
-            constraint=models.CheckConstraint(condition=models.Q(('age_years__lte', 120)), name='application_age_plausible'),
+            model_name="application",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("age_years__lte", 120)), name="application_age_plausible"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='application',
-            constraint=models.CheckConstraint(condition=models.Q(('episode_months__lte', 1200)), name='application_episode_plausible'),
+            model_name="application",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("episode_months__lte", 1200)), name="application_episode_plausible"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='application',
-            constraint=models.CheckConstraint(condition=models.Q(('reference', ''), _negated=True), name='application_reference_present'),
+            model_name="application",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("reference", ""), _negated=True), name="application_reference_present"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='application',
-            constraint=models.CheckConstraint(condition=models.Q(models.Q(('sex', 'MALE'), _negated=True), models.Q(('breastfeeding__isnull', True), ('planning_pregnancy__isnull', True), ('pregnant__isnull', True)), _connector='OR'), name='application_pregnancy_only_if_not_male'),
+            model_name="application",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    models.Q(("sex", "MALE"), _negated=True),
+                    models.Q(
+                        ("breastfeeding__isnull", True),
+                        ("planning_pregnancy__isnull", True),
+                        ("pregnant__isnull", True),
+                    ),
+                    _connector="OR",
+                ),
+                name="application_pregnancy_only_if_not_male",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='consentrecord',
-            constraint=models.UniqueConstraint(fields=('application', 'purpose'), name='consent_once_per_purpose'),
+            model_name="consentrecord",
+            constraint=models.UniqueConstraint(fields=("application", "purpose"), name="consent_once_per_purpose"),
         ),
         migrations.AddConstraint(
-            model_name='treatmentuse',
-            constraint=models.UniqueConstraint(fields=('application', 'treatment'), name='treatment_once_per_application'),
+            model_name="treatmentuse",
+            constraint=models.UniqueConstraint(
+                fields=("application", "treatment"), name="treatment_once_per_application"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='treatmentuse',
-            constraint=models.CheckConstraint(condition=models.Q(('regrowth', ''), ('treatment__in', ['abrocitinib', 'baricitinib', 'deuruxolitinib', 'ivarmacitinib', 'jaktinib', 'ritlecitinib', 'ruxolitinib_cream', 'tofacitinib', 'upadacitinib']), _connector='OR'), name='treatment_regrowth_only_for_jak'),
+            model_name="treatmentuse",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("regrowth", ""),
+                    (
+                        "treatment__in",
+                        [
+                            "abrocitinib",
+                            "baricitinib",
+                            "deuruxolitinib",
+                            "ivarmacitinib",
+                            "jaktinib",
+                            "ritlecitinib",
+                            "ruxolitinib_cream",
+                            "tofacitinib",
+                            "upadacitinib",
+                        ],
+                    ),
+                    _connector="OR",
+                ),
+                name="treatment_regrowth_only_for_jak",
+            ),
         ),
     ]

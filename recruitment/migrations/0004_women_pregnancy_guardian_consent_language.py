@@ -5,51 +5,98 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('recruitment', '0003_audit_events_append_only'),
-        ('trials', '0004_criterion_role'),
+        ("recruitment", "0003_audit_events_append_only"),
+        ("trials", "0004_criterion_role"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='consentrecord',
-            name='language',
-            field=models.CharField(default='en', max_length=10, verbose_name='language of the text shown'),
+            model_name="consentrecord",
+            name="language",
+            field=models.CharField(default="en", max_length=10, verbose_name="language of the text shown"),
         ),
         migrations.AddField(
-            model_name='contactdetails',
-            name='guardian_name',
-            field=models.CharField(blank=True, max_length=200, verbose_name='parent or guardian'),
+            model_name="contactdetails",
+            name="guardian_name",
+            field=models.CharField(blank=True, max_length=200, verbose_name="parent or guardian"),
         ),
         migrations.AlterField(
-            model_name='consentrecord',
-            name='purpose',
-            field=models.CharField(choices=[('health_data', 'Processing of health data for pre-screening'), ('contact', "Contact by the site's study coordinator"), ('share_with_sponsor', 'Sharing contact details with the sponsor'), ('guardian', "Parent or guardian's agreement for a minor")], max_length=20, verbose_name='purpose'),
+            model_name="consentrecord",
+            name="purpose",
+            field=models.CharField(
+                choices=[
+                    ("health_data", "Processing of health data for pre-screening"),
+                    ("contact", "Contact by the site's study coordinator"),
+                    ("share_with_sponsor", "Sharing contact details with the sponsor"),
+                    ("guardian", "Parent or guardian's agreement for a minor"),
+                ],
+                max_length=20,
+                verbose_name="purpose",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='application',
-            constraint=models.CheckConstraint(condition=models.Q(('sex__in', ['FEMALE', 'MALE', 'UNDISCLOSED'])), name='application_sex_valid'),
+            model_name="application",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("sex__in", ["FEMALE", "MALE", "UNDISCLOSED"])), name="application_sex_valid"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='application',
-            constraint=models.CheckConstraint(condition=models.Q(('diagnosed__in', ['yes', 'no', 'unsure'])), name='application_diagnosed_valid'),
+            model_name="application",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("diagnosed__in", ["yes", "no", "unsure"])), name="application_diagnosed_valid"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='application',
-            constraint=models.CheckConstraint(condition=models.Q(('regrowth_last_6_months__in', ['yes', 'no', 'unsure'])), name='application_regrowth_valid'),
+            model_name="application",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("regrowth_last_6_months__in", ["yes", "no", "unsure"])),
+                name="application_regrowth_valid",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='application',
-            constraint=models.CheckConstraint(condition=models.Q(('verdict__in', ['likely_eligible', 'needs_review', 'likely_ineligible'])), name='application_verdict_valid'),
+            model_name="application",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("verdict__in", ["likely_eligible", "needs_review", "likely_ineligible"])),
+                name="application_verdict_valid",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='application',
-            constraint=models.CheckConstraint(condition=models.Q(('status__in', ['new', 'contacted', 'prescreen_passed', 'referred', 'enrolled', 'not_eligible', 'declined', 'unreachable', 'withdrawn'])), name='application_status_valid'),
+            model_name="application",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    (
+                        "status__in",
+                        [
+                            "new",
+                            "contacted",
+                            "prescreen_passed",
+                            "referred",
+                            "enrolled",
+                            "not_eligible",
+                            "declined",
+                            "unreachable",
+                            "withdrawn",
+                        ],
+                    )
+                ),
+                name="application_status_valid",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='application',
-            constraint=models.CheckConstraint(condition=models.Q(models.Q(('sex', 'FEMALE'), _negated=True), models.Q(('breastfeeding__isnull', False), ('planning_pregnancy__isnull', False), ('pregnant__isnull', False)), _connector='OR'), name='application_women_answer_pregnancy'),
+            model_name="application",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    models.Q(("sex", "FEMALE"), _negated=True),
+                    models.Q(
+                        ("breastfeeding__isnull", False),
+                        ("planning_pregnancy__isnull", False),
+                        ("pregnant__isnull", False),
+                    ),
+                    _connector="OR",
+                ),
+                name="application_women_answer_pregnancy",
+            ),
         ),
     ]

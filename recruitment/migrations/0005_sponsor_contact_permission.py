@@ -4,14 +4,23 @@ from django.db import migrations
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('recruitment', '0004_women_pregnancy_guardian_consent_language'),
+        ("recruitment", "0004_women_pregnancy_guardian_consent_language"),
     ]
 
     operations = [
         migrations.AlterModelOptions(
-            name='application',
-            options={'ordering': ['-submitted_at'], 'permissions': [('receive_consented_contact_details', 'Can receive, in sponsor exports, the contact details of applicants who agreed to share them with the sponsor')], 'verbose_name': 'application', 'verbose_name_plural': 'applications'},
+            name="application",
+            options={
+                "ordering": ["-submitted_at"],
+                "permissions": [
+                    (
+                        "receive_consented_contact_details",
+                        "Can receive, in sponsor exports, the contact details of applicants who agreed to share them with the sponsor",
+                    )
+                ],
+                "verbose_name": "application",
+                "verbose_name_plural": "applications",
+            },
         ),
     ]

@@ -5,54 +5,85 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('recruitment', '0005_sponsor_contact_permission'),
-        ('trials', '0006_site_and_drug_in_each_language'),
+        ("recruitment", "0005_sponsor_contact_permission"),
+        ("trials", "0006_site_and_drug_in_each_language"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='application',
-            name='campaign',
-            field=models.ForeignKey(blank=True, db_index=False, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='applications', to='trials.campaign', verbose_name='campaign'),
+            model_name="application",
+            name="campaign",
+            field=models.ForeignKey(
+                blank=True,
+                db_index=False,
+                null=True,
+                on_delete=django.db.models.deletion.SET_NULL,
+                related_name="applications",
+                to="trials.campaign",
+                verbose_name="campaign",
+            ),
         ),
         migrations.AlterField(
-            model_name='application',
-            name='site',
-            field=models.ForeignKey(blank=True, db_index=False, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='applications', to='trials.site', verbose_name='preferred site'),
+            model_name="application",
+            name="site",
+            field=models.ForeignKey(
+                blank=True,
+                db_index=False,
+                null=True,
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="applications",
+                to="trials.site",
+                verbose_name="preferred site",
+            ),
         ),
         migrations.AlterField(
-            model_name='application',
-            name='trial',
-            field=models.ForeignKey(db_index=False, on_delete=django.db.models.deletion.PROTECT, related_name='applications', to='trials.trial', verbose_name='trial'),
+            model_name="application",
+            name="trial",
+            field=models.ForeignKey(
+                db_index=False,
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="applications",
+                to="trials.trial",
+                verbose_name="trial",
+            ),
         ),
         migrations.AlterField(
-            model_name='consentrecord',
-            name='application',
-            field=models.ForeignKey(db_index=False, on_delete=django.db.models.deletion.CASCADE, related_name='consents', to='recruitment.application'),
+            model_name="consentrecord",
+            name="application",
+            field=models.ForeignKey(
+                db_index=False,
+                on_delete=django.db.models.deletion.CASCADE,
+                related_name="consents",
+                to="recruitment.application",
+            ),
         ),
         migrations.AlterField(
-            model_name='contactdetails',
-            name='email_key',
+            model_name="contactdetails",
+            name="email_key",
             field=models.CharField(blank=True, editable=False, max_length=254),
         ),
         migrations.AlterField(
-            model_name='contactdetails',
-            name='phone_key',
+            model_name="contactdetails",
+            name="phone_key",
             field=models.CharField(blank=True, editable=False, max_length=40),
         ),
         migrations.AlterField(
-            model_name='treatmentuse',
-            name='application',
-            field=models.ForeignKey(db_index=False, on_delete=django.db.models.deletion.CASCADE, related_name='treatments', to='recruitment.application'),
+            model_name="treatmentuse",
+            name="application",
+            field=models.ForeignKey(
+                db_index=False,
+                on_delete=django.db.models.deletion.CASCADE,
+                related_name="treatments",
+                to="recruitment.application",
+            ),
         ),
         migrations.AddIndex(
-            model_name='contactdetails',
-            index=models.Index(fields=['phone_key'], name='contact_phone_key'),
+            model_name="contactdetails",
+            index=models.Index(fields=["phone_key"], name="contact_phone_key"),
         ),
         migrations.AddIndex(
-            model_name='contactdetails',
-            index=models.Index(fields=['email_key'], name='contact_email_key'),
+            model_name="contactdetails",
+            index=models.Index(fields=["email_key"], name="contact_email_key"),
         ),
     ]

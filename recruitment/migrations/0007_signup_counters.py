@@ -4,22 +4,21 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('recruitment', '0006_fewer_index_writes_per_submission'),
+        ("recruitment", "0006_fewer_index_writes_per_submission"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='SignupCounter',
+            name="SignupCounter",
             fields=[
-                ('key', models.BigIntegerField(primary_key=True, serialize=False, verbose_name='address key')),
-                ('window_ends', models.DateTimeField(verbose_name='window ends')),
-                ('hits', models.PositiveIntegerField(verbose_name='sign-ups in the window')),
+                ("key", models.BigIntegerField(primary_key=True, serialize=False, verbose_name="address key")),
+                ("window_ends", models.DateTimeField(verbose_name="window ends")),
+                ("hits", models.PositiveIntegerField(verbose_name="sign-ups in the window")),
             ],
             options={
-                'verbose_name': 'sign-up counter',
-                'verbose_name_plural': 'sign-up counters',
+                "verbose_name": "sign-up counter",
+                "verbose_name_plural": "sign-up counters",
             },
         ),
     ]

@@ -4,15 +4,14 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('recruitment', '0008_staff_email_language'),
+        ("recruitment", "0008_staff_email_language"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='notification',
-            name='attempts',
-            field=models.PositiveSmallIntegerField(db_default=0, verbose_name='attempts'),
+            model_name="notification",
+            name="attempts",
+            field=models.PositiveSmallIntegerField(db_default=0, verbose_name="attempts"),
         ),
     ]

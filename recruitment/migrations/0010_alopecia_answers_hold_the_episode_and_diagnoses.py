@@ -22,8 +22,7 @@ def copy_to_alopecia_answers(apps, schema_editor):
     rows = AlopeciaAnswers.objects.order_by("pk")
     last = None
     while batch := list((rows.filter(pk__gt=last) if last is not None else rows)[:2000]):
-        values = {v.pop("pk"): v for v in Application.objects.filter(pk__in=[r.pk for r in batch])
-                  .values("pk", *MOVED)}
+        values = {v.pop("pk"): v for v in Application.objects.filter(pk__in=[r.pk for r in batch]).values("pk", *MOVED)}
         for row in batch:
             for name, value in values[row.pk].items():
                 setattr(row, name, value)
@@ -39,7 +38,6 @@ def copy_back(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
         ("recruitment", "0009_notification_attempts_default_in_database"),
     ]
@@ -48,25 +46,32 @@ class Migration(migrations.Migration):
         migrations.RemoveConstraint(model_name="treatmentuse", name="treatment_regrowth_only_for_jak"),
         migrations.RenameField(model_name="treatmentuse", old_name="regrowth", new_name="response"),
         migrations.AddField(
-            model_name="alopeciaanswers", name="other_diagnoses",
+            model_name="alopeciaanswers",
+            name="other_diagnoses",
             field=models.JSONField(blank=True, default=list, verbose_name="other hair-loss diagnoses"),
         ),
         migrations.AddField(
-            model_name="alopeciaanswers", name="other_diagnoses_unsure",
+            model_name="alopeciaanswers",
+            name="other_diagnoses_unsure",
             field=models.BooleanField(default=False, verbose_name="not sure about other diagnoses"),
         ),
         migrations.AddField(
-            model_name="alopeciaanswers", name="episode_started_on",
+            model_name="alopeciaanswers",
+            name="episode_started_on",
             field=models.DateField(null=True, verbose_name="current episode began (month)"),
         ),
         migrations.AddField(
-            model_name="alopeciaanswers", name="episode_months",
+            model_name="alopeciaanswers",
+            name="episode_months",
             field=models.PositiveSmallIntegerField(null=True, verbose_name="current episode (months)"),
         ),
         migrations.AddField(
-            model_name="alopeciaanswers", name="regrowth_last_6_months",
+            model_name="alopeciaanswers",
+            name="regrowth_last_6_months",
             field=models.CharField(
-                choices=[("yes", "Yes"), ("no", "No"), ("unsure", "Not sure")], max_length=6, null=True,
+                choices=[("yes", "Yes"), ("no", "No"), ("unsure", "Not sure")],
+                max_length=6,
+                null=True,
                 verbose_name="regrowth in the last 6 months",
             ),
         ),

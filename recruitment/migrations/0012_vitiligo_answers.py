@@ -5,37 +5,137 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('recruitment', '0011_application_names_no_condition'),
+        ("recruitment", "0011_application_names_no_condition"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='treatmentuse',
-            name='treatment',
-            field=models.CharField(choices=[('topical_steroid', 'Steroid cream, ointment or lotion'), ('topical_calcineurin', 'Tacrolimus or pimecrolimus ointment or cream'), ('intralesional_steroid', 'Steroid injections into the scalp'), ('oral_steroid', 'Steroid tablets (for example prednisone)'), ('topical_minoxidil', 'Minoxidil solution or foam'), ('oral_minoxidil', 'Minoxidil tablets'), ('contact_immunotherapy', 'Contact immunotherapy (DPCP or SADBE)'), ('phototherapy', 'Light therapy (phototherapy, such as NB-UVB or excimer)'), ('immunosuppressant', 'Methotrexate, cyclosporine or azathioprine'), ('biologic', 'Biologic injections (for example dupilumab)'), ('tofacitinib', 'Tofacitinib tablets'), ('baricitinib', 'Baricitinib tablets'), ('ritlecitinib', 'Ritlecitinib capsules'), ('deuruxolitinib', 'Deuruxolitinib tablets'), ('jaktinib', 'Jaktinib tablets'), ('ivarmacitinib', 'Ivarmacitinib tablets'), ('upadacitinib', 'Upadacitinib tablets'), ('abrocitinib', 'Abrocitinib tablets'), ('ruxolitinib_cream', 'Ruxolitinib cream'), ('depigmentation', 'Depigmentation therapy (monobenzone cream)'), ('tcm', 'Traditional Chinese medicine'), ('folk_remedy', 'Home or folk remedies (ginger, beer…)')], max_length=30, verbose_name='treatment'),
+            model_name="treatmentuse",
+            name="treatment",
+            field=models.CharField(
+                choices=[
+                    ("topical_steroid", "Steroid cream, ointment or lotion"),
+                    ("topical_calcineurin", "Tacrolimus or pimecrolimus ointment or cream"),
+                    ("intralesional_steroid", "Steroid injections into the scalp"),
+                    ("oral_steroid", "Steroid tablets (for example prednisone)"),
+                    ("topical_minoxidil", "Minoxidil solution or foam"),
+                    ("oral_minoxidil", "Minoxidil tablets"),
+                    ("contact_immunotherapy", "Contact immunotherapy (DPCP or SADBE)"),
+                    ("phototherapy", "Light therapy (phototherapy, such as NB-UVB or excimer)"),
+                    ("immunosuppressant", "Methotrexate, cyclosporine or azathioprine"),
+                    ("biologic", "Biologic injections (for example dupilumab)"),
+                    ("tofacitinib", "Tofacitinib tablets"),
+                    ("baricitinib", "Baricitinib tablets"),
+                    ("ritlecitinib", "Ritlecitinib capsules"),
+                    ("deuruxolitinib", "Deuruxolitinib tablets"),
+                    ("jaktinib", "Jaktinib tablets"),
+                    ("ivarmacitinib", "Ivarmacitinib tablets"),
+                    ("upadacitinib", "Upadacitinib tablets"),
+                    ("abrocitinib", "Abrocitinib tablets"),
+                    ("ruxolitinib_cream", "Ruxolitinib cream"),
+                    ("depigmentation", "Depigmentation therapy (monobenzone cream)"),
+                    ("tcm", "Traditional Chinese medicine"),
+                    ("folk_remedy", "Home or folk remedies (ginger, beer…)"),
+                ],
+                max_length=30,
+                verbose_name="treatment",
+            ),
         ),
         migrations.CreateModel(
-            name='VitiligoAnswers',
+            name="VitiligoAnswers",
             fields=[
-                ('application', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, primary_key=True, related_name='vitiligo', serialize=False, to='recruitment.application')),
-                ('vitiligo_type', models.CharField(choices=[('non_segmental', 'non-segmental'), ('segmental', 'segmental'), ('mixed', 'mixed'), ('unsure', 'not sure')], max_length=15, verbose_name='type of vitiligo')),
-                ('started_on', models.DateField(verbose_name='first patches appeared (month)')),
-                ('duration_months', models.PositiveSmallIntegerField(verbose_name='vitiligo for (months)')),
-                ('activity', models.CharField(choices=[('spreading', 'spreading'), ('stable', 'stable'), ('unsure', 'not sure')], max_length=10, verbose_name='in the last 6 months')),
-                ('regions', models.JSONField(blank=True, default=dict, verbose_name='hand units and whiteness per region')),
-                ('facial_bsa', models.DecimalField(decimal_places=2, max_digits=5, verbose_name='self-estimated facial BSA (%)')),
-                ('nonfacial_bsa', models.DecimalField(decimal_places=2, max_digits=5, verbose_name='self-estimated BSA outside the face (%)')),
-                ('total_bsa', models.DecimalField(decimal_places=2, max_digits=5, verbose_name='self-estimated total BSA (%)')),
-                ('bsa_without_palms_soles_feet_tops', models.DecimalField(decimal_places=2, max_digits=5, verbose_name='self-estimated BSA without palms, soles and tops of the feet (%)')),
-                ('f_vasi', models.DecimalField(decimal_places=2, max_digits=5, verbose_name='self-estimated F-VASI')),
-                ('t_vasi', models.DecimalField(decimal_places=2, max_digits=5, verbose_name='self-estimated T-VASI')),
+                (
+                    "application",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        primary_key=True,
+                        related_name="vitiligo",
+                        serialize=False,
+                        to="recruitment.application",
+                    ),
+                ),
+                (
+                    "vitiligo_type",
+                    models.CharField(
+                        choices=[
+                            ("non_segmental", "non-segmental"),
+                            ("segmental", "segmental"),
+                            ("mixed", "mixed"),
+                            ("unsure", "not sure"),
+                        ],
+                        max_length=15,
+                        verbose_name="type of vitiligo",
+                    ),
+                ),
+                ("started_on", models.DateField(verbose_name="first patches appeared (month)")),
+                ("duration_months", models.PositiveSmallIntegerField(verbose_name="vitiligo for (months)")),
+                (
+                    "activity",
+                    models.CharField(
+                        choices=[("spreading", "spreading"), ("stable", "stable"), ("unsure", "not sure")],
+                        max_length=10,
+                        verbose_name="in the last 6 months",
+                    ),
+                ),
+                (
+                    "regions",
+                    models.JSONField(blank=True, default=dict, verbose_name="hand units and whiteness per region"),
+                ),
+                (
+                    "facial_bsa",
+                    models.DecimalField(decimal_places=2, max_digits=5, verbose_name="self-estimated facial BSA (%)"),
+                ),
+                (
+                    "nonfacial_bsa",
+                    models.DecimalField(
+                        decimal_places=2, max_digits=5, verbose_name="self-estimated BSA outside the face (%)"
+                    ),
+                ),
+                (
+                    "total_bsa",
+                    models.DecimalField(decimal_places=2, max_digits=5, verbose_name="self-estimated total BSA (%)"),
+                ),
+                (
+                    "bsa_without_palms_soles_feet_tops",
+                    models.DecimalField(
+                        decimal_places=2,
+                        max_digits=5,
+                        verbose_name="self-estimated BSA without palms, soles and tops of the feet (%)",
+                    ),
+                ),
+                ("f_vasi", models.DecimalField(decimal_places=2, max_digits=5, verbose_name="self-estimated F-VASI")),
+                ("t_vasi", models.DecimalField(decimal_places=2, max_digits=5, verbose_name="self-estimated T-VASI")),
             ],
             options={
-                'verbose_name': 'vitiligo answers',
-                'verbose_name_plural': 'vitiligo answers',
-                'constraints': [models.CheckConstraint(condition=models.Q(('vitiligo_type__in', ['non_segmental', 'segmental', 'mixed', 'unsure'])), name='vitiligo_type_valid'), models.CheckConstraint(condition=models.Q(('activity__in', ['spreading', 'stable', 'unsure'])), name='vitiligo_activity_valid'), models.CheckConstraint(condition=models.Q(('duration_months__lte', 1200)), name='vitiligo_duration_plausible'), models.CheckConstraint(condition=models.Q(('f_vasi__gte', 0), ('f_vasi__lte', 3), ('facial_bsa__gte', 0), ('facial_bsa__lte', 3), ('t_vasi__gte', 0), ('t_vasi__lte', 100), ('total_bsa__gte', 0), ('total_bsa__lte', 100)), name='vitiligo_scores_in_range')],
+                "verbose_name": "vitiligo answers",
+                "verbose_name_plural": "vitiligo answers",
+                "constraints": [
+                    models.CheckConstraint(
+                        condition=models.Q(("vitiligo_type__in", ["non_segmental", "segmental", "mixed", "unsure"])),
+                        name="vitiligo_type_valid",
+                    ),
+                    models.CheckConstraint(
+                        condition=models.Q(("activity__in", ["spreading", "stable", "unsure"])),
+                        name="vitiligo_activity_valid",
+                    ),
+                    models.CheckConstraint(
+                        condition=models.Q(("duration_months__lte", 1200)), name="vitiligo_duration_plausible"
+                    ),
+                    models.CheckConstraint(
+                        condition=models.Q(
+                            ("f_vasi__gte", 0),
+                            ("f_vasi__lte", 3),
+                            ("facial_bsa__gte", 0),
+                            ("facial_bsa__lte", 3),
+                            ("t_vasi__gte", 0),
+                            ("t_vasi__lte", 100),
+                            ("total_bsa__gte", 0),
+                            ("total_bsa__lte", 100),
+                        ),
+                        name="vitiligo_scores_in_range",
+                    ),
+                ],
             },
         ),
     ]

@@ -5,35 +5,57 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('recruitment', '0012_vitiligo_answers'),
-        ('trials', '0009_vitiligo_criterion_kinds'),
+        ("recruitment", "0012_vitiligo_answers"),
+        ("trials", "0009_vitiligo_criterion_kinds"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.RemoveConstraint(
-            model_name='application',
-            name='application_verdict_valid',
+            model_name="application",
+            name="application_verdict_valid",
         ),
         migrations.AddField(
-            model_name='application',
-            name='eligible_from',
-            field=models.DateField(blank=True, null=True, verbose_name='may be eligible from'),
+            model_name="application",
+            name="eligible_from",
+            field=models.DateField(blank=True, null=True, verbose_name="may be eligible from"),
         ),
         migrations.AlterField(
-            model_name='application',
-            name='verdict',
-            field=models.CharField(choices=[('likely_eligible', 'Likely eligible'), ('needs_review', 'Needs review'), ('not_yet_eligible', 'Not yet eligible'), ('likely_ineligible', 'Likely ineligible')], max_length=20, verbose_name='verdict'),
+            model_name="application",
+            name="verdict",
+            field=models.CharField(
+                choices=[
+                    ("likely_eligible", "Likely eligible"),
+                    ("needs_review", "Needs review"),
+                    ("not_yet_eligible", "Not yet eligible"),
+                    ("likely_ineligible", "Likely ineligible"),
+                ],
+                max_length=20,
+                verbose_name="verdict",
+            ),
         ),
         migrations.AlterField(
-            model_name='evaluation',
-            name='verdict',
-            field=models.CharField(choices=[('likely_eligible', 'Likely eligible'), ('needs_review', 'Needs review'), ('not_yet_eligible', 'Not yet eligible'), ('likely_ineligible', 'Likely ineligible')], max_length=20, verbose_name='verdict'),
+            model_name="evaluation",
+            name="verdict",
+            field=models.CharField(
+                choices=[
+                    ("likely_eligible", "Likely eligible"),
+                    ("needs_review", "Needs review"),
+                    ("not_yet_eligible", "Not yet eligible"),
+                    ("likely_ineligible", "Likely ineligible"),
+                ],
+                max_length=20,
+                verbose_name="verdict",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='application',
-            constraint=models.CheckConstraint(condition=models.Q(('verdict__in', ['likely_eligible', 'needs_review', 'not_yet_eligible', 'likely_ineligible'])), name='application_verdict_valid'),
+            model_name="application",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("verdict__in", ["likely_eligible", "needs_review", "not_yet_eligible", "likely_ineligible"])
+                ),
+                name="application_verdict_valid",
+            ),
         ),
     ]

@@ -6,36 +6,70 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('recruitment', '0013_not_yet_eligible'),
+        ("recruitment", "0013_not_yet_eligible"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='auditevent',
-            name='action',
-            field=models.CharField(choices=[('created', 'Application submitted'), ('status_changed', 'Status changed'), ('assigned', 'Assigned'), ('note_added', 'Note added'), ('reevaluated', 'Re-evaluated'), ('exported', 'Exported'), ('notification_resent', 'Notification resent'), ('reminder_asked', 'Reminder asked for'), ('reminder_sent', 'Reminder sent')], max_length=30, verbose_name='action'),
+            model_name="auditevent",
+            name="action",
+            field=models.CharField(
+                choices=[
+                    ("created", "Application submitted"),
+                    ("status_changed", "Status changed"),
+                    ("assigned", "Assigned"),
+                    ("note_added", "Note added"),
+                    ("reevaluated", "Re-evaluated"),
+                    ("exported", "Exported"),
+                    ("notification_resent", "Notification resent"),
+                    ("reminder_asked", "Reminder asked for"),
+                    ("reminder_sent", "Reminder sent"),
+                ],
+                max_length=30,
+                verbose_name="action",
+            ),
         ),
         migrations.AlterField(
-            model_name='consentrecord',
-            name='purpose',
-            field=models.CharField(choices=[('health_data', 'Processing of health data for pre-screening'), ('contact', "Contact by the site's study coordinator"), ('share_with_sponsor', 'Sharing contact details with the sponsor'), ('guardian', "Parent or guardian's agreement for a minor"), ('reminder', 'A reminder on the day the patient may be eligible')], max_length=20, verbose_name='purpose'),
+            model_name="consentrecord",
+            name="purpose",
+            field=models.CharField(
+                choices=[
+                    ("health_data", "Processing of health data for pre-screening"),
+                    ("contact", "Contact by the site's study coordinator"),
+                    ("share_with_sponsor", "Sharing contact details with the sponsor"),
+                    ("guardian", "Parent or guardian's agreement for a minor"),
+                    ("reminder", "A reminder on the day the patient may be eligible"),
+                ],
+                max_length=20,
+                verbose_name="purpose",
+            ),
         ),
         migrations.CreateModel(
-            name='Reminder',
+            name="Reminder",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('due_on', models.DateField(db_index=True, verbose_name='remind on')),
-                ('by_email', models.BooleanField(help_text='Otherwise the study team calls.', verbose_name='by e-mail')),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now, verbose_name='asked')),
-                ('sent_at', models.DateTimeField(blank=True, null=True, verbose_name='e-mail sent')),
-                ('application', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='reminder', to='recruitment.application', verbose_name='application')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("due_on", models.DateField(db_index=True, verbose_name="remind on")),
+                (
+                    "by_email",
+                    models.BooleanField(help_text="Otherwise the study team calls.", verbose_name="by e-mail"),
+                ),
+                ("created_at", models.DateTimeField(default=django.utils.timezone.now, verbose_name="asked")),
+                ("sent_at", models.DateTimeField(blank=True, null=True, verbose_name="e-mail sent")),
+                (
+                    "application",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="reminder",
+                        to="recruitment.application",
+                        verbose_name="application",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'reminder',
-                'verbose_name_plural': 'reminders',
-                'ordering': ['due_on', 'pk'],
+                "verbose_name": "reminder",
+                "verbose_name_plural": "reminders",
+                "ordering": ["due_on", "pk"],
             },
         ),
     ]

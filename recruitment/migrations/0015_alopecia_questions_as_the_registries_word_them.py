@@ -4,61 +4,110 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('recruitment', '0014_reminders'),
+        ("recruitment", "0014_reminders"),
     ]
 
     operations = [
         migrations.RemoveConstraint(
-            model_name='alopeciaanswers',
-            name='alopecia_regrowth_valid',
+            model_name="alopeciaanswers",
+            name="alopecia_regrowth_valid",
         ),
         migrations.AddField(
-            model_name='alopeciaanswers',
-            name='aa_type',
-            field=models.CharField(blank=True, choices=[('patchy', 'patchy'), ('diffuse', 'diffuse'), ('ophiasis', 'ophiasis'), ('totalis', 'totalis'), ('universalis', 'universalis'), ('unsure', 'not sure')], max_length=12, verbose_name='type of alopecia areata'),
+            model_name="alopeciaanswers",
+            name="aa_type",
+            field=models.CharField(
+                blank=True,
+                choices=[
+                    ("patchy", "patchy"),
+                    ("diffuse", "diffuse"),
+                    ("ophiasis", "ophiasis"),
+                    ("totalis", "totalis"),
+                    ("universalis", "universalis"),
+                    ("unsure", "not sure"),
+                ],
+                max_length=12,
+                verbose_name="type of alopecia areata",
+            ),
         ),
         migrations.AddField(
-            model_name='alopeciaanswers',
-            name='regrowth_within_8_years',
-            field=models.CharField(blank=True, choices=[('yes', 'Yes'), ('no', 'No'), ('unsure', 'Not sure')], max_length=6, verbose_name='hair grew back on its own within 8 years'),
+            model_name="alopeciaanswers",
+            name="regrowth_within_8_years",
+            field=models.CharField(
+                blank=True,
+                choices=[("yes", "Yes"), ("no", "No"), ("unsure", "Not sure")],
+                max_length=6,
+                verbose_name="hair grew back on its own within 8 years",
+            ),
         ),
         migrations.AddField(
-            model_name='alopeciaanswers',
-            name='scalp_conditions',
-            field=models.JSONField(blank=True, null=True, verbose_name='other scalp conditions'),
+            model_name="alopeciaanswers",
+            name="scalp_conditions",
+            field=models.JSONField(blank=True, null=True, verbose_name="other scalp conditions"),
         ),
         migrations.AddField(
-            model_name='alopeciaanswers',
-            name='scalp_conditions_unsure',
-            field=models.BooleanField(default=False, verbose_name='not sure about other scalp conditions'),
+            model_name="alopeciaanswers",
+            name="scalp_conditions_unsure",
+            field=models.BooleanField(default=False, verbose_name="not sure about other scalp conditions"),
         ),
         migrations.AddField(
-            model_name='alopeciaanswers',
-            name='shaves_head',
-            field=models.CharField(blank=True, choices=[('yes', 'Yes'), ('no', 'No'), ('unsure', 'Not sure')], max_length=6, verbose_name='shaves the head'),
+            model_name="alopeciaanswers",
+            name="shaves_head",
+            field=models.CharField(
+                blank=True,
+                choices=[("yes", "Yes"), ("no", "No"), ("unsure", "Not sure")],
+                max_length=6,
+                verbose_name="shaves the head",
+            ),
         ),
         migrations.AddField(
-            model_name='alopeciaanswers',
-            name='spontaneous_regrowth',
-            field=models.CharField(blank=True, choices=[('in_6_months', 'in the last 6 months'), ('6_to_12_months', '6 to 12 months ago'), ('not_in_12', 'not in the last 12 months'), ('unsure', 'not sure')], max_length=14, verbose_name='thick hair grew back on its own'),
+            model_name="alopeciaanswers",
+            name="spontaneous_regrowth",
+            field=models.CharField(
+                blank=True,
+                choices=[
+                    ("in_6_months", "in the last 6 months"),
+                    ("6_to_12_months", "6 to 12 months ago"),
+                    ("not_in_12", "not in the last 12 months"),
+                    ("unsure", "not sure"),
+                ],
+                max_length=14,
+                verbose_name="thick hair grew back on its own",
+            ),
         ),
         migrations.AlterField(
-            model_name='alopeciaanswers',
-            name='regrowth_last_6_months',
-            field=models.CharField(blank=True, choices=[('yes', 'Yes'), ('no', 'No'), ('unsure', 'Not sure')], max_length=6, verbose_name='regrowth in the last 6 months (earlier question)'),
+            model_name="alopeciaanswers",
+            name="regrowth_last_6_months",
+            field=models.CharField(
+                blank=True,
+                choices=[("yes", "Yes"), ("no", "No"), ("unsure", "Not sure")],
+                max_length=6,
+                verbose_name="regrowth in the last 6 months (earlier question)",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='alopeciaanswers',
-            constraint=models.CheckConstraint(condition=models.Q(('regrowth_last_6_months__in', ['yes', 'no', 'unsure', ''])), name='alopecia_regrowth_valid'),
+            model_name="alopeciaanswers",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("regrowth_last_6_months__in", ["yes", "no", "unsure", ""])),
+                name="alopecia_regrowth_valid",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='alopeciaanswers',
-            constraint=models.CheckConstraint(condition=models.Q(('spontaneous_regrowth__in', ['in_6_months', '6_to_12_months', 'not_in_12', 'unsure', ''])), name='alopecia_spontaneous_regrowth_valid'),
+            model_name="alopeciaanswers",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("spontaneous_regrowth__in", ["in_6_months", "6_to_12_months", "not_in_12", "unsure", ""])
+                ),
+                name="alopecia_spontaneous_regrowth_valid",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='alopeciaanswers',
-            constraint=models.CheckConstraint(condition=models.Q(('aa_type__in', ['patchy', 'diffuse', 'ophiasis', 'totalis', 'universalis', 'unsure', ''])), name='alopecia_type_valid'),
+            model_name="alopeciaanswers",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("aa_type__in", ["patchy", "diffuse", "ophiasis", "totalis", "universalis", "unsure", ""])
+                ),
+                name="alopecia_type_valid",
+            ),
         ),
     ]

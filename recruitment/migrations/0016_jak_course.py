@@ -4,15 +4,19 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('recruitment', '0015_alopecia_questions_as_the_registries_word_them'),
+        ("recruitment", "0015_alopecia_questions_as_the_registries_word_them"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='treatmentuse',
-            name='course',
-            field=models.CharField(blank=True, choices=[('lt12w', 'Less than 12 weeks'), ('12w_plus', '12 weeks or more'), ('unsure', 'Not sure')], max_length=8, verbose_name='taken for'),
+            model_name="treatmentuse",
+            name="course",
+            field=models.CharField(
+                blank=True,
+                choices=[("lt12w", "Less than 12 weeks"), ("12w_plus", "12 weeks or more"), ("unsure", "Not sure")],
+                max_length=8,
+                verbose_name="taken for",
+            ),
         ),
     ]

@@ -4,15 +4,14 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('recruitment', '0016_jak_course'),
+        ("recruitment", "0016_jak_course"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='application',
-            name='health_history',
-            field=models.JSONField(blank=True, null=True, verbose_name='health history (optional answers)'),
+            model_name="application",
+            name="health_history",
+            field=models.JSONField(blank=True, null=True, verbose_name="health history (optional answers)"),
         ),
     ]

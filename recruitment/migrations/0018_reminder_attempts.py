@@ -4,30 +4,44 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('recruitment', '0017_health_history'),
+        ("recruitment", "0017_health_history"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='reminder',
-            name='attempts',
-            field=models.PositiveSmallIntegerField(default=0, verbose_name='failed attempts'),
+            model_name="reminder",
+            name="attempts",
+            field=models.PositiveSmallIntegerField(default=0, verbose_name="failed attempts"),
         ),
         migrations.AddField(
-            model_name='reminder',
-            name='last_error',
-            field=models.CharField(blank=True, max_length=300, verbose_name='last error'),
+            model_name="reminder",
+            name="last_error",
+            field=models.CharField(blank=True, max_length=300, verbose_name="last error"),
         ),
         migrations.AddField(
-            model_name='reminder',
-            name='wrong_birth_dates',
-            field=models.PositiveSmallIntegerField(default=0, verbose_name='wrong dates of birth given'),
+            model_name="reminder",
+            name="wrong_birth_dates",
+            field=models.PositiveSmallIntegerField(default=0, verbose_name="wrong dates of birth given"),
         ),
         migrations.AlterField(
-            model_name='auditevent',
-            name='action',
-            field=models.CharField(choices=[('created', 'Application submitted'), ('status_changed', 'Status changed'), ('assigned', 'Assigned'), ('note_added', 'Note added'), ('reevaluated', 'Re-evaluated'), ('exported', 'Exported'), ('notification_resent', 'Notification resent'), ('reminder_asked', 'Reminder asked for'), ('reminder_sent', 'Reminder sent'), ('reminder_opened', 'Reminder link opened')], max_length=30, verbose_name='action'),
+            model_name="auditevent",
+            name="action",
+            field=models.CharField(
+                choices=[
+                    ("created", "Application submitted"),
+                    ("status_changed", "Status changed"),
+                    ("assigned", "Assigned"),
+                    ("note_added", "Note added"),
+                    ("reevaluated", "Re-evaluated"),
+                    ("exported", "Exported"),
+                    ("notification_resent", "Notification resent"),
+                    ("reminder_asked", "Reminder asked for"),
+                    ("reminder_sent", "Reminder sent"),
+                    ("reminder_opened", "Reminder link opened"),
+                ],
+                max_length=30,
+                verbose_name="action",
+            ),
         ),
     ]

@@ -7,133 +7,249 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('recruitment', '0018_reminder_attempts'),
-        ('trials', '0011_patient_contacts_sponsor_country'),
+        ("recruitment", "0018_reminder_attempts"),
+        ("trials", "0011_patient_contacts_sponsor_country"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='AccessCode',
+            name="AccessCode",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('channel', models.CharField(choices=[('email', 'E-mail'), ('sms', 'Text message')], max_length=5, verbose_name='sent by')),
-                ('code_hash', models.CharField(max_length=64)),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now, verbose_name='sent')),
-                ('expires_at', models.DateTimeField(verbose_name='expires')),
-                ('tries', models.PositiveSmallIntegerField(default=0, verbose_name='wrong codes typed')),
-                ('used_at', models.DateTimeField(blank=True, null=True, verbose_name='used')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                (
+                    "channel",
+                    models.CharField(
+                        choices=[("email", "E-mail"), ("sms", "Text message")], max_length=5, verbose_name="sent by"
+                    ),
+                ),
+                ("code_hash", models.CharField(max_length=64)),
+                ("created_at", models.DateTimeField(default=django.utils.timezone.now, verbose_name="sent")),
+                ("expires_at", models.DateTimeField(verbose_name="expires")),
+                ("tries", models.PositiveSmallIntegerField(default=0, verbose_name="wrong codes typed")),
+                ("used_at", models.DateTimeField(blank=True, null=True, verbose_name="used")),
             ],
             options={
-                'verbose_name': 'one-time code',
-                'verbose_name_plural': 'one-time codes',
-                'ordering': ['-created_at', '-pk'],
+                "verbose_name": "one-time code",
+                "verbose_name_plural": "one-time codes",
+                "ordering": ["-created_at", "-pk"],
             },
         ),
         migrations.AlterModelOptions(
-            name='application',
-            options={'ordering': ['-submitted_at'], 'permissions': [('receive_consented_contact_details', 'Can receive, in sponsor exports, the contact details of applicants who agreed to share them with the sponsor'), ('erase_application', "Can erase an applicant's personal data at their request")], 'verbose_name': 'application', 'verbose_name_plural': 'applications'},
+            name="application",
+            options={
+                "ordering": ["-submitted_at"],
+                "permissions": [
+                    (
+                        "receive_consented_contact_details",
+                        "Can receive, in sponsor exports, the contact details of applicants who agreed to share them with the sponsor",
+                    ),
+                    ("erase_application", "Can erase an applicant's personal data at their request"),
+                ],
+                "verbose_name": "application",
+                "verbose_name_plural": "applications",
+            },
         ),
         migrations.RemoveConstraint(
-            model_name='application',
-            name='application_sex_valid',
+            model_name="application",
+            name="application_sex_valid",
         ),
         migrations.RemoveConstraint(
-            model_name='application',
-            name='application_diagnosed_valid',
+            model_name="application",
+            name="application_diagnosed_valid",
         ),
         migrations.RemoveConstraint(
-            model_name='consentrecord',
-            name='consent_once_per_purpose',
+            model_name="consentrecord",
+            name="consent_once_per_purpose",
         ),
         migrations.AddField(
-            model_name='application',
-            name='erased_at',
-            field=models.DateTimeField(blank=True, null=True, verbose_name='personal data erased'),
+            model_name="application",
+            name="erased_at",
+            field=models.DateTimeField(blank=True, null=True, verbose_name="personal data erased"),
         ),
         migrations.AddField(
-            model_name='notification',
-            name='channel',
-            field=models.CharField(choices=[('email', 'E-mail'), ('sms', 'Text message')], default='email', max_length=5, verbose_name='channel'),
+            model_name="notification",
+            name="channel",
+            field=models.CharField(
+                choices=[("email", "E-mail"), ("sms", "Text message")],
+                default="email",
+                max_length=5,
+                verbose_name="channel",
+            ),
         ),
         migrations.AlterField(
-            model_name='application',
-            name='age_years',
-            field=models.PositiveSmallIntegerField(blank=True, null=True, verbose_name='age at submission'),
+            model_name="application",
+            name="age_years",
+            field=models.PositiveSmallIntegerField(blank=True, null=True, verbose_name="age at submission"),
         ),
         migrations.AlterField(
-            model_name='application',
-            name='diagnosed',
-            field=models.CharField(blank=True, choices=[('yes', 'Yes'), ('no', 'No'), ('unsure', 'Not sure')], max_length=6, verbose_name='diagnosed by a doctor'),
+            model_name="application",
+            name="diagnosed",
+            field=models.CharField(
+                blank=True,
+                choices=[("yes", "Yes"), ("no", "No"), ("unsure", "Not sure")],
+                max_length=6,
+                verbose_name="diagnosed by a doctor",
+            ),
         ),
         migrations.AlterField(
-            model_name='application',
-            name='sex',
-            field=models.CharField(blank=True, choices=[('FEMALE', 'Female'), ('MALE', 'Male'), ('UNDISCLOSED', 'Prefer not to say')], max_length=12, verbose_name='sex at birth'),
+            model_name="application",
+            name="sex",
+            field=models.CharField(
+                blank=True,
+                choices=[("FEMALE", "Female"), ("MALE", "Male"), ("UNDISCLOSED", "Prefer not to say")],
+                max_length=12,
+                verbose_name="sex at birth",
+            ),
         ),
         migrations.AlterField(
-            model_name='auditevent',
-            name='action',
-            field=models.CharField(choices=[('created', 'Application submitted'), ('status_changed', 'Status changed'), ('assigned', 'Assigned'), ('note_added', 'Note added'), ('reevaluated', 'Re-evaluated'), ('exported', 'Exported'), ('notification_resent', 'Notification resent'), ('reminder_asked', 'Reminder asked for'), ('reminder_sent', 'Reminder sent'), ('reminder_opened', 'Reminder link opened'), ('patient_signed_in', 'Patient opened their application'), ('contact_corrected', 'Contact details corrected'), ('consent_withdrawn', 'Consent withdrawn'), ('erased', 'Personal data erased'), ('contact_viewed', 'Contact details viewed'), ('searched', 'Found by a search on phone or e-mail')], max_length=30, verbose_name='action'),
+            model_name="auditevent",
+            name="action",
+            field=models.CharField(
+                choices=[
+                    ("created", "Application submitted"),
+                    ("status_changed", "Status changed"),
+                    ("assigned", "Assigned"),
+                    ("note_added", "Note added"),
+                    ("reevaluated", "Re-evaluated"),
+                    ("exported", "Exported"),
+                    ("notification_resent", "Notification resent"),
+                    ("reminder_asked", "Reminder asked for"),
+                    ("reminder_sent", "Reminder sent"),
+                    ("reminder_opened", "Reminder link opened"),
+                    ("patient_signed_in", "Patient opened their application"),
+                    ("contact_corrected", "Contact details corrected"),
+                    ("consent_withdrawn", "Consent withdrawn"),
+                    ("erased", "Personal data erased"),
+                    ("contact_viewed", "Contact details viewed"),
+                    ("searched", "Found by a search on phone or e-mail"),
+                ],
+                max_length=30,
+                verbose_name="action",
+            ),
         ),
         migrations.AlterField(
-            model_name='consentrecord',
-            name='application',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='consents', to='recruitment.application'),
+            model_name="consentrecord",
+            name="application",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.CASCADE, related_name="consents", to="recruitment.application"
+            ),
         ),
         migrations.AlterField(
-            model_name='consentrecord',
-            name='purpose',
-            field=models.CharField(choices=[('health_data', 'Processing of health data for pre-screening'), ('contact', "Contact by the site's study coordinator"), ('share_with_sponsor', 'Sharing contact details with the sponsor'), ('guardian', "Parent or guardian's agreement for a minor"), ('reminder', 'A reminder on the day the patient may be eligible'), ('transfer_abroad', 'Sending answers to the sponsor abroad')], max_length=20, verbose_name='purpose'),
+            model_name="consentrecord",
+            name="purpose",
+            field=models.CharField(
+                choices=[
+                    ("health_data", "Processing of health data for pre-screening"),
+                    ("contact", "Contact by the site's study coordinator"),
+                    ("share_with_sponsor", "Sharing contact details with the sponsor"),
+                    ("guardian", "Parent or guardian's agreement for a minor"),
+                    ("reminder", "A reminder on the day the patient may be eligible"),
+                    ("transfer_abroad", "Sending answers to the sponsor abroad"),
+                ],
+                max_length=20,
+                verbose_name="purpose",
+            ),
         ),
         migrations.AlterField(
-            model_name='notification',
-            name='kind',
-            field=models.CharField(choices=[('new_application', 'New application'), ('digest', 'Daily digest'), ('confirmation', 'Confirmation to the patient'), ('access_code', 'One-time code to the patient')], max_length=20, verbose_name='kind'),
+            model_name="notification",
+            name="kind",
+            field=models.CharField(
+                choices=[
+                    ("new_application", "New application"),
+                    ("digest", "Daily digest"),
+                    ("confirmation", "Confirmation to the patient"),
+                    ("access_code", "One-time code to the patient"),
+                ],
+                max_length=20,
+                verbose_name="kind",
+            ),
         ),
         migrations.AlterField(
-            model_name='notification',
-            name='recipient',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='notifications', to=settings.AUTH_USER_MODEL),
+            model_name="notification",
+            name="recipient",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.CASCADE,
+                related_name="notifications",
+                to=settings.AUTH_USER_MODEL,
+            ),
         ),
         migrations.AlterField(
-            model_name='notification',
-            name='status',
-            field=models.CharField(choices=[('pending', 'Pending'), ('sent', 'Sent'), ('failed', 'Failed'), ('cancelled', 'Cancelled')], default='pending', max_length=10, verbose_name='status'),
+            model_name="notification",
+            name="status",
+            field=models.CharField(
+                choices=[("pending", "Pending"), ("sent", "Sent"), ("failed", "Failed"), ("cancelled", "Cancelled")],
+                default="pending",
+                max_length=10,
+                verbose_name="status",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='application',
-            constraint=models.CheckConstraint(condition=models.Q(('erased_at__isnull', False), models.Q(('age_years__isnull', False), models.Q(('sex', ''), _negated=True), models.Q(('diagnosed', ''), _negated=True)), _connector='OR'), name='application_answers_until_erased'),
+            model_name="application",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("erased_at__isnull", False),
+                    models.Q(
+                        ("age_years__isnull", False),
+                        models.Q(("sex", ""), _negated=True),
+                        models.Q(("diagnosed", ""), _negated=True),
+                    ),
+                    _connector="OR",
+                ),
+                name="application_answers_until_erased",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='application',
-            constraint=models.CheckConstraint(condition=models.Q(('sex__in', ['FEMALE', 'MALE', 'UNDISCLOSED', ''])), name='application_sex_valid'),
+            model_name="application",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("sex__in", ["FEMALE", "MALE", "UNDISCLOSED", ""])), name="application_sex_valid"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='application',
-            constraint=models.CheckConstraint(condition=models.Q(('diagnosed__in', ['yes', 'no', 'unsure', ''])), name='application_diagnosed_valid'),
+            model_name="application",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("diagnosed__in", ["yes", "no", "unsure", ""])), name="application_diagnosed_valid"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='consentrecord',
-            constraint=models.UniqueConstraint(condition=models.Q(('withdrawn_at', None)), fields=('application', 'purpose'), name='consent_in_force_once_per_purpose'),
+            model_name="consentrecord",
+            constraint=models.UniqueConstraint(
+                condition=models.Q(("withdrawn_at", None)),
+                fields=("application", "purpose"),
+                name="consent_in_force_once_per_purpose",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='notification',
-            constraint=models.UniqueConstraint(condition=models.Q(('kind', 'confirmation')), fields=('application', 'channel'), name='one_confirmation_per_channel'),
+            model_name="notification",
+            constraint=models.UniqueConstraint(
+                condition=models.Q(("kind", "confirmation")),
+                fields=("application", "channel"),
+                name="one_confirmation_per_channel",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='notification',
-            constraint=models.CheckConstraint(condition=models.Q(('recipient__isnull', False), models.Q(('application__isnull', False), ('kind__in', ['access_code', 'confirmation'])), _connector='OR'), name='notification_has_a_recipient'),
+            model_name="notification",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("recipient__isnull", False),
+                    models.Q(("application__isnull", False), ("kind__in", ["access_code", "confirmation"])),
+                    _connector="OR",
+                ),
+                name="notification_has_a_recipient",
+            ),
         ),
         migrations.AddField(
-            model_name='accesscode',
-            name='application',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='access_codes', to='recruitment.application'),
+            model_name="accesscode",
+            name="application",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.CASCADE, related_name="access_codes", to="recruitment.application"
+            ),
         ),
         migrations.AddIndex(
-            model_name='accesscode',
-            index=models.Index(fields=['application', '-created_at'], name='access_code_recent'),
+            model_name="accesscode",
+            index=models.Index(fields=["application", "-created_at"], name="access_code_recent"),
         ),
     ]

@@ -7,79 +7,150 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('recruitment', '0019_patient_control'),
-        ('trials', '0012_calls_and_first_contact'),
+        ("recruitment", "0019_patient_control"),
+        ("trials", "0012_calls_and_first_contact"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='ContactAttempt',
+            name="ContactAttempt",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('at', models.DateTimeField(default=django.utils.timezone.now, verbose_name='when')),
-                ('channel', models.CharField(choices=[('phone', 'Phone call'), ('sms', 'Text message'), ('email', 'E-mail')], default='phone', max_length=10, verbose_name='how')),
-                ('outcome', models.CharField(choices=[('reached', 'Reached'), ('no_answer', 'No answer'), ('voicemail', 'Left a voicemail'), ('wrong_number', 'Wrong number'), ('call_back', 'Asked to call back')], max_length=15, verbose_name='outcome')),
-                ('next_contact_at', models.DateTimeField(blank=True, null=True, verbose_name='next contact')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("at", models.DateTimeField(default=django.utils.timezone.now, verbose_name="when")),
+                (
+                    "channel",
+                    models.CharField(
+                        choices=[("phone", "Phone call"), ("sms", "Text message"), ("email", "E-mail")],
+                        default="phone",
+                        max_length=10,
+                        verbose_name="how",
+                    ),
+                ),
+                (
+                    "outcome",
+                    models.CharField(
+                        choices=[
+                            ("reached", "Reached"),
+                            ("no_answer", "No answer"),
+                            ("voicemail", "Left a voicemail"),
+                            ("wrong_number", "Wrong number"),
+                            ("call_back", "Asked to call back"),
+                        ],
+                        max_length=15,
+                        verbose_name="outcome",
+                    ),
+                ),
+                ("next_contact_at", models.DateTimeField(blank=True, null=True, verbose_name="next contact")),
             ],
             options={
-                'verbose_name': 'contact attempt',
-                'verbose_name_plural': 'contact attempts',
-                'ordering': ['at', 'pk'],
+                "verbose_name": "contact attempt",
+                "verbose_name_plural": "contact attempts",
+                "ordering": ["at", "pk"],
             },
         ),
         migrations.AddField(
-            model_name='application',
-            name='first_contact_at',
-            field=models.DateTimeField(blank=True, null=True, verbose_name='first contact attempt'),
+            model_name="application",
+            name="first_contact_at",
+            field=models.DateTimeField(blank=True, null=True, verbose_name="first contact attempt"),
         ),
         migrations.AddField(
-            model_name='application',
-            name='first_contact_breach_notified_at',
+            model_name="application",
+            name="first_contact_breach_notified_at",
             field=models.DateTimeField(blank=True, editable=False, null=True),
         ),
         migrations.AddField(
-            model_name='application',
-            name='first_contact_due',
-            field=models.DateTimeField(blank=True, null=True, verbose_name='first contact due'),
+            model_name="application",
+            name="first_contact_due",
+            field=models.DateTimeField(blank=True, null=True, verbose_name="first contact due"),
         ),
         migrations.AddField(
-            model_name='application',
-            name='next_contact_at',
-            field=models.DateTimeField(blank=True, null=True, verbose_name='next contact'),
+            model_name="application",
+            name="next_contact_at",
+            field=models.DateTimeField(blank=True, null=True, verbose_name="next contact"),
         ),
         migrations.AlterField(
-            model_name='auditevent',
-            name='action',
-            field=models.CharField(choices=[('created', 'Application submitted'), ('status_changed', 'Status changed'), ('assigned', 'Assigned'), ('note_added', 'Note added'), ('reevaluated', 'Re-evaluated'), ('exported', 'Exported'), ('notification_resent', 'Notification resent'), ('reminder_asked', 'Reminder asked for'), ('reminder_sent', 'Reminder sent'), ('reminder_opened', 'Reminder link opened'), ('patient_signed_in', 'Patient opened their application'), ('contact_corrected', 'Contact details corrected'), ('consent_withdrawn', 'Consent withdrawn'), ('erased', 'Personal data erased'), ('contact_attempt', 'Contact attempt'), ('contact_viewed', 'Contact details viewed'), ('searched', 'Found by a search on phone or e-mail')], max_length=30, verbose_name='action'),
+            model_name="auditevent",
+            name="action",
+            field=models.CharField(
+                choices=[
+                    ("created", "Application submitted"),
+                    ("status_changed", "Status changed"),
+                    ("assigned", "Assigned"),
+                    ("note_added", "Note added"),
+                    ("reevaluated", "Re-evaluated"),
+                    ("exported", "Exported"),
+                    ("notification_resent", "Notification resent"),
+                    ("reminder_asked", "Reminder asked for"),
+                    ("reminder_sent", "Reminder sent"),
+                    ("reminder_opened", "Reminder link opened"),
+                    ("patient_signed_in", "Patient opened their application"),
+                    ("contact_corrected", "Contact details corrected"),
+                    ("consent_withdrawn", "Consent withdrawn"),
+                    ("erased", "Personal data erased"),
+                    ("contact_attempt", "Contact attempt"),
+                    ("contact_viewed", "Contact details viewed"),
+                    ("searched", "Found by a search on phone or e-mail"),
+                ],
+                max_length=30,
+                verbose_name="action",
+            ),
         ),
         migrations.AlterField(
-            model_name='notification',
-            name='kind',
-            field=models.CharField(choices=[('new_application', 'New application'), ('digest', 'Daily digest'), ('first_contact_missed', 'First-contact target missed'), ('confirmation', 'Confirmation to the patient'), ('access_code', 'One-time code to the patient')], max_length=20, verbose_name='kind'),
+            model_name="notification",
+            name="kind",
+            field=models.CharField(
+                choices=[
+                    ("new_application", "New application"),
+                    ("digest", "Daily digest"),
+                    ("first_contact_missed", "First-contact target missed"),
+                    ("confirmation", "Confirmation to the patient"),
+                    ("access_code", "One-time code to the patient"),
+                ],
+                max_length=20,
+                verbose_name="kind",
+            ),
         ),
         migrations.AddIndex(
-            model_name='application',
-            index=models.Index(condition=models.Q(('first_contact_at__isnull', True), ('first_contact_breach_notified_at__isnull', True)), fields=['first_contact_due'], name='application_first_contact_open'),
+            model_name="application",
+            index=models.Index(
+                condition=models.Q(
+                    ("first_contact_at__isnull", True), ("first_contact_breach_notified_at__isnull", True)
+                ),
+                fields=["first_contact_due"],
+                name="application_first_contact_open",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='notification',
-            constraint=models.UniqueConstraint(condition=models.Q(('kind', 'first_contact_missed')), fields=('recipient', 'application'), name='one_first_contact_alert_per_recipient'),
+            model_name="notification",
+            constraint=models.UniqueConstraint(
+                condition=models.Q(("kind", "first_contact_missed")),
+                fields=("recipient", "application"),
+                name="one_first_contact_alert_per_recipient",
+            ),
         ),
         migrations.AddField(
-            model_name='contactattempt',
-            name='application',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='contact_attempts', to='recruitment.application'),
+            model_name="contactattempt",
+            name="application",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.CASCADE,
+                related_name="contact_attempts",
+                to="recruitment.application",
+            ),
         ),
         migrations.AddField(
-            model_name='contactattempt',
-            name='by',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='by'),
+            model_name="contactattempt",
+            name="by",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="+",
+                to=settings.AUTH_USER_MODEL,
+                verbose_name="by",
+            ),
         ),
         migrations.AddIndex(
-            model_name='contactattempt',
-            index=models.Index(fields=['application', 'at'], name='attempt_application_at'),
+            model_name="contactattempt",
+            index=models.Index(fields=["application", "at"], name="attempt_application_at"),
         ),
     ]

@@ -4,15 +4,38 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('recruitment', '0020_calls_and_first_contact'),
+        ("recruitment", "0020_calls_and_first_contact"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='auditevent',
-            name='action',
-            field=models.CharField(choices=[('created', 'Application submitted'), ('status_changed', 'Status changed'), ('assigned', 'Assigned'), ('note_added', 'Note added'), ('reevaluated', 'Re-evaluated'), ('exported', 'Exported'), ('notification_resent', 'Notification resent'), ('reminder_asked', 'Reminder asked for'), ('reminder_sent', 'Reminder sent'), ('reminder_opened', 'Reminder link opened'), ('patient_signed_in', 'Patient opened their application'), ('contact_corrected', 'Contact details corrected'), ('consent_withdrawn', 'Consent withdrawn'), ('erased', 'Personal data erased'), ('contact_attempt', 'Contact attempt'), ('campaign_changed', 'Campaign created or changed'), ('login_locked', 'Log-in locked after failed attempts'), ('contact_viewed', 'Contact details viewed'), ('searched', 'Found by a search on phone or e-mail')], max_length=30, verbose_name='action'),
+            model_name="auditevent",
+            name="action",
+            field=models.CharField(
+                choices=[
+                    ("created", "Application submitted"),
+                    ("status_changed", "Status changed"),
+                    ("assigned", "Assigned"),
+                    ("note_added", "Note added"),
+                    ("reevaluated", "Re-evaluated"),
+                    ("exported", "Exported"),
+                    ("notification_resent", "Notification resent"),
+                    ("reminder_asked", "Reminder asked for"),
+                    ("reminder_sent", "Reminder sent"),
+                    ("reminder_opened", "Reminder link opened"),
+                    ("patient_signed_in", "Patient opened their application"),
+                    ("contact_corrected", "Contact details corrected"),
+                    ("consent_withdrawn", "Consent withdrawn"),
+                    ("erased", "Personal data erased"),
+                    ("contact_attempt", "Contact attempt"),
+                    ("campaign_changed", "Campaign created or changed"),
+                    ("login_locked", "Log-in locked after failed attempts"),
+                    ("contact_viewed", "Contact details viewed"),
+                    ("searched", "Found by a search on phone or e-mail"),
+                ],
+                max_length=30,
+                verbose_name="action",
+            ),
         ),
     ]

@@ -4,15 +4,26 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('recruitment', '0022_registry_notices'),
+        ("recruitment", "0022_registry_notices"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='notification',
-            name='kind',
-            field=models.CharField(choices=[('new_application', 'New application'), ('digest', 'Daily digest'), ('first_contact_missed', 'First-contact target missed'), ('catalog_changed', 'The registry changed a trial'), ('account_changed', "Your account's security changed"), ('confirmation', 'Confirmation to the patient'), ('access_code', 'One-time code to the patient')], max_length=20, verbose_name='kind'),
+            model_name="notification",
+            name="kind",
+            field=models.CharField(
+                choices=[
+                    ("new_application", "New application"),
+                    ("digest", "Daily digest"),
+                    ("first_contact_missed", "First-contact target missed"),
+                    ("catalog_changed", "The registry changed a trial"),
+                    ("account_changed", "Your account's security changed"),
+                    ("confirmation", "Confirmation to the patient"),
+                    ("access_code", "One-time code to the patient"),
+                ],
+                max_length=20,
+                verbose_name="kind",
+            ),
         ),
     ]

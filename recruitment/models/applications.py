@@ -44,16 +44,29 @@ class Application(models.Model):
     # trial, site and campaign lead the "recent" indexes below, which serve their lookups too: a
     # single-column index each would only cost every submission three more index writes.
     trial = models.ForeignKey(
-        "trials.Trial", on_delete=models.PROTECT, related_name="applications", verbose_name=_("trial"),
+        "trials.Trial",
+        on_delete=models.PROTECT,
+        related_name="applications",
+        verbose_name=_("trial"),
         db_index=False,
     )
     site = models.ForeignKey(
-        "trials.Site", on_delete=models.PROTECT, null=True, blank=True, related_name="applications",
-        verbose_name=_("preferred site"), db_index=False,
+        "trials.Site",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="applications",
+        verbose_name=_("preferred site"),
+        db_index=False,
     )
     campaign = models.ForeignKey(
-        "trials.Campaign", on_delete=models.SET_NULL, null=True, blank=True, related_name="applications",
-        verbose_name=_("campaign"), db_index=False,
+        "trials.Campaign",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="applications",
+        verbose_name=_("campaign"),
+        db_index=False,
     )
     submitted_at = models.DateTimeField(_("submitted"), default=timezone.now, db_index=True)
     language = models.CharField(_("preferred language"), max_length=10, choices=settings.LANGUAGES)
@@ -76,11 +89,19 @@ class Application(models.Model):
     eligible_from = models.DateField(_("may be eligible from"), null=True, blank=True)
     status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.NEW)
     assigned_to = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="assigned_applications",
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="assigned_applications",
         verbose_name=_("assigned to"),
     )
     duplicate_of = models.ForeignKey(
-        "self", on_delete=models.SET_NULL, null=True, blank=True, related_name="duplicates",
+        "self",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="duplicates",
         verbose_name=_("possible duplicate of"),
     )
     # The first-contact clock (recruitment.services.calls): when the site's target for a first
@@ -99,8 +120,13 @@ class Application(models.Model):
         verbose_name = _("application")
         verbose_name_plural = _("applications")
         permissions = [
-            ("receive_consented_contact_details", _("Can receive, in sponsor exports, the contact details of "
-                                                    "applicants who agreed to share them with the sponsor")),
+            (
+                "receive_consented_contact_details",
+                _(
+                    "Can receive, in sponsor exports, the contact details of "
+                    "applicants who agreed to share them with the sponsor"
+                ),
+            ),
             ("erase_application", _("Can erase an applicant's personal data at their request")),
         ]
         # The coordinators' list filters on these and always sorts newest first.
@@ -111,8 +137,11 @@ class Application(models.Model):
             models.Index(fields=["verdict", "-submitted_at"], name="application_verdict_recent"),
             models.Index(fields=["campaign", "-submitted_at"], name="application_campaign_recent"),
             # The breach sweep: applications still waiting for a first attempt, by deadline.
-            models.Index(fields=["first_contact_due"], name="application_first_contact_open",
-                         condition=Q(first_contact_at__isnull=True, first_contact_breach_notified_at__isnull=True)),
+            models.Index(
+                fields=["first_contact_due"],
+                name="application_first_contact_open",
+                condition=Q(first_contact_at__isnull=True, first_contact_breach_notified_at__isnull=True),
+            ),
         ]
         constraints = [
             models.CheckConstraint(condition=Q(age_years__lte=120), name="application_age_plausible"),
@@ -123,8 +152,9 @@ class Application(models.Model):
             ),
             models.CheckConstraint(condition=~Q(reference=""), name="application_reference_present"),
             models.CheckConstraint(condition=Q(sex__in=[*Sex.values, ""]), name="application_sex_valid"),
-            models.CheckConstraint(condition=Q(diagnosed__in=[*YesNoUnsure.values, ""]),
-                                   name="application_diagnosed_valid"),
+            models.CheckConstraint(
+                condition=Q(diagnosed__in=[*YesNoUnsure.values, ""]), name="application_diagnosed_valid"
+            ),
             models.CheckConstraint(condition=Q(verdict__in=Verdict.values), name="application_verdict_valid"),
             models.CheckConstraint(condition=Q(status__in=Status.values), name="application_status_valid"),
             models.CheckConstraint(
@@ -235,8 +265,11 @@ class ConsentRecord(models.Model):
         verbose_name = _("consent")
         verbose_name_plural = _("consents")
         constraints = [
-            models.UniqueConstraint(fields=["application", "purpose"], condition=Q(withdrawn_at=None),
-                                    name="consent_in_force_once_per_purpose"),
+            models.UniqueConstraint(
+                fields=["application", "purpose"],
+                condition=Q(withdrawn_at=None),
+                name="consent_in_force_once_per_purpose",
+            ),
         ]
 
     def __str__(self):
@@ -263,3 +296,6 @@ class Evaluation(models.Model):
         get_latest_by = ["created_at", "pk"]
         verbose_name = _("evaluation")
         verbose_name_plural = _("evaluations")
+
+    def __str__(self):
+        return f"{self.get_verdict_display()} ({self.created_at:%Y-%m-%d %H:%M})"

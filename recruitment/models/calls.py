@@ -28,13 +28,12 @@ class ContactAttempt(models.Model):
     """One attempt, as recorded: kept when the patient's data is erased (it holds none), so the
     funnel's counts stay true."""
 
-    application = models.ForeignKey("recruitment.Application", on_delete=models.CASCADE,
-                                    related_name="contact_attempts")
-    by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+",
-                           verbose_name=_("by"))
+    application = models.ForeignKey(
+        "recruitment.Application", on_delete=models.CASCADE, related_name="contact_attempts"
+    )
+    by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("by"))
     at = models.DateTimeField(_("when"), default=timezone.now)
-    channel = models.CharField(_("how"), max_length=10, choices=AttemptChannel.choices,
-                               default=AttemptChannel.PHONE)
+    channel = models.CharField(_("how"), max_length=10, choices=AttemptChannel.choices, default=AttemptChannel.PHONE)
     outcome = models.CharField(_("outcome"), max_length=15, choices=AttemptOutcome.choices)
     next_contact_at = models.DateTimeField(_("next contact"), null=True, blank=True)
 

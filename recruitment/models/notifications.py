@@ -38,8 +38,9 @@ class NotificationStatus(models.TextChoices):
 class Notification(models.Model):
     kind = models.CharField(_("kind"), max_length=20, choices=NotificationKind.choices)
     # A staff user; none for a message to the patient, who is reached through the application.
-    recipient = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notifications",
-                                  null=True, blank=True)
+    recipient = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notifications", null=True, blank=True
+    )
     channel = models.CharField(_("channel"), max_length=5, choices=Channel.choices, default=Channel.EMAIL)
     application = models.ForeignKey(
         "recruitment.Application", on_delete=models.CASCADE, null=True, blank=True, related_name="notifications"
@@ -62,23 +63,28 @@ class Notification(models.Model):
         indexes = [models.Index(fields=["status", "queued_at"], name="notification_sweep")]
         constraints = [
             models.UniqueConstraint(
-                fields=["recipient", "application"], condition=models.Q(kind="new_application"),
+                fields=["recipient", "application"],
+                condition=models.Q(kind="new_application"),
                 name="one_new_application_notice_per_recipient",
             ),
             models.UniqueConstraint(
-                fields=["recipient", "digest_date"], condition=models.Q(kind="digest"), name="one_digest_per_day",
+                fields=["recipient", "digest_date"],
+                condition=models.Q(kind="digest"),
+                name="one_digest_per_day",
             ),
             models.UniqueConstraint(
-                fields=["recipient", "application"], condition=models.Q(kind="first_contact_missed"),
+                fields=["recipient", "application"],
+                condition=models.Q(kind="first_contact_missed"),
                 name="one_first_contact_alert_per_recipient",
             ),
             models.UniqueConstraint(
-                fields=["application", "channel"], condition=models.Q(kind="confirmation"),
+                fields=["application", "channel"],
+                condition=models.Q(kind="confirmation"),
                 name="one_confirmation_per_channel",
             ),
             models.CheckConstraint(
-                condition=models.Q(recipient__isnull=False) | models.Q(kind__in=sorted(PATIENT_KINDS),
-                                                                       application__isnull=False),
+                condition=models.Q(recipient__isnull=False)
+                | models.Q(kind__in=sorted(PATIENT_KINDS), application__isnull=False),
                 name="notification_has_a_recipient",
             ),
         ]

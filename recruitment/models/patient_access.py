@@ -9,8 +9,7 @@ from recruitment.models.notifications import Channel
 
 
 class AccessCode(models.Model):
-    application = models.ForeignKey("recruitment.Application", on_delete=models.CASCADE,
-                                    related_name="access_codes")
+    application = models.ForeignKey("recruitment.Application", on_delete=models.CASCADE, related_name="access_codes")
     channel = models.CharField(_("sent by"), max_length=5, choices=Channel.choices)
     # A keyed hash: the code itself is only in the message that carries it.
     code_hash = models.CharField(max_length=64)

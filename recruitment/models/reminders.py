@@ -9,8 +9,9 @@ from django.utils.translation import gettext_lazy as _
 
 
 class Reminder(models.Model):
-    application = models.OneToOneField("recruitment.Application", on_delete=models.CASCADE, related_name="reminder",
-                                       verbose_name=_("application"))
+    application = models.OneToOneField(
+        "recruitment.Application", on_delete=models.CASCADE, related_name="reminder", verbose_name=_("application")
+    )
     due_on = models.DateField(_("remind on"), db_index=True)
     by_email = models.BooleanField(_("by e-mail"), help_text=_("Otherwise the study team calls."))
     created_at = models.DateTimeField(_("asked"), default=timezone.now)

@@ -92,6 +92,14 @@ class AuditEvent(models.Model):
     def __str__(self):
         return f"{self.created_at:%Y-%m-%d %H:%M} {self.actor_label}: {self.get_action_display()}"
 
+    def save(self, *args, **kwargs):
+        if self.pk is not None:
+            raise PermissionError("audit events cannot be changed")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise PermissionError("audit events cannot be deleted")
+
     # The trail keeps labels in English, one language in the record whoever acted (the words
     # the portal writes itself: who acted when no user did, a status or a verdict); each reader
     # sees them in their own language. What people typed (reasons, notes) is shown as typed.
@@ -111,11 +119,3 @@ class AuditEvent(models.Model):
     @property
     def shown_new_value(self) -> str:
         return self._in_reader_language(self.new_value)
-
-    def save(self, *args, **kwargs):
-        if self.pk is not None:
-            raise PermissionError("audit events cannot be changed")
-        super().save(*args, **kwargs)
-
-    def delete(self, *args, **kwargs):
-        raise PermissionError("audit events cannot be deleted")

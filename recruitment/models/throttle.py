@@ -16,3 +16,6 @@ class SignupCounter(models.Model):
     class Meta:
         verbose_name = _("sign-up counter")
         verbose_name_plural = _("sign-up counters")
+
+    def __str__(self):
+        return f"{self.hits} until {self.window_ends:%Y-%m-%d %H:%M}"

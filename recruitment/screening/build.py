@@ -7,8 +7,9 @@ from recruitment.patient_dates import age_on, patient_today
 from recruitment.screening.answers import ScreeningAnswers, TreatmentAnswer
 
 
-def screening_answers(application, condition_answers=None, treatments=None, *, born=None,
-                      today=None) -> ScreeningAnswers:
+def screening_answers(
+    application, condition_answers=None, treatments=None, *, born=None, today=None
+) -> ScreeningAnswers:
     """`condition_answers` (the row of the trial's condition), `treatments` and `born` (the date of
     birth) default to the application's stored rows; `today` to the patient's day."""
     condition = condition_of(application.trial)
@@ -34,8 +35,7 @@ def screening_answers(application, condition_answers=None, treatments=None, *, b
         planning_pregnancy=application.planning_pregnancy,
         diagnosed=application.diagnosed,
         history=None if application.health_history is None else frozenset(application.health_history),
-        treatments={t.treatment: TreatmentAnswer(t.last_use, t.response or None, t.course or None)
-                    for t in treatments},
+        treatments={t.treatment: TreatmentAnswer(t.last_use, t.response or None, t.course or None) for t in treatments},
         treatments_asked=frozenset(condition.questions.treatments),
         condition=values,
     )

@@ -16,9 +16,7 @@ from recruitment.screening.reasons import reason
 def within(value, low, high, *, low_exclusive=False, high_exclusive=False) -> bool:
     if low is not None and (value < low or (low_exclusive and value == low)):
         return False
-    if high is not None and (value > high or (high_exclusive and value == high)):
-        return False
-    return True
+    return not (high is not None and (value > high or (high_exclusive and value == high)))
 
 
 def range_text(low, high, unit="") -> str:
@@ -33,8 +31,12 @@ def range_text(low, high, unit="") -> str:
 def check_score(value, low, high, label):
     if value is None:
         return None, reason(gettext_noop("%(score)s not given"), score=label)
-    return within(value, low, high), reason(gettext_noop("%(score)s %(value)s, required %(range)s"),
-                                            score=label, value=str(value), range=range_text(low, high))
+    return within(value, low, high), reason(
+        gettext_noop("%(score)s %(value)s, required %(range)s"),
+        score=label,
+        value=str(value),
+        range=range_text(low, high),
+    )
 
 
 # How close to a threshold a patient's own estimate of a score is too close to decide, unless the
@@ -57,8 +59,11 @@ def check_estimate(value, low, high, label, *, margin=estimate_margin, scale=(No
     holds, why = check_score(value, low, high, label)
     if value is None:
         return holds, why
-    near = [limit for limit in (low, high) if limit is not None and limit not in scale
-            and abs(Decimal(str(value)) - Decimal(str(limit))) < margin(limit)]
+    near = [
+        limit
+        for limit in (low, high)
+        if limit is not None and limit not in scale and abs(Decimal(str(value)) - Decimal(str(limit))) < margin(limit)
+    ]
     clearly_out = not holds and not near
     if clearly_out or (holds and not near):
         return holds, why

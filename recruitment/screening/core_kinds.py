@@ -6,14 +6,23 @@ import datetime
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import gettext_noop
 
-from recruitment.screening.answers import ScreeningAnswers
 from recruitment.patient_dates import birthday
+from recruitment.screening.answers import ScreeningAnswers
 from recruitment.screening.checks import range_text, within
-from recruitment.screening.later import Later
 from recruitment.screening.kind import BOOL, CHOICE, LIST, NUMBER, Kind, Param
+from recruitment.screening.later import Later
 from recruitment.screening.reasons import reason
 from recruitment.screening.treatments import (
-    ANY_JAK, LAST_USE_DAYS, ORAL_JAK, TREATMENT_GROUPS, Course, History, LastUse, Treatment, YesNoUnsure, expand,
+    ANY_JAK,
+    LAST_USE_DAYS,
+    ORAL_JAK,
+    TREATMENT_GROUPS,
+    Course,
+    History,
+    LastUse,
+    Treatment,
+    YesNoUnsure,
+    expand,
 )
 
 
@@ -28,11 +37,8 @@ def _check_age(p, a: ScreeningAnswers):
         high = p.get(per_sex[a.sex][1], high)
     elif has_sex_limits:
         # The limit depends on sex at birth, which was not given: decide only if every limit agrees.
-        fits = [
-            within(a.age, p.get(lo, low), p.get(hi, high)) for lo, hi in per_sex.values()
-        ]
-        why = reason(gettext_noop("age %(age)s; the limit depends on sex at birth, which was not given"),
-                     age=a.age)
+        fits = [within(a.age, p.get(lo, low), p.get(hi, high)) for lo, hi in per_sex.values()]
+        why = reason(gettext_noop("age %(age)s; the limit depends on sex at birth, which was not given"), age=a.age)
         return (fits[0] if all(fits) or not any(fits) else None), why
     fits = within(a.age, low, high)
     why = reason(gettext_noop("age %(age)s, required %(range)s"), age=a.age, range=range_text(low, high))
@@ -59,14 +65,18 @@ def _check_prior_jak(p, a):
     # A shorter course without response, or one that helped, is not one.
     inadequate = [t for t in used.values() if t.response == YesNoUnsure.NO and t.course == Course.AT_LEAST_12_WEEKS]
     if inadequate:
-        return True, reason(gettext_noop("used %(treatments)s for 12 weeks or more, and it did not help"),
-                            treatments=names)
-    settled = all(t.response == YesNoUnsure.YES or (t.response == YesNoUnsure.NO and t.course == Course.UNDER_12_WEEKS)
-                  for t in used.values())
+        return True, reason(
+            gettext_noop("used %(treatments)s for 12 weeks or more, and it did not help"), treatments=names
+        )
+    settled = all(
+        t.response == YesNoUnsure.YES or (t.response == YesNoUnsure.NO and t.course == Course.UNDER_12_WEEKS)
+        for t in used.values()
+    )
     if settled:
         return False, reason(gettext_noop("used %(treatments)s: it helped, or not for 12 weeks"), treatments=names)
-    return None, reason(gettext_noop("used %(treatments)s; whether it helped over 12 weeks is not known"),
-                        treatments=names)
+    return None, reason(
+        gettext_noop("used %(treatments)s; whether it helped over 12 weeks is not known"), treatments=names
+    )
 
 
 # Reasons stored by evaluations made before the wording above; kept in the catalog so that those
@@ -118,13 +128,22 @@ def _check_washout(p, a):
     if used:
         later = Later(None if None in over_on else max(over_on))
         if later.on is None:
-            return True, reason(gettext_noop("%(treatments)s used within %(days)s days; possible %(days)s days "
-                                             "after stopping"), treatments=used, days=days), later
-        return True, reason(gettext_noop("%(treatments)s used within %(days)s days"), treatments=used,
-                            days=days), later
+            return (
+                True,
+                reason(
+                    gettext_noop("%(treatments)s used within %(days)s days; possible %(days)s days after stopping"),
+                    treatments=used,
+                    days=days,
+                ),
+                later,
+            )
+        return True, reason(gettext_noop("%(treatments)s used within %(days)s days"), treatments=used, days=days), later
     if undecided:
-        return None, reason(gettext_noop("%(treatments)s: the answer does not tell whether used within %(days)s days"),
-                            treatments=undecided, days=days)
+        return None, reason(
+            gettext_noop("%(treatments)s: the answer does not tell whether used within %(days)s days"),
+            treatments=undecided,
+            days=days,
+        )
     if not_asked := _not_asked(codes, a):
         return None, reason(gettext_noop("%(treatments)s: not asked about"), treatments=not_asked)
     return False, reason(gettext_noop("none of these used within %(days)s days"), days=days)
@@ -174,24 +193,52 @@ def _check_manual(p, a):
 
 
 KINDS = [
-    Kind("age", _("Age range (optionally per sex)"), _check_age,
-         {name: Param(NUMBER) for name in ("min", "max", "male_min", "male_max", "female_min", "female_max")},
-         '{"min": 18, "max": 70, "male_max": 60}', ordered=(("min", "max"), ("male_min", "male_max"),
-                                                          ("female_min", "female_max"))),
-    Kind("sex", _("Sex at birth"), _check_sex, {"allowed": Param(LIST, True, frozenset({"FEMALE", "MALE"}))},
-         '{"allowed": ["FEMALE", "MALE"]}'),
-    Kind("prior_jak", _("Prior JAK inhibitor"), _check_prior_jak,
-         {"route": Param(CHOICE, True, frozenset({"oral", "any"})), "inadequate_response_only": Param(BOOL)},
-         '{"route": "oral", "inadequate_response_only": true}'),
-    Kind("washout", _("Treatment used within N days"), _check_washout,
-         {"treatments": Param(LIST, True, frozenset(Treatment.values) | frozenset(TREATMENT_GROUPS)),
-          "days": Param(NUMBER, True)},
-         '{"treatments": ["oral_steroid", "immunosuppressant"], "days": 90}'),
-    Kind("treatment_ever", _("Treatment ever used"), _check_ever_used,
-         {"treatments": Param(LIST, True, frozenset(Treatment.values) | frozenset(TREATMENT_GROUPS))},
-         '{"treatments": ["depigmentation"]}'),
-    Kind("health_history", _("Health history (shingles, tuberculosis, hepatitis, cancer, clots, heart)"),
-         _check_history, {"items": Param(LIST, True, frozenset(History.values))}, '{"items": ["hepatitis"]}'),
+    Kind(
+        "age",
+        _("Age range (optionally per sex)"),
+        _check_age,
+        {name: Param(NUMBER) for name in ("min", "max", "male_min", "male_max", "female_min", "female_max")},
+        '{"min": 18, "max": 70, "male_max": 60}',
+        ordered=(("min", "max"), ("male_min", "male_max"), ("female_min", "female_max")),
+    ),
+    Kind(
+        "sex",
+        _("Sex at birth"),
+        _check_sex,
+        {"allowed": Param(LIST, True, frozenset({"FEMALE", "MALE"}))},
+        '{"allowed": ["FEMALE", "MALE"]}',
+    ),
+    Kind(
+        "prior_jak",
+        _("Prior JAK inhibitor"),
+        _check_prior_jak,
+        {"route": Param(CHOICE, True, frozenset({"oral", "any"})), "inadequate_response_only": Param(BOOL)},
+        '{"route": "oral", "inadequate_response_only": true}',
+    ),
+    Kind(
+        "washout",
+        _("Treatment used within N days"),
+        _check_washout,
+        {
+            "treatments": Param(LIST, True, frozenset(Treatment.values) | frozenset(TREATMENT_GROUPS)),
+            "days": Param(NUMBER, True),
+        },
+        '{"treatments": ["oral_steroid", "immunosuppressant"], "days": 90}',
+    ),
+    Kind(
+        "treatment_ever",
+        _("Treatment ever used"),
+        _check_ever_used,
+        {"treatments": Param(LIST, True, frozenset(Treatment.values) | frozenset(TREATMENT_GROUPS))},
+        '{"treatments": ["depigmentation"]}',
+    ),
+    Kind(
+        "health_history",
+        _("Health history (shingles, tuberculosis, hepatitis, cancer, clots, heart)"),
+        _check_history,
+        {"items": Param(LIST, True, frozenset(History.values))},
+        '{"items": ["hepatitis"]}',
+    ),
     Kind("pregnancy", _("Pregnant, breastfeeding or planning pregnancy"), _check_pregnancy),
     Kind("diagnosis", _("Diagnosed by a doctor"), _check_diagnosis),
     Kind("manual", _("Checked by the study team only"), _check_manual),

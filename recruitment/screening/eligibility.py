@@ -68,10 +68,18 @@ class CriterionResult:
     later: Later | None = None
 
     def as_dict(self) -> dict:
-        time_bound = {} if self.later is None else {
-            "not_yet": True, "met_from": self.later.on.isoformat() if self.later.on else None}
-        return {**self.criterion.snapshot, "result": self.result, "reason": str(self.reason),
-                "reason_i18n": self.reason.as_dict(), **time_bound}
+        time_bound = (
+            {}
+            if self.later is None
+            else {"not_yet": True, "met_from": self.later.on.isoformat() if self.later.on else None}
+        )
+        return {
+            **self.criterion.snapshot,
+            "result": self.result,
+            "reason": str(self.reason),
+            "reason_i18n": self.reason.as_dict(),
+            **time_bound,
+        }
 
 
 @dataclass(frozen=True)

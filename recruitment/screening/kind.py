@@ -53,7 +53,7 @@ class Kind:
             elif param.type == CHOICE and value not in param.allowed:
                 problems.append(f"parameter {name!r} must be one of {sorted(param.allowed)}")
         for low, high in self.ordered:
-            if isinstance(params.get(low), (int, float)) and isinstance(params.get(high), (int, float)):
-                if params[low] > params[high]:
-                    problems.append(f"parameter {low!r} is above {high!r}")
+            both_numbers = isinstance(params.get(low), (int, float)) and isinstance(params.get(high), (int, float))
+            if both_numbers and params[low] > params[high]:
+                problems.append(f"parameter {low!r} is above {high!r}")
         return problems

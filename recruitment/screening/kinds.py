@@ -16,7 +16,9 @@ _ALL = [*core_kinds.KINDS, *(kind for condition in CONDITIONS for kind in condit
 KINDS: dict[str, Kind] = {kind.code: kind for kind in sorted(_ALL, key=lambda kind: kind.code == "manual")}
 
 # Criterion.kind's choices, and names for code: CriterionKind.SALT == "salt".
-CriterionKind = models.TextChoices("CriterionKind", [(code.upper(), (code, kind.label)) for code, kind in KINDS.items()])
+CriterionKind = models.TextChoices(
+    "CriterionKind", [(code.upper(), (code, kind.label)) for code, kind in KINDS.items()]
+)
 
 EXAMPLES = {code: kind.example for code, kind in KINDS.items() if kind.example}
 

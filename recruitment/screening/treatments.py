@@ -30,10 +30,18 @@ class Treatment(models.TextChoices):
     FOLK_REMEDY = "folk_remedy", _("Home or folk remedies (ginger, beer…)")
 
 
-ORAL_JAK = frozenset({
-    Treatment.TOFACITINIB, Treatment.BARICITINIB, Treatment.RITLECITINIB, Treatment.DEURUXOLITINIB,
-    Treatment.JAKTINIB, Treatment.IVARMACITINIB, Treatment.UPADACITINIB, Treatment.ABROCITINIB,
-})
+ORAL_JAK = frozenset(
+    {
+        Treatment.TOFACITINIB,
+        Treatment.BARICITINIB,
+        Treatment.RITLECITINIB,
+        Treatment.DEURUXOLITINIB,
+        Treatment.JAKTINIB,
+        Treatment.IVARMACITINIB,
+        Treatment.UPADACITINIB,
+        Treatment.ABROCITINIB,
+    }
+)
 TOPICAL_JAK = frozenset({Treatment.RUXOLITINIB_CREAM})
 ANY_JAK = ORAL_JAK | TOPICAL_JAK
 

@@ -11,8 +11,8 @@ from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.utils import timezone, translation
 
-from recruitment.consent import REQUIRED_CONSENTS, version_of
 from recruitment.conditions import condition_of
+from recruitment.consent import REQUIRED_CONSENTS, version_of
 from recruitment.models import (
     Application,
     AuditAction,
@@ -23,8 +23,8 @@ from recruitment.models import (
     TreatmentUse,
 )
 from recruitment.models.applications import new_reference
-from recruitment.ratelimit import Throttle, Throttled, count_hit
 from recruitment.patient_dates import patient_today
+from recruitment.ratelimit import Throttle, Throttled, count_hit
 from recruitment.screening.build import screening_answers
 from recruitment.screening.eligibility import Verdict, evaluate
 from recruitment.selectors import duplicate_target, new_application_recipients, trial_and_site_still_recruiting
@@ -63,7 +63,7 @@ def phone_spellings(key: str) -> set[str]:
     digits = key.lstrip("+")
     spellings = {digits, f"+{digits}"}
     if key.startswith(f"+{HOME_CALLING_CODE}"):
-        spellings.add(digits[len(HOME_CALLING_CODE):])
+        spellings.add(digits[len(HOME_CALLING_CODE) :])
     elif not key.startswith("+"):
         spellings.add(f"+{HOME_CALLING_CODE}{digits}")
     return spellings
@@ -110,20 +110,31 @@ def submit_application(
     if missing:
         raise ValueError(f"required consents missing: {sorted(missing)}")
     now = now or timezone.now()
-    app = Application(reference=new_reference(), trial=trial, site=site, campaign=campaign, language=language,
-                      submitted_at=now, **application)
+    app = Application(
+        reference=new_reference(),
+        trial=trial,
+        site=site,
+        campaign=campaign,
+        language=language,
+        submitted_at=now,
+        **application,
+    )
     condition = condition_of(trial)
     answers_row = condition.build_answers(app, condition_answers)
     treatment_rows = [TreatmentUse(application=app, **row) for row in treatments]
     if criteria is None:
         criteria = criteria_specs(trial)
-    evaluation = evaluate(criteria, screening_answers(app, answers_row, treatment_rows, born=contact["date_of_birth"],
-                                                      today=patient_today(now)))
+    evaluation = evaluate(
+        criteria,
+        screening_answers(app, answers_row, treatment_rows, born=contact["date_of_birth"], today=patient_today(now)),
+    )
     app.verdict = evaluation.verdict
     app.eligible_from = evaluation.eligible_from
     app.first_contact_due = first_contact_due(now, site)
     contact_row = ContactDetails(
-        application=app, **contact, phone_key=phone_key(contact.get("phone", "")),
+        application=app,
+        **contact,
+        phone_key=phone_key(contact.get("phone", "")),
         email_key=email_key(contact.get("email", "")),
     )
     rows = {
@@ -132,15 +143,26 @@ def submit_application(
         "treatments": treatment_rows,
         "contact": contact_row,
         "consents": [
-            ConsentRecord(application=app, purpose=purpose, version=version_of(purpose), language=shown_language,
-                          given_at=now)
+            ConsentRecord(
+                application=app, purpose=purpose, version=version_of(purpose), language=shown_language, given_at=now
+            )
             for purpose in sorted(consents)
         ],
-        "evaluation": Evaluation(application=app, created_at=now, verdict=evaluation.verdict,
-                                 results=[result.as_dict() for result in evaluation.results]),
-        "audit_event": audit_event(application=app, actor=None, label=PATIENT, action=AuditAction.CREATED,
-                                   new=trail_label(app.verdict), at=now,
-                                   details={"campaign": campaign.code if campaign else None}),
+        "evaluation": Evaluation(
+            application=app,
+            created_at=now,
+            verdict=evaluation.verdict,
+            results=[result.as_dict() for result in evaluation.results],
+        ),
+        "audit_event": audit_event(
+            application=app,
+            actor=None,
+            label=PATIENT,
+            action=AuditAction.CREATED,
+            new=trail_label(app.verdict),
+            at=now,
+            details={"campaign": campaign.code if campaign else None},
+        ),
         "notification": new_application_notice(now),
         "confirmations": confirmation_notices(contact_row, now),
     }
@@ -173,8 +195,20 @@ def _label_in(verdict: str, language: str) -> str:
 
 
 @transaction.atomic
-def store(*, application, condition_answers, treatments, contact, consents, evaluation, audit_event,
-          notification, confirmations=(), duplicate_since, throttle=None) -> Stored:
+def store(
+    *,
+    application,
+    condition_answers,
+    treatments,
+    contact,
+    consents,
+    evaluation,
+    audit_event,
+    notification,
+    confirmations=(),
+    duplicate_since,
+    throttle=None,
+) -> Stored:
     """Write the application and every row that comes with it, in one transaction: all or none.
     `notification` is the notice, written once per recipient; `confirmations`, the patient's. With a `throttle`
     (recruitment.ratelimit) the address's sign-up is counted first, and nothing else is written
@@ -182,10 +216,14 @@ def store(*, application, condition_answers, treatments, contact, consents, eval
     read (the sign-up view may have read them a moment ago)."""
     hits = count_hit(throttle, application.submitted_at) if throttle else 0
     over_limit = throttle is not None and hits > throttle.limit
-    if over_limit or not trial_and_site_still_recruiting(trial_id=application.trial_id, site_id=application.site_id).exists():
+    if (
+        over_limit
+        or not trial_and_site_still_recruiting(trial_id=application.trial_id, site_id=application.site_id).exists()
+    ):
         return Stored(None, None, [], hits)  # refused; the count stands
-    duplicate = duplicate_target(trial_id=application.trial_id, phone_key=contact.phone_key,
-                                 email_key=contact.email_key, since=duplicate_since)
+    duplicate = duplicate_target(
+        trial_id=application.trial_id, phone_key=contact.phone_key, email_key=contact.email_key, since=duplicate_since
+    )
     application.duplicate_of_id = duplicate.first() if duplicate is not None else None
     application.save(force_insert=True)
     for row in [condition_answers, *treatments, contact, *consents, evaluation, audit_event]:
@@ -199,8 +237,9 @@ def store(*, application, condition_answers, treatments, contact, consents, eval
     audit_event.details = {**audit_event.details, "possible_duplicate": application.duplicate_of_id is not None}
     audit_event.save(force_insert=True)
     notices = Notification.objects.bulk_create(
-        Notification(kind=notification.kind, created_at=notification.created_at, recipient=user,
-                     application=application)
+        Notification(
+            kind=notification.kind, created_at=notification.created_at, recipient=user, application=application
+        )
         for user in new_application_recipients(site_id=application.site_id, trial_id=application.trial_id)
     )
     for confirmation in confirmations:

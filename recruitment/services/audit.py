@@ -13,16 +13,26 @@ def actor_label(user) -> str:
     return SYSTEM if user is None else user.get_username()
 
 
-def log_action(*, application, actor, action, field="", old="", new="", reason="", details=None, at=None,
-               label=None):
-    event = audit_event(application=application, actor=actor, action=action, field=field, old=old, new=new,
-                        reason=reason, details=details, at=at, label=label)
+def log_action(*, application, actor, action, field="", old="", new="", reason="", details=None, at=None, label=None):
+    event = audit_event(
+        application=application,
+        actor=actor,
+        action=action,
+        field=field,
+        old=old,
+        new=new,
+        reason=reason,
+        details=details,
+        at=at,
+        label=label,
+    )
     event.save()
     return event
 
 
-def audit_event(*, application, actor, action, field="", old="", new="", reason="", details=None, at=None,
-                label=None) -> AuditEvent:
+def audit_event(
+    *, application, actor, action, field="", old="", new="", reason="", details=None, at=None, label=None
+) -> AuditEvent:
     """The event `log_action` saves, unsaved: for a caller that writes it with other rows at once."""
     event = AuditEvent(
         application=application,
@@ -47,10 +57,18 @@ def log_actions(events):
 
 def log_campaign_change(campaign, *, by, created: bool, changes: dict):
     """A campaign created or changed in admin: which, by whom, each field from what to what."""
-    return log_action(application=None, actor=by, action=AuditAction.CAMPAIGN_CHANGED,
-                      new=campaign.code, details={
-                          "campaign": campaign.code, "trial": campaign.trial.nct_id, "created": created,
-                          "changes": {name: [_plain(old), _plain(new)] for name, (old, new) in changes.items()}})
+    return log_action(
+        application=None,
+        actor=by,
+        action=AuditAction.CAMPAIGN_CHANGED,
+        new=campaign.code,
+        details={
+            "campaign": campaign.code,
+            "trial": campaign.trial.nct_id,
+            "created": created,
+            "changes": {name: [_plain(old), _plain(new)] for name, (old, new) in changes.items()},
+        },
+    )
 
 
 def _plain(value):

@@ -41,8 +41,11 @@ def first_contact_due(submitted_at: datetime.datetime, site) -> datetime.datetim
 def hours_left(application, now=None) -> float | None:
     """Working hours left before the first-contact target (negative: past it), or None once a
     first attempt was made."""
-    if application.first_contact_at is not None or application.first_contact_due is None \
-            or application.status != Status.NEW:
+    if (
+        application.first_contact_at is not None
+        or application.first_contact_due is None
+        or application.status != Status.NEW
+    ):
         return None
     now = now or timezone.now()
     if now <= application.first_contact_due:
@@ -51,8 +54,15 @@ def hours_left(application, now=None) -> float | None:
 
 
 @transaction.atomic
-def record_attempt(application: Application, *, by, outcome: str, channel: str = "phone",
-                   next_contact_at: datetime.datetime | None = None, at=None) -> ContactAttempt:
+def record_attempt(
+    application: Application,
+    *,
+    by,
+    outcome: str,
+    channel: str = "phone",
+    next_contact_at: datetime.datetime | None = None,
+    at=None,
+) -> ContactAttempt:
     """One attempt to reach the applicant. The first one stops the first-contact clock; reaching
     them moves a new application to "contacted"; otherwise the next call is planned (agreed with
     the patient, or chosen by the coordinator)."""
@@ -60,17 +70,27 @@ def record_attempt(application: Application, *, by, outcome: str, channel: str =
 
     at = at or timezone.now()
     app = Application.objects.select_for_update().get(pk=application.pk)
-    attempt = ContactAttempt.objects.create(application=app, by=by, at=at, channel=channel, outcome=outcome,
-                                            next_contact_at=next_contact_at)
+    attempt = ContactAttempt.objects.create(
+        application=app, by=by, at=at, channel=channel, outcome=outcome, next_contact_at=next_contact_at
+    )
     app.first_contact_at = app.first_contact_at or at
     app.next_contact_at = None if outcome == AttemptOutcome.REACHED else next_contact_at
     app.save(update_fields=["first_contact_at", "next_contact_at"])
     with translation.override(settings.LANGUAGE_CODE):  # one language in the trail, whoever acts
         outcome_label = str(AttemptOutcome(outcome).label)
-    log_action(application=app, actor=by, action=AuditAction.CONTACT_ATTEMPT, field="outcome",
-               new=outcome_label, at=at,
-               details={"channel": channel, "outcome": outcome,
-                        "next_contact_at": next_contact_at.isoformat() if next_contact_at else None})
+    log_action(
+        application=app,
+        actor=by,
+        action=AuditAction.CONTACT_ATTEMPT,
+        field="outcome",
+        new=outcome_label,
+        at=at,
+        details={
+            "channel": channel,
+            "outcome": outcome,
+            "next_contact_at": next_contact_at.isoformat() if next_contact_at else None,
+        },
+    )
     if outcome == AttemptOutcome.REACHED and app.status == Status.NEW:
         review.change_status(app, to=Status.CONTACTED, by=by)
     application.first_contact_at, application.next_contact_at = app.first_contact_at, app.next_contact_at
@@ -101,8 +121,13 @@ def offer_unreachable(application, outcomes=None) -> bool:
 def missed_first_contact(now=None):
     """Applications whose first-contact target has passed without an attempt, not yet told."""
     now = now or timezone.now()
-    return Application.objects.filter(first_contact_at=None, first_contact_breach_notified_at=None,
-                                      first_contact_due__lt=now, erased_at=None, status=Status.NEW)
+    return Application.objects.filter(
+        first_contact_at=None,
+        first_contact_breach_notified_at=None,
+        first_contact_due__lt=now,
+        erased_at=None,
+        status=Status.NEW,
+    )
 
 
 def lead_of(application):
@@ -121,13 +146,29 @@ def notify_missed_first_contacts(now=None) -> list[int]:
     now = now or timezone.now()
     created = []
     with transaction.atomic():
-        for application in missed_first_contact(now).select_for_update(skip_locked=True, of=("self",)) \
-                .select_related("site__lead_coordinator").order_by("first_contact_due")[:500]:
-            told = set(Notification.objects.filter(kind=NotificationKind.FIRST_CONTACT_MISSED,
-                                                   application=application).values_list("recipient_id", flat=True))
+        for application in (
+            missed_first_contact(now)
+            .select_for_update(skip_locked=True, of=("self",))
+            .select_related("site__lead_coordinator")
+            .order_by("first_contact_due")[:500]
+        ):
+            told = set(
+                Notification.objects.filter(
+                    kind=NotificationKind.FIRST_CONTACT_MISSED, application=application
+                ).values_list("recipient_id", flat=True)
+            )
             rows = Notification.objects.bulk_create(
-                [Notification(kind=NotificationKind.FIRST_CONTACT_MISSED, recipient=user, application=application,
-                              created_at=now) for user in lead_of(application) if user.pk not in told])
+                [
+                    Notification(
+                        kind=NotificationKind.FIRST_CONTACT_MISSED,
+                        recipient=user,
+                        application=application,
+                        created_at=now,
+                    )
+                    for user in lead_of(application)
+                    if user.pk not in told
+                ]
+            )
             created += [row.pk for row in rows]
             if rows or told:  # nobody to tell yet (a site without coordinators): tried again next run
                 Application.objects.filter(pk=application.pk).update(first_contact_breach_notified_at=now)
@@ -138,18 +179,23 @@ def notify_missed_first_contacts(now=None) -> list[int]:
 def first_contact_by_site(applications) -> dict:
     """Per site id: (median working hours from sign-up to first attempt, share of first attempts
     within the site's target, how many were measured). Sites with none measured are left out."""
-    rows = (applications.exclude(first_contact_at=None).exclude(first_contact_due=None)
-            .values_list("site_id", "submitted_at", "first_contact_at", "first_contact_due"))
+    rows = (
+        applications.exclude(first_contact_at=None)
+        .exclude(first_contact_due=None)
+        .values_list("site_id", "submitted_at", "first_contact_at", "first_contact_due")
+    )
     waits, within = {}, {}
     for site_id, submitted, first, due in rows:
         waits.setdefault(site_id, []).append(working_hours_between(submitted, first, _tz()))
         within.setdefault(site_id, []).append(first <= due)
-    return {site_id: (statistics.median(hours), sum(within[site_id]) / len(hours), len(hours))
-            for site_id, hours in waits.items()}
+    return {
+        site_id: (statistics.median(hours), sum(within[site_id]) / len(hours), len(hours))
+        for site_id, hours in waits.items()
+    }
 
 
 def queue_for(user, *, now=None):
-    """"My applicants today": applications assigned to `user`, or unassigned at their sites,
+    """ "My applicants today": applications assigned to `user`, or unassigned at their sites,
     still to be called (new, or contacted with a next call planned); new first, then by the next
     call's time."""
     from recruitment.selectors import applications_for
@@ -159,9 +205,22 @@ def queue_for(user, *, now=None):
     due_today = Q(next_contact_at__lte=end_of_day)
     open_ = (Q(status=Status.NEW) & (Q(next_contact_at=None) | due_today)) | (due_today & ~Q(status__in=EXITS))
     # Never called first (their clock runs), the nearest deadline first; then the calls planned.
-    return (applications_for(user).filter(Q(assigned_to=user) | Q(assigned_to=None)).filter(open_)
-            .select_related("trial", "site", "contact", "assigned_to")
-            .annotate(never_called=Case(When(status=Status.NEW, first_contact_at=None, then=Value(0)), default=Value(1),
-                                        output_field=IntegerField()))
-            .order_by("never_called", F("first_contact_due").asc(nulls_last=True),
-                      F("next_contact_at").asc(nulls_last=True), "submitted_at"))
+    return (
+        applications_for(user)
+        .filter(Q(assigned_to=user) | Q(assigned_to=None))
+        .filter(open_)
+        .select_related("trial", "site", "contact", "assigned_to")
+        .annotate(
+            never_called=Case(
+                When(status=Status.NEW, first_contact_at=None, then=Value(0)),
+                default=Value(1),
+                output_field=IntegerField(),
+            )
+        )
+        .order_by(
+            "never_called",
+            F("first_contact_due").asc(nulls_last=True),
+            F("next_contact_at").asc(nulls_last=True),
+            "submitted_at",
+        )
+    )

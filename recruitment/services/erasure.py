@@ -51,8 +51,14 @@ def log_entry(result: dict) -> dict:
 
 
 @transaction.atomic
-def erase(application: Application, *, by=None, reason: str = "", by_patient: bool = False,
-          now: datetime.datetime | None = None) -> Application:
+def erase(
+    application: Application,
+    *,
+    by=None,
+    reason: str = "",
+    by_patient: bool = False,
+    now: datetime.datetime | None = None,
+) -> Application:
     """Erase one application's personal data. `by`: the coordinator told by the patient (with
     `reason`); None with `by_patient` for the patient themself, None alone for the retention."""
     now = now or timezone.now()
@@ -74,15 +80,16 @@ def erase(application: Application, *, by=None, reason: str = "", by_patient: bo
     AccessCode.objects.filter(application=app).delete()
     ContactDetails.objects.filter(application=app).delete()
     Notification.objects.filter(application=app, status=NotificationStatus.PENDING).update(
-        status=NotificationStatus.CANCELLED)
+        status=NotificationStatus.CANCELLED
+    )
     # An error may quote the patient's address; a payload may hold a code.
     Notification.objects.filter(application=app).update(payload={}, last_error="")
     Notification.objects.filter(application=app, status=NotificationStatus.CANCELLED).update(
-        last_error="cancelled: the patient's data was erased")
+        last_error="cancelled: the patient's data was erased"
+    )
     ConsentRecord.objects.filter(application=app, withdrawn_at=None).update(withdrawn_at=now)
     # Django admin's own change history names the application by its reference: the trail is ours.
-    LogEntry.objects.filter(content_type=ContentType.objects.get_for_model(Application),
-                            object_id=str(app.pk)).delete()
+    LogEntry.objects.filter(content_type=ContentType.objects.get_for_model(Application), object_id=str(app.pk)).delete()
     # Another application of the same person would be linked to this one: the link goes too.
     Application.objects.filter(duplicate_of=app).update(duplicate_of=None)
     # The status stays as it was: the pre-screening log says how far the applicant went.
@@ -96,10 +103,15 @@ def erase(application: Application, *, by=None, reason: str = "", by_patient: bo
     app.duplicate_of = None
     app.erased_at = now
     app.save()
-    log_action(application=app, actor=by, label=PATIENT if by_patient else None, action=AuditAction.ERASED,
-               reason=reason.strip(), at=now,
-               details={"by_patient": by_patient, "retention": by is None and not by_patient,
-                        "status": app.status})
+    log_action(
+        application=app,
+        actor=by,
+        label=PATIENT if by_patient else None,
+        action=AuditAction.ERASED,
+        reason=reason.strip(),
+        at=now,
+        details={"by_patient": by_patient, "retention": by is None and not by_patient, "status": app.status},
+    )
     return app
 
 
@@ -111,14 +123,20 @@ def expired(now: datetime.datetime | None = None):
     cutoff = now - datetime.timedelta(days=settings.RETENTION_DAYS)
     last_activity = Greatest(
         "submitted_at",
-        Coalesce(Max("audit_events__created_at", filter=~Q(audit_events__action__in=sorted(READ_ACTIONS))),
-                 "submitted_at", output_field=DateTimeField()),
+        Coalesce(
+            Max("audit_events__created_at", filter=~Q(audit_events__action__in=sorted(READ_ACTIONS))),
+            "submitted_at",
+            output_field=DateTimeField(),
+        ),
     )
     waiting = Reminder.objects.filter(due_on__gt=cutoff.date(), sent_at=None)
-    return (Application.objects.filter(erased_at=None, submitted_at__lt=cutoff)
-            .exclude(status__in=KEPT_STATUSES)
-            .exclude(pk__in=waiting.values("application_id"))
-            .alias(last_activity=last_activity).filter(last_activity__lt=cutoff))
+    return (
+        Application.objects.filter(erased_at=None, submitted_at__lt=cutoff)
+        .exclude(status__in=KEPT_STATUSES)
+        .exclude(pk__in=waiting.values("application_id"))
+        .alias(last_activity=last_activity)
+        .filter(last_activity__lt=cutoff)
+    )
 
 
 def erase_expired(now: datetime.datetime | None = None, batch: int = 500) -> int:

@@ -38,7 +38,6 @@ logger = logging.getLogger(__name__)
 ONE_TRY = {"max_retries": 0}
 
 
-
 def admin_url(application) -> str:
     return settings.PUBLIC_BASE_URL + reverse("admin:recruitment_application_change", args=[application.pk])
 
@@ -86,23 +85,37 @@ def _message(notification) -> EmailMessage:
     with translation.override(email_language_of(recipient)):
         if notification.kind in (NotificationKind.NEW_APPLICATION, NotificationKind.FIRST_CONTACT_MISSED):
             application = notification.application
-            context = {"application": application, "trial": application.trial, "url": admin_url(application),
-                       "recipient": recipient, "site": application.site}
+            context = {
+                "application": application,
+                "trial": application.trial,
+                "url": admin_url(application),
+                "recipient": recipient,
+                "site": application.site,
+            }
             subject = render_to_string(f"emails/{notification.kind}_subject.txt", context).strip()
             body = render_to_string(f"emails/{notification.kind}.txt", context)
         elif notification.kind == NotificationKind.ACCOUNT_CHANGED:
-            context = {"recipient": recipient, "event": notification.payload.get("event"),
-                       "when": timezone.localtime(notification.created_at)}
+            context = {
+                "recipient": recipient,
+                "event": notification.payload.get("event"),
+                "when": timezone.localtime(notification.created_at),
+            }
             subject = render_to_string("emails/account_changed_subject.txt", context).strip()
             body = render_to_string("emails/account_changed.txt", context)
         elif notification.kind == NotificationKind.CATALOG_CHANGED:
             from trials.models import change_label, value_label
 
-            changes = [(site, change_label(what), value_label(what, old), value_label(what, new))
-                       for site, what, old, new in notification.payload["changes"]]
-            context = {"recipient": recipient, **notification.payload, "changes": changes,
-                       "url": settings.PUBLIC_BASE_URL + reverse("admin:trials_trial_change",
-                                                                 args=[notification.payload["trial_id"]])}
+            changes = [
+                (site, change_label(what), value_label(what, old), value_label(what, new))
+                for site, what, old, new in notification.payload["changes"]
+            ]
+            context = {
+                "recipient": recipient,
+                **notification.payload,
+                "changes": changes,
+                "url": settings.PUBLIC_BASE_URL
+                + reverse("admin:trials_trial_change", args=[notification.payload["trial_id"]]),
+            }
             subject = render_to_string("emails/catalog_changed_subject.txt", context).strip()
             body = render_to_string("emails/catalog_changed.txt", context)
         else:
@@ -116,7 +129,9 @@ def _message(notification) -> EmailMessage:
             subject = render_to_string("emails/digest_subject.txt", context).strip()
             body = render_to_string("emails/digest.txt", context)
     return EmailMessage(
-        subject=subject, body=body, to=[recipient.email],
+        subject=subject,
+        body=body,
+        to=[recipient.email],
         headers={"Message-ID": f"<notification-{notification.pk}@{settings.PUBLIC_BASE_URL.split('://')[1]}>"},
     )
 
@@ -126,8 +141,13 @@ def deliver(notification_id: int, *, max_attempts: int) -> str:
         notification = (
             # Lock the notification row only (not the joined rows): a second delivery skips it.
             Notification.objects.select_for_update(skip_locked=True, of=("self",))
-            .select_related("recipient", "recipient__staff_preference", "application__trial",
-                            "application__site", "application__contact")
+            .select_related(
+                "recipient",
+                "recipient__staff_preference",
+                "application__trial",
+                "application__site",
+                "application__contact",
+            )
             .filter(pk=notification_id, status=NotificationStatus.PENDING)
             .first()
         )
@@ -152,8 +172,12 @@ def deliver(notification_id: int, *, max_attempts: int) -> str:
                 notification.status = NotificationStatus.FAILED
                 notification.payload.pop("code", None)  # a one-time code never sent is no use
             notification.save(update_fields=["attempts", "last_error", "status", "payload"])
-            logger.warning("notification %s failed (attempt %s): %s", notification_id, notification.attempts,
-                           notification.last_error)
+            logger.warning(
+                "notification %s failed (attempt %s): %s",
+                notification_id,
+                notification.attempts,
+                notification.last_error,
+            )
             return Outcome.FAILED if final else Outcome.RETRY
         notification.status = NotificationStatus.SENT
         notification.sent_at = timezone.now()
@@ -193,12 +217,13 @@ def _no_longer_wanted(notification) -> str:
         if notification.application.first_contact_at is not None or notification.application.erased_at:
             return "not sent: the applicant has been contacted since"
     elif notification.kind == NotificationKind.NEW_APPLICATION:
-        if not coordinators_for(notification.application).filter(pk=recipient.pk).exists() and not recipient.is_superuser:
+        if (
+            not coordinators_for(notification.application).filter(pk=recipient.pk).exists()
+            and not recipient.is_superuser
+        ):
             return "not sent: the recipient no longer coordinates this application's site"
     else:
-        still_new = applications_for(recipient).filter(
-            _in_digest(notification.payload), status=Status.NEW
-        )
+        still_new = applications_for(recipient).filter(_in_digest(notification.payload), status=Status.NEW)
         if not still_new.exists():
             return "not sent: every application in the digest has been handled"
     return ""
@@ -226,14 +251,17 @@ def requeue_stale(*, older_than: datetime.timedelta, batch: int = 1000) -> int:
 @transaction.atomic
 def resend(notification, *, by) -> None:
     """A coordinator asks to try a failed notification again."""
-    Notification.objects.filter(pk=notification.pk).update(
-        status=NotificationStatus.PENDING, attempts=0, last_error=""
-    )
+    Notification.objects.filter(pk=notification.pk).update(status=NotificationStatus.PENDING, attempts=0, last_error="")
     if notification.application_id:
-        log_action(application=notification.application, actor=by, action=AuditAction.NOTIFICATION_RESENT,
-                   details={"notification": notification.pk,
-                            "recipient": notification.recipient.get_username() if notification.recipient
-                            else notification.channel})
+        log_action(
+            application=notification.application,
+            actor=by,
+            action=AuditAction.NOTIFICATION_RESENT,
+            details={
+                "notification": notification.pk,
+                "recipient": notification.recipient.get_username() if notification.recipient else notification.channel,
+            },
+        )
     transaction.on_commit(lambda: enqueue([notification.pk]), robust=True)
 
 
@@ -248,21 +276,23 @@ def queue_digests(*, today: datetime.date | None = None) -> list[int]:
         for user in coordinators.order_by("pk"):
             # Ids, not references: an application erased later leaves nothing here that names it.
             ids = list(
-                applications_for(user).filter(status=Status.NEW, submitted_at__lte=cutoff)
-                .order_by("submitted_at").values_list("pk", flat=True)
+                applications_for(user)
+                .filter(status=Status.NEW, submitted_at__lte=cutoff)
+                .order_by("submitted_at")
+                .values_list("pk", flat=True)
             )
             if not ids:
                 continue
             notice, was_created = Notification.objects.get_or_create(
-                kind=NotificationKind.DIGEST, recipient=user, digest_date=today,
+                kind=NotificationKind.DIGEST,
+                recipient=user,
+                digest_date=today,
                 defaults={"payload": {"applications": ids}},
             )
             if was_created:
                 created.append(notice.pk)
         transaction.on_commit(lambda: enqueue(created), robust=True)
     return created
-
-
 
 
 def catalog_change_notices(trial, changes) -> list[int]:
@@ -273,10 +303,15 @@ def catalog_change_notices(trial, changes) -> list[int]:
     recipients = list(active_coordinators().filter(coordinated_sites__trial=trial).distinct())
     if not recipients:
         recipients = list(get_user_model().objects.filter(is_active=True, is_superuser=True).exclude(email=""))
-    payload = {"trial_id": trial.pk, "trial": trial.staff_name, "nct_id": trial.nct_id,
-               "changes": [[c.site, c.field, c.old_value, c.new_value] for c in changes]}
+    payload = {
+        "trial_id": trial.pk,
+        "trial": trial.staff_name,
+        "nct_id": trial.nct_id,
+        "changes": [[c.site, c.field, c.old_value, c.new_value] for c in changes],
+    }
     rows = Notification.objects.bulk_create(
-        Notification(kind=NotificationKind.CATALOG_CHANGED, recipient=user, payload=payload) for user in recipients)
+        Notification(kind=NotificationKind.CATALOG_CHANGED, recipient=user, payload=payload) for user in recipients
+    )
     ids = [row.pk for row in rows]
     transaction.on_commit(lambda: enqueue(ids), robust=True)
     return ids
@@ -287,6 +322,7 @@ def account_change_notice(user, event: str) -> None:
     changed): if it was not them, they can say so before any harm is done."""
     if not user.email:
         return
-    notice = Notification.objects.create(kind=NotificationKind.ACCOUNT_CHANGED, recipient=user,
-                                         payload={"event": event})
+    notice = Notification.objects.create(
+        kind=NotificationKind.ACCOUNT_CHANGED, recipient=user, payload={"event": event}
+    )
     transaction.on_commit(lambda: enqueue([notice.pk]), robust=True)

@@ -43,8 +43,11 @@ def _matching(reference: str, address: str):
         if not key:
             return None
         match = {"contact__phone_key__in": sorted(phone_spellings(key))}
-    return (Application.objects.select_related("contact").filter(
-        reference=normalise_reference(reference), erased_at=None, **match).first())
+    return (
+        Application.objects.select_related("contact")
+        .filter(reference=normalise_reference(reference), erased_at=None, **match)
+        .first()
+    )
 
 
 def request_code(*, reference: str, address: str, throttle: Throttle, now=None) -> int | None:
@@ -66,13 +69,17 @@ def request_code(*, reference: str, address: str, throttle: Throttle, now=None) 
             return None
         channel = Channel.EMAIL if "@" in address else Channel.SMS
         expires = now + datetime.timedelta(minutes=CODE_MINUTES)
-        access = AccessCode.objects.create(application=application, channel=channel, code_hash="", created_at=now,
-                                           expires_at=expires)
+        access = AccessCode.objects.create(
+            application=application, channel=channel, code_hash="", created_at=now, expires_at=expires
+        )
         code = f"{secrets.randbelow(10**6):06d}"
         access.code_hash = _hash(access.pk, code)
         access.save(update_fields=["code_hash"])
         notice = Notification.objects.create(
-            kind=NotificationKind.ACCESS_CODE, channel=channel, application=application, created_at=now,
+            kind=NotificationKind.ACCESS_CODE,
+            channel=channel,
+            application=application,
+            created_at=now,
             payload={"code": code, "minutes": CODE_MINUTES, "expires": expires.timestamp()},
         )
         notices_stored(application, [notice.pk])
@@ -87,9 +94,12 @@ def check_code(access_id: int | None, code: str, *, now=None) -> Application | N
     if access_id is None:
         return None
     with transaction.atomic():
-        access = (AccessCode.objects.select_for_update().select_related("application")
-                  .filter(pk=access_id, used_at=None, expires_at__gt=now, tries__lt=MAX_TRIES,
-                          application__erased_at=None).first())
+        access = (
+            AccessCode.objects.select_for_update()
+            .select_related("application")
+            .filter(pk=access_id, used_at=None, expires_at__gt=now, tries__lt=MAX_TRIES, application__erased_at=None)
+            .first()
+        )
         if access is None:
             return None
         if not hmac.compare_digest(access.code_hash, _hash(access.pk, code)):
@@ -98,6 +108,11 @@ def check_code(access_id: int | None, code: str, *, now=None) -> Application | N
             return None
         access.used_at = now
         access.save(update_fields=["used_at"])
-        log_action(application=access.application, actor=None, label=PATIENT, action=AuditAction.PATIENT_SIGNED_IN,
-                   details={"by": access.channel})
+        log_action(
+            application=access.application,
+            actor=None,
+            label=PATIENT,
+            action=AuditAction.PATIENT_SIGNED_IN,
+            details={"by": access.channel},
+        )
         return access.application

@@ -56,8 +56,10 @@ def message(notification):
     contact = application.contact
     with translation.override(application.language):
         context = {
-            "reference": application.reference, "url": my_application_url(application.reference),
-            "team": study_team_contact(application), "code": notification.payload.get("code", ""),
+            "reference": application.reference,
+            "url": my_application_url(application.reference),
+            "team": study_team_contact(application),
+            "code": notification.payload.get("code", ""),
             "minutes": notification.payload.get("minutes", 0),
             "operator": settings.PORTAL_OPERATOR,
         }

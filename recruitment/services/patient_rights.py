@@ -28,8 +28,13 @@ def correct_contact(application: Application, **values) -> list[str]:
         setattr(contact, name, values[name])
     contact.phone_key, contact.email_key = phone_key(contact.phone), email_key(contact.email)
     contact.save()
-    log_action(application=application, actor=None, label=PATIENT, action=AuditAction.CONTACT_CORRECTED,
-               details={"fields": changed})
+    log_action(
+        application=application,
+        actor=None,
+        label=PATIENT,
+        action=AuditAction.CONTACT_CORRECTED,
+        details={"fields": changed},
+    )
     return changed
 
 
@@ -39,12 +44,18 @@ def withdraw_consent(application: Application, purpose: str, *, by=None) -> bool
     if purpose not in OPTIONAL_CONSENTS:
         raise ValueError(f"{purpose} is not an optional consent")
     withdrawn = ConsentRecord.objects.filter(application=application, purpose=purpose, withdrawn_at=None).update(
-        withdrawn_at=timezone.now())
+        withdrawn_at=timezone.now()
+    )
     if purpose == ConsentPurpose.REMINDER:
         Reminder.objects.filter(application=application).delete()  # asked again, it is a new one
     if withdrawn:
-        log_action(application=application, actor=by, label=None if by else PATIENT,
-                   action=AuditAction.CONSENT_WITHDRAWN, field=purpose)
+        log_action(
+            application=application,
+            actor=by,
+            label=None if by else PATIENT,
+            action=AuditAction.CONSENT_WITHDRAWN,
+            field=purpose,
+        )
     return bool(withdrawn)
 
 
@@ -58,9 +69,18 @@ def withdraw(application: Application) -> bool:
     application.status = Status.WITHDRAWN
     application.save(update_fields=["status"])
     ConsentRecord.objects.filter(application=application, withdrawn_at=None).exclude(
-        purpose=ConsentPurpose.HEALTH_DATA).update(withdrawn_at=timezone.now())
+        purpose=ConsentPurpose.HEALTH_DATA
+    ).update(withdrawn_at=timezone.now())
     with translation.override(settings.LANGUAGE_CODE):
-        log_action(application=application, actor=None, label=PATIENT, action=AuditAction.STATUS_CHANGED,
-                   field="status", old=str(Status(status).label), new=str(Status.WITHDRAWN.label),
-                   reason="withdrawn by the patient", details={"from": status, "to": Status.WITHDRAWN})
+        log_action(
+            application=application,
+            actor=None,
+            label=PATIENT,
+            action=AuditAction.STATUS_CHANGED,
+            field="status",
+            old=str(Status(status).label),
+            new=str(Status.WITHDRAWN.label),
+            reason="withdrawn by the patient",
+            details={"from": status, "to": Status.WITHDRAWN},
+        )
     return True

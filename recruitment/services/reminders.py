@@ -47,11 +47,21 @@ def ask(application: Application, *, language: str) -> Reminder:
             defaults={"due_on": application.eligible_from, "by_email": bool(application.contact.email)},
         )
         if created:
-            ConsentRecord.objects.create(application=application, purpose=ConsentPurpose.REMINDER,
-                                         version=version_of(ConsentPurpose.REMINDER), language=language, given_at=timezone.now())
+            ConsentRecord.objects.create(
+                application=application,
+                purpose=ConsentPurpose.REMINDER,
+                version=version_of(ConsentPurpose.REMINDER),
+                language=language,
+                given_at=timezone.now(),
+            )
             # Without the day: an age criterion's day is a birthday, and the trail outlives an erasure.
-            log_action(application=application, actor=None, label=PATIENT, action=AuditAction.REMINDER_ASKED,
-                       details={"by_email": reminder.by_email})
+            log_action(
+                application=application,
+                actor=None,
+                label=PATIENT,
+                action=AuditAction.REMINDER_ASKED,
+                details={"by_email": reminder.by_email},
+            )
     return reminder
 
 
@@ -59,8 +69,12 @@ MAX_WRONG_BIRTH_DATES = 5
 
 
 def link_for(reminder: Reminder) -> str:
-    return absolute_url(reverse("recruitment:reminder_link", kwargs={
-        "token": signing.dumps([reminder.pk, reminder.application.reference], salt=LINK_SALT)}))
+    return absolute_url(
+        reverse(
+            "recruitment:reminder_link",
+            kwargs={"token": signing.dumps([reminder.pk, reminder.application.reference], salt=LINK_SALT)},
+        )
+    )
 
 
 def reminder_from(token: str) -> Reminder | None:
@@ -70,8 +84,12 @@ def reminder_from(token: str) -> Reminder | None:
         pk, reference = signing.loads(token, salt=LINK_SALT, max_age=datetime.timedelta(days=LINK_DAYS))
     except (signing.BadSignature, ValueError, TypeError):  # forged, altered, expired or malformed
         return None
-    return (waiting().select_related("application__trial", "application__contact")
-            .filter(pk=pk, application__reference=reference, wrong_birth_dates__lt=MAX_WRONG_BIRTH_DATES).first())
+    return (
+        waiting()
+        .select_related("application__trial", "application__contact")
+        .filter(pk=pk, application__reference=reference, wrong_birth_dates__lt=MAX_WRONG_BIRTH_DATES)
+        .first()
+    )
 
 
 def open_link(reminder: Reminder, born: datetime.date) -> bool:
@@ -79,11 +97,22 @@ def open_link(reminder: Reminder, born: datetime.date) -> bool:
     mail scanner's preview sees no answers. Audited either way."""
     if reminder.application.contact.date_of_birth != born:
         Reminder.objects.filter(pk=reminder.pk).update(wrong_birth_dates=F("wrong_birth_dates") + 1)
-        log_action(application=reminder.application, actor=None, label=PATIENT, action=AuditAction.REMINDER_LINK_OPENED,
-                   new="refused", details={"reason": "date of birth did not match"})
+        log_action(
+            application=reminder.application,
+            actor=None,
+            label=PATIENT,
+            action=AuditAction.REMINDER_LINK_OPENED,
+            new="refused",
+            details={"reason": "date of birth did not match"},
+        )
         return False
-    log_action(application=reminder.application, actor=None, label=PATIENT, action=AuditAction.REMINDER_LINK_OPENED,
-               new="opened")
+    log_action(
+        application=reminder.application,
+        actor=None,
+        label=PATIENT,
+        action=AuditAction.REMINDER_LINK_OPENED,
+        new="opened",
+    )
     return True
 
 
@@ -94,8 +123,9 @@ def waiting():
     """Reminders of patients still waiting for their day: the verdict still 'not yet', no exit
     from the pipeline, the trial still recruiting, the reminder consent not withdrawn."""
     return (
-        Reminder.objects.filter(application__verdict=Verdict.NOT_YET_ELIGIBLE,
-                                application__trial__status=RecruitmentStatus.RECRUITING)
+        Reminder.objects.filter(
+            application__verdict=Verdict.NOT_YET_ELIGIBLE, application__trial__status=RecruitmentStatus.RECRUITING
+        )
         .exclude(application__status__in=EXITS)
         .filter(application__consents__purpose=ConsentPurpose.REMINDER, application__consents__withdrawn_at=None)
     )
@@ -119,8 +149,12 @@ def send_due(today: datetime.date | None = None) -> int:
     sent = 0
     for pk in due(today or patient_today()).values_list("pk", flat=True):
         with transaction.atomic():
-            reminder = (Reminder.objects.select_for_update(skip_locked=True, of=("self",))
-                        .select_related("application__contact").filter(pk=pk, sent_at=None).first())
+            reminder = (
+                Reminder.objects.select_for_update(skip_locked=True, of=("self",))
+                .select_related("application__contact")
+                .filter(pk=pk, sent_at=None)
+                .first()
+            )
             if reminder is None:
                 continue  # another worker has it, or sent it
             try:
@@ -133,8 +167,12 @@ def send_due(today: datetime.date | None = None) -> int:
                 continue
             reminder.sent_at = timezone.now()
             reminder.save(update_fields=["sent_at"])
-            log_action(application=reminder.application, actor=None, action=AuditAction.REMINDER_SENT,
-                       new=reminder.sent_at.date().isoformat())
+            log_action(
+                application=reminder.application,
+                actor=None,
+                action=AuditAction.REMINDER_SENT,
+                new=reminder.sent_at.date().isoformat(),
+            )
         sent += 1
     return sent
 

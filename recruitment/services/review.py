@@ -1,25 +1,22 @@
 """Coordinators' writes on applications. Each one is audited in the same transaction."""
 
-from django.db import transaction
-
 from django.conf import settings
+from django.db import transaction
 from django.utils import timezone, translation
 
 from recruitment.models import Application, AuditAction, Evaluation, Note
 from recruitment.pipeline import Status, check_move
 from recruitment.screening.build import screening_answers
 from recruitment.screening.eligibility import Verdict, evaluate
-from recruitment.services.applications import criteria_specs
 from recruitment.services import reminders
+from recruitment.services.applications import criteria_specs
 from recruitment.services.audit import log_action
 
 
 @transaction.atomic
 def change_status(application, *, to: str, by, reason: str = "") -> None:
     # Two coordinators at once: the second sees the first one's status, not a stale copy.
-    application.status = Application.objects.select_for_update().values_list("status", flat=True).get(
-        pk=application.pk
-    )
+    application.status = Application.objects.select_for_update().values_list("status", flat=True).get(pk=application.pk)
     old = application.status
     if to == old:
         return
@@ -33,8 +30,13 @@ def change_status(application, *, to: str, by, reason: str = "") -> None:
     application.save(update_fields=fields)
     with translation.override(settings.LANGUAGE_CODE):  # one language in the trail, whoever acts
         log_action(
-            application=application, actor=by, action=AuditAction.STATUS_CHANGED, field="status",
-            old=str(Status(old).label), new=str(Status(to).label), reason=reason.strip(),
+            application=application,
+            actor=by,
+            action=AuditAction.STATUS_CHANGED,
+            field="status",
+            old=str(Status(old).label),
+            new=str(Status(to).label),
+            reason=reason.strip(),
             details={"from": old, "to": to},
         )
 
@@ -47,8 +49,13 @@ def assign(application, *, to, by, reason: str = "") -> None:
     application.assigned_to = to
     application.save(update_fields=["assigned_to"])
     log_action(
-        application=application, actor=by, action=AuditAction.ASSIGNED, field="assigned_to",
-        old=old.get_username() if old else "", new=to.get_username() if to else "", reason=reason,
+        application=application,
+        actor=by,
+        action=AuditAction.ASSIGNED,
+        field="assigned_to",
+        old=old.get_username() if old else "",
+        new=to.get_username() if to else "",
+        reason=reason,
     )
 
 
@@ -70,7 +77,9 @@ def reevaluate(application, *, by) -> Evaluation:
     earlier = application.evaluations.order_by("-created_at", "-pk").first()
     outcome = evaluate(criteria_specs(application.trial), screening_answers(application))
     evaluation = Evaluation.objects.create(
-        application=application, verdict=outcome.verdict, created_by=by,
+        application=application,
+        verdict=outcome.verdict,
+        created_by=by,
         results=[result.as_dict() for result in outcome.results],
     )
     evaluation.changes = changes_between(earlier.results if earlier else [], evaluation.results)
@@ -81,8 +90,12 @@ def reevaluate(application, *, by) -> Evaluation:
     reminders.follow(application)
     with translation.override(settings.LANGUAGE_CODE):
         log_action(
-            application=application, actor=by, action=AuditAction.REEVALUATED, field="verdict",
-            old=str(Verdict(old).label), new=str(Verdict(outcome.verdict).label),
+            application=application,
+            actor=by,
+            action=AuditAction.REEVALUATED,
+            field="verdict",
+            old=str(Verdict(old).label),
+            new=str(Verdict(outcome.verdict).label),
             details={"evaluation": evaluation.pk, "changes": [_trail_change(c) for c in evaluation.changes]},
         )
     return evaluation
@@ -97,8 +110,14 @@ def _key(result: dict):
 def _change(result: dict, *, was, now) -> dict:
     """One criterion's change, with its words and reason kept as evaluations keep them (English
     and translations, reason template), so that each reader sees it in their language."""
-    return {"patient_text": result["patient_text"], "translations": result.get("translations") or {}, "was": was, "now": now,
-            "reason": result["reason"] if now else "", "reason_i18n": result.get("reason_i18n") if now else None}
+    return {
+        "patient_text": result["patient_text"],
+        "translations": result.get("translations") or {},
+        "was": was,
+        "now": now,
+        "reason": result["reason"] if now else "",
+        "reason_i18n": result.get("reason_i18n") if now else None,
+    }
 
 
 def _trail_change(change: dict) -> dict:

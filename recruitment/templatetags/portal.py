@@ -3,7 +3,6 @@ from django.conf import settings
 from django.utils.translation import get_language, gettext, ngettext
 
 from recruitment.conditions import CONDITIONS
-
 from recruitment.language import join_list
 from recruitment.screening import wording
 
@@ -34,8 +33,10 @@ def places(sites, limit=3) -> str:
     seen = list(dict.fromkeys(site.place for site in sites))
     shown = join_list(seen[:limit])
     if len(seen) > limit:
-        return ngettext("%(places)s and %(n)d more place", "%(places)s and %(n)d more places",
-                        len(seen) - limit) % {"places": shown, "n": len(seen) - limit}
+        return ngettext("%(places)s and %(n)d more place", "%(places)s and %(n)d more places", len(seen) - limit) % {
+            "places": shown,
+            "n": len(seen) - limit,
+        }
     return shown
 
 

@@ -38,8 +38,15 @@ def browser():
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(
             executable_path=str(CHROMIUM),
-            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                  "--disable-sync", "--no-first-run", "--disable-dev-shm-usage"],
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+                "--disable-dev-shm-usage",
+            ],
         )
         yield browser
         browser.close()
@@ -54,13 +61,23 @@ def phone(browser):
     refused = []
 
     def open_page(*, locale="en-US", javascript=True):
-        context = browser.new_context(viewport=PHONE, locale=locale, java_script_enabled=javascript,
-                                      is_mobile=True, has_touch=True, accept_downloads=True)
+        context = browser.new_context(
+            viewport=PHONE,
+            locale=locale,
+            java_script_enabled=javascript,
+            is_mobile=True,
+            has_touch=True,
+            accept_downloads=True,
+        )
         contexts.append(context)
         page = context.new_page()
         page.set_default_timeout(15_000)
-        page.on("console", lambda message: refused.append(f"{page.url}: {message.text}")
-                if "Content Security Policy" in message.text else None)
+        page.on(
+            "console",
+            lambda message: (
+                refused.append(f"{page.url}: {message.text}") if "Content Security Policy" in message.text else None
+            ),
+        )
         return page
 
     yield open_page
@@ -99,5 +116,6 @@ def axe_violations(page, *, impacts=("serious", "critical")):
     result = page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
     return [
         f"{v['id']} ({v['impact']}): {v['help']} — {[n['target'] for n in v['nodes']][:3]}"
-        for v in result["violations"] if v["impact"] in impacts
+        for v in result["violations"]
+        if v["impact"] in impacts
     ]

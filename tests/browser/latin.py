@@ -8,16 +8,16 @@ counted against what is in Chinese characters.
 import re
 
 ALLOWED = re.compile(
-    r"https?://\S+"                                   # the sign-up address under a QR code
-    r"|[\w-]+(?:\.[\w-]+)+(?::\d+)?/\S*"               # a short link printed without its scheme
-    r"|[\w.+-]+@[\w-]+(?:\.[\w-]+)*"                  # e-mail addresses (privacy@localhost too)
+    r"https?://\S+"  # the sign-up address under a QR code
+    r"|[\w-]+(?:\.[\w-]+)+(?::\d+)?/\S*"  # a short link printed without its scheme
+    r"|[\w.+-]+@[\w-]+(?:\.[\w-]+)*"  # e-mail addresses (privacy@localhost too)
     # Chinese characters are word characters too: \b finds no edge in "JAK抑制剂", so the edges
     # are "no Latin letter or digit next to it".
     r"|(?<![A-Za-z0-9])(?:"
-    r"NCT\d{8}"                                       # registry numbers
-    r"|[A-Z]{1,5}-?\d[A-Za-z0-9-]*"                   # drug codes: CTP-543, SHR0302, PF-06651600
-    r"|[A-Z0-9]{4}-[A-Z0-9]{4}"                       # reference codes
-    r"|\d{4}-\d{2}-v\d+|v-[0-9a-f]{10}"              # consent text versions (dated, then digests)
+    r"NCT\d{8}"  # registry numbers
+    r"|[A-Z]{1,5}-?\d[A-Za-z0-9-]*"  # drug codes: CTP-543, SHR0302, PF-06651600
+    r"|[A-Z0-9]{4}-[A-Z0-9]{4}"  # reference codes
+    r"|\d{4}-\d{2}-v\d+|v-[0-9a-f]{10}"  # consent text versions (dated, then digests)
     r"|F-VASI|T-VASI|VASI|SALT|BSA|AA-IGA|JAK|DPCP|SADBE|NB-UVB"  # score, drug-class and method names
     r")(?![A-Za-z0-9])"
 )

@@ -41,8 +41,12 @@ def fill_vitiligo_questionnaire(page, *, name="Wang Fang", phone_number="+86 138
     page.select_option("#id_started_month", "6")
     page.fill("#id_started_year", "2022")
     page.check("input[name=activity][value=spreading]")
-    for region, units, whiteness in (("face", "1", "75"), ("hands", "1", "90"), ("arms", "2", "50"),
-                                     ("trunk", "2", "75")):
+    for region, units, whiteness in (
+        ("face", "1", "75"),
+        ("hands", "1", "90"),
+        ("arms", "2", "50"),
+        ("trunk", "2", "75"),
+    ):
         page.fill(f"#id_units_{region}", units)
         page.select_option(f"#id_whiteness_{region}", whiteness)
     page.select_option("#id_used_topical_calcineurin", "gt6m")

@@ -90,9 +90,7 @@ def chinese_poster_campaign():
     return campaign
 
 
-def test_a_chinese_patient_goes_from_a_poster_to_each_verdict_without_meeting_english(
-    live_server, demo, phone, shots
-):
+def test_a_chinese_patient_goes_from_a_poster_to_each_verdict_without_meeting_english(live_server, demo, phone, shots):
     reader = Reader(shots)
     page = phone(locale="en-US")  # the phone is set to English; the poster is Chinese
 
@@ -221,9 +219,7 @@ def test_a_chinese_coordinator_reads_an_application_in_chinese(live_server, demo
     Reader(shots, names=["nurse", "NURSE"]).check(page, "admin-application")  # the user's own name
 
 
-def test_a_chinese_vitiligo_patient_filters_reads_estimates_by_hand_and_gets_a_verdict(
-    live_server, demo, phone, shots
-):
+def test_a_chinese_vitiligo_patient_filters_reads_estimates_by_hand_and_gets_a_verdict(live_server, demo, phone, shots):
     reader = Reader(shots)
     page = phone(locale="zh-CN")
 
@@ -263,8 +259,12 @@ def test_a_chinese_vitiligo_patient_filters_reads_estimates_by_hand_and_gets_a_v
     # The browser's figure is the server's, to the hundredth (half a palm at 25 % and at 90 %).
     page.goto(f"{live_server.url}/trials/true-v1/apply/")
     fill_vitiligo_questionnaire(page, name="韩梅梅", phone_number="+86 139 0000 3333")
-    for region, units, whiteness in (("face", "0.5", "25"), ("hands", "0.5", "90"), ("arms", "", ""),
-                                     ("trunk", "", "")):
+    for region, units, whiteness in (
+        ("face", "0.5", "25"),
+        ("hands", "0.5", "90"),
+        ("arms", "", ""),
+        ("trunk", "", ""),
+    ):
         page.fill(f"#id_units_{region}", units)
         page.select_option(f"#id_whiteness_{region}", whiteness)
     assert "F-VASI 0.13 · T-VASI 0.58" in page.inner_text("#vasi-preview")

@@ -20,16 +20,17 @@ def no_sideways_scroll(page):
     return page.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1")
 
 
-def test_a_nurse_works_through_her_calls_on_a_phone_and_the_sponsor_reads_the_funnel(
-        live_server, demo, phone, shots):
+def test_a_nurse_works_through_her_calls_on_a_phone_and_the_sponsor_reads_the_funnel(live_server, demo, phone, shots):
     brave = Trial.objects.get(slug="brave-aa1")
     site = brave.sites.filter(status="RECRUITING").first() or brave.sites.first()
     make_coordinator("nurse", site)
     now = timezone.now()
-    first = make_application(brave, site=site, full_name="Li Lei", phone="+86 139 0000 0001",
-                             when=now - datetime.timedelta(days=3))  # waiting past the target
-    second = make_application(brave, site=site, full_name="Han Meimei", phone="+86 139 0000 0002",
-                              when=now - datetime.timedelta(hours=1))
+    first = make_application(
+        brave, site=site, full_name="Li Lei", phone="+86 139 0000 0001", when=now - datetime.timedelta(days=3)
+    )  # waiting past the target
+    second = make_application(
+        brave, site=site, full_name="Han Meimei", phone="+86 139 0000 0002", when=now - datetime.timedelta(hours=1)
+    )
 
     page = phone(locale="en-US")
     log_in_to_admin(page, live_server, "nurse")

@@ -5,6 +5,7 @@ path is in test_chinese_journey.py."""
 import csv
 import io
 import re
+from pathlib import Path
 
 import pytest
 from django.contrib.auth.models import User
@@ -18,6 +19,7 @@ from trials.models import Campaign, SponsorOrganisation, Trial
 
 pytestmark = pytest.mark.subprocess
 
+
 def assert_accessible(page):
     violations = axe_violations(page)
     assert violations == [], "\n".join(violations)
@@ -25,7 +27,9 @@ def assert_accessible(page):
 
 def campaign_link(live_server):
     # A campaign of no particular language: the page follows the phone's.
-    campaign = Campaign.objects.create(trial=Trial.objects.get(slug="brave-aa1"), name="Clinic poster", channel="poster")
+    campaign = Campaign.objects.create(
+        trial=Trial.objects.get(slug="brave-aa1"), name="Clinic poster", channel="poster"
+    )
     return campaign, f"{live_server.url}/c/{campaign.code}"
 
 
@@ -106,7 +110,7 @@ def test_an_english_speaking_patient_a_coordinator_and_a_sponsor(live_server, de
     with sponsor_page.expect_download() as download:
         section.get_by_role("button", name="Download eligible applicants (CSV)").click()
     assert download.value.suggested_filename.startswith("NCT03570749-eligible-")
-    text = open(download.value.path(), encoding="utf-8-sig").read()
+    text = Path(download.value.path()).read_text(encoding="utf-8-sig")
     rows = list(csv.reader(io.StringIO(text)))
     assert reference in {row[0] for row in rows[1:]}
     assert "Wang Fang" not in text and "138" not in text
@@ -129,7 +133,9 @@ def test_the_questionnaire_can_be_completed_from_the_keyboard(live_server, demo,
     page.focus("#id_date_of_birth")
     for _ in range(300):  # Tab through every control to the send button, then press Enter
         page.keyboard.press("Tab")
-        if page.evaluate("document.activeElement.type === 'submit' && !!document.activeElement.closest('form#screening-form')"):
+        if page.evaluate(
+            "document.activeElement.type === 'submit' && !!document.activeElement.closest('form#screening-form')"
+        ):
             break
     else:
         pytest.fail("the send button cannot be reached with the Tab key")

@@ -8,7 +8,6 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
@@ -17,110 +16,338 @@ class Migration(migrations.Migration):
 
     operations = [
         migrations.CreateModel(
-            name='SponsorOrganisation',
+            name="SponsorOrganisation",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=200, unique=True, verbose_name='name')),
-                ('members', models.ManyToManyField(blank=True, help_text="Users who may follow this sponsor's trials.", related_name='sponsor_organisations', to=settings.AUTH_USER_MODEL, verbose_name='sponsor users')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("name", models.CharField(max_length=200, unique=True, verbose_name="name")),
+                (
+                    "members",
+                    models.ManyToManyField(
+                        blank=True,
+                        help_text="Users who may follow this sponsor's trials.",
+                        related_name="sponsor_organisations",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="sponsor users",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'sponsor organisation',
-                'verbose_name_plural': 'sponsor organisations',
-                'ordering': ['name'],
+                "verbose_name": "sponsor organisation",
+                "verbose_name_plural": "sponsor organisations",
+                "ordering": ["name"],
             },
         ),
         migrations.CreateModel(
-            name='Trial',
+            name="Trial",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('nct_id', models.CharField(max_length=11, unique=True, validators=[django.core.validators.RegexValidator('^NCT\\d{8}$', 'An NCT number is NCT followed by 8 digits.')], verbose_name='NCT number')),
-                ('slug', models.SlugField(help_text="Part of the trial's address and QR code: changing it breaks printed QR codes.", max_length=80, unique=True, verbose_name='slug')),
-                ('acronym', models.CharField(blank=True, max_length=60, verbose_name='acronym')),
-                ('title', models.CharField(help_text="The registry's brief title.", max_length=300, verbose_name='title')),
-                ('official_title', models.TextField(blank=True, verbose_name='official title')),
-                ('summary', models.TextField(help_text='What the trial is, in words a patient understands. Not overwritten by imports.', verbose_name='plain-language summary')),
-                ('registry_summary', models.TextField(blank=True, verbose_name='registry summary')),
-                ('eligibility_summary', models.TextField(blank=True, help_text='One point per line, shown on the trial page. Not overwritten by imports.', verbose_name='who may join, in plain words')),
-                ('registry_eligibility_text', models.TextField(blank=True, verbose_name='registry eligibility criteria')),
-                ('drug', models.CharField(blank=True, max_length=200, verbose_name='drug')),
-                ('phase', models.CharField(choices=[('EARLY_PHASE1', 'Early phase 1'), ('PHASE1', 'Phase 1'), ('PHASE1_PHASE2', 'Phase 1/2'), ('PHASE2', 'Phase 2'), ('PHASE2_PHASE3', 'Phase 2/3'), ('PHASE3', 'Phase 3'), ('PHASE4', 'Phase 4'), ('NA', 'Not applicable')], default='NA', max_length=20, verbose_name='phase')),
-                ('condition', models.CharField(choices=[('alopecia_areata', 'Alopecia areata'), ('vitiligo', 'Vitiligo')], max_length=30, verbose_name='condition')),
-                ('status', models.CharField(choices=[('RECRUITING', 'Recruiting'), ('NOT_YET_RECRUITING', 'Not yet recruiting'), ('ENROLLING_BY_INVITATION', 'Enrolling by invitation'), ('ACTIVE_NOT_RECRUITING', 'Active, not recruiting'), ('SUSPENDED', 'Suspended'), ('TERMINATED', 'Terminated'), ('COMPLETED', 'Completed'), ('WITHDRAWN', 'Withdrawn'), ('UNKNOWN', 'Unknown status')], db_index=True, default='NOT_YET_RECRUITING', max_length=30, verbose_name='recruitment status')),
-                ('target_enrolment', models.PositiveIntegerField(blank=True, null=True, verbose_name='target enrolment')),
-                ('min_age_years', models.PositiveSmallIntegerField(blank=True, null=True, verbose_name='minimum age (years)')),
-                ('max_age_years', models.PositiveSmallIntegerField(blank=True, null=True, verbose_name='maximum age (years)')),
-                ('sex_eligibility', models.CharField(choices=[('ALL', 'All'), ('FEMALE', 'Women only'), ('MALE', 'Men only')], default='ALL', max_length=10, verbose_name='sex')),
-                ('is_demo', models.BooleanField(default=False, help_text="Shown to patients as demonstration data; its status is not the registry's.", verbose_name='demonstration data')),
-                ('imported_at', models.DateTimeField(blank=True, null=True, verbose_name='last imported')),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('updated_at', models.DateTimeField(auto_now=True)),
-                ('sponsor', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='trials', to='trials.sponsororganisation', verbose_name='sponsor')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                (
+                    "nct_id",
+                    models.CharField(
+                        max_length=11,
+                        unique=True,
+                        validators=[
+                            django.core.validators.RegexValidator(
+                                "^NCT\\d{8}$", "An NCT number is NCT followed by 8 digits."
+                            )
+                        ],
+                        verbose_name="NCT number",
+                    ),
+                ),
+                (
+                    "slug",
+                    models.SlugField(
+                        help_text="Part of the trial's address and QR code: changing it breaks printed QR codes.",
+                        max_length=80,
+                        unique=True,
+                        verbose_name="slug",
+                    ),
+                ),
+                ("acronym", models.CharField(blank=True, max_length=60, verbose_name="acronym")),
+                (
+                    "title",
+                    models.CharField(help_text="The registry's brief title.", max_length=300, verbose_name="title"),
+                ),
+                ("official_title", models.TextField(blank=True, verbose_name="official title")),
+                (
+                    "summary",
+                    models.TextField(
+                        help_text="What the trial is, in words a patient understands. Not overwritten by imports.",
+                        verbose_name="plain-language summary",
+                    ),
+                ),
+                ("registry_summary", models.TextField(blank=True, verbose_name="registry summary")),
+                (
+                    "eligibility_summary",
+                    models.TextField(
+                        blank=True,
+                        help_text="One point per line, shown on the trial page. Not overwritten by imports.",
+                        verbose_name="who may join, in plain words",
+                    ),
+                ),
+                (
+                    "registry_eligibility_text",
+                    models.TextField(blank=True, verbose_name="registry eligibility criteria"),
+                ),
+                ("drug", models.CharField(blank=True, max_length=200, verbose_name="drug")),
+                (
+                    "phase",
+                    models.CharField(
+                        choices=[
+                            ("EARLY_PHASE1", "Early phase 1"),
+                            ("PHASE1", "Phase 1"),
+                            ("PHASE1_PHASE2", "Phase 1/2"),
+                            ("PHASE2", "Phase 2"),
+                            ("PHASE2_PHASE3", "Phase 2/3"),
+                            ("PHASE3", "Phase 3"),
+                            ("PHASE4", "Phase 4"),
+                            ("NA", "Not applicable"),
+                        ],
+                        default="NA",
+                        max_length=20,
+                        verbose_name="phase",
+                    ),
+                ),
+                (
+                    "condition",
+                    models.CharField(
+                        choices=[("alopecia_areata", "Alopecia areata"), ("vitiligo", "Vitiligo")],
+                        max_length=30,
+                        verbose_name="condition",
+                    ),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("RECRUITING", "Recruiting"),
+                            ("NOT_YET_RECRUITING", "Not yet recruiting"),
+                            ("ENROLLING_BY_INVITATION", "Enrolling by invitation"),
+                            ("ACTIVE_NOT_RECRUITING", "Active, not recruiting"),
+                            ("SUSPENDED", "Suspended"),
+                            ("TERMINATED", "Terminated"),
+                            ("COMPLETED", "Completed"),
+                            ("WITHDRAWN", "Withdrawn"),
+                            ("UNKNOWN", "Unknown status"),
+                        ],
+                        db_index=True,
+                        default="NOT_YET_RECRUITING",
+                        max_length=30,
+                        verbose_name="recruitment status",
+                    ),
+                ),
+                (
+                    "target_enrolment",
+                    models.PositiveIntegerField(blank=True, null=True, verbose_name="target enrolment"),
+                ),
+                (
+                    "min_age_years",
+                    models.PositiveSmallIntegerField(blank=True, null=True, verbose_name="minimum age (years)"),
+                ),
+                (
+                    "max_age_years",
+                    models.PositiveSmallIntegerField(blank=True, null=True, verbose_name="maximum age (years)"),
+                ),
+                (
+                    "sex_eligibility",
+                    models.CharField(
+                        choices=[("ALL", "All"), ("FEMALE", "Women only"), ("MALE", "Men only")],
+                        default="ALL",
+                        max_length=10,
+                        verbose_name="sex",
+                    ),
+                ),
+                (
+                    "is_demo",
+                    models.BooleanField(
+                        default=False,
+                        help_text="Shown to patients as demonstration data; its status is not the registry's.",
+                        verbose_name="demonstration data",
+                    ),
+                ),
+                ("imported_at", models.DateTimeField(blank=True, null=True, verbose_name="last imported")),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                ("updated_at", models.DateTimeField(auto_now=True)),
+                (
+                    "sponsor",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="trials",
+                        to="trials.sponsororganisation",
+                        verbose_name="sponsor",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'trial',
-                'verbose_name_plural': 'trials',
-                'ordering': ['title'],
+                "verbose_name": "trial",
+                "verbose_name_plural": "trials",
+                "ordering": ["title"],
             },
         ),
         migrations.CreateModel(
-            name='Site',
+            name="Site",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('facility', models.CharField(max_length=300, verbose_name='facility')),
-                ('city', models.CharField(max_length=120, verbose_name='city')),
-                ('state', models.CharField(blank=True, max_length=120, verbose_name='state or province')),
-                ('zip_code', models.CharField(blank=True, max_length=20, verbose_name='postal code')),
-                ('country', models.CharField(max_length=80, verbose_name='country')),
-                ('status', models.CharField(choices=[('RECRUITING', 'Recruiting'), ('NOT_YET_RECRUITING', 'Not yet recruiting'), ('ENROLLING_BY_INVITATION', 'Enrolling by invitation'), ('ACTIVE_NOT_RECRUITING', 'Active, not recruiting'), ('SUSPENDED', 'Suspended'), ('TERMINATED', 'Terminated'), ('COMPLETED', 'Completed'), ('WITHDRAWN', 'Withdrawn'), ('UNKNOWN', 'Unknown status')], default='NOT_YET_RECRUITING', max_length=30, verbose_name='site recruitment status')),
-                ('latitude', models.DecimalField(blank=True, decimal_places=6, max_digits=9, null=True)),
-                ('longitude', models.DecimalField(blank=True, decimal_places=6, max_digits=9, null=True)),
-                ('trial', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='sites', to='trials.trial', verbose_name='trial')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("facility", models.CharField(max_length=300, verbose_name="facility")),
+                ("city", models.CharField(max_length=120, verbose_name="city")),
+                ("state", models.CharField(blank=True, max_length=120, verbose_name="state or province")),
+                ("zip_code", models.CharField(blank=True, max_length=20, verbose_name="postal code")),
+                ("country", models.CharField(max_length=80, verbose_name="country")),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("RECRUITING", "Recruiting"),
+                            ("NOT_YET_RECRUITING", "Not yet recruiting"),
+                            ("ENROLLING_BY_INVITATION", "Enrolling by invitation"),
+                            ("ACTIVE_NOT_RECRUITING", "Active, not recruiting"),
+                            ("SUSPENDED", "Suspended"),
+                            ("TERMINATED", "Terminated"),
+                            ("COMPLETED", "Completed"),
+                            ("WITHDRAWN", "Withdrawn"),
+                            ("UNKNOWN", "Unknown status"),
+                        ],
+                        default="NOT_YET_RECRUITING",
+                        max_length=30,
+                        verbose_name="site recruitment status",
+                    ),
+                ),
+                ("latitude", models.DecimalField(blank=True, decimal_places=6, max_digits=9, null=True)),
+                ("longitude", models.DecimalField(blank=True, decimal_places=6, max_digits=9, null=True)),
+                (
+                    "trial",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="sites",
+                        to="trials.trial",
+                        verbose_name="trial",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'site',
-                'verbose_name_plural': 'sites',
-                'ordering': ['country', 'city', 'facility'],
+                "verbose_name": "site",
+                "verbose_name_plural": "sites",
+                "ordering": ["country", "city", "facility"],
             },
         ),
         migrations.CreateModel(
-            name='Campaign',
+            name="Campaign",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(help_text='For example "Live broadcast, 23 May".', max_length=200, verbose_name='name')),
-                ('channel', models.CharField(choices=[('live_broadcast', 'Live broadcast'), ('poster', 'Poster'), ('leaflet', 'Clinic leaflet'), ('social_media', 'Social media'), ('patient_group', 'Patient organisation'), ('other', 'Other')], default='other', max_length=20, verbose_name='channel')),
-                ('code', models.SlugField(default=trials.models.new_campaign_code, help_text='Used in the short link and QR code; do not change it once printed.', max_length=16, unique=True, verbose_name='short code')),
-                ('is_active', models.BooleanField(default=True, help_text="A retired campaign's link shows patients the open trials instead.", verbose_name='active')),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('created_by', models.ForeignKey(blank=True, editable=False, null=True, on_delete=django.db.models.deletion.SET_NULL, to=settings.AUTH_USER_MODEL)),
-                ('site', models.ForeignKey(blank=True, help_text='The site the poster or leaflet is displayed at, if any; it is printed on the poster.', null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='campaigns', to='trials.site', verbose_name='site')),
-                ('trial', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='campaigns', to='trials.trial', verbose_name='trial')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                (
+                    "name",
+                    models.CharField(
+                        help_text='For example "Live broadcast, 23 May".', max_length=200, verbose_name="name"
+                    ),
+                ),
+                (
+                    "channel",
+                    models.CharField(
+                        choices=[
+                            ("live_broadcast", "Live broadcast"),
+                            ("poster", "Poster"),
+                            ("leaflet", "Clinic leaflet"),
+                            ("social_media", "Social media"),
+                            ("patient_group", "Patient organisation"),
+                            ("other", "Other"),
+                        ],
+                        default="other",
+                        max_length=20,
+                        verbose_name="channel",
+                    ),
+                ),
+                (
+                    "code",
+                    models.SlugField(
+                        default=trials.models.new_campaign_code,
+                        help_text="Used in the short link and QR code; do not change it once printed.",
+                        max_length=16,
+                        unique=True,
+                        verbose_name="short code",
+                    ),
+                ),
+                (
+                    "is_active",
+                    models.BooleanField(
+                        default=True,
+                        help_text="A retired campaign's link shows patients the open trials instead.",
+                        verbose_name="active",
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        blank=True,
+                        editable=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "site",
+                    models.ForeignKey(
+                        blank=True,
+                        help_text="The site the poster or leaflet is displayed at, if any; it is printed on the poster.",
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="campaigns",
+                        to="trials.site",
+                        verbose_name="site",
+                    ),
+                ),
+                (
+                    "trial",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="campaigns",
+                        to="trials.trial",
+                        verbose_name="trial",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'campaign',
-                'verbose_name_plural': 'campaigns',
-                'ordering': ['-created_at'],
+                "verbose_name": "campaign",
+                "verbose_name_plural": "campaigns",
+                "ordering": ["-created_at"],
             },
         ),
         migrations.CreateModel(
-            name='CampaignScanDay',
+            name="CampaignScanDay",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('day', models.DateField()),
-                ('scans', models.PositiveIntegerField(default=0)),
-                ('campaign', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='scan_days', to='trials.campaign')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("day", models.DateField()),
+                ("scans", models.PositiveIntegerField(default=0)),
+                (
+                    "campaign",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="scan_days", to="trials.campaign"
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'campaign scans per day',
-                'verbose_name_plural': 'campaign scans per day',
-                'constraints': [models.UniqueConstraint(fields=('campaign', 'day'), name='scan_day_unique')],
+                "verbose_name": "campaign scans per day",
+                "verbose_name_plural": "campaign scans per day",
+                "constraints": [models.UniqueConstraint(fields=("campaign", "day"), name="scan_day_unique")],
             },
         ),
         migrations.AddConstraint(
-            model_name='trial',
-            constraint=models.CheckConstraint(condition=models.Q(('min_age_years__isnull', True), ('max_age_years__isnull', True), ('min_age_years__lte', models.F('max_age_years')), _connector='OR'), name='trial_age_range_ordered'),
+            model_name="trial",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("min_age_years__isnull", True),
+                    ("max_age_years__isnull", True),
+                    ("min_age_years__lte", models.F("max_age_years")),
+                    _connector="OR",
+                ),
+                name="trial_age_range_ordered",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='site',
-            constraint=models.UniqueConstraint(fields=('trial', 'facility', 'city', 'country'), name='site_unique_per_trial'),
+            model_name="site",
+            constraint=models.UniqueConstraint(
+                fields=("trial", "facility", "city", "country"), name="site_unique_per_trial"
+            ),
         ),
     ]

@@ -5,28 +5,78 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('trials', '0001_initial'),
+        ("trials", "0001_initial"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Criterion',
+            name="Criterion",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('age', 'Age range (optionally per sex)'), ('sex', 'Sex at birth'), ('salt', 'SALT score range (self-reported estimate)'), ('episode_duration', 'Duration of the current episode (months)'), ('recent_regrowth', 'Hair regrowth in the last N months'), ('prior_jak', 'Prior JAK inhibitor'), ('washout', 'Treatment used within N days'), ('pregnancy', 'Pregnant, breastfeeding or planning pregnancy'), ('other_hair_loss', 'Other hair-loss diagnosis'), ('diagnosis', 'Diagnosed by a doctor'), ('f_vasi', 'Facial VASI (F-VASI) minimum'), ('t_vasi', 'Total VASI (T-VASI) minimum'), ('bsa', 'Depigmented body surface area (% BSA) range'), ('segmental_vitiligo', 'Segmental vitiligo'), ('manual', 'Checked by the study team only')], max_length=30, verbose_name='kind')),
-                ('inclusion', models.BooleanField(default=True, help_text='Ticked: the applicant must meet the condition. Unticked: meeting it excludes.', verbose_name='inclusion criterion')),
-                ('params', models.JSONField(blank=True, default=dict, verbose_name='parameters')),
-                ('patient_text', models.CharField(help_text='The criterion as a patient reads it.', max_length=300, verbose_name='in plain words')),
-                ('source_note', models.CharField(blank=True, help_text='Where this comes from: registry, protocol section…', max_length=300, verbose_name='source')),
-                ('position', models.PositiveSmallIntegerField(default=0, verbose_name='order')),
-                ('trial', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='criteria', to='trials.trial', verbose_name='trial')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("age", "Age range (optionally per sex)"),
+                            ("sex", "Sex at birth"),
+                            ("salt", "SALT score range (self-reported estimate)"),
+                            ("episode_duration", "Duration of the current episode (months)"),
+                            ("recent_regrowth", "Hair regrowth in the last N months"),
+                            ("prior_jak", "Prior JAK inhibitor"),
+                            ("washout", "Treatment used within N days"),
+                            ("pregnancy", "Pregnant, breastfeeding or planning pregnancy"),
+                            ("other_hair_loss", "Other hair-loss diagnosis"),
+                            ("diagnosis", "Diagnosed by a doctor"),
+                            ("f_vasi", "Facial VASI (F-VASI) minimum"),
+                            ("t_vasi", "Total VASI (T-VASI) minimum"),
+                            ("bsa", "Depigmented body surface area (% BSA) range"),
+                            ("segmental_vitiligo", "Segmental vitiligo"),
+                            ("manual", "Checked by the study team only"),
+                        ],
+                        max_length=30,
+                        verbose_name="kind",
+                    ),
+                ),
+                (
+                    "inclusion",
+                    models.BooleanField(
+                        default=True,
+                        help_text="Ticked: the applicant must meet the condition. Unticked: meeting it excludes.",
+                        verbose_name="inclusion criterion",
+                    ),
+                ),
+                ("params", models.JSONField(blank=True, default=dict, verbose_name="parameters")),
+                (
+                    "patient_text",
+                    models.CharField(
+                        help_text="The criterion as a patient reads it.", max_length=300, verbose_name="in plain words"
+                    ),
+                ),
+                (
+                    "source_note",
+                    models.CharField(
+                        blank=True,
+                        help_text="Where this comes from: registry, protocol section…",
+                        max_length=300,
+                        verbose_name="source",
+                    ),
+                ),
+                ("position", models.PositiveSmallIntegerField(default=0, verbose_name="order")),
+                (
+                    "trial",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="criteria",
+                        to="trials.trial",
+                        verbose_name="trial",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'eligibility criterion',
-                'verbose_name_plural': 'eligibility criteria',
-                'ordering': ['trial', 'position', 'pk'],
+                "verbose_name": "eligibility criterion",
+                "verbose_name_plural": "eligibility criteria",
+                "ordering": ["trial", "position", "pk"],
             },
         ),
     ]

@@ -5,16 +5,21 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('trials', '0002_criterion'),
+        ("trials", "0002_criterion"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='site',
-            name='coordinators',
-            field=models.ManyToManyField(blank=True, help_text="Staff who review this site's applicants; they see no other site's.", related_name='coordinated_sites', to=settings.AUTH_USER_MODEL, verbose_name='coordinators'),
+            model_name="site",
+            name="coordinators",
+            field=models.ManyToManyField(
+                blank=True,
+                help_text="Staff who review this site's applicants; they see no other site's.",
+                related_name="coordinated_sites",
+                to=settings.AUTH_USER_MODEL,
+                verbose_name="coordinators",
+            ),
         ),
     ]

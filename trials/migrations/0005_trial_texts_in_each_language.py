@@ -18,51 +18,82 @@ def copy_to_english(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('trials', '0004_criterion_role'),
+        ("trials", "0004_criterion_role"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='criterion',
-            name='patient_text_en',
-            field=models.CharField(help_text='The criterion as a patient reads it.', max_length=300, null=True, verbose_name='in plain words'),
+            model_name="criterion",
+            name="patient_text_en",
+            field=models.CharField(
+                help_text="The criterion as a patient reads it.",
+                max_length=300,
+                null=True,
+                verbose_name="in plain words",
+            ),
         ),
         migrations.AddField(
-            model_name='criterion',
-            name='patient_text_zh_hans',
-            field=models.CharField(help_text='The criterion as a patient reads it.', max_length=300, null=True, verbose_name='in plain words'),
+            model_name="criterion",
+            name="patient_text_zh_hans",
+            field=models.CharField(
+                help_text="The criterion as a patient reads it.",
+                max_length=300,
+                null=True,
+                verbose_name="in plain words",
+            ),
         ),
         migrations.AddField(
-            model_name='trial',
-            name='eligibility_summary_en',
-            field=models.TextField(blank=True, help_text='One point per line, shown on the trial page. Not overwritten by imports.', null=True, verbose_name='who may join, in plain words'),
+            model_name="trial",
+            name="eligibility_summary_en",
+            field=models.TextField(
+                blank=True,
+                help_text="One point per line, shown on the trial page. Not overwritten by imports.",
+                null=True,
+                verbose_name="who may join, in plain words",
+            ),
         ),
         migrations.AddField(
-            model_name='trial',
-            name='eligibility_summary_zh_hans',
-            field=models.TextField(blank=True, help_text='One point per line, shown on the trial page. Not overwritten by imports.', null=True, verbose_name='who may join, in plain words'),
+            model_name="trial",
+            name="eligibility_summary_zh_hans",
+            field=models.TextField(
+                blank=True,
+                help_text="One point per line, shown on the trial page. Not overwritten by imports.",
+                null=True,
+                verbose_name="who may join, in plain words",
+            ),
         ),
         migrations.AddField(
-            model_name='trial',
-            name='summary_en',
-            field=models.TextField(help_text='What the trial is, in words a patient understands. Not overwritten by imports.', null=True, verbose_name='plain-language summary'),
+            model_name="trial",
+            name="summary_en",
+            field=models.TextField(
+                help_text="What the trial is, in words a patient understands. Not overwritten by imports.",
+                null=True,
+                verbose_name="plain-language summary",
+            ),
         ),
         migrations.AddField(
-            model_name='trial',
-            name='summary_zh_hans',
-            field=models.TextField(help_text='What the trial is, in words a patient understands. Not overwritten by imports.', null=True, verbose_name='plain-language summary'),
+            model_name="trial",
+            name="summary_zh_hans",
+            field=models.TextField(
+                help_text="What the trial is, in words a patient understands. Not overwritten by imports.",
+                null=True,
+                verbose_name="plain-language summary",
+            ),
         ),
         migrations.AddField(
-            model_name='trial',
-            name='title_en',
-            field=models.CharField(help_text="The registry's brief title.", max_length=300, null=True, verbose_name='title'),
+            model_name="trial",
+            name="title_en",
+            field=models.CharField(
+                help_text="The registry's brief title.", max_length=300, null=True, verbose_name="title"
+            ),
         ),
         migrations.AddField(
-            model_name='trial',
-            name='title_zh_hans',
-            field=models.CharField(help_text="The registry's brief title.", max_length=300, null=True, verbose_name='title'),
+            model_name="trial",
+            name="title_zh_hans",
+            field=models.CharField(
+                help_text="The registry's brief title.", max_length=300, null=True, verbose_name="title"
+            ),
         ),
         migrations.RunPython(copy_to_english, migrations.RunPython.noop),
     ]

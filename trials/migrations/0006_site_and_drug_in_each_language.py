@@ -16,60 +16,64 @@ def copy_to_english(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('trials', '0005_trial_texts_in_each_language'),
+        ("trials", "0005_trial_texts_in_each_language"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='site',
-            name='city_en',
-            field=models.CharField(max_length=120, null=True, verbose_name='city'),
+            model_name="site",
+            name="city_en",
+            field=models.CharField(max_length=120, null=True, verbose_name="city"),
         ),
         migrations.AddField(
-            model_name='site',
-            name='city_zh_hans',
-            field=models.CharField(max_length=120, null=True, verbose_name='city'),
+            model_name="site",
+            name="city_zh_hans",
+            field=models.CharField(max_length=120, null=True, verbose_name="city"),
         ),
         migrations.AddField(
-            model_name='site',
-            name='country_en',
-            field=models.CharField(max_length=80, null=True, verbose_name='country'),
+            model_name="site",
+            name="country_en",
+            field=models.CharField(max_length=80, null=True, verbose_name="country"),
         ),
         migrations.AddField(
-            model_name='site',
-            name='country_zh_hans',
-            field=models.CharField(max_length=80, null=True, verbose_name='country'),
+            model_name="site",
+            name="country_zh_hans",
+            field=models.CharField(max_length=80, null=True, verbose_name="country"),
         ),
         migrations.AddField(
-            model_name='site',
-            name='facility_en',
-            field=models.CharField(max_length=300, null=True, verbose_name='facility'),
+            model_name="site",
+            name="facility_en",
+            field=models.CharField(max_length=300, null=True, verbose_name="facility"),
         ),
         migrations.AddField(
-            model_name='site',
-            name='facility_zh_hans',
-            field=models.CharField(max_length=300, null=True, verbose_name='facility'),
+            model_name="site",
+            name="facility_zh_hans",
+            field=models.CharField(max_length=300, null=True, verbose_name="facility"),
         ),
         migrations.AddField(
-            model_name='trial',
-            name='drug_en',
-            field=models.CharField(blank=True, max_length=200, null=True, verbose_name='drug'),
+            model_name="trial",
+            name="drug_en",
+            field=models.CharField(blank=True, max_length=200, null=True, verbose_name="drug"),
         ),
         migrations.AddField(
-            model_name='trial',
-            name='drug_zh_hans',
-            field=models.CharField(blank=True, max_length=200, null=True, verbose_name='drug'),
+            model_name="trial",
+            name="drug_zh_hans",
+            field=models.CharField(blank=True, max_length=200, null=True, verbose_name="drug"),
         ),
         migrations.AddConstraint(
-            model_name='site',
-            constraint=models.UniqueConstraint(fields=('trial', 'facility_en', 'city_en', 'country_en'), name='site_unique_per_trial-en'),
+            model_name="site",
+            constraint=models.UniqueConstraint(
+                fields=("trial", "facility_en", "city_en", "country_en"), name="site_unique_per_trial-en"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='site',
-            constraint=models.UniqueConstraint(fields=('trial', 'facility_zh_hans', 'city_zh_hans', 'country_zh_hans'), name='site_unique_per_trial-zh-hans'),
+            model_name="site",
+            constraint=models.UniqueConstraint(
+                fields=("trial", "facility_zh_hans", "city_zh_hans", "country_zh_hans"),
+                name="site_unique_per_trial-zh-hans",
+            ),
         ),
         migrations.RunPython(copy_to_english, migrations.RunPython.noop),
     ]

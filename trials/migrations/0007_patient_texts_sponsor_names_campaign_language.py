@@ -10,76 +10,131 @@ def copy_to_english(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('trials', '0006_site_and_drug_in_each_language'),
+        ("trials", "0006_site_and_drug_in_each_language"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='campaign',
-            name='language',
-            field=models.CharField(blank=True, choices=[('en', 'English'), ('zh-hans', 'Simplified Chinese')], help_text="The language of the broadcast or poster: its QR code opens the portal in this language (patients can still switch), and the poster is printed in it. Empty: the phone's language.", max_length=10, verbose_name='language'),
+            model_name="campaign",
+            name="language",
+            field=models.CharField(
+                blank=True,
+                choices=[("en", "English"), ("zh-hans", "Simplified Chinese")],
+                help_text="The language of the broadcast or poster: its QR code opens the portal in this language (patients can still switch), and the poster is printed in it. Empty: the phone's language.",
+                max_length=10,
+                verbose_name="language",
+            ),
         ),
         migrations.AddField(
-            model_name='site',
-            name='state_en',
-            field=models.CharField(blank=True, max_length=120, null=True, verbose_name='state or province'),
+            model_name="site",
+            name="state_en",
+            field=models.CharField(blank=True, max_length=120, null=True, verbose_name="state or province"),
         ),
         migrations.AddField(
-            model_name='site',
-            name='state_zh_hans',
-            field=models.CharField(blank=True, max_length=120, null=True, verbose_name='state or province'),
+            model_name="site",
+            name="state_zh_hans",
+            field=models.CharField(blank=True, max_length=120, null=True, verbose_name="state or province"),
         ),
         migrations.AddField(
-            model_name='sponsororganisation',
-            name='public_name',
-            field=models.CharField(blank=True, help_text="The name patients know, in each language (for example 礼来 for Eli Lilly). Empty: the registry's name.", max_length=200, verbose_name='name for patients'),
+            model_name="sponsororganisation",
+            name="public_name",
+            field=models.CharField(
+                blank=True,
+                help_text="The name patients know, in each language (for example 礼来 for Eli Lilly). Empty: the registry's name.",
+                max_length=200,
+                verbose_name="name for patients",
+            ),
         ),
         migrations.AddField(
-            model_name='sponsororganisation',
-            name='public_name_en',
-            field=models.CharField(blank=True, help_text="The name patients know, in each language (for example 礼来 for Eli Lilly). Empty: the registry's name.", max_length=200, null=True, verbose_name='name for patients'),
+            model_name="sponsororganisation",
+            name="public_name_en",
+            field=models.CharField(
+                blank=True,
+                help_text="The name patients know, in each language (for example 礼来 for Eli Lilly). Empty: the registry's name.",
+                max_length=200,
+                null=True,
+                verbose_name="name for patients",
+            ),
         ),
         migrations.AddField(
-            model_name='sponsororganisation',
-            name='public_name_zh_hans',
-            field=models.CharField(blank=True, help_text="The name patients know, in each language (for example 礼来 for Eli Lilly). Empty: the registry's name.", max_length=200, null=True, verbose_name='name for patients'),
+            model_name="sponsororganisation",
+            name="public_name_zh_hans",
+            field=models.CharField(
+                blank=True,
+                help_text="The name patients know, in each language (for example 礼来 for Eli Lilly). Empty: the registry's name.",
+                max_length=200,
+                null=True,
+                verbose_name="name for patients",
+            ),
         ),
         migrations.AddField(
-            model_name='trial',
-            name='lay_title',
-            field=models.CharField(blank=True, help_text='What the trial tests, in a few plain words; trial cards and headings show it. Not overwritten by imports.', max_length=120, verbose_name='short title for patients'),
+            model_name="trial",
+            name="lay_title",
+            field=models.CharField(
+                blank=True,
+                help_text="What the trial tests, in a few plain words; trial cards and headings show it. Not overwritten by imports.",
+                max_length=120,
+                verbose_name="short title for patients",
+            ),
         ),
         migrations.AddField(
-            model_name='trial',
-            name='lay_title_en',
-            field=models.CharField(blank=True, help_text='What the trial tests, in a few plain words; trial cards and headings show it. Not overwritten by imports.', max_length=120, null=True, verbose_name='short title for patients'),
+            model_name="trial",
+            name="lay_title_en",
+            field=models.CharField(
+                blank=True,
+                help_text="What the trial tests, in a few plain words; trial cards and headings show it. Not overwritten by imports.",
+                max_length=120,
+                null=True,
+                verbose_name="short title for patients",
+            ),
         ),
         migrations.AddField(
-            model_name='trial',
-            name='lay_title_zh_hans',
-            field=models.CharField(blank=True, help_text='What the trial tests, in a few plain words; trial cards and headings show it. Not overwritten by imports.', max_length=120, null=True, verbose_name='short title for patients'),
+            model_name="trial",
+            name="lay_title_zh_hans",
+            field=models.CharField(
+                blank=True,
+                help_text="What the trial tests, in a few plain words; trial cards and headings show it. Not overwritten by imports.",
+                max_length=120,
+                null=True,
+                verbose_name="short title for patients",
+            ),
         ),
         migrations.AddField(
-            model_name='trial',
-            name='participation',
-            field=models.TextField(blank=True, help_text='Visits, duration, placebo, costs: one point per line. Not overwritten by imports.', verbose_name='what taking part involves, in plain words'),
+            model_name="trial",
+            name="participation",
+            field=models.TextField(
+                blank=True,
+                help_text="Visits, duration, placebo, costs: one point per line. Not overwritten by imports.",
+                verbose_name="what taking part involves, in plain words",
+            ),
         ),
         migrations.AddField(
-            model_name='trial',
-            name='participation_en',
-            field=models.TextField(blank=True, help_text='Visits, duration, placebo, costs: one point per line. Not overwritten by imports.', null=True, verbose_name='what taking part involves, in plain words'),
+            model_name="trial",
+            name="participation_en",
+            field=models.TextField(
+                blank=True,
+                help_text="Visits, duration, placebo, costs: one point per line. Not overwritten by imports.",
+                null=True,
+                verbose_name="what taking part involves, in plain words",
+            ),
         ),
         migrations.AddField(
-            model_name='trial',
-            name='participation_zh_hans',
-            field=models.TextField(blank=True, help_text='Visits, duration, placebo, costs: one point per line. Not overwritten by imports.', null=True, verbose_name='what taking part involves, in plain words'),
+            model_name="trial",
+            name="participation_zh_hans",
+            field=models.TextField(
+                blank=True,
+                help_text="Visits, duration, placebo, costs: one point per line. Not overwritten by imports.",
+                null=True,
+                verbose_name="what taking part involves, in plain words",
+            ),
         ),
         migrations.AlterField(
-            model_name='sponsororganisation',
-            name='name',
-            field=models.CharField(help_text='As the registry names it.', max_length=200, unique=True, verbose_name='name'),
+            model_name="sponsororganisation",
+            name="name",
+            field=models.CharField(
+                help_text="As the registry names it.", max_length=200, unique=True, verbose_name="name"
+            ),
         ),
         migrations.RunPython(copy_to_english, migrations.RunPython.noop),
     ]

@@ -4,15 +4,34 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('trials', '0007_patient_texts_sponsor_names_campaign_language'),
+        ("trials", "0007_patient_texts_sponsor_names_campaign_language"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='criterion',
-            name='kind',
-            field=models.CharField(choices=[('age', 'Age range (optionally per sex)'), ('sex', 'Sex at birth'), ('prior_jak', 'Prior JAK inhibitor'), ('washout', 'Treatment used within N days'), ('pregnancy', 'Pregnant, breastfeeding or planning pregnancy'), ('diagnosis', 'Diagnosed by a doctor'), ('salt', 'SALT score range (self-reported estimate)'), ('episode_duration', 'Duration of the current episode (months)'), ('recent_regrowth', 'Hair regrowth in the last N months'), ('other_hair_loss', 'Other hair-loss diagnosis'), ('f_vasi', 'Facial VASI (F-VASI) minimum'), ('t_vasi', 'Total VASI (T-VASI) minimum'), ('bsa', 'Depigmented body surface area (% BSA) range'), ('segmental_vitiligo', 'Segmental vitiligo'), ('manual', 'Checked by the study team only')], max_length=30, verbose_name='kind'),
+            model_name="criterion",
+            name="kind",
+            field=models.CharField(
+                choices=[
+                    ("age", "Age range (optionally per sex)"),
+                    ("sex", "Sex at birth"),
+                    ("prior_jak", "Prior JAK inhibitor"),
+                    ("washout", "Treatment used within N days"),
+                    ("pregnancy", "Pregnant, breastfeeding or planning pregnancy"),
+                    ("diagnosis", "Diagnosed by a doctor"),
+                    ("salt", "SALT score range (self-reported estimate)"),
+                    ("episode_duration", "Duration of the current episode (months)"),
+                    ("recent_regrowth", "Hair regrowth in the last N months"),
+                    ("other_hair_loss", "Other hair-loss diagnosis"),
+                    ("f_vasi", "Facial VASI (F-VASI) minimum"),
+                    ("t_vasi", "Total VASI (T-VASI) minimum"),
+                    ("bsa", "Depigmented body surface area (% BSA) range"),
+                    ("segmental_vitiligo", "Segmental vitiligo"),
+                    ("manual", "Checked by the study team only"),
+                ],
+                max_length=30,
+                verbose_name="kind",
+            ),
         ),
     ]

@@ -10,16 +10,38 @@ def segmental_becomes_a_type(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('trials', '0008_criterion_kinds_from_each_condition'),
+        ("trials", "0008_criterion_kinds_from_each_condition"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='criterion',
-            name='kind',
-            field=models.CharField(choices=[('age', 'Age range (optionally per sex)'), ('sex', 'Sex at birth'), ('prior_jak', 'Prior JAK inhibitor'), ('washout', 'Treatment used within N days'), ('treatment_ever', 'Treatment ever used'), ('pregnancy', 'Pregnant, breastfeeding or planning pregnancy'), ('diagnosis', 'Diagnosed by a doctor'), ('salt', 'SALT score range (self-reported estimate)'), ('episode_duration', 'Duration of the current episode (months)'), ('recent_regrowth', 'Hair regrowth in the last N months'), ('other_hair_loss', 'Other hair-loss diagnosis'), ('f_vasi', 'Facial VASI (F-VASI) minimum, self-estimated'), ('t_vasi', 'Total VASI (T-VASI) minimum, self-estimated'), ('bsa', 'Depigmented body surface (% BSA) range, self-estimated'), ('vitiligo_type', 'Type of vitiligo'), ('vitiligo_duration', 'How long the patient has had vitiligo (months)'), ('vitiligo_activity', 'Vitiligo spreading or stable'), ('manual', 'Checked by the study team only')], max_length=30, verbose_name='kind'),
+            model_name="criterion",
+            name="kind",
+            field=models.CharField(
+                choices=[
+                    ("age", "Age range (optionally per sex)"),
+                    ("sex", "Sex at birth"),
+                    ("prior_jak", "Prior JAK inhibitor"),
+                    ("washout", "Treatment used within N days"),
+                    ("treatment_ever", "Treatment ever used"),
+                    ("pregnancy", "Pregnant, breastfeeding or planning pregnancy"),
+                    ("diagnosis", "Diagnosed by a doctor"),
+                    ("salt", "SALT score range (self-reported estimate)"),
+                    ("episode_duration", "Duration of the current episode (months)"),
+                    ("recent_regrowth", "Hair regrowth in the last N months"),
+                    ("other_hair_loss", "Other hair-loss diagnosis"),
+                    ("f_vasi", "Facial VASI (F-VASI) minimum, self-estimated"),
+                    ("t_vasi", "Total VASI (T-VASI) minimum, self-estimated"),
+                    ("bsa", "Depigmented body surface (% BSA) range, self-estimated"),
+                    ("vitiligo_type", "Type of vitiligo"),
+                    ("vitiligo_duration", "How long the patient has had vitiligo (months)"),
+                    ("vitiligo_activity", "Vitiligo spreading or stable"),
+                    ("manual", "Checked by the study team only"),
+                ],
+                max_length=30,
+                verbose_name="kind",
+            ),
         ),
         migrations.RunPython(segmental_becomes_a_type, migrations.RunPython.noop),
     ]

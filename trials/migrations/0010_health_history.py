@@ -4,15 +4,41 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('trials', '0009_vitiligo_criterion_kinds'),
+        ("trials", "0009_vitiligo_criterion_kinds"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='criterion',
-            name='kind',
-            field=models.CharField(choices=[('age', 'Age range (optionally per sex)'), ('sex', 'Sex at birth'), ('prior_jak', 'Prior JAK inhibitor'), ('washout', 'Treatment used within N days'), ('treatment_ever', 'Treatment ever used'), ('health_history', 'Health history (shingles, tuberculosis, hepatitis, cancer, clots, heart)'), ('pregnancy', 'Pregnant, breastfeeding or planning pregnancy'), ('diagnosis', 'Diagnosed by a doctor'), ('salt', 'SALT score range (self-reported estimate)'), ('episode_duration', 'Duration of the current episode (months)'), ('recent_regrowth', 'Spontaneous terminal hair regrowth in the last N months'), ('aa_type', 'Type of alopecia areata'), ('scalp_condition', 'Other scalp condition'), ('shaved_head', 'Shaved head'), ('other_hair_loss', 'Other hair-loss diagnosis'), ('f_vasi', 'Facial VASI (F-VASI) minimum, self-estimated'), ('t_vasi', 'Total VASI (T-VASI) minimum, self-estimated'), ('bsa', 'Depigmented body surface (% BSA) range, self-estimated'), ('vitiligo_type', 'Type of vitiligo'), ('vitiligo_duration', 'How long the patient has had vitiligo (months)'), ('vitiligo_activity', 'Vitiligo spreading or stable'), ('manual', 'Checked by the study team only')], max_length=30, verbose_name='kind'),
+            model_name="criterion",
+            name="kind",
+            field=models.CharField(
+                choices=[
+                    ("age", "Age range (optionally per sex)"),
+                    ("sex", "Sex at birth"),
+                    ("prior_jak", "Prior JAK inhibitor"),
+                    ("washout", "Treatment used within N days"),
+                    ("treatment_ever", "Treatment ever used"),
+                    ("health_history", "Health history (shingles, tuberculosis, hepatitis, cancer, clots, heart)"),
+                    ("pregnancy", "Pregnant, breastfeeding or planning pregnancy"),
+                    ("diagnosis", "Diagnosed by a doctor"),
+                    ("salt", "SALT score range (self-reported estimate)"),
+                    ("episode_duration", "Duration of the current episode (months)"),
+                    ("recent_regrowth", "Spontaneous terminal hair regrowth in the last N months"),
+                    ("aa_type", "Type of alopecia areata"),
+                    ("scalp_condition", "Other scalp condition"),
+                    ("shaved_head", "Shaved head"),
+                    ("other_hair_loss", "Other hair-loss diagnosis"),
+                    ("f_vasi", "Facial VASI (F-VASI) minimum, self-estimated"),
+                    ("t_vasi", "Total VASI (T-VASI) minimum, self-estimated"),
+                    ("bsa", "Depigmented body surface (% BSA) range, self-estimated"),
+                    ("vitiligo_type", "Type of vitiligo"),
+                    ("vitiligo_duration", "How long the patient has had vitiligo (months)"),
+                    ("vitiligo_activity", "Vitiligo spreading or stable"),
+                    ("manual", "Checked by the study team only"),
+                ],
+                max_length=30,
+                verbose_name="kind",
+            ),
         ),
     ]

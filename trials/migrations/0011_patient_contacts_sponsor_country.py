@@ -4,35 +4,51 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('trials', '0010_health_history'),
+        ("trials", "0010_health_history"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='site',
-            name='contact_email',
+            model_name="site",
+            name="contact_email",
             field=models.EmailField(blank=True, max_length=254, verbose_name="study team's e-mail for patients"),
         ),
         migrations.AddField(
-            model_name='site',
-            name='contact_phone',
+            model_name="site",
+            name="contact_phone",
             field=models.CharField(blank=True, max_length=40, verbose_name="study team's phone for patients"),
         ),
         migrations.AddField(
-            model_name='sponsororganisation',
-            name='country',
-            field=models.CharField(blank=True, help_text="Where the sponsor receives data, in English as the registry writes it (for example United States). Empty when it is the patients' country.", max_length=80, verbose_name='country'),
+            model_name="sponsororganisation",
+            name="country",
+            field=models.CharField(
+                blank=True,
+                help_text="Where the sponsor receives data, in English as the registry writes it (for example United States). Empty when it is the patients' country.",
+                max_length=80,
+                verbose_name="country",
+            ),
         ),
         migrations.AddField(
-            model_name='sponsororganisation',
-            name='country_en',
-            field=models.CharField(blank=True, help_text="Where the sponsor receives data, in English as the registry writes it (for example United States). Empty when it is the patients' country.", max_length=80, null=True, verbose_name='country'),
+            model_name="sponsororganisation",
+            name="country_en",
+            field=models.CharField(
+                blank=True,
+                help_text="Where the sponsor receives data, in English as the registry writes it (for example United States). Empty when it is the patients' country.",
+                max_length=80,
+                null=True,
+                verbose_name="country",
+            ),
         ),
         migrations.AddField(
-            model_name='sponsororganisation',
-            name='country_zh_hans',
-            field=models.CharField(blank=True, help_text="Where the sponsor receives data, in English as the registry writes it (for example United States). Empty when it is the patients' country.", max_length=80, null=True, verbose_name='country'),
+            model_name="sponsororganisation",
+            name="country_zh_hans",
+            field=models.CharField(
+                blank=True,
+                help_text="Where the sponsor receives data, in English as the registry writes it (for example United States). Empty when it is the patients' country.",
+                max_length=80,
+                null=True,
+                verbose_name="country",
+            ),
         ),
     ]

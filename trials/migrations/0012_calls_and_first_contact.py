@@ -6,21 +6,32 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('trials', '0011_patient_contacts_sponsor_country'),
+        ("trials", "0011_patient_contacts_sponsor_country"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='site',
-            name='first_contact_target_hours',
-            field=models.PositiveSmallIntegerField(default=8, help_text='8 working hours is one working day. Missed, the lead coordinator is told once.', verbose_name='first contact within (working hours)'),
+            model_name="site",
+            name="first_contact_target_hours",
+            field=models.PositiveSmallIntegerField(
+                default=8,
+                help_text="8 working hours is one working day. Missed, the lead coordinator is told once.",
+                verbose_name="first contact within (working hours)",
+            ),
         ),
         migrations.AddField(
-            model_name='site',
-            name='lead_coordinator',
-            field=models.ForeignKey(blank=True, help_text='Told when an applicant waits past the first-contact target.', null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='lead coordinator'),
+            model_name="site",
+            name="lead_coordinator",
+            field=models.ForeignKey(
+                blank=True,
+                help_text="Told when an applicant waits past the first-contact target.",
+                null=True,
+                on_delete=django.db.models.deletion.SET_NULL,
+                related_name="+",
+                to=settings.AUTH_USER_MODEL,
+                verbose_name="lead coordinator",
+            ),
         ),
     ]

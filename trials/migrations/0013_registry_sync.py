@@ -6,38 +6,60 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('trials', '0012_calls_and_first_contact'),
+        ("trials", "0012_calls_and_first_contact"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='trial',
-            name='open_locally_reason',
-            field=models.CharField(blank=True, help_text='Fill in to keep the sign-up open while the registry does not yet say it recruits (for example: site initiation visit done on 2 December, registry update pending). Empty: the registry decides.', max_length=300, verbose_name='open locally, because'),
+            model_name="trial",
+            name="open_locally_reason",
+            field=models.CharField(
+                blank=True,
+                help_text="Fill in to keep the sign-up open while the registry does not yet say it recruits (for example: site initiation visit done on 2 December, registry update pending). Empty: the registry decides.",
+                max_length=300,
+                verbose_name="open locally, because",
+            ),
         ),
         migrations.AddField(
-            model_name='trial',
-            name='registry_updated_on',
-            field=models.DateField(blank=True, help_text="The registry's last update of the record (lastUpdatePostDate) when it was last read.", null=True, verbose_name='registry version'),
+            model_name="trial",
+            name="registry_updated_on",
+            field=models.DateField(
+                blank=True,
+                help_text="The registry's last update of the record (lastUpdatePostDate) when it was last read.",
+                null=True,
+                verbose_name="registry version",
+            ),
         ),
         migrations.CreateModel(
-            name='TrialChange',
+            name="TrialChange",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('at', models.DateTimeField(default=django.utils.timezone.now, verbose_name='when')),
-                ('site', models.CharField(blank=True, help_text='Empty: the trial itself.', max_length=400, verbose_name='site')),
-                ('field', models.CharField(max_length=60, verbose_name='what')),
-                ('old_value', models.CharField(blank=True, max_length=300, verbose_name='from')),
-                ('new_value', models.CharField(blank=True, max_length=300, verbose_name='to')),
-                ('registry_version', models.DateField(blank=True, null=True, verbose_name='registry version')),
-                ('trial', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='changes', to='trials.trial', verbose_name='trial')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("at", models.DateTimeField(default=django.utils.timezone.now, verbose_name="when")),
+                (
+                    "site",
+                    models.CharField(
+                        blank=True, help_text="Empty: the trial itself.", max_length=400, verbose_name="site"
+                    ),
+                ),
+                ("field", models.CharField(max_length=60, verbose_name="what")),
+                ("old_value", models.CharField(blank=True, max_length=300, verbose_name="from")),
+                ("new_value", models.CharField(blank=True, max_length=300, verbose_name="to")),
+                ("registry_version", models.DateField(blank=True, null=True, verbose_name="registry version")),
+                (
+                    "trial",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="changes",
+                        to="trials.trial",
+                        verbose_name="trial",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'registry change',
-                'verbose_name_plural': 'registry changes',
-                'ordering': ['-at', 'pk'],
+                "verbose_name": "registry change",
+                "verbose_name_plural": "registry changes",
+                "ordering": ["-at", "pk"],
             },
         ),
     ]

@@ -10,11 +10,17 @@ from django.db import connection, transaction
 from django.utils import timezone
 
 from recruitment.conditions.alopecia_areata.models import AlopeciaAnswers
+from recruitment.conditions.alopecia_areata.score import compute_salt, severity_band
 from recruitment.models import (
-    Application, AuditAction, AuditEvent, ConsentRecord, ContactDetails, Evaluation, TreatmentUse,
+    Application,
+    AuditAction,
+    AuditEvent,
+    ConsentRecord,
+    ContactDetails,
+    Evaluation,
+    TreatmentUse,
 )
 from recruitment.models.applications import new_reference
-from recruitment.conditions.alopecia_areata.score import compute_salt, severity_band
 from recruitment.screening.answers import ScreeningAnswers, TreatmentAnswer
 from recruitment.screening.eligibility import evaluate
 from trials.models import Campaign, Trial
@@ -43,8 +49,8 @@ class Command(BaseCommand):
         made = 0
         for start in range(0, len(plan), batch):
             with transaction.atomic():
-                self._batch(plan[start:start + batch], rng, now, evaluations, start)
-            made += len(plan[start:start + batch])
+                self._batch(plan[start : start + batch], rng, now, evaluations, start)
+            made += len(plan[start : start + batch])
             self.stdout.write(f"{made} applications")
         with connection.cursor() as cursor:
             cursor.execute("ANALYZE") if connection.vendor == "postgresql" else None
@@ -58,12 +64,24 @@ class Command(BaseCommand):
             salt = compute_salt(top=losses[0], back=losses[1], left=losses[2], right=losses[3])
             treatments = {"topical_minoxidil": TreatmentAnswer("gt6m")} if profile % 2 else {}
             answers = ScreeningAnswers(
-                age=35 + profile, sex="FEMALE", pregnant=False, breastfeeding=False, planning_pregnancy=False,
-                diagnosed="yes", treatments=treatments, history=frozenset(),
-                condition={"episode_months": 30, "spontaneous_regrowth": "not_in_12", "salt": salt,
-                           "aa_type": "patchy", "scalp_conditions": frozenset(), "shaves_head": "no",
-                           "regrowth_within_8_years": "no",
-                           "other_diagnoses": frozenset()},
+                age=35 + profile,
+                sex="FEMALE",
+                pregnant=False,
+                breastfeeding=False,
+                planning_pregnancy=False,
+                diagnosed="yes",
+                treatments=treatments,
+                history=frozenset(),
+                condition={
+                    "episode_months": 30,
+                    "spontaneous_regrowth": "not_in_12",
+                    "salt": salt,
+                    "aa_type": "patchy",
+                    "scalp_conditions": frozenset(),
+                    "shaves_head": "no",
+                    "regrowth_within_8_years": "no",
+                    "other_diagnoses": frozenset(),
+                },
             )
             outcome = evaluate([c.as_spec() for c in trial.criteria.all()], answers)
             evaluations[key] = (losses, salt, treatments, outcome)
@@ -83,42 +101,82 @@ class Command(BaseCommand):
                 reference = new_reference()
             self.references.add(reference)
             app = Application(
-                reference=reference, trial=trial, site=rng.choice(sites[trial.pk] or [None]),
-                campaign=rng.choice(campaigns[trial.pk]), submitted_at=submitted, language=rng.choice(["en", "zh-hans"]),
-                age_years=35, sex="FEMALE", pregnant=False, breastfeeding=False, planning_pregnancy=False,
-                diagnosed="yes", health_history=[], verdict=outcome.verdict, status=rng.choice(STATUSES),
+                reference=reference,
+                trial=trial,
+                site=rng.choice(sites[trial.pk] or [None]),
+                campaign=rng.choice(campaigns[trial.pk]),
+                submitted_at=submitted,
+                language=rng.choice(["en", "zh-hans"]),
+                age_years=35,
+                sex="FEMALE",
+                pregnant=False,
+                breastfeeding=False,
+                planning_pregnancy=False,
+                diagnosed="yes",
+                health_history=[],
+                verdict=outcome.verdict,
+                status=rng.choice(STATUSES),
             )
             apps.append(app)
             extras.append((losses, salt, treatments, outcome, submitted, offset + i))
         Application.objects.bulk_create(apps)
         AlopeciaAnswers.objects.bulk_create(
-            AlopeciaAnswers(application=a, loss_top=x[0][0], loss_back=x[0][1], loss_left=x[0][2], loss_right=x[0][3],
-                            salt=x[1], severity=severity_band(x[1]), eyebrow_loss="no", eyelash_loss="no",
-                            body_hair_loss="no", other_diagnoses=[], episode_started_on=datetime.date(2024, 5, 1),
-                            episode_months=30, spontaneous_regrowth="not_in_12", aa_type="patchy",
-                            scalp_conditions=[], shaves_head="no", regrowth_within_8_years="no")
-            for a, x in zip(apps, extras)
+            AlopeciaAnswers(
+                application=a,
+                loss_top=x[0][0],
+                loss_back=x[0][1],
+                loss_left=x[0][2],
+                loss_right=x[0][3],
+                salt=x[1],
+                severity=severity_band(x[1]),
+                eyebrow_loss="no",
+                eyelash_loss="no",
+                body_hair_loss="no",
+                other_diagnoses=[],
+                episode_started_on=datetime.date(2024, 5, 1),
+                episode_months=30,
+                spontaneous_regrowth="not_in_12",
+                aa_type="patchy",
+                scalp_conditions=[],
+                shaves_head="no",
+                regrowth_within_8_years="no",
+            )
+            for a, x in zip(apps, extras, strict=True)
         )
         ContactDetails.objects.bulk_create(
-            ContactDetails(application=a, full_name=f"Bench Applicant {x[5]}", date_of_birth=datetime.date(1990, 1, 1),
-                           phone=f"+00 {x[5]:09d}", phone_key=f"+00{x[5]:09d}", best_time_to_call="any")
-            for a, x in zip(apps, extras)
+            ContactDetails(
+                application=a,
+                full_name=f"Bench Applicant {x[5]}",
+                date_of_birth=datetime.date(1990, 1, 1),
+                phone=f"+00 {x[5]:09d}",
+                phone_key=f"+00{x[5]:09d}",
+                best_time_to_call="any",
+            )
+            for a, x in zip(apps, extras, strict=True)
         )
         ConsentRecord.objects.bulk_create(
             ConsentRecord(application=a, purpose=p, version="2026-11-v2", language=a.language, given_at=x[4])
-            for a, x in zip(apps, extras) for p in ("health_data", "contact")
+            for a, x in zip(apps, extras, strict=True)
+            for p in ("health_data", "contact")
         )
         TreatmentUse.objects.bulk_create(
             TreatmentUse(application=a, treatment=code, last_use=t.last_use)
-            for a, x in zip(apps, extras) for code, t in x[2].items()
+            for a, x in zip(apps, extras, strict=True)
+            for code, t in x[2].items()
         )
         Evaluation.objects.bulk_create(
-            Evaluation(application=a, created_at=x[4], verdict=x[3].verdict,
-                       results=[r.as_dict() for r in x[3].results])
-            for a, x in zip(apps, extras)
+            Evaluation(
+                application=a, created_at=x[4], verdict=x[3].verdict, results=[r.as_dict() for r in x[3].results]
+            )
+            for a, x in zip(apps, extras, strict=True)
         )
         AuditEvent.objects.bulk_create(
-            AuditEvent(application=a, actor_label="patient (web form)", action=AuditAction.CREATED,
-                       new_value=a.verdict, created_at=x[4])
-            for a, x in zip(apps, extras)
+            AuditEvent(
+                application=a,
+                actor_label="patient (web form)",
+                action=AuditAction.CREATED,
+                new_value=a.verdict,
+                created_at=x[4],
+            )
+            for a, x in zip(apps, extras, strict=True)
         )

@@ -9,8 +9,9 @@ def build(application, values: dict):
     """The answers row for `application` (not saved) from the section's cleaned values."""
     from recruitment.conditions.alopecia_areata.models import AlopeciaAnswers
 
-    salt = compute_salt(top=values["loss_top"], back=values["loss_back"], left=values["loss_left"],
-                        right=values["loss_right"])
+    salt = compute_salt(
+        top=values["loss_top"], back=values["loss_back"], left=values["loss_left"], right=values["loss_right"]
+    )
     return AlopeciaAnswers(application=application, salt=salt, severity=severity_band(salt), **values)
 
 

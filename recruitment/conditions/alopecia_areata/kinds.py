@@ -10,8 +10,8 @@ from django.utils.translation import gettext_noop
 
 from recruitment.patient_dates import months_between
 from recruitment.screening.checks import check_estimate, months_fit, surely_longer_than
-from recruitment.screening.later import Later
 from recruitment.screening.kind import BOOL, LIST, NUMBER, Kind, Param
+from recruitment.screening.later import Later
 from recruitment.screening.reasons import reason
 from recruitment.screening.treatments import YesNoUnsure
 
@@ -56,9 +56,14 @@ SALT_MARGIN = Decimal(5)
 
 
 def _check_salt(p, a):
-    return check_estimate(a.condition.get("salt"), p.get("min"), p.get("max"),
-                          gettext_noop("self-reported estimated SALT"), margin=lambda _limit: SALT_MARGIN,
-                          scale=(0, 100))
+    return check_estimate(
+        a.condition.get("salt"),
+        p.get("min"),
+        p.get("max"),
+        gettext_noop("self-reported estimated SALT"),
+        margin=lambda _limit: SALT_MARGIN,
+        scale=(0, 100),
+    )
 
 
 def _check_episode(p, a):
@@ -72,11 +77,16 @@ def _check_episode(p, a):
     lo = f"{'>' if p.get('min_exclusive') else '≥'} {low}" if low is not None else ""
     hi = f"{'<' if p.get('max_exclusive') else '≤'} {high}" if high is not None else ""
     if lo and hi:
-        why = reason(gettext_noop("episode about %(months)s months, required %(low)s and %(high)s months"),
-                     months=months, low=lo, high=hi)
+        why = reason(
+            gettext_noop("episode about %(months)s months, required %(low)s and %(high)s months"),
+            months=months,
+            low=lo,
+            high=hi,
+        )
     else:
-        why = reason(gettext_noop("episode about %(months)s months, required %(range)s months"),
-                     months=months, range=lo or hi)
+        why = reason(
+            gettext_noop("episode about %(months)s months, required %(range)s months"), months=months, range=lo or hi
+        )
     fits = months_fit(months, low, high)
     if fits is not True and high is not None and months + 1 > high and p.get("or_regrowth_within_years"):
         # A longer episode is admitted when hair grew back on its own within the years given (the
@@ -85,8 +95,9 @@ def _check_episode(p, a):
         if answer == YesNoUnsure.YES and years >= 8 and (low is None or months - 1 >= low):
             return True, why.then(gettext_noop("%(first)s; longer, but hair grew back on its own in the last 8 years"))
         if answer != YesNoUnsure.NO or years > 8:
-            return None, why.then(gettext_noop("%(first)s; longer: whether hair grew back in the years allowed is "
-                                               "for the site to check"))
+            return None, why.then(
+                gettext_noop("%(first)s; longer: whether hair grew back in the years allowed is for the site to check")
+            )
     if fits is False and low is not None and months < low and started and (high is None or low < high):
         return False, why, Later(surely_longer_than(started, low))  # long enough from then
     if fits is not None:
@@ -107,11 +118,13 @@ def _check_recent_regrowth(p, a):
     if answer == YesNoUnsure.YES:
         return None, reason(gettext_noop("hair regrew in the last 6 months, on its own or not: not known"))
     if answer == YesNoUnsure.NO and months <= 6:
-        return False, reason(gettext_noop("no regrowth in the last 6 months (criterion: last %(months)s months)"),
-                             months=months)
+        return False, reason(
+            gettext_noop("no regrowth in the last 6 months (criterion: last %(months)s months)"), months=months
+        )
     if answer in (YesNoUnsure.YES, YesNoUnsure.NO):
-        return None, reason(gettext_noop("the questionnaire asks about 6 months, the criterion about %(months)s"),
-                            months=months)
+        return None, reason(
+            gettext_noop("the questionnaire asks about 6 months, the criterion about %(months)s"), months=months
+        )
     return None, reason(gettext_noop("regrowth in the last 6 months not known"))
 
 
@@ -121,13 +134,19 @@ EARLIER_WORDINGS = (gettext_noop("hair regrew in the last 6 months (criterion: l
 
 
 def _regrowth_in_window(months, answer):
-    why = reason(gettext_noop("thick hair grew back on its own: %(when)s (criterion: last %(months)s months)"),
-                 when=answer, months=months)
+    why = reason(
+        gettext_noop("thick hair grew back on its own: %(when)s (criterion: last %(months)s months)"),
+        when=answer,
+        months=months,
+    )
     if answer == SpontaneousRegrowth.UNSURE:
         return None, why
     # The latest and earliest it may have been, in months ago.
-    latest, earliest = {SpontaneousRegrowth.IN_6_MONTHS: (0, 6), SpontaneousRegrowth.IN_6_TO_12_MONTHS: (6, 12),
-                        SpontaneousRegrowth.NOT_IN_12_MONTHS: (12, None)}[answer]
+    latest, earliest = {
+        SpontaneousRegrowth.IN_6_MONTHS: (0, 6),
+        SpontaneousRegrowth.IN_6_TO_12_MONTHS: (6, 12),
+        SpontaneousRegrowth.NOT_IN_12_MONTHS: (12, None),
+    }[answer]
     if earliest is not None and earliest <= months:
         return True, why
     if latest >= months:
@@ -168,22 +187,55 @@ def _check_other_hair_loss(p, a):
 
 
 KINDS = [
-    Kind("salt", _("SALT score range (self-reported estimate)"), _check_salt,
-         {"min": Param(NUMBER), "max": Param(NUMBER)}, '{"min": 50, "max": 100}', ordered=(("min", "max"),)),
-    Kind("episode_duration", _("Duration of the current episode (months)"), _check_episode,
-         {"min_months": Param(NUMBER), "max_months": Param(NUMBER), "min_exclusive": Param(BOOL),
-          "max_exclusive": Param(BOOL), "or_regrowth_within_years": Param(NUMBER)},
-         '{"min_months": 6, "min_exclusive": true, "max_months": 96, "max_exclusive": true}',
-         ordered=(("min_months", "max_months"),)),
-    Kind("recent_regrowth", _("Spontaneous terminal hair regrowth in the last N months"), _check_recent_regrowth,
-         {"months": Param(NUMBER, True)}, '{"months": 6}'),
-    Kind("aa_type", _("Type of alopecia areata"), _check_aa_type,
-         {"types": Param(LIST, True, frozenset(AAType.values) - {AAType.UNSURE})}, '{"types": ["diffuse"]}'),
-    Kind("scalp_condition", _("Other scalp condition"), _check_scalp_condition,
-         {"conditions": Param(LIST, True, frozenset(ScalpCondition.values))},
-         '{"conditions": ["psoriasis", "seborrhoeic"]}'),
+    Kind(
+        "salt",
+        _("SALT score range (self-reported estimate)"),
+        _check_salt,
+        {"min": Param(NUMBER), "max": Param(NUMBER)},
+        '{"min": 50, "max": 100}',
+        ordered=(("min", "max"),),
+    ),
+    Kind(
+        "episode_duration",
+        _("Duration of the current episode (months)"),
+        _check_episode,
+        {
+            "min_months": Param(NUMBER),
+            "max_months": Param(NUMBER),
+            "min_exclusive": Param(BOOL),
+            "max_exclusive": Param(BOOL),
+            "or_regrowth_within_years": Param(NUMBER),
+        },
+        '{"min_months": 6, "min_exclusive": true, "max_months": 96, "max_exclusive": true}',
+        ordered=(("min_months", "max_months"),),
+    ),
+    Kind(
+        "recent_regrowth",
+        _("Spontaneous terminal hair regrowth in the last N months"),
+        _check_recent_regrowth,
+        {"months": Param(NUMBER, True)},
+        '{"months": 6}',
+    ),
+    Kind(
+        "aa_type",
+        _("Type of alopecia areata"),
+        _check_aa_type,
+        {"types": Param(LIST, True, frozenset(AAType.values) - {AAType.UNSURE})},
+        '{"types": ["diffuse"]}',
+    ),
+    Kind(
+        "scalp_condition",
+        _("Other scalp condition"),
+        _check_scalp_condition,
+        {"conditions": Param(LIST, True, frozenset(ScalpCondition.values))},
+        '{"conditions": ["psoriasis", "seborrhoeic"]}',
+    ),
     Kind("shaved_head", _("Shaved head"), _check_shaved_head),
-    Kind("other_hair_loss", _("Other hair-loss diagnosis"), _check_other_hair_loss,
-         {"diagnoses": Param(LIST, True, frozenset(OtherHairLoss.values))},
-         '{"diagnoses": ["androgenetic", "scarring"]}'),
+    Kind(
+        "other_hair_loss",
+        _("Other hair-loss diagnosis"),
+        _check_other_hair_loss,
+        {"diagnoses": Param(LIST, True, frozenset(OtherHairLoss.values))},
+        '{"diagnoses": ["androgenetic", "scarring"]}',
+    ),
 ]

@@ -14,8 +14,9 @@ from recruitment.screening.treatments import YesNoUnsure
 class AlopeciaAnswers(models.Model):
     """The alopecia-areata part of a questionnaire."""
 
-    application = models.OneToOneField("recruitment.Application", on_delete=models.CASCADE, primary_key=True,
-                                       related_name="alopecia")
+    application = models.OneToOneField(
+        "recruitment.Application", on_delete=models.CASCADE, primary_key=True, related_name="alopecia"
+    )
     other_diagnoses = models.JSONField(_("other hair-loss diagnoses"), default=list, blank=True)
     other_diagnoses_unsure = models.BooleanField(_("not sure about other diagnoses"), default=False)
     episode_started_on = models.DateField(_("current episode began (month)"))
@@ -25,10 +26,12 @@ class AlopeciaAnswers(models.Model):
         _("regrowth in the last 6 months (earlier question)"), max_length=6, choices=YesNoUnsure.choices, blank=True
     )
     # Blank in rows made before these were asked.
-    spontaneous_regrowth = models.CharField(_("thick hair grew back on its own"), max_length=14,
-                                            choices=SpontaneousRegrowth.choices, blank=True)
-    regrowth_within_8_years = models.CharField(_("hair grew back on its own within 8 years"), max_length=6,
-                                               choices=YesNoUnsure.choices, blank=True)
+    spontaneous_regrowth = models.CharField(
+        _("thick hair grew back on its own"), max_length=14, choices=SpontaneousRegrowth.choices, blank=True
+    )
+    regrowth_within_8_years = models.CharField(
+        _("hair grew back on its own within 8 years"), max_length=6, choices=YesNoUnsure.choices, blank=True
+    )
     aa_type = models.CharField(_("type of alopecia areata"), max_length=12, choices=AAType.choices, blank=True)
     # None in rows made before it was asked.
     scalp_conditions = models.JSONField(_("other scalp conditions"), null=True, blank=True)
@@ -57,7 +60,12 @@ class AlopeciaAnswers(models.Model):
             models.CheckConstraint(
                 condition=Q(regrowth_last_6_months__in=[*YesNoUnsure.values, ""]), name="alopecia_regrowth_valid"
             ),
-            models.CheckConstraint(condition=Q(spontaneous_regrowth__in=[*SpontaneousRegrowth.values, ""]),
-                                   name="alopecia_spontaneous_regrowth_valid"),
+            models.CheckConstraint(
+                condition=Q(spontaneous_regrowth__in=[*SpontaneousRegrowth.values, ""]),
+                name="alopecia_spontaneous_regrowth_valid",
+            ),
             models.CheckConstraint(condition=Q(aa_type__in=[*AAType.values, ""]), name="alopecia_type_valid"),
         ]
+
+    def __str__(self):
+        return f"{self._meta.verbose_name} #{self.application_id}"

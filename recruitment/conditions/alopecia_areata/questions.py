@@ -8,7 +8,13 @@ from django.utils.translation import gettext_lazy as _
 from recruitment.conditions.alopecia_areata.kinds import AAType, OtherHairLoss, ScalpCondition, SpontaneousRegrowth
 from recruitment.conditions.alopecia_areata.score import compute_salt, severity_band
 from recruitment.conditions.fields import (
-    alone, clean_month_year, limit_year_to_today, month_field, radio, year_field, yes_no,
+    alone,
+    clean_month_year,
+    limit_year_to_today,
+    month_field,
+    radio,
+    year_field,
+    yes_no,
 )
 from recruitment.patient_dates import months_between
 from recruitment.screening.treatments import Treatment
@@ -32,32 +38,63 @@ SCALP_CHOICES = [*ScalpCondition.choices, ("none", _("None of these")), ("unsure
 T = Treatment
 # The treatments asked about, in the order shown.
 TREATMENTS = (
-    T.TOPICAL_STEROID, T.INTRALESIONAL_STEROID, T.ORAL_STEROID, T.TOPICAL_MINOXIDIL, T.ORAL_MINOXIDIL,
-    T.CONTACT_IMMUNOTHERAPY, T.PHOTOTHERAPY, T.IMMUNOSUPPRESSANT, T.BIOLOGIC, T.TOFACITINIB, T.BARICITINIB,
-    T.RITLECITINIB, T.DEURUXOLITINIB, T.JAKTINIB, T.IVARMACITINIB, T.UPADACITINIB, T.ABROCITINIB,
-    T.RUXOLITINIB_CREAM, T.TCM, T.FOLK_REMEDY,
+    T.TOPICAL_STEROID,
+    T.INTRALESIONAL_STEROID,
+    T.ORAL_STEROID,
+    T.TOPICAL_MINOXIDIL,
+    T.ORAL_MINOXIDIL,
+    T.CONTACT_IMMUNOTHERAPY,
+    T.PHOTOTHERAPY,
+    T.IMMUNOSUPPRESSANT,
+    T.BIOLOGIC,
+    T.TOFACITINIB,
+    T.BARICITINIB,
+    T.RITLECITINIB,
+    T.DEURUXOLITINIB,
+    T.JAKTINIB,
+    T.IVARMACITINIB,
+    T.UPADACITINIB,
+    T.ABROCITINIB,
+    T.RUXOLITINIB_CREAM,
+    T.TCM,
+    T.FOLK_REMEDY,
 )
 
 SCALP_VIEWS = [
-    ("loss_top", _("Top of the head"),
-     # xgettext:no-python-format
-     _("The top is 40% of the scalp.")),
-    ("loss_back", _("Back of the head"),
-     # xgettext:no-python-format
-     _("The back is 24% of the scalp.")),
-    ("loss_left", _("Left side"),
-     # xgettext:no-python-format
-     _("Each side is 18% of the scalp.")),
-    ("loss_right", _("Right side"),
-     # xgettext:no-python-format
-     _("Each side is 18% of the scalp.")),
+    (
+        "loss_top",
+        _("Top of the head"),
+        # xgettext:no-python-format
+        _("The top is 40% of the scalp."),
+    ),
+    (
+        "loss_back",
+        _("Back of the head"),
+        # xgettext:no-python-format
+        _("The back is 24% of the scalp."),
+    ),
+    (
+        "loss_left",
+        _("Left side"),
+        # xgettext:no-python-format
+        _("Each side is 18% of the scalp."),
+    ),
+    (
+        "loss_right",
+        _("Right side"),
+        # xgettext:no-python-format
+        _("Each side is 18% of the scalp."),
+    ),
 ]
 BEYOND_THE_SCALP = ("eyebrow_loss", "eyelash_loss", "body_hair_loss")
 
 
 def _scalp_view(name, label, help_text):
     return forms.IntegerField(
-        label=label, help_text=help_text, min_value=0, max_value=100,
+        label=label,
+        help_text=help_text,
+        min_value=0,
+        max_value=100,
         widget=forms.NumberInput(attrs={"inputmode": "numeric", "step": 1, "data-salt-view": name}),
     )
 
@@ -70,22 +107,30 @@ class AlopeciaQuestions(forms.Form):
     treatments = TREATMENTS
     response_question = _("Did your hair grow back while using it?")
 
-    diagnosed = yes_no(_("Has a doctor told you that you have alopecia areata?"),
-                       _("The trials are for alopecia areata; a doctor at the site will confirm it."))
+    diagnosed = yes_no(
+        _("Has a doctor told you that you have alopecia areata?"),
+        _("The trials are for alopecia areata; a doctor at the site will confirm it."),
+    )
     other_diagnoses = forms.MultipleChoiceField(
         label=_("Has a doctor found another kind of hair loss?"),
         help_text=_("Other kinds of hair loss can make results hard to read, so some trials exclude them."),
         choices=OTHER_DIAGNOSIS_CHOICES,
         widget=forms.CheckboxSelectMultiple,
     )
-    aa_type = radio(AA_TYPE_CHOICES, _("Which describes your hair loss best?"),
-                    _("Some trials do not take every type; the study doctor confirms it."))
+    aa_type = radio(
+        AA_TYPE_CHOICES,
+        _("Which describes your hair loss best?"),
+        _("Some trials do not take every type; the study doctor confirms it."),
+    )
     episode_month = month_field()
     episode_year = year_field()
     spontaneous_regrowth = radio(
-        REGROWTH_CHOICES, _("Has thick, normal hair grown back on its own lately?"),
-        _("Count only hair that grew back by itself, not during a treatment, and not fine, light or white hair. "
-          "Trials measure regrowth from the medicine, so natural regrowth matters."),
+        REGROWTH_CHOICES,
+        _("Has thick, normal hair grown back on its own lately?"),
+        _(
+            "Count only hair that grew back by itself, not during a treatment, and not fine, light or white hair. "
+            "Trials measure regrowth from the medicine, so natural regrowth matters."
+        ),
     )
     regrowth_within_8_years = yes_no(
         _("In the last 8 years, has your hair ever grown back on its own, even for a while?"),
@@ -94,16 +139,22 @@ class AlopeciaQuestions(forms.Form):
     scalp_conditions = forms.MultipleChoiceField(
         label=_("Does a doctor treat another condition of your scalp?"),
         help_text=_("Other scalp diseases make hair loss and regrowth hard to assess, so some trials exclude them."),
-        choices=SCALP_CHOICES, widget=forms.CheckboxSelectMultiple,
+        choices=SCALP_CHOICES,
+        widget=forms.CheckboxSelectMultiple,
     )
-    shaves_head = yes_no(_("Do you shave your head?"),
-                         _("Trials measure hair as it grows back, so it must not be shaved during the study."))
+    shaves_head = yes_no(
+        _("Do you shave your head?"),
+        _("Trials measure hair as it grows back, so it must not be shaved during the study."),
+    )
     loss_top, loss_back, loss_left, loss_right = (_scalp_view(*view) for view in SCALP_VIEWS)
-    eyebrow_loss = yes_no(_("Have you lost eyebrow hair?"),
-                           _("Hair loss beyond the scalp tells the study team how widespread it is."))
+    eyebrow_loss = yes_no(
+        _("Have you lost eyebrow hair?"), _("Hair loss beyond the scalp tells the study team how widespread it is.")
+    )
     eyelash_loss = yes_no(_("Have you lost eyelash hair?"), _("Some trials also measure eyelash regrowth."))
-    body_hair_loss = yes_no(_("Have you lost body hair?"),
-                             _("Loss of all body hair is alopecia universalis, which most of these trials accept."))
+    body_hair_loss = yes_no(
+        _("Have you lost body hair?"),
+        _("Loss of all body hair is alopecia universalis, which most of these trials accept."),
+    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -154,8 +205,9 @@ class AlopeciaQuestions(forms.Form):
                 return None
             if not 0 <= values[name] <= 100:
                 return None
-        salt = compute_salt(top=values["loss_top"], back=values["loss_back"], left=values["loss_left"],
-                            right=values["loss_right"])
+        salt = compute_salt(
+            top=values["loss_top"], back=values["loss_back"], left=values["loss_left"], right=values["loss_right"]
+        )
         return {"salt": salt, "band": severity_band(salt)}
 
 

@@ -26,8 +26,11 @@ def vitiligo_type(application):
 @admin.display(description=_("First patches"))
 def since(application):
     a = application.vitiligo
-    return format_html("{} ({})", date_format(a.started_on, "YEAR_MONTH_FORMAT"),
-                       ngettext("%(months)d month", "%(months)d months", a.duration_months) % {"months": a.duration_months})
+    return format_html(
+        "{} ({})",
+        date_format(a.started_on, "YEAR_MONTH_FORMAT"),
+        ngettext("%(months)d month", "%(months)d months", a.duration_months) % {"months": a.duration_months},
+    )
 
 
 @admin.display(description=_("In the last 6 months"))
@@ -38,8 +41,11 @@ def activity(application):
 @admin.display(description=_("White patches per region (hand units × whiteness)"))
 def regions(application):
     stored = application.vitiligo.regions
-    rows = [(region.label, stored[region.code]["units"], Whiteness(stored[region.code]["whiteness"]).label)
-            for region in REGIONS if region.code in stored]
+    rows = [
+        (region.label, stored[region.code]["units"], Whiteness(stored[region.code]["whiteness"]).label)
+        for region in REGIONS
+        if region.code in stored
+    ]
     if not rows:
         return _("none given")
     return format_html("<ul>{}</ul>", format_html_join("", "<li>{}: {} × {}</li>", rows))
@@ -50,8 +56,17 @@ def scores(application):
     a = application.vitiligo
     return format_html(
         "F-VASI <strong>{}</strong> · T-VASI <strong>{}</strong> · {} {} % · {} {} % · {} {} % · {} {} % — {}",
-        a.f_vasi, a.t_vasi, _("face"), a.facial_bsa, _("outside the face"), a.nonfacial_bsa, _("total"), a.total_bsa,
-        _("without palms, soles and tops of the feet"), a.bsa_without_palms_soles_feet_tops, SELF_ESTIMATE,
+        a.f_vasi,
+        a.t_vasi,
+        _("face"),
+        a.facial_bsa,
+        _("outside the face"),
+        a.nonfacial_bsa,
+        _("total"),
+        a.total_bsa,
+        _("without palms, soles and tops of the feet"),
+        a.bsa_without_palms_soles_feet_tops,
+        SELF_ESTIMATE,
     )
 
 

@@ -8,8 +8,8 @@ from django.utils.translation import gettext_noop
 
 from recruitment.patient_dates import months_between
 from recruitment.screening.checks import check_estimate, months_fit, range_text, surely_longer_than
-from recruitment.screening.later import Later
 from recruitment.screening.kind import CHOICE, LIST, NUMBER, Kind, Param
+from recruitment.screening.later import Later
 from recruitment.screening.reasons import reason
 
 
@@ -30,12 +30,16 @@ class Activity(models.TextChoices):
 AREAS = {
     "total": ("total_bsa", gettext_noop("self-estimated depigmented body surface (BSA, percent)")),
     "face": ("facial_bsa", gettext_noop("self-estimated depigmented surface of the face (BSA, percent)")),
-    "nonfacial": ("nonfacial_bsa",
-                  gettext_noop("self-estimated depigmented body surface outside the face (BSA, percent)")),
+    "nonfacial": (
+        "nonfacial_bsa",
+        gettext_noop("self-estimated depigmented body surface outside the face (BSA, percent)"),
+    ),
     "without_palms_soles_feet_tops": (
         "bsa_without_palms_soles_feet_tops",
-        gettext_noop("self-estimated depigmented body surface without palms, soles and tops of the feet "
-                     "(BSA, percent)")),
+        gettext_noop(
+            "self-estimated depigmented body surface without palms, soles and tops of the feet (BSA, percent)"
+        ),
+    ),
 }
 
 
@@ -58,8 +62,11 @@ def _check_duration(p, a):
     if started and a.today:
         months = months_between(started, a.today)  # on the day of this evaluation
     low, high = p.get("min_months"), p.get("max_months")
-    why = reason(gettext_noop("vitiligo for about %(months)s months, required %(range)s months"),
-                 months=months, range=range_text(low, high))
+    why = reason(
+        gettext_noop("vitiligo for about %(months)s months, required %(range)s months"),
+        months=months,
+        range=range_text(low, high),
+    )
     fits = months_fit(months, low, high)
     if fits is False and low is not None and months < low and started and (high is None or low < high):
         return False, why, Later(surely_longer_than(started, low))
@@ -72,27 +79,52 @@ def _check_activity(p, a):
     answer = a.condition.get("activity")
     if answer in (None, Activity.UNSURE):
         return None, reason(gettext_noop("whether the vitiligo is spreading is not known"))
-    return answer == p["activity"], reason(gettext_noop("vitiligo in the last 6 months: %(activity)s"),
-                                           activity=answer)
+    return answer == p["activity"], reason(gettext_noop("vitiligo in the last 6 months: %(activity)s"), activity=answer)
 
 
 KINDS = [
-    Kind("f_vasi", _("Facial VASI (F-VASI) minimum, self-estimated"),
-         lambda p, a: check_estimate(a.condition.get("f_vasi"), p["min"], None, gettext_noop("self-estimated F-VASI")),
-         {"min": Param(NUMBER, True)}, '{"min": 0.5}'),
-    Kind("t_vasi", _("Total VASI (T-VASI) minimum, self-estimated"),
-         lambda p, a: check_estimate(a.condition.get("t_vasi"), p["min"], None, gettext_noop("self-estimated T-VASI")),
-         {"min": Param(NUMBER, True)}, '{"min": 3}'),
-    Kind("bsa", _("Depigmented body surface (% BSA) range, self-estimated"), _check_bsa,
-         {"min": Param(NUMBER), "max": Param(NUMBER), "area": Param(CHOICE, False, frozenset(AREAS))},
-         '{"area": "nonfacial", "min": 3}', ordered=(("min", "max"),)),
-    Kind("vitiligo_type", _("Type of vitiligo"), _check_type,
-         {"types": Param(LIST, True, frozenset(VitiligoType.values) - {VitiligoType.UNSURE})},
-         '{"types": ["segmental"]}'),
-    Kind("vitiligo_duration", _("How long the patient has had vitiligo (months)"), _check_duration,
-         {"min_months": Param(NUMBER), "max_months": Param(NUMBER)}, '{"min_months": 3}',
-         ordered=(("min_months", "max_months"),)),
-    Kind("vitiligo_activity", _("Vitiligo spreading or stable"), _check_activity,
-         {"activity": Param(CHOICE, True, frozenset({Activity.SPREADING, Activity.STABLE}))},
-         '{"activity": "spreading"}'),
+    Kind(
+        "f_vasi",
+        _("Facial VASI (F-VASI) minimum, self-estimated"),
+        lambda p, a: check_estimate(a.condition.get("f_vasi"), p["min"], None, gettext_noop("self-estimated F-VASI")),
+        {"min": Param(NUMBER, True)},
+        '{"min": 0.5}',
+    ),
+    Kind(
+        "t_vasi",
+        _("Total VASI (T-VASI) minimum, self-estimated"),
+        lambda p, a: check_estimate(a.condition.get("t_vasi"), p["min"], None, gettext_noop("self-estimated T-VASI")),
+        {"min": Param(NUMBER, True)},
+        '{"min": 3}',
+    ),
+    Kind(
+        "bsa",
+        _("Depigmented body surface (% BSA) range, self-estimated"),
+        _check_bsa,
+        {"min": Param(NUMBER), "max": Param(NUMBER), "area": Param(CHOICE, False, frozenset(AREAS))},
+        '{"area": "nonfacial", "min": 3}',
+        ordered=(("min", "max"),),
+    ),
+    Kind(
+        "vitiligo_type",
+        _("Type of vitiligo"),
+        _check_type,
+        {"types": Param(LIST, True, frozenset(VitiligoType.values) - {VitiligoType.UNSURE})},
+        '{"types": ["segmental"]}',
+    ),
+    Kind(
+        "vitiligo_duration",
+        _("How long the patient has had vitiligo (months)"),
+        _check_duration,
+        {"min_months": Param(NUMBER), "max_months": Param(NUMBER)},
+        '{"min_months": 3}',
+        ordered=(("min_months", "max_months"),),
+    ),
+    Kind(
+        "vitiligo_activity",
+        _("Vitiligo spreading or stable"),
+        _check_activity,
+        {"activity": Param(CHOICE, True, frozenset({Activity.SPREADING, Activity.STABLE}))},
+        '{"activity": "spreading"}',
+    ),
 ]

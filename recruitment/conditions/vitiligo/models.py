@@ -14,8 +14,9 @@ def _score(label):
 
 
 class VitiligoAnswers(models.Model):
-    application = models.OneToOneField("recruitment.Application", on_delete=models.CASCADE, primary_key=True,
-                                       related_name="vitiligo")
+    application = models.OneToOneField(
+        "recruitment.Application", on_delete=models.CASCADE, primary_key=True, related_name="vitiligo"
+    )
     vitiligo_type = models.CharField(_("type of vitiligo"), max_length=15, choices=VitiligoType.choices)
     started_on = models.DateField(_("first patches appeared (month)"))
     duration_months = models.PositiveSmallIntegerField(_("vitiligo for (months)"))
@@ -38,8 +39,19 @@ class VitiligoAnswers(models.Model):
             models.CheckConstraint(condition=Q(activity__in=Activity.values), name="vitiligo_activity_valid"),
             models.CheckConstraint(condition=Q(duration_months__lte=1200), name="vitiligo_duration_plausible"),
             models.CheckConstraint(
-                condition=Q(total_bsa__gte=0, total_bsa__lte=100, t_vasi__gte=0, t_vasi__lte=100, f_vasi__gte=0,
-                            f_vasi__lte=3, facial_bsa__gte=0, facial_bsa__lte=3),
+                condition=Q(
+                    total_bsa__gte=0,
+                    total_bsa__lte=100,
+                    t_vasi__gte=0,
+                    t_vasi__lte=100,
+                    f_vasi__gte=0,
+                    f_vasi__lte=3,
+                    facial_bsa__gte=0,
+                    facial_bsa__lte=3,
+                ),
                 name="vitiligo_scores_in_range",
             ),
         ]
+
+    def __str__(self):
+        return f"{self._meta.verbose_name} #{self.application_id}"

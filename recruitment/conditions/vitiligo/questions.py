@@ -9,19 +9,37 @@ from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from recruitment.conditions.fields import (
-    clean_month_year, limit_year_to_today, month_field, radio, year_field, yes_no,
+    clean_month_year,
+    limit_year_to_today,
+    month_field,
+    radio,
+    year_field,
+    yes_no,
 )
-from recruitment.patient_dates import months_between
 from recruitment.conditions.vitiligo.kinds import Activity, VitiligoType
 from recruitment.conditions.vitiligo.score import REGIONS, Whiteness, extent
+from recruitment.patient_dates import months_between
 from recruitment.screening.treatments import Treatment
 
 T = Treatment
 # The treatments asked about, in the order shown: vitiligo's own first, then JAK inhibitors.
 TREATMENTS = (
-    T.TOPICAL_STEROID, T.TOPICAL_CALCINEURIN, T.PHOTOTHERAPY, T.ORAL_STEROID, T.IMMUNOSUPPRESSANT,
-    T.DEPIGMENTATION, T.TCM, T.RUXOLITINIB_CREAM, T.TOFACITINIB, T.BARICITINIB, T.RITLECITINIB, T.UPADACITINIB,
-    T.ABROCITINIB, T.DEURUXOLITINIB, T.JAKTINIB, T.IVARMACITINIB,
+    T.TOPICAL_STEROID,
+    T.TOPICAL_CALCINEURIN,
+    T.PHOTOTHERAPY,
+    T.ORAL_STEROID,
+    T.IMMUNOSUPPRESSANT,
+    T.DEPIGMENTATION,
+    T.TCM,
+    T.RUXOLITINIB_CREAM,
+    T.TOFACITINIB,
+    T.BARICITINIB,
+    T.RITLECITINIB,
+    T.UPADACITINIB,
+    T.ABROCITINIB,
+    T.DEURUXOLITINIB,
+    T.JAKTINIB,
+    T.IVARMACITINIB,
 )
 
 TYPE_CHOICES = [
@@ -36,8 +54,14 @@ ACTIVITY_CHOICES = [
     (Activity.UNSURE, _("I am not sure")),
 ]
 # No "0 %" step: a part without white patches is left empty, as the page says.
-WHITENESS_CHOICES = [("", "—"), *((value, format_lazy(_("{percent}%: {description}"), percent=value, description=label))
-                                   for value, label in Whiteness.choices if value)]
+WHITENESS_CHOICES = [
+    ("", "—"),
+    *(
+        (value, format_lazy(_("{percent}%: {description}"), percent=value, description=label))
+        for value, label in Whiteness.choices
+        if value
+    ),
+]
 
 
 def units_name(region) -> str:
@@ -54,16 +78,20 @@ class _VitiligoQuestions(forms.Form):
     treatments = TREATMENTS
     response_question = _("Did the white patches get colour back while using it?")
 
-    diagnosed = yes_no(_("Has a doctor told you that you have vitiligo?"),
-                       _("The trials are for vitiligo; a doctor at the site will confirm it."))
+    diagnosed = yes_no(
+        _("Has a doctor told you that you have vitiligo?"),
+        _("The trials are for vitiligo; a doctor at the site will confirm it."),
+    )
     vitiligo_type = radio(
-        TYPE_CHOICES, _("Where are your white patches?"),
+        TYPE_CHOICES,
+        _("Where are your white patches?"),
         _("Most trials are for non-segmental vitiligo; the study doctor confirms the type."),
     )
     started_month = month_field()
     started_year = year_field()
     activity = radio(
-        ACTIVITY_CHOICES, _("In the last 6 months, has your vitiligo changed?"),
+        ACTIVITY_CHOICES,
+        _("In the last 6 months, has your vitiligo changed?"),
         _("Some trials look for vitiligo that is spreading, others accept both."),
     )
 
@@ -92,16 +120,23 @@ class _VitiligoQuestions(forms.Form):
         elif not given and not any(name.startswith(("units_", "whiteness_")) for name in self.errors):
             # An empty grid is not "no white patches": a patient applying has some. Scores of 0
             # would turn them away from every trial.
-            self.add_error(units_name(REGIONS[0]), _(
-                "Please estimate at least one part of the body with white patches, with its hand units and "
-                "how white the patches are."))
+            self.add_error(
+                units_name(REGIONS[0]),
+                _(
+                    "Please estimate at least one part of the body with white patches, with its hand units and "
+                    "how white the patches are."
+                ),
+            )
         return data
 
     def regions(self) -> dict:
         """{region code: {"units", "whiteness"}} for each region with white patches."""
         d = self.cleaned_data
-        return {region.code: {"units": f"{d[units_name(region)]:.1f}", "whiteness": d[whiteness_name(region)]}
-                for region in REGIONS if d.get(units_name(region)) and d.get(whiteness_name(region))}
+        return {
+            region.code: {"units": f"{d[units_name(region)]:.1f}", "whiteness": d[whiteness_name(region)]}
+            for region in REGIONS
+            if d.get(units_name(region)) and d.get(whiteness_name(region))
+        }
 
     def condition_answers(self) -> dict:
         """The section's cleaned answers, as the answers model stores them."""
@@ -140,18 +175,35 @@ def _region_fields() -> dict:
     fields = {}
     for region in REGIONS:
         fields[units_name(region)] = forms.DecimalField(
-            label=format_lazy(_("{region}: how many hand units"), region=region.label), help_text=region.help,
-            required=False, min_value=0, max_value=region.max_units, decimal_places=1, max_digits=4,
-            error_messages={"max_value": format_lazy(_(
-                "All of this part is about {most} hand units: please give a number from 0 to {most}."),
-                most=region.max_units)},
-            widget=forms.NumberInput(attrs={"inputmode": "decimal", "step": "0.1", "data-vasi-units": region.code,
-                                            "data-facial": "1" if region.facial else "",
-                                            "data-max": str(region.max_units)}),
+            label=format_lazy(_("{region}: how many hand units"), region=region.label),
+            help_text=region.help,
+            required=False,
+            min_value=0,
+            max_value=region.max_units,
+            decimal_places=1,
+            max_digits=4,
+            error_messages={
+                "max_value": format_lazy(
+                    _("All of this part is about {most} hand units: please give a number from 0 to {most}."),
+                    most=region.max_units,
+                )
+            },
+            widget=forms.NumberInput(
+                attrs={
+                    "inputmode": "decimal",
+                    "step": "0.1",
+                    "data-vasi-units": region.code,
+                    "data-facial": "1" if region.facial else "",
+                    "data-max": str(region.max_units),
+                }
+            ),
         )
         fields[whiteness_name(region)] = forms.TypedChoiceField(
-            label=format_lazy(_("{region}: how white"), region=region.label), choices=WHITENESS_CHOICES, coerce=int,
-            required=False, empty_value=None,
+            label=format_lazy(_("{region}: how white"), region=region.label),
+            choices=WHITENESS_CHOICES,
+            coerce=int,
+            required=False,
+            empty_value=None,
             widget=forms.Select(attrs={"data-vasi-whiteness": region.code}),
         )
     return fields

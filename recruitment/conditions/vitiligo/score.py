@@ -30,16 +30,31 @@ class Region:
 
 
 REGIONS = (
-    Region("face", _("Face"), _("From the forehead to the jaw: eyelids, nose, cheeks and chin; not the scalp, the ears or the neck."),
-           Decimal(3), facial=True),
-    Region("head_neck", _("Scalp, ears and neck"),
-           _("The scalp (ask someone to part your hair and look), the ears and the neck."), Decimal(6)),
-    Region("trunk", _("Chest, belly, back and buttocks"), _("Including the armpits and the genital area."),
-           Decimal(37)),
+    Region(
+        "face",
+        _("Face"),
+        _("From the forehead to the jaw: eyelids, nose, cheeks and chin; not the scalp, the ears or the neck."),
+        Decimal(3),
+        facial=True,
+    ),
+    Region(
+        "head_neck",
+        _("Scalp, ears and neck"),
+        _("The scalp (ask someone to part your hair and look), the ears and the neck."),
+        Decimal(6),
+    ),
+    Region(
+        "trunk", _("Chest, belly, back and buttocks"), _("Including the armpits and the genital area."), Decimal(37)
+    ),
     Region("arms", _("Arms"), _("Both arms, from the shoulders to the wrists."), Decimal(14)),
     Region("hands", _("Backs of the hands and fingers"), _("Both hands, the back side only."), Decimal(3)),
-    Region("palms", _("Palms (the inside of the hands)"), _("The inside of both hands and fingers."), Decimal(3),
-           extremity=True),
+    Region(
+        "palms",
+        _("Palms (the inside of the hands)"),
+        _("The inside of both hands and fingers."),
+        Decimal(3),
+        extremity=True,
+    ),
     Region("legs", _("Legs"), _("Both legs, from the hips to the ankles."), Decimal(34)),
     Region("feet_tops", _("Tops of the feet and toes"), _("Both feet, the top side."), Decimal(3), extremity=True),
     Region("soles", _("Soles and heels"), _("The underside of both feet."), Decimal(3), extremity=True),
@@ -101,6 +116,10 @@ def extent(regions: dict[str, tuple[Decimal, int]]) -> Extent:
         if not region.extremity:
             without_extremities += units
     return Extent(
-        facial_bsa=_round(facial), nonfacial_bsa=_round(nonfacial), total_bsa=_round(facial + nonfacial),
-        bsa_without_palms_soles_feet_tops=_round(without_extremities), f_vasi=_round(f_vasi), t_vasi=_round(t_vasi),
+        facial_bsa=_round(facial),
+        nonfacial_bsa=_round(nonfacial),
+        total_bsa=_round(facial + nonfacial),
+        bsa_without_palms_soles_feet_tops=_round(without_extremities),
+        f_vasi=_round(f_vasi),
+        t_vasi=_round(t_vasi),
     )

@@ -4,6 +4,7 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
+
 from recruitment.demo import DEMO_APPLICANTS, demo_answers, submit_answers
 from recruitment.models import Application
 from recruitment.pipeline import FORWARD
@@ -81,8 +82,15 @@ class Command(BaseCommand):
                     self._write_texts(trial, content, TRIAL_TEXT_ZH.get(trial.nct_id, {}), created=result.created)
                 if content and not trial.criteria.exists():
                     Criterion.objects.bulk_create(
-                        Criterion(trial=trial, kind=kind, role=role, params=params, source_note=source,
-                                  position=position, **_columns("patient_text", text))
+                        Criterion(
+                            trial=trial,
+                            kind=kind,
+                            role=role,
+                            params=params,
+                            source_note=source,
+                            position=position,
+                            **_columns("patient_text", text),
+                        )
                         for position, (kind, role, params, text, source) in enumerate(content["criteria"])
                     )
                 elif content:
@@ -113,7 +121,8 @@ class Command(BaseCommand):
     def _translate_criteria(self, trial, criteria):
         chinese = {text["en"]: text["zh_hans"] for _kind, _role, _params, text, _source in criteria}
         for criterion in trial.criteria.filter(patient_text_zh_hans__isnull=True) | trial.criteria.filter(
-                patient_text_zh_hans=""):
+            patient_text_zh_hans=""
+        ):
             if criterion.patient_text_en in chinese:
                 criterion.patient_text_zh_hans = chinese[criterion.patient_text_en]
                 criterion.save(update_fields=["patient_text_zh_hans"])
@@ -121,8 +130,11 @@ class Command(BaseCommand):
     def _translate_sites(self, trial):
         names = {"facility": FACILITY_ZH, "city": CITY_ZH, "state": STATE_ZH, "country": COUNTRY_ZH}
         for site in trial.sites.all():
-            empty = {f"{part}_zh_hans": chinese[getattr(site, f"{part}_en")] for part, chinese in names.items()
-                     if not getattr(site, f"{part}_zh_hans") and getattr(site, f"{part}_en") in chinese}
+            empty = {
+                f"{part}_zh_hans": chinese[getattr(site, f"{part}_en")]
+                for part, chinese in names.items()
+                if not getattr(site, f"{part}_zh_hans") and getattr(site, f"{part}_en") in chinese
+            }
             for column, value in empty.items():
                 setattr(site, column, value)
             if empty:
@@ -151,8 +163,11 @@ class Command(BaseCommand):
             Campaign.objects.get_or_create(
                 trial=trial,
                 name=name,
-                defaults={"channel": channel, "language": language,
-                          "site": trial.sites.filter(status="RECRUITING").first()},
+                defaults={
+                    "channel": channel,
+                    "language": language,
+                    "site": trial.sites.filter(status="RECRUITING").first(),
+                },
             )
 
     def _load_users(self, password, group):
@@ -183,6 +198,6 @@ class Command(BaseCommand):
             trial = by_slug[slug]
             application = submit_answers(trial, demo_answers(trial, overrides), site=trial.sites.order_by("pk").first())
             # Walk the pipeline step by step, so the demo audit trail is a real one.
-            for step in FORWARD[1:FORWARD.index(status) + 1]:
+            for step in FORWARD[1 : FORWARD.index(status) + 1]:
                 review.change_status(application, to=step, by=coordinator)
         self.stdout.write(f"{len(DEMO_APPLICANTS)} demo applications ready.")

@@ -23,5 +23,7 @@ class Command(BaseCommand):
         for what in report.closed:
             self.stdout.write(f"sign-up closed: {what}")
         if report.failed:
-            raise CommandError("Not updated (nothing changed for them): " + "; ".join(
-                f"{nct_id}: {problem}" for nct_id, problem in report.failed.items()))
+            raise CommandError(
+                "Not updated (nothing changed for them): "
+                + "; ".join(f"{nct_id}: {problem}" for nct_id, problem in report.failed.items())
+            )
