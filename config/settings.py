@@ -34,7 +34,7 @@ _public = urlsplit(PUBLIC_BASE_URL)
 
 ALLOWED_HOSTS = env_list(
     "DJANGO_ALLOWED_HOSTS",
-    ["127.0.0.1", "localhost", "[::1]"] if DEBUG else [_public.hostname],
+    ["127.0.0.1", "localhost", "[::1]"] if DEBUG else [_public.hostname or ""],
 )
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS", [PUBLIC_BASE_URL])
 

@@ -49,7 +49,8 @@ class ContactCorrectionForm(forms.Form):
         return self.cleaned_data["email"].strip()
 
     def clean(self):
-        data = super().clean()
+        super().clean()
+        data = self.cleaned_data
         if not data.get("phone") and not data.get("email") and not self.errors:
             raise forms.ValidationError(
                 _("Please keep a phone number or an e-mail address so that the site can reach you.")

@@ -12,9 +12,10 @@ from django.conf import settings
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
+from recruitment.labels import Label
 from recruitment.models import ConsentPurpose
 
-CONSENT_TEXTS = {
+CONSENT_TEXTS: dict[str, Label] = {
     ConsentPurpose.HEALTH_DATA: _(
         "I agree that the health information I give here is used to check whether I may be eligible "
         "for this trial, and to show me other recruiting trials it may fit. The study team of the "

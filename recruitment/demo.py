@@ -44,7 +44,7 @@ _BASE = {
     "consent_transfer_abroad": "on",
 }
 
-DEMO_APPLICANTS = [
+DEMO_APPLICANTS: list[tuple[str, dict[str, object], str]] = [
     # (trial slug, answers that differ from _BASE, status)
     ("brave-aa1", {"full_name": "Demo Applicant 1", "phone": "+00 100 0001"}, "new"),
     (

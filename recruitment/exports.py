@@ -17,12 +17,14 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from itertools import islice
 
+from django.db import models
 from django.db.models import QuerySet
 from django.http import StreamingHttpResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from recruitment.conditions import CONDITIONS
+from recruitment.labels import Label
 from recruitment.models import ConsentPurpose, ConsentRecord, Evaluation, Sex, TreatmentUse
 from recruitment.pipeline import Status
 from recruitment.screening.eligibility import Verdict
@@ -61,7 +63,7 @@ class ApplicationExporter:
             for column in condition.export_columns
         )
 
-    def header(self) -> list[str]:
+    def header(self) -> list[Label]:
         header = [
             _("Reference"),
             _("NCT number"),
@@ -105,12 +107,12 @@ class ApplicationExporter:
         columns = self.COLUMNS + conditions + (self.CONTACT_COLUMNS if self.contact is not Contact.NONE else ())
         values = self.applications.order_by("submitted_at", "pk").values_list(*columns).iterator(chunk_size=CHUNK)
         # Every label in the reader's language, looked up once per export rather than once per cell.
-        choices = {
+        choices: set[type[models.TextChoices]] = {
             Sex,
             Treatment,
             Verdict,
             Status,
-            *(c.choices for _condition, c in self.condition_columns if c.choices),
+            *(c.choices for _condition, c in self.condition_columns if c.choices is not None),
         }
         labels = {kind: {value: str(label) for value, label in kind.choices} for kind in choices}
         words = {True: _("yes"), False: _("no")}
@@ -126,7 +128,7 @@ class ApplicationExporter:
             .values_list("application_id", "treatment")
         ):
             treatments[application_id].append(treatment)
-        latest = {}
+        latest: dict[int, list] = {}
         for application_id, results in (
             Evaluation.objects.filter(application_id__in=ids)
             .order_by("application_id", "-created_at", "-pk")
@@ -208,7 +210,7 @@ def _neutralise(value):
     return value.replace("\r\n", "\n").replace("\r", "\n")
 
 
-def stream_csv(header: list[str], rows: Iterable[list]) -> Iterator[bytes]:
+def stream_csv(header: list[Label], rows: Iterable[list]) -> Iterator[bytes]:
     """UTF-8 with a byte-order mark (so Excel shows Chinese), in chunks: nothing is held."""
     yield "\ufeff".encode()
     buffer = io.StringIO()

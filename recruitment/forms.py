@@ -6,6 +6,8 @@ import datetime
 import functools
 import re
 import unicodedata
+from collections.abc import Callable
+from typing import cast
 
 from django import forms
 from django.conf import settings
@@ -138,7 +140,7 @@ class ScreeningForm(forms.Form):
         if sites is None:
             sites = trial.sites.filter(status=RecruitmentStatus.RECRUITING).order_by("country", "city", "facility")
         self.sites = {site.pk: site for site in sites}
-        self.fields["site"].choices = [
+        cast(forms.ChoiceField, self.fields["site"]).choices = [
             ("", _("No preference")),
             *((pk, _site_label(s)) for pk, s in self.sites.items()),
         ]
@@ -175,7 +177,8 @@ class ScreeningForm(forms.Form):
 
     # --- Answers that depend on each other ----------------------------------------------------
     def clean(self):
-        data = super().clean()
+        super().clean()
+        data = self.cleaned_data
         if data.get("sex") == Sex.FEMALE and not data.get("pregnancy") and "pregnancy" not in self.errors:
             self.add_error("pregnancy", _('Please tick what applies, or "None of these".'))
         if (
@@ -242,7 +245,7 @@ class ScreeningForm(forms.Form):
 
     def consents_given(self) -> set[str]:
         d = self.cleaned_data
-        given = {ConsentPurpose.HEALTH_DATA, ConsentPurpose.CONTACT}
+        given: set[str] = {ConsentPurpose.HEALTH_DATA, ConsentPurpose.CONTACT}
         if d.get("consent_share_with_sponsor"):
             given.add(ConsentPurpose.SHARE_WITH_SPONSOR)
         if d.get("consent_transfer_abroad"):
@@ -270,11 +273,13 @@ class ScreeningForm(forms.Form):
     def guardian_fields(self):
         return [self["guardian_name"], self["consent_guardian"]]
 
-    # Each condition's section (recruitment.conditions) gives these, and `condition_answers()`.
+    # Each condition's section (recruitment.conditions.section.QuestionSection) gives these.
     section_title: str
     section_template: str
     treatments: tuple  # recruitment.screening.treatments.Treatment, in the order shown
     response_question: str
+
+    condition_answers: Callable[[], dict]
 
 
 def treatment_field_names(treatments) -> tuple:

@@ -127,8 +127,8 @@ def _funnels_by(applications, key: str) -> dict:
         .values(group=F(f"application__{key}"))
         .annotate(n=Count("pk"))
     )
-    for row in attempts:
-        funnels.setdefault(row["group"], Funnel()).attempts = row["n"]
+    for attempt in attempts:
+        funnels.setdefault(attempt["group"], Funnel()).attempts = attempt["n"]
     return funnels
 
 

@@ -140,8 +140,9 @@ def apply(request, slug):
             sites = nearest_first(signup.sites, origin)
             return _render_form(request, trial, form_class(trial=trial, sites=sites, initial=initial))
         # The empty questionnaire is usually rendered from the cache: the form is made only if not.
-        form = SimpleLazyObject(lambda: form_class(trial=trial, sites=signup.sites, initial=initial))
-        return _render_form(request, trial, form, blank=True, version=signup.version)
+        offered = signup.sites
+        blank = SimpleLazyObject(lambda: form_class(trial=trial, sites=offered, initial=initial))
+        return _render_form(request, trial, blank, blank=True, version=signup.version)
 
     if language.is_supported(request.POST.get("switch_language")):
         return _switch_language(request, signup, request.POST["switch_language"])

@@ -62,7 +62,7 @@ class CriterionInline(TranslationStackedInline):
 
     def formfield_for_dbfield(self, db_field, request, **kwargs):
         field = super().formfield_for_dbfield(db_field, request, **kwargs)
-        if db_field.name == "params":
+        if db_field.name == "params" and field is not None:
             field.help_text = _parameter_help()
             field.widget.attrs.update({"rows": 2, "cols": 80})
         return field
@@ -74,8 +74,7 @@ class TrialChangeInline(admin.TabularInline):
     model = TrialChange
     extra = 0
     can_delete = False
-    fields = ["at", "site", "what", "old", "new", "registry_version"]
-    readonly_fields = fields
+    fields = readonly_fields = ("at", "site", "what", "old", "new", "registry_version")
     verbose_name_plural = _("Changes from the registry")
 
     @admin.display(description=_("what"))

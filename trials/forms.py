@@ -1,4 +1,5 @@
 import functools
+from typing import cast
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
@@ -38,7 +39,8 @@ class TrialFilterForm(forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         # Read when shown or checked, once, not when the form is made: a cached page never reads them.
-        self.fields["near"].choices = functools.cache(_near_choices)
+        self._cities = functools.cache(_near_choices)
+        cast(forms.ChoiceField, self.fields["near"]).choices = self._cities
 
     def filter(self, queryset):
         if not self.is_valid():
@@ -47,10 +49,11 @@ class TrialFilterForm(forms.Form):
         return queryset.filter(**lookups)
 
     def has_cities(self) -> bool:
-        return len(list(self.fields["near"].choices)) > 1
+        return len(self._cities()) > 1
 
     def clean(self):
-        data = super().clean()
+        super().clean()
+        data = self.cleaned_data
         # About 10 km: enough to sort sites, and no one's address in a link or a server's log.
         for name in ("lat", "lon"):
             if data.get(name) is not None:

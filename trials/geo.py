@@ -29,7 +29,7 @@ def _located_sites():
 def city_choices() -> list[tuple[str, str]]:
     """The cities where a trial recruits, as (key: the registry's English name, label in the
     reader's language), each once, sorted by label."""
-    seen = {}
+    seen: dict[str, str] = {}
     for key, label, _lat, _lon in _located_sites():
         seen.setdefault(key, label or key)
     return sorted(seen.items(), key=lambda item: item[1])

@@ -69,10 +69,9 @@ def import_study(record: StudyRecord, *, slug: str | None = None, is_demo: bool 
     if is_demo is not None:
         fields["is_demo"] = is_demo
 
-    trial = Trial.objects.select_for_update().filter(nct_id=record.nct_id).first()
-    created = trial is None
-    if created:
-        trial = Trial(nct_id=record.nct_id, slug=slug or _unique_slug(record), summary=record.brief_summary)
+    existing = Trial.objects.select_for_update().filter(nct_id=record.nct_id).first()
+    created = existing is None
+    trial = existing or Trial(nct_id=record.nct_id, slug=slug or _unique_slug(record), summary=record.brief_summary)
     for name, value in fields.items():
         setattr(trial, name, value)
     if trial.open_locally_reason:

@@ -1,4 +1,5 @@
 import functools
+from collections.abc import Iterable
 from urllib.parse import urlencode
 
 from django.contrib.admin.views.decorators import staff_member_required
@@ -97,6 +98,7 @@ def trial_detail(request, slug):
         raise Http404
     trial = signup.trial
     # Querysets are lazy: a page whose fragment is cached reads only the trial.
+    sites: Iterable[Site]
     sites = trial.sites.annotate(closed=Case(When(status=RecruitmentStatus.RECRUITING, then=0), default=1)).order_by(
         "closed", "country", "city"
     )

@@ -3,9 +3,11 @@ change goes through a service that writes the audit trail."""
 
 import re
 import unicodedata
+from typing import cast
 
 from django import forms
 from django.contrib import admin, messages
+from django.contrib.admin import helpers
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied
 from django.db.models import Prefetch, Q
@@ -14,8 +16,8 @@ from django.shortcuts import render
 from django.urls import path, reverse
 from django.utils.formats import date_format
 from django.utils.html import format_html, format_html_join
+from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
 
 from recruitment.access_forms import CoordinatorEraseForm
 from recruitment.admin.forms import ApplicationReviewForm
@@ -134,11 +136,11 @@ def _badge(verdict, label):
 
 
 class AssignForm(forms.Form):
-    coordinator = forms.ModelChoiceField(label=_("Coordinator"), queryset=None)
+    coordinator: forms.ModelChoiceField = forms.ModelChoiceField(label=_("Coordinator"), queryset=None)
 
     def __init__(self, *args, coordinators, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["coordinator"].queryset = coordinators
+        cast(forms.ModelChoiceField, self.fields["coordinator"]).queryset = coordinators
 
 
 @admin.register(Application)
@@ -196,7 +198,8 @@ class ApplicationAdmin(admin.ModelAdmin):
         "pregnancy_answers",
         "health_checklist",
         "diagnosed",
-        *CONDITION_DISPLAYS,
+        # Django takes display functions here as well as names; django-stubs types names only.
+        *cast(tuple[str, ...], CONDITION_DISPLAYS),
         "treatments_text",
         "not_yet",
         "criteria_results",
@@ -243,7 +246,7 @@ class ApplicationAdmin(admin.ModelAdmin):
         if obj is not None:
             condition = condition_of(obj.trial)
             index = next(i for i, (name, _options) in enumerate(fieldsets) if name == CONDITION_SECTION)
-            fields = [*fieldsets[index][1]["fields"], *condition.admin_displays]
+            fields = [*cast(list, fieldsets[index][1]["fields"]), *condition.admin_displays]
             fieldsets[index] = (condition.label, {"fields": fields})
         return fieldsets
 
@@ -324,7 +327,7 @@ class ApplicationAdmin(admin.ModelAdmin):
             # The log entry's new reference is not shown: beside the old one, it would link them again.
             self.message_user(
                 request,
-                format_html(_("The personal data of {reference} is erased."), reference=application.reference),
+                format_html(gettext("The personal data of {reference} is erased."), reference=application.reference),
                 messages.SUCCESS,
             )
             return HttpResponseRedirect(reverse("admin:recruitment_application_changelist"))
@@ -563,12 +566,12 @@ class ApplicationAdmin(admin.ModelAdmin):
         if reminder is None:
             return format_html("{} · {}", when, _("no reminder asked"))
         if reminder.sent_at:
-            told = format_html(_("reminder e-mailed on {date}"), date=date_format(reminder.sent_at.date()))
+            told = format_html(gettext("reminder e-mailed on {date}"), date=date_format(reminder.sent_at.date()))
         elif reminder.by_email:
-            told = format_html(_("reminder by e-mail on {date}"), date=date_format(reminder.due_on))
+            told = format_html(gettext("reminder by e-mail on {date}"), date=date_format(reminder.due_on))
         else:
             told = format_html(
-                _("<strong>call the patient on {date}</strong> (reminder asked, no e-mail)"),
+                gettext("<strong>call the patient on {date}</strong> (reminder asked, no e-mail)"),
                 date=date_format(reminder.due_on),
             )
         return format_html("{} · {}", when, told)
@@ -612,7 +615,7 @@ class ApplicationAdmin(admin.ModelAdmin):
     @admin.display(description=_("First contact"))
     def first_contact_clock(self, obj):
         if obj.first_contact_at:
-            return format_html(_("first attempt {when}"), when=_when(obj.first_contact_at))
+            return format_html(gettext("first attempt {when}"), when=_when(obj.first_contact_at))
         left = calls.hours_left(obj)
         if left is None:
             return "—"
@@ -746,7 +749,7 @@ class ApplicationAdmin(admin.ModelAdmin):
             "form": form,
             "queryset": queryset,
             "opts": self.model._meta,
-            "action_checkbox_name": admin.helpers.ACTION_CHECKBOX_NAME,
+            "action_checkbox_name": helpers.ACTION_CHECKBOX_NAME,
         }
         return render(request, "admin/recruitment/assign.html", context)
 
@@ -771,12 +774,14 @@ class ApplicationAdmin(admin.ModelAdmin):
     def _say_what_changed(self, request, application, *, before, evaluation):
         """The re-evaluation's outcome in the coordinator's words: the verdict, and each criterion
         whose result changed, with why."""
-        results = {None: _("not checked"), **dict(Result.choices)}
+        results: dict[str | None, object] = {None: _("not checked"), **dict(Result.choices)}
         verdict = Verdict(application.verdict).label
         if not evaluation.changes and before == application.verdict:
             self.message_user(
                 request,
-                format_html(_("{reference}: unchanged, {verdict}."), reference=application.reference, verdict=verdict),
+                format_html(
+                    gettext("{reference}: unchanged, {verdict}."), reference=application.reference, verdict=verdict
+                ),
             )
             return
         lines = format_html_join(
@@ -795,7 +800,7 @@ class ApplicationAdmin(admin.ModelAdmin):
         self.message_user(
             request,
             format_html(
-                _("{reference}: {before} → {verdict}. What changed: <ul>{lines}</ul>"),
+                gettext("{reference}: {before} → {verdict}. What changed: <ul>{lines}</ul>"),
                 reference=application.reference,
                 before=Verdict(before).label,
                 verdict=verdict,

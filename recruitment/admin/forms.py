@@ -1,5 +1,7 @@
 """The coordinator's review form: the only things a coordinator changes on an application."""
 
+from typing import cast
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
@@ -32,7 +34,7 @@ class ApplicationReviewForm(forms.ModelForm):
             "good, even if the patient's data is erased: no health details or contact details here."
         ),
     )
-    assign_to = forms.ModelChoiceField(label=_("Assigned to"), queryset=None, required=False)
+    assign_to: forms.ModelChoiceField = forms.ModelChoiceField(label=_("Assigned to"), queryset=None, required=False)
     note = forms.CharField(
         label=_("Add a note"),
         required=False,
@@ -47,20 +49,21 @@ class ApplicationReviewForm(forms.ModelForm):
 
     class Meta:
         model = Application
-        fields = []
+        fields: list[str] = []
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         application = self.instance
         moves = allowed_moves(application.status)
-        self.fields["new_status"].choices = [("", _("— keep “%s” —") % Status(application.status).label)] + [
-            (status, Status(status).label) for status in moves
-        ]
-        self.fields["assign_to"].queryset = coordinators_for(application)
+        cast(forms.ChoiceField, self.fields["new_status"]).choices = [
+            ("", _("— keep “%s” —") % Status(application.status).label)
+        ] + [(status, Status(status).label) for status in moves]
+        cast(forms.ModelChoiceField, self.fields["assign_to"]).queryset = coordinators_for(application)
         self.fields["assign_to"].initial = application.assigned_to_id
 
     def clean(self):
-        data = super().clean()
+        super().clean()
+        data = self.cleaned_data
         if data.get("attempt_outcome") == "call_back" and not data.get("next_contact_at"):
             self.add_error("next_contact_at", _("When did the patient ask to be called back?"))
         target = data.get("new_status")

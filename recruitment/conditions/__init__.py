@@ -5,11 +5,12 @@ details, consents, evaluations, audit, notifications, exports, pipeline) names n
 """
 
 from recruitment.conditions import alopecia_areata, vitiligo
+from recruitment.conditions.base import Condition
 
-CONDITIONS = [alopecia_areata.CONDITION, vitiligo.CONDITION]
-BY_CODE = {condition.code: condition for condition in CONDITIONS}
+CONDITIONS: list[Condition] = [alopecia_areata.CONDITION, vitiligo.CONDITION]
+BY_CODE: dict[str, Condition] = {condition.code: condition for condition in CONDITIONS}
 
 
-def condition_of(trial):
+def condition_of(trial) -> Condition:
     """The condition module of a trial."""
     return BY_CODE[trial.condition]

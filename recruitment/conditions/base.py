@@ -1,18 +1,28 @@
-"""What a condition brings to the portal."""
+"""What a condition brings to the portal: the `Condition` protocol the core reads, and
+`ConditionModule`, the plain record each condition fills in to provide it."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, Protocol
+
+if TYPE_CHECKING:
+    from django.db import models
+
+    from recruitment.conditions.section import QuestionSection
+    from recruitment.screening.kind import Kind
+
+from recruitment.labels import Label
 
 
 @dataclass(frozen=True)
 class ExportColumn:
     """A column of the CSV exports from one field of a condition's answers."""
 
-    header: str  # lazy, in the reader's language
+    header: Label
     field: str  # of the answers model
-    choices: type | None = None  # a TextChoices whose label is exported, rather than the value
+    choices: type[models.TextChoices] | None = None  # a TextChoices whose label is exported, not the value
     number: bool = False  # exported as a number (a Decimal score as a float)
 
     def value(self, raw, labels: dict):
@@ -25,45 +35,96 @@ class ExportColumn:
         return raw
 
 
+class Condition(Protocol):
+    """Everything the core asks of a condition; it names no condition itself."""
+
+    @property
+    def code(self) -> str: ...  # as trials store it (Trial.condition)
+    @property
+    def label(self) -> Label: ...
+    @property
+    def kinds(self) -> Sequence[Kind]: ...  # the kinds of criterion only this condition has
+    @property
+    def registry_terms(self) -> tuple[str, ...]: ...
+    @property
+    def poster_question(self) -> Label: ...
+    @property
+    def answers_name(self) -> str: ...
+    @property
+    def models_module(self) -> str: ...
+    @property
+    def questions(self) -> type[QuestionSection]: ...
+    @property
+    def result_template(self) -> str: ...
+    @property
+    def script(self) -> str: ...
+    @property
+    def export_columns(self) -> tuple[ExportColumn, ...]: ...
+    @property
+    def admin_list_columns(self) -> tuple[Callable[..., Any], ...]: ...
+    @property
+    def admin_displays(self) -> tuple[Callable[..., Any], ...]: ...
+    @property
+    def coded_args(self) -> Mapping[str, type[models.TextChoices]]: ...
+    @property
+    def demo_answers(self) -> Mapping[str, Any]: ...
+
+    def build_answers(self, application: Any, values: dict[str, Any]) -> models.Model:
+        """Its answers row for the application (not saved) from the questionnaire's section."""
+        ...
+
+    def screening_values(self, row: Any) -> Mapping[str, Any]:
+        """What its kinds of criterion read from a stored answers row."""
+        ...
+
+    def initial_from(self, row: Any) -> dict[str, Any]:
+        """The section's answers of an earlier application, to fill in a new questionnaire."""
+        ...
+
+    def answers_of(self, application: Any) -> models.Model | None:
+        """The application's stored answers row of this condition, or None."""
+        ...
+
+
 @dataclass(frozen=True)
 class ConditionModule:
     code: str  # as trials store it (Trial.condition)
-    label: str  # lazy, in the reader's language
-    kinds: list  # recruitment.screening.kind.Kind: the criteria only this condition has
+    label: Label
+    kinds: Sequence[Kind]  # the criteria only this condition has
     # Words that name it in a registry record's conditions (lower case), for the importer.
-    registry_terms: tuple
+    registry_terms: tuple[str, ...]
     # The question a campaign's poster asks in large type (lazy).
-    poster_question: str
+    poster_question: Label
     # Its answers: a row one-to-one with the application, reached as application.<answers_name>,
     # its model defined in `models_module` (a model of the recruitment app);
     # `build_answers(application, values)` makes it (unsaved) from the questionnaire's section,
     # `screening_values(row)` gives what the eligibility rules read from it.
     answers_name: str
     models_module: str
-    build_answers: Callable
-    screening_values: Callable
+    build_answers: Callable[[Any, dict[str, Any]], models.Model]
+    screening_values: Callable[[Any], Mapping[str, Any]]
     # Its section of the questionnaire: a form mixed into the questions every trial asks, with
     # its own wording of `diagnosed`, `section_title`, `section_template`, `treatments` (those
     # asked about), `response_question`, `condition_answers()` and `score_preview()`;
     # `initial_from(row)` the section's answers of an earlier application; its part of the
     # confirmation page (a template given `answers`); a script for the section, if any (under
     # the package's static/).
-    questions: type
-    initial_from: Callable
+    questions: type[QuestionSection]
+    initial_from: Callable[[Any], dict[str, Any]]
     result_template: str
     script: str = ""
     # Its columns in the CSV exports (sponsors' and coordinators'), after the applicant's sex.
-    export_columns: tuple = field(default_factory=tuple)
+    export_columns: tuple[ExportColumn, ...] = ()
     # In admin: columns of the applications' list and displays on an application's page, each an
     # admin.display function of the application.
-    admin_list_columns: tuple = field(default_factory=tuple)
-    admin_displays: tuple = field(default_factory=tuple)
+    admin_list_columns: tuple[Callable[..., Any], ...] = ()
+    admin_displays: tuple[Callable[..., Any], ...] = ()
     # Values of its kinds' reasons that are codes, by argument name, and the TextChoices naming
     # them in the reader's language (recruitment.screening.wording).
-    coded_args: dict = field(default_factory=dict)
+    coded_args: Mapping[str, type[models.TextChoices]] = field(default_factory=dict)
     # A demo applicant's answers to its section (seed_demo), as a browser posts them.
-    demo_answers: dict = field(default_factory=dict)
+    demo_answers: Mapping[str, Any] = field(default_factory=dict)
 
-    def answers_of(self, application):
+    def answers_of(self, application: Any) -> models.Model | None:
         """The application's stored answers row of this condition, or None."""
         return getattr(application, self.answers_name, None)

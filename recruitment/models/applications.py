@@ -291,6 +291,9 @@ class Evaluation(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
 
+    # What differs from the evaluation before, when services.review made it; never stored.
+    changes: list[dict]
+
     class Meta:
         ordering = ["-created_at", "-pk"]
         get_latest_by = ["created_at", "pk"]

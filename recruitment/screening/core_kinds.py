@@ -37,9 +37,9 @@ def _check_age(p, a: ScreeningAnswers):
         high = p.get(per_sex[a.sex][1], high)
     elif has_sex_limits:
         # The limit depends on sex at birth, which was not given: decide only if every limit agrees.
-        fits = [within(a.age, p.get(lo, low), p.get(hi, high)) for lo, hi in per_sex.values()]
+        fits_each = [within(a.age, p.get(lo, low), p.get(hi, high)) for lo, hi in per_sex.values()]
         why = reason(gettext_noop("age %(age)s; the limit depends on sex at birth, which was not given"), age=a.age)
-        return (fits[0] if all(fits) or not any(fits) else None), why
+        return (fits_each[0] if all(fits_each) or not any(fits_each) else None), why
     fits = within(a.age, low, high)
     why = reason(gettext_noop("age %(age)s, required %(range)s"), age=a.age, range=range_text(low, high))
     if not fits and low is not None and a.age < low and a.born and (high is None or low <= high):
@@ -126,7 +126,8 @@ def _check_washout(p, a):
             undecided.append(str(code))
             over_on.append(over)  # if it counts, the window is over then too
     if used:
-        later = Later(None if None in over_on else max(over_on))
+        known = [on for on in over_on if on is not None]
+        later = Later(max(known) if len(known) == len(over_on) else None)
         if later.on is None:
             return (
                 True,

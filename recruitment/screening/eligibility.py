@@ -14,6 +14,7 @@ A pre-screen verdict is never final: the site decides at the screening visit.
 from __future__ import annotations
 
 import datetime
+from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass, field
 from functools import cached_property
 
@@ -62,7 +63,7 @@ class CriterionSpec:
 @dataclass(frozen=True)
 class CriterionResult:
     criterion: CriterionSpec
-    result: str
+    result: Result
     reason: Reason
     # For a criterion not met only for now: when it may be met (see `Later`).
     later: Later | None = None
@@ -85,20 +86,20 @@ class CriterionResult:
 @dataclass(frozen=True)
 class Evaluation:
     results: list[CriterionResult]
-    verdict: str
+    verdict: Verdict
 
     @property
     def eligible_from(self) -> datetime.date | None:
         """For "not yet eligible": the day every time-bound criterion may be met, when known."""
         if self.verdict != Verdict.NOT_YET_ELIGIBLE:
             return None
-        dates = [r.later.on for r in self.failed()]
-        return None if None in dates else max(dates)
+        dates = [r.later.on for r in self.failed() if r.later is not None and r.later.on is not None]
+        return max(dates) if dates and len(dates) == len(self.failed()) else None
 
-    def failed(self):
+    def failed(self) -> list[CriterionResult]:
         return [r for r in self.results if r.result == Result.NOT_MET]
 
-    def unknown(self):
+    def unknown(self) -> list[CriterionResult]:
         return [r for r in self.results if r.result == Result.UNKNOWN]
 
 
@@ -124,7 +125,7 @@ def evaluate_criterion(criterion: CriterionSpec, answers: ScreeningAnswers) -> C
     return CriterionResult(criterion, result, reason)
 
 
-def verdict_of(results) -> str:
+def verdict_of(results: Sequence[CriterionResult]) -> Verdict:
     outcomes = {r.result for r in results}
     if not outcomes:
         # A trial whose criteria have not been entered yet cannot call anyone eligible.
@@ -137,6 +138,6 @@ def verdict_of(results) -> str:
     return Verdict.NEEDS_REVIEW
 
 
-def evaluate(criteria, answers: ScreeningAnswers) -> Evaluation:
+def evaluate(criteria: Iterable[CriterionSpec], answers: ScreeningAnswers) -> Evaluation:
     results = [evaluate_criterion(c, answers) for c in criteria]
     return Evaluation(results=results, verdict=verdict_of(results))

@@ -4,11 +4,24 @@ its own (`recruitment.conditions`); `kinds.py` puts them together."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from typing import Any, TypeAlias
+
+from recruitment.labels import Label
+from recruitment.screening.answers import ScreeningAnswers
+from recruitment.screening.later import Later
+from recruitment.screening.reasons import Reason
 
 # Parameter types: "number" (0 or more), "bool", "list" (non-empty), "choice".
 NUMBER, BOOL, LIST, CHOICE = "number", "bool", "list", "choice"
+
+
+# What a check says: whether the condition its criterion describes holds for the applicant
+# (True, False, or None when the answers cannot tell) and why, and a third item, a Later, when
+# the answer turns with time alone (on a date, or after a stop).
+CheckOutcome: TypeAlias = tuple[bool | None, Reason] | tuple[bool | None, Reason, Later]
+Check: TypeAlias = Callable[[Mapping[str, Any], ScreeningAnswers], CheckOutcome]
 
 
 @dataclass(frozen=True)
@@ -21,10 +34,8 @@ class Param:
 @dataclass(frozen=True)
 class Kind:
     code: str
-    label: str  # lazy, in the reader's language
-    # (params, ScreeningAnswers) -> (holds: True/False/None, Reason), and a third item, a
-    # later.Later, when the answer turns with time alone (on a date, or after a stop).
-    check: Callable
+    label: Label
+    check: Check
     params: dict[str, Param] = field(default_factory=dict)
     example: str = ""  # parameters as JSON, shown in admin
     # Pairs of parameters where the first may not exceed the second.

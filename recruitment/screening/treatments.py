@@ -56,7 +56,7 @@ TREATMENT_GROUPS = {
 
 def expand(names) -> frozenset:
     """Treatment codes named directly or through a group."""
-    codes = set()
+    codes: set[str] = set()
     for name in names:
         codes |= TREATMENT_GROUPS.get(name, {name})
     return frozenset(codes)

@@ -184,7 +184,8 @@ def first_contact_by_site(applications) -> dict:
         .exclude(first_contact_due=None)
         .values_list("site_id", "submitted_at", "first_contact_at", "first_contact_due")
     )
-    waits, within = {}, {}
+    waits: dict[int, list[float]] = {}
+    within: dict[int, list[bool]] = {}
     for site_id, submitted, first, due in rows:
         waits.setdefault(site_id, []).append(working_hours_between(submitted, first, _tz()))
         within.setdefault(site_id, []).append(first <= due)

@@ -142,7 +142,7 @@ def expired(now: datetime.datetime | None = None):
 def erase_expired(now: datetime.datetime | None = None, batch: int = 500) -> int:
     """Erase everything the retention period has reached, a batch at a time; how many were
     erased. One that fails is logged and left for the next night, and the others go on."""
-    erased, failed = 0, set()
+    erased, failed = 0, set[int]()
     while True:
         ids = list(expired(now).exclude(pk__in=failed).order_by("submitted_at").values_list("pk", flat=True)[:batch])
         if not ids:

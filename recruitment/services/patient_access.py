@@ -36,6 +36,7 @@ def _hash(access_id: int, code: str) -> str:
 def _matching(reference: str, address: str):
     """The application a reference and an address name together, if any (never an erased one)."""
     address = unicodedata.normalize("NFKC", address).strip()
+    match: dict[str, object]
     if "@" in address:
         match = {"contact__email_key": email_key(address)}
     else:

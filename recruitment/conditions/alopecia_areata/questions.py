@@ -16,6 +16,7 @@ from recruitment.conditions.fields import (
     year_field,
     yes_no,
 )
+from recruitment.conditions.section import QuestionSection
 from recruitment.patient_dates import months_between
 from recruitment.screening.treatments import Treatment
 
@@ -99,7 +100,7 @@ def _scalp_view(name, label, help_text):
     )
 
 
-class AlopeciaQuestions(forms.Form):
+class AlopeciaQuestions(QuestionSection):
     """Mixed into the questionnaire of an alopecia-areata trial (recruitment.forms.questionnaire_for)."""
 
     section_title = _("2. Your hair loss")
@@ -167,7 +168,8 @@ class AlopeciaQuestions(forms.Form):
         return alone(self.cleaned_data["scalp_conditions"])
 
     def clean(self):
-        data = super().clean()
+        super().clean()
+        data = self.cleaned_data
         started = clean_month_year(self, data, "episode_month", "episode_year")
         if started:
             data["episode_started_on"] = started

@@ -20,7 +20,7 @@ def compute_salt(*, top: int, back: int, left: int, right: int) -> Decimal:
     for view, loss in losses.items():
         if not 0 <= loss <= 100:
             raise ValueError(f"hair loss on the {view} view must be 0-100, got {loss}")
-    total = sum(SALT_WEIGHTS[view] * Decimal(loss) for view, loss in losses.items())
+    total = sum((SALT_WEIGHTS[view] * Decimal(loss) for view, loss in losses.items()), Decimal(0))
     return total.quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
 
 

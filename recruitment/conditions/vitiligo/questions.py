@@ -16,6 +16,7 @@ from recruitment.conditions.fields import (
     year_field,
     yes_no,
 )
+from recruitment.conditions.section import QuestionSection
 from recruitment.conditions.vitiligo.kinds import Activity, VitiligoType
 from recruitment.conditions.vitiligo.score import REGIONS, Whiteness, extent
 from recruitment.patient_dates import months_between
@@ -72,7 +73,7 @@ def whiteness_name(region) -> str:
     return f"whiteness_{region.code}"
 
 
-class _VitiligoQuestions(forms.Form):
+class _VitiligoQuestions(QuestionSection):
     section_title = _("2. Your white patches")
     section_template = "conditions/vitiligo/questions.html"
     treatments = TREATMENTS
@@ -100,7 +101,8 @@ class _VitiligoQuestions(forms.Form):
         limit_year_to_today(self, "started_year")
 
     def clean(self):
-        data = super().clean()
+        super().clean()
+        data = self.cleaned_data
         started = clean_month_year(self, data, "started_month", "started_year")
         if started:
             data["started_on"] = started
@@ -172,7 +174,7 @@ class _VitiligoQuestions(forms.Form):
 
 
 def _region_fields() -> dict:
-    fields = {}
+    fields: dict[str, forms.Field] = {}
     for region in REGIONS:
         fields[units_name(region)] = forms.DecimalField(
             label=format_lazy(_("{region}: how many hand units"), region=region.label),

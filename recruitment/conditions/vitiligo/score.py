@@ -17,12 +17,14 @@ from decimal import ROUND_HALF_UP, Decimal
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from recruitment.labels import Label
+
 
 @dataclass(frozen=True)
 class Region:
     code: str
-    label: str  # lazy
-    help: str  # lazy: what belongs to it, in plain words
+    label: Label
+    help: Label  # what belongs to it, in plain words
     max_units: Decimal  # about how many of the patient's hand units the whole region measures
     facial: bool = False
     # Palms, soles and the tops of the feet: some trials leave them out of the body surface.

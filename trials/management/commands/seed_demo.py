@@ -7,7 +7,7 @@ from django.db import transaction
 
 from recruitment.demo import DEMO_APPLICANTS, demo_answers, submit_answers
 from recruitment.models import Application
-from recruitment.pipeline import FORWARD
+from recruitment.pipeline import FORWARD, Status
 from recruitment.roles import ensure_coordinators_group
 from recruitment.services import review
 from trials.demo_content import (
@@ -198,6 +198,6 @@ class Command(BaseCommand):
             trial = by_slug[slug]
             application = submit_answers(trial, demo_answers(trial, overrides), site=trial.sites.order_by("pk").first())
             # Walk the pipeline step by step, so the demo audit trail is a real one.
-            for step in FORWARD[1 : FORWARD.index(status) + 1]:
+            for step in FORWARD[1 : FORWARD.index(Status(status)) + 1]:
                 review.change_status(application, to=step, by=coordinator)
         self.stdout.write(f"{len(DEMO_APPLICANTS)} demo applications ready.")
