@@ -3,7 +3,25 @@ from pathlib import Path
 
 import pytest
 import redis
+import time_machine
 from django.core.cache import cache
+
+from tests.clock import frozen_instant
+
+# A test that serves a browser or starts other processes waits on them: its clock ticks on from
+# the instant. Every other test reads one unmoving instant, to the microsecond.
+_TICKING_FIXTURES = {"live_server", "browser", "phone"}
+_TICKING_MARKERS = {"subprocess", "real_broker"}
+
+
+@pytest.fixture(autouse=True)
+def clock(request):
+    """Every test runs at the same instant (tests.clock), whatever the hour or day the suite runs:
+    `clock.move_to(...)` or `clock.shift(...)` moves it. The live server answers in this process,
+    so it reads the same clock; processes a test starts travel with `tests.clock.frozen`."""
+    tick = bool(_TICKING_FIXTURES & set(request.fixturenames) or _TICKING_MARKERS & set(request.keywords))
+    with time_machine.travel(frozen_instant(), tick=tick) as traveller:
+        yield traveller
 
 
 @pytest.fixture(autouse=True)

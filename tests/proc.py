@@ -5,6 +5,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+from tests.clock import frozen
+
 ROOT = Path(__file__).resolve().parent.parent
 
 # Variables the settings read: cleared so the developer's or CI's own values never leak in.
@@ -87,8 +89,8 @@ def start_worker(env: dict, *, name: str):
     """A real Celery worker (one process, solo pool) running the project's app."""
     log = open(Path(env["EMAIL_FILE_PATH"]).parent / f"{name}.log", "w")  # noqa: SIM115 - closed by stop()
     process = subprocess.Popen(
-        [
-            str(Path(sys.executable).parent / "celery"),
+        frozen(
+            "celery",
             "-A",
             "config",
             "worker",
@@ -97,7 +99,7 @@ def start_worker(env: dict, *, name: str):
             f"--hostname={name}@%h",
             "--without-gossip",
             "--without-mingle",
-        ],
+        ),
         cwd=ROOT,
         env=env,
         stdout=log,
@@ -112,14 +114,7 @@ def start_beat(env: dict, *, name: str):
     workdir = Path(env["EMAIL_FILE_PATH"]).parent
     log = open(workdir / f"{name}.log", "w")  # noqa: SIM115 - closed by stop()
     process = subprocess.Popen(
-        [
-            str(Path(sys.executable).parent / "celery"),
-            "-A",
-            "config",
-            "beat",
-            "--loglevel=info",
-            f"--schedule={workdir / f'{name}-schedule'}",
-        ],
+        frozen("celery", "-A", "config", "beat", "--loglevel=info", f"--schedule={workdir / f'{name}-schedule'}"),
         cwd=ROOT,
         env=env,
         stdout=log,

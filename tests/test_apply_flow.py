@@ -13,12 +13,13 @@ from recruitment.models import Application, ConsentRecord, ContactDetails
 from recruitment.patient_dates import patient_today
 from recruitment.screening.eligibility import Verdict
 from recruitment.screening.kinds import CriterionKind as K
+from tests.clock import frozen_instant
 from tests.factories import make_campaign, make_criterion, make_site, make_trial, screening_post
 from trials.models import Condition, RecruitmentStatus
 
 pytestmark = pytest.mark.django_db
 
-TODAY = patient_today()
+TODAY = patient_today(frozen_instant())  # the patient's day of the instant every test runs at
 
 
 @pytest.fixture

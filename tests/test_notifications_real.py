@@ -8,12 +8,10 @@ import os
 import signal
 import socket
 import subprocess
-import sys
 import time
 import urllib.parse
 import urllib.request
 from http.cookiejar import CookieJar
-from pathlib import Path
 
 import pytest
 import redis
@@ -21,6 +19,7 @@ from django.db import connection
 
 from recruitment.models import Application, Notification, NotificationStatus
 from recruitment.services.notifications import requeue_stale
+from tests.clock import frozen
 from tests.factories import make_coordinator, make_site, make_trial, screening_post
 from tests.mail import sent_messages, wait_for_messages
 from tests.proc import ROOT, clean_env, database_url_of, start_beat, start_worker, stop
@@ -99,14 +98,7 @@ def test_with_the_broker_unreachable_the_patient_is_answered_fast_and_the_sweepe
     server_env = {**world["env"], "REDIS_URL": "redis://127.0.0.1:1/0", "DJANGO_DEBUG": "true"}  # nothing on port 1
     log = open(world["tmp"] / "server.log", "w")  # noqa: SIM115 - the server writes to it until stopped
     server = subprocess.Popen(
-        [
-            str(Path(sys.executable).parent / "gunicorn"),
-            "config.wsgi:application",
-            "--bind",
-            f"127.0.0.1:{port}",
-            "--workers",
-            "1",
-        ],
+        frozen("gunicorn", "config.wsgi:application", "--bind", f"127.0.0.1:{port}", "--workers", "1"),
         cwd=ROOT,
         env=server_env,
         stdout=log,

@@ -15,6 +15,7 @@ from recruitment.ratelimit import Rate, Throttle, Throttled, client_address, cli
 from recruitment.services import applications
 from recruitment.services.applications import NoLongerOpen
 from recruitment.tasks import forget_signup_counters
+from tests.clock import frozen_instant
 from tests.factories import make_trial
 
 
@@ -64,7 +65,7 @@ def test_the_counter_key_is_a_keyed_hash_of_the_address_never_the_address():
         assert signup_throttle(RequestFactory().post("/", REMOTE_ADDR="192.0.2.77"), rate="3/h").key != one.key
 
 
-NOW = timezone.now()
+NOW = frozen_instant()  # the instant every test runs at (tests.clock)
 
 
 def _sign_up(trial, throttle, *, at, phone):

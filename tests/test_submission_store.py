@@ -6,18 +6,18 @@ from itertools import count
 
 import pytest
 from django.db import IntegrityError, connection, transaction
-from django.utils import timezone
 
 from recruitment.models import Application
 from recruitment.screening.kinds import CriterionKind as K
 from recruitment.services import applications
+from tests.clock import frozen_instant
 from tests.factories import make_application, make_coordinator, make_criterion, make_site, make_trial
 
 pytestmark = pytest.mark.django_db
 postgresql_only = pytest.mark.skipif(
     "connection.vendor != 'postgresql'", reason="restarts PostgreSQL's backend; CI runs the suite on PostgreSQL too"
 )
-NOW = timezone.now().replace(microsecond=0)
+NOW = frozen_instant().replace(microsecond=0)  # the instant every test runs at (tests.clock)
 phones = count(1000)
 
 
