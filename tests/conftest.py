@@ -1,5 +1,6 @@
 import os
 from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
 
 import pytest
 import redis
@@ -95,8 +96,35 @@ def redis_url():
     return url
 
 
+def worker_redis_url(url: str, worker: str) -> str:
+    """The Redis database of one pytest-xdist worker (gw0, gw1...): REDIS_URL's own for gw0, the
+    ones below it for the others, so that one worker's cache flushes and queues never reach
+    another's. CI gives REDIS_URL database 14: gw0 uses 14, gw1 13."""
+    parts = urlsplit(url)
+    base = int(parts.path.strip("/") or 0)
+    index = base - int(worker.removeprefix("gw"))
+    if index < 0:
+        raise pytest.UsageError(
+            f"REDIS_URL={url} leaves no Redis database for xdist worker {worker}: give it a higher database "
+            "index (the workers use it and the ones below it), or run fewer workers (-n)."
+        )
+    return urlunsplit(parts._replace(path=f"/{index}"))
+
+
+def _redis_per_worker(settings) -> None:
+    # Settings were read before any conftest; nothing has opened the cache or the broker yet.
+    url, worker = os.environ.get("REDIS_URL"), os.environ.get("PYTEST_XDIST_WORKER")
+    if not url or not worker:
+        return
+    os.environ["REDIS_URL"] = own = worker_redis_url(url, worker)
+    if settings.REDIS_URL:
+        settings.REDIS_URL = settings.CELERY_BROKER_URL = settings.CACHES["default"]["LOCATION"] = own
+
+
 def pytest_configure(config):
     from django.conf import settings
+
+    _redis_per_worker(settings)
 
     # The SQLite test database is a file in var/ (see settings), which a fresh clone lacks.
     Path(settings.BASE_DIR, "var").mkdir(exist_ok=True)
