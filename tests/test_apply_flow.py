@@ -17,7 +17,8 @@ from tests.clock import frozen_instant
 from tests.factories import make_campaign, make_criterion, make_site, make_trial, screening_post
 from trials.models import Condition, RecruitmentStatus
 
-pytestmark = pytest.mark.django_db
+# Reads the clock (ages, birthdays and episode dates); CI runs it at the edges of time too.
+pytestmark = [pytest.mark.django_db, pytest.mark.clock]
 
 TODAY = patient_today(frozen_instant())  # the patient's day of the instant every test runs at
 

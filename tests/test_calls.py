@@ -14,7 +14,8 @@ from recruitment.services import calls, review
 from recruitment.workdays import add_working_hours, working_hours_between
 from tests.factories import make_application, make_coordinator, make_site, make_trial
 
-pytestmark = pytest.mark.django_db
+# Reads the clock (working hours, the first-contact clock and overdue marks); CI runs it at the edges of time too.
+pytestmark = [pytest.mark.django_db, pytest.mark.clock]
 
 SHANGHAI = zoneinfo.ZoneInfo("Asia/Shanghai")
 

@@ -8,7 +8,8 @@ from tests.factories import make_campaign, make_site, make_trial
 from trials.models import CampaignScanDay, RecruitmentStatus
 from trials.services import record_campaign_scan
 
-pytestmark = pytest.mark.django_db
+# Reads the clock (scans counted once per device per day); CI runs it at the edges of time too.
+pytestmark = [pytest.mark.django_db, pytest.mark.clock]
 
 
 def test_a_scan_is_counted_and_redirects_to_signup_with_the_campaign(client):

@@ -16,6 +16,9 @@ from recruitment.screening.kinds import CriterionKind as K
 from recruitment.services import reminders, review
 from tests.factories import make_coordinator, make_criterion, make_site, make_trial, screening_post, with_condition
 
+# Reads the clock ("not yet" dates and reminders); CI runs it at the edges of time too.
+pytestmark = pytest.mark.clock
+
 TODAY = datetime.date(2026, 12, 2)
 
 

@@ -14,7 +14,8 @@ from tests.conftest import in_process
 from tests.factories import make_application, make_coordinator, make_site, make_trial, screening_post
 from trials.models import Site
 
-pytestmark = pytest.mark.django_db
+# Reads the clock (sweeps, digests and reminders); CI runs it at the edges of time too.
+pytestmark = [pytest.mark.django_db, pytest.mark.clock]
 
 
 @pytest.fixture

@@ -24,7 +24,13 @@ from tests.factories import make_coordinator, make_site, make_trial, screening_p
 from tests.mail import sent_messages, wait_for_messages
 from tests.proc import ROOT, clean_env, database_url_of, start_beat, start_worker, stop
 
-pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.real_broker, pytest.mark.subprocess]
+# Reads the clock (beat's schedule and the first-contact breach); CI runs it at the edges of time too.
+pytestmark = [
+    pytest.mark.django_db(transaction=True),
+    pytest.mark.real_broker,
+    pytest.mark.subprocess,
+    pytest.mark.clock,
+]
 
 
 @pytest.fixture

@@ -34,7 +34,8 @@ from tests.factories import make_application, make_coordinator, make_site, make_
 from tests.test_sponsor import rows_of
 
 # Transactions commit as in production, so the outbox's messages go out on commit, in-process.
-pytestmark = pytest.mark.django_db(transaction=True)
+# Reads the clock (code expiry, retention, reminders); CI runs it at the edges of time too.
+pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.clock]
 
 PHONE = "+86 138 0013 8000"
 HEALTH_WORDS = (

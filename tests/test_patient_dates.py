@@ -10,7 +10,8 @@ from recruitment.patient_dates import patient_today
 from recruitment.screening.kinds import CriterionKind as K
 from tests.factories import make_criterion, make_trial, screening_post
 
-pytestmark = pytest.mark.django_db
+# Reads the clock (ages and durations on the patient's calendar); CI runs it at the edges of time too.
+pytestmark = [pytest.mark.django_db, pytest.mark.clock]
 
 # 07:30 on 15 March 2026 in Beijing is still 14 March in UTC.
 BEIJING_MORNING = datetime.datetime(2026, 3, 14, 23, 30, tzinfo=datetime.UTC)

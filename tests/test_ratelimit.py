@@ -18,6 +18,9 @@ from recruitment.tasks import forget_signup_counters
 from tests.clock import frozen_instant
 from tests.factories import make_trial
 
+# Reads the clock (rate windows); CI runs it at the edges of time too.
+pytestmark = pytest.mark.clock
+
 
 @pytest.mark.parametrize(
     ("forwarded", "expected"),

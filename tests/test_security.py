@@ -15,7 +15,8 @@ from recruitment.models import AuditAction, AuditEvent
 from tests.factories import make_application, make_campaign, make_coordinator, make_site, make_trial
 from trials.models import Campaign
 
-pytestmark = pytest.mark.django_db
+# Reads the clock (idle timeouts and lock-outs); CI runs it at the edges of time too.
+pytestmark = [pytest.mark.django_db, pytest.mark.clock]
 
 
 @pytest.fixture

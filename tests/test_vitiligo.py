@@ -18,6 +18,9 @@ from recruitment.screening.kinds import CriterionKind as K
 from tests.factories import make_application, make_coordinator, make_trial, vitiligo_post, with_condition
 from trials.models import Condition, Trial
 
+# Reads the clock (onset dates and durations); CI runs it at the edges of time too.
+pytestmark = pytest.mark.clock
+
 D = Decimal
 MET, NOT_MET, UNKNOWN = Result.MET, Result.NOT_MET, Result.UNKNOWN
 
