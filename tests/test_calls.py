@@ -208,15 +208,27 @@ def test_without_a_lead_every_coordinator_of_the_site_is_told(trial, site, djang
     ]
 
 
+def test_a_target_missed_on_friday_evening_is_overdue_all_weekend_though_no_working_hour_passed(trial, site, clock):
+    clock.move_to(datetime.datetime(2027, 3, 5, 9, 0, tzinfo=SHANGHAI))  # Friday, as work starts
+    application = make_application(trial, site=site)  # due at 17:00 today, 8 working hours on
+    clock.move_to(datetime.datetime(2027, 3, 8, 5, 30, tzinfo=SHANGHAI))  # Monday, before work
+    assert calls.contact_clock(application) == calls.ContactClock(overdue=True, hours=0.0)
+    nurse = make_coordinator("nurse", site)
+    staff = Client()
+    staff.force_login(nurse)
+    page = staff.get("/admin/recruitment/application/queue/").content.decode()
+    assert '<li class="call overdue">' in page and "overdue by 0.0 working h" in page
+
+
 def test_the_queue_and_the_page_show_the_time_left_on_the_clock(trial, site):
     nurse = make_coordinator("nurse", site)
     application = make_application(trial, site=site)
-    left = calls.hours_left(application)
-    assert 0 < left <= 8
+    clock = calls.contact_clock(application)
+    assert not clock.overdue and 0 < clock.hours <= 8
     late = make_application(
         trial, site=site, phone="+86 139 0000 0001", when=timezone.now() - datetime.timedelta(days=7)
     )
-    assert calls.hours_left(late) < 0
+    assert calls.contact_clock(late).overdue
     staff = Client()
     staff.force_login(nurse)
     assert "overdue by" in staff.get(f"/admin/recruitment/application/{late.pk}/change/").content.decode()
@@ -246,7 +258,7 @@ def test_marking_an_applicant_contacted_stops_the_clock_and_no_lead_is_told(tria
     nurse = make_coordinator("nurse", site)
     application = make_application(trial, site=site, when=timezone.now() - datetime.timedelta(days=5))
     review.change_status(application, to=Status.CONTACTED, by=nurse)
-    assert calls.hours_left(Application.objects.get(pk=application.pk)) is None
+    assert calls.contact_clock(Application.objects.get(pk=application.pk)) is None
     assert not calls.missed_first_contact().exists() and calls.notify_missed_first_contacts() == []
 
 

@@ -104,12 +104,12 @@ def _waited(since, now=None):
     return _("%(n)d d") % {"n": minutes // (24 * 60)}
 
 
-def _clock(hours_left):
+def _clock(clock: calls.ContactClock):
     """The first-contact clock: working hours left, or how far past the target."""
-    if hours_left >= 0:
-        return format_html('<span class="clock">{}</span>', _("%(h).1f working h left") % {"h": hours_left})
+    if not clock.overdue:
+        return format_html('<span class="clock">{}</span>', _("%(h).1f working h left") % {"h": clock.hours})
     return format_html(
-        '<span class="clock overdue"><strong>{}</strong></span>', _("overdue by %(h).1f working h") % {"h": -hours_left}
+        '<span class="clock overdue"><strong>{}</strong></span>', _("overdue by %(h).1f working h") % {"h": clock.hours}
     )
 
 
@@ -294,14 +294,14 @@ class ApplicationAdmin(admin.ModelAdmin):
         now = timezone.now()
         rows = []
         for application in calls.queue_for(request.user, now=now)[:200]:
-            left = calls.hours_left(application, now)
-            overdue = (left is not None and left < 0) or bool(
+            clock = calls.contact_clock(application, now)
+            overdue = (clock is not None and clock.overdue) or bool(
                 application.next_contact_at and application.next_contact_at < now
             )
             rows.append(
                 {
                     "application": application,
-                    "clock": _clock(left) if left is not None else "",
+                    "clock": _clock(clock) if clock is not None else "",
                     "waited": _waited(application.submitted_at, now),
                     "overdue": overdue,
                     "phone": _tel(application.contact.phone),
@@ -616,10 +616,8 @@ class ApplicationAdmin(admin.ModelAdmin):
     def first_contact_clock(self, obj):
         if obj.first_contact_at:
             return format_html(gettext("first attempt {when}"), when=_when(obj.first_contact_at))
-        left = calls.hours_left(obj)
-        if left is None:
-            return "—"
-        return _clock(left)
+        clock = calls.contact_clock(obj)
+        return "—" if clock is None else _clock(clock)
 
     @admin.display(description=_("Attempts"))
     def attempts_text(self, obj):

@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime
 import statistics
 import zoneinfo
+from dataclasses import dataclass
 
 from django.conf import settings
 from django.db import transaction
@@ -38,9 +39,18 @@ def first_contact_due(submitted_at: datetime.datetime, site) -> datetime.datetim
     return add_working_hours(submitted_at, hours, _tz())
 
 
-def hours_left(application, now=None) -> float | None:
-    """Working hours left before the first-contact target (negative: past it), or None once a
-    first attempt was made."""
+@dataclass(frozen=True)
+class ContactClock:
+    """Where an application waiting for its first call stands against the first-contact target."""
+
+    # Past the target, even when no working hour has gone by since: a target missed at 17:00 on
+    # a Friday is overdue all weekend, at 0 working hours past it.
+    overdue: bool
+    hours: float  # working hours left; once overdue, working hours since the target
+
+
+def contact_clock(application, now=None) -> ContactClock | None:
+    """The first-contact clock, or None once a first attempt was made (or none is waited for)."""
     if (
         application.first_contact_at is not None
         or application.first_contact_due is None
@@ -48,9 +58,10 @@ def hours_left(application, now=None) -> float | None:
     ):
         return None
     now = now or timezone.now()
-    if now <= application.first_contact_due:
-        return working_hours_between(now, application.first_contact_due, _tz())
-    return -working_hours_between(application.first_contact_due, now, _tz())
+    due = application.first_contact_due
+    if now <= due:
+        return ContactClock(overdue=False, hours=working_hours_between(now, due, _tz()))
+    return ContactClock(overdue=True, hours=working_hours_between(due, now, _tz()))
 
 
 @transaction.atomic
