@@ -19,7 +19,6 @@ from recruitment.consent import CONSENT_TEXTS, transfer_needed, transfer_text
 from recruitment.models import BestTime, ConsentPurpose, Sex
 from recruitment.patient_dates import age_on, patient_today
 from recruitment.screening.treatments import ANY_JAK, Course, History, LastUse, YesNoUnsure
-from trials.models import RecruitmentStatus
 
 PREGNANCY_CHOICES = [
     ("pregnant", _("I am pregnant")),
@@ -138,7 +137,7 @@ class ScreeningForm(forms.Form):
         self.trial = trial
         self.today = today or patient_today()
         if sites is None:
-            sites = trial.sites.filter(status=RecruitmentStatus.RECRUITING).order_by("country", "city", "facility")
+            sites = trial.sites.open_for_signup().order_by("country", "city", "facility")
         self.sites = {site.pk: site for site in sites}
         cast(forms.ChoiceField, self.fields["site"]).choices = [
             ("", _("No preference")),

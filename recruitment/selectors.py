@@ -7,7 +7,7 @@ from django.db.models.functions import Coalesce
 
 from recruitment.models import Application, ContactDetails
 from recruitment.roles import COORDINATORS
-from trials.models import Campaign, RecruitmentStatus, Site, Trial
+from trials.models import Campaign, Site, Trial, open_for_signup_q
 
 
 def applications_for(user, *, erased: bool = False):
@@ -95,9 +95,9 @@ def new_application_recipients(*, site_id, trial_id):
 def trial_and_site_still_recruiting(*, trial_id, site_id):
     """A queryset that is not empty while a sign-up to this trial (and chosen site) may be stored:
     the trial recruits, and the site, if any, is one of its recruiting sites."""
-    trials = Trial.objects.filter(pk=trial_id, status=RecruitmentStatus.RECRUITING)
+    trials = Trial.objects.open_for_signup().filter(pk=trial_id)
     if site_id:
-        trials = trials.filter(sites__pk=site_id, sites__status=RecruitmentStatus.RECRUITING)
+        trials = trials.filter(open_for_signup_q("sites__"), sites__pk=site_id)
     return trials.values("pk")
 
 

@@ -124,7 +124,7 @@ def apply(request, slug):
     if signup is None:
         raise Http404
     trial = signup.trial
-    if not trial.is_recruiting:
+    if not trial.is_open_for_signup:
         # 409 for a refused submission; the page reads the same as the one a GET shows.
         return _closed(request, trial, status=409 if request.method == "POST" else 200)
 
@@ -180,7 +180,7 @@ def apply(request, slug):
         # told (a bulk update, a missed bump): drop it, and read the trial afresh.
         catalog_cache.changed()
         signup = read_signup_trial(slug)
-        if signup is None or not signup.trial.is_recruiting:
+        if signup is None or not signup.trial.is_open_for_signup:
             return _closed(request, trial, status=409)
         # Every answer comes back but the site, which is no longer a choice: the reason shows beside it.
         data = request.POST.copy()

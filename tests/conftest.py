@@ -126,8 +126,12 @@ def pytest_configure(config):
 
     _redis_per_worker(settings)
 
-    # The SQLite test database is a file in var/ (see settings), which a fresh clone lacks.
+    # The SQLite test database is a file in var/ (see settings), which a fresh clone lacks. A file
+    # of this process's own, so that two runs at once never share one (xdist adds its worker to it).
     Path(settings.BASE_DIR, "var").mkdir(exist_ok=True)
+    database = settings.DATABASES["default"]
+    if database["ENGINE"] == "django.db.backends.sqlite3":
+        database["TEST"]["NAME"] = str(Path(settings.BASE_DIR, "var", f"test-db-{os.getpid()}.sqlite3"))
 
     # Real hashing costs ~0.3 s per user; tests create many users and never need the strength.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

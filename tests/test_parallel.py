@@ -44,3 +44,10 @@ def test_the_cache_and_the_broker_of_this_worker_are_its_own_redis_database(redi
         assert client.exists(cache.make_key("parallel-probe")), "the cache writes to this worker's database"
     finally:
         client.close()
+
+
+@pytest.mark.django_db
+def test_two_runs_at_once_never_share_an_sqlite_test_database():
+    if connection.vendor != "sqlite":
+        pytest.skip("PostgreSQL's test databases are named by the server's own rules")
+    assert f"test-db-{os.getpid()}" in str(connection.settings_dict["NAME"])

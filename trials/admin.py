@@ -10,10 +10,10 @@ from recruitment.screening.kinds import EXAMPLES, CriterionKind
 from recruitment.services.audit import log_action, log_campaign_change
 from trials import qr
 from trials.models import (
+    OPEN_FOR_SIGNUP,
     Campaign,
     CampaignScanDay,
     Criterion,
-    RecruitmentStatus,
     Site,
     SponsorOrganisation,
     Trial,
@@ -174,16 +174,16 @@ class TrialAdmin(TranslationAdmin):
 
     def save_model(self, request, obj, form, change):
         pinned = "open_locally_reason" in form.changed_data
-        if obj.open_locally_reason and obj.status != RecruitmentStatus.RECRUITING:
+        if obj.open_locally_reason and obj.status != OPEN_FOR_SIGNUP:
             # Kept open locally: sign-up opens now, whatever the registry says until it catches up.
             TrialChange.objects.create(
                 trial=obj,
                 field="status",
                 old_value=obj.status,
-                new_value=RecruitmentStatus.RECRUITING,
+                new_value=OPEN_FOR_SIGNUP,
                 registry_version=obj.registry_updated_on,
             )
-            obj.status = RecruitmentStatus.RECRUITING
+            obj.status = OPEN_FOR_SIGNUP
         super().save_model(request, obj, form, change)
         if pinned:
             log_action(

@@ -6,7 +6,7 @@ from __future__ import annotations
 import copy
 import math
 
-from trials.models import RecruitmentStatus, Site
+from trials.models import Site
 
 EARTH_RADIUS_KM = 6371.0
 
@@ -20,7 +20,8 @@ def distance_km(a: tuple[float, float], b: tuple[float, float]) -> float:
 
 def _located_sites():
     return (
-        Site.objects.filter(status=RecruitmentStatus.RECRUITING, latitude__isnull=False, longitude__isnull=False)
+        Site.objects.open_for_signup()
+        .filter(latitude__isnull=False, longitude__isnull=False)
         .order_by("city_en")
         .values_list("city_en", "city", "latitude", "longitude")
     )

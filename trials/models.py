@@ -95,14 +95,24 @@ class SponsorOrganisation(models.Model):
         return self.public_name or self.name
 
 
-class TrialQuerySet(models.QuerySet):
-    def recruiting(self):
-        return self.filter(status=RecruitmentStatus.RECRUITING)
+# The one definition of "open for sign-up", for a trial and for each of its sites: the registry
+# says it recruits (a coordinator who keeps a trial open ahead of the registry sets this status).
+OPEN_FOR_SIGNUP = RecruitmentStatus.RECRUITING
 
-    def recruiting_first(self):
+
+def open_for_signup_q(path: str = "") -> models.Q:
+    """Open for sign-up: these rows, or the rows at `path` ("sites__", "application__trial__")."""
+    return models.Q(**{f"{path}status": OPEN_FOR_SIGNUP})
+
+
+class TrialQuerySet(models.QuerySet):
+    def open_for_signup(self):
+        return self.filter(open_for_signup_q())
+
+    def open_first(self):
         return self.annotate(
             status_rank=models.Case(
-                models.When(status=RecruitmentStatus.RECRUITING, then=0),
+                models.When(open_for_signup_q(), then=0),
                 models.When(status=RecruitmentStatus.NOT_YET_RECRUITING, then=1),
                 default=2,
                 output_field=models.IntegerField(),
@@ -257,8 +267,8 @@ class Trial(models.Model):
         return not self.acronym and not getattr(self, f"title_{suffix}", "")
 
     @property
-    def is_recruiting(self):
-        return self.status == RecruitmentStatus.RECRUITING
+    def is_open_for_signup(self) -> bool:
+        return self.status == OPEN_FOR_SIGNUP
 
     @property
     def registry_url(self):
@@ -287,6 +297,11 @@ class Trial(models.Model):
 
 def _points(text: str) -> list[str]:
     return [line.strip(" -•*\t") for line in text.splitlines() if line.strip(" -•*\t")]
+
+
+class SiteQuerySet(models.QuerySet):
+    def open_for_signup(self):
+        return self.filter(open_for_signup_q())
 
 
 class Site(models.Model):
@@ -332,6 +347,8 @@ class Site(models.Model):
         help_text=_("Staff who review this site's applicants; they see no other site's."),
     )
 
+    objects = SiteQuerySet.as_manager()
+
     class Meta:
         ordering = ["country", "city", "facility"]
         verbose_name = _("site")
@@ -344,8 +361,8 @@ class Site(models.Model):
         return f"{self.facility}, {self.city}"
 
     @property
-    def is_recruiting(self):
-        return self.status == RecruitmentStatus.RECRUITING
+    def is_open_for_signup(self) -> bool:
+        return self.status == OPEN_FOR_SIGNUP
 
     @property
     def place(self) -> str:

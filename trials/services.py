@@ -14,7 +14,7 @@ from django.utils.text import slugify
 
 from trials import catalog_cache
 from trials.ctgov import RecordError, StudyRecord, parse_study, studies_in_document
-from trials.models import CampaignScanDay, RecruitmentStatus, Site, SponsorOrganisation, Trial
+from trials.models import OPEN_FOR_SIGNUP, CampaignScanDay, RecruitmentStatus, Site, SponsorOrganisation, Trial
 
 
 class ImportFileError(Exception):
@@ -76,7 +76,7 @@ def import_study(record: StudyRecord, *, slug: str | None = None, is_demo: bool 
         setattr(trial, name, value)
     if trial.open_locally_reason:
         if record.status == RecruitmentStatus.NOT_YET_RECRUITING:
-            trial.status = RecruitmentStatus.RECRUITING  # kept open by a site ahead of the registry
+            trial.status = OPEN_FOR_SIGNUP  # kept open by a site ahead of the registry
         else:
             # The registry has caught up (recruiting), or the trial stopped (completed, suspended,
             # terminated...): the registry decides again, and the change is recorded.

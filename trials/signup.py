@@ -13,7 +13,7 @@ from django.core.cache import cache
 from django.db.models import Prefetch
 
 from trials import catalog_cache
-from trials.models import Campaign, Criterion, RecruitmentStatus, Site, Trial
+from trials.models import Campaign, Criterion, Site, Trial
 
 
 @dataclass(frozen=True)
@@ -47,9 +47,7 @@ def read_signup_trial(slug: str, *, version: str | None = None) -> SignupTrial |
         .prefetch_related(
             Prefetch(
                 "sites",
-                queryset=Site.objects.filter(status=RecruitmentStatus.RECRUITING).order_by(
-                    "country", "city", "facility"
-                ),
+                queryset=Site.objects.open_for_signup().order_by("country", "city", "facility"),
                 to_attr="recruiting_sites",
             ),
             Prefetch("criteria", queryset=Criterion.objects.order_by("position", "pk"), to_attr="ordered_criteria"),

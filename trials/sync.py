@@ -18,7 +18,7 @@ from django.conf import settings
 from django.db import transaction
 
 from trials.ctgov import RecordError, parse_study
-from trials.models import RecruitmentStatus, Trial, TrialChange
+from trials.models import OPEN_FOR_SIGNUP, Trial, TrialChange
 from trials.services import import_study
 
 logger = logging.getLogger(__name__)
@@ -115,8 +115,8 @@ def _closed(changes) -> list[str]:
         change.site or change.trial.display_name
         for change in changes
         if change.field in ("status", "site status")
-        and change.old_value == RecruitmentStatus.RECRUITING
-        and change.new_value != RecruitmentStatus.RECRUITING
+        and change.old_value == OPEN_FOR_SIGNUP
+        and change.new_value != OPEN_FOR_SIGNUP
     ]
 
 

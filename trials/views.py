@@ -17,18 +17,18 @@ from trials import catalog_cache, qr
 from trials.campaign_cookie import remember_campaign, remember_scan, scanned_today
 from trials.forms import TrialFilterForm
 from trials.geo import nearest_first
-from trials.models import Campaign, RecruitmentStatus, Site, Trial
+from trials.models import Campaign, Site, Trial, open_for_signup_q
 from trials.services import record_campaign_scan
 from trials.signup import signup_trial
 
 
 def _recruiting_sites():
-    sites = Site.objects.filter(status=RecruitmentStatus.RECRUITING).order_by("country", "city", "facility")
+    sites = Site.objects.open_for_signup().order_by("country", "city", "facility")
     return Prefetch("sites", queryset=sites, to_attr="recruiting_sites")
 
 
 def open_trials(*, exclude=None, condition=None):
-    trials = Trial.objects.recruiting().select_related("sponsor").order_by("title")
+    trials = Trial.objects.open_for_signup().select_related("sponsor").order_by("title")
     if exclude is not None:
         trials = trials.exclude(pk=exclude.pk)
     if condition:
@@ -69,7 +69,7 @@ def near_query(request) -> str:
 @require_safe
 def trial_list(request):
     form = TrialFilterForm(request.GET or None)
-    trials = Trial.objects.select_related("sponsor").prefetch_related(_recruiting_sites()).recruiting_first()
+    trials = Trial.objects.select_related("sponsor").prefetch_related(_recruiting_sites()).open_first()
     trials = form.filter(trials)
     # Read before the trials are (they are read lazily, only if the page is not in the cache);
     # only the filters the form knows, each chosen value once, make a key: random or repeated
@@ -99,14 +99,14 @@ def trial_detail(request, slug):
     trial = signup.trial
     # Querysets are lazy: a page whose fragment is cached reads only the trial.
     sites: Iterable[Site]
-    sites = trial.sites.annotate(closed=Case(When(status=RecruitmentStatus.RECRUITING, then=0), default=1)).order_by(
+    sites = trial.sites.annotate(closed=Case(When(open_for_signup_q(), then=0), default=1)).order_by(
         "closed", "country", "city"
     )
     form = TrialFilterForm(request.GET or None)
     origin = form.origin() if request.GET else None
     if origin is not None:
-        sites = [site for site in nearest_first(sites, origin) if site.is_recruiting] + [
-            site for site in sites if not site.is_recruiting
+        sites = [site for site in nearest_first(sites, origin) if site.is_open_for_signup] + [
+            site for site in sites if not site.is_open_for_signup
         ]
     context = {
         "trial": trial,
@@ -115,7 +115,7 @@ def trial_detail(request, slug):
         "near": near_query(request),
         "origin": origin,
         "signup_url": qr.absolute_url(trial.get_signup_path()),
-        "other_open_trials": [] if trial.is_recruiting else open_trials(exclude=trial, condition=trial.condition),
+        "other_open_trials": [] if trial.is_open_for_signup else open_trials(exclude=trial, condition=trial.condition),
         # Measured from somewhere, the page is the reader's own: not from the cache.
         **catalog_cache.fragment_context(None if request.GET else signup.version, "detail", slug),
     }

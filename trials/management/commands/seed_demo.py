@@ -166,7 +166,7 @@ class Command(BaseCommand):
                 defaults={
                     "channel": channel,
                     "language": language,
-                    "site": trial.sites.filter(status="RECRUITING").first(),
+                    "site": trial.sites.open_for_signup().first(),
                 },
             )
 
