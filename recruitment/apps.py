@@ -9,7 +9,10 @@ class RecruitmentConfig(AppConfig):
     def ready(self):
         from django.db.models.signals import post_migrate
 
-        from recruitment import checks  # noqa: F401 - registers the deploy checks
+        from recruitment import (
+            checks,  # noqa: F401 - registers the deploy checks
+            tasks,  # noqa: F401 - registers the tasks the services publish by name
+        )
 
         # Permissions exist only after migrate: keep the Coordinators group in step with the code.
         # Sent once per app; the group is written once every permission it needs exists.

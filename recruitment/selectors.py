@@ -68,6 +68,11 @@ def active_coordinators():
     return get_user_model().objects.filter(is_active=True, is_staff=True, groups__name=COORDINATORS)
 
 
+def criteria_specs(trial):
+    """The trial's criteria as the eligibility engine reads them, in their order."""
+    return [criterion.as_spec() for criterion in trial.criteria.all()]
+
+
 def coordinators_for(application):
     """Who is told about an application: its site's coordinators, or, when the patient chose no
     site, the coordinators of every site of the trial."""

@@ -378,8 +378,8 @@ class ApplicationAdmin(admin.ModelAdmin):
 
     def get_search_results(self, request, queryset, search_term):
         """One box for a reference, a name, a phone number or an e-mail, typed any way."""
+        from recruitment.contact_keys import email_key, phone_key, phone_spellings
         from recruitment.models.applications import normalise_reference
-        from recruitment.services.applications import email_key, phone_key, phone_spellings
 
         # Full-width digits and signs, as Chinese input methods type them, are plain ones here.
         term = unicodedata.normalize("NFKC", search_term).strip()

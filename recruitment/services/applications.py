@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime
 import functools
-import re
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -13,6 +12,7 @@ from django.utils import timezone, translation
 
 from recruitment.conditions import condition_of
 from recruitment.consent import REQUIRED_CONSENTS, version_of
+from recruitment.contact_keys import email_key, phone_key
 from recruitment.models import (
     Application,
     AuditAction,
@@ -27,7 +27,12 @@ from recruitment.patient_dates import patient_today
 from recruitment.ratelimit import Throttle, Throttled, count_hit
 from recruitment.screening.build import screening_answers
 from recruitment.screening.eligibility import Verdict, evaluate
-from recruitment.selectors import duplicate_target, new_application_recipients, trial_and_site_still_recruiting
+from recruitment.selectors import (
+    criteria_specs,
+    duplicate_target,
+    new_application_recipients,
+    trial_and_site_still_recruiting,
+)
 from recruitment.services.audit import PATIENT, audit_event
 from recruitment.services.calls import first_contact_due
 from recruitment.services.notifications import new_application_notice, notices_stored
@@ -48,33 +53,7 @@ class Stored:
 
 
 DUPLICATE_WINDOW = datetime.timedelta(days=30)
-HOME_CALLING_CODE = "86"  # the country code most patients' numbers have, typed or not
 REFERENCE_ATTEMPTS = 5
-
-
-def phone_key(phone: str) -> str:
-    digits = re.sub(r"\D", "", phone)
-    return ("+" if phone.strip().startswith("+") else "") + digits if digits else ""
-
-
-def phone_spellings(key: str) -> set[str]:
-    """The ways the same phone may have been typed: with or without its country code (the
-    portal's patients mostly give Chinese numbers, +86, often without it)."""
-    digits = key.lstrip("+")
-    spellings = {digits, f"+{digits}"}
-    if key.startswith(f"+{HOME_CALLING_CODE}"):
-        spellings.add(digits[len(HOME_CALLING_CODE) :])
-    elif not key.startswith("+"):
-        spellings.add(f"+{HOME_CALLING_CODE}{digits}")
-    return spellings
-
-
-def email_key(email: str) -> str:
-    return email.strip().lower()
-
-
-def criteria_specs(trial):
-    return [criterion.as_spec() for criterion in trial.criteria.all()]
 
 
 def submit_application(

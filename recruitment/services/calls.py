@@ -24,7 +24,9 @@ from recruitment.models import (
 )
 from recruitment.pipeline import EXITS, Status, allowed_moves
 from recruitment.selectors import coordinators_for
+from recruitment.services import review
 from recruitment.services.audit import log_action
+from recruitment.services.notifications import enqueue
 from recruitment.workdays import add_working_hours, working_hours_between
 
 DEFAULT_TARGET_HOURS = 8  # one working day, for a sign-up without a chosen site
@@ -77,8 +79,6 @@ def record_attempt(
     """One attempt to reach the applicant. The first one stops the first-contact clock; reaching
     them moves a new application to "contacted"; otherwise the next call is planned (agreed with
     the patient, or chosen by the coordinator)."""
-    from recruitment.services import review
-
     at = at or timezone.now()
     app = Application.objects.select_for_update().get(pk=application.pk)
     attempt = ContactAttempt.objects.create(
@@ -152,8 +152,6 @@ def lead_of(application):
 
 def notify_missed_first_contacts(now=None) -> list[int]:
     """Tell each missed target's lead, once (Notification rows, queued after the commit)."""
-    from recruitment.services.notifications import enqueue
-
     now = now or timezone.now()
     created = []
     with transaction.atomic():

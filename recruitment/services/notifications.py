@@ -26,6 +26,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 
+from config.celery import app as celery_app
 from recruitment.models import AuditAction, Notification, NotificationKind, NotificationStatus, email_language_of
 from recruitment.models.notifications import PATIENT_KINDS
 from recruitment.pipeline import Status
@@ -36,6 +37,9 @@ from recruitment.workdays import working_days_before
 logger = logging.getLogger(__name__)
 
 ONE_TRY = {"max_retries": 0}
+# The send task, found by name in Celery's registry: recruitment.tasks calls these services, and
+# the services never import the tasks (RecruitmentConfig.ready loads them).
+SEND_TASK = "recruitment.tasks.send_notification"
 
 
 def admin_url(application) -> str:
@@ -56,8 +60,7 @@ def notices_stored(application, ids) -> None:
 
 def enqueue(ids) -> int:
     """Publish a send task per id; returns how many were published. Never raises."""
-    from recruitment.tasks import send_notification
-
+    send_notification = celery_app.tasks[SEND_TASK]
     published = []
     for notification_id in ids:
         try:

@@ -17,10 +17,10 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
+from recruitment.contact_keys import email_key, phone_key, phone_spellings
 from recruitment.models import AccessCode, Application, AuditAction, Channel, Notification, NotificationKind
 from recruitment.models.applications import normalise_reference
 from recruitment.ratelimit import Throttle, count_hit
-from recruitment.services.applications import email_key, phone_key, phone_spellings
 from recruitment.services.audit import PATIENT, log_action
 from recruitment.services.notifications import notices_stored
 

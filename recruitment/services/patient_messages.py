@@ -15,6 +15,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 
+from recruitment.contact_keys import HOME_CALLING_CODE, phone_key
 from recruitment.models import Channel, Notification, NotificationKind
 from trials.qr import absolute_url
 
@@ -42,7 +43,6 @@ def study_team_contact(application) -> dict:
 def sms_number(phone: str) -> str:
     """The number in international form, as SMS providers want it: a Chinese number typed without
     its +86 gets it, and 0086 becomes +86."""
-    from recruitment.services.applications import HOME_CALLING_CODE, phone_key
 
     key = phone_key(phone)
     if key.startswith("00"):

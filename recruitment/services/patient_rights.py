@@ -9,9 +9,9 @@ from django.db import transaction
 from django.utils import timezone, translation
 
 from recruitment.consent import OPTIONAL_CONSENTS
+from recruitment.contact_keys import email_key, phone_key
 from recruitment.models import Application, AuditAction, ConsentPurpose, ConsentRecord, ContactDetails, Reminder
 from recruitment.pipeline import Status, allowed_moves
-from recruitment.services.applications import email_key, phone_key
 from recruitment.services.audit import PATIENT, log_action
 
 CORRECTABLE = ("phone", "email", "best_time_to_call")

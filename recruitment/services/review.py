@@ -8,8 +8,8 @@ from recruitment.models import Application, AuditAction, Evaluation, Note
 from recruitment.pipeline import Status, check_move
 from recruitment.screening.build import screening_answers
 from recruitment.screening.eligibility import Verdict, evaluate
+from recruitment.selectors import criteria_specs
 from recruitment.services import reminders
-from recruitment.services.applications import criteria_specs
 from recruitment.services.audit import log_action
 
 
