@@ -1,11 +1,13 @@
 """The dependency audit of CI: pip-audit over the locked, hash-checked dependencies.
 
-Fails on any known vulnerability. When the advisory source cannot be reached from this machine
-(every package comes back unaudited), it says so plainly and passes: no audit ran, and the log
-says that rather than showing a clean result. Any other partial answer fails.
+Fails on any known vulnerability, and on any package the advisory source did not answer for.
+Only where the caller says the source may be missing (AUDIT_SOURCE_MAY_BE_MISSING=1, as .ci/run
+does on machines whose package index serves no advisory data) does an audit that answered for no
+package at all pass, saying plainly that no audit ran, never as a clean result.
 """
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -43,7 +45,7 @@ def main() -> int:
     if vulnerable:
         print(f"dependency audit: {len(vulnerable)} locked packages have known vulnerabilities")
         return 1
-    if dependencies and len(unaudited) == len(dependencies):
+    if dependencies and len(unaudited) == len(dependencies) and os.environ.get("AUDIT_SOURCE_MAY_BE_MISSING") == "1":
         print(
             f"dependency audit NOT RUN: the advisory source answered for none of the {len(dependencies)} locked "
             f"packages from this machine (first reason: {unaudited[0]['skip_reason']}). "
@@ -52,7 +54,7 @@ def main() -> int:
         return 0
     if unaudited:
         for dependency in unaudited:
-            print(f"UNAUDITED {dependency['name']} {dependency['version']}: {dependency['skip_reason']}")
+            print(f"UNAUDITED {dependency['name']}: {dependency['skip_reason']}")
         print(f"dependency audit: {len(unaudited)} of {len(dependencies)} packages could not be audited")
         return 1
     print(f"dependency audit: {len(dependencies)} locked packages, no known vulnerability")

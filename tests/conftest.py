@@ -9,18 +9,16 @@ from django.core.cache import cache
 
 from tests.clock import frozen_instant
 
-# A test that serves a browser or starts other processes waits on them: its clock ticks on from
-# the instant. Every other test reads one unmoving instant, to the microsecond.
-_TICKING_FIXTURES = {"live_server", "browser", "phone"}
-_TICKING_MARKERS = {"subprocess", "real_broker"}
-
 
 @pytest.fixture(autouse=True)
 def clock(request):
     """Every test runs at the same instant (tests.clock), whatever the hour or day the suite runs:
     `clock.move_to(...)` or `clock.shift(...)` moves it. The live server answers in this process,
-    so it reads the same clock; processes a test starts travel with `tests.clock.frozen`."""
-    tick = bool(_TICKING_FIXTURES & set(request.fixturenames) or _TICKING_MARKERS & set(request.keywords))
+    so it reads the same unmoving clock as the test (a browser test never drifts past the edge
+    of a working day it was started at); the Celery workers and beat that `real_broker` tests
+    start act on time going by, so those tests' clocks tick on from the instant, as their
+    processes' do (`tests.clock.frozen`)."""
+    tick = "real_broker" in request.keywords
     with time_machine.travel(frozen_instant(), tick=tick) as traveller:
         yield traveller
 
@@ -124,6 +122,11 @@ def _redis_per_worker(settings) -> None:
 def pytest_configure(config):
     from django.conf import settings
 
+    workers = getattr(config.option, "numprocesses", None)
+    if os.environ.get("REDIS_URL") and isinstance(workers, int) and workers > 1:
+        # Checked here, in the process that starts the workers: a worker that fails to start is
+        # replaced, again and again, and the run would end with no test run.
+        worker_redis_url(os.environ["REDIS_URL"], f"gw{workers - 1}")
     _redis_per_worker(settings)
 
     # The SQLite test database is a file in var/ (see settings), which a fresh clone lacks. A file
@@ -135,3 +138,10 @@ def pytest_configure(config):
 
     # Real hashing costs ~0.3 s per user; tests create many users and never need the strength.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+def pytest_sessionfinish(session, exitstatus):
+    # pytest-xdist ends a run whose workers all crashed at start-up with status 0 and no test run:
+    # an empty run is a failure here, as pytest's own "no tests collected" (5) is.
+    if exitstatus == 0 and session.testscollected == 0 and not os.environ.get("PYTEST_XDIST_WORKER"):
+        session.exitstatus = pytest.ExitCode.NO_TESTS_COLLECTED

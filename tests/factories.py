@@ -2,6 +2,7 @@
 
 import itertools
 
+from tests.clock import frozen_instant
 from trials.models import Campaign, Condition, Phase, RecruitmentStatus, Site, SponsorOrganisation, Trial
 
 _counter = itertools.count(1)
@@ -57,17 +58,24 @@ def make_criterion(trial, kind, *, role="inclusion", params=None, patient_text=N
     )
 
 
+# The year of the instant every test runs at (tests.clock): the answers' dates keep their distance
+# from it, so a patient is 41 and her episode 3 years old whichever instant the suite runs at.
+YEAR = frozen_instant().year
+DATE_OF_BIRTH = f"{YEAR - 41}-03-15"
+
+
 def screening_post(**overrides) -> dict:
-    """A complete, valid questionnaire as a browser posts it: a 40-year-old woman, SALT 75.2."""
+    """A complete, valid questionnaire as a browser posts it: a woman born on 15 March 41 years
+    before the year the tests run in (1986 at the default instant), SALT 75.2."""
     data = {
-        "date_of_birth": "1986-03-15",
+        "date_of_birth": DATE_OF_BIRTH,
         "sex": "FEMALE",
         "pregnancy": ["none"],
         "health_history": ["none"],
         "diagnosed": "yes",
         "other_diagnoses": ["none"],
         "episode_month": "1",
-        "episode_year": "2024",
+        "episode_year": str(YEAR - 3),
         "aa_type": "patchy",
         "spontaneous_regrowth": "not_in_12",
         "regrowth_within_8_years": "no",
@@ -117,14 +125,15 @@ ALOPECIA_FIELDS = (
 
 def vitiligo_post(**overrides) -> dict:
     """A complete, valid vitiligo questionnaire: the same 40-year-old woman, non-segmental
-    vitiligo since June 2022 and spreading; the face 1 hand unit at 75 %, the backs of the hands 1
+    vitiligo since June 5 years before (2022 at the default instant) and spreading; the face 1
+    hand unit at 75 %, the backs of the hands 1
     at 90 %, the arms 2 at 50 %, the trunk 2 at 75 %: BSA 6 %, F-VASI 0.75, T-VASI 4.15."""
     data = {key: value for key, value in screening_post().items() if key not in ALOPECIA_FIELDS}
     data.update(
         {
             "vitiligo_type": "non_segmental",
             "started_month": "6",
-            "started_year": "2022",
+            "started_year": str(YEAR - 5),
             "activity": "spreading",
             "units_face": "1",
             "whiteness_face": "75",

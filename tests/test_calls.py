@@ -12,6 +12,7 @@ from recruitment.models import Application, AuditAction, AuditEvent, ContactAtte
 from recruitment.pipeline import Status
 from recruitment.services import calls, review
 from recruitment.workdays import add_working_hours, working_hours_between
+from tests.clock import frozen_instant
 from tests.factories import make_application, make_coordinator, make_site, make_trial
 
 # Reads the clock (working hours, the first-contact clock and overdue marks); CI runs it at the edges of time too.
@@ -209,9 +210,11 @@ def test_without_a_lead_every_coordinator_of_the_site_is_told(trial, site, djang
 
 
 def test_a_target_missed_on_friday_evening_is_overdue_all_weekend_though_no_working_hour_passed(trial, site, clock):
-    clock.move_to(datetime.datetime(2027, 3, 5, 9, 0, tzinfo=SHANGHAI))  # Friday, as work starts
+    today = frozen_instant().astimezone(SHANGHAI).date()
+    friday = today + datetime.timedelta(days=(4 - today.weekday()) % 7)
+    clock.move_to(datetime.datetime.combine(friday, datetime.time(9), SHANGHAI))  # as work starts
     application = make_application(trial, site=site)  # due at 17:00 today, 8 working hours on
-    clock.move_to(datetime.datetime(2027, 3, 8, 5, 30, tzinfo=SHANGHAI))  # Monday, before work
+    clock.move_to(datetime.datetime.combine(friday + datetime.timedelta(days=3), datetime.time(5, 30), SHANGHAI))
     assert calls.contact_clock(application) == calls.ContactClock(overdue=True, hours=0.0)
     nurse = make_coordinator("nurse", site)
     staff = Client()

@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 import yaml
 
+from tests.clock import frozen
 from tests.proc import PRODUCTION_ENV, ROOT, SETTINGS_VARIABLES, clean_env, manage
 
 COMPOSE = yaml.safe_load((ROOT / "docker-compose.yml").read_text())
@@ -120,7 +121,7 @@ def test_the_web_command_serves_healthz_and_compressed_static_files_in_productio
     gunicorn_part = re.search(r"gunicorn .*", " ".join(command_of("web"))).group(0)
     args = shlex.split(gunicorn_part.replace("0.0.0.0:8000", f"127.0.0.1:{port}"))
     server = subprocess.Popen(
-        [str(Path(sys.executable).parent / args[0]), *args[1:]],
+        frozen(args[0], *args[1:], "--no-control-socket"),
         cwd=ROOT,
         env=env,
         stdout=subprocess.DEVNULL,
@@ -145,7 +146,7 @@ def test_the_web_command_serves_healthz_and_compressed_static_files_in_productio
 def test_the_worker_command_starts_a_worker_that_answers_on_the_real_broker(redis_url):
     env = clean_env(REDIS_URL=redis_url)
     worker = subprocess.Popen(
-        [str(Path(sys.executable).parent / "celery"), *command_of("worker")[1:], "--hostname=compose-test@%h"],
+        frozen("celery", *command_of("worker")[1:], "--hostname=compose-test@%h"),
         cwd=ROOT,
         env=env,
         stdout=subprocess.DEVNULL,

@@ -14,7 +14,15 @@ from recruitment.screening.answers import TreatmentAnswer
 from recruitment.screening.eligibility import CriterionSpec, Result, Verdict, evaluate
 from recruitment.screening.kinds import CriterionKind as K
 from recruitment.services import reminders, review
-from tests.factories import make_coordinator, make_criterion, make_site, make_trial, screening_post, with_condition
+from tests.factories import (
+    DATE_OF_BIRTH,
+    make_coordinator,
+    make_criterion,
+    make_site,
+    make_trial,
+    screening_post,
+    with_condition,
+)
 
 # Reads the clock ("not yet" dates and reminders); CI runs it at the edges of time too.
 pytestmark = pytest.mark.clock
@@ -183,7 +191,7 @@ def test_on_the_day_the_reminder_is_emailed_once_naming_no_trial_and_its_link_fi
     assert "Wang Fang" not in page and 'name="date_of_birth"' in page
     refused = other_browser.post(path, {"date_of_birth": "1990-01-01"})
     assert refused.status_code == 400 and "Wang Fang" not in refused.content.decode()
-    opened = other_browser.post(path, {"date_of_birth": "1986-03-15"}, follow=True)
+    opened = other_browser.post(path, {"date_of_birth": DATE_OF_BIRTH}, follow=True)
     page = opened.content.decode()
     assert opened.redirect_chain[-1][0].endswith(f"/trials/thrive-aa1/apply/?from={application.reference}")
     assert re.search(r'name="loss_top"[^>]*value="\d', page) and 'name="consent_health_data"' in page
@@ -201,7 +209,7 @@ def test_a_reminder_link_tried_with_wrong_dates_of_birth_locks(client, thrive):
     path, stranger = link[link.index("/r/") :], Client()
     for _ in range(reminders.MAX_WRONG_BIRTH_DATES):
         assert stranger.post(path, {"date_of_birth": "1990-01-01"}).status_code == 400
-    assert stranger.post(path, {"date_of_birth": "1986-03-15"}).status_code == 410  # even the right one now
+    assert stranger.post(path, {"date_of_birth": DATE_OF_BIRTH}).status_code == 410  # even the right one now
 
 
 def test_a_forged_or_withdrawn_reminder_link_opens_nothing(client, thrive):

@@ -104,7 +104,15 @@ def test_with_the_broker_unreachable_the_patient_is_answered_fast_and_the_sweepe
     server_env = {**world["env"], "REDIS_URL": "redis://127.0.0.1:1/0", "DJANGO_DEBUG": "true"}  # nothing on port 1
     log = open(world["tmp"] / "server.log", "w")  # noqa: SIM115 - the server writes to it until stopped
     server = subprocess.Popen(
-        frozen("gunicorn", "config.wsgi:application", "--bind", f"127.0.0.1:{port}", "--workers", "1"),
+        frozen(
+            "gunicorn",
+            "config.wsgi:application",
+            "--bind",
+            f"127.0.0.1:{port}",
+            "--workers",
+            "1",
+            "--no-control-socket",
+        ),
         cwd=ROOT,
         env=server_env,
         stdout=log,

@@ -12,7 +12,7 @@ from recruitment.models import Application, AuditEvent
 from recruitment.screening.kinds import CriterionKind as K
 from recruitment.services import review
 from tests.cast import build_cast
-from tests.factories import make_application, make_campaign, make_criterion
+from tests.factories import DATE_OF_BIRTH, make_application, make_campaign, make_criterion
 from trials.services import record_campaign_scan
 
 pytestmark = pytest.mark.django_db
@@ -148,7 +148,7 @@ def test_the_csv_has_the_eligible_rows_and_clear_columns_without_personal_detail
     ]
     assert {row[0] for row in body} == {cast.app_a.reference, cast.app_b.reference, cast.app_no_site.reference}
     text = "\n".join(",".join(row) for row in rows)
-    for private in ("Alice A", "Bob B", "Nadia N", "+86", "1986-03-15", "site.example"):
+    for private in ("Alice A", "Bob B", "Nadia N", "+86", DATE_OF_BIRTH, "site.example"):
         assert private not in text
     first = dict(zip(header, body[0], strict=True))
     assert first["NCT number"] == cast.trial.nct_id
@@ -205,7 +205,7 @@ def test_contact_details_only_with_consent_and_only_for_users_with_the_permissio
     assert header[-3:] == ["Name", "Phone", "E-mail"]  # contact details only: never the date of birth
     by_ref = {row[0]: dict(zip(header, row, strict=True)) for row in rows[1:]}
     assert by_ref[consenting.reference]["Name"] == "Dora D"
-    assert "1986-03-15" not in "".join(",".join(row) for row in rows)
+    assert DATE_OF_BIRTH not in "".join(",".join(row) for row in rows)
     assert by_ref[cast.app_a.reference]["Name"] == ""  # did not agree
     assert AuditEvent.objects.filter(application=consenting, action="exported").exists()
     assert not AuditEvent.objects.filter(application=cast.app_a, action="exported").exists()
