@@ -1,3 +1,4 @@
+from django import forms
 from django.contrib import admin
 from django.db.models import Q, Sum
 from django.urls import reverse
@@ -5,8 +6,9 @@ from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin, TranslationStackedInline
 
+from recruitment.conditions import condition_choices
 from recruitment.models import AuditAction
-from recruitment.screening.kinds import EXAMPLES, CriterionKind
+from recruitment.screening.kinds import EXAMPLES, kind_choices, kind_label
 from recruitment.services.audit import log_action, log_campaign_change
 from trials import qr
 from trials.models import (
@@ -22,7 +24,7 @@ from trials.models import (
 
 
 def _parameter_help():
-    lines = [f"{CriterionKind(kind).label}: {example}" for kind, example in EXAMPLES.items()]
+    lines = [f"{kind_label(kind)}: {example}" for kind, example in EXAMPLES.items()]
     return format_html(
         "{}<br>{}",
         _("JSON. Examples by kind (kinds not listed take {}):"),
@@ -61,6 +63,11 @@ class CriterionInline(TranslationStackedInline):
     ordering = ["position", "pk"]
 
     def formfield_for_dbfield(self, db_field, request, **kwargs):
+        if db_field.name == "kind":
+            # The kinds installed now (a plain field: new kinds need no migration), and a stored
+            # kind no longer installed, so that its row still opens.
+            stored = Criterion.objects.values_list("kind", flat=True).distinct()
+            return forms.ChoiceField(label=db_field.verbose_name, choices=lambda: kind_choices(stored))
         field = super().formfield_for_dbfield(db_field, request, **kwargs)
         if db_field.name == "params" and field is not None:
             field.help_text = _parameter_help()
@@ -96,14 +103,40 @@ class TrialChangeInline(admin.TabularInline):
         return False
 
 
+class ConditionFilter(admin.SimpleListFilter):
+    """Trials by condition: the installed ones, and any a stored trial names that is not."""
+
+    title = _("condition")
+    parameter_name = "condition"
+
+    def lookups(self, request, model_admin):
+        return condition_choices(Trial.objects.values_list("condition", flat=True).distinct())
+
+    def queryset(self, request, queryset):
+        return queryset.filter(condition=self.value()) if self.value() else queryset
+
+
 @admin.register(Trial)
 class TrialAdmin(TranslationAdmin):
-    list_display = ["display_name", "acronym", "nct_id", "condition", "phase", "status", "sponsor", "is_demo"]
-    list_filter = ["status", "condition", "phase", "sponsor", "is_demo"]
+    list_display = ["display_name", "acronym", "nct_id", "condition_name", "phase", "status", "sponsor", "is_demo"]
+    list_filter = ["status", ConditionFilter, "phase", "sponsor", "is_demo"]
     list_select_related = ["sponsor"]
     search_fields = ["nct_id", "acronym", "title", "drug"]
     readonly_fields = ["qr_code", "imported_at", "registry_updated_on", "created_at", "updated_at"]
     inlines = [CriterionInline, SiteInline, TrialChangeInline]
+
+    @admin.display(description=_("condition"), ordering="condition")
+    def condition_name(self, obj):
+        return obj.condition_label
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        if db_field.name == "condition":
+            # The installed conditions (a plain field: a new condition needs no migration), and a
+            # stored one no longer installed, so that its trial still opens.
+            stored = Trial.objects.values_list("condition", flat=True).distinct()
+            return forms.ChoiceField(label=db_field.verbose_name, choices=lambda: condition_choices(stored))
+        return super().formfield_for_dbfield(db_field, request, **kwargs)
+
     fieldsets = [
         (
             None,

@@ -4,7 +4,8 @@ from typing import cast
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from trials.models import Condition, Phase, RecruitmentStatus
+from recruitment.conditions import condition_choices
+from trials.models import Phase, RecruitmentStatus
 
 
 def _with_any(choices, label):
@@ -21,7 +22,7 @@ class TrialFilterForm(forms.Form):
     """The public list's filters, read from the query string; bad values are simply ignored."""
 
     condition = forms.ChoiceField(
-        label=_("Condition"), required=False, choices=_with_any(Condition.choices, _("Any condition"))
+        label=_("Condition"), required=False, choices=lambda: _with_any(condition_choices(), _("Any condition"))
     )
     phase = forms.ChoiceField(label=_("Phase"), required=False, choices=_with_any(Phase.choices, _("Any phase")))
     status = forms.ChoiceField(

@@ -1,6 +1,7 @@
 """The trial catalog: sponsors, trials, their sites and the campaigns that advertise them."""
 
 import secrets
+from types import SimpleNamespace
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -11,15 +12,14 @@ from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from recruitment.conditions import CONDITIONS
+from recruitment.conditions import CONDITIONS, condition_of, is_installed, validate_condition
 from recruitment.language import reads_chinese
 from recruitment.screening.eligibility import CriterionSpec
-from recruitment.screening.kinds import CriterionKind, Role, validate_params
+from recruitment.screening.kinds import Role, kind_label, validate_kind, validate_params
 
-# The conditions of recruitment.conditions, as trials store them: Condition.ALOPECIA_AREATA == "alopecia_areata".
-Condition = models.TextChoices(  # type: ignore[call-overload]  # stubs know no lazy labels here; issue 25 drops these choices
-    "Condition", [(c.code.upper(), (c.code, c.label)) for c in CONDITIONS]
-)
+# Names for the installed conditions' codes, for code that writes trials (demo data, tests):
+# Condition.ALOPECIA_AREATA == "alopecia_areata". Trials store the code as a plain string.
+Condition = SimpleNamespace(**{c.code.upper(): c.code for c in CONDITIONS})
 
 
 class Phase(models.TextChoices):
@@ -107,7 +107,8 @@ def open_for_signup_q(path: str = "") -> models.Q:
 
 class TrialQuerySet(models.QuerySet):
     def open_for_signup(self):
-        return self.filter(open_for_signup_q())
+        # A trial of a condition no longer installed has no questions to ask: it takes no sign-up.
+        return self.filter(open_for_signup_q(), condition__in=[c.code for c in CONDITIONS])
 
     def open_first(self):
         return self.annotate(
@@ -165,7 +166,7 @@ class Trial(models.Model):
         SponsorOrganisation, on_delete=models.PROTECT, related_name="trials", verbose_name=_("sponsor")
     )
     phase = models.CharField(_("phase"), max_length=20, choices=Phase.choices, default=Phase.NA)
-    condition = models.CharField(_("condition"), max_length=30, choices=Condition.choices)
+    condition = models.CharField(_("condition"), max_length=30, validators=[validate_condition])
     status = models.CharField(
         _("recruitment status"),
         max_length=30,
@@ -268,7 +269,12 @@ class Trial(models.Model):
 
     @property
     def is_open_for_signup(self) -> bool:
-        return self.status == OPEN_FOR_SIGNUP
+        return self.status == OPEN_FOR_SIGNUP and is_installed(self.condition)
+
+    @property
+    def condition_label(self):
+        """The condition's name in the reader's language ("Unknown condition" if not installed)."""
+        return condition_of(self).label
 
     @property
     def registry_url(self):
@@ -483,7 +489,7 @@ class Criterion(models.Model):
     """One structured eligibility criterion of a trial, edited by coordinators in admin."""
 
     trial = models.ForeignKey(Trial, on_delete=models.CASCADE, related_name="criteria", verbose_name=_("trial"))
-    kind = models.CharField(_("kind"), max_length=30, choices=CriterionKind.choices)
+    kind = models.CharField(_("kind"), max_length=30, validators=[validate_kind])
     role = models.CharField(_("role"), max_length=10, choices=Role.choices, default=Role.INCLUSION)
     params = models.JSONField(_("parameters"), default=dict, blank=True)
     patient_text = models.CharField(
@@ -506,6 +512,10 @@ class Criterion(models.Model):
         problems = validate_params(self.kind, self.params)
         if problems:
             raise ValidationError({"params": problems})
+
+    @property
+    def kind_label(self):
+        return kind_label(self.kind)
 
     def as_spec(self):
         # The English words are the reference text; others travel with them in the snapshot.

@@ -108,7 +108,15 @@ NOT_YET_HORIZON = datetime.timedelta(days=366)
 
 
 def evaluate_criterion(criterion: CriterionSpec, answers: ScreeningAnswers) -> CriterionResult:
-    holds, reason, *later = KINDS[criterion.kind].check(criterion.params, answers)
+    kind_code = criterion.kind
+    kind = KINDS.get(kind_code)
+    if kind is None:
+        # A kind whose condition is no longer installed: the site checks it, nothing is refused.
+        why = Reason(
+            gettext_noop("a kind of criterion this portal no longer knows (%(kind)s)"), {"kind": criterion.kind}
+        )
+        return CriterionResult(criterion, Result.UNKNOWN, why)
+    holds, reason, *later = kind.check(criterion.params, answers)
     if later and later[0].on and answers.today and later[0].on > answers.today + NOT_YET_HORIZON:
         later = []
     if holds is None:

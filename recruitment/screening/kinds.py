@@ -4,10 +4,16 @@ check live with the kind (`core_kinds.py`, `recruitment/conditions/<condition>/k
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from types import SimpleNamespace
+
+from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from recruitment.conditions import CONDITIONS
+from recruitment.labels import Label
 from recruitment.screening import core_kinds
 from recruitment.screening.kind import Kind
 
@@ -15,10 +21,27 @@ _ALL = [*core_kinds.KINDS, *(kind for condition in CONDITIONS for kind in condit
 # "Checked by the study team only" comes last in every list: the kind to use when none fits.
 KINDS: dict[str, Kind] = {kind.code: kind for kind in sorted(_ALL, key=lambda kind: kind.code == "manual")}
 
-# Criterion.kind's choices, and names for code: CriterionKind.SALT == "salt".
-CriterionKind = models.TextChoices(  # type: ignore[call-overload]  # stubs know no lazy labels here; issue 25 drops these choices
-    "CriterionKind", [(code.upper(), (code, kind.label)) for code, kind in KINDS.items()]
-)
+# Names for the codes, for code that writes criteria (demo trials, tests): CriterionKind.SALT == "salt".
+# Criteria store a kind's code as a plain string, checked against KINDS when written
+# (`validate_kind`): a new kind needs no migration of the core.
+CriterionKind = SimpleNamespace(**{code.upper(): code for code in KINDS})
+
+
+def kind_choices(stored: Iterable[str] = ()) -> list[tuple[str, Label]]:
+    """The kinds as form choices; `stored` kinds no longer installed stay readable among them."""
+    choices: list[tuple[str, Label]] = [(code, kind.label) for code, kind in KINDS.items()]
+    return choices + [(code, kind_label(code)) for code in sorted(set(stored) - set(KINDS))]
+
+
+def kind_label(code: str) -> Label:
+    kind = KINDS.get(code)
+    return kind.label if kind is not None else format_lazy(_("unknown kind ({code})"), code=code)
+
+
+def validate_kind(code: str) -> None:
+    if code not in KINDS:
+        raise ValidationError(_("%(code)s is not a kind of criterion this portal knows."), params={"code": code})
+
 
 EXAMPLES = {code: kind.example for code, kind in KINDS.items() if kind.example}
 

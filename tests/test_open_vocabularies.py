@@ -1,0 +1,69 @@
+"""Conditions and kinds of criterion are open vocabularies: stored as plain codes, checked against
+the installed ones when written, never database choices. Adding one needs no migration of the
+core, and a row of one no longer installed still reads, as unknown, never a crash."""
+
+import pytest
+from django.contrib.auth.models import User
+from django.core.exceptions import ValidationError
+
+from recruitment.screening.eligibility import Result, Verdict, evaluate
+from recruitment.screening.kinds import kind_choices
+from tests.factories import make_criterion, make_site, make_trial, with_condition
+from trials.models import Criterion, Trial
+
+pytestmark = pytest.mark.django_db
+
+
+def test_a_condition_or_a_kind_is_a_plain_field_so_adding_one_changes_no_core_column():
+    assert not Trial._meta.get_field("condition").choices
+    assert not Criterion._meta.get_field("kind").choices
+
+
+def test_a_condition_or_a_kind_the_portal_does_not_serve_is_refused_naming_it():
+    trial = make_trial()
+    trial.condition = "psoriasis"
+    with pytest.raises(ValidationError, match="psoriasis is not a condition this portal serves"):
+        trial.full_clean()
+    criterion = make_criterion(trial, "age")
+    criterion.kind = "pasi"
+    with pytest.raises(ValidationError, match="pasi is not a kind of criterion"):
+        criterion.full_clean()
+
+
+@pytest.fixture
+def uninstalled():
+    """A trial written when its condition was installed, read after it was removed."""
+    trial = make_trial(slug="old-study", acronym="OLD-STUDY")
+    make_site(trial)
+    make_criterion(trial, "age", params={"min": 18})
+    Trial.objects.filter(pk=trial.pk).update(condition="psoriasis")
+    Criterion.objects.filter(trial=trial).update(kind="pasi_min")
+    return Trial.objects.get(pk=trial.pk)
+
+
+def test_a_trial_of_a_condition_no_longer_installed_reads_as_unknown_and_takes_no_sign_up(client, uninstalled):
+    assert uninstalled.condition_label == "Unknown condition"
+    assert not uninstalled.is_open_for_signup
+    assert uninstalled not in Trial.objects.open_for_signup()
+    assert "Unknown condition" in client.get("/", {"status": ""}).content.decode()
+    assert client.get("/trials/old-study/").status_code == 200
+    closed = client.get("/trials/old-study/apply/")
+    assert closed.status_code == 200 and "form" not in closed.context
+
+
+def test_its_trial_and_criteria_still_open_in_admin(client, uninstalled):
+    client.force_login(User.objects.create_superuser("root", "root@example.org", "pw"))
+    page = client.get(f"/admin/trials/trial/{uninstalled.pk}/change/")
+    assert page.status_code == 200
+    body = page.content.decode()
+    assert 'value="psoriasis" selected' in body and 'value="pasi_min" selected' in body
+    assert client.get("/admin/trials/trial/", {"condition": "psoriasis"}).status_code == 200
+    assert ("pasi_min", "unknown kind (pasi_min)") in [(code, str(label)) for code, label in kind_choices(["pasi_min"])]
+
+
+def test_a_criterion_of_a_kind_no_longer_installed_asks_the_site_and_refuses_no_one(uninstalled):
+    [spec] = [c.as_spec() for c in uninstalled.criteria.all()]
+    outcome = evaluate([spec], with_condition({"age": 40}))
+    assert outcome.results[0].result == Result.UNKNOWN
+    assert outcome.verdict == Verdict.NEEDS_REVIEW
+    assert "pasi_min" in str(outcome.results[0].reason)
