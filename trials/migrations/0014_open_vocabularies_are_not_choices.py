@@ -6,20 +6,23 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('trials', '0013_registry_sync'),
+        ("trials", "0013_registry_sync"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='criterion',
-            name='kind',
-            field=models.CharField(max_length=30, validators=[recruitment.screening.kinds.validate_kind], verbose_name='kind'),
+            model_name="criterion",
+            name="kind",
+            field=models.CharField(
+                max_length=30, validators=[recruitment.screening.kinds.validate_kind], verbose_name="kind"
+            ),
         ),
         migrations.AlterField(
-            model_name='trial',
-            name='condition',
-            field=models.CharField(max_length=30, validators=[recruitment.conditions.validate_condition], verbose_name='condition'),
+            model_name="trial",
+            name="condition",
+            field=models.CharField(
+                max_length=30, validators=[recruitment.conditions.validate_condition], verbose_name="condition"
+            ),
         ),
     ]
