@@ -54,6 +54,9 @@ INSTALLED_APPS = [
     "django_otp.plugins.otp_totp",
     "recruitment",
     "trials",
+    # The conditions the portal serves, one app each (recruitment.conditions): one line installs one.
+    "recruitment.conditions.alopecia_areata",
+    "recruitment.conditions.vitiligo",
 ]
 
 MIDDLEWARE = [
@@ -84,8 +87,8 @@ WSGI_APPLICATION = "config.wsgi.application"
 TEMPLATES = [
     {
         "BACKEND": "django.template.backends.django.DjangoTemplates",
-        # Each condition's templates live in its package (recruitment/conditions/<condition>/templates).
-        "DIRS": [BASE_DIR / "templates", *sorted((BASE_DIR / "recruitment" / "conditions").glob("*/templates"))],
+        # Each condition's templates live in its app (APP_DIRS).
+        "DIRS": [BASE_DIR / "templates"],
         "APP_DIRS": True,
         "OPTIONS": {
             "context_processors": [
@@ -247,8 +250,8 @@ USE_TZ = True
 # --- Static files: Bootstrap is served from here, never from a CDN ----------------------------
 STATIC_URL = "static/"
 STATIC_ROOT = Path(env_str("DJANGO_STATIC_ROOT", str(BASE_DIR / "staticfiles")))
-# Each condition's scripts live in its package (recruitment/conditions/<condition>/static).
-STATICFILES_DIRS = [BASE_DIR / "static", *sorted((BASE_DIR / "recruitment" / "conditions").glob("*/static"))]
+# Each condition's scripts live in its app's static/ (found by the app directories finder).
+STATICFILES_DIRS = [BASE_DIR / "static"]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {

@@ -23,7 +23,7 @@ from django.http import StreamingHttpResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from recruitment.conditions import CONDITIONS
+from recruitment.conditions import installed
 from recruitment.labels import Label
 from recruitment.models import ConsentPurpose, ConsentRecord, Evaluation, Sex, TreatmentUse
 from recruitment.pipeline import Status
@@ -58,7 +58,7 @@ class ApplicationExporter:
         )
         self.condition_columns = tuple(
             (condition, column)
-            for condition in CONDITIONS
+            for condition in installed()
             if condition.code in present
             for column in condition.export_columns
         )

@@ -13,7 +13,7 @@ from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
-from recruitment.conditions import BY_CODE, condition_of
+from recruitment.conditions import by_code, condition_of
 from recruitment.conditions.fields import alone, radio
 from recruitment.consent import CONSENT_TEXTS, transfer_needed, transfer_text
 from recruitment.models import BestTime, ConsentPurpose, Sex
@@ -316,7 +316,7 @@ ScreeningForm.base_fields["website"].widget.attrs.update({"tabindex": "-1", "aut
 
 @functools.cache
 def _questionnaire_form(code: str) -> type[ScreeningForm]:
-    questions = BY_CODE[code].questions
+    questions = by_code()[code].questions
     # The condition's questions where the page shows them, after the diagnosis, then the
     # treatments it asks about: the error summary lists problems in the page's order.
     treatments = _treatment_fields(questions)

@@ -25,6 +25,7 @@ from recruitment.ratelimit import Throttled
 from recruitment.recently_sent import recent_applications, remember_sent
 from recruitment.screening.build import screening_answers
 from recruitment.screening.eligibility import Verdict, evaluate
+from recruitment.screening.kinds import all_kinds
 from recruitment.services import reminders
 from recruitment.services.applications import NoLongerOpen, submit_application
 from trials import catalog_cache
@@ -300,7 +301,7 @@ def _other_fits(application):
     )
     fits = []
     for trial in candidates:
-        outcome = evaluate([c.as_spec() for c in trial.criteria.all()], answers)
+        outcome = evaluate([c.as_spec() for c in trial.criteria.all()], answers, all_kinds())
         if outcome.verdict != Verdict.LIKELY_INELIGIBLE:
             rank = [Verdict.LIKELY_ELIGIBLE, Verdict.NEEDS_REVIEW, Verdict.NOT_YET_ELIGIBLE].index(outcome.verdict)
             fits.append((rank, trial.title, trial, outcome))

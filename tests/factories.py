@@ -3,7 +3,7 @@
 import itertools
 
 from tests.clock import frozen_instant
-from trials.models import Campaign, Condition, Phase, RecruitmentStatus, Site, SponsorOrganisation, Trial
+from trials.models import Campaign, Phase, RecruitmentStatus, Site, SponsorOrganisation, Trial
 
 _counter = itertools.count(1)
 
@@ -21,7 +21,7 @@ def make_trial(**fields) -> Trial:
     fields.setdefault("title", f"A study of drug {n} in alopecia areata")
     fields.setdefault("summary", "A plain-language summary.")
     fields.setdefault("drug", f"Drug {n}")
-    fields.setdefault("condition", Condition.ALOPECIA_AREATA)
+    fields.setdefault("condition", "alopecia_areata")
     fields.setdefault("phase", Phase.PHASE3)
     fields.setdefault("status", RecruitmentStatus.RECRUITING)
     fields.setdefault("min_age_years", 18)
@@ -170,7 +170,7 @@ def make_application(trial, *, site=None, campaign=None, when=None, **overrides)
     """A stored application made through the same form and service as the web form."""
     from recruitment.demo import submit_answers
 
-    post = vitiligo_post if trial.condition == Condition.VITILIGO else screening_post
+    post = vitiligo_post if trial.condition == "vitiligo" else screening_post
     return submit_answers(trial, post(**overrides), site=site, campaign=campaign, when=when)
 
 

@@ -12,10 +12,9 @@ from recruitment.consent import version_of
 from recruitment.models import Application, ConsentRecord, ContactDetails
 from recruitment.patient_dates import patient_today
 from recruitment.screening.eligibility import Verdict
-from recruitment.screening.kinds import CriterionKind as K
 from tests.clock import frozen_instant
 from tests.factories import DATE_OF_BIRTH, YEAR, make_campaign, make_criterion, make_site, make_trial, screening_post
-from trials.models import Condition, RecruitmentStatus
+from trials.models import RecruitmentStatus
 
 # Reads the clock (ages, birthdays and episode dates); CI runs it at the edges of time too.
 pytestmark = [pytest.mark.django_db, pytest.mark.clock]
@@ -28,17 +27,17 @@ def trial():
     trial = make_trial(slug="brave-aa1", acronym="BRAVE-AA1")
     make_criterion(
         trial,
-        K.AGE,
+        "age",
         params={"min": 18, "max": 70, "male_max": 60},
         patient_text="Men aged 18 to 60, women aged 18 to 70",
         position=0,
     )
     make_criterion(
-        trial, K.SALT, params={"min": 50}, patient_text="At least half of the scalp without hair", position=1
+        trial, "salt", params={"min": 50}, patient_text="At least half of the scalp without hair", position=1
     )
     make_criterion(
         trial,
-        K.PRIOR_JAK,
+        "prior_jak",
         role="exclusion",
         params={"route": "oral", "inadequate_response_only": True},
         patient_text="Not after a JAK-inhibitor tablet that did not work",
@@ -175,10 +174,10 @@ def test_needs_review_says_which_answers_a_doctor_must_check(client, trial):
 
 def test_an_ineligible_patient_sees_other_open_trials_that_may_fit_and_can_reuse_the_answers(client, trial):
     other = make_trial(slug="thrive-aa1", acronym="THRIVE-AA1")
-    make_criterion(other, K.AGE, params={"min": 18, "max": 65})
+    make_criterion(other, "age", params={"min": 18, "max": 65})
     unsuitable = make_trial(slug="kids-only", acronym="KIDS")
-    make_criterion(unsuitable, K.AGE, params={"max": 17})
-    make_trial(slug="vitiligo", acronym="TRUE-V", condition=Condition.VITILIGO)
+    make_criterion(unsuitable, "age", params={"max": 17})
+    make_trial(slug="vitiligo", acronym="TRUE-V", condition="vitiligo")
     submit(client, trial, sex="MALE", pregnancy=None, date_of_birth=f"{TODAY.year - 62}-01-01")
     reference = Application.objects.get().reference
 
@@ -358,7 +357,7 @@ def test_a_closed_trial_says_so_on_the_signup_page_and_refuses_submissions(clien
 
 
 def test_a_vitiligo_trial_asks_the_vitiligo_questions_and_no_alopecia_ones(client):
-    make_trial(slug="true-v1", condition=Condition.VITILIGO)
+    make_trial(slug="true-v1", condition="vitiligo")
     body = client.get("/trials/true-v1/apply/").content.decode()
     assert "Has a doctor told you that you have vitiligo?" in body and 'name="units_face"' in body
     assert "loss_top" not in body and "alopecia" not in body.lower()
@@ -585,7 +584,7 @@ def test_answers_of_another_condition_are_not_carried_into_a_trial_of_another(tr
     from tests.factories import make_application
 
     earlier = make_application(trial)
-    vitiligo = make_trial(slug="vitiligo-trial", condition=Condition.VITILIGO)
+    vitiligo = make_trial(slug="vitiligo-trial", condition="vitiligo")
     initial = initial_from_application(earlier, trial=vitiligo)
     assert initial["sex"] == earlier.sex and "loss_top" not in initial and "full_name" not in initial
     assert initial_from_application(earlier, trial=trial)["loss_top"] == 80

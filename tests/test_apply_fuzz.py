@@ -6,7 +6,6 @@ from hypothesis import strategies as st
 
 from recruitment.conditions.alopecia_areata.score import compute_salt, severity_band
 from recruitment.models import Application, ConsentRecord
-from recruitment.screening.kinds import CriterionKind as K
 from tests.factories import make_criterion, make_trial, screening_post
 
 pytestmark = pytest.mark.django_db
@@ -63,8 +62,8 @@ def payloads(draw):
 def trial(settings):
     settings.SIGNUP_RATE_LIMIT = "100000/h"  # throttling has its own test; here every payload is judged
     trial = make_trial(slug="fuzz")
-    make_criterion(trial, K.SALT, params={"min": 50})
-    make_criterion(trial, K.AGE, params={"min": 18, "max": 65})
+    make_criterion(trial, "salt", params={"min": 50})
+    make_criterion(trial, "age", params={"min": 18, "max": 65})
     return trial
 
 

@@ -7,7 +7,6 @@ import pytest
 from django.test import Client
 
 from recruitment.models import Application
-from recruitment.screening.kinds import CriterionKind as K
 from tests.factories import make_campaign, make_criterion, make_site, make_trial, screening_post
 from trials.models import RecruitmentStatus
 
@@ -115,7 +114,7 @@ def test_a_trial_edited_shows_on_every_public_page_at_the_next_request(committed
 def test_a_closed_site_an_edited_criterion_and_a_new_campaign_apply_to_the_next_signup(committed):
     trial = make_trial(slug="brave-aa1")
     closing = make_site(trial, facility="Closing Clinic")
-    criterion = make_criterion(trial, K.SALT, params={"min": 50})
+    criterion = make_criterion(trial, "salt", params={"min": 50})
     Client().get("/trials/brave-aa1/apply/")
     Client().get("/trials/brave-aa1/")
 

@@ -1,7 +1,6 @@
 import pytest
 from django.core.exceptions import ValidationError
 
-from recruitment.screening.kinds import CriterionKind as K
 from tests.factories import make_criterion, make_trial
 from trials.models import Criterion
 
@@ -9,7 +8,7 @@ pytestmark = pytest.mark.django_db
 
 
 def test_a_criterion_with_bad_parameters_cannot_be_saved_through_validation():
-    criterion = Criterion(trial=make_trial(), kind=K.SALT, params={"min": "fifty"}, patient_text="SALT 50+")
+    criterion = Criterion(trial=make_trial(), kind="salt", params={"min": "fifty"}, patient_text="SALT 50+")
     with pytest.raises(ValidationError) as excinfo:
         criterion.full_clean()
     assert "must be a number" in str(excinfo.value.message_dict["params"])
@@ -17,7 +16,7 @@ def test_a_criterion_with_bad_parameters_cannot_be_saved_through_validation():
 
 def test_criteria_are_edited_inline_on_the_trial_page_with_examples(admin_client):
     trial = make_trial()
-    make_criterion(trial, K.AGE, params={"min": 18}, patient_text="Adults only")
+    make_criterion(trial, "age", params={"min": 18}, patient_text="Adults only")
     body = admin_client.get(f"/admin/trials/trial/{trial.pk}/change/").content.decode()
     assert "Adults only" in body
     assert "{&quot;min&quot;: 50, &quot;max&quot;: 100}" in body or '{"min": 50, "max": 100}' in body
@@ -88,7 +87,7 @@ def test_a_coordinator_edits_the_criteria_of_their_own_sites_trials_only(client)
 
     own = make_trial()
     other = make_trial()
-    make_criterion(other, K.AGE, params={"min": 18})
+    make_criterion(other, "age", params={"min": 18})
     _coordinator(client, make_site(own))
 
     own_page = client.get(f"/admin/trials/trial/{own.pk}/change/").content.decode()

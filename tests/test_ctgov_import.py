@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 from django.core.management import CommandError, call_command
 
-from trials.models import Condition, Phase, RecruitmentStatus, Site, SponsorOrganisation, Trial
+from trials.models import Phase, RecruitmentStatus, Site, SponsorOrganisation, Trial
 
 pytestmark = pytest.mark.django_db
 
@@ -30,7 +30,7 @@ def test_it_creates_a_trial_and_its_sites_from_a_registry_record(tmp_path):
     assert trial.acronym == "BRAVE-AA1"
     assert trial.slug == "brave-aa1"
     assert trial.phase == Phase.PHASE2_PHASE3
-    assert trial.condition == Condition.ALOPECIA_AREATA
+    assert trial.condition == "alopecia_areata"
     assert trial.status == RecruitmentStatus.RECRUITING
     assert (trial.min_age_years, trial.max_age_years) == (18, 70)
     assert trial.drug == "Baricitinib"  # the placebo arm is not the drug

@@ -7,7 +7,8 @@ import pytest
 from django.core.management import call_command
 
 from recruitment.screening.answers import TreatmentAnswer
-from recruitment.screening.eligibility import Verdict, evaluate
+from recruitment.screening.eligibility import Verdict
+from tests.engine import evaluate
 from tests.factories import with_condition
 from trials.models import Trial
 

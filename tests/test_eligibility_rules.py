@@ -5,9 +5,9 @@ from decimal import Decimal
 import pytest
 
 from recruitment.screening.answers import TreatmentAnswer
-from recruitment.screening.eligibility import CriterionSpec, Result, Verdict, evaluate, evaluate_criterion
-from recruitment.screening.kinds import CriterionKind as K
+from recruitment.screening.eligibility import CriterionSpec, Result, Verdict
 from recruitment.screening.kinds import validate_params
+from tests.engine import evaluate, evaluate_criterion
 from tests.factories import with_condition
 
 
@@ -64,16 +64,16 @@ MET, NOT_MET, UNKNOWN = Result.MET, Result.NOT_MET, Result.UNKNOWN
     ],
 )
 def test_age_with_a_limit_per_sex(fields, expected):
-    assert result(include(K.AGE, min=18, max=70, male_max=60), **fields) == expected
+    assert result(include("age", min=18, max=70, male_max=60), **fields) == expected
 
 
 def test_age_without_upper_limit():
-    assert result(include(K.AGE, min=12), age=99) == MET
-    assert result(include(K.AGE, min=12), age=11) == NOT_MET
+    assert result(include("age", min=12), age=99) == MET
+    assert result(include("age", min=12), age=11) == NOT_MET
 
 
 def test_sex():
-    women_only = include(K.SEX, allowed=["FEMALE"])
+    women_only = include("sex", allowed=["FEMALE"])
     assert result(women_only, sex="FEMALE") == MET
     assert result(women_only, sex="MALE") == NOT_MET
     assert result(women_only, sex="UNDISCLOSED") == UNKNOWN
@@ -95,7 +95,7 @@ def test_sex():
     ],
 )
 def test_a_self_estimated_salt_within_5_points_of_the_limit_is_for_the_site_to_measure(salt, expected):
-    assert result(include(K.SALT, min=50, max=100), salt=Decimal(salt) if salt else None) == expected
+    assert result(include("salt", min=50, max=100), salt=Decimal(salt) if salt else None) == expected
 
 
 @pytest.mark.parametrize(
@@ -105,7 +105,7 @@ def test_a_self_estimated_salt_within_5_points_of_the_limit_is_for_the_site_to_m
 def test_episode_duration_with_exclusive_bounds(months, expected):
     # "Began 7 calendar months ago" means more than 6 and less than 8 months: firmly > 6.
     # "Began 6 calendar months ago" may be 5.x or 6.x months: too close to tell from the month.
-    brave = include(K.EPISODE_DURATION, min_months=6, min_exclusive=True, max_months=96, max_exclusive=True)
+    brave = include("episode_duration", min_months=6, min_exclusive=True, max_months=96, max_exclusive=True)
     assert result(brave, episode_months=months) == expected
 
 
@@ -113,7 +113,7 @@ def test_episode_duration_with_exclusive_bounds(months, expected):
     ("months", "expected"), [(5, NOT_MET), (6, UNKNOWN), (7, MET), (119, MET), (120, UNKNOWN), (122, NOT_MET)]
 )
 def test_episode_duration_with_inclusive_bounds(months, expected):
-    assert result(include(K.EPISODE_DURATION, min_months=6, max_months=120), episode_months=months) == expected
+    assert result(include("episode_duration", min_months=6, max_months=120), episode_months=months) == expected
 
 
 @pytest.mark.parametrize(
@@ -131,7 +131,7 @@ def test_episode_duration_with_inclusive_bounds(months, expected):
     ],
 )
 def test_no_spontaneous_terminal_regrowth_in_the_last_n_months(window, answer, expected):
-    assert result(exclude(K.RECENT_REGROWTH, months=window), spontaneous_regrowth=answer) == expected
+    assert result(exclude("recent_regrowth", months=window), spontaneous_regrowth=answer) == expected
 
 
 @pytest.mark.parametrize(
@@ -146,7 +146,7 @@ def test_no_spontaneous_terminal_regrowth_in_the_last_n_months(window, answer, e
 )
 def test_answers_to_the_earlier_regrowth_question_are_read_as_far_as_they_tell(window, answer, expected):
     assert (
-        result(exclude(K.RECENT_REGROWTH, months=window), spontaneous_regrowth="", regrowth_last_6_months=answer)
+        result(exclude("recent_regrowth", months=window), spontaneous_regrowth="", regrowth_last_6_months=answer)
         == expected
     )
 
@@ -163,20 +163,20 @@ CREAM_ONLY = {"ruxolitinib_cream": TreatmentAnswer("lt1m", None)}
     ("criterion", "treatments", "expected"),
     [
         # Any use excludes (ALLEGRO, jaktinib)
-        (exclude(K.PRIOR_JAK, route="any"), {}, MET),
-        (exclude(K.PRIOR_JAK, route="any"), JAK_REGROWTH, NOT_MET),
-        (exclude(K.PRIOR_JAK, route="any"), CREAM_ONLY, NOT_MET),
+        (exclude("prior_jak", route="any"), {}, MET),
+        (exclude("prior_jak", route="any"), JAK_REGROWTH, NOT_MET),
+        (exclude("prior_jak", route="any"), CREAM_ONLY, NOT_MET),
         # Systemic only (ivarmacitinib): cream does not count
-        (exclude(K.PRIOR_JAK, route="oral"), CREAM_ONLY, MET),
-        (exclude(K.PRIOR_JAK, route="oral"), JAK_NO_REGROWTH, NOT_MET),
+        (exclude("prior_jak", route="oral"), CREAM_ONLY, MET),
+        (exclude("prior_jak", route="oral"), JAK_NO_REGROWTH, NOT_MET),
         # Inadequate response excludes (BRAVE): only non-responders are out
-        (exclude(K.PRIOR_JAK, route="oral", inadequate_response_only=True), JAK_REGROWTH, MET),
+        (exclude("prior_jak", route="oral", inadequate_response_only=True), JAK_REGROWTH, MET),
         # ...after a full course: no response after 12 weeks or more (BRAVE-AA)
-        (exclude(K.PRIOR_JAK, route="oral", inadequate_response_only=True), JAK_NO_REGROWTH_12_WEEKS, NOT_MET),
-        (exclude(K.PRIOR_JAK, route="oral", inadequate_response_only=True), JAK_NO_REGROWTH_4_WEEKS, MET),
-        (exclude(K.PRIOR_JAK, route="oral", inadequate_response_only=True), JAK_NO_REGROWTH, UNKNOWN),
-        (exclude(K.PRIOR_JAK, route="oral", inadequate_response_only=True), JAK_UNSURE, UNKNOWN),
-        (exclude(K.PRIOR_JAK, route="oral", inadequate_response_only=True), {}, MET),
+        (exclude("prior_jak", route="oral", inadequate_response_only=True), JAK_NO_REGROWTH_12_WEEKS, NOT_MET),
+        (exclude("prior_jak", route="oral", inadequate_response_only=True), JAK_NO_REGROWTH_4_WEEKS, MET),
+        (exclude("prior_jak", route="oral", inadequate_response_only=True), JAK_NO_REGROWTH, UNKNOWN),
+        (exclude("prior_jak", route="oral", inadequate_response_only=True), JAK_UNSURE, UNKNOWN),
+        (exclude("prior_jak", route="oral", inadequate_response_only=True), {}, MET),
     ],
 )
 def test_prior_jak_policies(criterion, treatments, expected):
@@ -198,18 +198,18 @@ def test_prior_jak_policies(criterion, treatments, expected):
     ],
 )
 def test_washout_windows(last_use, days, expected):
-    criterion = exclude(K.WASHOUT, treatments=["oral_steroid"], days=days)
+    criterion = exclude("washout", treatments=["oral_steroid"], days=days)
     assert result(criterion, treatments={"oral_steroid": TreatmentAnswer(last_use)}) == expected
 
 
 def test_washout_ignores_treatments_it_does_not_name_and_expands_groups():
-    criterion = exclude(K.WASHOUT, treatments=["jak_oral"], days=90)
+    criterion = exclude("washout", treatments=["jak_oral"], days=90)
     assert result(criterion, treatments={"topical_minoxidil": TreatmentAnswer("still")}) == MET
     assert result(criterion, treatments={"baricitinib": TreatmentAnswer("lt1m", "no")}) == NOT_MET
 
 
 def test_washout_a_definite_recent_use_outweighs_an_unclear_one():
-    criterion = exclude(K.WASHOUT, treatments=["oral_steroid", "biologic"], days=60)
+    criterion = exclude("washout", treatments=["oral_steroid", "biologic"], days=60)
     treatments = {"oral_steroid": TreatmentAnswer("1to3m"), "biologic": TreatmentAnswer("still")}
     assert result(criterion, treatments=treatments) == NOT_MET
 
@@ -226,7 +226,7 @@ def test_washout_a_definite_recent_use_outweighs_an_unclear_one():
     ],
 )
 def test_pregnancy_or_breastfeeding(fields, expected):
-    assert result(exclude(K.PREGNANCY), **fields) == expected
+    assert result(exclude("pregnancy"), **fields) == expected
 
 
 @pytest.mark.parametrize(
@@ -239,21 +239,21 @@ def test_pregnancy_or_breastfeeding(fields, expected):
     ],
 )
 def test_other_hair_loss_diagnoses(fields, expected):
-    assert result(exclude(K.OTHER_HAIR_LOSS, diagnoses=["androgenetic", "scarring"]), **fields) == expected
+    assert result(exclude("other_hair_loss", diagnoses=["androgenetic", "scarring"]), **fields) == expected
 
 
 @pytest.mark.parametrize(("answer", "expected"), [("yes", MET), ("no", UNKNOWN), ("unsure", UNKNOWN)])
 def test_a_missing_diagnosis_needs_a_doctor_rather_than_a_refusal(answer, expected):
-    assert result(include(K.DIAGNOSIS), diagnosed=answer) == expected
+    assert result(include("diagnosis"), diagnosed=answer) == expected
 
 
 def test_vitiligo_scores_are_unknown_until_asked_and_decided_once_clearly_given():
-    assert result(include(K.F_VASI, min=0.5)) == UNKNOWN
-    assert result(include(K.F_VASI, min=0.5), f_vasi=Decimal("0.8")) == MET
-    assert result(include(K.T_VASI, min=3), t_vasi=Decimal("2.0")) == NOT_MET
-    assert result(include(K.BSA, max=10), total_bsa=Decimal("14")) == NOT_MET
-    assert result(exclude(K.VITILIGO_TYPE, types=["segmental"]), vitiligo_type="segmental") == NOT_MET
-    assert result(exclude(K.VITILIGO_TYPE, types=["segmental"]), vitiligo_type="non_segmental") == MET
+    assert result(include("f_vasi", min=0.5)) == UNKNOWN
+    assert result(include("f_vasi", min=0.5), f_vasi=Decimal("0.8")) == MET
+    assert result(include("t_vasi", min=3), t_vasi=Decimal("2.0")) == NOT_MET
+    assert result(include("bsa", max=10), total_bsa=Decimal("14")) == NOT_MET
+    assert result(exclude("vitiligo_type", types=["segmental"]), vitiligo_type="segmental") == NOT_MET
+    assert result(exclude("vitiligo_type", types=["segmental"]), vitiligo_type="non_segmental") == MET
 
 
 @pytest.mark.parametrize(
@@ -265,14 +265,14 @@ def test_vitiligo_scores_are_unknown_until_asked_and_decided_once_clearly_given(
     ],
 )
 def test_a_review_criterion_never_excludes_but_asks_the_site_to_check(fields, expected):
-    evaluation = evaluate_criterion(review(K.PREGNANCY), answers(**fields))
+    evaluation = evaluate_criterion(review("pregnancy"), answers(**fields))
     assert evaluation.result == expected
     if fields.get("pregnant"):
         assert "the site checks" in str(evaluation.reason)
 
 
 def test_a_manual_criterion_always_needs_review():
-    assert result(include(K.MANUAL)) == UNKNOWN
+    assert result(include("manual")) == UNKNOWN
 
 
 @pytest.mark.parametrize(
@@ -289,14 +289,14 @@ def test_a_manual_criterion_always_needs_review():
 )
 def test_every_verdict_combination(outcomes, verdict):
     # For a 40-year-old: "18 or older" is met, "90 or older" is not, a manual check is unknown.
-    build = {MET: include(K.AGE, min=18), NOT_MET: include(K.AGE, min=90), UNKNOWN: include(K.MANUAL)}
+    build = {MET: include("age", min=18), NOT_MET: include("age", min=90), UNKNOWN: include("manual")}
     evaluation = evaluate([build[outcome] for outcome in outcomes], answers(age=40))
     assert [r.result for r in evaluation.results] == outcomes
     assert evaluation.verdict == verdict
 
 
 def test_each_result_carries_a_reason_and_the_criterion_snapshot():
-    evaluation = evaluate([include(K.AGE, min=18, max=65)], answers(age=70))
+    evaluation = evaluate([include("age", min=18, max=65)], answers(age=70))
     snapshot = evaluation.results[0].as_dict()
     assert snapshot["kind"] == "age"
     assert snapshot["params"] == {"min": 18, "max": 65}

@@ -11,9 +11,9 @@ from django.test import Client
 from recruitment.models import Application, AuditEvent, ConsentRecord, Reminder
 from recruitment.patient_dates import patient_today
 from recruitment.screening.answers import TreatmentAnswer
-from recruitment.screening.eligibility import CriterionSpec, Result, Verdict, evaluate
-from recruitment.screening.kinds import CriterionKind as K
+from recruitment.screening.eligibility import CriterionSpec, Result, Verdict
 from recruitment.services import reminders, review
+from tests.engine import evaluate
 from tests.factories import (
     DATE_OF_BIRTH,
     make_coordinator,
@@ -51,28 +51,28 @@ def answers(**fields):
 
 # --- The engine ---------------------------------------------------------------------------------
 def test_a_patient_a_week_short_of_18_may_be_eligible_on_their_birthday():
-    outcome = evaluate([spec(K.AGE, min=18)], answers(age=17, born=datetime.date(2008, 12, 9)))
+    outcome = evaluate([spec("age", min=18)], answers(age=17, born=datetime.date(2008, 12, 9)))
     assert outcome.verdict == Verdict.NOT_YET_ELIGIBLE
     assert outcome.eligible_from == datetime.date(2026, 12, 9)
 
 
 def test_a_minimum_age_decades_away_is_simply_not_met():
-    outcome = evaluate([spec(K.AGE, min=70)], answers())
+    outcome = evaluate([spec("age", min=70)], answers())
     assert outcome.verdict == Verdict.LIKELY_INELIGIBLE and outcome.eligible_from is None
 
 
 def test_a_patient_over_the_maximum_age_is_not_told_to_wait():
-    assert evaluate([spec(K.AGE, max=30)], answers()).verdict == Verdict.LIKELY_INELIGIBLE
+    assert evaluate([spec("age", max=30)], answers()).verdict == Verdict.LIKELY_INELIGIBLE
 
 
 def test_a_washout_not_over_gives_the_day_it_surely_is():
-    washout = spec(K.WASHOUT, role="exclusion", treatments=["topical_steroid", "oral_steroid"], days=30)
+    washout = spec("washout", role="exclusion", treatments=["topical_steroid", "oral_steroid"], days=30)
     stopped_lately = answers(treatments={"topical_steroid": TreatmentAnswer("lt1m")})
     outcome = evaluate([washout], stopped_lately)
     assert outcome.verdict == Verdict.NOT_YET_ELIGIBLE
     assert outcome.eligible_from == TODAY + datetime.timedelta(days=30)
     # Two treatments: the later day counts.
-    three_months = spec(K.WASHOUT, role="exclusion", treatments=["immunosuppressant"], days=90)
+    three_months = spec("washout", role="exclusion", treatments=["immunosuppressant"], days=90)
     both = answers(
         treatments={"topical_steroid": TreatmentAnswer("lt1m"), "immunosuppressant": TreatmentAnswer("1to3m")}
     )
@@ -80,14 +80,14 @@ def test_a_washout_not_over_gives_the_day_it_surely_is():
 
 
 def test_a_treatment_still_used_gives_not_yet_without_a_day():
-    washout = spec(K.WASHOUT, role="exclusion", treatments=["topical_steroid"], days=30)
+    washout = spec("washout", role="exclusion", treatments=["topical_steroid"], days=30)
     outcome = evaluate([washout], answers(treatments={"topical_steroid": TreatmentAnswer("still")}))
     assert outcome.verdict == Verdict.NOT_YET_ELIGIBLE and outcome.eligible_from is None
     assert "30 days after stopping" in str(outcome.results[0].reason)
 
 
 def test_an_episode_just_too_short_may_be_long_enough_from_a_day_the_month_makes_sure_of():
-    episode = spec(K.EPISODE_DURATION, min_months=6, min_exclusive=True)
+    episode = spec("episode_duration", min_months=6, min_exclusive=True)
     outcome = evaluate([episode], answers(episode_months=3, episode_started_on=datetime.date(2026, 9, 1)))
     assert outcome.verdict == Verdict.NOT_YET_ELIGIBLE
     assert outcome.eligible_from == datetime.date(2027, 4, 1)  # begun by 30 September: 6 months on 1 April
@@ -95,21 +95,21 @@ def test_an_episode_just_too_short_may_be_long_enough_from_a_day_the_month_makes
 
 def test_time_is_not_all_when_another_criterion_is_not_met():
     outcome = evaluate(
-        [spec(K.AGE, min=18), spec(K.SALT, min=50)], answers(age=17, born=datetime.date(2008, 12, 9), salt=10)
+        [spec("age", min=18), spec("salt", min=50)], answers(age=17, born=datetime.date(2008, 12, 9), salt=10)
     )
     assert outcome.verdict == Verdict.LIKELY_INELIGIBLE
 
 
 def test_not_yet_with_a_question_left_is_still_not_yet():
     outcome = evaluate(
-        [spec(K.AGE, min=18), spec(K.DIAGNOSIS)], answers(age=17, born=datetime.date(2008, 12, 9), diagnosed="unsure")
+        [spec("age", min=18), spec("diagnosis")], answers(age=17, born=datetime.date(2008, 12, 9), diagnosed="unsure")
     )
     assert outcome.verdict == Verdict.NOT_YET_ELIGIBLE
     assert [r.result for r in outcome.results] == [Result.NOT_MET, Result.UNKNOWN]
 
 
 def test_without_the_patients_day_no_date_is_promised():
-    washout = spec(K.WASHOUT, role="exclusion", treatments=["topical_steroid"], days=30)
+    washout = spec("washout", role="exclusion", treatments=["topical_steroid"], days=30)
     outcome = evaluate([washout], answers(today=None, treatments={"topical_steroid": TreatmentAnswer("lt1m")}))
     assert outcome.verdict == Verdict.NOT_YET_ELIGIBLE and outcome.eligible_from is None
 
@@ -120,7 +120,7 @@ def thrive(db):
     trial = make_trial(slug="thrive-aa1", acronym="THRIVE-AA1")
     make_criterion(
         trial,
-        K.WASHOUT,
+        "washout",
         role="exclusion",
         params={"treatments": ["topical_steroid"], "days": 30},
         patient_text="No steroid cream in the last month",
@@ -225,7 +225,7 @@ def test_a_forged_or_withdrawn_reminder_link_opens_nothing(client, thrive):
 def test_a_reminder_follows_a_re_evaluation_and_goes_no_more_once_the_verdict_changed(client, thrive, mailoutbox):
     application = apply_after_steroid_cream(client, thrive, email="fang@example.cn")
     client.post("/trials/thrive-aa1/apply/done/remind/", {"consent_reminder": "on"})
-    make_criterion(thrive, K.SALT, params={"min": 90}, patient_text="Almost the whole scalp without hair", position=1)
+    make_criterion(thrive, "salt", params={"min": 90}, patient_text="Almost the whole scalp without hair", position=1)
     review.reevaluate(application, by=None)
     assert application.verdict == Verdict.LIKELY_INELIGIBLE
     assert reminders.send_due(today=patient_today() + datetime.timedelta(days=60)) == 0 and mailoutbox == []
@@ -269,13 +269,13 @@ def test_a_seventeen_year_old_re_evaluated_after_the_birthday_is_eighteen():
     assert age_on(datetime.date(2008, 2, 29), datetime.date(2026, 2, 28)) == 17
     assert age_on(datetime.date(2008, 2, 29), datetime.date(2026, 3, 1)) == 18
     outcome = evaluate(
-        [spec(K.AGE, min=18)], answers(age=17, born=datetime.date(2008, 2, 29), today=datetime.date(2026, 2, 20))
+        [spec("age", min=18)], answers(age=17, born=datetime.date(2008, 2, 29), today=datetime.date(2026, 2, 20))
     )
     assert outcome.eligible_from == datetime.date(2026, 3, 1)
 
 
 def test_a_washout_date_waits_for_a_treatment_whose_stop_is_not_known():
-    washout = spec(K.WASHOUT, role="exclusion", treatments=["immunosuppressant", "oral_steroid"], days=90)
+    washout = spec("washout", role="exclusion", treatments=["immunosuppressant", "oral_steroid"], days=90)
     outcome = evaluate(
         [washout],
         answers(treatments={"immunosuppressant": TreatmentAnswer("1to3m"), "oral_steroid": TreatmentAnswer("unsure")}),
@@ -312,7 +312,7 @@ def test_re_evaluation_says_what_changed_and_why(client, thrive):
     site = make_site(thrive)
     make_coordinator("nurse", site)
     application = apply_after_steroid_cream(client, thrive, site=str(site.pk))
-    make_criterion(thrive, K.SALT, params={"min": 90}, patient_text="Almost the whole scalp without hair", position=1)
+    make_criterion(thrive, "salt", params={"min": 90}, patient_text="Almost the whole scalp without hair", position=1)
     staff = Client()
     staff.force_login(User.objects.get(username="nurse"))
     response = staff.post(

@@ -6,8 +6,9 @@ import pytest
 from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
 
-from recruitment.screening.eligibility import Result, Verdict, evaluate
+from recruitment.screening.eligibility import Result, Verdict
 from recruitment.screening.kinds import kind_choices
+from tests.engine import evaluate
 from tests.factories import make_criterion, make_site, make_trial, with_condition
 from trials.models import Criterion, Trial
 

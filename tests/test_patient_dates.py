@@ -7,7 +7,6 @@ from django.utils import timezone
 
 from recruitment.models import Application
 from recruitment.patient_dates import patient_today
-from recruitment.screening.kinds import CriterionKind as K
 from tests.factories import make_criterion, make_trial, screening_post
 
 # Reads the clock (ages and durations on the patient's calendar); CI runs it at the edges of time too.
@@ -31,7 +30,7 @@ def test_the_patients_day_is_beijings_not_the_servers(beijing_morning):
 
 def test_a_patient_applying_in_the_beijing_morning_of_their_18th_birthday_is_18(client, beijing_morning):
     trial = make_trial(slug="adults-only")
-    make_criterion(trial, K.AGE, params={"min": 18}, patient_text="Aged 18 or older")
+    make_criterion(trial, "age", params={"min": 18}, patient_text="Aged 18 or older")
     response = client.post(
         "/trials/adults-only/apply/",
         screening_post(date_of_birth="2008-03-15", guardian_name="", episode_month="3", episode_year="2026"),

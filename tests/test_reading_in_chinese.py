@@ -11,7 +11,6 @@ from django.test import Client
 from django.utils import translation
 
 from recruitment.models import Application, StaffPreference
-from recruitment.screening.kinds import CriterionKind as K
 from tests.factories import make_campaign, make_coordinator, make_criterion, make_site, make_trial, screening_post
 from trials.models import Trial
 
@@ -35,18 +34,18 @@ def trial():
         summary_zh_hans="每天服药一次。",
     )
     make_criterion(
-        trial, K.SALT, params={"min": 50}, patient_text="At least half of the scalp without hair", position=0
+        trial, "salt", params={"min": 50}, patient_text="At least half of the scalp without hair", position=0
     )
     trial.criteria.update(patient_text_zh_hans="头皮至少一半没有头发")
     make_criterion(
         trial,
-        K.WASHOUT,
+        "washout",
         role="exclusion",
         params={"treatments": ["topical_steroid"], "days": 30},
         patient_text="No steroid cream in the last month",
         position=1,
     )
-    trial.criteria.filter(kind=K.WASHOUT).update(patient_text_zh_hans="最近一个月没有用过激素药膏")
+    trial.criteria.filter(kind="washout").update(patient_text_zh_hans="最近一个月没有用过激素药膏")
     return trial
 
 

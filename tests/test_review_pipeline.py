@@ -6,7 +6,6 @@ from django.test.utils import CaptureQueriesContext
 
 from recruitment.models import AuditEvent, Note
 from recruitment.pipeline import Status, TransitionError, allowed_moves, check_move
-from recruitment.screening.kinds import CriterionKind as K
 from tests.cast import build_cast
 from tests.factories import make_criterion
 
@@ -101,7 +100,7 @@ def test_notes_are_added_never_edited(nurse, cast):
 
 def test_re_evaluation_keeps_the_earlier_evaluation(nurse, cast):
     first = cast.app_a.evaluations.get()
-    make_criterion(cast.trial, K.AGE, params={"min": 70}, patient_text="Aged 70 or older")
+    make_criterion(cast.trial, "age", params={"min": 70}, patient_text="Aged 70 or older")
     assert change(nurse, cast.app_a, reevaluate="on").status_code == 302
     cast.app_a.refresh_from_db()
     assert cast.app_a.evaluations.count() == 2

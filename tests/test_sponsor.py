@@ -9,7 +9,6 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from recruitment.models import Application, AuditEvent
-from recruitment.screening.kinds import CriterionKind as K
 from recruitment.services import review
 from tests.cast import build_cast
 from tests.factories import DATE_OF_BIRTH, make_application, make_campaign, make_criterion
@@ -23,7 +22,7 @@ def cast():
     cast = build_cast()
     # Everyone in the cast who answered the defaults is likely eligible for these criteria.
     for trial in (cast.trial, cast.other_trial):
-        make_criterion(trial, K.SALT, params={"min": 50}, patient_text="SALT 50 or more")
+        make_criterion(trial, "salt", params={"min": 50}, patient_text="SALT 50 or more")
     for app in (cast.app_a, cast.app_b, cast.app_c, cast.app_no_site):
         review.reevaluate(app, by=None)
     return cast
@@ -173,7 +172,7 @@ def test_needs_review_is_included_on_request_and_withdrawn_applicants_never(clie
     needs_review = make_application(
         cast.trial, site=cast.site_a, phone="+86 100 0000 0200", spontaneous_regrowth="unsure"
     )
-    make_criterion(cast.trial, K.RECENT_REGROWTH, role="exclusion", params={"months": 6})
+    make_criterion(cast.trial, "recent_regrowth", role="exclusion", params={"months": 6})
     review.reevaluate(needs_review, by=None)
     assert needs_review.verdict == "needs_review"
     client.force_login(cast.sponsor_x)

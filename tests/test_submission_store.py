@@ -8,7 +8,6 @@ import pytest
 from django.db import IntegrityError, connection, transaction
 
 from recruitment.models import Application
-from recruitment.screening.kinds import CriterionKind as K
 from recruitment.services import applications
 from tests.clock import frozen_instant
 from tests.factories import make_application, make_coordinator, make_criterion, make_site, make_trial
@@ -24,8 +23,8 @@ phones = count(1000)
 @pytest.fixture
 def world(django_user_model):
     trial = make_trial(slug="parity", acronym="PARITY")
-    make_criterion(trial, K.AGE, params={"min": 18, "max": 70}, position=0)
-    make_criterion(trial, K.SALT, params={"min": 50}, position=1)
+    make_criterion(trial, "age", params={"min": 18, "max": 70}, position=0)
+    make_criterion(trial, "salt", params={"min": 50}, position=1)
     staffed, unstaffed = make_site(trial, facility="Staffed"), make_site(trial, facility="Nobody yet")
     make_coordinator("nurse_one", staffed)
     make_coordinator("nurse_two", staffed)

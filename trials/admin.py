@@ -8,7 +8,7 @@ from modeltranslation.admin import TranslationAdmin, TranslationStackedInline
 
 from recruitment.conditions import condition_choices
 from recruitment.models import AuditAction
-from recruitment.screening.kinds import EXAMPLES, kind_choices, kind_label
+from recruitment.screening.kinds import examples, kind_choices, kind_label
 from recruitment.services.audit import log_action, log_campaign_change
 from trials import qr
 from trials.models import (
@@ -24,7 +24,7 @@ from trials.models import (
 
 
 def _parameter_help():
-    lines = [f"{kind_label(kind)}: {example}" for kind, example in EXAMPLES.items()]
+    lines = [f"{kind_label(kind)}: {example}" for kind, example in examples().items()]
     return format_html(
         "{}<br>{}",
         _("JSON. Examples by kind (kinds not listed take {}):"),

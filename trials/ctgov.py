@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 
-from recruitment.conditions import CONDITIONS
+from recruitment.conditions import installed
 from trials.models import Phase, RecruitmentStatus, SexEligibility
 
 
@@ -111,7 +111,7 @@ def parse_condition(conditions) -> str:
     if not isinstance(conditions, list) or not conditions:
         raise RecordError(f"missing field {path}")
     joined = " ".join(str(c) for c in conditions).lower()
-    for condition in CONDITIONS:
+    for condition in installed():
         if any(term in joined for term in condition.registry_terms):
             return condition.code
     raise RecordError(f"field {path} names no condition this portal serves: {conditions!r}")

@@ -13,8 +13,7 @@ The Chinese is a draft for a medical translator to review, written with the word
 know (斑秃, 全秃, 普秃, 巴瑞替尼 ...).
 """
 
-from recruitment.screening.kinds import CriterionKind as K
-from recruitment.screening.kinds import Role
+from recruitment.screening.roles import Role
 
 IN, EX, REVIEW = Role.INCLUSION, Role.EXCLUSION, Role.REVIEW
 
@@ -59,7 +58,7 @@ def _common(nct="", *, pregnancy=None, other_hair_loss=None):
     that make them exclusions; without one, the site reviews (a rule these trials usually have)."""
     return [
         (
-            K.DIAGNOSIS,
+            "diagnosis",
             IN,
             {},
             T(
@@ -68,9 +67,9 @@ def _common(nct="", *, pregnancy=None, other_hair_loss=None):
             ),
             _REGISTRY,
         ),
-        (K.SALT, IN, {"min": 50}, _SALT_50, _quote(nct, "SALT score ≥ 50") if nct else _REGISTRY),
+        ("salt", IN, {"min": 50}, _SALT_50, _quote(nct, "SALT score ≥ 50") if nct else _REGISTRY),
         (
-            K.OTHER_HAIR_LOSS,
+            "other_hair_loss",
             EX if other_hair_loss else REVIEW,
             {"diagnoses": _OTHER_HAIR_LOSS},
             T(
@@ -80,7 +79,7 @@ def _common(nct="", *, pregnancy=None, other_hair_loss=None):
             _quote(nct, other_hair_loss) if other_hair_loss else _TYPICAL,
         ),
         (
-            K.PREGNANCY,
+            "pregnancy",
             EX if pregnancy else REVIEW,
             {},
             T("Not pregnant, breastfeeding or planning a pregnancy", "没有怀孕、没有在哺乳，也没有备孕计划"),
@@ -97,7 +96,7 @@ _OTHER_SCALP = T(
 
 # Where the washouts are in the full protocol only: recent treatment is for the site to check.
 _RECENT_TREATMENT_REVIEW = (
-    K.WASHOUT,
+    "washout",
     REVIEW,
     {"treatments": _HAIR_OR_IMMUNE_TREATMENTS, "days": 30},
     T(
@@ -115,7 +114,7 @@ def _brave_criteria(nct, *, long_episode_exception=False):
         episode["or_regrowth_within_years"] = 8
     return [
         (
-            K.AGE,
+            "age",
             IN,
             {"min": 18, "max": 70, "male_max": 60},
             T("Men aged 18 to 60, women aged 18 to 70", "男性 18 至 60 岁，女性 18 至 70 岁"),
@@ -128,7 +127,7 @@ def _brave_criteria(nct, *, long_episode_exception=False):
             "diffuse alopecia, traction alopecia or trichotillomania)",
         ),
         (
-            K.AA_TYPE,
+            "aa_type",
             EX,
             {"types": ["diffuse"]},
             T(
@@ -138,7 +137,7 @@ def _brave_criteria(nct, *, long_episode_exception=False):
             _quote(nct, "Primarily diffuse type of alopecia areata"),
         ),
         (
-            K.EPISODE_DURATION,
+            "episode_duration",
             IN,
             episode,
             T(
@@ -163,14 +162,14 @@ def _brave_criteria(nct, *, long_episode_exception=False):
             ),
         ),
         (
-            K.RECENT_REGROWTH,
+            "recent_regrowth",
             EX,
             {"months": 6},
             T("No thick hair grew back on its own in the last 6 months", "最近 6 个月内没有粗壮的头发自行长回来"),
             _quote(nct, "No spontaneous improvement of scalp hair over the past 6 months"),
         ),
         (
-            K.PRIOR_JAK,
+            "prior_jak",
             EX,
             {"route": "oral", "inadequate_response_only": True},
             T(
@@ -188,14 +187,14 @@ def _brave_criteria(nct, *, long_episode_exception=False):
 
 
 _THRIVE_CRITERIA = [
-    (K.AGE, IN, {"min": 18, "max": 65}, T("Aged 18 to 65", "年龄 18 至 65 岁"), _REGISTRY),
+    ("age", IN, {"min": 18, "max": 65}, T("Aged 18 to 65", "年龄 18 至 65 岁"), _REGISTRY),
     *_common(
         "NCT04518995",
         pregnancy="Females who are pregnant, nursing, or planning to become pregnant during the "
         "study or within 30 days after the last dose of study drug",
     ),
     (
-        K.SCALP_CONDITION,
+        "scalp_condition",
         EX,
         {"conditions": ["psoriasis", "seborrhoeic", "other"]},
         _OTHER_SCALP,
@@ -207,14 +206,14 @@ _THRIVE_CRITERIA = [
         ),
     ),
     (
-        K.EPISODE_DURATION,
+        "episode_duration",
         IN,
         {"min_months": 6, "max_months": 120},
         T("The current episode has lasted between 6 months and 10 years", "这次发作持续了 6 个月到 10 年"),
         _REGISTRY,
     ),
     (
-        K.WASHOUT,
+        "washout",
         EX,
         {
             "treatments": [
@@ -232,21 +231,21 @@ _THRIVE_CRITERIA = [
         _REGISTRY,
     ),
     (
-        K.WASHOUT,
+        "washout",
         EX,
         {"treatments": ["oral_steroid", "immunosuppressant", "jak_oral"], "days": 90},
         T("No tablets that calm the immune system in the last 3 months", "最近 3 个月没有服用抑制免疫系统的药物"),
         _REGISTRY,
     ),
     (
-        K.WASHOUT,
+        "washout",
         EX,
         {"treatments": ["biologic"], "days": 180},
         T("No biologic injections in the last 6 months", "最近 6 个月没有注射过生物制剂"),
         _REGISTRY,
     ),
     (
-        K.WASHOUT,
+        "washout",
         REVIEW,
         {"treatments": ["tcm"], "days": 30},
         T(
@@ -314,7 +313,7 @@ _T_VASI = T(
     "全身 VASI 评分至少 3（这里是自我估计，研究医生会实际测量）",
 )
 _RECENT_VITILIGO_TREATMENT_REVIEW = (
-    K.WASHOUT,
+    "washout",
     REVIEW,
     {"treatments": _VITILIGO_TREATMENTS, "days": 30},
     T(
@@ -329,7 +328,7 @@ _RECENT_VITILIGO_TREATMENT_REVIEW = (
 def _vitiligo_common():
     return [
         (
-            K.DIAGNOSIS,
+            "diagnosis",
             IN,
             {},
             T(
@@ -339,7 +338,7 @@ def _vitiligo_common():
             _REGISTRY,
         ),
         (
-            K.VITILIGO_TYPE,
+            "vitiligo_type",
             EX,
             {"types": ["segmental"]},
             T(
@@ -349,7 +348,7 @@ def _vitiligo_common():
             _REGISTRY,
         ),
         (
-            K.VITILIGO_TYPE,
+            "vitiligo_type",
             REVIEW,
             {"types": ["mixed"]},
             T(
@@ -359,7 +358,7 @@ def _vitiligo_common():
             _TYPICAL,
         ),
         (
-            K.PREGNANCY,
+            "pregnancy",
             REVIEW,
             {},
             T("Not pregnant, breastfeeding or planning a pregnancy", "没有怀孕、没有在哺乳，也没有备孕计划"),
@@ -377,10 +376,10 @@ def _true_criteria(*, min_age, max_age=None):
         else T(f"Aged {min_age} or older", f"年龄 {min_age} 岁或以上")
     )
     return [
-        (K.AGE, IN, age, age_text, _REGISTRY),
+        ("age", IN, age, age_text, _REGISTRY),
         *_vitiligo_common(),
         (
-            K.BSA,
+            "bsa",
             IN,
             {"area": "face", "min": 0.5},
             T(
@@ -389,9 +388,9 @@ def _true_criteria(*, min_age, max_age=None):
             ),
             _REGISTRY,
         ),
-        (K.F_VASI, IN, {"min": 0.5}, _F_VASI, _REGISTRY),
+        ("f_vasi", IN, {"min": 0.5}, _F_VASI, _REGISTRY),
         (
-            K.BSA,
+            "bsa",
             IN,
             {"area": "nonfacial", "min": 3},
             T(
@@ -400,9 +399,9 @@ def _true_criteria(*, min_age, max_age=None):
             ),
             _REGISTRY,
         ),
-        (K.T_VASI, IN, {"min": 3}, _T_VASI, _REGISTRY),
+        ("t_vasi", IN, {"min": 3}, _T_VASI, _REGISTRY),
         (
-            K.BSA,
+            "bsa",
             IN,
             {"area": "total", "max": 10},
             T(
@@ -412,14 +411,14 @@ def _true_criteria(*, min_age, max_age=None):
             _REGISTRY,
         ),
         (
-            K.TREATMENT_EVER,
+            "treatment_ever",
             EX,
             {"treatments": ["depigmentation"]},
             T("Never treated with depigmentation therapy such as monobenzone", "从未用过莫诺苯宗等脱色治疗"),
             _REGISTRY,
         ),
         (
-            K.PRIOR_JAK,
+            "prior_jak",
             REVIEW,
             {"route": "any"},
             T(
@@ -546,7 +545,7 @@ DEMO_TRIALS = {
         ],
         "criteria": [
             (
-                K.AGE,
+                "age",
                 IN,
                 {"min": 12},
                 T("Aged 12 or older", "年龄 12 岁或以上"),
@@ -556,28 +555,28 @@ DEMO_TRIALS = {
                 "NCT03732807", other_hair_loss="Other types of alopecia or other diseases that can cause hair loss"
             ),
             (
-                K.RECENT_REGROWTH,
+                "recent_regrowth",
                 EX,
                 {"months": 6},
                 T("No thick hair grew back on its own in the last 6 months", "最近 6 个月内没有粗壮的头发自行长回来"),
                 _quote("NCT03732807", "No evidence of terminal hair regrowth within the previous 6 months"),
             ),
             (
-                K.EPISODE_DURATION,
+                "episode_duration",
                 IN,
                 {"max_months": 120},
                 T("The current episode is 10 years or shorter", "这次发作不超过 10 年"),
                 _quote("NCT03732807", "Current episode of hair loss of 10 years or less"),
             ),
             (
-                K.PRIOR_JAK,
+                "prior_jak",
                 EX,
                 {"route": "any"},
                 _NO_JAK_EVER,
                 _quote("NCT03732807", "Any previous use of any Janus kinase (JAK) inhibitor"),
             ),
             (
-                K.SCALP_CONDITION,
+                "scalp_condition",
                 EX,
                 {"conditions": ["psoriasis", "seborrhoeic", "other"]},
                 _OTHER_SCALP,
@@ -587,7 +586,7 @@ DEMO_TRIALS = {
                 ),
             ),
             (
-                K.SHAVED_HEAD,
+                "shaved_head",
                 EX,
                 {},
                 T("Hair not shaved: it must have grown back and be stable", "没有剃头：头发需要长回来并保持稳定"),
@@ -669,16 +668,16 @@ DEMO_TRIALS = {
             _LEAVE,
         ],
         "criteria": [
-            (K.AGE, IN, {"min": 18, "max": 64}, T("Aged 18 to 64", "年龄 18 至 64 岁"), _REGISTRY),
+            ("age", IN, {"min": 18, "max": 64}, T("Aged 18 to 64", "年龄 18 至 64 岁"), _REGISTRY),
             *_common(),
             (
-                K.EPISODE_DURATION,
+                "episode_duration",
                 IN,
                 {"max_months": 96},
                 T("The current episode has lasted 8 years or less", "这次发作不超过 8 年"),
                 _REGISTRY,
             ),
-            (K.PRIOR_JAK, EX, {"route": "any"}, _NO_JAK_EVER, _REGISTRY),
+            ("prior_jak", EX, {"route": "any"}, _NO_JAK_EVER, _REGISTRY),
             _RECENT_TREATMENT_REVIEW,
         ],
     },
@@ -708,7 +707,7 @@ DEMO_TRIALS = {
         ],
         "criteria": [
             (
-                K.AGE,
+                "age",
                 IN,
                 {"min": 18, "max": 65},
                 T("Aged 18 to 65", "年龄 18 至 65 岁"),
@@ -720,7 +719,7 @@ DEMO_TRIALS = {
                 "alopecia, scarring alopecia, diffuse alopecia, traction alopecia",
             ),
             (
-                K.EPISODE_DURATION,
+                "episode_duration",
                 IN,
                 {"min_months": 6, "max_months": 96, "max_exclusive": True},
                 T("The current episode has lasted between 6 months and 8 years", "这次发作持续了 6 个月到 8 年"),
@@ -729,21 +728,21 @@ DEMO_TRIALS = {
                 ),
             ),
             (
-                K.RECENT_REGROWTH,
+                "recent_regrowth",
                 EX,
                 {"months": 6},
                 T("No thick hair grew back on its own in the last 6 months", "最近 6 个月内没有粗壮的头发自行长回来"),
                 _quote("NCT05470413", "No terminal hair regrowth within 6 months before screening and baseline"),
             ),
             (
-                K.PRIOR_JAK,
+                "prior_jak",
                 EX,
                 {"route": "oral"},
                 T("Never treated with a JAK-inhibitor tablet", "从未口服过 JAK 抑制剂"),
                 _quote("NCT05470413", "Previous systemic treatment with a Janus kinase (JAK) inhibitor"),
             ),
             (
-                K.SCALP_CONDITION,
+                "scalp_condition",
                 EX,
                 {"conditions": ["psoriasis", "seborrhoeic", "other"]},
                 _OTHER_SCALP,
@@ -827,17 +826,17 @@ DEMO_TRIALS = {
             _LEAVE,
         ],
         "criteria": [
-            (K.AGE, IN, {"min": 18}, T("Aged 18 or older", "年龄 18 岁或以上"), _REGISTRY),
+            ("age", IN, {"min": 18}, T("Aged 18 or older", "年龄 18 岁或以上"), _REGISTRY),
             *_vitiligo_common(),
             (
-                K.VITILIGO_DURATION,
+                "vitiligo_duration",
                 IN,
                 {"min_months": 3},
                 T("Vitiligo for at least 3 months", "患白癜风至少 3 个月"),
                 _REGISTRY,
             ),
             (
-                K.BSA,
+                "bsa",
                 IN,
                 {"area": "without_palms_soles_feet_tops", "min": 4, "max": 60},
                 T(
@@ -847,7 +846,7 @@ DEMO_TRIALS = {
                 _REGISTRY,
             ),
             (
-                K.BSA,
+                "bsa",
                 IN,
                 {"area": "face", "min": 0.5},
                 T(
@@ -856,10 +855,10 @@ DEMO_TRIALS = {
                 ),
                 _REGISTRY,
             ),
-            (K.F_VASI, IN, {"min": 0.5}, _F_VASI, _REGISTRY),
-            (K.T_VASI, IN, {"min": 3}, _T_VASI, _REGISTRY),
+            ("f_vasi", IN, {"min": 0.5}, _F_VASI, _REGISTRY),
+            ("t_vasi", IN, {"min": 3}, _T_VASI, _REGISTRY),
             (
-                K.PRIOR_JAK,
+                "prior_jak",
                 REVIEW,
                 {"route": "any"},
                 T(
@@ -869,7 +868,7 @@ DEMO_TRIALS = {
                 _TYPICAL,
             ),
             (
-                K.HEALTH_HISTORY,
+                "health_history",
                 EX,
                 {"items": ["hepatitis"]},
                 T("No hepatitis B or C", "没有乙肝或丙肝"),
@@ -878,7 +877,7 @@ DEMO_TRIALS = {
             # The questionnaire asks about cancer in the last 5 years; the registry excludes any: one
             # reported is for the study doctor, earlier ones are asked at the call (the checklist).
             (
-                K.HEALTH_HISTORY,
+                "health_history",
                 REVIEW,
                 {"items": ["cancer_5y"]},
                 T(
@@ -933,7 +932,7 @@ DEMO_TRIALS = {
         "criteria": [
             *_true_criteria(min_age=6, max_age=11),
             (
-                K.MANUAL,
+                "manual",
                 REVIEW,
                 {},
                 T(

@@ -1,7 +1,6 @@
 """The trial catalog: sponsors, trials, their sites and the campaigns that advertise them."""
 
 import secrets
-from types import SimpleNamespace
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -12,14 +11,11 @@ from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from recruitment.conditions import CONDITIONS, condition_of, is_installed, validate_condition
+from recruitment.conditions import condition_of, installed, is_installed, validate_condition
 from recruitment.language import reads_chinese
 from recruitment.screening.eligibility import CriterionSpec
-from recruitment.screening.kinds import Role, kind_label, validate_kind, validate_params
-
-# Names for the installed conditions' codes, for code that writes trials (demo data, tests):
-# Condition.ALOPECIA_AREATA == "alopecia_areata". Trials store the code as a plain string.
-Condition = SimpleNamespace(**{c.code.upper(): c.code for c in CONDITIONS})
+from recruitment.screening.kinds import kind_label, validate_kind, validate_params
+from recruitment.screening.roles import Role
 
 
 class Phase(models.TextChoices):
@@ -108,7 +104,7 @@ def open_for_signup_q(path: str = "") -> models.Q:
 class TrialQuerySet(models.QuerySet):
     def open_for_signup(self):
         # A trial of a condition no longer installed has no questions to ask: it takes no sign-up.
-        return self.filter(open_for_signup_q(), condition__in=[c.code for c in CONDITIONS])
+        return self.filter(open_for_signup_q(), condition__in=[c.code for c in installed()])
 
     def open_first(self):
         return self.annotate(

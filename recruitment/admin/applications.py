@@ -21,14 +21,14 @@ from django.utils.translation import gettext_lazy as _
 
 from recruitment.access_forms import CoordinatorEraseForm
 from recruitment.admin.forms import ApplicationReviewForm
-from recruitment.conditions import CONDITIONS, condition_of
+from recruitment.conditions import condition_of, installed
 from recruitment.exports import ApplicationExporter, Contact, csv_response, export_filename
 from recruitment.models import Application, AuditAction, AuditEvent, ContactDetails, Evaluation, Note, Reminder, Sex
 from recruitment.patient_dates import patient_today
 from recruitment.pipeline import Status
 from recruitment.screening import wording
 from recruitment.screening.eligibility import Result, Verdict
-from recruitment.screening.kinds import Role
+from recruitment.screening.roles import Role
 from recruitment.screening.treatments import History
 from recruitment.selectors import applications_for, coordinators_for, related_choices_for
 from recruitment.services import calls, erasure, reminders, review
@@ -38,8 +38,20 @@ RESULT_SYMBOLS = {"met": "✔", "not_met": "✘", "unknown": "?"}
 # The section of an application's page that get_fieldsets names for its condition.
 CONDITION_SECTION = _("The condition")
 # Each condition's answers, read with the application; and its displays on the application's page.
-ANSWERS = tuple(condition.answers_name for condition in CONDITIONS if condition.answers_name)
-CONDITION_DISPLAYS = tuple(display for condition in CONDITIONS for display in condition.admin_displays)
+
+
+def _answers() -> tuple[str, ...]:
+    """Each installed condition's answers, as the application reaches them (select_related)."""
+    return tuple(condition.answers_name for condition in installed() if condition.answers_name)
+
+
+def _after(names, anchor: str, extra) -> list:
+    """`names` with `extra` after `anchor`: where the installed conditions' columns go."""
+    names = list(names)
+    cut = names.index(anchor) + 1
+    return [*names[:cut], *extra, *names[cut:]]
+
+
 # What a phone number (or a reference in digits) is typed with: digits and what goes between them.
 PHONE_LIKE = re.compile(r"[0-9 +().-]+")
 
@@ -154,8 +166,7 @@ class ApplicationAdmin(admin.ModelAdmin):
         "language",
         "trial_name",
         "site_name",
-        "verdict_badge",
-        *(column for condition in CONDITIONS for column in condition.admin_list_columns),
+        "verdict_badge",  # each installed condition's columns follow (get_list_display)
         "age",
         "sex",
         "status",
@@ -197,9 +208,7 @@ class ApplicationAdmin(admin.ModelAdmin):
         "sex",
         "pregnancy_answers",
         "health_checklist",
-        "diagnosed",
-        # Django takes display functions here as well as names; django-stubs types names only.
-        *cast(tuple[str, ...], CONDITION_DISPLAYS),
+        "diagnosed",  # each installed condition's displays follow (get_readonly_fields)
         "treatments_text",
         "not_yet",
         "criteria_results",
@@ -253,10 +262,19 @@ class ApplicationAdmin(admin.ModelAdmin):
     class Media:
         css = {"all": ["css/admin-calls.css"]}
 
+    # The installed conditions' columns and displays, read once the apps are ready.
+    def get_list_display(self, request):
+        columns = [column for condition in installed() for column in condition.admin_list_columns]
+        return _after(super().get_list_display(request), "verdict_badge", columns)
+
+    def get_readonly_fields(self, request, obj=None):
+        displays = [display for condition in installed() for display in condition.admin_displays]
+        return _after(super().get_readonly_fields(request, obj), "diagnosed", displays)
+
     # --- Scope: one helper decides what this user sees, everywhere in this admin --------------
     def get_queryset(self, request):
         return applications_for(request.user).select_related(
-            "trial", "site", "campaign", "contact", "assigned_to", *ANSWERS
+            "trial", "site", "campaign", "contact", "assigned_to", *_answers()
         )
 
     def _visible_or_404(self, request, object_id):
@@ -809,7 +827,7 @@ class ApplicationAdmin(admin.ModelAdmin):
     @admin.action(description=_("Re-evaluate selected against current criteria"))
     def reevaluate_selected(self, request, queryset):
         count = 0
-        for application in queryset.select_related("trial", *ANSWERS).prefetch_related("treatments"):
+        for application in queryset.select_related("trial", *_answers()).prefetch_related("treatments"):
             before = application.verdict
             self._say_what_changed(
                 request, application, before=before, evaluation=review.reevaluate(application, by=request.user)

@@ -5,7 +5,10 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
+from importlib import import_module
 from typing import TYPE_CHECKING, Any, Protocol
+
+from django.apps import AppConfig
 
 if TYPE_CHECKING:
     from django.db import models
@@ -51,8 +54,6 @@ class Condition(Protocol):
     @property
     def answers_name(self) -> str: ...
     @property
-    def models_module(self) -> str: ...
-    @property
     def questions(self) -> type[QuestionSection]: ...
     @property
     def result_template(self) -> str: ...
@@ -96,11 +97,10 @@ class ConditionModule:
     # The question a campaign's poster asks in large type (lazy).
     poster_question: Label
     # Its answers: a row one-to-one with the application, reached as application.<answers_name>,
-    # its model defined in `models_module` (a model of the recruitment app);
+    # a model of the condition's own app;
     # `build_answers(application, values)` makes it (unsaved) from the questionnaire's section,
     # `screening_values(row)` gives what the eligibility rules read from it.
     answers_name: str
-    models_module: str
     build_answers: Callable[[Any, dict[str, Any]], models.Model]
     screening_values: Callable[[Any], Mapping[str, Any]]
     # Its section of the questionnaire: a form mixed into the questions every trial asks, with
@@ -128,3 +128,15 @@ class ConditionModule:
     def answers_of(self, application: Any) -> models.Model | None:
         """The application's stored answers row of this condition, or None."""
         return getattr(application, self.answers_name, None)
+
+
+class ConditionAppConfig(AppConfig):
+    """A condition is a Django app whose AppConfig is one of these: installing it is its line in
+    INSTALLED_APPS. Once the apps are ready it loads its `Condition` (the module named by
+    `condition_module` defines CONDITION), which `recruitment.conditions.installed()` lists."""
+
+    condition_module: str
+    condition: Condition
+
+    def ready(self) -> None:
+        self.condition = import_module(self.condition_module).CONDITION

@@ -1,6 +1,3 @@
-from importlib import import_module
-
-from recruitment.conditions import CONDITIONS
 from recruitment.models.applications import (
     Application,
     BestTime,
@@ -46,8 +43,3 @@ __all__ = [
     "TreatmentUse",
     "email_language_of",
 ]
-
-# Each condition's answers are a model of this app, defined in the condition's package.
-for _condition in CONDITIONS:
-    if _condition.models_module:
-        import_module(_condition.models_module)

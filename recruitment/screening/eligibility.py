@@ -14,7 +14,7 @@ A pre-screen verdict is never final: the site decides at the screening visit.
 from __future__ import annotations
 
 import datetime
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import asdict, dataclass, field
 from functools import cached_property
 
@@ -23,9 +23,10 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import gettext_noop
 
 from recruitment.screening.answers import ScreeningAnswers
-from recruitment.screening.kinds import KINDS, Role
+from recruitment.screening.kind import Kind
 from recruitment.screening.later import Later
 from recruitment.screening.reasons import Reason
+from recruitment.screening.roles import Role
 
 
 class Result(models.TextChoices):
@@ -107,9 +108,11 @@ class Evaluation:
 NOT_YET_HORIZON = datetime.timedelta(days=366)
 
 
-def evaluate_criterion(criterion: CriterionSpec, answers: ScreeningAnswers) -> CriterionResult:
+def evaluate_criterion(
+    criterion: CriterionSpec, answers: ScreeningAnswers, kinds: Mapping[str, Kind]
+) -> CriterionResult:
     kind_code = criterion.kind
-    kind = KINDS.get(kind_code)
+    kind = kinds.get(kind_code)
     if kind is None:
         # A kind whose condition is no longer installed: the site checks it, nothing is refused.
         why = Reason(
@@ -146,6 +149,8 @@ def verdict_of(results: Sequence[CriterionResult]) -> Verdict:
     return Verdict.NEEDS_REVIEW
 
 
-def evaluate(criteria: Iterable[CriterionSpec], answers: ScreeningAnswers) -> Evaluation:
-    results = [evaluate_criterion(c, answers) for c in criteria]
+def evaluate(criteria: Iterable[CriterionSpec], answers: ScreeningAnswers, kinds: Mapping[str, Kind]) -> Evaluation:
+    """`kinds`: every kind of criterion by code (recruitment.screening.kinds.all_kinds()), given
+    rather than looked up, so that the engine depends on nothing above it."""
+    results = [evaluate_criterion(c, answers, kinds) for c in criteria]
     return Evaluation(results=results, verdict=verdict_of(results))

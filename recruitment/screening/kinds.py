@@ -4,56 +4,51 @@ check live with the kind (`core_kinds.py`, `recruitment/conditions/<condition>/k
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable
-from types import SimpleNamespace
 
 from django.core.exceptions import ValidationError
-from django.db import models
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
-from recruitment.conditions import CONDITIONS
+from recruitment.conditions import installed
 from recruitment.labels import Label
 from recruitment.screening import core_kinds
 from recruitment.screening.kind import Kind
 
-_ALL = [*core_kinds.KINDS, *(kind for condition in CONDITIONS for kind in condition.kinds)]
-# "Checked by the study team only" comes last in every list: the kind to use when none fits.
-KINDS: dict[str, Kind] = {kind.code: kind for kind in sorted(_ALL, key=lambda kind: kind.code == "manual")}
 
-# Names for the codes, for code that writes criteria (demo trials, tests): CriterionKind.SALT == "salt".
-# Criteria store a kind's code as a plain string, checked against KINDS when written
-# (`validate_kind`): a new kind needs no migration of the core.
-CriterionKind = SimpleNamespace(**{code.upper(): code for code in KINDS})
+@functools.cache
+def all_kinds() -> dict[str, Kind]:
+    """Every kind by code: the core's and each installed condition's. "Checked by the study team
+    only" comes last in every list: the kind to use when none fits. Read once the apps are ready."""
+    every = [*core_kinds.KINDS, *(kind for condition in installed() for kind in condition.kinds)]
+    return {kind.code: kind for kind in sorted(every, key=lambda kind: kind.code == "manual")}
 
 
 def kind_choices(stored: Iterable[str] = ()) -> list[tuple[str, Label]]:
     """The kinds as form choices; `stored` kinds no longer installed stay readable among them."""
-    choices: list[tuple[str, Label]] = [(code, kind.label) for code, kind in KINDS.items()]
-    return choices + [(code, kind_label(code)) for code in sorted(set(stored) - set(KINDS))]
+    kinds = all_kinds()
+    choices: list[tuple[str, Label]] = [(code, kind.label) for code, kind in kinds.items()]
+    return choices + [(code, kind_label(code)) for code in sorted(set(stored) - set(kinds))]
 
 
 def kind_label(code: str) -> Label:
-    kind = KINDS.get(code)
+    kind = all_kinds().get(code)
     return kind.label if kind is not None else format_lazy(_("unknown kind ({code})"), code=code)
 
 
 def validate_kind(code: str) -> None:
-    if code not in KINDS:
+    if code not in all_kinds():
         raise ValidationError(_("%(code)s is not a kind of criterion this portal knows."), params={"code": code})
 
 
-EXAMPLES = {code: kind.example for code, kind in KINDS.items() if kind.example}
-
-
-class Role(models.TextChoices):
-    INCLUSION = "inclusion", _("Inclusion: the applicant must meet the condition")
-    EXCLUSION = "exclusion", _("Exclusion: meeting the condition excludes")
-    REVIEW = "review", _("Review: meeting the condition asks the site to check (unconfirmed rule)")
+def examples() -> dict[str, str]:
+    return {code: kind.example for code, kind in all_kinds().items() if kind.example}
 
 
 def validate_params(kind: str, params) -> list[str]:
     """Problems with `params` for `kind`, in words a coordinator can act on; empty when valid."""
-    if kind not in KINDS:
+    kinds = all_kinds()
+    if kind not in kinds:
         return [f"unknown kind {kind!r}"]
-    return KINDS[kind].problems(params)
+    return kinds[kind].problems(params)

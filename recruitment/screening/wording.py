@@ -3,14 +3,22 @@ the coordinator's in admin and in e-mails. One stored evaluation, read in any la
 
 from django.utils.translation import get_language, gettext, gettext_noop
 
-from recruitment.conditions import CONDITIONS
+from recruitment.conditions import installed
 from recruitment.language import join_list
 from recruitment.screening.treatments import History, Treatment, YesNoUnsure
 
-# Reason values that are codes, and the choices that name them in the reader's language.
-CODED_ARGS = {"treatments": Treatment, "answer": YesNoUnsure, "history": History}
-for _condition in CONDITIONS:
-    CODED_ARGS.update(_condition.coded_args)
+# Reason values that are codes, and the choices that name them in the reader's language: these
+# shared ones, and each installed condition's.
+SHARED_CODED_ARGS = {"treatments": Treatment, "answer": YesNoUnsure, "history": History}
+
+
+def coded_args() -> dict:
+    coded = dict(SHARED_CODED_ARGS)
+    for condition in installed():
+        coded.update(condition.coded_args)
+    return coded
+
+
 _SEX = {"FEMALE": gettext_noop("female"), "MALE": gettext_noop("male")}
 
 
@@ -24,9 +32,10 @@ def _label(choices, code) -> str:
 def _value(name, value):
     if isinstance(value, dict) and "template" in value:
         return reason_text({"reason_i18n": value})
-    if name in CODED_ARGS:
+    coded = coded_args()
+    if name in coded:
         codes = value if isinstance(value, list) else [value]
-        return join_list(_label(CODED_ARGS[name], code) for code in codes)
+        return join_list(_label(coded[name], code) for code in codes)
     if name == "sex":
         return gettext(_SEX.get(value, value))
     if name == "score":

@@ -27,6 +27,7 @@ from recruitment.patient_dates import patient_today
 from recruitment.ratelimit import Throttle, Throttled, count_hit
 from recruitment.screening.build import screening_answers
 from recruitment.screening.eligibility import Verdict, evaluate
+from recruitment.screening.kinds import all_kinds
 from recruitment.selectors import (
     criteria_specs,
     duplicate_target,
@@ -106,6 +107,7 @@ def submit_application(
     evaluation = evaluate(
         criteria,
         screening_answers(app, answers_row, treatment_rows, born=contact["date_of_birth"], today=patient_today(now)),
+        all_kinds(),
     )
     app.verdict = evaluation.verdict
     app.eligible_from = evaluation.eligible_from

@@ -8,6 +8,7 @@ from recruitment.models import Application, AuditAction, Evaluation, Note
 from recruitment.pipeline import Status, check_move
 from recruitment.screening.build import screening_answers
 from recruitment.screening.eligibility import Verdict, evaluate
+from recruitment.screening.kinds import all_kinds
 from recruitment.selectors import criteria_specs
 from recruitment.services import reminders
 from recruitment.services.audit import log_action
@@ -75,7 +76,7 @@ def reevaluate(application, *, by) -> Evaluation:
     """Check the application against the trial's current criteria, on today's date; earlier
     evaluations stay. The new evaluation's `changes` say what differs from the one before."""
     earlier = application.evaluations.order_by("-created_at", "-pk").first()
-    outcome = evaluate(criteria_specs(application.trial), screening_answers(application))
+    outcome = evaluate(criteria_specs(application.trial), screening_answers(application), all_kinds())
     evaluation = Evaluation.objects.create(
         application=application,
         verdict=outcome.verdict,

@@ -2,7 +2,7 @@ from django import template
 from django.conf import settings
 from django.utils.translation import get_language, gettext, ngettext
 
-from recruitment.conditions import CONDITIONS
+from recruitment.conditions import installed
 from recruitment.language import join_list
 from recruitment.screening import wording
 
@@ -50,7 +50,7 @@ def has_translation(result: dict) -> bool:
 def conditions_served() -> str:
     """The conditions the portal serves, in a sentence of the reader's language ("alopecia areata
     and vitiligo"), from the registry of conditions rather than written into the templates."""
-    labels = [(lambda text: text[:1].lower() + text[1:])(str(c.label)) for c in CONDITIONS]
+    labels = [(lambda text: text[:1].lower() + text[1:])(str(c.label)) for c in installed()]
     if len(labels) == 1:
         return labels[0]
     return gettext("%(first)s and %(last)s") % {"first": join_list(labels[:-1]), "last": labels[-1]}

@@ -16,8 +16,7 @@ from tests.browser.staff_steps import log_in_to_admin, open_application
 from tests.factories import make_coordinator
 from trials.models import Campaign, Trial
 
-# Reads the clock (the "not yet" date a patient reads); CI runs it at the edges of time too.
-pytestmark = [pytest.mark.subprocess, pytest.mark.clock]
+pytestmark = pytest.mark.subprocess
 
 MAX_LATIN = 0.05
 

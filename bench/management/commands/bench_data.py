@@ -23,6 +23,7 @@ from recruitment.models import (
 from recruitment.models.applications import new_reference
 from recruitment.screening.answers import ScreeningAnswers, TreatmentAnswer
 from recruitment.screening.eligibility import evaluate
+from recruitment.screening.kinds import all_kinds
 from trials.models import Campaign, Trial
 
 STATUSES = ["new"] * 5 + ["contacted"] * 3 + ["prescreen_passed", "referred", "declined", "unreachable"]
@@ -83,7 +84,7 @@ class Command(BaseCommand):
                     "other_diagnoses": frozenset(),
                 },
             )
-            outcome = evaluate([c.as_spec() for c in trial.criteria.all()], answers)
+            outcome = evaluate([c.as_spec() for c in trial.criteria.all()], answers, all_kinds())
             evaluations[key] = (losses, salt, treatments, outcome)
         return evaluations[key]
 

@@ -1,6 +1,6 @@
 """The alopecia-areata part of an application: other hair-loss diagnoses, the current episode,
 recent regrowth, hair loss per scalp view and the SALT estimate.
-(In the `recruitment` app, as every application's table; `recruitment.models` registers it.)"""
+(A model of the alopecia-areata app, in the table it had in the recruitment app.)"""
 
 from django.db import models
 from django.db.models import Q
@@ -48,6 +48,8 @@ class AlopeciaAnswers(models.Model):
     body_hair_loss = models.CharField(_("body hair loss"), max_length=6, choices=YesNoUnsure.choices)
 
     class Meta:
+        # The table it had when the answers were a model of the recruitment app: kept, unmoved.
+        db_table = "recruitment_alopeciaanswers"
         verbose_name = _("alopecia areata answers")
         verbose_name_plural = _("alopecia areata answers")
         constraints = [

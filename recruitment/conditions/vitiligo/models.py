@@ -1,6 +1,6 @@
 """The vitiligo part of an application: the type, since when, whether it is spreading, the
 patient's estimate region by region, and the self-reported scores worked out from it.
-(In the `recruitment` app, as every application's table; `recruitment.models` registers it.)"""
+(A model of the vitiligo app, in the table it had in the recruitment app.)"""
 
 from django.db import models
 from django.db.models import Q
@@ -32,6 +32,8 @@ class VitiligoAnswers(models.Model):
     t_vasi = _score(_("self-estimated T-VASI"))
 
     class Meta:
+        # The table it had when the answers were a model of the recruitment app: kept, unmoved.
+        db_table = "recruitment_vitiligoanswers"
         verbose_name = _("vitiligo answers")
         verbose_name_plural = _("vitiligo answers")
         constraints = [

@@ -1,0 +1,54 @@
+"""What the core reads of this condition (recruitment.conditions.base.Condition), loaded by its
+AppConfig once the apps are ready."""
+
+from django.utils.translation import gettext_lazy as _
+
+from recruitment.conditions.alopecia_areata import admin, answers, kinds, questions
+from recruitment.conditions.alopecia_areata.score import SeverityBand
+from recruitment.conditions.base import ConditionModule, ExportColumn
+
+CONDITION = ConditionModule(
+    code="alopecia_areata",
+    label=_("Alopecia areata"),
+    kinds=kinds.KINDS,
+    registry_terms=("alopecia",),
+    poster_question=_("Do you have severe hair loss from alopecia areata?"),
+    answers_name="alopecia",
+    build_answers=answers.build,
+    screening_values=answers.screening_values,
+    questions=questions.AlopeciaQuestions,
+    initial_from=questions.initial_from,
+    result_template="conditions/alopecia_areata/result.html",
+    script="conditions/alopecia_areata/salt-preview.js",
+    export_columns=(
+        ExportColumn(_("Self-reported estimated SALT"), "salt", number=True),
+        ExportColumn(_("Severity band (AA-IGA)"), "severity", choices=SeverityBand),
+        ExportColumn(_("Current episode (months)"), "episode_months"),
+    ),
+    admin_list_columns=admin.LIST_COLUMNS,
+    admin_displays=admin.DISPLAYS,
+    coded_args={
+        "diagnoses": kinds.OtherHairLoss,
+        "when": kinds.SpontaneousRegrowth,
+        "aa_type": kinds.AAType,
+        "scalp": kinds.ScalpCondition,
+    },
+    demo_answers={
+        "diagnosed": "yes",
+        "other_diagnoses": ["none"],
+        "episode_month": "3",
+        "episode_year": "2023",
+        "spontaneous_regrowth": "not_in_12",
+        "regrowth_within_8_years": "no",
+        "aa_type": "patchy",
+        "scalp_conditions": ["none"],
+        "shaves_head": "no",
+        "loss_top": "80",
+        "loss_back": "70",
+        "loss_left": "60",
+        "loss_right": "60",
+        "eyebrow_loss": "yes",
+        "eyelash_loss": "no",
+        "body_hair_loss": "no",
+    },
+)

@@ -1,0 +1,10 @@
+"""The role a criterion plays in a trial's eligibility."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Role(models.TextChoices):
+    INCLUSION = "inclusion", _("Inclusion: the applicant must meet the condition")
+    EXCLUSION = "exclusion", _("Exclusion: meeting the condition excludes")
+    REVIEW = "review", _("Review: meeting the condition asks the site to check (unconfirmed rule)")
