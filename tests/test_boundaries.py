@@ -78,3 +78,20 @@ def test_open_for_sign_up_is_spelled_in_one_place():
         if spelled.search(line)
     ]
     assert places == [], "use Trial.objects.open_for_signup() / open_for_signup_q()"
+
+
+def test_the_eligibility_engine_depends_on_nothing_above_it():
+    """The engine receives kinds and answers: it reaches no condition, model, service or catalog."""
+    modules = _modules()
+    seen, todo = set(), ["recruitment.screening.eligibility"]
+    while todo:
+        name = todo.pop()
+        if name not in seen:
+            seen.add(name)
+            todo.extend(_imports(modules[name], modules))
+    above = sorted(
+        name
+        for name in seen
+        if name.startswith(("recruitment.conditions", "recruitment.models", "recruitment.services", "trials"))
+    )
+    assert above == []
