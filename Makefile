@@ -31,7 +31,7 @@ run: seed
 	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
 # One test database, live server port and Redis database per core (pytest-xdist).
-# One file or one test: make test PYTEST_ARGS='tests/test_salt.py::test_name' PYTEST_WORKERS=0
+# One file or one test: make test PYTEST_ARGS='tests/test_calls.py::test_name' PYTEST_WORKERS=0
 PYTEST_WORKERS ?= auto
 test: install
 	$(BIN)/python -m pytest -n $(PYTEST_WORKERS) $(PYTEST_ARGS)

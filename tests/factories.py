@@ -185,3 +185,13 @@ def with_condition(fields: dict):
     return ScreeningAnswers(
         **{k: v for k, v in fields.items() if k in own}, condition={k: v for k, v in fields.items() if k not in own}
     )
+
+
+def demo_record_path(nct_id: str):
+    """The demo registry record of a trial, from the app of whichever condition has it."""
+    from recruitment.conditions import installed
+
+    for condition in installed():
+        if condition.demo is not None and (path := condition.demo.records / f"{nct_id}.json").exists():
+            return path
+    raise LookupError(f"no demo record {nct_id}")

@@ -1,19 +1,17 @@
 import copy
 import json
-from pathlib import Path
 
 import pytest
 from django.core.management import CommandError, call_command
 
+from tests.factories import demo_record_path
 from trials.models import Phase, RecruitmentStatus, Site, SponsorOrganisation, Trial
 
 pytestmark = pytest.mark.django_db
 
-RECORDS = Path(__file__).resolve().parent.parent / "trials" / "demo_records"
-
 
 def load(nct_id="NCT03570749"):
-    return json.loads((RECORDS / f"{nct_id}.json").read_text(encoding="utf-8"))
+    return json.loads((demo_record_path(nct_id)).read_text(encoding="utf-8"))
 
 
 def write(tmp_path, data, name="study.json"):

@@ -10,8 +10,8 @@ from recruitment.models import Notification, NotificationKind, NotificationStatu
 from recruitment.services import notifications
 from recruitment.services.notifications import Outcome, deliver, queue_digests, requeue_stale
 from recruitment.workdays import working_days_before
-from tests.conftest import in_process
 from tests.factories import DATE_OF_BIRTH, make_application, make_coordinator, make_site, make_trial, screening_post
+from tests.fixtures import in_process
 from trials.models import Site
 
 # Reads the clock (sweeps, digests and reminders); CI runs it at the edges of time too.

@@ -10,7 +10,7 @@ from django.core.cache import cache
 from django.db import connection
 
 from config.celery import app
-from tests.conftest import worker_redis_url
+from tests.fixtures import worker_redis_url
 
 
 def test_a_worker_takes_the_redis_database_below_the_one_before():

@@ -79,7 +79,8 @@ def test_every_demo_trial_has_every_patient_text_in_chinese():
                 if not _has_chinese(getattr(site, f"{name}_zh_hans")):
                     missing.append(f"{trial.nct_id} site {site.facility_en} {name}")
         assert trial.untranslated_texts("zh-hans") == [], trial.nct_id
-    assert missing == [], "demo texts without Chinese (trials/demo_content.py): " + "; ".join(missing)
+    where = "each condition's demo.py, trials/demo_content.py"
+    assert missing == [], f"demo texts without Chinese ({where}): " + "; ".join(missing)
 
 
 def test_a_trial_page_in_chinese_states_the_age_once_and_names_the_sponsor_as_patients_know_it():

@@ -5,25 +5,23 @@ import copy
 import json
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from pathlib import Path
 
 import pytest
 from django.core import mail
 from django.core.management import CommandError, call_command
 from django.test import Client
 
-from tests.factories import make_coordinator
+from tests.factories import demo_record_path, make_coordinator
 from trials.models import RecruitmentStatus, Trial, TrialChange
 from trials.services import import_study_files
 
 pytestmark = pytest.mark.django_db(transaction=True)  # the coordinators' e-mails go once committed
 
-RECORDS = Path(__file__).resolve().parent.parent / "trials" / "demo_records"
 BRAVE, THRIVE, DEMO = "NCT03570749", "NCT03899259", "NCT03732807"
 
 
 def record(nct_id):
-    return json.loads((RECORDS / f"{nct_id}.json").read_text(encoding="utf-8"))
+    return json.loads((demo_record_path(nct_id)).read_text(encoding="utf-8"))
 
 
 class Registry:
@@ -68,8 +66,8 @@ def registry(settings):
 @pytest.fixture
 def catalog(tmp_path):
     """Two trials from the registry, and one demonstration trial."""
-    import_study_files([RECORDS / f"{BRAVE}.json", RECORDS / f"{THRIVE}.json"], is_demo=False)
-    import_study_files([RECORDS / f"{DEMO}.json"], is_demo=True)
+    import_study_files([demo_record_path(BRAVE), demo_record_path(THRIVE)], is_demo=False)
+    import_study_files([demo_record_path(DEMO)], is_demo=True)
     brave = Trial.objects.get(nct_id=BRAVE)
     brave.summary = "Written for patients by the study team."
     brave.save()

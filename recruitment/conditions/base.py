@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from importlib import import_module
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
 from django.apps import AppConfig
@@ -69,6 +70,8 @@ class Condition(Protocol):
     def coded_args(self) -> Mapping[str, type[models.TextChoices]]: ...
     @property
     def demo_answers(self) -> Mapping[str, Any]: ...
+    @property
+    def demo(self) -> DemoData | None: ...
 
     def build_answers(self, application: Any, values: dict[str, Any]) -> models.Model:
         """Its answers row for the application (not saved) from the questionnaire's section."""
@@ -85,6 +88,22 @@ class Condition(Protocol):
     def answers_of(self, application: Any) -> models.Model | None:
         """The application's stored answers row of this condition, or None."""
         ...
+
+
+@dataclass(frozen=True)
+class DemoData:
+    """A condition's demonstration trials, which seed_demo loads: the registry records (the
+    ClinicalTrials.gov API v2 files in `records`) and, by NCT number, the patients' texts and
+    structured criteria (`trials`: see trials/demo_content.py) and the Chinese title and drug
+    (`text_zh`); its campaigns (NCT number, name, channel, language); the Chinese names of its
+    sites' places that trials/demo_content.py does not already give."""
+
+    records: Path
+    trials: Mapping[str, dict]
+    text_zh: Mapping[str, dict] = field(default_factory=dict)
+    campaigns: tuple[tuple[str, str, str, str], ...] = ()
+    renamed_campaigns: Mapping[str, str] = field(default_factory=dict)
+    places_zh: Mapping[str, Mapping[str, str]] = field(default_factory=dict)  # facility/city/state/country
 
 
 @dataclass(frozen=True)
@@ -124,6 +143,8 @@ class ConditionModule:
     coded_args: Mapping[str, type[models.TextChoices]] = field(default_factory=dict)
     # A demo applicant's answers to its section (seed_demo), as a browser posts them.
     demo_answers: Mapping[str, Any] = field(default_factory=dict)
+    # Its demonstration trials (seed_demo), in its app's `demo.py` and `demo_records/`.
+    demo: DemoData | None = None
 
     def answers_of(self, application: Any) -> models.Model | None:
         """The application's stored answers row of this condition, or None."""

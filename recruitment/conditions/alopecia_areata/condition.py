@@ -3,7 +3,7 @@ AppConfig once the apps are ready."""
 
 from django.utils.translation import gettext_lazy as _
 
-from recruitment.conditions.alopecia_areata import admin, answers, kinds, questions
+from recruitment.conditions.alopecia_areata import admin, answers, demo, kinds, questions
 from recruitment.conditions.alopecia_areata.score import SeverityBand
 from recruitment.conditions.base import ConditionModule, ExportColumn
 
@@ -33,6 +33,7 @@ CONDITION = ConditionModule(
         "aa_type": kinds.AAType,
         "scalp": kinds.ScalpCondition,
     },
+    demo=demo.DEMO,
     demo_answers={
         "diagnosed": "yes",
         "other_diagnoses": ["none"],

@@ -4,7 +4,7 @@ AppConfig once the apps are ready."""
 from django.utils.translation import gettext_lazy as _
 
 from recruitment.conditions.base import ConditionModule, ExportColumn
-from recruitment.conditions.vitiligo import admin, answers, kinds, questions
+from recruitment.conditions.vitiligo import admin, answers, demo, kinds, questions
 
 CONDITION = ConditionModule(
     code="vitiligo",
@@ -37,6 +37,7 @@ CONDITION = ConditionModule(
     admin_list_columns=admin.LIST_COLUMNS,
     admin_displays=admin.DISPLAYS,
     coded_args={"vitiligo_type": kinds.VitiligoType, "activity": kinds.Activity},
+    demo=demo.DEMO,
     demo_answers={
         "diagnosed": "yes",
         "vitiligo_type": "non_segmental",

@@ -1,31 +1,25 @@
-from pathlib import Path
-
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
+from recruitment.conditions import installed
+from recruitment.conditions.base import DemoData
 from recruitment.demo import DEMO_APPLICANTS, demo_answers, submit_answers
 from recruitment.models import Application
 from recruitment.pipeline import FORWARD, Status
 from recruitment.roles import ensure_coordinators_group
 from recruitment.services import review
-from trials.demo_content import (
-    CITY_ZH,
-    COUNTRY_ZH,
-    DEMO_CAMPAIGNS,
-    DEMO_TRIALS,
-    FACILITY_ZH,
-    RENAMED_CAMPAIGNS,
-    SPONSOR_COUNTRY,
-    SPONSOR_NAMES,
-    STATE_ZH,
-    TRIAL_TEXT_ZH,
-)
+from trials.demo_content import CITY_ZH, COUNTRY_ZH, FACILITY_ZH, SPONSOR_COUNTRY, SPONSOR_NAMES, STATE_ZH
 from trials.models import Campaign, Criterion, Site, SponsorOrganisation
 from trials.services import import_study, read_study_file
 
-RECORDS_DIR = Path(__file__).resolve().parents[2] / "demo_records"
+
+def _demos() -> list[DemoData]:
+    """The demo trials of every installed condition (each in its app's demo.py and demo_records/)."""
+    return [condition.demo for condition in installed() if condition.demo is not None]
+
+
 DEMO_SPONSOR = "Eli Lilly and Company"
 DEMO_COORDINATOR_TRIALS = ["brave-aa1", "thrive-aa1", "true-v1"]
 
@@ -73,32 +67,37 @@ class Command(BaseCommand):
 
     def _load_trials(self):
         trials = {}
-        for path in sorted(RECORDS_DIR.glob("NCT*.json")):
-            for record in read_study_file(path):
-                content = DEMO_TRIALS.get(record.nct_id, {})
-                result = import_study(record, slug=content.get("slug"), is_demo=True)
-                trial = result.trial
-                if content:
-                    self._write_texts(trial, content, TRIAL_TEXT_ZH.get(trial.nct_id, {}), created=result.created)
-                if content and not trial.criteria.exists():
-                    Criterion.objects.bulk_create(
-                        Criterion(
-                            trial=trial,
-                            kind=kind,
-                            role=role,
-                            params=params,
-                            source_note=source,
-                            position=position,
-                            **_columns("patient_text", text),
-                        )
-                        for position, (kind, role, params, text, source) in enumerate(content["criteria"])
-                    )
-                elif content:
-                    self._translate_criteria(trial, content["criteria"])
-                self._translate_sites(trial)
-                self._name_sponsor(trial.sponsor)
-                trials[trial.nct_id] = trial
+        for demo in _demos():
+            for path in sorted(demo.records.glob("NCT*.json")):
+                for record in read_study_file(path):
+                    trials[record.nct_id] = self._load_trial(record, demo)
         return trials
+
+    def _load_trial(self, record, demo: DemoData):
+        """One registry record imported as a demo trial, with its texts, criteria and places."""
+        content = demo.trials.get(record.nct_id, {})
+        result = import_study(record, slug=content.get("slug"), is_demo=True)
+        trial = result.trial
+        if content:
+            self._write_texts(trial, content, demo.text_zh.get(trial.nct_id, {}), created=result.created)
+        if content and not trial.criteria.exists():
+            Criterion.objects.bulk_create(
+                Criterion(
+                    trial=trial,
+                    kind=kind,
+                    role=role,
+                    params=params,
+                    source_note=source,
+                    position=position,
+                    **_columns("patient_text", text),
+                )
+                for position, (kind, role, params, text, source) in enumerate(content["criteria"])
+            )
+        elif content:
+            self._translate_criteria(trial, content["criteria"])
+        self._translate_sites(trial, demo)
+        self._name_sponsor(trial.sponsor)
+        return trial
 
     def _write_texts(self, trial, content, chinese, *, created):
         """Each text into its column: all of them for a new trial (the import put the registry's
@@ -127,8 +126,9 @@ class Command(BaseCommand):
                 criterion.patient_text_zh_hans = chinese[criterion.patient_text_en]
                 criterion.save(update_fields=["patient_text_zh_hans"])
 
-    def _translate_sites(self, trial):
-        names = {"facility": FACILITY_ZH, "city": CITY_ZH, "state": STATE_ZH, "country": COUNTRY_ZH}
+    def _translate_sites(self, trial, demo: DemoData):
+        shared = {"facility": FACILITY_ZH, "city": CITY_ZH, "state": STATE_ZH, "country": COUNTRY_ZH}
+        names = {part: {**chinese, **demo.places_zh.get(part, {})} for part, chinese in shared.items()}
         for site in trial.sites.all():
             empty = {
                 f"{part}_zh_hans": chinese[getattr(site, f"{part}_en")]
@@ -154,10 +154,11 @@ class Command(BaseCommand):
             sponsor.save()
 
     def _load_campaigns(self, trials):
-        for old_name, name in RENAMED_CAMPAIGNS.items():
+        demos = _demos()
+        for old_name, name in (pair for demo in demos for pair in demo.renamed_campaigns.items()):
             # In place, so that demo QR codes already printed keep working.
             Campaign.objects.filter(trial__in=trials.values(), name=old_name).update(name=name)
-        for nct_id, name, channel, language in DEMO_CAMPAIGNS:
+        for nct_id, name, channel, language in (campaign for demo in demos for campaign in demo.campaigns):
             trial = trials[nct_id]
             Campaign.objects.filter(trial=trial, name=name, language="").update(language=language)
             Campaign.objects.get_or_create(
