@@ -10,6 +10,8 @@ from decimal import Decimal
 
 from django.utils.translation import gettext_noop
 
+from recruitment.patient_dates import months_between
+from recruitment.screening.later import Later
 from recruitment.screening.reasons import reason
 
 
@@ -95,3 +97,18 @@ def months_fit(months: int, low, high):
     if (low is None or shortest >= low) and (high is None or longest <= high):
         return True
     return None
+
+
+def duration_since(started: datetime.date | None, months: int, today: datetime.date | None, low, high):
+    """The one rule for how long something has lasted that the patient dated by its month and
+    year (an episode, a disease since its onset): its length in whole months on `today` (the
+    months given at sign-up when the start or the day is not known), whether that fits the range
+    [low, high] (`months_fit`: None when too close to a limit to tell from the month alone), and,
+    when it is only too short for now, the Later from which it surely is long enough."""
+    if started and today:
+        months = months_between(started, today)  # on the day of this evaluation
+    fits = months_fit(months, low, high)
+    later = None
+    if fits is False and low is not None and months < low and started and (high is None or low < high):
+        later = Later(surely_longer_than(started, low))
+    return months, fits, later

@@ -8,10 +8,8 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import gettext_noop
 
-from recruitment.patient_dates import months_between
-from recruitment.screening.checks import check_estimate, months_fit, surely_longer_than
+from recruitment.screening.checks import check_estimate, duration_since
 from recruitment.screening.kind import BOOL, LIST, NUMBER, Kind, Param
-from recruitment.screening.later import Later
 from recruitment.screening.reasons import reason
 from recruitment.screening.treatments import YesNoUnsure
 
@@ -71,9 +69,8 @@ def _check_episode(p, a):
     months, started = a.condition.get("episode_months"), a.condition.get("episode_started_on")
     if months is None:
         return None, reason(gettext_noop("start of the current episode not given"))
-    if started and a.today:
-        months = months_between(started, a.today)  # on the day of this evaluation
     low, high = p.get("min_months"), p.get("max_months")
+    months, fits, later = duration_since(started, months, a.today, low, high)
     lo = f"{'>' if p.get('min_exclusive') else '≥'} {low}" if low is not None else ""
     hi = f"{'<' if p.get('max_exclusive') else '≤'} {high}" if high is not None else ""
     if lo and hi:
@@ -87,7 +84,6 @@ def _check_episode(p, a):
         why = reason(
             gettext_noop("episode about %(months)s months, required %(range)s months"), months=months, range=lo or hi
         )
-    fits = months_fit(months, low, high)
     if fits is not True and high is not None and months + 1 > high and p.get("or_regrowth_within_years"):
         # A longer episode is admitted when hair grew back on its own within the years given (the
         # questionnaire asks about 8).
@@ -98,8 +94,8 @@ def _check_episode(p, a):
             return None, why.then(
                 gettext_noop("%(first)s; longer: whether hair grew back in the years allowed is for the site to check")
             )
-    if fits is False and low is not None and months < low and started and (high is None or low < high):
-        return False, why, Later(surely_longer_than(started, low))  # long enough from then
+    if later is not None:
+        return False, why, later  # long enough from then
     if fits is not None:
         return fits, why
     return None, why.then(gettext_noop("%(first)s; too close to the limit to tell from the month alone"))

@@ -6,10 +6,8 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import gettext_noop
 
-from recruitment.patient_dates import months_between
-from recruitment.screening.checks import check_estimate, months_fit, range_text, surely_longer_than
+from recruitment.screening.checks import check_estimate, duration_since, range_text
 from recruitment.screening.kind import CHOICE, LIST, NUMBER, Kind, Param
-from recruitment.screening.later import Later
 from recruitment.screening.reasons import reason
 
 
@@ -59,17 +57,15 @@ def _check_duration(p, a):
     months, started = a.condition.get("duration_months"), a.condition.get("started_on")
     if months is None:
         return None, reason(gettext_noop("when the first patches appeared not given"))
-    if started and a.today:
-        months = months_between(started, a.today)  # on the day of this evaluation
     low, high = p.get("min_months"), p.get("max_months")
+    months, fits, later = duration_since(started, months, a.today, low, high)
     why = reason(
         gettext_noop("vitiligo for about %(months)s months, required %(range)s months"),
         months=months,
         range=range_text(low, high),
     )
-    fits = months_fit(months, low, high)
-    if fits is False and low is not None and months < low and started and (high is None or low < high):
-        return False, why, Later(surely_longer_than(started, low))
+    if later is not None:
+        return False, why, later
     if fits is None:
         return None, why.then(gettext_noop("%(first)s; too close to the limit to tell from the month alone"))
     return fits, why
