@@ -16,8 +16,7 @@ from tests.clock import frozen_instant
 from tests.factories import DATE_OF_BIRTH, YEAR, make_campaign, make_criterion, make_site, make_trial, screening_post
 from trials.models import RecruitmentStatus
 
-# Reads the clock (ages, birthdays and episode dates); CI runs it at the edges of time too.
-pytestmark = [pytest.mark.django_db, pytest.mark.clock]
+pytestmark = pytest.mark.django_db
 
 TODAY = patient_today(frozen_instant())  # the patient's day of the instant every test runs at
 
@@ -62,6 +61,7 @@ def test_the_signup_page_asks_every_section_with_nothing_pre_ticked(client, tria
     assert "self-reported estimated SALT" in body
 
 
+@pytest.mark.clock  # reads the clock: CI runs it at the edges of time too
 def test_a_complete_questionnaire_is_stored_and_the_patient_gets_a_reference(client, trial):
     site = make_site(trial, facility="Huashan Hospital")
     response = submit(
@@ -265,6 +265,7 @@ def test_a_forged_campaign_cookie_is_ignored(client, trial):
     assert Application.objects.get().campaign is None
 
 
+@pytest.mark.clock  # reads the clock: CI runs it at the edges of time too
 @pytest.mark.parametrize(
     ("overrides", "field", "message"),
     [
@@ -334,6 +335,7 @@ def test_a_second_application_with_the_same_phone_is_kept_and_flagged_as_duplica
     assert Application.objects.order_by("-submitted_at", "-pk").first().duplicate_of == third
 
 
+@pytest.mark.clock  # reads the clock: CI runs it at the edges of time too
 def test_duplicates_are_only_looked_for_within_30_days_and_the_same_trial(client, trial):
     submit(client, trial)
     Application.objects.update(submitted_at=timezone.now() - datetime.timedelta(days=31))
@@ -434,6 +436,7 @@ def test_consent_records_the_language_of_the_text_shown(client, trial):
     assert {c.language for c in ConsentRecord.objects.all()} == {"zh-hans"}
 
 
+@pytest.mark.clock  # reads the clock: CI runs it at the edges of time too
 def test_answers_are_shown_again_only_shortly_after_sending(client, trial, clock):
     submit(client, trial)
     reference = Application.objects.get().reference
@@ -461,6 +464,7 @@ def test_an_overlong_email_is_refused_beside_its_field(client, trial):
     assert "email" in response.context["form"].errors
 
 
+@pytest.mark.clock  # reads the clock: CI runs it at the edges of time too
 def test_an_episode_more_than_100_years_long_is_refused(client, trial):
     response = submit(client, trial, date_of_birth="1910-01-01", episode_year="1910")
     assert response.status_code == 200

@@ -34,8 +34,7 @@ from tests.factories import make_application, make_coordinator, make_site, make_
 from tests.test_sponsor import rows_of
 
 # Transactions commit as in production, so the outbox's messages go out on commit, in-process.
-# Reads the clock (code expiry, retention, reminders); CI runs it at the edges of time too.
-pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.clock]
+pytestmark = pytest.mark.django_db(transaction=True)
 
 PHONE = "+86 138 0013 8000"
 HEALTH_WORDS = (
@@ -198,6 +197,7 @@ def test_a_wrong_reference_or_address_gets_the_same_answer_as_a_right_one_and_no
     assert Client().post("/my/code/", {"code": "123456"}).status_code == 302  # no code asked: back to the start
 
 
+@pytest.mark.clock  # reads the clock: CI runs it at the edges of time too
 def test_a_code_opens_once_within_its_minutes_and_a_few_wrong_tries_spend_it(trial):
     application = make_application(trial)
     sms.outbox = []
@@ -223,6 +223,7 @@ def test_a_code_opens_once_within_its_minutes_and_a_few_wrong_tries_spend_it(tri
     assert "code" not in Notification.objects.filter(kind=NotificationKind.ACCESS_CODE).first().payload
 
 
+@pytest.mark.clock  # reads the clock: CI runs it at the edges of time too
 def test_codes_asked_for_from_one_address_are_limited(trial, settings):
     settings.ACCESS_CODE_RATE_LIMIT = "4/h"
     applications = [make_application(trial, phone=f"+86 139 0000 00{n:02d}") for n in range(6)]
@@ -439,6 +440,7 @@ def test_erased_applications_leave_the_sponsor_export_but_still_count_in_the_fun
 # --- Retention ------------------------------------------------------------------------------------
 
 
+@pytest.mark.clock  # reads the clock: CI runs it at the edges of time too
 def test_the_retention_erases_only_applications_untouched_for_the_period_and_not_referred(trial, settings):
     settings.RETENTION_DAYS = 365
     now = timezone.now()
@@ -512,6 +514,7 @@ def test_text_messages_go_to_the_number_in_international_form(trial):
     assert sms_number("+44 20 7946 0000") == "+442079460000"
 
 
+@pytest.mark.clock  # reads the clock: CI runs it at the edges of time too
 def test_withdrawing_the_reminder_consent_cancels_the_reminder(trial):
     from recruitment.models import Reminder
     from recruitment.services import patient_rights

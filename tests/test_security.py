@@ -15,8 +15,7 @@ from recruitment.models import AuditAction, AuditEvent
 from tests.factories import make_application, make_campaign, make_coordinator, make_site, make_trial
 from trials.models import Campaign
 
-# Reads the clock (idle timeouts and lock-outs); CI runs it at the edges of time too.
-pytestmark = [pytest.mark.django_db, pytest.mark.clock]
+pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
@@ -120,6 +119,7 @@ def test_a_coordinator_learns_no_other_sites_coordinators_names(trial):
 # --- Log-ins --------------------------------------------------------------------------------------
 
 
+@pytest.mark.clock  # reads the clock: CI runs it at the edges of time too
 def test_brute_forcing_a_staff_login_locks_it_even_with_the_right_password_afterwards(trial):
     make_coordinator("nurse", make_site(trial))
     client = Client()
@@ -167,6 +167,7 @@ def test_staff_must_set_up_a_second_factor_when_it_is_required(trial, settings):
     assert device.confirmed and client.get("/admin/recruitment/application/").status_code == 200
 
 
+@pytest.mark.clock  # reads the clock: CI runs it at the edges of time too
 def test_an_idle_staff_session_ends(trial, settings):
     settings.STAFF_IDLE_MINUTES = 30
     nurse = make_coordinator("nurse", make_site(trial))

@@ -18,9 +18,6 @@ from tests.engine import evaluate, evaluate_criterion
 from tests.factories import make_application, make_coordinator, make_trial, vitiligo_post, with_condition
 from trials.models import Trial
 
-# Reads the clock (onset dates and durations); CI runs it at the edges of time too.
-pytestmark = pytest.mark.clock
-
 D = Decimal
 MET, NOT_MET, UNKNOWN = Result.MET, Result.NOT_MET, Result.UNKNOWN
 
@@ -148,6 +145,7 @@ def test_the_type_meets_a_criterion_only_when_it_is_one_of_its_types(answer, exp
     assert result(spec("vitiligo_type", types=["segmental"]), vitiligo_type=answer) == expected
 
 
+@pytest.mark.clock  # reads the clock: CI runs it at the edges of time too
 @pytest.mark.parametrize(("months", "expected"), [(1, NOT_MET), (2, NOT_MET), (3, UNKNOWN), (4, MET), (120, MET)])
 def test_a_duration_from_a_month_and_year_is_firm_only_away_from_the_limit(months, expected):
     assert result(spec("vitiligo_duration", min_months=3), duration_months=months) == expected
