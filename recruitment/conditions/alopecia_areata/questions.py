@@ -6,7 +6,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from recruitment.conditions.alopecia_areata.kinds import AAType, OtherHairLoss, ScalpCondition, SpontaneousRegrowth
-from recruitment.conditions.alopecia_areata.score import compute_salt, severity_band
+from recruitment.conditions.alopecia_areata.score import BAND_STARTS, SALT_WEIGHTS, compute_salt, severity_band
 from recruitment.conditions.fields import (
     alone,
     clean_month_year,
@@ -91,12 +91,12 @@ BEYOND_THE_SCALP = ("eyebrow_loss", "eyelash_loss", "body_hair_loss")
 
 
 def _scalp_view(name, label, help_text):
+    # The view's share of the scalp, in hundredths, for the live preview: the page's figure comes
+    # from the server's weights, in whole numbers, as the server's does.
+    weight = int(SALT_WEIGHTS[name.removeprefix("loss_")] * 100)
+    attrs = {"inputmode": "numeric", "step": 1, "data-salt-view": name, "data-weight-hundredths": weight}
     return forms.IntegerField(
-        label=label,
-        help_text=help_text,
-        min_value=0,
-        max_value=100,
-        widget=forms.NumberInput(attrs={"inputmode": "numeric", "step": 1, "data-salt-view": name}),
+        label=label, help_text=help_text, min_value=0, max_value=100, widget=forms.NumberInput(attrs=attrs)
     )
 
 
@@ -194,6 +194,9 @@ class AlopeciaQuestions(QuestionSection):
 
     def scalp_fields(self):
         return [self[name] for name, _label, _help in SCALP_VIEWS]
+
+    # Where each AA-IGA band above "limited" starts, for the live preview (score.BAND_STARTS).
+    band_starts = "|".join(str(start) for start, _band in BAND_STARTS)
 
     def score_preview(self):
         """The server's SALT for the views on screen (typed, or kept across a language switch),

@@ -33,15 +33,22 @@ class SeverityBand(models.TextChoices):
     VERY_SEVERE = "4", _("4 – very severe (SALT 95-100)")
 
 
+# Where each band above "none" starts (SALT above 0: limited). The page's live preview reads these
+# from the page, so that the browser and the server band a score alike.
+BAND_STARTS = (
+    (Decimal(21), SeverityBand.MODERATE),
+    (Decimal(50), SeverityBand.SEVERE),
+    (Decimal(95), SeverityBand.VERY_SEVERE),
+)
+
+
 def severity_band(salt: Decimal) -> SeverityBand:
     """The AA-IGA band of a SALT score. Scores between the published integer bands (e.g. 20.5)
     belong to the band below until they reach the next band's lower bound."""
     if salt <= 0:
         return SeverityBand.NONE
-    if salt < 21:
-        return SeverityBand.LIMITED
-    if salt < 50:
-        return SeverityBand.MODERATE
-    if salt < 95:
-        return SeverityBand.SEVERE
-    return SeverityBand.VERY_SEVERE
+    band = SeverityBand.LIMITED
+    for start, above in BAND_STARTS:
+        if salt >= start:
+            band = above
+    return band

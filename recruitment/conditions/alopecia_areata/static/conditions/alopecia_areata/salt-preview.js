@@ -1,30 +1,33 @@
-// Convenience only: a live SALT estimate while typing. The server computes the value that counts.
+// Convenience only: a live SALT estimate while typing. The server computes the value that counts;
+// the weights (each view's share of the scalp, in hundredths) and where each band starts come from
+// the page, which the server wrote, and the sum is worked out in whole hundredths, so that the
+// browser shows the figure the server would, never a floating-point neighbour of it.
 (function () {
   "use strict";
   var preview = document.getElementById("salt-preview");
   if (!preview) return;
-  var weights = { loss_top: 0.40, loss_back: 0.24, loss_left: 0.18, loss_right: 0.18 };
   var bands = (preview.dataset.bands || "").split("|");
+  var starts = (preview.dataset.bandStarts || "").split("|").map(Number);
   var inputs = document.querySelectorAll("[data-salt-view]");
 
-  function band(salt) {
-    if (salt <= 0) return bands[0];
-    if (salt < 21) return bands[1];
-    if (salt < 50) return bands[2];
-    if (salt < 95) return bands[3];
-    return bands[4];
+  function band(tenths) {
+    // bands: none, limited, then one per start (moderate, severe, very severe).
+    if (tenths <= 0) return bands[0];
+    var index = 1;
+    for (var i = 0; i < starts.length; i++) if (tenths >= starts[i] * 10) index = i + 2;
+    return bands[index];
   }
 
   function update() {
-    var total = 0;
+    var hundredths = 0;
     for (var i = 0; i < inputs.length; i++) {
       var value = inputs[i].value.trim();
-      var number = Number(value);
-      if (value === "" || !isFinite(number) || number < 0 || number > 100) return;
-      total += weights[inputs[i].name] * number;
+      if (!/^\d+$/.test(value) || Number(value) > 100) return;  // only what the form accepts
+      hundredths += Number(inputs[i].dataset.weightHundredths) * Number(value);
     }
-    var salt = Math.round(total * 10) / 10;
-    preview.textContent = preview.dataset.label + " " + salt.toFixed(1) + " (" + band(salt) + ")";
+    var tenths = Math.floor((hundredths + 5) / 10);  // rounded half up, as the server
+    var shown = Math.floor(tenths / 10) + "." + (tenths % 10);
+    preview.textContent = preview.dataset.label + " " + shown + " (" + band(tenths) + ")";
   }
 
   // Without this script the box says the server works the score out on sending; with it, live.
