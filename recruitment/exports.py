@@ -28,7 +28,7 @@ from recruitment.labels import Label
 from recruitment.models import ConsentPurpose, ConsentRecord, Evaluation, Sex, TreatmentUse
 from recruitment.pipeline import Status
 from recruitment.screening.eligibility import Verdict
-from recruitment.screening.treatments import ANY_JAK, Treatment
+from recruitment.screening.treatments import ANY_JAK, treatment_labels
 from trials.models import Site
 
 CHUNK = 2000
@@ -109,12 +109,13 @@ class ApplicationExporter:
         # Every label in the reader's language, looked up once per export rather than once per cell.
         choices: set[type[models.TextChoices]] = {
             Sex,
-            Treatment,
             Verdict,
             Status,
             *(c.choices for _condition, c in self.condition_columns if c.choices is not None),
         }
         labels = {kind: {value: str(label) for value, label in kind.choices} for kind in choices}
+        # Treatments are an open vocabulary (each condition brings its own): named once per export too.
+        self._treatment_names = {code: str(label) for code, label in treatment_labels().items()}
         words = {True: _("yes"), False: _("no")}
         while chunk := list(islice(values, CHUNK)):
             yield from self._rows(chunk, labels, words)
@@ -163,7 +164,7 @@ class ApplicationExporter:
                     for (_condition, column), raw in zip(self.condition_columns, condition_values, strict=True)
                 ),
                 words[any(t in ANY_JAK for t in used)],
-                ", ".join(labels[Treatment].get(t, t) for t in used if t not in ANY_JAK),
+                ", ".join(self._treatment_names.get(t, t) for t in used if t not in ANY_JAK),
                 "" if history is None else len(history),  # a count: which ones is for the site's call
                 labels[Verdict].get(verdict, verdict),
                 "; ".join(

@@ -68,3 +68,18 @@ def test_a_criterion_of_a_kind_no_longer_installed_asks_the_site_and_refuses_no_
     assert outcome.results[0].result == Result.UNKNOWN
     assert outcome.verdict == Verdict.NEEDS_REVIEW
     assert "pasi_min" in str(outcome.results[0].reason)
+
+
+def test_each_condition_brings_its_own_treatments_and_shared_ones_stay_shared():
+    from recruitment.models import TreatmentUse
+    from recruitment.screening.treatments import Treatment, expand, treatment_label, treatment_names
+
+    assert not TreatmentUse._meta.get_field("treatment").choices
+    assert "topical_minoxidil" not in Treatment.values and "depigmentation" not in Treatment.values
+    assert treatment_label("topical_minoxidil") == "Minoxidil solution or foam"  # alopecia areata's
+    assert treatment_label("depigmentation").startswith("Depigmentation")  # vitiligo's
+    assert treatment_label("psoralen_bath") == "psoralen_bath"  # no longer known: shown as stored
+    assert {"minoxidil_any", "depigmentation", "baricitinib"} <= treatment_names()
+    assert expand(["steroid_any"]) == {"topical_steroid", "oral_steroid", "intralesional_steroid"}
+    with pytest.raises(ValidationError, match="psoralen_bath is not a treatment"):
+        TreatmentUse(treatment="psoralen_bath", last_use="gt6m").clean_fields(exclude=["application"])

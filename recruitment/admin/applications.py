@@ -29,7 +29,7 @@ from recruitment.pipeline import Status
 from recruitment.screening import wording
 from recruitment.screening.eligibility import Result, Verdict
 from recruitment.screening.roles import Role
-from recruitment.screening.treatments import History
+from recruitment.screening.treatments import History, treatment_label
 from recruitment.selectors import applications_for, coordinators_for, related_choices_for
 from recruitment.services import calls, erasure, reminders, review
 from recruitment.services.audit import actor_label, log_action, log_actions
@@ -541,7 +541,7 @@ class ApplicationAdmin(admin.ModelAdmin):
     def treatments_text(self, obj):
         rows = [
             (
-                t.get_treatment_display(),
+                treatment_label(t.treatment),
                 t.get_last_use_display(),
                 format_html(" — {}: {}", _("it helped"), t.get_response_display()) if t.response else "",
                 format_html(" — {}: {}", _("taken for"), t.get_course_display()) if t.course else "",

@@ -72,6 +72,10 @@ class Condition(Protocol):
     def demo_answers(self) -> Mapping[str, Any]: ...
     @property
     def demo(self) -> DemoData | None: ...
+    @property
+    def own_treatments(self) -> type[models.TextChoices] | None: ...
+    @property
+    def treatment_groups(self) -> Mapping[str, frozenset[str]]: ...
 
     def build_answers(self, application: Any, values: dict[str, Any]) -> models.Model:
         """Its answers row for the application (not saved) from the questionnaire's section."""
@@ -145,6 +149,10 @@ class ConditionModule:
     demo_answers: Mapping[str, Any] = field(default_factory=dict)
     # Its demonstration trials (seed_demo), in its app's `demo.py` and `demo_records/`.
     demo: DemoData | None = None
+    # The treatments only it asks about (the shared ones are recruitment.screening.treatments's),
+    # and what it adds to the groups a washout criterion may name ("steroid_any"...).
+    own_treatments: type[models.TextChoices] | None = None
+    treatment_groups: Mapping[str, frozenset[str]] = field(default_factory=dict)
 
     def answers_of(self, application: Any) -> models.Model | None:
         """The application's stored answers row of this condition, or None."""

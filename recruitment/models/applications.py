@@ -17,7 +17,7 @@ from django.utils.translation import gettext_lazy as _
 
 from recruitment.pipeline import Status
 from recruitment.screening.eligibility import Verdict
-from recruitment.screening.treatments import ANY_JAK, Course, LastUse, Treatment, YesNoUnsure
+from recruitment.screening.treatments import ANY_JAK, Course, LastUse, YesNoUnsure, treatment_label, validate_treatment
 
 # Read over the phone: no 0/O, 1/I/L, U; 30 symbols ** 8 = 6.5e11 codes, not guessable.
 REFERENCE_ALPHABET = "23456789ABCDEFGHJKMNPQRSTVWXYZ"
@@ -178,7 +178,7 @@ class TreatmentUse(models.Model):
 
     # The unique (application, treatment) index serves lookups by application.
     application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="treatments", db_index=False)
-    treatment = models.CharField(_("treatment"), max_length=30, choices=Treatment.choices)
+    treatment = models.CharField(_("treatment"), max_length=30, validators=[validate_treatment])
     last_use = models.CharField(_("last used"), max_length=8, choices=LastUse.choices)
     # Asked for JAK inhibitors: did it help (hair regrew, colour returned)?
     response = models.CharField(_("it helped"), max_length=6, choices=YesNoUnsure.choices, blank=True)
@@ -197,7 +197,7 @@ class TreatmentUse(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.get_treatment_display()}: {self.get_last_use_display()}"
+        return f"{treatment_label(self.treatment)}: {self.get_last_use_display()}"
 
 
 class BestTime(models.TextChoices):

@@ -16,13 +16,12 @@ from recruitment.screening.treatments import (
     ANY_JAK,
     LAST_USE_DAYS,
     ORAL_JAK,
-    TREATMENT_GROUPS,
     Course,
     History,
     LastUse,
-    Treatment,
     YesNoUnsure,
     expand,
+    treatment_names,
 )
 
 
@@ -221,7 +220,7 @@ KINDS = [
         _("Treatment used within N days"),
         _check_washout,
         {
-            "treatments": Param(LIST, True, frozenset(Treatment.values) | frozenset(TREATMENT_GROUPS)),
+            "treatments": Param(LIST, True, treatment_names),
             "days": Param(NUMBER, True),
         },
         '{"treatments": ["oral_steroid", "immunosuppressant"], "days": 90}',
@@ -230,7 +229,7 @@ KINDS = [
         "treatment_ever",
         _("Treatment ever used"),
         _check_ever_used,
-        {"treatments": Param(LIST, True, frozenset(Treatment.values) | frozenset(TREATMENT_GROUPS))},
+        {"treatments": Param(LIST, True, treatment_names)},
         '{"treatments": ["depigmentation"]}',
     ),
     Kind(

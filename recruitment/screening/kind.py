@@ -28,7 +28,12 @@ Check: TypeAlias = Callable[[Mapping[str, Any], ScreeningAnswers], CheckOutcome]
 class Param:
     type: str
     required: bool = False
-    allowed: frozenset = frozenset()  # for a "choice", or the values a "list" may hold (empty: any)
+    # For a "choice", or the values a "list" may hold (empty: any); or a function giving them, for
+    # an open vocabulary read once the apps are ready (treatments: what the conditions bring).
+    allowed: frozenset | Callable[[], frozenset] = frozenset()
+
+    def allowed_values(self) -> frozenset:
+        return self.allowed() if callable(self.allowed) else self.allowed
 
 
 @dataclass(frozen=True)
@@ -58,11 +63,12 @@ class Kind:
                 problems.append(f"parameter {name!r} must be true or false")
             elif param.type == LIST and (not isinstance(value, list) or not value):
                 problems.append(f"parameter {name!r} must be a non-empty list")
-            elif param.type == LIST and param.allowed and [v for v in value if v not in param.allowed]:
-                unknown = [v for v in value if v not in param.allowed]
-                problems.append(f"parameter {name!r} has unknown values {unknown}; allowed: {sorted(param.allowed)}")
-            elif param.type == CHOICE and value not in param.allowed:
-                problems.append(f"parameter {name!r} must be one of {sorted(param.allowed)}")
+            elif param.type == LIST and param.allowed and [v for v in value if v not in param.allowed_values()]:
+                unknown = [v for v in value if v not in param.allowed_values()]
+                allowed = sorted(param.allowed_values())
+                problems.append(f"parameter {name!r} has unknown values {unknown}; allowed: {allowed}")
+            elif param.type == CHOICE and value not in param.allowed_values():
+                problems.append(f"parameter {name!r} must be one of {sorted(param.allowed_values())}")
         for low, high in self.ordered:
             both_numbers = isinstance(params.get(low), (int, float)) and isinstance(params.get(high), (int, float))
             if both_numbers and params[low] > params[high]:

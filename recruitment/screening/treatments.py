@@ -1,18 +1,20 @@
-"""The treatments the questionnaires ask about (each condition asks about its own list of these),
-and how long ago each was last used."""
+"""The treatments the questionnaires ask about, and how long ago each was last used.
 
+`Treatment` holds those several conditions share; a condition's app adds its own
+(`own_treatments`) and what its groups hold (`treatment_groups`). A stored treatment is a plain
+code, checked against all of them when written: a new treatment needs no migration of the core."""
+
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+
+from recruitment.labels import Label
 
 
 class Treatment(models.TextChoices):
     TOPICAL_STEROID = "topical_steroid", _("Steroid cream, ointment or lotion")
     TOPICAL_CALCINEURIN = "topical_calcineurin", _("Tacrolimus or pimecrolimus ointment or cream")
-    INTRALESIONAL_STEROID = "intralesional_steroid", _("Steroid injections into the scalp")
     ORAL_STEROID = "oral_steroid", _("Steroid tablets (for example prednisone)")
-    TOPICAL_MINOXIDIL = "topical_minoxidil", _("Minoxidil solution or foam")
-    ORAL_MINOXIDIL = "oral_minoxidil", _("Minoxidil tablets")
-    CONTACT_IMMUNOTHERAPY = "contact_immunotherapy", _("Contact immunotherapy (DPCP or SADBE)")
     PHOTOTHERAPY = "phototherapy", _("Light therapy (phototherapy, such as NB-UVB or excimer)")
     IMMUNOSUPPRESSANT = "immunosuppressant", _("Methotrexate, cyclosporine or azathioprine")
     BIOLOGIC = "biologic", _("Biologic injections (for example dupilumab)")
@@ -25,7 +27,6 @@ class Treatment(models.TextChoices):
     UPADACITINIB = "upadacitinib", _("Upadacitinib tablets")
     ABROCITINIB = "abrocitinib", _("Abrocitinib tablets")
     RUXOLITINIB_CREAM = "ruxolitinib_cream", _("Ruxolitinib cream")
-    DEPIGMENTATION = "depigmentation", _("Depigmentation therapy (monobenzone cream)")
     TCM = "tcm", _("Traditional Chinese medicine")
     FOLK_REMEDY = "folk_remedy", _("Home or folk remedies (ginger, beer…)")
 
@@ -45,20 +46,57 @@ ORAL_JAK = frozenset(
 TOPICAL_JAK = frozenset({Treatment.RUXOLITINIB_CREAM})
 ANY_JAK = ORAL_JAK | TOPICAL_JAK
 
-# Names a washout criterion may use for a whole class of treatments.
-TREATMENT_GROUPS = {
+# Names a washout criterion may use for a whole class of treatments; conditions add to them.
+SHARED_GROUPS: dict[str, frozenset[str]] = {
     "jak_oral": ORAL_JAK,
     "jak_any": ANY_JAK,
-    "steroid_any": frozenset({Treatment.TOPICAL_STEROID, Treatment.INTRALESIONAL_STEROID, Treatment.ORAL_STEROID}),
-    "minoxidil_any": frozenset({Treatment.TOPICAL_MINOXIDIL, Treatment.ORAL_MINOXIDIL}),
+    "steroid_any": frozenset({Treatment.TOPICAL_STEROID, Treatment.ORAL_STEROID}),
 }
+
+
+def treatment_groups() -> dict[str, frozenset[str]]:
+    """Every group: the shared ones, with what each installed condition adds to them or brings."""
+    from recruitment.conditions import installed
+
+    groups = dict(SHARED_GROUPS)
+    for condition in installed():
+        for name, codes in condition.treatment_groups.items():
+            groups[name] = groups.get(name, frozenset()) | frozenset(codes)
+    return groups
+
+
+def treatment_labels() -> dict[str, Label]:
+    """Every treatment's name in the reader's language: the shared ones and each condition's."""
+    from recruitment.conditions import installed
+
+    labels: dict[str, Label] = dict(Treatment.choices)
+    for condition in installed():
+        if condition.own_treatments is not None:
+            labels.update(condition.own_treatments.choices)
+    return labels
+
+
+def treatment_label(code: str) -> str:
+    """A treatment's name; a code no longer known is shown as stored."""
+    return str(treatment_labels().get(code, code))
+
+
+def treatment_names() -> frozenset[str]:
+    """What a criterion may name: every treatment and every group."""
+    return frozenset(treatment_labels()) | frozenset(treatment_groups())
+
+
+def validate_treatment(code: str) -> None:
+    if code not in treatment_labels():
+        raise ValidationError(_("%(code)s is not a treatment this portal asks about."), params={"code": code})
 
 
 def expand(names) -> frozenset:
     """Treatment codes named directly or through a group."""
+    groups = treatment_groups()
     codes: set[str] = set()
     for name in names:
-        codes |= TREATMENT_GROUPS.get(name, {name})
+        codes |= groups.get(name, {name})
     return frozenset(codes)
 
 

@@ -5,11 +5,11 @@ from django.utils.translation import get_language, gettext, gettext_noop
 
 from recruitment.conditions import installed
 from recruitment.language import join_list
-from recruitment.screening.treatments import History, Treatment, YesNoUnsure
+from recruitment.screening.treatments import History, YesNoUnsure, treatment_label
 
 # Reason values that are codes, and the choices that name them in the reader's language: these
 # shared ones, and each installed condition's.
-SHARED_CODED_ARGS = {"treatments": Treatment, "answer": YesNoUnsure, "history": History}
+SHARED_CODED_ARGS = {"treatments": treatment_label, "answer": YesNoUnsure, "history": History}
 
 
 def coded_args() -> dict:
@@ -23,6 +23,8 @@ _SEX = {"FEMALE": gettext_noop("female"), "MALE": gettext_noop("male")}
 
 
 def _label(choices, code) -> str:
+    if not isinstance(choices, type):  # a function naming an open vocabulary's codes
+        return str(choices(code))
     try:
         return str(choices(code).label)
     except ValueError:  # a code a later version no longer has: shown as stored

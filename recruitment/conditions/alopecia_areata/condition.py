@@ -3,7 +3,7 @@ AppConfig once the apps are ready."""
 
 from django.utils.translation import gettext_lazy as _
 
-from recruitment.conditions.alopecia_areata import admin, answers, demo, kinds, questions
+from recruitment.conditions.alopecia_areata import admin, answers, demo, kinds, questions, treatments
 from recruitment.conditions.alopecia_areata.score import SeverityBand
 from recruitment.conditions.base import ConditionModule, ExportColumn
 
@@ -34,6 +34,8 @@ CONDITION = ConditionModule(
         "scalp": kinds.ScalpCondition,
     },
     demo=demo.DEMO,
+    own_treatments=treatments.AlopeciaTreatment,
+    treatment_groups=treatments.GROUPS,
     demo_answers={
         "diagnosed": "yes",
         "other_diagnoses": ["none"],

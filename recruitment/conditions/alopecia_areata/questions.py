@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from recruitment.conditions.alopecia_areata.kinds import AAType, OtherHairLoss, ScalpCondition, SpontaneousRegrowth
 from recruitment.conditions.alopecia_areata.score import BAND_STARTS, SALT_WEIGHTS, compute_salt, severity_band
+from recruitment.conditions.alopecia_areata.treatments import AlopeciaTreatment
 from recruitment.conditions.fields import (
     alone,
     clean_month_year,
@@ -40,11 +41,11 @@ T = Treatment
 # The treatments asked about, in the order shown.
 TREATMENTS = (
     T.TOPICAL_STEROID,
-    T.INTRALESIONAL_STEROID,
+    AlopeciaTreatment.INTRALESIONAL_STEROID,
     T.ORAL_STEROID,
-    T.TOPICAL_MINOXIDIL,
-    T.ORAL_MINOXIDIL,
-    T.CONTACT_IMMUNOTHERAPY,
+    AlopeciaTreatment.TOPICAL_MINOXIDIL,
+    AlopeciaTreatment.ORAL_MINOXIDIL,
+    AlopeciaTreatment.CONTACT_IMMUNOTHERAPY,
     T.PHOTOTHERAPY,
     T.IMMUNOSUPPRESSANT,
     T.BIOLOGIC,

@@ -4,7 +4,7 @@ AppConfig once the apps are ready."""
 from django.utils.translation import gettext_lazy as _
 
 from recruitment.conditions.base import ConditionModule, ExportColumn
-from recruitment.conditions.vitiligo import admin, answers, demo, kinds, questions
+from recruitment.conditions.vitiligo import admin, answers, demo, kinds, questions, treatments
 
 CONDITION = ConditionModule(
     code="vitiligo",
@@ -38,6 +38,7 @@ CONDITION = ConditionModule(
     admin_displays=admin.DISPLAYS,
     coded_args={"vitiligo_type": kinds.VitiligoType, "activity": kinds.Activity},
     demo=demo.DEMO,
+    own_treatments=treatments.VitiligoTreatment,
     demo_answers={
         "diagnosed": "yes",
         "vitiligo_type": "non_segmental",

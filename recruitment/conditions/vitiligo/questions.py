@@ -19,6 +19,7 @@ from recruitment.conditions.fields import (
 from recruitment.conditions.section import QuestionSection
 from recruitment.conditions.vitiligo.kinds import Activity, VitiligoType
 from recruitment.conditions.vitiligo.score import REGIONS, Whiteness, extent
+from recruitment.conditions.vitiligo.treatments import VitiligoTreatment
 from recruitment.patient_dates import months_between
 from recruitment.screening.treatments import Treatment
 
@@ -30,7 +31,7 @@ TREATMENTS = (
     T.PHOTOTHERAPY,
     T.ORAL_STEROID,
     T.IMMUNOSUPPRESSANT,
-    T.DEPIGMENTATION,
+    VitiligoTreatment.DEPIGMENTATION,
     T.TCM,
     T.RUXOLITINIB_CREAM,
     T.TOFACITINIB,
