@@ -327,6 +327,11 @@ def _questionnaire_form(code: str) -> type[ScreeningForm]:
     return type(f"{questions.__name__}Form", (questions, ScreeningForm), {"field_order": order, **treatments})
 
 
+def forget_questionnaires() -> None:
+    """The questionnaires are made once per condition; made again when the installed ones change."""
+    _questionnaire_form.cache_clear()
+
+
 def questionnaire_for(trial) -> type[ScreeningForm]:
     """The questionnaire of the trial's condition: the questions every trial asks, and the
     condition's section (its fields, its template, what it stores). Made once per condition."""

@@ -83,3 +83,52 @@ def test_each_condition_brings_its_own_treatments_and_shared_ones_stay_shared():
     assert expand(["steroid_any"]) == {"topical_steroid", "oral_steroid", "intralesional_steroid"}
     with pytest.raises(ValidationError, match="psoralen_bath is not a treatment"):
         TreatmentUse(treatment="psoralen_bath", last_use="gt6m").clean_fields(exclude=["application"])
+
+
+def test_erasure_deletes_every_installed_conditions_answers_even_after_the_trial_changed_condition():
+    from recruitment.conditions.vitiligo.models import VitiligoAnswers
+    from recruitment.services import erasure
+    from tests.factories import make_application
+
+    vitiligo_trial = make_trial(condition="vitiligo")
+    application = make_application(vitiligo_trial)
+    Trial.objects.filter(pk=vitiligo_trial.pk).update(condition="alopecia_areata")
+    application.refresh_from_db()
+    erasure.erase(application, reason="asked for on my application")
+    assert not VitiligoAnswers.objects.filter(application_id=application.pk).exists()
+
+
+def test_no_reminder_goes_out_for_a_trial_that_takes_no_sign_up():
+    import datetime
+
+    from django.utils import timezone
+
+    from recruitment.models import Application, ConsentPurpose, ConsentRecord, Reminder
+    from recruitment.services import reminders
+    from tests.factories import make_application
+
+    application = make_application(make_trial(slug="fine"))
+    Application.objects.filter(pk=application.pk).update(verdict=Verdict.NOT_YET_ELIGIBLE)
+    ConsentRecord.objects.create(
+        application=application, purpose=ConsentPurpose.REMINDER, version="v-1", given_at=timezone.now()
+    )
+    Reminder.objects.create(application=application, due_on=datetime.date(2020, 1, 1), by_email=True)
+    assert list(reminders.waiting().values_list("application_id", flat=True)) == [application.pk]
+    Trial.objects.filter(slug="fine").update(condition="psoriasis")  # its condition no longer installed
+    assert not reminders.waiting().exists()
+
+
+def test_a_trial_with_a_criterion_of_a_kind_no_longer_installed_still_saves_in_admin(client, uninstalled):
+    client.force_login(User.objects.create_superuser("root", "root@example.org", "pw"))
+    url = f"/admin/trials/trial/{uninstalled.pk}/change/"
+    page = client.get(url)
+    form = page.context["adminform"].form
+    criterion = uninstalled.criteria.get()
+    criterion.params = {}
+    criterion.full_clean()  # unchanged: kept as it was, the site checks it
+    criterion.kind = "another_unknown"
+    with pytest.raises(ValidationError, match="another_unknown is not a kind"):
+        criterion.full_clean()
+    uninstalled.lay_title_en = "Renamed"
+    uninstalled.full_clean(exclude=["sponsor"])  # its condition unchanged: still saves
+    assert form.fields["condition"].initial is None or "psoriasis" in dict(form.fields["condition"].choices)

@@ -1,3 +1,5 @@
+from typing import cast
+
 from django import forms
 from django.contrib import admin
 from django.db.models import Q, Sum
@@ -56,18 +58,27 @@ class SiteInline(admin.TabularInline):
     show_change_link = True
 
 
+class CriterionForm(forms.ModelForm):
+    """The kinds installed now (a plain field: new kinds need no migration), and this row's stored
+    kind if it is no longer installed, so that its row still opens and saves unchanged."""
+
+    kind = forms.ChoiceField(label=_("kind"))
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        stored = [self.instance.kind] if self.instance.pk else []
+        cast(forms.ChoiceField, self.fields["kind"]).choices = kind_choices(stored)
+
+
 class CriterionInline(TranslationStackedInline):
     model = Criterion
     extra = 0
     fields = [("kind", "role", "position"), "params", "patient_text", "source_note"]
     ordering = ["position", "pk"]
 
+    form = CriterionForm
+
     def formfield_for_dbfield(self, db_field, request, **kwargs):
-        if db_field.name == "kind":
-            # The kinds installed now (a plain field: new kinds need no migration), and a stored
-            # kind no longer installed, so that its row still opens.
-            stored = Criterion.objects.values_list("kind", flat=True).distinct()
-            return forms.ChoiceField(label=db_field.verbose_name, choices=lambda: kind_choices(stored))
         field = super().formfield_for_dbfield(db_field, request, **kwargs)
         if db_field.name == "params" and field is not None:
             field.help_text = _parameter_help()
@@ -129,13 +140,15 @@ class TrialAdmin(TranslationAdmin):
     def condition_name(self, obj):
         return obj.condition_label
 
-    def formfield_for_dbfield(self, db_field, request, **kwargs):
-        if db_field.name == "condition":
-            # The installed conditions (a plain field: a new condition needs no migration), and a
-            # stored one no longer installed, so that its trial still opens.
-            stored = Trial.objects.values_list("condition", flat=True).distinct()
-            return forms.ChoiceField(label=db_field.verbose_name, choices=lambda: condition_choices(stored))
-        return super().formfield_for_dbfield(db_field, request, **kwargs)
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        form = super().get_form(request, obj, change=change, **kwargs)
+        if "condition" in form.base_fields:
+            # The installed conditions (a plain field: a new condition needs no migration), and this
+            # trial's if it is no longer installed, so that the trial still opens and saves.
+            form.base_fields["condition"] = forms.ChoiceField(
+                label=_("condition"), choices=condition_choices([obj.condition] if obj else [])
+            )
+        return form
 
     fieldsets = [
         (
@@ -183,6 +196,16 @@ class TrialAdmin(TranslationAdmin):
             return allowed
         return obj.sites.filter(coordinators=request.user).exists()
 
+    def get_fieldsets(self, request, obj=None):
+        fieldsets = super().get_fieldsets(request, obj)
+        if request.user.is_superuser:
+            return fieldsets
+        # Coordinators read the condition, in their words; only a superuser changes it.
+        return [
+            (name, {**options, "fields": ["condition_name" if f == "condition" else f for f in options["fields"]]})
+            for name, options in fieldsets
+        ]
+
     def get_readonly_fields(self, request, obj=None):
         fields = list(super().get_readonly_fields(request, obj))
         if not request.user.is_superuser:
@@ -196,6 +219,7 @@ class TrialAdmin(TranslationAdmin):
                 "sponsor",
                 "phase",
                 "condition",
+                "condition_name",  # shown in its place: the condition in the reader's words
                 "target_enrolment",
                 "min_age_years",
                 "max_age_years",

@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from recruitment.conditions import condition_of, installed, is_installed, validate_condition
 from recruitment.language import reads_chinese
 from recruitment.screening.eligibility import CriterionSpec
-from recruitment.screening.kinds import kind_label, validate_kind, validate_params
+from recruitment.screening.kinds import is_known_kind, kind_label, validate_kind, validate_params
 from recruitment.screening.roles import Role
 
 
@@ -96,20 +96,33 @@ class SponsorOrganisation(models.Model):
 OPEN_FOR_SIGNUP = RecruitmentStatus.RECRUITING
 
 
+def stored_value(instance: models.Model, name: str):
+    """A field's value as stored, before this edit (None for a row not saved yet)."""
+    if instance.pk is None:
+        return None
+    return type(instance)._default_manager.filter(pk=instance.pk).values_list(name, flat=True).first()
+
+
 def open_for_signup_q(path: str = "") -> models.Q:
-    """Open for sign-up: these rows, or the rows at `path` ("sites__", "application__trial__")."""
+    """Sites open for sign-up: these rows, or the sites at `path` ("sites__")."""
     return models.Q(**{f"{path}status": OPEN_FOR_SIGNUP})
+
+
+def trial_open_for_signup_q(path: str = "") -> models.Q:
+    """Trials open for sign-up, these or those at `path` ("application__trial__"): recruiting, and
+    of a condition installed here (a trial of another has no questions to ask)."""
+    return open_for_signup_q(path) & models.Q(**{f"{path}condition__in": [c.code for c in installed()]})
 
 
 class TrialQuerySet(models.QuerySet):
     def open_for_signup(self):
         # A trial of a condition no longer installed has no questions to ask: it takes no sign-up.
-        return self.filter(open_for_signup_q(), condition__in=[c.code for c in installed()])
+        return self.filter(trial_open_for_signup_q())
 
     def open_first(self):
         return self.annotate(
             status_rank=models.Case(
-                models.When(open_for_signup_q(), then=0),
+                models.When(trial_open_for_signup_q(), then=0),
                 models.When(status=RecruitmentStatus.NOT_YET_RECRUITING, then=1),
                 default=2,
                 output_field=models.IntegerField(),
@@ -162,7 +175,8 @@ class Trial(models.Model):
         SponsorOrganisation, on_delete=models.PROTECT, related_name="trials", verbose_name=_("sponsor")
     )
     phase = models.CharField(_("phase"), max_length=20, choices=Phase.choices, default=Phase.NA)
-    condition = models.CharField(_("condition"), max_length=30, validators=[validate_condition])
+    # A plain code, checked against the installed conditions when it changes (clean).
+    condition = models.CharField(_("condition"), max_length=30)
     status = models.CharField(
         _("recruitment status"),
         max_length=30,
@@ -223,6 +237,14 @@ class Trial(models.Model):
 
     def get_absolute_url(self):
         return reverse("trials:detail", kwargs={"slug": self.slug})
+
+    def clean(self):
+        # A condition chosen now must be installed; one stored before its app was removed stays.
+        if self.condition != stored_value(self, "condition"):
+            try:
+                validate_condition(self.condition)
+            except ValidationError as error:
+                raise ValidationError({"condition": error.messages}) from None
 
     @property
     def display_name(self):
@@ -485,7 +507,8 @@ class Criterion(models.Model):
     """One structured eligibility criterion of a trial, edited by coordinators in admin."""
 
     trial = models.ForeignKey(Trial, on_delete=models.CASCADE, related_name="criteria", verbose_name=_("trial"))
-    kind = models.CharField(_("kind"), max_length=30, validators=[validate_kind])
+    # A plain code, checked against the installed kinds when it changes (clean).
+    kind = models.CharField(_("kind"), max_length=30)
     role = models.CharField(_("role"), max_length=10, choices=Role.choices, default=Role.INCLUSION)
     params = models.JSONField(_("parameters"), default=dict, blank=True)
     patient_text = models.CharField(
@@ -505,6 +528,14 @@ class Criterion(models.Model):
         return self.patient_text
 
     def clean(self):
+        if self.kind == stored_value(self, "kind") and not is_known_kind(self.kind):
+            # A kind whose condition is no longer installed: kept as it was (the site checks it), so
+            # that the rest of its trial can still be edited; a kind chosen now must be known.
+            return
+        try:
+            validate_kind(self.kind)
+        except ValidationError as error:
+            raise ValidationError({"kind": error.messages}) from None
         problems = validate_params(self.kind, self.params)
         if problems:
             raise ValidationError({"params": problems})

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from django.conf import settings
 from django.db import transaction
 
+from recruitment.conditions import installed
 from trials.ctgov import RecordError, parse_study
 from trials.models import OPEN_FOR_SIGNUP, Trial, TrialChange
 from trials.services import import_study
@@ -48,6 +49,9 @@ class SyncReport:
     unchanged: list[str] = field(default_factory=list)
     failed: dict[str, str] = field(default_factory=dict)
     closed: list[str] = field(default_factory=list)  # trials or sites whose sign-up closed
+    # Trials of a condition no longer installed: kept as they are, not fetched (their records name
+    # a condition this portal cannot import), and said so rather than failing every day.
+    skipped: list[str] = field(default_factory=list)
 
 
 def fetch(nct_id: str) -> dict:
@@ -148,9 +152,13 @@ def sync(*, add: tuple[str, ...] = (), demo: bool = False, pause: float | None =
     """Every trial of the catalog (demonstration trials only with `demo`) and the NCT numbers in
     `add`: each fetched, parsed and imported on its own, so one failure stops nothing else."""
     trials = Trial.objects.all() if demo else Trial.objects.filter(is_demo=False)
+    served = [condition.code for condition in installed()]
+    report = SyncReport(
+        skipped=list(trials.exclude(condition__in=served).order_by("nct_id").values_list("nct_id", flat=True))
+    )
+    trials = trials.filter(condition__in=served)
     nct_ids = list(dict.fromkeys([*trials.order_by("nct_id").values_list("nct_id", flat=True), *add]))
     pause = settings.CTGOV_REQUEST_INTERVAL_SECONDS if pause is None else pause
-    report = SyncReport()
     for index, nct_id in enumerate(nct_ids):
         if index:
             time.sleep(pause)  # a polite rate

@@ -10,4 +10,9 @@ def sync_ctgov() -> dict:
     from trials.sync import sync
 
     report = sync()
-    return {"updated": len(report.updated), "unchanged": len(report.unchanged), "failed": report.failed}
+    return {
+        "updated": len(report.updated),
+        "unchanged": len(report.unchanged),
+        "skipped": report.skipped,
+        "failed": report.failed,
+    }

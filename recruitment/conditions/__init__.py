@@ -12,7 +12,7 @@ condition no longer installed still reads, as an unknown condition that takes no
 from collections.abc import Iterable
 
 from django.apps import apps
-from django.core.exceptions import ValidationError
+from django.core.exceptions import AppRegistryNotReady, ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from recruitment.conditions.base import Condition, ConditionAppConfig, ConditionModule
@@ -23,7 +23,8 @@ from recruitment.labels import Label
 def installed() -> list[Condition]:
     """The installed conditions, in INSTALLED_APPS order. Read once the apps are ready: code that
     runs at import reads it in a function, never in a module-level constant."""
-    apps.check_apps_ready()
+    if not apps.ready:  # a condition's AppConfig loads its Condition in its own ready()
+        raise AppRegistryNotReady("the installed conditions are read once every app is ready")
     return [config.condition for config in apps.get_app_configs() if isinstance(config, ConditionAppConfig)]
 
 

@@ -37,6 +37,10 @@ def kind_label(code: str) -> Label:
     return kind.label if kind is not None else format_lazy(_("unknown kind ({code})"), code=code)
 
 
+def is_known_kind(code: str) -> bool:
+    return code in all_kinds()
+
+
 def validate_kind(code: str) -> None:
     if code not in all_kinds():
         raise ValidationError(_("%(code)s is not a kind of criterion this portal knows."), params={"code": code})

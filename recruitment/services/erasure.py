@@ -21,7 +21,7 @@ from django.db.models import DateTimeField, Max, Q
 from django.db.models.functions import Coalesce, Greatest
 from django.utils import timezone
 
-from recruitment.conditions import condition_of
+from recruitment.conditions import installed
 from recruitment.models import (
     READ_ACTIONS,
     AccessCode,
@@ -71,9 +71,12 @@ def erase(
         latest.results = [log_entry(result) for result in latest.results]
         latest.save(update_fields=["results"])
         app.evaluations.exclude(pk=latest.pk).delete()
-    answers = condition_of(app.trial).answers_of(app) if condition_of(app.trial).answers_name else None
-    if answers is not None and answers.pk is not None:
-        answers.delete()
+    # Every installed condition's answers, not only the trial's: a trial's condition can change,
+    # and answers must never outlive an erasure.
+    for condition in installed():
+        answers = condition.answers_of(app) if condition.answers_name else None
+        if answers is not None and answers.pk is not None:
+            answers.delete()
     app.treatments.all().delete()
     Note.objects.filter(application=app).delete()
     Reminder.objects.filter(application=app).delete()

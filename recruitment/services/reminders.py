@@ -23,7 +23,7 @@ from recruitment.patient_dates import patient_today
 from recruitment.pipeline import EXITS
 from recruitment.screening.eligibility import Verdict
 from recruitment.services.audit import PATIENT, log_action
-from trials.models import open_for_signup_q
+from trials.models import trial_open_for_signup_q
 from trials.qr import absolute_url
 
 logger = logging.getLogger(__name__)
@@ -124,7 +124,7 @@ def waiting():
     from the pipeline, the trial still recruiting, the reminder consent not withdrawn."""
     return (
         Reminder.objects.filter(
-            open_for_signup_q("application__trial__"), application__verdict=Verdict.NOT_YET_ELIGIBLE
+            trial_open_for_signup_q("application__trial__"), application__verdict=Verdict.NOT_YET_ELIGIBLE
         )
         .exclude(application__status__in=EXITS)
         .filter(application__consents__purpose=ConsentPurpose.REMINDER, application__consents__withdrawn_at=None)

@@ -20,6 +20,8 @@ class Command(BaseCommand):
             self.stdout.write(f"{nct_id}: updated")
         for nct_id in report.unchanged:
             self.stdout.write(f"{nct_id}: unchanged")
+        for nct_id in report.skipped:
+            self.stdout.write(f"{nct_id}: skipped, its condition is not installed here")
         for what in report.closed:
             self.stdout.write(f"sign-up closed: {what}")
         if report.failed:

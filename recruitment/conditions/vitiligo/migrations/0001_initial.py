@@ -6,11 +6,11 @@ import django.db.models.deletion
 from django.db import migrations, models
 
 
-def _content_type_to(app_label):
+def _content_type_to(app_label, *, source):
     def move(apps, schema_editor):
         content_types = apps.get_model("contenttypes", "ContentType").objects
         if not content_types.filter(app_label=app_label, model="vitiligoanswers").exists():
-            content_types.filter(model="vitiligoanswers").exclude(app_label=app_label).update(app_label=app_label)
+            content_types.filter(model="vitiligoanswers").filter(app_label=source).update(app_label=app_label)
 
     return move
 
@@ -140,5 +140,7 @@ class Migration(migrations.Migration):
                 ),
             ],
         ),
-        migrations.RunPython(_content_type_to("vitiligo"), _content_type_to("recruitment")),
+        migrations.RunPython(
+            _content_type_to("vitiligo", source="recruitment"), _content_type_to("recruitment", source="vitiligo")
+        ),
     ]
