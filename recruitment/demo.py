@@ -1,6 +1,8 @@
 """Applications made from questionnaire data without a browser: demo data and tests use the same
 path as the web form (form validation, then the submit service)."""
 
+from collections.abc import Mapping
+
 from recruitment.conditions import condition_of
 from recruitment.forms import questionnaire_for
 from recruitment.services.applications import submit_application
@@ -30,7 +32,8 @@ def submit_answers(trial, data: dict, *, site=None, campaign=None, when=None, sh
 
 
 # Invented people for the demo portal: names say "Demo", phone numbers are not real numbers. The
-# answers every trial asks; each condition gives its section's (`demo_answers`).
+# answers every trial asks; each condition gives its section's (`demo_answers`) and its applicants
+# (its DemoData's `applicants`).
 _BASE = {
     "date_of_birth": "1988-06-01",
     "sex": "FEMALE",
@@ -44,78 +47,6 @@ _BASE = {
     "consent_transfer_abroad": "on",
 }
 
-DEMO_APPLICANTS: list[tuple[str, dict[str, object], str]] = [
-    # (trial slug, answers that differ from _BASE, status)
-    ("brave-aa1", {"full_name": "Demo Applicant 1", "phone": "+00 100 0001"}, "new"),
-    (
-        "brave-aa1",
-        {
-            "full_name": "Demo Applicant 2",
-            "phone": "+00 100 0002",
-            "sex": "MALE",
-            "pregnancy": [],
-            "date_of_birth": "1962-02-02",
-            "language": "en",
-        },
-        "new",
-    ),
-    (
-        "brave-aa1",
-        {
-            "full_name": "Demo Applicant 3",
-            "phone": "+00 100 0003",
-            "spontaneous_regrowth": "unsure",
-            "consent_share_with_sponsor": "on",
-        },
-        "contacted",
-    ),
-    ("thrive-aa1", {"full_name": "Demo Applicant 4", "phone": "+00 100 0004", "used_topical_steroid": "lt1m"}, "new"),
-    (
-        "thrive-aa1",
-        {
-            "full_name": "Demo Applicant 5",
-            "phone": "+00 100 0005",
-            "loss_top": "100",
-            "loss_back": "100",
-            "loss_left": "100",
-            "loss_right": "100",
-        },
-        "prescreen_passed",
-    ),
-    (
-        "jaktinib-aa",
-        {
-            "full_name": "Demo Applicant 6",
-            "phone": "+00 100 0006",
-            "used_tofacitinib": "gt6m",
-            "response_tofacitinib": "no",
-        },
-        "new",
-    ),
-    ("true-v1", {"full_name": "Demo Applicant 7", "phone": "+00 100 0007"}, "new"),
-    (
-        "true-v1",
-        {
-            "full_name": "Demo Applicant 8",
-            "phone": "+00 100 0008",
-            "units_face": "0.5",
-            "used_topical_calcineurin": "lt1m",
-        },
-        "contacted",
-    ),
-    (
-        "tranquillo-2",
-        {
-            "full_name": "Demo Applicant 9",
-            "phone": "+00 100 0009",
-            "activity": "spreading",
-            "units_legs": "6",
-            "whiteness_legs": "90",
-        },
-        "new",
-    ),
-]
 
-
-def demo_answers(trial, overrides: dict) -> dict:
+def demo_answers(trial, overrides: Mapping[str, object]) -> dict:
     return {**_BASE, **condition_of(trial).demo_answers, **overrides}

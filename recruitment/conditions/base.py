@@ -108,6 +108,10 @@ class DemoData:
     campaigns: tuple[tuple[str, str, str, str], ...] = ()
     renamed_campaigns: Mapping[str, str] = field(default_factory=dict)
     places_zh: Mapping[str, Mapping[str, str]] = field(default_factory=dict)  # facility/city/state/country
+    # Its invented applicants (trial slug, answers beyond the shared demo answers, pipeline status)
+    # and the trials whose sites the demo coordinator works at.
+    applicants: tuple[tuple[str, Mapping[str, object], str], ...] = ()
+    coordinator_trials: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -583,6 +583,60 @@ DEMO = DemoData(
             "drug": "艾玛昔替尼（SHR0302）",
         },
     },
+    coordinator_trials=("brave-aa1", "thrive-aa1"),
+    # (trial slug, answers that differ from the shared demo answers, status in the pipeline)
+    applicants=(
+        ("brave-aa1", {"full_name": "Demo Applicant 1", "phone": "+00 100 0001"}, "new"),
+        (
+            "brave-aa1",
+            {
+                "full_name": "Demo Applicant 2",
+                "phone": "+00 100 0002",
+                "sex": "MALE",
+                "pregnancy": [],
+                "date_of_birth": "1962-02-02",
+                "language": "en",
+            },
+            "new",
+        ),
+        (
+            "brave-aa1",
+            {
+                "full_name": "Demo Applicant 3",
+                "phone": "+00 100 0003",
+                "spontaneous_regrowth": "unsure",
+                "consent_share_with_sponsor": "on",
+            },
+            "contacted",
+        ),
+        (
+            "thrive-aa1",
+            {"full_name": "Demo Applicant 4", "phone": "+00 100 0004", "used_topical_steroid": "lt1m"},
+            "new",
+        ),
+        (
+            "thrive-aa1",
+            {
+                "full_name": "Demo Applicant 5",
+                "phone": "+00 100 0005",
+                "loss_top": "100",
+                "loss_back": "100",
+                "loss_left": "100",
+                "loss_right": "100",
+            },
+            "prescreen_passed",
+        ),
+        (
+            "jaktinib-aa",
+            {
+                "full_name": "Demo Applicant 6",
+                "phone": "+00 100 0006",
+                "used_tofacitinib": "gt6m",
+                "response_tofacitinib": "no",
+            },
+            "new",
+        ),
+    ),
     campaigns=(
         ("NCT03570749", "直播：斑秃患者答疑（演示）", "live_broadcast", "zh-hans"),
         ("NCT03570749", "海报：皮肤科门诊（演示）", "poster", "zh-hans"),

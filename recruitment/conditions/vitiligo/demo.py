@@ -389,6 +389,32 @@ DEMO = DemoData(
             "drug": "芦可替尼乳膏（鲁索替尼乳膏）",
         },
     },
+    coordinator_trials=("true-v1",),
+    # (trial slug, answers that differ from the shared demo answers, status in the pipeline)
+    applicants=(
+        ("true-v1", {"full_name": "Demo Applicant 7", "phone": "+00 100 0007"}, "new"),
+        (
+            "true-v1",
+            {
+                "full_name": "Demo Applicant 8",
+                "phone": "+00 100 0008",
+                "units_face": "0.5",
+                "used_topical_calcineurin": "lt1m",
+            },
+            "contacted",
+        ),
+        (
+            "tranquillo-2",
+            {
+                "full_name": "Demo Applicant 9",
+                "phone": "+00 100 0009",
+                "activity": "spreading",
+                "units_legs": "6",
+                "whiteness_legs": "90",
+            },
+            "new",
+        ),
+    ),
     campaigns=(
         ("NCT04052425", "直播：白癜风与芦可替尼乳膏（演示）", "live_broadcast", "zh-hans"),
         ("NCT06072183", "海报：白癜风门诊（演示）", "poster", "zh-hans"),

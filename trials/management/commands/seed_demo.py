@@ -5,7 +5,7 @@ from django.db import transaction
 
 from recruitment.conditions import installed
 from recruitment.conditions.base import DemoData
-from recruitment.demo import DEMO_APPLICANTS, demo_answers, submit_answers
+from recruitment.demo import demo_answers, submit_answers
 from recruitment.models import Application
 from recruitment.pipeline import FORWARD, Status
 from recruitment.roles import ensure_coordinators_group
@@ -21,7 +21,6 @@ def _demos() -> list[DemoData]:
 
 
 DEMO_SPONSOR = "Eli Lilly and Company"
-DEMO_COORDINATOR_TRIALS = ["brave-aa1", "thrive-aa1", "true-v1"]
 
 
 def _columns(name: str, text: dict) -> dict:
@@ -185,7 +184,8 @@ class Command(BaseCommand):
             self.stdout.write(f"Demo user {username!r} ready.")
         coordinator = User.objects.get(username="coordinator")
         coordinator.groups.add(group)
-        for site in Site.objects.filter(trial__slug__in=DEMO_COORDINATOR_TRIALS):
+        slugs = [slug for demo in _demos() for slug in demo.coordinator_trials]
+        for site in Site.objects.filter(trial__slug__in=slugs):
             site.coordinators.add(coordinator)
         # The demo sponsor's trials come with alopecia areata: with that condition not installed, the
         # demo sponsor follows no trial.
@@ -200,7 +200,10 @@ class Command(BaseCommand):
         coordinator = get_user_model().objects.filter(username="coordinator").first()
         # Only the applicants of the trials loaded: those of the conditions installed here.
         applicants = [
-            (by_slug[slug], overrides, status) for slug, overrides, status in DEMO_APPLICANTS if slug in by_slug
+            (by_slug[slug], answers, status)
+            for demo in _demos()
+            for slug, answers, status in demo.applicants
+            if slug in by_slug
         ]
         for trial, overrides, status in applicants:
             application = submit_answers(trial, demo_answers(trial, overrides), site=trial.sites.order_by("pk").first())
