@@ -49,8 +49,8 @@ class ApplicationExporter:
         exported applications' trials when not given)."""
         self.applications = applications
         self.contact = contact
-        # The columns of those conditions, in the registry's order: (condition, column). A
-        # vitiligo trial's export has no SALT column.
+        # The columns of those conditions, in the registry's order: (condition, column). One
+        # condition's trial exports none of another's scores.
         present = set(
             conditions
             if conditions is not None

@@ -8,11 +8,11 @@ language (django-modeltranslation), where coordinators edit them in admin. Plain
 coordinator would write them; facts as in the public registry records. Criteria are (kind, role,
 parameters, words for patients, source). A rule the registry states is an inclusion or exclusion; a
 rule these trials usually have but that could not be confirmed (pregnancy where the registry is
-silent, other hair-loss diagnoses, washouts that only the full protocols give) is a review
-criterion: meeting it asks the site to check, it never excludes.
+silent, washouts that only the full protocols give) is a review criterion: meeting it asks the site
+to check, it never excludes.
 
 The Chinese is a draft for a medical translator to review, written with the words Chinese patients
-know (斑秃, 全秃, 普秃, 巴瑞替尼 ...).
+know.
 """
 
 from recruitment.screening.roles import Role

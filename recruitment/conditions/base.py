@@ -112,6 +112,7 @@ class DemoData:
     # and the trials whose sites the demo coordinator works at.
     applicants: tuple[tuple[str, Mapping[str, object], str], ...] = ()
     coordinator_trials: tuple[str, ...] = ()
+    sponsor: str = ""  # the registry name of the sponsor the demo sponsor user works for, if any
 
 
 @dataclass(frozen=True)

@@ -56,8 +56,8 @@ def estimate_margin(threshold) -> Decimal:
 
 def check_estimate(value, low, high, label, *, margin=estimate_margin, scale=(None, None)):
     """A self-reported estimate against a range: a clear miss or a clear fit decides, an estimate
-    within `margin(limit)` of a limit does not. A limit at an end of the score's `scale` (SALT 100)
-    is no limit an estimate can be near."""
+    within `margin(limit)` of a limit does not. A limit at an end of the score's `scale` (its
+    maximum) is no limit an estimate can be near."""
     holds, why = check_score(value, low, high, label)
     if value is None:
         return holds, why

@@ -48,8 +48,8 @@ def has_translation(result: dict) -> bool:
 
 @register.simple_tag
 def conditions_served() -> str:
-    """The conditions the portal serves, in a sentence of the reader's language ("alopecia areata
-    and vitiligo"), from the registry of conditions rather than written into the templates."""
+    """The conditions the portal serves, in a sentence of the reader's language ("a, b and c"),
+    from the registry of conditions rather than written into the templates."""
     labels = [(lambda text: text[:1].lower() + text[1:])(str(c.label)) for c in installed()]
     if len(labels) == 1:
         return labels[0]

@@ -583,6 +583,7 @@ DEMO = DemoData(
             "drug": "艾玛昔替尼（SHR0302）",
         },
     },
+    sponsor="Eli Lilly and Company",
     coordinator_trials=("brave-aa1", "thrive-aa1"),
     # (trial slug, answers that differ from the shared demo answers, status in the pipeline)
     applicants=(

@@ -20,9 +20,6 @@ def _demos() -> list[DemoData]:
     return [condition.demo for condition in installed() if condition.demo is not None]
 
 
-DEMO_SPONSOR = "Eli Lilly and Company"
-
-
 def _columns(name: str, text: dict) -> dict:
     """{"en": ..., "zh_hans": ...} as the model's columns per language: name_en, name_zh_hans."""
     return {f"{name}_{suffix}": value for suffix, value in text.items()}
@@ -187,9 +184,9 @@ class Command(BaseCommand):
         slugs = [slug for demo in _demos() for slug in demo.coordinator_trials]
         for site in Site.objects.filter(trial__slug__in=slugs):
             site.coordinators.add(coordinator)
-        # The demo sponsor's trials come with alopecia areata: with that condition not installed, the
-        # demo sponsor follows no trial.
-        for sponsor in SponsorOrganisation.objects.filter(name=DEMO_SPONSOR):
+        # The demo sponsor user works for the sponsor a condition's demo names (none: no trial).
+        names = [demo.sponsor for demo in _demos() if demo.sponsor]
+        for sponsor in SponsorOrganisation.objects.filter(name__in=names):
             sponsor.members.add(User.objects.get(username="sponsor"))
 
     def _load_applications(self, trials):
