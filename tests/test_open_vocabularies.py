@@ -132,3 +132,16 @@ def test_a_trial_with_a_criterion_of_a_kind_no_longer_installed_still_saves_in_a
     uninstalled.lay_title_en = "Renamed"
     uninstalled.full_clean(exclude=["sponsor"])  # its condition unchanged: still saves
     assert form.fields["condition"].initial is None or "psoriasis" in dict(form.fields["condition"].choices)
+
+
+def test_a_trial_takes_the_core_kinds_and_its_own_conditions_not_anothers(client):
+    trial = make_trial()  # alopecia areata
+    criterion = make_criterion(trial, "age", params={"min": 18})
+    criterion.kind, criterion.params = "salt", {"min": 50}
+    criterion.full_clean()
+    criterion.kind, criterion.params = "vitiligo_type", {"types": ["segmental"]}
+    with pytest.raises(ValidationError, match="belongs to another condition"):
+        criterion.full_clean()
+    client.force_login(User.objects.create_superuser("root", "root@example.org", "pw"))
+    offered = client.get(f"/admin/trials/trial/{trial.pk}/change/").content.decode()
+    assert 'value="salt"' in offered and 'value="age"' in offered and 'value="vitiligo_type"' not in offered

@@ -63,11 +63,12 @@ class CriterionForm(forms.ModelForm):
     kind if it is no longer installed, so that its row still opens and saves unchanged."""
 
     kind = forms.ChoiceField(label=_("kind"))
+    condition: str | None = None  # the trial's, set by CriterionInline.get_formset
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         stored = [self.instance.kind] if self.instance.pk else []
-        cast(forms.ChoiceField, self.fields["kind"]).choices = kind_choices(stored)
+        cast(forms.ChoiceField, self.fields["kind"]).choices = kind_choices(stored, condition=self.condition)
 
 
 class CriterionInline(TranslationStackedInline):
@@ -77,6 +78,11 @@ class CriterionInline(TranslationStackedInline):
     ordering = ["position", "pk"]
 
     form = CriterionForm
+
+    def get_formset(self, request, obj=None, **kwargs):
+        # The kinds offered are the core's and the trial's condition's own.
+        form = type("CriterionForm", (CriterionForm,), {"condition": obj.condition if obj else None})
+        return super().get_formset(request, obj, form=form, **kwargs)
 
     def formfield_for_dbfield(self, db_field, request, **kwargs):
         field = super().formfield_for_dbfield(db_field, request, **kwargs)

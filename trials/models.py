@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from recruitment.conditions import condition_of, installed, is_installed, validate_condition
 from recruitment.language import reads_chinese
 from recruitment.screening.eligibility import CriterionSpec
-from recruitment.screening.kinds import is_known_kind, kind_label, validate_kind, validate_params
+from recruitment.screening.kinds import is_known_kind, kind_label, kinds_for, validate_kind, validate_params
 from recruitment.screening.roles import Role
 
 
@@ -536,6 +536,8 @@ class Criterion(models.Model):
             validate_kind(self.kind)
         except ValidationError as error:
             raise ValidationError({"kind": error.messages}) from None
+        if self.trial_id and self.kind not in kinds_for(self.trial.condition):
+            raise ValidationError({"kind": _("This kind of criterion belongs to another condition than the trial's.")})
         problems = validate_params(self.kind, self.params)
         if problems:
             raise ValidationError({"params": problems})

@@ -25,9 +25,20 @@ def all_kinds() -> dict[str, Kind]:
     return {kind.code: kind for kind in sorted(every, key=lambda kind: kind.code == "manual")}
 
 
-def kind_choices(stored: Iterable[str] = ()) -> list[tuple[str, Label]]:
-    """The kinds as form choices; `stored` kinds no longer installed stay readable among them."""
-    kinds = all_kinds()
+def kinds_for(condition_code: str | None) -> dict[str, Kind]:
+    """The kinds a trial of this condition may use: the core's and the condition's own (None:
+    every kind). Another condition's kind on a trial would only ever ask the site."""
+    if condition_code is None:
+        return all_kinds()
+    own = {kind.code for condition in installed() if condition.code == condition_code for kind in condition.kinds}
+    core = {kind.code for kind in core_kinds.KINDS}
+    return {code: kind for code, kind in all_kinds().items() if code in core or code in own}
+
+
+def kind_choices(stored: Iterable[str] = (), *, condition: str | None = None) -> list[tuple[str, Label]]:
+    """The kinds a trial of `condition` may use, as form choices; `stored` kinds it may not use
+    (no longer installed) stay readable among them."""
+    kinds = kinds_for(condition)
     choices: list[tuple[str, Label]] = [(code, kind.label) for code, kind in kinds.items()]
     return choices + [(code, kind_label(code)) for code in sorted(set(stored) - set(kinds))]
 
