@@ -290,6 +290,12 @@ class Trial(models.Model):
         return self.status == OPEN_FOR_SIGNUP and is_installed(self.condition)
 
     @property
+    def recruits_elsewhere_only(self) -> bool:
+        """Recruiting, by the registry, but for a condition this portal does not serve (any more):
+        its questions cannot be asked here."""
+        return self.status == OPEN_FOR_SIGNUP and not is_installed(self.condition)
+
+    @property
     def condition_label(self):
         """The condition's name in the reader's language ("Unknown condition" if not installed)."""
         return condition_of(self).label

@@ -12,7 +12,7 @@ from django.utils.functional import SimpleLazyObject
 from django.views.decorators.http import require_safe
 
 from recruitment import language
-from recruitment.conditions import condition_of
+from recruitment.conditions import condition_of, is_installed
 from trials import catalog_cache, qr
 from trials.campaign_cookie import remember_campaign, remember_scan, scanned_today
 from trials.forms import TrialFilterForm
@@ -28,10 +28,11 @@ def _recruiting_sites():
 
 
 def open_trials(*, exclude=None, condition=None):
+    """Trials open for sign-up, of `condition` when it is one the portal serves (else of any)."""
     trials = Trial.objects.open_for_signup().select_related("sponsor").order_by("title")
     if exclude is not None:
         trials = trials.exclude(pk=exclude.pk)
-    if condition:
+    if condition and is_installed(condition):
         trials = trials.filter(condition=condition)
     return trials
 
