@@ -123,20 +123,23 @@ def test_no_reminder_goes_out_for_a_trial_that_takes_no_sign_up():
     assert not reminders.waiting().exists()
 
 
-def test_a_trial_with_a_criterion_of_a_kind_no_longer_installed_still_saves_in_admin(client, uninstalled):
+def test_a_trial_with_a_criterion_of_a_kind_no_longer_installed_still_saves_in_admin(
+    client, uninstalled, django_assert_num_queries
+):
     client.force_login(User.objects.create_superuser("root", "root@example.org", "pw"))
-    url = f"/admin/trials/trial/{uninstalled.pk}/change/"
-    page = client.get(url)
-    form = page.context["adminform"].form
-    criterion = uninstalled.criteria.get()
-    criterion.params = {}
-    criterion.full_clean()  # unchanged: kept as it was, the site checks it
+    form = client.get(f"/admin/trials/trial/{uninstalled.pk}/change/").context["adminform"].form
+    assert form.initial["condition"] == "psoriasis" and "psoriasis" in dict(form.fields["condition"].choices)
+    criterion = Criterion.objects.select_related("trial").get(trial=uninstalled)
+    with django_assert_num_queries(0):  # the stored kind was kept as the row was read, not read again
+        criterion.clean()  # unchanged: kept as it was, the site checks it
     criterion.kind = "another_unknown"
     with pytest.raises(ValidationError, match="another_unknown is not a kind"):
         criterion.full_clean()
     uninstalled.lay_title_en = "Renamed"
     uninstalled.full_clean(exclude=["sponsor"])  # its condition unchanged: still saves
-    assert form.fields["condition"].initial is None or "psoriasis" in dict(form.fields["condition"].choices)
+    uninstalled.condition = "eczema"
+    with pytest.raises(ValidationError, match="eczema is not a condition"):
+        uninstalled.full_clean(exclude=["sponsor"])
 
 
 def test_a_trial_takes_the_core_kinds_and_its_own_conditions_not_anothers(client):
