@@ -2,8 +2,6 @@
 spreading, and the white patches' extent estimated region by region with the patient's own hand
 (from which the server works out the self-reported BSA, F-VASI and T-VASI)."""
 
-from decimal import Decimal
-
 from django import forms
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
@@ -16,7 +14,7 @@ from recruitment.conditions.fields import (
     year_field,
     yes_no,
 )
-from recruitment.conditions.section import QuestionSection
+from recruitment.conditions.grid import GridColumn, RegionGrid, with_grid
 from recruitment.conditions.vitiligo.kinds import Activity, VitiligoType
 from recruitment.conditions.vitiligo.score import REGIONS, Whiteness, extent
 from recruitment.conditions.vitiligo.treatments import VitiligoTreatment
@@ -66,19 +64,61 @@ WHITENESS_CHOICES = [
 ]
 
 
-def units_name(region) -> str:
-    return f"units_{region.code}"
+def _units_field(region) -> forms.Field:
+    return forms.DecimalField(
+        label=format_lazy(_("{region}: how many hand units"), region=region.label),
+        help_text=region.help,
+        required=False,
+        min_value=0,
+        max_value=region.max_units,
+        decimal_places=1,
+        max_digits=4,
+        error_messages={
+            "max_value": format_lazy(
+                _("All of this part is about {most} hand units: please give a number from 0 to {most}."),
+                most=region.max_units,
+            )
+        },
+        widget=forms.NumberInput(
+            attrs={
+                "inputmode": "decimal",
+                "step": "0.1",
+                "data-vasi-units": region.code,
+                "data-facial": "1" if region.facial else "",
+                "data-max": str(region.max_units),
+            }
+        ),
+    )
 
 
-def whiteness_name(region) -> str:
-    return f"whiteness_{region.code}"
+def _whiteness_field(region) -> forms.Field:
+    return forms.TypedChoiceField(
+        label=format_lazy(_("{region}: how white"), region=region.label),
+        choices=WHITENESS_CHOICES,
+        coerce=int,
+        required=False,
+        empty_value=None,
+        widget=forms.Select(attrs={"data-vasi-whiteness": region.code}),
+    )
 
 
-class _VitiligoQuestions(QuestionSection):
+GRID = (
+    GridColumn("units", _units_field, _("Please estimate how many hand units the patches cover here.")),
+    GridColumn("whiteness", _whiteness_field, _("Please choose how white the patches are here.")),
+)
+
+
+class _VitiligoQuestions(RegionGrid):
     section_title = _("2. Your white patches")
     section_template = "conditions/vitiligo/questions.html"
     treatments = TREATMENTS
     response_question = _("Did the white patches get colour back while using it?")
+    grid_regions = REGIONS
+    grid_columns = GRID
+    grid_empty = _(
+        "Please estimate at least one part of the body with white patches, with its hand units and "
+        "how white the patches are."
+    )
 
     diagnosed = yes_no(
         _("Has a doctor told you that you have vitiligo?"),
@@ -107,39 +147,13 @@ class _VitiligoQuestions(QuestionSection):
         started = clean_month_year(self, data, "started_month", "started_year")
         if started:
             data["started_on"] = started
-        total, given = Decimal(0), False
-        for region in REGIONS:
-            units, whiteness = data.get(units_name(region)), data.get(whiteness_name(region))
-            if units_name(region) in self.errors or whiteness_name(region) in self.errors:
-                continue
-            if units and whiteness is None:
-                self.add_error(whiteness_name(region), _("Please choose how white the patches are here."))
-            elif whiteness and not units:
-                self.add_error(units_name(region), _("Please estimate how many hand units the patches cover here."))
-            total += units or 0
-            given = given or bool(units and whiteness)
-        if total > 100:
+        rows = self.clean_grid()
+        if sum(row["units"] for row in rows.values()) > 100:
             self.add_error(None, _("The hand units add up to more than 100, the whole body. Please check them."))
-        elif not given and not any(name.startswith(("units_", "whiteness_")) for name in self.errors):
-            # An empty grid is not "no white patches": a patient applying has some. Scores of 0
-            # would turn them away from every trial.
-            self.add_error(
-                units_name(REGIONS[0]),
-                _(
-                    "Please estimate at least one part of the body with white patches, with its hand units and "
-                    "how white the patches are."
-                ),
-            )
-        return data
-
-    def regions(self) -> dict:
-        """{region code: {"units", "whiteness"}} for each region with white patches."""
-        d = self.cleaned_data
-        return {
-            region.code: {"units": f"{d[units_name(region)]:.1f}", "whiteness": d[whiteness_name(region)]}
-            for region in REGIONS
-            if d.get(units_name(region)) and d.get(whiteness_name(region))
+        data["regions"] = {
+            code: {"units": f"{row['units']:.1f}", "whiteness": row["whiteness"]} for code, row in rows.items()
         }
+        return data
 
     def condition_answers(self) -> dict:
         """The section's cleaned answers, as the answers model stores them."""
@@ -149,71 +163,17 @@ class _VitiligoQuestions(QuestionSection):
             "started_on": d["started_on"],
             "duration_months": months_between(d["started_on"], self.today),
             "activity": d["activity"],
-            "regions": self.regions(),
+            "regions": d["regions"],
         }
 
-    def region_rows(self):
-        """(region, bound hand-units field, bound whiteness field), in the order shown."""
-        return [(region, self[units_name(region)], self[whiteness_name(region)]) for region in REGIONS]
-
     def score_preview(self):
-        """The server's estimates for the regions on screen (typed, or kept across a language
-        switch) when every region given is a valid, complete answer: shown without JavaScript too."""
-        answers = self.data if self.is_bound else self.initial
-        regions = {}
-        for region in REGIONS:
-            try:
-                units = self.fields[units_name(region)].clean(answers.get(units_name(region)))
-                whiteness = self.fields[whiteness_name(region)].clean(answers.get(whiteness_name(region)))
-            except forms.ValidationError:
-                return None
-            if bool(units) != bool(whiteness):
-                return None  # half an answer: the form asks for the other half
-            if units and whiteness:
-                regions[region.code] = (units, whiteness)
-        return extent(regions) if regions else None
-
-
-def _region_fields() -> dict:
-    fields: dict[str, forms.Field] = {}
-    for region in REGIONS:
-        fields[units_name(region)] = forms.DecimalField(
-            label=format_lazy(_("{region}: how many hand units"), region=region.label),
-            help_text=region.help,
-            required=False,
-            min_value=0,
-            max_value=region.max_units,
-            decimal_places=1,
-            max_digits=4,
-            error_messages={
-                "max_value": format_lazy(
-                    _("All of this part is about {most} hand units: please give a number from 0 to {most}."),
-                    most=region.max_units,
-                )
-            },
-            widget=forms.NumberInput(
-                attrs={
-                    "inputmode": "decimal",
-                    "step": "0.1",
-                    "data-vasi-units": region.code,
-                    "data-facial": "1" if region.facial else "",
-                    "data-max": str(region.max_units),
-                }
-            ),
-        )
-        fields[whiteness_name(region)] = forms.TypedChoiceField(
-            label=format_lazy(_("{region}: how white"), region=region.label),
-            choices=WHITENESS_CHOICES,
-            coerce=int,
-            required=False,
-            empty_value=None,
-            widget=forms.Select(attrs={"data-vasi-whiteness": region.code}),
-        )
-    return fields
+        """The server's estimates for the regions on screen, shown without JavaScript too."""
+        rows = self.grid_on_screen()
+        return extent({code: (row["units"], row["whiteness"]) for code, row in rows.items()}) if rows else None
 
 
 # Mixed into the questionnaire of a vitiligo trial (recruitment.forms.questionnaire_for).
-VitiligoQuestions = type("VitiligoQuestions", (_VitiligoQuestions,), {"__module__": __name__, **_region_fields()})
+VitiligoQuestions = with_grid(_VitiligoQuestions)
 
 
 def initial_from(row) -> dict:
