@@ -113,6 +113,10 @@ class DemoData:
     applicants: tuple[tuple[str, Mapping[str, object], str], ...] = ()
     coordinator_trials: tuple[str, ...] = ()
     sponsor: str = ""  # the registry name of the sponsor the demo sponsor user works for, if any
+    # By registry name, the sponsors trials/demo_content.py does not already name: the public
+    # name in each language ({"en", "zh_hans"}) and the country it receives data in (None: China).
+    sponsor_names: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
+    sponsor_countries: Mapping[str, str | None] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)

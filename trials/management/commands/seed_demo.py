@@ -92,7 +92,7 @@ class Command(BaseCommand):
         elif content:
             self._translate_criteria(trial, content["criteria"])
         self._translate_sites(trial, demo)
-        self._name_sponsor(trial.sponsor)
+        self._name_sponsor(trial.sponsor, demo)
         return trial
 
     def _write_texts(self, trial, content, chinese, *, created):
@@ -136,15 +136,19 @@ class Command(BaseCommand):
             if empty:
                 site.save(update_fields=list(empty))
 
-    def _name_sponsor(self, sponsor):
+    def _name_sponsor(self, sponsor, demo: DemoData):
         changed = False
-        if sponsor.name in SPONSOR_NAMES and not sponsor.public_name_en:
-            for column, value in _columns("public_name", SPONSOR_NAMES[sponsor.name]).items():
+        names = {**SPONSOR_NAMES, **demo.sponsor_names}
+        if sponsor.name in names and not sponsor.public_name_en:
+            for column, value in _columns("public_name", dict(names[sponsor.name])).items():
                 setattr(sponsor, column, value)
             changed = True
-        country = SPONSOR_COUNTRY.get(sponsor.name)
+        country = {**SPONSOR_COUNTRY, **demo.sponsor_countries}.get(sponsor.name)
         if country and not sponsor.country_en:
-            sponsor.country_en, sponsor.country_zh_hans = country, COUNTRY_ZH[country]
+            sponsor.country_en, sponsor.country_zh_hans = (
+                country,
+                {**COUNTRY_ZH, **demo.places_zh.get("country", {})}[country],
+            )
             changed = True
         if changed:
             sponsor.save()
