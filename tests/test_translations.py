@@ -44,6 +44,24 @@ def test_a_conditions_words_are_in_its_own_catalog_not_the_cores():
         assert "白斑" in translation.gettext("2. Your white patches")
 
 
+def test_a_message_two_catalogs_share_reads_the_same_in_both():
+    """Django serves one translation of a message from all catalogs together (the first app's):
+    a condition that gives a message the core or another condition has must mean the same by it,
+    or mark it with a context of its own (pgettext, {% translate ... context ... %})."""
+    seen: dict = {}
+    differ = []
+    for catalog in CATALOGS:
+        for entry in polib.pofile(str(catalog / "django.po")):
+            key = (entry.msgctxt, entry.msgid)
+            chinese = entry.msgstr or str(entry.msgstr_plural)
+            if key in seen and seen[key][1] != chinese:
+                differ.append(
+                    f"{entry.msgid!r}: {seen[key][0]} {seen[key][1]!r}, {catalog.parents[2].name} {chinese!r}"
+                )
+            seen.setdefault(key, (catalog.parents[2].name, chinese))
+    assert differ == []
+
+
 @pytest.mark.parametrize(
     ("english", "chinese_fragment"),
     [
