@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     # The conditions the portal serves, one app each (recruitment.conditions): one line installs one.
     "recruitment.conditions.alopecia_areata",
     "recruitment.conditions.vitiligo",
+    "recruitment.conditions.atopic_dermatitis",
 ]
 
 MIDDLEWARE = [
