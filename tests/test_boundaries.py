@@ -95,3 +95,40 @@ def test_the_eligibility_engine_depends_on_nothing_above_it():
         if name.startswith(("recruitment.conditions", "recruitment.models", "recruitment.services", "trials"))
     )
     assert above == []
+
+
+def _words_of(condition) -> set[str]:
+    from django.utils import translation
+
+    words = {term.lower() for term in condition.registry_terms}
+    for language in ("en", "zh-hans"):
+        with translation.override(language):
+            words.add(str(condition.label).lower())
+    assert words, condition.code
+    return words
+
+
+def test_the_core_names_no_condition():
+    """A condition's names (its registry terms, its name in each language) appear in code,
+    templates and the core's catalog only inside its own app: the core serves any condition."""
+    from recruitment.conditions import installed
+
+    apps = {condition.code: ROOT / "recruitment" / "conditions" / condition.code for condition in installed()}
+    files = [
+        path
+        for folder in ("config", "recruitment", "trials", "templates", "static", "locale")
+        for path in (ROOT / folder).rglob("*")
+        if path.suffix in {".py", ".html", ".js", ".txt", ".po"}
+        and "migrations" not in path.parts
+        and "vendor" not in path.parts
+    ]
+    found = []
+    for condition in installed():
+        words = _words_of(condition)
+        for path in files:
+            if any(home in path.parents for home in apps.values()):
+                continue
+            text = path.read_text(encoding="utf-8").lower()
+            text = text.replace(f"recruitment.conditions.{condition.code}", "")  # its INSTALLED_APPS line
+            found += [f"{path.relative_to(ROOT)}: {word}" for word in sorted(words) if word in text]
+    assert found == []
