@@ -96,19 +96,19 @@ def area_choices(region) -> list:
         if score == 1:
             label = format_lazy(
                 # xgettext:no-python-format
-                _("Under 10% of this part: less than {hands} hand units"),
+                _("Less than {hands} hand units (under 10% of this part)"),
                 hands=_hands(region, 10),
             )
         elif high == 100:
             label = format_lazy(
                 # xgettext:no-python-format
-                _("Almost all of it, 90% or more: about {hands} hand units or more"),
+                _("About {hands} hand units or more (90% or more: almost all of it)"),
                 hands=_hands(region, 90),
             )
         else:
             label = format_lazy(
                 # xgettext:no-python-format
-                _("{low} to {high}% of this part: about {few} to {many} hand units"),
+                _("About {few} to {many} hand units ({low} to {high}% of this part)"),
                 low=low,
                 high=high,
                 few=_hands(region, low),

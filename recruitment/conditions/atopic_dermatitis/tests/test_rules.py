@@ -62,10 +62,10 @@ def test_eczema_with_every_sign_absent_has_a_surface_and_no_easi():
 
 def test_each_area_step_is_explained_in_the_regions_own_hand_units():
     legs = dict(area_choices(BY_CODE["legs"]))
-    assert str(legs[1]) == "Under 10% of this part: less than 4 hand units"
-    assert str(legs[2]) == "10 to 29% of this part: about 4 to 12 hand units"
-    assert str(legs[6]) == "Almost all of it, 90% or more: about 36 hand units or more"
-    assert str(dict(area_choices(BY_CODE["head_neck"]))[3]) == "30 to 49% of this part: about 3 to 5 hand units"
+    assert str(legs[1]) == "Less than 4 hand units (under 10% of this part)"
+    assert str(legs[2]) == "About 4 to 12 hand units (10 to 29% of this part)"
+    assert str(legs[6]) == "About 36 hand units or more (90% or more: almost all of it)"
+    assert str(dict(area_choices(BY_CODE["head_neck"]))[3]) == "About 3 to 5 hand units (30 to 49% of this part)"
 
 
 def test_every_treatment_a_group_names_is_one_the_questionnaire_asks_about():
