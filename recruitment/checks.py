@@ -38,3 +38,37 @@ def operator_named(app_configs, **kwargs):
                 )
             )
     return problems
+
+
+@register()
+def conditions_do_not_clash(app_configs, **kwargs):
+    """Conditions share one namespace of codes: a kind of criterion, a treatment or an answers row
+    of one condition named as another's (or the core's) would silently take its place."""
+    from django.core.checks import Error
+
+    from recruitment.conditions import installed
+    from recruitment.screening import core_kinds
+    from recruitment.screening.treatments import Treatment
+
+    owners: dict[tuple[str, str], str] = {}
+    for kind in core_kinds.KINDS:
+        owners[("kind of criterion", kind.code)] = "the core"
+    for code in Treatment.values:
+        owners[("treatment", code)] = "the core"
+    problems = []
+    for condition in installed():
+        names = [("condition", condition.code), ("answers", condition.answers_name)]
+        names += [("kind of criterion", kind.code) for kind in condition.kinds]
+        if condition.own_treatments is not None:
+            names += [("treatment", code) for code in condition.own_treatments.values]
+        for what, code in names:
+            owner = owners.setdefault((what, code), condition.code)
+            if owner != condition.code:
+                problems.append(
+                    Error(
+                        f"The {what} {code!r} of condition {condition.code!r} is also {owner}'s.",
+                        hint="Give it a code of its own.",
+                        id="recruitment.E001",
+                    )
+                )
+    return problems

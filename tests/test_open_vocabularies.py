@@ -2,6 +2,8 @@
 the installed ones when written, never database choices. Adding one needs no migration of the
 core, and a row of one no longer installed still reads, as unknown, never a crash."""
 
+import re
+
 import pytest
 from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
@@ -153,3 +155,46 @@ def test_a_trial_takes_the_core_kinds_and_its_own_conditions_not_anothers(client
     client.force_login(User.objects.create_superuser("root", "root@example.org", "pw"))
     offered = client.get(f"/admin/trials/trial/{trial.pk}/change/").content.decode()
     assert 'value="salt"' in offered and 'value="age"' in offered and 'value="vitiligo_type"' not in offered
+
+
+def test_an_unknown_condition_in_the_settings_stops_start_up_naming_it(tmp_path):
+    from tests.proc import ROOT, clean_env, run
+
+    (tmp_path / "with_psoriasis.py").write_text(
+        "from config.settings import *  # noqa\n"
+        "INSTALLED_APPS = [*INSTALLED_APPS, 'recruitment.conditions.psoriasis']\n"
+    )
+    import sys
+
+    result = run(
+        [sys.executable, "manage.py", "check"],
+        env=clean_env(DJANGO_SETTINGS_MODULE="with_psoriasis", PYTHONPATH=f"{tmp_path}:{ROOT}"),
+    )
+    assert result.returncode != 0 and "recruitment.conditions.psoriasis" in result.stderr
+
+
+def test_a_condition_whose_kind_or_treatment_clashes_with_anothers_stops_start_up_naming_it(monkeypatch):
+    import dataclasses
+
+    from django.apps import apps
+    from django.core.management import call_command
+    from django.core.management.base import SystemCheckError
+
+    from recruitment.conditions import by_code
+    from recruitment.conditions.base import ConditionAppConfig
+    from recruitment.screening import core_kinds
+
+    config = next(c for c in apps.get_app_configs() if isinstance(c, ConditionAppConfig))
+    other = next(c for c in by_code().values() if c.code != config.condition.code)
+    clashing = dataclasses.replace(
+        config.condition, kinds=[*config.condition.kinds, other.kinds[0], core_kinds.KINDS[0]]
+    )
+    monkeypatch.setattr(config, "condition", clashing)
+    with pytest.raises(SystemCheckError) as raised:
+        call_command("check")
+    message = str(raised.value)
+    # Named with both conditions, whichever INSTALLED_APPS lists first.
+    kind = other.kinds[0].code
+    assert re.search(rf"The kind of criterion '{kind}' of condition '\w+' is also \w+'s", message)
+    assert clashing.code in message and other.code in message
+    assert f"{core_kinds.KINDS[0].code!r} of condition {clashing.code!r} is also the core's" in message
