@@ -112,3 +112,21 @@ def duration_since(started: datetime.date | None, months: int, today: datetime.d
     if fits is False and low is not None and months < low and started and (high is None or low < high):
         later = Later(surely_longer_than(started, low))
     return months, fits, later
+
+
+def check_duration(p, a, *, months_name: str, started_name: str, not_given: str, lasted: str):
+    """A criterion on how long something the patient dated by month and year has lasted (the
+    parameters `min_months` and `max_months`), read from the condition's answers `months_name` and
+    `started_name`. `not_given` and `lasted` are its reasons (`lasted` with %(months)s and
+    %(range)s): the rule is `duration_since`'s, the words the condition's."""
+    months, started = a.condition.get(months_name), a.condition.get(started_name)
+    if months is None:
+        return None, reason(not_given)
+    low, high = p.get("min_months"), p.get("max_months")
+    months, fits, later = duration_since(started, months, a.today, low, high)
+    why = reason(lasted, months=months, range=range_text(low, high))
+    if later is not None:
+        return False, why, later
+    if fits is None:
+        return None, why.then(gettext_noop("%(first)s; too close to the limit to tell from the month alone"))
+    return fits, why

@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import gettext_noop
 
 from recruitment.conditions.atopic_dermatitis.treatments import SYSTEMIC
-from recruitment.screening.checks import check_estimate, check_score, duration_since, range_text
+from recruitment.screening.checks import check_duration, check_estimate, check_score
 from recruitment.screening.kind import BOOL, LIST, NUMBER, Kind, Param
 from recruitment.screening.reasons import reason
 
@@ -74,21 +74,14 @@ def _check_weight(p, a):
 
 
 def _check_duration(p, a):
-    months, started = a.condition.get("duration_months"), a.condition.get("started_on")
-    if months is None:
-        return None, reason(gettext_noop("when the eczema began not given"))
-    low, high = p.get("min_months"), p.get("max_months")
-    months, fits, later = duration_since(started, months, a.today, low, high)
-    why = reason(
-        gettext_noop("eczema for about %(months)s months, required %(range)s months"),
-        months=months,
-        range=range_text(low, high),
+    return check_duration(
+        p,
+        a,
+        months_name="duration_months",
+        started_name="started_on",
+        not_given=gettext_noop("when the eczema began not given"),
+        lasted=gettext_noop("eczema for about %(months)s months, required %(range)s months"),
     )
-    if later is not None:
-        return False, why, later
-    if fits is None:
-        return None, why.then(gettext_noop("%(first)s; too close to the limit to tell from the month alone"))
-    return fits, why
 
 
 def _check_topical(p, a):
