@@ -6,6 +6,7 @@ import datetime
 
 from django import forms
 from django.core.validators import MaxValueValidator
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from recruitment.patient_dates import months_between
@@ -53,15 +54,25 @@ def month_field():
     )
 
 
-def year_field():
-    return forms.IntegerField(label=_("Year"), min_value=1900, widget=forms.NumberInput(attrs={"inputmode": "numeric"}))
+def year_field(label=None):
+    """A year; `label` says the year of what, for the error summary that lists it apart."""
+    return forms.IntegerField(
+        label=label or _("Year"), min_value=1900, widget=forms.NumberInput(attrs={"inputmode": "numeric"})
+    )
 
 
 def limit_year_to_today(form, year_field_name: str):
     """A year field of this form instance accepts no year after the form's today (its own copy
     of the field: the class's field is shared by every request)."""
     field = form.fields[year_field_name]
-    field.validators.append(MaxValueValidator(form.today.year))
+    field.validators.append(
+        MaxValueValidator(
+            form.today.year,
+            message=format_lazy(
+                _("This year has not come yet: please give a year up to {year}."), year=form.today.year
+            ),
+        )
+    )
     field.widget.attrs["max"] = form.today.year
 
 

@@ -298,7 +298,7 @@ def test_a_chinese_patient_finishes_on_a_clinic_tablet_then_withdraws_and_erases
     tablet.check("#id_consent_transfer_abroad")
     submit(tablet)
     reference = tablet.locator("#reference").inner_text()
-    assert "参考编号" in sms.outbox[-1].body and reference in sms.outbox[-1].body  # the confirmation
+    assert "申请编号" in sms.outbox[-1].body and reference in sms.outbox[-1].body  # the confirmation
     tablet.click("#finish button[type=submit]")
     tablet.wait_for_load_state()
     reader.check(tablet, "finished")
