@@ -34,8 +34,8 @@ def _common(*, min_months: int, duration: dict, itch: dict):
             IN,
             {"min": 16},
             T(
-                "EASI of at least 16: moderate to severe eczema (self-estimated here, measured by the study doctor)",
-                "EASI 评分至少 16，即中度到重度湿疹（这里是自我估计，研究医生会实际测量）",
+                "An eczema score (EASI) of at least 16 (self-estimated here, measured by the study doctor)",
+                "湿疹评分（EASI）至少 16（这里是自我估计，研究医生会实际测量）",
             ),
             REGISTRY,
         ),
@@ -76,13 +76,25 @@ def _common(*, min_months: int, duration: dict, itch: dict):
             REVIEW,
             {"treatments": _ECZEMA_TREATMENTS, "days": 28},
             T(
-                "Eczema tablets, injections or light therapy in the last 4 weeks: the site checks how long before the "
-                "study each must have been stopped. Do not stop a treatment to join a trial; talk to the doctor who "
-                "prescribed it",
-                "最近 4 周内用过治疗湿疹的口服药、注射药或光疗：研究中心会核实每种治疗需要在试验开始前停用多久。"
+                "Eczema tablets or light therapy in the last 4 weeks: the site checks how long before the study each "
+                "must have been stopped. Do not stop a treatment to join a trial; talk to the doctor who prescribed it",
+                "最近 4 周内用过治疗湿疹的口服药或光疗：研究中心会核实每种治疗需要在试验开始前停用多久。"
                 "请不要为了参加试验自行停药，请先和开药的医生商量",
             ),
             "ClinicalTrials.gov eligibility criteria (washout periods in the protocol only)",
+        ),
+        (
+            "washout",
+            REVIEW,
+            {"treatments": ["dupilumab", "tralokinumab"], "days": 84},
+            T(
+                "Eczema injections (dupilumab, tralokinumab) in the last 12 weeks: the site checks how long before "
+                "the study they must have been stopped. Do not stop a treatment to join a trial; talk to the doctor "
+                "who prescribed it",
+                "最近 12 周内用过治疗湿疹的注射药（度普利尤单抗、曲罗芦单抗）：研究中心会核实需要在试验开始前停用"
+                "多久。请不要为了参加试验自行停药，请先和开药的医生商量",
+            ),
+            TYPICAL,
         ),
     ]
 
@@ -110,7 +122,7 @@ _REISTONE = [
         "other_skin_disease",
         EX,
         {"diseases": ["psoriasis", "lupus"]},
-        T("No psoriasis or lupus of the skin", "没有银屑病（牛皮癣）或皮肤红斑狼疮"),
+        T("No psoriasis or lupus active now", "目前没有正在发作的银屑病（牛皮癣）或红斑狼疮"),
         quote(
             "NCT04875169",
             "Other active skin diseases that may interfere with the assessment of AD, such as psoriasis or lupus "
@@ -132,8 +144,8 @@ _REISTONE = [
         REVIEW,
         {"items": ["cancer_5y"]},
         T(
-            "No cancer (the study doctor also asks about cancers longer ago than 5 years)",
-            "没有患过癌症（研究医生也会询问 5 年以前的情况）",
+            "Never had cancer: the study doctor asks about any, and checks exceptions such as a treated skin cancer",
+            "从未患过恶性肿瘤：研究医生会询问所有情况，并核实例外情况（如已治愈的皮肤癌）",
         ),
         quote("NCT04875169", "History of malignancy"),
     ),
@@ -190,6 +202,16 @@ def _measure_up(nct: str):
             ),
         ),
         (
+            "health_history",
+            REVIEW,
+            {"items": ["cancer_5y"]},
+            T(
+                "Cancer in the last 5 years: the study doctor checks whether it allows joining",
+                "最近 5 年内患过癌症：由研究医生判断是否可以参加",
+            ),
+            TYPICAL,
+        ),
+        (
             "pregnancy",
             EX,
             {},
@@ -221,8 +243,9 @@ _TABLET_PARTICIPATION = [
         "定期到研究医院访视，研究团队会检查您的皮肤和身体状况；每天记录瘙痒日记",
     ),
     T(
-        "You may keep using a moisturiser; the team tells you which creams to stop",
-        "可以继续使用保湿霜；哪些药膏需要停用，研究团队会告诉您",
+        "A moisturiser twice a day from at least a week before the study starts; the study doctor tells you which "
+        "eczema creams you can use during the study",
+        "试验开始前至少 7 天起每天涂两次保湿霜；研究期间可以使用哪些湿疹药膏，研究医生会告诉您",
     ),
     BLOOD,
     FREE,
@@ -250,7 +273,7 @@ TRIALS = {
                 "Atopic dermatitis for at least 1 year; body weight of at least 40 kg",
                 "患特应性皮炎至少 1 年；体重至少 40 公斤",
             ),
-            T("No psoriasis or lupus of the skin", "没有银屑病（牛皮癣）或皮肤红斑狼疮"),
+            T("No psoriasis or lupus active now", "目前没有正在发作的银屑病（牛皮癣）或红斑狼疮"),
         ],
         "participation": _TABLET_PARTICIPATION,
         "criteria": _REISTONE,

@@ -7,6 +7,8 @@ limit to the site. The overall severity and the itch are steps the patient choos
 a minimum is for the site to judge (a lay word maps to the investigator's scale only roughly, and
 the trials average a week's diary of itch), more is not a fit."""
 
+from decimal import Decimal
+
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import gettext_noop
@@ -15,6 +17,7 @@ from recruitment.conditions.atopic_dermatitis.treatments import SYSTEMIC
 from recruitment.screening.checks import check_duration, check_estimate, check_score
 from recruitment.screening.kind import BOOL, LIST, NUMBER, Kind, Param
 from recruitment.screening.reasons import reason
+from recruitment.screening.treatments import LAST_USE_DAYS
 
 EASI_SCALE = (0, 72)
 
@@ -69,8 +72,19 @@ def _check_itch(p, a):
     return check_step(a.condition.get("itch"), p["min"], gettext_noop("worst itch on a typical day (0-10)"))
 
 
+# A weight the patient gives from memory is a kilo or two off, and a teenager's changes by the
+# screening visit: within 2 kg of a limit it is for the site to weigh.
+WEIGHT_MARGIN = Decimal(2)
+
+
 def _check_weight(p, a):
-    return check_score(a.condition.get("weight_kg"), p.get("min"), p.get("max"), gettext_noop("body weight (kg)"))
+    return check_estimate(
+        a.condition.get("weight_kg"),
+        p.get("min"),
+        p.get("max"),
+        gettext_noop("body weight (kg)"),
+        margin=lambda limit: WEIGHT_MARGIN,
+    )
 
 
 def _check_duration(p, a):
@@ -84,6 +98,27 @@ def _check_duration(p, a):
     )
 
 
+SIX_MONTHS = 183  # days
+
+
+def _systemic_within(a, *, days: int) -> tuple[list[str], list[str]]:
+    """The systemic treatments surely used within `days` of today, and those perhaps: the "last
+    used" answers are bands (stopped 1 to 3 months ago...), counted from the day they were given,
+    so a re-evaluation later moves them back in time."""
+    since = (a.today - a.answered_on).days if a.today and a.answered_on else 0
+    within, maybe = [], []
+    for code, used in sorted(a.treatments.items()):
+        if code not in SYSTEMIC:
+            continue
+        at_least, at_most = LAST_USE_DAYS[used.last_use]
+        at_least, at_most = at_least + since, None if at_most is None else at_most + since
+        if at_most is not None and at_most <= days:
+            within.append(str(code))
+        elif at_least < days:
+            maybe.append(str(code))
+    return within, maybe
+
+
 def _check_topical(p, a):
     """In the last 6 months creams did not control the eczema or could not be used; or, where the
     criterion allows it, systemic treatment was needed (the registries: "or for whom systemic
@@ -94,13 +129,13 @@ def _check_topical(p, a):
             gettext_noop("creams in the last 6 months: %(topical_response)s"), topical_response=response
         )
     if p.get("or_systemic"):
-        systemic = sorted(
-            str(code)
-            for code, used in a.treatments.items()
-            if code in SYSTEMIC and used.last_use in ("still", "lt1m", "1to3m", "3to6m")
-        )
-        if systemic:
-            return True, reason(gettext_noop("treated in the last 6 months with %(treatments)s"), treatments=systemic)
+        within, maybe = _systemic_within(a, days=SIX_MONTHS)
+        if within:
+            return True, reason(gettext_noop("treated in the last 6 months with %(treatments)s"), treatments=within)
+        if maybe and response not in (TopicalResponse.NOT_CONTROLLED, TopicalResponse.NOT_TOLERATED):
+            return None, reason(
+                gettext_noop("treated with %(treatments)s, perhaps more than 6 months ago"), treatments=maybe
+            )
     if response == TopicalResponse.CONTROLLED:
         return False, reason(
             gettext_noop("creams in the last 6 months: %(topical_response)s"), topical_response=response

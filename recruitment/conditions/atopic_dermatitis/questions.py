@@ -55,8 +55,8 @@ TREATMENTS = (
 )
 
 SEVERITY_CHOICES = [
-    (Severity.CLEAR, _("Clear: no eczema to see right now")),
-    (Severity.ALMOST_CLEAR, _("Almost clear: only a little faint pink or dry skin")),
+    (Severity.CLEAR, _("Gone: no eczema to see right now")),
+    (Severity.ALMOST_CLEAR, _("Almost gone: only a little faint pink or dry skin")),
     (Severity.MILD, _("Mild: some light-red, slightly raised patches")),
     (Severity.MODERATE, _("Moderate: clearly red, raised or bumpy patches, perhaps some scratch marks")),
     (
@@ -96,19 +96,19 @@ def area_choices(region) -> list:
         if score == 1:
             label = format_lazy(
                 # xgettext:no-python-format
-                _("Less than {hands} hand units (under 10% of this part)"),
+                _("Under {hands} hands (under 10%)"),
                 hands=_hands(region, 10),
             )
         elif high == 100:
             label = format_lazy(
                 # xgettext:no-python-format
-                _("About {hands} hand units or more (90% or more: almost all of it)"),
+                _("{hands} hands or more (90% or more)"),
                 hands=_hands(region, 90),
             )
         else:
             label = format_lazy(
                 # xgettext:no-python-format
-                _("About {few} to {many} hand units ({low} to {high}% of this part)"),
+                _("{few}–{many} hands ({low}–{high}%)"),
                 low=low,
                 high=high,
                 few=_hands(region, low),
@@ -183,7 +183,7 @@ class _EczemaQuestions(RegionGrid):
         _("The trials are for atopic dermatitis; a doctor at the site will confirm it."),
     )
     started_month = month_field()
-    started_year = year_field()
+    started_year = year_field(_("Year the eczema began"))
     iga = forms.TypedChoiceField(
         label=_("Overall, how does your eczema look right now?"),
         help_text=_(
@@ -202,9 +202,13 @@ class _EczemaQuestions(RegionGrid):
     )
     weight_kg = forms.IntegerField(
         label=_("Your body weight (kg)"),
-        help_text=_("Some trials set a lowest weight for the medicine's dose. Approximate is fine."),
+        help_text=_("In kilograms (1 kg is 2 jin). Some trials set a lowest weight for the medicine's dose."),
         min_value=15,
         max_value=250,
+        error_messages={
+            "min_value": _("Please give a weight from 15 to 250 kg."),
+            "max_value": _("Please give a weight from 15 to 250 kg. If you gave it in jin, halve it."),
+        },
         widget=forms.NumberInput(attrs={"inputmode": "numeric"}),
     )
     topical_response = radio(

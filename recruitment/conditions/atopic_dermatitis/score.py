@@ -139,8 +139,8 @@ class Severity(models.IntegerChoices):
     """The patient's overall view of their eczema now, on the steps of the investigator's global
     assessment (vIGA-AD / IGA 0-4). A self-estimate: the study doctor assesses it."""
 
-    CLEAR = 0, _("clear")
-    ALMOST_CLEAR = 1, _("almost clear")
+    CLEAR = 0, _("gone")
+    ALMOST_CLEAR = 1, _("almost gone")
     MILD = 2, _("mild")
     MODERATE = 3, _("moderate")
     SEVERE = 4, _("severe")

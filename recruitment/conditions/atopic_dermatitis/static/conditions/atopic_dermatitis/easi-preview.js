@@ -32,7 +32,7 @@
       "% · EASI " + shown(easi);
   }
 
-  if (preview.dataset.waiting) preview.textContent = preview.dataset.waiting;
   var selects = document.querySelectorAll("[data-easi-area], [data-easi-sign]");
   for (var i = 0; i < selects.length; i++) selects[i].addEventListener("change", update);
+  update();  // answers kept across an error or a language switch count from the start
 })();
