@@ -32,9 +32,13 @@ from recruitment.screening.treatments import ANY_JAK, treatment_labels
 from trials.models import Site
 
 CHUNK = 2000
-# Criteria whose result would tell a sponsor which illnesses a patient has had: listed for the
-# site's coordinators only.
-PRIVATE_KINDS = frozenset({"health_history"})
+# Criteria whose result would tell a sponsor which illnesses a patient has had, or whether she is
+# pregnant: listed for the site's coordinators only. Each condition adds its own (`private_kinds`).
+PRIVATE_KINDS = frozenset({"health_history", "pregnancy"})
+
+
+def private_kinds() -> frozenset[str]:
+    return PRIVATE_KINDS.union(*(condition.private_kinds for condition in installed()))
 
 
 class Contact(enum.Enum):
@@ -49,6 +53,7 @@ class ApplicationExporter:
         exported applications' trials when not given)."""
         self.applications = applications
         self.contact = contact
+        self.private_kinds = private_kinds()
         # The columns of those conditions, in the registry's order: (condition, column). One
         # condition's trial exports none of another's scores.
         present = set(
@@ -170,7 +175,7 @@ class ApplicationExporter:
                 "; ".join(
                     f"{r['patient_text']}: {r['result'].replace('_', ' ')}"
                     for r in latest.get(pk, [])
-                    if self.contact is Contact.ALL or r["kind"] not in PRIVATE_KINDS
+                    if self.contact is Contact.ALL or r["kind"] not in self.private_kinds
                 ),
                 labels[Status].get(status, status),
                 campaign or "",

@@ -392,3 +392,13 @@ def test_a_single_small_count_cannot_be_worked_out_from_the_total():
     big, small, bigger = Funnel(applications=7), Funnel(applications=2), Funnel(applications=20)
     protect([big, small, bigger])
     assert [f.shown_values()[1] for f in (big, small, bigger)] == ["≥ 5", "< 5", 20]
+
+
+def test_whether_an_applicant_may_be_pregnant_never_reaches_the_sponsor(client, cast):
+    make_criterion(cast.trial, "pregnancy", role="review", patient_text="Not pregnant or breastfeeding")
+    app = make_application(cast.trial, site=cast.site_a, phone="+86 100 0000 0802", pregnancy=["pregnant"])
+    client.force_login(cast.sponsor_x)
+    rows = rows_of(export(client, cast.trial, include_needs_review="1"))
+    row = next(dict(zip(rows[0], r, strict=True)) for r in rows[1:] if r[0] == app.reference)
+    assert "SALT 50 or more: met" in row["Criteria results"]  # the others are there
+    assert "pregnant" not in row["Criteria results"].lower()

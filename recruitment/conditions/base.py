@@ -76,6 +76,8 @@ class Condition(Protocol):
     def own_treatments(self) -> type[models.TextChoices] | None: ...
     @property
     def treatment_groups(self) -> Mapping[str, frozenset[str]]: ...
+    @property
+    def private_kinds(self) -> frozenset[str]: ...
 
     def build_answers(self, application: Any, values: dict[str, Any]) -> models.Model:
         """Its answers row for the application (not saved) from the questionnaire's section."""
@@ -162,6 +164,9 @@ class ConditionModule:
     # and what it adds to the groups a washout criterion may name ("steroid_any"...).
     own_treatments: type[models.TextChoices] | None = None
     treatment_groups: Mapping[str, frozenset[str]] = field(default_factory=dict)
+    # Its kinds of criterion whose result tells which other diseases the patient has: the sponsors'
+    # CSV leaves them out of the criteria results (the site's coordinators see them).
+    private_kinds: frozenset[str] = frozenset()
 
     def answers_of(self, application: Any) -> models.Model | None:
         """The application's stored answers row of this condition, or None."""

@@ -36,6 +36,8 @@ CONDITION = ConditionModule(
     demo=demo.DEMO,
     own_treatments=treatments.AlopeciaTreatment,
     treatment_groups=treatments.GROUPS,
+    # Which other hair-loss diseases or scalp conditions a patient has is for the site alone.
+    private_kinds=frozenset({"other_hair_loss", "scalp_condition"}),
     demo_answers={
         "diagnosed": "yes",
         "other_diagnoses": ["none"],
