@@ -33,6 +33,8 @@ CONDITION = ConditionModule(
     demo=demo.DEMO,
     own_treatments=treatments.EczemaTreatment,
     treatment_groups=treatments.GROUPS,
+    # Which other skin diseases a patient has is for the site alone.
+    private_kinds=frozenset({"other_skin_disease"}),
     demo_answers={
         "diagnosed": "yes",
         "started_month": "5",

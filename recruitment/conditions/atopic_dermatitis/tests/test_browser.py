@@ -7,7 +7,7 @@ import pytest
 
 from recruitment.conditions.atopic_dermatitis.score import REGIONS, SIGN_CODES, extent
 from recruitment.models import Application
-from tests.browser.conftest import axe_violations, browser, demo, phone, shots  # noqa: F401 - fixtures
+from tests.browser.fixtures import axe_violations
 from tests.browser.patient_steps import submit
 from tests.browser.test_chinese_journey import Reader
 
@@ -46,7 +46,7 @@ def fill_eczema_questionnaire(page, *, name="Wang Fang", phone_number="+86 138 0
     page.check("#id_consent_contact")
 
 
-def test_a_chinese_eczema_patient_filters_describes_the_eczema_and_gets_a_verdict(live_server, demo, phone, shots):  # noqa: F811
+def test_a_chinese_eczema_patient_filters_describes_the_eczema_and_gets_a_verdict(live_server, demo, phone, shots):
     reader = Reader(shots, names=("EASI", "IGA"))
     page = phone(locale="zh-CN")
 
@@ -91,7 +91,7 @@ def test_a_chinese_eczema_patient_filters_describes_the_eczema_and_gets_a_verdic
     reader.check(page, "eczema-verdict-needs-review")
 
 
-def test_the_live_eczema_preview_equals_the_servers_estimates_on_random_answers(live_server, demo, phone):  # noqa: F811
+def test_the_live_eczema_preview_equals_the_servers_estimates_on_random_answers(live_server, demo, phone):
     page = phone(locale="en-US")
     page.goto(f"{live_server.url}/trials/measure-up-1/apply/")
     draw = random.Random(1207)

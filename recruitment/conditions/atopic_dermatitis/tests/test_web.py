@@ -270,3 +270,18 @@ def test_erasing_an_application_erases_its_eczema_answers(client, trial):
     application = submit_answers(trial, eczema_post(trial), site=trial.sites.first())
     erase(application, by=None)
     assert not EczemaAnswers.objects.filter(application_id=application.pk).exists()
+
+
+def test_the_sponsor_is_not_told_which_applicants_have_another_skin_disease(client, trial):
+    from tests.test_sponsor import rows_of
+
+    measure_up = Trial.objects.get(slug="measure-up-1")
+    application = submit_answers(measure_up, eczema_post(measure_up, other_skin=["psoriasis"]), site=None)
+    assert application.verdict == Verdict.NEEDS_REVIEW
+    sponsor = User.objects.create_user("abbvie", password="pw-for-tests-1")
+    measure_up.sponsor.members.add(sponsor)
+    client.force_login(sponsor)
+    rows = rows_of(client.get("/sponsor/trials/measure-up-1/eligible.csv", {"include_needs_review": "1"}))
+    row = next(dict(zip(rows[0], r, strict=True)) for r in rows[1:] if r[0] == application.reference)
+    assert "EASI" in row["Criteria results"]  # the scores' criteria are there
+    assert "skin disease" not in row["Criteria results"] and "skin infection" not in row["Criteria results"]
