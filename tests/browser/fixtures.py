@@ -1,4 +1,6 @@
-"""Real-browser tests: Debian's Chromium driven by Playwright against Django's live server.
+"""Real-browser tests' fixtures: Debian's Chromium driven by Playwright against Django's live
+server. A plugin of the whole suite (the top-level conftest.py), so that a condition app's own
+browser tests share the one browser of the session.
 
 With CI=true a missing Chromium is a failure (.ci/run installs it); elsewhere these tests skip.
 """
@@ -9,10 +11,6 @@ from pathlib import Path
 
 import pytest
 from django.core.management import call_command
-
-# Playwright's sync API runs an event loop in this thread; the ORM calls the tests make between
-# browser steps are ordinary blocking calls, which Django would otherwise refuse next to a loop.
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 CHROMIUM = Path(os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium"))
 ROOT = Path(__file__).resolve().parents[2]
@@ -35,6 +33,9 @@ def browser():
         if os.environ.get("CI", "").lower() in {"1", "true", "yes"}:
             pytest.fail(f"{problem}; CI must run the browser tests.")
         pytest.skip(problem)
+    # Playwright's sync API runs an event loop in this thread; the ORM calls the tests make between
+    # browser steps are ordinary blocking calls, which Django would otherwise refuse next to a loop.
+    os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(
             executable_path=str(CHROMIUM),

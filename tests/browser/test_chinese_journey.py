@@ -9,7 +9,7 @@ import pytest
 from django.contrib.auth.models import User
 
 from recruitment.models import Application
-from tests.browser.conftest import axe_violations
+from tests.browser.fixtures import axe_violations
 from tests.browser.latin import latin_share, latin_words
 from tests.browser.patient_steps import fill_questionnaire, fill_vitiligo_questionnaire, submit
 from tests.browser.staff_steps import log_in_to_admin, open_application

@@ -11,7 +11,7 @@ import pytest
 from django.contrib.auth.models import User
 
 from recruitment.models import Application
-from tests.browser.conftest import axe_violations
+from tests.browser.fixtures import axe_violations
 from tests.browser.patient_steps import fill_questionnaire, submit
 from tests.browser.staff_steps import log_in_to_admin, open_application
 from tests.factories import make_coordinator
