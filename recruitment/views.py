@@ -231,6 +231,14 @@ def _own_latest(request, trial):
     return mine[0] if mine else None
 
 
+def _after_stopping(result: dict) -> bool:
+    """A criterion met only once a treatment still used is stopped (an evaluation stored before
+    the flag: a washout not yet met with no date)."""
+    if result.get("after_stopping"):
+        return True
+    return result.get("kind") == "washout" and bool(result.get("not_yet")) and not result.get("met_from")
+
+
 @never_cache
 @require_safe
 def apply_done(request, slug):
@@ -249,6 +257,7 @@ def apply_done(request, slug):
         "verdict": evaluation.verdict,
         "not_met": [r for r in results if r["result"] == "not_met"],
         "unknown": [r for r in results if r["result"] == "unknown"],
+        "after_stopping": any(_after_stopping(r) for r in results if r["result"] == "not_met"),
         "other_fits": _other_fits(application) if evaluation.verdict != Verdict.LIKELY_ELIGIBLE else [],
         "reminder": Reminder.objects.filter(application=application).first(),
         "reminder_text": REMINDER_TEXT,

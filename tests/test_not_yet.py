@@ -83,7 +83,24 @@ def test_a_treatment_still_used_gives_not_yet_without_a_day():
     washout = spec("washout", role="exclusion", treatments=["topical_steroid"], days=30)
     outcome = evaluate([washout], answers(treatments={"topical_steroid": TreatmentAnswer("still")}))
     assert outcome.verdict == Verdict.NOT_YET_ELIGIBLE and outcome.eligible_from is None
-    assert "30 days after stopping" in str(outcome.results[0].reason)
+    assert str(outcome.results[0].reason) == "topical_steroid still used; this trial asks for 30 days without it"
+    assert outcome.results[0].as_dict()["after_stopping"] is True
+
+
+def test_a_treatment_still_used_is_never_time_alone_and_the_page_says_not_to_stop_it(client, thrive):
+    # "Do not stop a treatment to join a trial; talk to the doctor who prescribed it" (DOMAIN.md).
+    client.cookies["django_language"] = "zh-hans"
+    client.post("/trials/thrive-aa1/apply/", screening_post(used_topical_steroid="still"))
+    page = client.get("/trials/thrive-aa1/apply/done/").content.decode()
+    assert "请不要为了参加试验自行停药" in page and "只差时间" not in page
+    assert 'name="consent_reminder"' not in page  # no day to remind of
+
+
+def test_a_treatment_already_stopped_is_time_alone(client, thrive):
+    client.cookies["django_language"] = "zh-hans"
+    client.post("/trials/thrive-aa1/apply/", screening_post(used_topical_steroid="lt1m"))
+    page = client.get("/trials/thrive-aa1/apply/done/").content.decode()
+    assert "只差时间" in page and "请不要为了参加试验自行停药" not in page
 
 
 def test_an_episode_just_too_short_may_be_long_enough_from_a_day_the_month_makes_sure_of():

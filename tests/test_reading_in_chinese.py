@@ -143,19 +143,19 @@ def test_a_coordinator_reads_criteria_and_reasons_in_the_language_of_admin(trial
     application = Application.objects.get()
     stored = application.evaluations.get().results
     # The record, in English.
-    assert [r["reason"] for r in stored][1] == "topical_steroid used within 30 days; possible 30 days after stopping"
+    assert [r["reason"] for r in stored][1] == "topical_steroid still used; this trial asks for 30 days without it"
 
     client = Client(HTTP_ACCEPT_LANGUAGE="zh-CN")
     client.force_login(nurse)
     chinese = client.get(f"/admin/recruitment/application/{application.pk}/change/").content.decode()
     assert "最近一个月没有用过激素药膏" in chinese
-    assert "30 天内用过外用糖皮质激素（乳膏、软膏或洗剂）" in chinese
-    assert "used within 30 days" not in chinese
+    assert "仍在使用外用糖皮质激素（乳膏、软膏或洗剂）" in chinese
+    assert "still used" not in chinese
 
     client = Client(HTTP_ACCEPT_LANGUAGE="en")
     client.force_login(nurse)
     english = client.get(f"/admin/recruitment/application/{application.pk}/change/").content.decode()
-    assert "Steroid cream, ointment or lotion used within 30 days" in english
+    assert "Steroid cream, ointment or lotion still used" in english
 
 
 def test_an_evaluation_stored_before_reasons_were_translatable_shows_its_english_words():

@@ -87,6 +87,7 @@ EARLIER_WORDINGS = (
     gettext_noop("used %(treatments)s, and hair regrew"),
     gettext_noop("used %(treatments)s without regrowth"),
     gettext_noop("used %(treatments)s; whether hair regrew is not known"),
+    gettext_noop("%(treatments)s used within %(days)s days; possible %(days)s days after stopping"),
 )
 
 
@@ -128,14 +129,16 @@ def _check_washout(p, a):
         known = [on for on in over_on if on is not None]
         later = Later(max(known) if len(known) == len(over_on) else None)
         if later.on is None:
+            # A treatment still used: whether and when to stop it is for the doctor who prescribed
+            # it, so the reason says what the trial asks, never that the patient should stop.
             return (
                 True,
                 reason(
-                    gettext_noop("%(treatments)s used within %(days)s days; possible %(days)s days after stopping"),
+                    gettext_noop("%(treatments)s still used; this trial asks for %(days)s days without it"),
                     treatments=used,
                     days=days,
                 ),
-                later,
+                Later(None, after_stopping=True),
             )
         return True, reason(gettext_noop("%(treatments)s used within %(days)s days"), treatments=used, days=days), later
     if undecided:

@@ -73,7 +73,11 @@ class CriterionResult:
         time_bound = (
             {}
             if self.later is None
-            else {"not_yet": True, "met_from": self.later.on.isoformat() if self.later.on else None}
+            else {
+                "not_yet": True,
+                "met_from": self.later.on.isoformat() if self.later.on else None,
+                **({"after_stopping": True} if self.later.after_stopping else {}),
+            }
         )
         return {
             **self.criterion.snapshot,
