@@ -28,7 +28,7 @@ from recruitment.labels import Label
 from recruitment.models import ConsentPurpose, ConsentRecord, Evaluation, Sex, TreatmentUse
 from recruitment.pipeline import Status
 from recruitment.screening.eligibility import Verdict
-from recruitment.screening.treatments import ANY_JAK, treatment_labels
+from recruitment.screening.treatments import ANY_JAK, History, treatment_labels
 from trials.models import Site
 
 CHUNK = 2000
@@ -79,7 +79,7 @@ class ApplicationExporter:
             *(column.header for _condition, column in self.condition_columns),
             _("Prior JAK inhibitor"),
             _("Other prior treatments"),
-            _("Health history: conditions reported (of 6)"),
+            _("Health history: conditions reported (of %(count)s)") % {"count": len(History)},
             _("Verdict"),
             _("Criteria results"),
             _("Status"),

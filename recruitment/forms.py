@@ -217,6 +217,7 @@ class ScreeningForm(forms.Form):
             "health_history": None
             if not d["health_history"] or d["health_history"] == ["skip"]
             else [code for code in d["health_history"] if code != "none"],
+            "health_history_asked": list(History.values),
         }
 
     def treatment_rows(self) -> list[dict]:

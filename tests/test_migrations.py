@@ -134,6 +134,7 @@ def test_each_conditions_answers_move_to_its_own_app_with_every_row_and_permissi
 
     migrate(("vitiligo", "0001_initial"))
     migrate(("alopecia_areata", "0001_initial"))
+    call_command("migrate", verbosity=0)  # the rest, for the current models to read the rows
 
     assert CurrentApplication.objects.get(reference="HAIR-2345").alopecia.salt == 62
     assert str(CurrentApplication.objects.get(reference="SKIN-2345").vitiligo.t_vasi) == "4.15"

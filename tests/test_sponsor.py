@@ -139,7 +139,7 @@ def test_the_csv_has_the_eligible_rows_and_clear_columns_without_personal_detail
         "Current episode (months)",
         "Prior JAK inhibitor",
         "Other prior treatments",
-        "Health history: conditions reported (of 6)",
+        "Health history: conditions reported (of 8)",
         "Verdict",
         "Criteria results",
         "Status",
@@ -362,7 +362,7 @@ def test_the_health_history_reaches_the_sponsor_as_a_count_and_the_coordinator_a
     client.force_login(cast.sponsor_x)
     rows = rows_of(export(client, cast.trial, include_needs_review="1"))
     by_reference = {row[0]: dict(zip(rows[0], row, strict=True)) for row in rows[1:]}
-    column = "Health history: conditions reported (of 6)"
+    column = "Health history: conditions reported (of 8)"
     assert by_reference[app.reference][column] == "2" and by_reference[skipped.reference][column] == ""
     assert "Shingles" not in "\n".join(",".join(row) for row in rows)
     client.force_login(cast.coordinator_a)

@@ -29,7 +29,7 @@ from recruitment.pipeline import Status
 from recruitment.screening import wording
 from recruitment.screening.eligibility import Result, Verdict
 from recruitment.screening.roles import Role
-from recruitment.screening.treatments import History, treatment_label
+from recruitment.screening.treatments import FIRST_HISTORY_ASKED, History, treatment_label
 from recruitment.selectors import applications_for, coordinators_for, related_choices_for
 from recruitment.services import calls, erasure, reminders, review
 from recruitment.services.audit import actor_label, log_action, log_actions
@@ -531,8 +531,10 @@ class ApplicationAdmin(admin.ModelAdmin):
         """What the screening visit checks, as the patient answered (optionally): ✔ has had it,
         – has not, ? not answered."""
         answered = obj.health_history
+        asked = FIRST_HISTORY_ASKED if obj.health_history_asked is None else frozenset(obj.health_history_asked)
         rows = [
-            ("?" if answered is None else "✔" if code in answered else "–", label) for code, label in History.choices
+            ("?" if answered is None or code not in asked else "✔" if code in answered else "–", label)
+            for code, label in History.choices
         ]
         note = _("not answered: ask during the call") if answered is None else ""
         return format_html('<ul class="health-checklist">{}</ul>{}', format_html_join("", "<li>{} {}</li>", rows), note)

@@ -82,6 +82,9 @@ class Application(models.Model):
     # recruitment.screening.treatments.History the patient has had; None: they chose not to answer
     # (the questions are optional). A checklist for the call, excluding only where a criterion says.
     health_history = models.JSONField(_("health history (optional answers)"), null=True, blank=True)
+    # The items the question listed then (None: the first six, before more were added): one not
+    # asked is not known, never read as "no".
+    health_history_asked = models.JSONField(_("health history items asked"), null=True, blank=True, editable=False)
 
     verdict = models.CharField(_("verdict"), max_length=20, choices=Verdict.choices)
     # For "not yet eligible": the day from which the patient may be eligible, when time alone

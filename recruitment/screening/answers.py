@@ -29,6 +29,7 @@ class ScreeningAnswers:
     planning_pregnancy: bool | None = None
     diagnosed: str | None = None  # YesNoUnsure
     history: frozenset[str] | None = None  # treatments.History ever had; None: the patient did not answer
+    history_asked: frozenset[str] | None = None  # the History items the question listed (None: all)
     treatments: dict[str, TreatmentAnswer] = field(default_factory=dict)  # only treatments ever used
     # The treatments the questionnaire asked about (None: every one): one not asked is not known
     # to be unused.

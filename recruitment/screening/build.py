@@ -5,6 +5,7 @@ from recruitment.conditions import condition_of
 from recruitment.models import ContactDetails
 from recruitment.patient_dates import age_on, patient_today
 from recruitment.screening.answers import ScreeningAnswers, TreatmentAnswer
+from recruitment.screening.treatments import FIRST_HISTORY_ASKED
 
 
 def screening_answers(
@@ -35,6 +36,9 @@ def screening_answers(
         planning_pregnancy=application.planning_pregnancy,
         diagnosed=application.diagnosed,
         history=None if application.health_history is None else frozenset(application.health_history),
+        history_asked=FIRST_HISTORY_ASKED
+        if application.health_history_asked is None
+        else frozenset(application.health_history_asked),
         treatments={t.treatment: TreatmentAnswer(t.last_use, t.response or None, t.course or None) for t in treatments},
         treatments_asked=frozenset(condition.questions.treatments),
         condition=values,

@@ -168,18 +168,42 @@ def _check_history(p, a):
     found = sorted(set(p["items"]) & a.history)
     if found:
         return True, reason(gettext_noop("has had %(history)s"), history=found)
+    if a.history_asked is not None and (not_asked := sorted(set(p["items"]) - a.history_asked)):
+        return None, reason(gettext_noop("%(history)s: not asked when these answers were given"), history=not_asked)
     return False, reason(gettext_noop("none of these in the health history"))
 
 
+PREGNANCY_STATES = ("pregnant", "breastfeeding", "planning")
+
+
 def _check_pregnancy(p, a):
+    """Pregnant, breastfeeding or planning a pregnancy: the states the criterion names (all three
+    unless `states` says which: a registry that excludes pregnancy and breastfeeding may leave
+    planning to the study doctor's talk about contraception)."""
     if a.sex == "MALE":
         return False, reason(gettext_noop("not applicable"))
-    flags = (a.pregnant, a.breastfeeding, a.planning_pregnancy)
+    answers = {"pregnant": a.pregnant, "breastfeeding": a.breastfeeding, "planning": a.planning_pregnancy}
+    states = tuple(state for state in PREGNANCY_STATES if state in p.get("states", PREGNANCY_STATES))
+    yes, no = _PREGNANCY_WORDS.get(states, _PREGNANCY_WORDS[PREGNANCY_STATES])
+    flags = [answers[state] for state in states]
     if any(flags):
-        return True, reason(gettext_noop("pregnant, breastfeeding or planning pregnancy"))
+        return True, reason(yes)
     if all(flag is False for flag in flags):
-        return False, reason(gettext_noop("not pregnant, breastfeeding or planning pregnancy"))
+        return False, reason(no)
     return None, reason(gettext_noop("pregnancy questions not answered"))
+
+
+_PREGNANCY_WORDS = {
+    PREGNANCY_STATES: (
+        gettext_noop("pregnant, breastfeeding or planning pregnancy"),
+        gettext_noop("not pregnant, breastfeeding or planning pregnancy"),
+    ),
+    ("pregnant", "breastfeeding"): (
+        gettext_noop("pregnant or breastfeeding"),
+        gettext_noop("not pregnant or breastfeeding"),
+    ),
+    ("planning",): (gettext_noop("planning a pregnancy"), gettext_noop("not planning a pregnancy")),
+}
 
 
 def _check_diagnosis(p, a):
@@ -242,7 +266,13 @@ KINDS = [
         {"items": Param(LIST, True, frozenset(History.values))},
         '{"items": ["hepatitis"]}',
     ),
-    Kind("pregnancy", _("Pregnant, breastfeeding or planning pregnancy"), _check_pregnancy),
+    Kind(
+        "pregnancy",
+        _("Pregnant, breastfeeding or planning pregnancy"),
+        _check_pregnancy,
+        {"states": Param(LIST, False, frozenset(PREGNANCY_STATES))},
+        '{"states": ["pregnant", "breastfeeding"]}',
+    ),
     Kind("diagnosis", _("Diagnosed by a doctor"), _check_diagnosis),
     Kind("manual", _("Checked by the study team only"), _check_manual),
 ]

@@ -129,6 +129,22 @@ class History(models.TextChoices):
     CANCER = "cancer_5y", _("Cancer in the last 5 years")
     BLOOD_CLOT = "blood_clot", _("A blood clot (in a leg or the lungs)")
     HEART_OR_STROKE = "heart_stroke", _("A heart attack or a stroke")
+    HIV = "hiv", _("HIV infection")
+    SERIOUS_INFECTION = "serious_infection", _("A serious infection treated now or in the last 2 months")
+
+
+# What the health history asked before HIV and serious infections were added: an application of
+# then is not known to be free of those (recruitment.models.Application.health_history_asked).
+FIRST_HISTORY_ASKED = frozenset(
+    {
+        History.SHINGLES,
+        History.TUBERCULOSIS,
+        History.HEPATITIS,
+        History.CANCER,
+        History.BLOOD_CLOT,
+        History.HEART_OR_STROKE,
+    }
+)
 
 
 class Course(models.TextChoices):

@@ -18,7 +18,7 @@ ALLOWED = re.compile(
     r"|[A-Z]{1,5}-?\d[A-Za-z0-9-]*"  # drug codes: CTP-543, SHR0302, PF-06651600
     r"|[A-Z0-9]{4}-[A-Z0-9]{4}"  # reference codes
     r"|\d{4}-\d{2}-v\d+|v-[0-9a-f]{10}"  # consent text versions (dated, then digests)
-    r"|F-VASI|T-VASI|VASI|SALT|BSA|AA-IGA|JAK|DPCP|SADBE|NB-UVB"  # score, drug-class and method names
+    r"|F-VASI|T-VASI|VASI|SALT|BSA|AA-IGA|JAK|DPCP|SADBE|NB-UVB|HIV"  # score, drug-class and method names
     r")(?![A-Za-z0-9])"
 )
 LATIN = re.compile(r"[A-Za-z]")

@@ -40,8 +40,10 @@ _RECENT_VITILIGO_TREATMENT_REVIEW = (
 )
 
 
-def _vitiligo_common():
-    return [
+def _vitiligo_common(nct: str, types_sentence: str, *, mixed_excluded: bool = True):
+    """`types_sentence`: the registry's exclusion of the other types, quoted."""
+    excluded = ["segmental", "mixed"] if mixed_excluded else ["segmental"]
+    common = [
         (
             "diagnosis",
             IN,
@@ -55,34 +57,56 @@ def _vitiligo_common():
         (
             "vitiligo_type",
             EX,
-            {"types": ["segmental"]},
+            {"types": excluded},
             T(
+                "Not segmental or mixed vitiligo (patches on one side or in one band only, or both kinds)",
+                "不是节段型或混合型白癜风（白斑只在身体一侧或一条带状区域，或两种情况都有）",
+            )
+            if mixed_excluded
+            else T(
                 "Not segmental vitiligo (patches on one side or in one band only)",
                 "不是节段型白癜风（白斑只在身体一侧或一条带状区域）",
             ),
-            REGISTRY,
-        ),
-        (
-            "vitiligo_type",
-            REVIEW,
-            {"types": ["mixed"]},
-            T(
-                "Mixed vitiligo: the study doctor decides whether it counts as non-segmental",
-                "混合型白癜风：由研究医生判断是否可以按非节段型参加",
-            ),
-            TYPICAL,
-        ),
-        (
-            "pregnancy",
-            REVIEW,
-            {},
-            T("Not pregnant, breastfeeding or planning a pregnancy", "没有怀孕、没有在哺乳，也没有备孕计划"),
-            TYPICAL,
+            quote(nct, types_sentence),
         ),
     ]
+    if not mixed_excluded:
+        common.append(
+            (
+                "vitiligo_type",
+                REVIEW,
+                {"types": ["mixed"]},
+                T(
+                    "Mixed vitiligo (a one-sided band and patches on both sides): the study doctor decides whether "
+                    "the trial takes it",
+                    "混合型白癜风（既有单侧带状白斑，也有两侧白斑）：由研究医生判断试验是否接受",
+                ),
+                TYPICAL,
+            )
+        )
+    return common
 
 
-def _true_criteria(*, min_age, max_age=None):
+_TRANQUILLO_PREGNANCY = quote(
+    "NCT06072183",
+    "Pregnant or breastfeeding women, or women of childbearing potential unwilling to use contraception",
+)
+_PREGNANCY_REVIEW: tuple = (
+    "pregnancy",
+    REVIEW,
+    {},
+    T("Not pregnant, breastfeeding or planning a pregnancy", "没有怀孕、没有在哺乳，也没有备孕计划"),
+    TYPICAL,
+)
+
+
+_TRUE_TYPES = (
+    "Segmental vitiligo or other forms of vitiligo, or other skin depigmentation disorders (for example piebaldism, "
+    "pityriasis alba, postinflammatory hypopigmentation, chemical leukoderma or tinea versicolor)"
+)
+
+
+def _true_criteria(nct: str, *, min_age, max_age=None, types_sentence: str = _TRUE_TYPES, mixed_excluded=True):
     """TRuE-V1 and TRuE-V2, and the children's study: the same extent on the face and the body."""
     age = {"min": min_age, **({"max": max_age} if max_age is not None else {})}
     age_text = (
@@ -92,7 +116,8 @@ def _true_criteria(*, min_age, max_age=None):
     )
     return [
         ("age", IN, age, age_text, REGISTRY),
-        *_vitiligo_common(),
+        *_vitiligo_common(nct, types_sentence, mixed_excluded=mixed_excluded),
+        _PREGNANCY_REVIEW,
         (
             "bsa",
             IN,
@@ -194,7 +219,7 @@ TRIALS = {
         ),
         "eligibility": _VITILIGO_TRUE,
         "participation": _CREAM_PARTICIPATION,
-        "criteria": _true_criteria(min_age=12),
+        "criteria": _true_criteria("NCT04052425", min_age=12),
     },
     "NCT04057573": {
         "slug": "true-v2",
@@ -211,7 +236,7 @@ TRIALS = {
         ),
         "eligibility": _VITILIGO_TRUE,
         "participation": _CREAM_PARTICIPATION,
-        "criteria": _true_criteria(min_age=12),
+        "criteria": _true_criteria("NCT04057573", min_age=12),
     },
     "NCT06072183": {
         "slug": "tranquillo-2",
@@ -249,7 +274,27 @@ TRIALS = {
         ],
         "criteria": [
             ("age", IN, {"min": 18}, T("Aged 18 or older", "年龄 18 岁或以上"), REGISTRY),
-            *_vitiligo_common(),
+            *_vitiligo_common(
+                "NCT06072183",
+                "Other forms of vitiligo (such as segmental or mixed vitiligo) or other depigmentation disorders",
+            ),
+            (
+                "pregnancy",
+                EX,
+                {"states": ["pregnant", "breastfeeding"]},
+                T("Not pregnant or breastfeeding", "没有怀孕，也没有在哺乳"),
+                _TRANQUILLO_PREGNANCY,
+            ),
+            (
+                "pregnancy",
+                REVIEW,
+                {"states": ["planning"]},
+                T(
+                    "Planning a pregnancy: the study doctor talks with you about contraception during the study",
+                    "有备孕计划：研究医生会和您讨论试验期间的避孕问题",
+                ),
+                _TRANQUILLO_PREGNANCY,
+            ),
             (
                 "vitiligo_duration",
                 IN,
@@ -292,9 +337,19 @@ TRIALS = {
             (
                 "health_history",
                 EX,
-                {"items": ["hepatitis"]},
-                T("No hepatitis B or C", "没有乙肝或丙肝"),
+                {"items": ["hepatitis", "hiv"]},
+                T("No hepatitis B or C, and no HIV infection", "没有乙肝或丙肝，也没有感染艾滋病病毒（HIV）"),
                 quote("NCT06072183", "Current or past malignancy, hepatitis B or C, HIV infection"),
+            ),
+            (
+                "health_history",
+                REVIEW,
+                {"items": ["serious_infection"]},
+                T(
+                    "A serious infection now or lately: the study doctor checks whether it allows joining",
+                    "目前或最近有严重感染：由研究医生判断是否可以参加",
+                ),
+                quote("NCT06072183", "or other clinically significant infections"),
             ),
             # The questionnaire asks about cancer in the last 5 years; the registry excludes any: one
             # reported is for the study doctor, earlier ones are asked at the call (the checklist).
@@ -352,7 +407,13 @@ TRIALS = {
             ),
         ],
         "criteria": [
-            *_true_criteria(min_age=6, max_age=11),
+            *_true_criteria(
+                "NCT06804811",
+                min_age=6,
+                max_age=11,
+                types_sentence="Segmental vitiligo or other skin depigmentation disorders",
+                mixed_excluded=False,
+            ),
             (
                 "manual",
                 REVIEW,

@@ -14,6 +14,7 @@ from recruitment.models import Application, Notification
 from recruitment.screening.answers import TreatmentAnswer
 from recruitment.screening.checks import estimate_margin
 from recruitment.screening.eligibility import CriterionSpec, Result, Verdict
+from recruitment.screening.treatments import FIRST_HISTORY_ASKED
 from tests.engine import evaluate, evaluate_criterion
 from tests.factories import make_application, make_coordinator, make_trial, vitiligo_post, with_condition
 from trials.models import Trial
@@ -238,7 +239,9 @@ CASES = [
     # The children's study has a criterion only the study doctor can check (pigmented facial hair).
     ("a 9-year-old", dict(age=9, **TYPICAL), (NO, NO, NO, REVIEW)),
     ("segmental", dict(vitiligo_type="segmental", **TYPICAL), (NO, NO, NO, NO)),
-    ("mixed", dict(vitiligo_type="mixed", **TYPICAL), (REVIEW, REVIEW, REVIEW, NO)),
+    # "Segmental vitiligo or other forms of vitiligo" (TRuE-V); "Other forms of vitiligo (such as
+    # segmental or mixed vitiligo)" (Tranquillo 2).
+    ("mixed", dict(vitiligo_type="mixed", **TYPICAL), (NO, NO, NO, NO)),
     ("not sure of the type", dict(vitiligo_type="unsure", **TYPICAL), (REVIEW, REVIEW, REVIEW, NO)),
     ("nothing on the face", dict(scores_of({"arms": (D(3), 75), "trunk": (D(3), 75)})), (NO, NO, NO, NO)),
     ("19 % of the body", dict(**WIDE), (NO, NO, LIKELY, NO)),
@@ -272,10 +275,35 @@ CASES = [
     ("hepatitis B", dict(history=frozenset({"hepatitis"}), **TYPICAL), (LIKELY, LIKELY, NO, NO)),
     ("a cancer 3 years ago", dict(history=frozenset({"cancer_5y"}), **TYPICAL), (LIKELY, LIKELY, REVIEW, NO)),
     ("health history not answered", dict(history=None, **TYPICAL), (LIKELY, LIKELY, REVIEW, NO)),
+    # "Pregnant or breastfeeding women, or women of childbearing potential unwilling to use
+    # contraception" (Tranquillo 2); TRuE-V's registry text is silent: the site asks.
     (
         "pregnant",
         dict(sex="FEMALE", pregnant=True, breastfeeding=False, planning_pregnancy=False, **TYPICAL),
+        (REVIEW, REVIEW, NO, NO),
+    ),
+    (
+        "breastfeeding",
+        dict(sex="FEMALE", pregnant=False, breastfeeding=True, planning_pregnancy=False, **TYPICAL),
+        (REVIEW, REVIEW, NO, NO),
+    ),
+    (
+        "planning a pregnancy",
+        dict(sex="FEMALE", pregnant=False, breastfeeding=False, planning_pregnancy=True, **TYPICAL),
         (REVIEW, REVIEW, REVIEW, NO),
+    ),
+    # "Current or past malignancy, hepatitis B or C, HIV infection, or other clinically significant
+    # infections" (Tranquillo 2).
+    ("HIV", dict(history=frozenset({"hiv"}), **TYPICAL), (LIKELY, LIKELY, NO, NO)),
+    (
+        "a serious infection now",
+        dict(history=frozenset({"serious_infection"}), **TYPICAL),
+        (LIKELY, LIKELY, REVIEW, NO),
+    ),
+    (
+        "a health history given before HIV was asked",
+        dict(history=frozenset(), history_asked=FIRST_HISTORY_ASKED, **TYPICAL),
+        (LIKELY, LIKELY, REVIEW, NO),
     ),
 ]
 
