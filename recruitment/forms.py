@@ -307,7 +307,7 @@ def _treatment_fields(questions) -> dict:
                 label=_("How long did you take it?"),
                 required=False,
                 choices=[("", "—"), *Course.choices],
-                help_text=_("Trials count a treatment as not working only after 12 weeks."),
+                help_text=_("Some trials count a treatment as not working only after 12 weeks; the study doctor asks."),
             )
     return fields
 

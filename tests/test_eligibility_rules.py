@@ -173,7 +173,15 @@ CREAM_ONLY = {"ruxolitinib_cream": TreatmentAnswer("lt1m", None)}
         (exclude("prior_jak", route="oral", inadequate_response_only=True), JAK_REGROWTH, MET),
         # ...after a full course: no response after 12 weeks or more (BRAVE-AA)
         (exclude("prior_jak", route="oral", inadequate_response_only=True), JAK_NO_REGROWTH_12_WEEKS, NOT_MET),
-        (exclude("prior_jak", route="oral", inadequate_response_only=True), JAK_NO_REGROWTH_4_WEEKS, MET),
+        # ...a 4-week course without regrowth: not inadequate where the registry defines a full course
+        # as 12 weeks, for the study doctor to judge where it does not (BRAVE-AA: "with an inadequate
+        # response", no length given).
+        (
+            exclude("prior_jak", route="oral", inadequate_response_only=True, course_of_12_weeks=True),
+            JAK_NO_REGROWTH_4_WEEKS,
+            MET,
+        ),
+        (exclude("prior_jak", route="oral", inadequate_response_only=True), JAK_NO_REGROWTH_4_WEEKS, UNKNOWN),
         (exclude("prior_jak", route="oral", inadequate_response_only=True), JAK_NO_REGROWTH, UNKNOWN),
         (exclude("prior_jak", route="oral", inadequate_response_only=True), JAK_UNSURE, UNKNOWN),
         (exclude("prior_jak", route="oral", inadequate_response_only=True), {}, MET),

@@ -60,17 +60,26 @@ def _check_prior_jak(p, a):
     names = sorted(str(code) for code in used)
     if not p.get("inadequate_response_only"):
         return True, reason(gettext_noop("used %(treatments)s"), treatments=names)
-    # An inadequate response: no response after a full course (the registries: at least 12 weeks).
-    # A shorter course without response, or one that helped, is not one.
+    # An inadequate response: no response after a full course. Only where the registry says a full
+    # course is 12 weeks (`course_of_12_weeks`) is a shorter one without response settled as not
+    # one; elsewhere the study doctor judges whether it was long enough.
     inadequate = [t for t in used.values() if t.response == YesNoUnsure.NO and t.course == Course.AT_LEAST_12_WEEKS]
     if inadequate:
         return True, reason(
             gettext_noop("used %(treatments)s for 12 weeks or more, and it did not help"), treatments=names
         )
+    short_settles = bool(p.get("course_of_12_weeks"))
     settled = all(
-        t.response == YesNoUnsure.YES or (t.response == YesNoUnsure.NO and t.course == Course.UNDER_12_WEEKS)
+        t.response == YesNoUnsure.YES
+        or (short_settles and t.response == YesNoUnsure.NO and t.course == Course.UNDER_12_WEEKS)
         for t in used.values()
     )
+    short = [t for t in used.values() if t.response == YesNoUnsure.NO and t.course == Course.UNDER_12_WEEKS]
+    if short and not short_settles and all(t.response == YesNoUnsure.YES or t in short for t in used.values()):
+        return None, reason(
+            gettext_noop("used %(treatments)s for less than 12 weeks without help: the study doctor judges it"),
+            treatments=names,
+        )
     if settled:
         return False, reason(gettext_noop("used %(treatments)s: it helped, or not for 12 weeks"), treatments=names)
     return None, reason(
@@ -239,7 +248,11 @@ KINDS = [
         "prior_jak",
         _("Prior JAK inhibitor"),
         _check_prior_jak,
-        {"route": Param(CHOICE, True, frozenset({"oral", "any"})), "inadequate_response_only": Param(BOOL)},
+        {
+            "route": Param(CHOICE, True, frozenset({"oral", "any"})),
+            "inadequate_response_only": Param(BOOL),
+            "course_of_12_weeks": Param(BOOL),  # the registry defines inadequate response over 12 weeks
+        },
         '{"route": "oral", "inadequate_response_only": true}',
     ),
     Kind(

@@ -30,9 +30,46 @@ _SALT_50 = T(
 _NO_JAK_EVER = T("Never treated with a JAK inhibitor", "从未用过 JAK 抑制剂")
 
 
-def _common(nct="", *, pregnancy=None, other_hair_loss=None):
+def _common(nct="", *, pregnancy=None, pregnancy_states=None, other_hair_loss=None):
     """What every alopecia-areata trial asks. `pregnancy`, `other_hair_loss`: the registry sentences
-    that make them exclusions; without one, the site reviews (a rule these trials usually have)."""
+    that make them exclusions; without one, the site reviews (a rule these trials usually have).
+    `pregnancy_states`: those the sentence names, when not all three; the others go to the site."""
+    return [*_pregnancy(nct, pregnancy, pregnancy_states), *_common_rest(nct, other_hair_loss=other_hair_loss)]
+
+
+def _pregnancy(nct, sentence, states):
+    if not (sentence and states):
+        return [
+            (
+                "pregnancy",
+                EX if sentence else REVIEW,
+                {},
+                T("Not pregnant, breastfeeding or planning a pregnancy", "没有怀孕、没有在哺乳，也没有备孕计划"),
+                quote(nct, sentence) if sentence else TYPICAL,
+            )
+        ]
+    return [
+        (
+            "pregnancy",
+            EX,
+            {"states": states},
+            T("Not pregnant or breastfeeding", "没有怀孕，也没有在哺乳"),
+            quote(nct, sentence),
+        ),
+        (
+            "pregnancy",
+            REVIEW,
+            {"states": ["planning"]},
+            T(
+                "Planning a pregnancy: the study doctor talks with you about it",
+                "有备孕计划：研究医生会和您商量",
+            ),
+            TYPICAL,
+        ),
+    ]
+
+
+def _common_rest(nct, *, other_hair_loss):
     return [
         (
             "diagnosis",
@@ -55,19 +92,17 @@ def _common(nct="", *, pregnancy=None, other_hair_loss=None):
             ),
             quote(nct, other_hair_loss) if other_hair_loss else TYPICAL,
         ),
-        (
-            "pregnancy",
-            EX if pregnancy else REVIEW,
-            {},
-            T("Not pregnant, breastfeeding or planning a pregnancy", "没有怀孕、没有在哺乳，也没有备孕计划"),
-            quote(nct, pregnancy) if pregnancy else TYPICAL,
-        ),
     ]
 
 
-_OTHER_SCALP = T(
-    "No other scalp disease, such as psoriasis or seborrhoeic dermatitis of the scalp",
-    "头皮没有其他疾病，例如头皮银屑病或脂溢性皮炎",
+_TREATED_SCALP = T(
+    "No psoriasis or seborrhoeic dermatitis of the scalp that needs treatment on the scalp",
+    "没有需要在头皮上用药治疗的头皮银屑病或脂溢性皮炎",
+)
+_OTHER_SCALP_REVIEW = T(
+    "Another scalp disease or an injury of the scalp: the study doctor judges whether it would get in the way of "
+    "measuring the hair",
+    "其他头皮疾病或头皮外伤：由研究医生判断是否会影响头发的评估",
 )
 
 
@@ -100,6 +135,7 @@ def _brave_criteria(nct, *, long_episode_exception=False):
         *_common(
             nct,
             pregnancy="Male, or nonpregnant, nonbreastfeeding female participants",
+            pregnancy_states=["pregnant", "breastfeeding"],
             other_hair_loss="Other forms of alopecia (for example androgenetic alopecia, scarring alopecia, "
             "diffuse alopecia, traction alopecia or trichotillomania)",
         ),
@@ -150,8 +186,9 @@ def _brave_criteria(nct, *, long_episode_exception=False):
             EX,
             {"route": "oral", "inadequate_response_only": True},
             T(
-                "Not for people whose hair did not grow back after 12 weeks or more of a JAK-inhibitor tablet",
-                "以前口服 JAK 抑制剂 12 周或更久、头发没有长回来的人不能参加",
+                "Not for people whose hair did not grow back with a JAK-inhibitor tablet (the study doctor judges "
+                "whether a short course counts)",
+                "以前口服 JAK 抑制剂、头发没有长回来的人不能参加（用药时间较短时由研究医生判断是否算在内）",
             ),
             quote(
                 nct,
@@ -173,8 +210,18 @@ _THRIVE_CRITERIA = [
     (
         "scalp_condition",
         EX,
-        {"conditions": ["psoriasis", "seborrhoeic", "other"]},
-        _OTHER_SCALP,
+        {"conditions": ["psoriasis", "seborrhoeic"]},
+        _TREATED_SCALP,
+        quote(
+            "NCT04518995",
+            "Active scalp inflammation, psoriasis or seborrheic dermatitis requiring topical treatment to the scalp",
+        ),
+    ),
+    (
+        "scalp_condition",
+        REVIEW,
+        {"conditions": ["other"]},
+        _OTHER_SCALP_REVIEW,
         quote(
             "NCT04518995",
             "Active scalp inflammation, psoriasis or seborrheic dermatitis requiring topical "
@@ -379,9 +426,9 @@ TRIALS = {
             ),
             (
                 "scalp_condition",
-                EX,
+                REVIEW,
                 {"conditions": ["psoriasis", "seborrhoeic", "other"]},
-                _OTHER_SCALP,
+                _OTHER_SCALP_REVIEW,
                 quote(
                     "NCT03732807",
                     "Other scalp diseases that could interfere with the assessment of hair loss or regrowth",
@@ -545,9 +592,9 @@ TRIALS = {
             ),
             (
                 "scalp_condition",
-                EX,
+                REVIEW,
                 {"conditions": ["psoriasis", "seborrhoeic", "other"]},
-                _OTHER_SCALP,
+                _OTHER_SCALP_REVIEW,
                 quote(
                     "NCT05470413",
                     "Any other active skin disease, scalp disorder or scalp trauma that could "

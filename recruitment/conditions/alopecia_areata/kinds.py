@@ -10,6 +10,7 @@ from django.utils.translation import gettext_noop
 
 from recruitment.screening.checks import check_estimate, duration_since
 from recruitment.screening.kind import BOOL, LIST, NUMBER, Kind, Param
+from recruitment.screening.later import Later
 from recruitment.screening.reasons import reason
 from recruitment.screening.treatments import YesNoUnsure
 
@@ -167,9 +168,13 @@ def _check_scalp_condition(p, a):
 
 
 def _check_shaved_head(p, a):
+    """A shaved head: not a refusal but "not yet", until the hair has grown back (ALLEGRO: "must not
+    enter the study until the hair has grown back")."""
     answer = a.condition.get("shaves_head")
-    if answer in (YesNoUnsure.YES, YesNoUnsure.NO):
-        return answer == YesNoUnsure.YES, reason(gettext_noop("shaves the head: %(answer)s"), answer=answer)
+    if answer == YesNoUnsure.YES:
+        return True, reason(gettext_noop("shaves the head: possible once the hair has grown back")), Later(None)
+    if answer == YesNoUnsure.NO:
+        return False, reason(gettext_noop("shaves the head: %(answer)s"), answer=answer)
     return None, reason(gettext_noop("whether the head is shaved not known"))
 
 
