@@ -169,6 +169,7 @@ def test_a_registry_import_that_closes_a_site_shows_at_the_next_request(committe
 def test_a_page_read_before_a_change_committed_is_never_filed_under_the_new_version(monkeypatch):
     """An edit that commits between the request's reading of the version and of the catalog:
     what the request read is filed under the old version, which nobody reads any more."""
+    import recruitment.views  # noqa: F401 - imported before the patch, so it keeps the real reader
     from trials import catalog_cache, signup
 
     trial = make_trial(slug="brave-aa1", lay_title_en="Old title")
