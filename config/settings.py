@@ -356,6 +356,9 @@ if not RATE.fullmatch(ACCESS_CODE_RATE_LIMIT):
 # Who runs the portal and how patients reach them (the privacy notice, every footer, the
 # confirmation messages). `check --deploy` warns while PORTAL_OPERATOR is empty.
 PORTAL_OPERATOR = env_str("PORTAL_OPERATOR", "")
+# How long a patient usually waits from sign-up to the screening visit, in days: an upper limit
+# (an age, an episode) passed by then is not met, and the page says so.
+PORTAL_SCREENING_WITHIN_DAYS = env_int("PORTAL_SCREENING_WITHIN_DAYS", 60, minimum=0)
 PORTAL_CONTACT_EMAIL = env_str("PORTAL_CONTACT_EMAIL", "privacy@localhost")
 PORTAL_CONTACT_PHONE = env_str("PORTAL_CONTACT_PHONE", "")
 # Applications never referred to a screening visit are erased this many days after their last

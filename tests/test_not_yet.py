@@ -342,3 +342,38 @@ def test_re_evaluation_says_what_changed_and_why(client, thrive):
     assert "Almost the whole scalp without hair" in page and "self-reported estimated SALT 75.2" in page
     event = AuditEvent.objects.get(application=application, action="reevaluated")
     assert event.details["changes"][0]["patient_text"] == "Almost the whole scalp without hair"
+
+
+@pytest.mark.clock
+def test_an_age_maximum_passed_by_the_screening_visit_is_not_met_and_says_so(settings):
+    # THRIVE-AA1: "18 to 65 years of age"; the screening visit comes within 60 days (a setting).
+    from recruitment.patient_dates import patient_today
+
+    today = patient_today()
+    age = spec("age", min=18, max=65)
+    from recruitment.screening.checks import add_months
+
+    turning_66_soon = add_months(today, -66 * 12) + datetime.timedelta(days=30)
+    outcome = evaluate([age], answers(born=turning_66_soon, age=65, screening_on=today + datetime.timedelta(days=60)))
+    assert outcome.verdict == Verdict.LIKELY_INELIGIBLE
+    assert "by the screening visit you will be 66; this trial takes people up to 65" in str(outcome.results[0].reason)
+    later_birthday = add_months(today, -66 * 12) + datetime.timedelta(days=90)
+    outcome = evaluate([age], answers(born=later_birthday, age=65, screening_on=today + datetime.timedelta(days=60)))
+    assert outcome.verdict == Verdict.LIKELY_ELIGIBLE
+
+
+@pytest.mark.clock
+def test_an_episode_maximum_passed_by_the_screening_visit_is_not_met_and_says_so():
+    # "Current episode of alopecia areata ... for less than 8 years" (BRAVE-AA1): 96 months. An
+    # episode of 95 months today is over 96 by a visit 60 days later.
+    from recruitment.patient_dates import patient_today
+    from recruitment.screening.checks import add_months
+
+    today = patient_today()
+    episode = spec("episode_duration", max_months=96)
+    started = add_months(today.replace(day=1), -95)
+    fields = dict(today=today, episode_months=95, episode_started_on=started)
+    outcome = evaluate([episode], answers(**fields, screening_on=today + datetime.timedelta(days=60)))
+    assert outcome.verdict == Verdict.LIKELY_INELIGIBLE
+    assert "by the screening visit the episode will be about 97 months" in str(outcome.results[0].reason)
+    assert evaluate([episode], answers(**fields, screening_on=today)).verdict == Verdict.LIKELY_ELIGIBLE

@@ -21,6 +21,9 @@ class ScreeningAnswers:
     # when not known, and then no check says from when a criterion may be met.
     today: datetime.date | None = None
     born: datetime.date | None = None
+    # The day of the screening visit, as far as it can be foreseen (today and the usual wait): an
+    # upper limit passed by then is not met. None: today.
+    screening_on: datetime.date | None = None
     answered_on: datetime.date | None = None  # the day the treatments' "last used" answers were given
     age: int | None = None
     sex: str | None = None  # "FEMALE", "MALE" or "UNDISCLOSED"

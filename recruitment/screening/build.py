@@ -1,6 +1,10 @@
 """ScreeningAnswers from stored (or about-to-be-stored) application rows: the one place that
 maps the database shape onto what the eligibility rules read."""
 
+import datetime
+
+from django.conf import settings
+
 from recruitment.conditions import condition_of
 from recruitment.models import ContactDetails
 from recruitment.patient_dates import age_on, patient_today
@@ -24,6 +28,7 @@ def screening_answers(
     today = today or patient_today()
     return ScreeningAnswers(
         today=today,
+        screening_on=today + datetime.timedelta(days=settings.PORTAL_SCREENING_WITHIN_DAYS),
         # The answers about treatments were given on the day of the application: a later
         # evaluation counts the time since.
         answered_on=patient_today(application.submitted_at) if application.submitted_at else today,

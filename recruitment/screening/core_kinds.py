@@ -6,7 +6,7 @@ import datetime
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import gettext_noop
 
-from recruitment.patient_dates import birthday
+from recruitment.patient_dates import age_on, birthday
 from recruitment.screening.answers import ScreeningAnswers
 from recruitment.screening.checks import range_text, within
 from recruitment.screening.kind import BOOL, CHOICE, LIST, NUMBER, Kind, Param
@@ -40,6 +40,15 @@ def _check_age(p, a: ScreeningAnswers):
         why = reason(gettext_noop("age %(age)s; the limit depends on sex at birth, which was not given"), age=a.age)
         return (fits_each[0] if all(fits_each) or not any(fits_each) else None), why
     fits = within(a.age, low, high)
+    if fits and high is not None and a.born and a.screening_on:
+        then = age_on(a.born, a.screening_on)
+        if then > high:
+            # Still within the limit today, past it by the screening visit: not a fit to promise.
+            return False, reason(
+                gettext_noop("by the screening visit you will be %(then)s; this trial takes people up to %(high)s"),
+                then=then,
+                high=high,
+            )
     why = reason(gettext_noop("age %(age)s, required %(range)s"), age=a.age, range=range_text(low, high))
     if not fits and low is not None and a.age < low and a.born and (high is None or low <= high):
         return False, why, Later(birthday(a.born, int(low)))  # old enough on that birthday

@@ -72,6 +72,18 @@ def _check_episode(p, a):
         return None, reason(gettext_noop("start of the current episode not given"))
     low, high = p.get("min_months"), p.get("max_months")
     months, fits, later = duration_since(started, months, a.today, low, high)
+    if fits is not False and high is not None and started and a.screening_on and not p.get("or_regrowth_within_years"):
+        # Within the maximum today, surely past it by the screening visit: not a fit to promise.
+        then, fits_then, _later = duration_since(started, months, a.screening_on, None, high)
+        if fits_then is False:
+            return False, reason(
+                gettext_noop(
+                    "by the screening visit the episode will be about %(then)s months; this trial takes up to "
+                    "%(high)s months"
+                ),
+                then=then,
+                high=high,
+            )
     lo = f"{'>' if p.get('min_exclusive') else '≥'} {low}" if low is not None else ""
     hi = f"{'<' if p.get('max_exclusive') else '≤'} {high}" if high is not None else ""
     if lo and hi:
