@@ -50,6 +50,7 @@ def person(**fields):
         scalp_conditions=frozenset(),
         shaves_head="no",
         regrowth_within_8_years="no",
+        treated_regrowth_6_months="no",
     )
     base.update(fields)
     return with_condition(base)
@@ -202,6 +203,24 @@ EDGE_CASES = [
             "ivarmacitinib-aa": "likely_ineligible",
             "thrive-aa1": "likely_eligible",
         },
+    ),
+    # ALLEGRO-2b/3: "No evidence of terminal hair regrowth within the previous 6 months" and the
+    # ivarmacitinib trial: "No terminal hair regrowth within 6 months before screening and baseline":
+    # any regrowth; BRAVE-AA: "No spontaneous improvement of scalp hair over the past 6 months".
+    (
+        "thick hair back during minoxidil in the last 6 months",
+        dict(treated_regrowth_6_months="yes"),
+        {"allegro-2b3": "likely_ineligible", "ivarmacitinib-aa": "likely_ineligible", "brave-aa1": "likely_eligible"},
+    ),
+    (
+        "not sure whether hair grew back during a treatment",
+        dict(treated_regrowth_6_months="unsure"),
+        {"allegro-2b3": "needs_review", "ivarmacitinib-aa": "needs_review", "brave-aa1": "likely_eligible"},
+    ),
+    (
+        "answered before regrowth during a treatment was asked",
+        dict(treated_regrowth_6_months=""),
+        {"allegro-2b3": "needs_review", "brave-aa1": "likely_eligible"},
     ),
     (
         "thick hair back on its own 9 months ago",

@@ -12,6 +12,7 @@ def fill_questionnaire(page, *, phone_number="+86 138 0013 8000", name="Wang Fan
     page.check("input[name=aa_type][value=patchy]")
     page.check("input[name=spontaneous_regrowth][value=not_in_12]")
     page.check("input[name=regrowth_within_8_years][value=no]")
+    page.check("input[name=treated_regrowth_6_months][value=no]")
     page.check("input[name=scalp_conditions][value=none]")
     page.check("input[name=shaves_head][value=no]")
     for view, value in (("top", "80"), ("back", "60"), ("left", "70"), ("right", "90")):

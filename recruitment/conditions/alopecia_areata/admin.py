@@ -35,15 +35,17 @@ def episode(application):
     )
 
 
-@admin.display(description=_("Thick hair grew back on its own"))
+@admin.display(description=_("Thick hair grew back"))
 def recent_regrowth(application):
     a = application.alopecia
     if not a.spontaneous_regrowth:  # asked before December 2026
         return format_html("{}: {}", _("any regrowth in the last 6 months"), a.get_regrowth_last_6_months_display())
     return format_html(
-        "{} · {}: {}",
+        "{} · {}: {} · {}: {}",
         a.get_spontaneous_regrowth_display(),
-        _("within 8 years"),
+        _("during a treatment, last 6 months"),
+        a.get_treated_regrowth_6_months_display() or _("not asked"),
+        _("within 8 years, any cause") if a.regrowth_8_years_any_cause else _("within 8 years, on its own"),
         a.get_regrowth_within_8_years_display() or "—",
     )
 

@@ -3,6 +3,7 @@ SALT worked out on the server, never trusted from the browser), and read by the 
 rules."""
 
 from recruitment.conditions.alopecia_areata.score import compute_salt, severity_band
+from recruitment.screening.treatments import YesNoUnsure
 
 
 def build(application, values: dict):
@@ -23,7 +24,11 @@ def screening_values(row) -> dict:
         "episode_started_on": row.episode_started_on,
         "regrowth_last_6_months": row.regrowth_last_6_months,
         "spontaneous_regrowth": row.spontaneous_regrowth,
-        "regrowth_within_8_years": row.regrowth_within_8_years,
+        # A "no" of the earlier question (on its own only) does not say no regrowth of any cause.
+        "regrowth_within_8_years": row.regrowth_within_8_years
+        if row.regrowth_8_years_any_cause or row.regrowth_within_8_years != YesNoUnsure.NO
+        else YesNoUnsure.UNSURE,
+        "treated_regrowth_6_months": row.treated_regrowth_6_months,
         "aa_type": row.aa_type,
         "scalp_conditions": None if row.scalp_conditions is None else frozenset(row.scalp_conditions),
         "scalp_conditions_unsure": row.scalp_conditions_unsure,

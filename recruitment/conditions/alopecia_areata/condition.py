@@ -45,6 +45,7 @@ CONDITION = ConditionModule(
         "episode_year": "2023",
         "spontaneous_regrowth": "not_in_12",
         "regrowth_within_8_years": "no",
+        "treated_regrowth_6_months": "no",
         "aa_type": "patchy",
         "scalp_conditions": ["none"],
         "shaves_head": "no",

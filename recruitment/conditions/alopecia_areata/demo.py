@@ -406,8 +406,11 @@ TRIALS = {
             (
                 "recent_regrowth",
                 EX,
-                {"months": 6},
-                T("No thick hair grew back on its own in the last 6 months", "最近 6 个月内没有粗壮的头发自行长回来"),
+                {"months": 6, "cause": "any"},
+                T(
+                    "No thick hair grew back in the last 6 months, on its own or during a treatment",
+                    "最近 6 个月内没有粗壮的头发长回来（无论是自行长回来还是治疗期间长回来）",
+                ),
                 quote("NCT03732807", "No evidence of terminal hair regrowth within the previous 6 months"),
             ),
             (
@@ -579,8 +582,11 @@ TRIALS = {
             (
                 "recent_regrowth",
                 EX,
-                {"months": 6},
-                T("No thick hair grew back on its own in the last 6 months", "最近 6 个月内没有粗壮的头发自行长回来"),
+                {"months": 6, "cause": "any"},
+                T(
+                    "No thick hair grew back in the last 6 months, on its own or during a treatment",
+                    "最近 6 个月内没有粗壮的头发长回来（无论是自行长回来还是治疗期间长回来）",
+                ),
                 quote("NCT05470413", "No terminal hair regrowth within 6 months before screening and baseline"),
             ),
             (

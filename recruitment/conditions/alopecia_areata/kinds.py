@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import gettext_noop
 
 from recruitment.screening.checks import check_estimate, duration_since
-from recruitment.screening.kind import BOOL, LIST, NUMBER, Kind, Param
+from recruitment.screening.kind import BOOL, CHOICE, LIST, NUMBER, Kind, Param
 from recruitment.screening.later import Later
 from recruitment.screening.reasons import reason
 from recruitment.screening.treatments import YesNoUnsure
@@ -120,6 +120,8 @@ def _check_recent_regrowth(p, a):
     settle is unknown."""
     months = p["months"]
     answer = a.condition.get("spontaneous_regrowth")
+    if answer and p.get("cause") == "any":
+        return _any_regrowth_in_window(months, answer, a.condition.get("treated_regrowth_6_months"))
     if answer:
         return _regrowth_in_window(months, answer)
     # Asked before: "any regrowth in the last 6 months", which may have come from a treatment.
@@ -140,6 +142,22 @@ def _check_recent_regrowth(p, a):
 # Reasons stored by evaluations made before the question was about spontaneous regrowth; kept in
 # the catalog so that those evaluations still read in Chinese.
 EARLIER_WORDINGS = (gettext_noop("hair regrew in the last 6 months (criterion: last %(months)s months)"),)
+
+
+def _any_regrowth_in_window(months, spontaneous, treated):
+    """Thick hair grown back in the window, on its own or during a treatment (ALLEGRO: "no evidence
+    of terminal hair regrowth within the previous 6 months"). The treatment question asks about 6
+    months: a longer window it cannot settle."""
+    on_its_own = _regrowth_in_window(months, spontaneous)
+    if on_its_own[0] is True:
+        return on_its_own
+    if treated == YesNoUnsure.YES and months >= 6:
+        return True, reason(gettext_noop("thick hair grew back during a treatment in the last 6 months"))
+    if treated == YesNoUnsure.NO and months <= 6:
+        return on_its_own
+    if not treated:
+        return None, on_its_own[1].then(gettext_noop("%(first)s; regrowth during a treatment was not asked then"))
+    return None, on_its_own[1].then(gettext_noop("%(first)s; regrowth during a treatment not known"))
 
 
 def _regrowth_in_window(months, answer):
@@ -224,10 +242,10 @@ KINDS = [
     ),
     Kind(
         "recent_regrowth",
-        _("Spontaneous terminal hair regrowth in the last N months"),
+        _("Terminal hair regrowth in the last N months (on its own, or of any cause)"),
         _check_recent_regrowth,
-        {"months": Param(NUMBER, True)},
-        '{"months": 6}',
+        {"months": Param(NUMBER, True), "cause": Param(CHOICE, False, frozenset({"spontaneous", "any"}))},
+        '{"months": 6, "cause": "any"}',
     ),
     Kind(
         "aa_type",

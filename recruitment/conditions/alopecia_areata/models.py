@@ -30,8 +30,18 @@ class AlopeciaAnswers(models.Model):
         _("thick hair grew back on its own"), max_length=14, choices=SpontaneousRegrowth.choices, blank=True
     )
     regrowth_within_8_years = models.CharField(
-        _("hair grew back on its own within 8 years"), max_length=6, choices=YesNoUnsure.choices, blank=True
+        _("hair grew back within 8 years"), max_length=6, choices=YesNoUnsure.choices, blank=True
     )
+    # Blank in rows made before it was asked (December 2026): thick hair grew back during a treatment.
+    treated_regrowth_6_months = models.CharField(
+        _("thick hair grew back during a treatment in the last 6 months"),
+        max_length=6,
+        choices=YesNoUnsure.choices,
+        blank=True,
+    )
+    # Whether the 8-year question asked about regrowth of any cause (since December 2026) or on its
+    # own only (before): a "no" of then does not say no regrowth during a treatment.
+    regrowth_8_years_any_cause = models.BooleanField(_("8-year question asked about any cause"), default=False)
     aa_type = models.CharField(_("type of alopecia areata"), max_length=12, choices=AAType.choices, blank=True)
     # None in rows made before it was asked.
     scalp_conditions = models.JSONField(_("other scalp conditions"), null=True, blank=True)

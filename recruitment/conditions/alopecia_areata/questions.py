@@ -134,8 +134,15 @@ class AlopeciaQuestions(QuestionSection):
             "Trials measure regrowth from the medicine, so natural regrowth matters."
         ),
     )
+    treated_regrowth_6_months = yes_no(
+        _("In the last 6 months, has thick hair grown back while you were using a treatment?"),
+        _(
+            "Any treatment counts: steroid injections or creams, minoxidil, a JAK inhibitor... Some trials take only "
+            "people whose hair has not grown back at all lately, whatever the reason."
+        ),
+    )
     regrowth_within_8_years = yes_no(
-        _("In the last 8 years, has your hair ever grown back on its own, even for a while?"),
+        _("In the last 8 years, has your hair ever grown back, on its own or with a treatment, even for a while?"),
         _("Some trials accept a long episode when hair has grown back within the last 8 years."),
     )
     scalp_conditions = forms.MultipleChoiceField(
@@ -186,6 +193,8 @@ class AlopeciaQuestions(QuestionSection):
             "episode_months": months_between(d["episode_started_on"], self.today),
             "spontaneous_regrowth": d["spontaneous_regrowth"],
             "regrowth_within_8_years": d["regrowth_within_8_years"],
+            "treated_regrowth_6_months": d["treated_regrowth_6_months"],
+            "regrowth_8_years_any_cause": True,
             "aa_type": d["aa_type"],
             "scalp_conditions": [c for c in d["scalp_conditions"] if c not in ("none", "unsure")],
             "scalp_conditions_unsure": "unsure" in d["scalp_conditions"],
@@ -231,7 +240,8 @@ def initial_from(row) -> dict:
         "episode_month": row.episode_started_on.month,
         "episode_year": row.episode_started_on.year,
         "spontaneous_regrowth": row.spontaneous_regrowth,
-        "regrowth_within_8_years": row.regrowth_within_8_years,
+        "regrowth_within_8_years": row.regrowth_within_8_years if row.regrowth_8_years_any_cause else None,
+        "treated_regrowth_6_months": row.treated_regrowth_6_months,
         "aa_type": row.aa_type,
         "scalp_conditions": _with_none_or_unsure(row.scalp_conditions, row.scalp_conditions_unsure),
         "shaves_head": row.shaves_head,

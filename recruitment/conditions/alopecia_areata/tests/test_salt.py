@@ -52,3 +52,24 @@ def test_salt_refuses_a_view_outside_0_to_100(bad):
 )
 def test_severity_bands_follow_aa_iga(salt, band):
     assert severity_band(Decimal(salt)) == band
+
+
+def test_a_no_to_the_earlier_8_year_question_is_not_read_as_no_regrowth_of_any_cause():
+    """BRAVE-AA2 admits a longer episode "if episodes of regrowth have been observed within the past
+    8 years" (any cause); before December 2026 the question asked about regrowth on its own only."""
+    import datetime
+
+    from recruitment.conditions.alopecia_areata.answers import screening_values
+    from recruitment.conditions.alopecia_areata.models import AlopeciaAnswers
+
+    row = AlopeciaAnswers(
+        salt=80,
+        episode_months=100,
+        episode_started_on=datetime.date(2019, 1, 1),
+        regrowth_within_8_years="no",
+        regrowth_8_years_any_cause=False,
+        other_diagnoses=[],
+    )
+    assert screening_values(row)["regrowth_within_8_years"] == "unsure"
+    row.regrowth_8_years_any_cause = True
+    assert screening_values(row)["regrowth_within_8_years"] == "no"
