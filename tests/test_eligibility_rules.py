@@ -331,3 +331,27 @@ def test_criterion_parameters_are_validated_with_clear_messages(kind, params, pr
 
 def test_valid_parameters_pass_validation():
     assert validate_params("washout", {"treatments": ["jak_oral", "biologic"], "days": 90}) == []
+
+
+def test_limits_read_as_words_in_each_language():
+    """BRAVE-AA1: "current episode of severe alopecia areata of more than 6 months and less than 8
+    years": the reason says so in words, not "required > 6 and < 96 months"."""
+    from django.utils import translation
+
+    from recruitment.screening.wording import reason_text
+
+    episode = CriterionSpec(
+        kind="episode_duration",
+        role="inclusion",
+        params={"min_months": 6, "min_exclusive": True, "max_months": 96, "max_exclusive": True},
+        patient_text="episode",
+    )
+    result = evaluate_criterion(episode, with_condition({"age": 40, "episode_months": 120}))
+    assert str(result.reason) == "episode about 10 years; the trial asks for more than 6 months and less than 8 years"
+    stored = result.as_dict()
+    with translation.override("zh-hans"):
+        assert reason_text(stored) == "本次发作约 10 年；本试验要求：超过 6 个月、不到 8 年"
+    age = CriterionSpec(kind="age", role="inclusion", params={"min": 18, "max": 65}, patient_text="age")
+    assert str(evaluate_criterion(age, with_condition({"age": 70})).reason) == (
+        "age 70; the trial takes ages between 18 and 65"
+    )

@@ -21,23 +21,53 @@ def within(value, low, high, *, low_exclusive=False, high_exclusive=False) -> bo
     return not (high is not None and (value > high or (high_exclusive and value == high)))
 
 
-def range_text(low, high, unit="") -> str:
-    # Symbols and numbers only: the same in every language.
+def _number(value):
+    return int(value) if isinstance(value, float) and value.is_integer() else value
+
+
+def months_words(months) -> dict:
+    """A length in months as words, as a nested reason each reader's language words: whole years
+    as years ("10 years"), the rest as months."""
+    n = _number(months)
+    if isinstance(n, int) and n >= 12 and n % 12 == 0:
+        years = n // 12
+        return (
+            reason(gettext_noop("1 year")) if years == 1 else reason(gettext_noop("%(n)s years"), n=years)
+        ).as_dict()
+    return (reason(gettext_noop("1 month")) if n == 1 else reason(gettext_noop("%(n)s months"), n=n)).as_dict()
+
+
+def range_words(low, high, *, words=_number, low_exclusive=False, high_exclusive=False) -> dict:
+    """A range as words, as a nested reason: "between 6 months and 10 years", "at least 16",
+    "at most 65", "more than 6 months". `words` words each limit (months_words for lengths)."""
     if low is not None and high is not None:
-        return f"{low}-{high}{unit}"
+        template = {
+            (False, False): gettext_noop("between %(low)s and %(high)s"),
+            (True, False): gettext_noop("more than %(low)s and at most %(high)s"),
+            (False, True): gettext_noop("at least %(low)s and less than %(high)s"),
+            (True, True): gettext_noop("more than %(low)s and less than %(high)s"),
+        }[(low_exclusive, high_exclusive)]
+        return reason(template, low=words(low), high=words(high)).as_dict()
     if low is not None:
-        return f"≥ {low}{unit}"
-    return f"≤ {high}{unit}"
+        template = gettext_noop("more than %(low)s") if low_exclusive else gettext_noop("at least %(low)s")
+        return reason(template, low=words(low)).as_dict()
+    template = gettext_noop("less than %(high)s") if high_exclusive else gettext_noop("at most %(high)s")
+    return reason(template, high=words(high)).as_dict()
+
+
+# Reasons stored by evaluations made before the limits were worded; kept in the catalog so that
+# those evaluations still read in Chinese.
+EARLIER_WORDINGS = (gettext_noop("%(score)s %(value)s, required %(range)s"),)
 
 
 def check_score(value, low, high, label):
     if value is None:
         return None, reason(gettext_noop("%(score)s not given"), score=label)
     return within(value, low, high), reason(
-        gettext_noop("%(score)s %(value)s, required %(range)s"),
+        gettext_noop("%(score)s %(value)s; the trial asks for %(range)s"),
         score=label,
         value=str(value),
-        range=range_text(low, high),
+        range=range_words(low, high),
     )
 
 
@@ -118,13 +148,13 @@ def check_duration(p, a, *, months_name: str, started_name: str, not_given: str,
     """A criterion on how long something the patient dated by month and year has lasted (the
     parameters `min_months` and `max_months`), read from the condition's answers `months_name` and
     `started_name`. `not_given` and `lasted` are its reasons (`lasted` with %(months)s and
-    %(range)s): the rule is `duration_since`'s, the words the condition's."""
+    %(range)s, both in words): the rule is `duration_since`'s, the words the condition's."""
     months, started = a.condition.get(months_name), a.condition.get(started_name)
     if months is None:
         return None, reason(not_given)
     low, high = p.get("min_months"), p.get("max_months")
     months, fits, later = duration_since(started, months, a.today, low, high)
-    why = reason(lasted, months=months, range=range_text(low, high))
+    why = reason(lasted, months=months_words(months), range=range_words(low, high, words=months_words))
     if later is not None:
         return False, why, later
     if fits is None:

@@ -8,7 +8,7 @@ from django.utils.translation import gettext_noop
 
 from recruitment.patient_dates import age_on, birthday
 from recruitment.screening.answers import ScreeningAnswers
-from recruitment.screening.checks import range_text, within
+from recruitment.screening.checks import range_words, within
 from recruitment.screening.kind import BOOL, CHOICE, LIST, NUMBER, Kind, Param
 from recruitment.screening.later import Later
 from recruitment.screening.reasons import reason
@@ -49,7 +49,7 @@ def _check_age(p, a: ScreeningAnswers):
                 then=then,
                 high=high,
             )
-    why = reason(gettext_noop("age %(age)s, required %(range)s"), age=a.age, range=range_text(low, high))
+    why = reason(gettext_noop("age %(age)s; the trial takes ages %(range)s"), age=a.age, range=range_words(low, high))
     if not fits and low is not None and a.age < low and a.born and (high is None or low <= high):
         return False, why, Later(birthday(a.born, int(low)))  # old enough on that birthday
     return fits, why
@@ -106,6 +106,7 @@ EARLIER_WORDINGS = (
     gettext_noop("used %(treatments)s without regrowth"),
     gettext_noop("used %(treatments)s; whether hair regrew is not known"),
     gettext_noop("%(treatments)s used within %(days)s days; possible %(days)s days after stopping"),
+    gettext_noop("age %(age)s, required %(range)s"),
 )
 
 

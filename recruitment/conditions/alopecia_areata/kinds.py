@@ -8,7 +8,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import gettext_noop
 
-from recruitment.screening.checks import check_estimate, duration_since
+from recruitment.screening.checks import check_estimate, duration_since, months_words, range_words
 from recruitment.screening.kind import BOOL, CHOICE, LIST, NUMBER, Kind, Param
 from recruitment.screening.later import Later
 from recruitment.screening.reasons import reason
@@ -84,19 +84,18 @@ def _check_episode(p, a):
                 then=then,
                 high=high,
             )
-    lo = f"{'>' if p.get('min_exclusive') else '≥'} {low}" if low is not None else ""
-    hi = f"{'<' if p.get('max_exclusive') else '≤'} {high}" if high is not None else ""
-    if lo and hi:
-        why = reason(
-            gettext_noop("episode about %(months)s months, required %(low)s and %(high)s months"),
-            months=months,
-            low=lo,
-            high=hi,
-        )
-    else:
-        why = reason(
-            gettext_noop("episode about %(months)s months, required %(range)s months"), months=months, range=lo or hi
-        )
+    limits = range_words(
+        low,
+        high,
+        words=months_words,
+        low_exclusive=bool(p.get("min_exclusive")),
+        high_exclusive=bool(p.get("max_exclusive")),
+    )
+    why = reason(
+        gettext_noop("episode about %(months)s; the trial asks for %(range)s"),
+        months=months_words(months),
+        range=limits,
+    )
     if fits is not True and high is not None and months + 1 > high and p.get("or_regrowth_within_years"):
         # A longer episode is admitted when hair grew back on its own within the years given (the
         # questionnaire asks about 8).
@@ -139,9 +138,13 @@ def _check_recent_regrowth(p, a):
     return None, reason(gettext_noop("regrowth in the last 6 months not known"))
 
 
-# Reasons stored by evaluations made before the question was about spontaneous regrowth; kept in
-# the catalog so that those evaluations still read in Chinese.
-EARLIER_WORDINGS = (gettext_noop("hair regrew in the last 6 months (criterion: last %(months)s months)"),)
+# Reasons stored by evaluations made before the question was about spontaneous regrowth, and
+# before the limits were worded; kept in the catalog so that those evaluations still read in Chinese.
+EARLIER_WORDINGS = (
+    gettext_noop("hair regrew in the last 6 months (criterion: last %(months)s months)"),
+    gettext_noop("episode about %(months)s months, required %(low)s and %(high)s months"),
+    gettext_noop("episode about %(months)s months, required %(range)s months"),
+)
 
 
 def _any_regrowth_in_window(months, spontaneous, treated):

@@ -94,7 +94,7 @@ def _check_duration(p, a):
         months_name="duration_months",
         started_name="started_on",
         not_given=gettext_noop("when the eczema began not given"),
-        lasted=gettext_noop("eczema for about %(months)s months, required %(range)s months"),
+        lasted=gettext_noop("eczema for about %(months)s; the trial asks for %(range)s"),
     )
 
 
@@ -157,6 +157,10 @@ def _check_other_skin(p, a):
         return None, reason(gettext_noop("not sure about other skin diseases"))
     return False, reason(gettext_noop("none of these skin diseases"))
 
+
+# Reasons stored by evaluations made before the limits were worded; kept in the catalog so that
+# those evaluations still read in Chinese.
+EARLIER_WORDINGS = (gettext_noop("eczema for about %(months)s months, required %(range)s months"),)
 
 KINDS = [
     Kind(

@@ -60,7 +60,7 @@ def _check_duration(p, a):
         months_name="duration_months",
         started_name="started_on",
         not_given=gettext_noop("when the first patches appeared not given"),
-        lasted=gettext_noop("vitiligo for about %(months)s months, required %(range)s months"),
+        lasted=gettext_noop("vitiligo for about %(months)s; the trial asks for %(range)s"),
     )
 
 
@@ -70,6 +70,10 @@ def _check_activity(p, a):
         return None, reason(gettext_noop("whether the vitiligo is spreading is not known"))
     return answer == p["activity"], reason(gettext_noop("vitiligo in the last 6 months: %(activity)s"), activity=answer)
 
+
+# Reasons stored by evaluations made before the limits were worded; kept in the catalog so that
+# those evaluations still read in Chinese.
+EARLIER_WORDINGS = (gettext_noop("vitiligo for about %(months)s months, required %(range)s months"),)
 
 KINDS = [
     Kind(
