@@ -26,6 +26,7 @@ from recruitment.recently_sent import recent_applications, remember_sent
 from recruitment.screening.build import screening_answers
 from recruitment.screening.eligibility import Verdict, evaluate
 from recruitment.screening.kinds import all_kinds
+from recruitment.screening.later import REGROWTH, STOPPING
 from recruitment.services import reminders
 from recruitment.services.applications import NoLongerOpen, submit_application
 from trials import catalog_cache
@@ -231,12 +232,16 @@ def _own_latest(request, trial):
     return mine[0] if mine else None
 
 
-def _after_stopping(result: dict) -> bool:
-    """A criterion met only once a treatment still used is stopped (an evaluation stored before
-    the flag: a washout not yet met with no date)."""
-    if result.get("after_stopping"):
-        return True
-    return result.get("kind") == "washout" and bool(result.get("not_yet")) and not result.get("met_from")
+def _waiting_for(results: list[dict]) -> str:
+    """What a "not yet" waits for besides time (recruitment.screening.later): a treatment still
+    used to be stopped comes first, then shaved hair to grow back; "" for time alone. An
+    evaluation stored before this was kept: a washout not yet met with no date is a treatment."""
+    after = {
+        r.get("after") or ("stopping" if r.get("kind") == "washout" and not r.get("met_from") else "")
+        for r in results
+        if r["result"] == "not_met" and r.get("not_yet")
+    }
+    return next((what for what in (STOPPING, REGROWTH) if what in after), "")
 
 
 @never_cache
@@ -257,7 +262,7 @@ def apply_done(request, slug):
         "verdict": evaluation.verdict,
         "not_met": [r for r in results if r["result"] == "not_met"],
         "unknown": [r for r in results if r["result"] == "unknown"],
-        "after_stopping": any(_after_stopping(r) for r in results if r["result"] == "not_met"),
+        "waiting_for": _waiting_for(results),
         "other_fits": _other_fits(application) if evaluation.verdict != Verdict.LIKELY_ELIGIBLE else [],
         "reminder": Reminder.objects.filter(application=application).first(),
         "reminder_text": REMINDER_TEXT,

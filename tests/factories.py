@@ -74,6 +74,7 @@ def screening_post(**overrides) -> dict:
         "health_history": ["none"],
         "diagnosed": "yes",
         "other_diagnoses": ["none"],
+        "hair_loss_causes": ["none"],
         "episode_month": "1",
         "episode_year": str(YEAR - 3),
         "aa_type": "patchy",
@@ -107,6 +108,7 @@ def screening_post(**overrides) -> dict:
 
 ALOPECIA_FIELDS = (
     "other_diagnoses",
+    "hair_loss_causes",
     "episode_month",
     "episode_year",
     "aa_type",

@@ -43,6 +43,7 @@ def person(**fields):
         planning_pregnancy=False,
         diagnosed="yes",
         other_diagnoses=frozenset(),
+        hair_loss_causes=frozenset(),
         episode_months=36,
         spontaneous_regrowth="not_in_12",
         salt=Decimal("80"),
@@ -221,6 +222,28 @@ EDGE_CASES = [
         "answered before regrowth during a treatment was asked",
         dict(treated_regrowth_6_months=""),
         {"allegro-2b3": "needs_review", "brave-aa1": "likely_eligible"},
+    ),
+    # BRAVE-AA: "Currently experiencing other diseases that can cause hair loss"; ALLEGRO: "other
+    # diseases that can cause hair loss"; ivarmacitinib: "hair loss caused by thyroid disease".
+    (
+        "thyroid disease causing hair loss now",
+        dict(hair_loss_causes=frozenset({"thyroid"})),
+        {
+            "brave-aa1": "likely_ineligible",
+            "allegro-2b3": "likely_ineligible",
+            "ivarmacitinib-aa": "likely_ineligible",
+            "thrive-aa1": "likely_eligible",
+        },
+    ),
+    (
+        "iron deficiency causing hair loss now",
+        dict(hair_loss_causes=frozenset({"iron"})),
+        {"brave-aa1": "likely_ineligible", "ivarmacitinib-aa": "likely_eligible"},
+    ),
+    (
+        "answered before other causes were asked",
+        dict(hair_loss_causes=None),
+        {"brave-aa1": "needs_review", "thrive-aa1": "likely_eligible"},
     ),
     (
         "thick hair back on its own 9 months ago",

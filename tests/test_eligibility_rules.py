@@ -350,7 +350,7 @@ def test_limits_read_as_words_in_each_language():
     assert str(result.reason) == "episode about 10 years; the trial asks for more than 6 months and less than 8 years"
     stored = result.as_dict()
     with translation.override("zh-hans"):
-        assert reason_text(stored) == "本次发作约 10 年；本试验要求：超过 6 个月、不到 8 年"
+        assert reason_text(stored) == "本次脱发约 10 年；本试验要求：超过 6 个月、不到 8 年"
     age = CriterionSpec(kind="age", role="inclusion", params={"min": 18, "max": 65}, patient_text="age")
     assert str(evaluate_criterion(age, with_condition({"age": 70})).reason) == (
         "age 70; the trial takes ages between 18 and 65"

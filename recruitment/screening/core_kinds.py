@@ -10,7 +10,7 @@ from recruitment.patient_dates import age_on, birthday
 from recruitment.screening.answers import ScreeningAnswers
 from recruitment.screening.checks import range_words, within
 from recruitment.screening.kind import BOOL, CHOICE, LIST, NUMBER, Kind, Param
-from recruitment.screening.later import Later
+from recruitment.screening.later import STOPPING, Later
 from recruitment.screening.reasons import reason
 from recruitment.screening.treatments import (
     ANY_JAK,
@@ -157,7 +157,7 @@ def _check_washout(p, a):
                     treatments=used,
                     days=days,
                 ),
-                Later(None, after_stopping=True),
+                Later(None, after=STOPPING),
             )
         return True, reason(gettext_noop("%(treatments)s used within %(days)s days"), treatments=used, days=days), later
     if undecided:

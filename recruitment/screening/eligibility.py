@@ -76,7 +76,7 @@ class CriterionResult:
             else {
                 "not_yet": True,
                 "met_from": self.later.on.isoformat() if self.later.on else None,
-                **({"after_stopping": True} if self.later.after_stopping else {}),
+                **({"after": self.later.after} if self.later.after else {}),
             }
         )
         return {

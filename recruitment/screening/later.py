@@ -9,9 +9,13 @@ from dataclasses import dataclass
 @dataclass(frozen=True)
 class Later:
     """What a check adds when its answer turns with time: the condition it describes turns on `on`
-    (None: on a date the answers cannot give). `after_stopping`: only once a treatment the patient
-    still uses is stopped, which is never ours to suggest (the patient's doctor decides), so time
-    alone is not what stands between them."""
+    (None: on a date the answers cannot give). `after`: what must happen first, when it is not time
+    alone: STOPPING a treatment the patient still uses (never ours to suggest: the doctor who
+    prescribed it decides), or REGROWTH of shaved hair."""
 
     on: datetime.date | None
-    after_stopping: bool = False
+    after: str = ""
+
+
+STOPPING = "stopping"
+REGROWTH = "regrowth"

@@ -7,6 +7,7 @@ def fill_questionnaire(page, *, phone_number="+86 138 0013 8000", name="Wang Fan
     page.check("input[name=pregnancy][value=none]")
     page.check("input[name=diagnosed][value=yes]")
     page.check("input[name=other_diagnoses][value=none]")
+    page.check("input[name=hair_loss_causes][value=none]")
     page.select_option("#id_episode_month", "1")
     page.fill("#id_episode_year", "2024")
     page.check("input[name=aa_type][value=patchy]")

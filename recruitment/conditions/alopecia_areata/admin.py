@@ -7,7 +7,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from recruitment.conditions.alopecia_areata.kinds import OtherHairLoss, ScalpCondition
+from recruitment.conditions.alopecia_areata.kinds import HairLossCause, OtherHairLoss, ScalpCondition
 
 
 @admin.display(description=_("Self-reported SALT"), ordering="alopecia__salt")
@@ -22,7 +22,16 @@ def other_diagnoses(application):
     names = [str(OtherHairLoss(code).label) for code in a.other_diagnoses]
     if a.other_diagnoses_unsure:
         names.append(str(_("not sure")))
-    return ", ".join(names) or _("none")
+    causes = (
+        _("not asked")
+        if a.hair_loss_causes is None
+        else ", ".join(
+            [str(HairLossCause(code).label) for code in a.hair_loss_causes]
+            + ([str(_("not sure"))] if a.hair_loss_causes_unsure else [])
+        )
+        or _("none")
+    )
+    return format_html("{} · {}: {}", ", ".join(names) or _("none"), _("other causes now"), causes)
 
 
 @admin.display(description=_("Current episode"))

@@ -35,4 +35,6 @@ def screening_values(row) -> dict:
         "shaves_head": row.shaves_head,
         "other_diagnoses": frozenset(row.other_diagnoses),
         "other_diagnoses_unsure": row.other_diagnoses_unsure,
+        "hair_loss_causes": None if row.hair_loss_causes is None else frozenset(row.hair_loss_causes),
+        "hair_loss_causes_unsure": row.hair_loss_causes_unsure,
     }

@@ -28,6 +28,7 @@ CONDITION = ConditionModule(
     admin_list_columns=admin.LIST_COLUMNS,
     admin_displays=admin.DISPLAYS,
     coded_args={
+        "causes": kinds.HairLossCause,
         "diagnoses": kinds.OtherHairLoss,
         "when": kinds.SpontaneousRegrowth,
         "aa_type": kinds.AAType,
@@ -37,10 +38,11 @@ CONDITION = ConditionModule(
     own_treatments=treatments.AlopeciaTreatment,
     treatment_groups=treatments.GROUPS,
     # Which other hair-loss diseases or scalp conditions a patient has is for the site alone.
-    private_kinds=frozenset({"other_hair_loss", "scalp_condition"}),
+    private_kinds=frozenset({"other_hair_loss", "scalp_condition", "hair_loss_cause"}),
     demo_answers={
         "diagnosed": "yes",
         "other_diagnoses": ["none"],
+        "hair_loss_causes": ["none"],
         "episode_month": "3",
         "episode_year": "2023",
         "spontaneous_regrowth": "not_in_12",

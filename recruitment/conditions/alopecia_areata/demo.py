@@ -95,6 +95,17 @@ def _common_rest(nct, *, other_hair_loss):
     ]
 
 
+_NO_REGROWTH_ANY_CAUSE = T(
+    "No thick hair grew back in the last 6 months, on its own or during a treatment. Hair that grows back during a "
+    "treatment shows it may work for you: do not stop or change it to join a trial; talk to the doctor who "
+    "prescribed it",
+    "最近 6 个月内没有正常粗细的头发重新长出来（无论是自己长出来的，还是治疗期间长出来的）。头发在治疗期间长回来，"
+    "说明治疗可能对您有效：请不要为了参加试验而停药或改变治疗，请先和开药的医生商量",
+)
+_NO_OTHER_CAUSE = T(
+    "No other illness or treatment causing hair loss now, such as thyroid disease or chemotherapy",
+    "目前没有其他导致脱发的疾病或治疗，例如甲状腺疾病或化疗",
+)
 _TREATED_SCALP = T(
     "No psoriasis or seborrhoeic dermatitis of the scalp that needs treatment on the scalp",
     "没有需要在头皮上用药治疗的头皮银屑病或脂溢性皮炎",
@@ -140,6 +151,13 @@ def _brave_criteria(nct, *, long_episode_exception=False):
             "diffuse alopecia, traction alopecia or trichotillomania)",
         ),
         (
+            "hair_loss_cause",
+            EX,
+            {"causes": ["thyroid", "lupus", "iron", "chemotherapy"]},
+            _NO_OTHER_CAUSE,
+            quote(nct, "Currently experiencing other diseases that can cause hair loss"),
+        ),
+        (
             "aa_type",
             EX,
             {"types": ["diffuse"]},
@@ -161,7 +179,7 @@ def _brave_criteria(nct, *, long_episode_exception=False):
             if long_episode_exception
             else T(
                 "The current episode of severe hair loss has lasted more than 6 months and less than 8 years",
-                "这次重度脱发已超过 6 个月，但不到 8 年",
+                "本次重度脱发持续时间超过 6 个月、不到 8 年",
             ),
             quote(
                 nct,
@@ -288,7 +306,10 @@ _AA_BRAVE = [
         "斑秃导致的重度脱发：头皮至少一半没有头发（SALT 评分 50 分或以上）",
     ),
     T("For men, the upper age limit is 60", "男性的年龄上限为 60 岁"),
-    T("The current episode has lasted more than 6 months and less than 8 years", "这次发作已超过 6 个月，但不到 8 年"),
+    T(
+        "The current episode has lasted more than 6 months and less than 8 years",
+        "本次脱发持续时间超过 6 个月、不到 8 年",
+    ),
     T("No hair regrowth on its own in the last 6 months", "最近 6 个月内头发没有自行长回来"),
     T(
         "Not for people whose hair did not regrow on an earlier JAK-inhibitor tablet",
@@ -404,13 +425,17 @@ TRIALS = {
                 "NCT03732807", other_hair_loss="Other types of alopecia or other diseases that can cause hair loss"
             ),
             (
+                "hair_loss_cause",
+                EX,
+                {"causes": ["thyroid", "lupus", "iron", "chemotherapy"]},
+                _NO_OTHER_CAUSE,
+                quote("NCT03732807", "Other types of alopecia or other diseases that can cause hair loss"),
+            ),
+            (
                 "recent_regrowth",
                 EX,
                 {"months": 6, "cause": "any"},
-                T(
-                    "No thick hair grew back in the last 6 months, on its own or during a treatment",
-                    "最近 6 个月内没有粗壮的头发长回来（无论是自行长回来还是治疗期间长回来）",
-                ),
+                _NO_REGROWTH_ANY_CAUSE,
                 quote("NCT03732807", "No evidence of terminal hair regrowth within the previous 6 months"),
             ),
             (
@@ -441,7 +466,10 @@ TRIALS = {
                 "shaved_head",
                 EX,
                 {},
-                T("Hair not shaved: it must have grown back and be stable", "没有剃头：头发需要长回来并保持稳定"),
+                T(
+                    "Hair not shaved, so that its growth can be measured; once shaved, it must first grow back",
+                    "目前没有剃头（试验需要测量头发生长）；剃过的头发需要先长回来",
+                ),
                 quote(
                     "NCT03732807",
                     "Shaved head: participants must not enter the study until the hair has grown "
@@ -571,6 +599,16 @@ TRIALS = {
                 "alopecia, scarring alopecia, diffuse alopecia, traction alopecia",
             ),
             (
+                "hair_loss_cause",
+                EX,
+                {"causes": ["thyroid", "chemotherapy"]},
+                T(
+                    "No hair loss caused by thyroid disease or by chemotherapy now",
+                    "目前没有由甲状腺疾病或化疗导致的脱发",
+                ),
+                quote("NCT05470413", "anagen effluvium or hair loss caused by thyroid disease"),
+            ),
+            (
                 "episode_duration",
                 IN,
                 {"min_months": 6, "max_months": 96, "max_exclusive": True},
@@ -583,10 +621,7 @@ TRIALS = {
                 "recent_regrowth",
                 EX,
                 {"months": 6, "cause": "any"},
-                T(
-                    "No thick hair grew back in the last 6 months, on its own or during a treatment",
-                    "最近 6 个月内没有粗壮的头发长回来（无论是自行长回来还是治疗期间长回来）",
-                ),
+                _NO_REGROWTH_ANY_CAUSE,
                 quote("NCT05470413", "No terminal hair regrowth within 6 months before screening and baseline"),
             ),
             (

@@ -10,7 +10,7 @@ from django.utils.translation import gettext_noop
 
 from recruitment.screening.checks import check_estimate, duration_since, months_words, range_words
 from recruitment.screening.kind import BOOL, CHOICE, LIST, NUMBER, Kind, Param
-from recruitment.screening.later import Later
+from recruitment.screening.later import REGROWTH, Later
 from recruitment.screening.reasons import reason
 from recruitment.screening.treatments import YesNoUnsure
 
@@ -40,6 +40,15 @@ class ScalpCondition(models.TextChoices):
     OTHER = "other", _("Another scalp disease or an injury of the scalp")
 
 
+class HairLossCause(models.TextChoices):
+    """Other illnesses, or a treatment, that a doctor says cause some of the hair loss now."""
+
+    THYROID = "thyroid", _("Thyroid disease")
+    LUPUS = "lupus", _("Lupus")
+    IRON = "iron", _("Iron deficiency or anaemia")
+    CHEMOTHERAPY = "chemotherapy", _("Chemotherapy or radiotherapy")
+
+
 class OtherHairLoss(models.TextChoices):
     ANDROGENETIC = "androgenetic", _("Androgenetic alopecia (pattern hair loss)")
     SCARRING = "scarring", _("Scarring alopecia")
@@ -65,6 +74,11 @@ def _check_salt(p, a):
     )
 
 
+_PAST_THE_MAXIMUM_BY_THE_VISIT = gettext_noop(
+    "by the screening visit the episode will have lasted about %(then)s; this trial takes up to %(high)s"
+)
+
+
 def _check_episode(p, a):
     """Patients give the month the episode began, not the day (`months_fit`)."""
     months, started = a.condition.get("episode_months"), a.condition.get("episode_started_on")
@@ -77,12 +91,9 @@ def _check_episode(p, a):
         then, fits_then, _later = duration_since(started, months, a.screening_on, None, high)
         if fits_then is False:
             return False, reason(
-                gettext_noop(
-                    "by the screening visit the episode will be about %(then)s months; this trial takes up to "
-                    "%(high)s months"
-                ),
-                then=then,
-                high=high,
+                _PAST_THE_MAXIMUM_BY_THE_VISIT,
+                then=months_words(then),
+                high=months_words(high),
             )
     limits = range_words(
         low,
@@ -205,7 +216,8 @@ def _check_shaved_head(p, a):
     enter the study until the hair has grown back")."""
     answer = a.condition.get("shaves_head")
     if answer == YesNoUnsure.YES:
-        return True, reason(gettext_noop("shaves the head: possible once the hair has grown back")), Later(None)
+        why = reason(gettext_noop("shaves the head: possible once the hair has grown back"))
+        return True, why, Later(None, after=REGROWTH)
     if answer == YesNoUnsure.NO:
         return False, reason(gettext_noop("shaves the head: %(answer)s"), answer=answer)
     return None, reason(gettext_noop("whether the head is shaved not known"))
@@ -218,6 +230,18 @@ def _check_other_hair_loss(p, a):
     if a.condition.get("other_diagnoses_unsure") or "other_diagnoses" not in a.condition:
         return None, reason(gettext_noop("not sure about other hair-loss diagnoses"))
     return False, reason(gettext_noop("no other listed hair-loss diagnosis"))
+
+
+def _check_hair_loss_cause(p, a):
+    causes = a.condition.get("hair_loss_causes")
+    if causes is None:
+        return None, reason(gettext_noop("other causes of hair loss not asked"))
+    found = sorted(set(p["causes"]) & set(causes))
+    if found:
+        return True, reason(gettext_noop("hair loss also caused by %(causes)s"), causes=found)
+    if a.condition.get("hair_loss_causes_unsure"):
+        return None, reason(gettext_noop("not sure about other causes of hair loss"))
+    return False, reason(gettext_noop("none of these causes hair loss"))
 
 
 KINDS = [
@@ -265,6 +289,13 @@ KINDS = [
         '{"conditions": ["psoriasis", "seborrhoeic"]}',
     ),
     Kind("shaved_head", _("Shaved head"), _check_shaved_head),
+    Kind(
+        "hair_loss_cause",
+        _("Another illness or a treatment causing hair loss now"),
+        _check_hair_loss_cause,
+        {"causes": Param(LIST, True, frozenset(HairLossCause.values))},
+        '{"causes": ["thyroid", "chemotherapy"]}',
+    ),
     Kind(
         "other_hair_loss",
         _("Other hair-loss diagnosis"),

@@ -19,6 +19,10 @@ class AlopeciaAnswers(models.Model):
     )
     other_diagnoses = models.JSONField(_("other hair-loss diagnoses"), default=list, blank=True)
     other_diagnoses_unsure = models.BooleanField(_("not sure about other diagnoses"), default=False)
+    # kinds.HairLossCause a doctor says cause some of the hair loss now; None in rows made before
+    # it was asked (December 2026).
+    hair_loss_causes = models.JSONField(_("other causes of hair loss now"), null=True, blank=True)
+    hair_loss_causes_unsure = models.BooleanField(_("not sure about other causes of hair loss"), default=False)
     episode_started_on = models.DateField(_("current episode began (month)"))
     episode_months = models.PositiveSmallIntegerField(_("current episode (months)"))
     # Asked until December 2026 (any regrowth, possibly from a treatment); kept for those answers.

@@ -5,7 +5,13 @@ server works out the self-reported SALT), and beyond the scalp."""
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from recruitment.conditions.alopecia_areata.kinds import AAType, OtherHairLoss, ScalpCondition, SpontaneousRegrowth
+from recruitment.conditions.alopecia_areata.kinds import (
+    AAType,
+    HairLossCause,
+    OtherHairLoss,
+    ScalpCondition,
+    SpontaneousRegrowth,
+)
 from recruitment.conditions.alopecia_areata.score import BAND_STARTS, SALT_WEIGHTS, compute_salt, severity_band
 from recruitment.conditions.alopecia_areata.treatments import AlopeciaTreatment
 from recruitment.conditions.fields import (
@@ -21,6 +27,7 @@ from recruitment.conditions.section import QuestionSection
 from recruitment.patient_dates import months_between
 from recruitment.screening.treatments import Treatment
 
+CAUSE_CHOICES = [*HairLossCause.choices, ("none", _("None of these")), ("unsure", _("I am not sure"))]
 OTHER_DIAGNOSIS_CHOICES = [*OtherHairLoss.choices, ("none", _("None of these")), ("unsure", _("I am not sure"))]
 AA_TYPE_CHOICES = [
     (AAType.PATCHY, _("Round or oval bald patches, with hair between them (patchy)")),
@@ -119,6 +126,12 @@ class AlopeciaQuestions(QuestionSection):
         choices=OTHER_DIAGNOSIS_CHOICES,
         widget=forms.CheckboxSelectMultiple,
     )
+    hair_loss_causes = forms.MultipleChoiceField(
+        label=_("Has a doctor said that another illness or a treatment causes some of your hair loss now?"),
+        help_text=_("Some trials do not take people whose hair loss has another cause as well."),
+        choices=CAUSE_CHOICES,
+        widget=forms.CheckboxSelectMultiple,
+    )
     aa_type = radio(
         AA_TYPE_CHOICES,
         _("Which describes your hair loss best?"),
@@ -172,6 +185,9 @@ class AlopeciaQuestions(QuestionSection):
     def clean_other_diagnoses(self):
         return alone(self.cleaned_data["other_diagnoses"])
 
+    def clean_hair_loss_causes(self):
+        return alone(self.cleaned_data["hair_loss_causes"])
+
     def clean_scalp_conditions(self):
         return alone(self.cleaned_data["scalp_conditions"])
 
@@ -189,6 +205,8 @@ class AlopeciaQuestions(QuestionSection):
         return {
             "other_diagnoses": [c for c in d["other_diagnoses"] if c not in ("none", "unsure")],
             "other_diagnoses_unsure": "unsure" in d["other_diagnoses"],
+            "hair_loss_causes": [c for c in d["hair_loss_causes"] if c not in ("none", "unsure")],
+            "hair_loss_causes_unsure": "unsure" in d["hair_loss_causes"],
             "episode_started_on": d["episode_started_on"],
             "episode_months": months_between(d["episode_started_on"], self.today),
             "spontaneous_regrowth": d["spontaneous_regrowth"],
@@ -237,6 +255,7 @@ def initial_from(row) -> dict:
     """An earlier application's answers of this section, to apply to another trial."""
     initial = {
         "other_diagnoses": _with_none_or_unsure(row.other_diagnoses, row.other_diagnoses_unsure),
+        "hair_loss_causes": _with_none_or_unsure(row.hair_loss_causes, row.hair_loss_causes_unsure),
         "episode_month": row.episode_started_on.month,
         "episode_year": row.episode_started_on.year,
         "spontaneous_regrowth": row.spontaneous_regrowth,

@@ -59,8 +59,9 @@ def _vitiligo_common(nct: str, types_sentence: str, *, mixed_excluded: bool = Tr
             EX,
             {"types": excluded},
             T(
-                "Not segmental or mixed vitiligo (patches on one side or in one band only, or both kinds)",
-                "不是节段型或混合型白癜风（白斑只在身体一侧或一条带状区域，或两种情况都有）",
+                "Not segmental or mixed vitiligo (segmental: patches on one side or along one band only; mixed: such "
+                "a band as well as patches on both sides)",
+                "不是节段型或混合型白癜风（节段型：白斑只在身体一侧或沿一条带状区域分布；混合型：同时还有两侧对称分布的白斑）",
             )
             if mixed_excluded
             else T(

@@ -71,7 +71,7 @@ def test_a_chinese_patient_applies_and_reads_scores_worked_out_on_the_server(cli
     assert answers.regions["legs"] == {"area": 4, "redness": 2, "swelling": 2, "scratching": 2, "thickening": 2}
     assert application.verdict == Verdict.LIKELY_ELIGIBLE
     body = response.content.decode()
-    assert "湿疹面积 <strong>44.0%</strong> · EASI <strong>24.0</strong>" in body
+    assert "湿疹约占体表面积 <strong>44.0%</strong> · EASI <strong>24.0</strong>" in body
     assert "白斑" not in body  # no other condition's words
 
 
@@ -129,7 +129,7 @@ def test_switching_language_keeps_the_eczema_answers_and_shows_the_estimate(clie
     response = client.post(APPLY, {**eczema_post(trial), "switch_language": "zh-hans"})
     body = response.content.decode()
     assert re.search(r'<select name="area_legs"[^>]*>.*?<option value="4" selected', body, re.S)
-    assert "EASI <strong>24.0</strong>" in body and "湿疹面积 <strong>44.0%</strong>" in body
+    assert "EASI <strong>24.0</strong>" in body and "湿疹约占体表面积 <strong>44.0%</strong>" in body
     assert Application.objects.count() == stored
 
 
