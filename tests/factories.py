@@ -139,6 +139,7 @@ def vitiligo_post(**overrides) -> dict:
             "started_month": "6",
             "started_year": str(YEAR - 5),
             "activity": "spreading",
+            "pigmented_facial_hair": "yes",
             "units_face": "1",
             "whiteness_face": "75",
             "units_hands": "1",

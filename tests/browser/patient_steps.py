@@ -43,6 +43,7 @@ def fill_vitiligo_questionnaire(page, *, name="Wang Fang", phone_number="+86 138
     page.select_option("#id_started_month", "6")
     page.fill("#id_started_year", "2022")
     page.check("input[name=activity][value=spreading]")
+    page.check("input[name=pigmented_facial_hair][value=yes]")
     for region, units, whiteness in (
         ("face", "1", "75"),
         ("hands", "1", "90"),

@@ -79,7 +79,7 @@ def _common_rest(nct, *, other_hair_loss):
                 "Alopecia areata diagnosed by a doctor (the study doctor confirms it)",
                 "经医生诊断为斑秃（研究医生会再次确认）",
             ),
-            REGISTRY,
+            quote(nct, "alopecia areata") if nct else REGISTRY,
         ),
         ("salt", IN, {"min": 50}, _SALT_50, quote(nct, "SALT score ≥ 50") if nct else REGISTRY),
         (
@@ -218,85 +218,99 @@ def _brave_criteria(nct, *, long_episode_exception=False):
     ]
 
 
-_THRIVE_CRITERIA = [
-    ("age", IN, {"min": 18, "max": 65}, T("Aged 18 to 65", "年龄 18 至 65 岁"), REGISTRY),
-    *_common(
-        "NCT04518995",
-        pregnancy="Females who are pregnant, nursing, or planning to become pregnant during the "
-        "study or within 30 days after the last dose of study drug",
-    ),
-    (
-        "scalp_condition",
-        EX,
-        {"conditions": ["psoriasis", "seborrhoeic"]},
-        _TREATED_SCALP,
-        quote(
-            "NCT04518995",
-            "Active scalp inflammation, psoriasis or seborrheic dermatitis requiring topical treatment to the scalp",
+def _thrive_criteria(nct: str) -> list:
+    """THRIVE-AA1 and THRIVE-AA2: the same registry criteria, each quoted from its own record."""
+    return [
+        (
+            "age",
+            IN,
+            {"min": 18, "max": 65},
+            T("Aged 18 to 65", "年龄 18 至 65 岁"),
+            quote(nct, "Men and women 18 to 65 years of age at the time of screening"),
         ),
-    ),
-    (
-        "scalp_condition",
-        REVIEW,
-        {"conditions": ["other"]},
-        _OTHER_SCALP_REVIEW,
-        quote(
-            "NCT04518995",
-            "Active scalp inflammation, psoriasis or seborrheic dermatitis requiring topical "
-            "treatment to the scalp, significant scalp trauma, or another scalp condition that may "
-            "interfere with the SALT assessment",
+        *_common(
+            nct,
+            pregnancy="Females who are pregnant, nursing, or planning to become pregnant during the "
+            "study or within 30 days after the last dose of study drug",
         ),
-    ),
-    (
-        "episode_duration",
-        IN,
-        {"min_months": 6, "max_months": 120},
-        T("The current episode has lasted between 6 months and 10 years", "这次发作持续了 6 个月到 10 年"),
-        REGISTRY,
-    ),
-    (
-        "washout",
-        EX,
-        {
-            "treatments": [
-                "topical_steroid",
-                "intralesional_steroid",
-                "topical_minoxidil",
-                "oral_minoxidil",
-                "contact_immunotherapy",
-                "phototherapy",
-                "ruxolitinib_cream",
-            ],
-            "days": 30,
-        },
-        T("No treatment that affects hair growth in the last month", "最近一个月没有用过影响头发生长的治疗"),
-        REGISTRY,
-    ),
-    (
-        "washout",
-        EX,
-        {"treatments": ["oral_steroid", "immunosuppressant", "jak_oral"], "days": 90},
-        T("No tablets that calm the immune system in the last 3 months", "最近 3 个月没有服用抑制免疫系统的药物"),
-        REGISTRY,
-    ),
-    (
-        "washout",
-        EX,
-        {"treatments": ["biologic"], "days": 180},
-        T("No biologic injections in the last 6 months", "最近 6 个月没有注射过生物制剂"),
-        REGISTRY,
-    ),
-    (
-        "washout",
-        REVIEW,
-        {"treatments": ["tcm"], "days": 30},
-        T(
-            "Traditional Chinese medicine in the last month: the site checks whether it must be stopped",
-            "最近一个月用过中药：研究中心会核实是否需要停用",
+        (
+            "scalp_condition",
+            EX,
+            {"conditions": ["psoriasis", "seborrhoeic"]},
+            _TREATED_SCALP,
+            quote(
+                nct,
+                "Active scalp inflammation, psoriasis or seborrheic dermatitis requiring topical treatment to the "
+                "scalp",
+            ),
         ),
-        TYPICAL,
-    ),
-]
+        (
+            "scalp_condition",
+            REVIEW,
+            {"conditions": ["other"]},
+            _OTHER_SCALP_REVIEW,
+            quote(
+                nct,
+                "Active scalp inflammation, psoriasis or seborrheic dermatitis requiring topical "
+                "treatment to the scalp, significant scalp trauma, or another scalp condition that may "
+                "interfere with the SALT assessment",
+            ),
+        ),
+        (
+            "episode_duration",
+            IN,
+            {"min_months": 6, "max_months": 120},
+            T("The current episode has lasted between 6 months and 10 years", "本次脱发持续了 6 个月到 10 年"),
+            quote(nct, "with a current episode lasting at least 6 months and not exceeding 10 years at screening"),
+        ),
+        (
+            "washout",
+            EX,
+            {
+                "treatments": [
+                    "topical_steroid",
+                    "intralesional_steroid",
+                    "topical_minoxidil",
+                    "oral_minoxidil",
+                    "contact_immunotherapy",
+                    "phototherapy",
+                    "ruxolitinib_cream",
+                ],
+                "days": 30,
+            },
+            T("No treatment that affects hair growth in the last month", "最近一个月没有用过影响头发生长的治疗"),
+            quote(
+                nct,
+                "Treatment with other medications or agents that may affect hair regrowth or immune response within "
+                "1 month of baseline or during the study",
+            ),
+        ),
+        (
+            "washout",
+            EX,
+            {"treatments": ["oral_steroid", "immunosuppressant", "jak_oral"], "days": 90},
+            T("No tablets that calm the immune system in the last 3 months", "最近 3 个月没有服用抑制免疫系统的药物"),
+            quote(nct, "Treatment with systemic immunosuppressive medications within 3 months of screening"),
+        ),
+        (
+            "washout",
+            EX,
+            {"treatments": ["biologic"], "days": 180},
+            T("No biologic injections in the last 6 months", "最近 6 个月没有注射过生物制剂"),
+            quote(nct, "or with biologics within 6 months of screening"),
+        ),
+        (
+            "washout",
+            REVIEW,
+            {"treatments": ["tcm"], "days": 30},
+            T(
+                "Traditional Chinese medicine in the last month: the site checks whether it must be stopped",
+                "最近一个月用过中药：研究中心会核实是否需要停用",
+            ),
+            TYPICAL,
+        ),
+    ]
+
 
 # "Who may join", one point per line. The age is not repeated here: the trial page states it
 # from the registry's structured ages.
@@ -500,7 +514,7 @@ TRIALS = {
             FREE,
             LEAVE,
         ],
-        "criteria": _THRIVE_CRITERIA,
+        "criteria": _thrive_criteria("NCT04518995"),
     },
     "NCT04797650": {
         "slug": "thrive-aa2",
@@ -523,7 +537,7 @@ TRIALS = {
             FREE,
             LEAVE,
         ],
-        "criteria": _THRIVE_CRITERIA,
+        "criteria": _thrive_criteria("NCT04797650"),
     },
     "NCT05051761": {
         "slug": "jaktinib-aa",
@@ -548,16 +562,28 @@ TRIALS = {
             LEAVE,
         ],
         "criteria": [
-            ("age", IN, {"min": 18, "max": 64}, T("Aged 18 to 64", "年龄 18 至 64 岁"), REGISTRY),
-            *_common(),
+            (
+                "age",
+                IN,
+                {"min": 18, "max": 64},
+                T("Aged 18 to 64", "年龄 18 至 64 岁"),
+                quote("NCT05051761", "Age ≥ 18 years and < 65 years, male or female"),
+            ),
+            *_common("NCT05051761"),
             (
                 "episode_duration",
                 IN,
                 {"max_months": 96},
-                T("The current episode has lasted 8 years or less", "这次发作不超过 8 年"),
-                REGISTRY,
+                T("The current episode has lasted 8 years or less", "本次脱发不超过 8 年"),
+                quote("NCT05051761", "with a current episode lasting no more than 8 years"),
             ),
-            ("prior_jak", EX, {"route": "any"}, _NO_JAK_EVER, REGISTRY),
+            (
+                "prior_jak",
+                EX,
+                {"route": "any"},
+                _NO_JAK_EVER,
+                quote("NCT05051761", "Prior treatment with any Janus kinase (JAK) inhibitor before randomization"),
+            ),
             _RECENT_TREATMENT_REVIEW,
         ],
     },

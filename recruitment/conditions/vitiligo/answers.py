@@ -28,5 +28,6 @@ def screening_values(row) -> dict:
         "duration_months": row.duration_months,
         "started_on": row.started_on,
         "activity": row.activity,
+        "pigmented_facial_hair": row.pigmented_facial_hair,
         **{name: getattr(row, name) for name in SCORES},
     }

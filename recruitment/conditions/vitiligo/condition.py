@@ -45,6 +45,7 @@ CONDITION = ConditionModule(
         "started_month": "9",
         "started_year": "2021",
         "activity": "stable",
+        "pigmented_facial_hair": "yes",
         "units_face": "1",
         "whiteness_face": "75",
         "units_arms": "2",

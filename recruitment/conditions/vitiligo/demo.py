@@ -5,7 +5,7 @@ to review."""
 from pathlib import Path
 
 from recruitment.conditions.base import DemoData
-from trials.demo_content import BLOOD, EX, FREE, IN, LEAVE, REGISTRY, REVIEW, TYPICAL, T, quote
+from trials.demo_content import BLOOD, EX, FREE, IN, LEAVE, REVIEW, TYPICAL, T, quote
 
 # --- Vitiligo (白癜风) ---------------------------------------------------------------------------
 # Every extent a patient gives is a self-estimate: the vitiligo kinds leave one close to a limit to
@@ -52,7 +52,7 @@ def _vitiligo_common(nct: str, types_sentence: str, *, mixed_excluded: bool = Tr
                 "Vitiligo diagnosed by a doctor (the study doctor confirms it)",
                 "经医生诊断为白癜风（研究医生会再次确认）",
             ),
-            REGISTRY,
+            quote(nct, "diagnosis of nonsegmental vitiligo" if nct == "NCT06072183" else "diagnosis of non"),
         ),
         (
             "vitiligo_type",
@@ -107,7 +107,15 @@ _TRUE_TYPES = (
 )
 
 
-def _true_criteria(nct: str, *, min_age, max_age=None, types_sentence: str = _TRUE_TYPES, mixed_excluded=True):
+def _true_criteria(
+    nct: str,
+    *,
+    min_age,
+    max_age=None,
+    types_sentence: str = _TRUE_TYPES,
+    mixed_excluded=True,
+    age_sentence="Age 12 years or older",
+):
     """TRuE-V1 and TRuE-V2, and the children's study: the same extent on the face and the body."""
     age = {"min": min_age, **({"max": max_age} if max_age is not None else {})}
     age_text = (
@@ -116,7 +124,7 @@ def _true_criteria(nct: str, *, min_age, max_age=None, types_sentence: str = _TR
         else T(f"Aged {min_age} or older", f"年龄 {min_age} 岁或以上")
     )
     return [
-        ("age", IN, age, age_text, REGISTRY),
+        ("age", IN, age, age_text, quote(nct, age_sentence)),
         *_vitiligo_common(nct, types_sentence, mixed_excluded=mixed_excluded),
         _PREGNANCY_REVIEW,
         (
@@ -127,9 +135,15 @@ def _true_criteria(nct: str, *, min_age, max_age=None, types_sentence: str = _TR
                 "White patches on at least 0.5% of the body on the face (about half a palm)",
                 "面部白斑至少占全身皮肤的 0.5%（大约半个手掌大）",
             ),
-            REGISTRY,
+            quote(nct, "Depigmented area of at least 0.5% of body surface area (BSA) on the face"),
         ),
-        ("f_vasi", IN, {"min": 0.5}, _F_VASI, REGISTRY),
+        (
+            "f_vasi",
+            IN,
+            {"min": 0.5},
+            _F_VASI,
+            quote(nct, "facial Vitiligo Area Scoring Index (F-VASI) of at least 0.5"),
+        ),
         (
             "bsa",
             IN,
@@ -138,9 +152,9 @@ def _true_criteria(nct: str, *, min_age, max_age=None, types_sentence: str = _TR
                 "White patches on at least 3% of the body outside the face (about 3 palms)",
                 "面部以外的白斑至少占全身皮肤的 3%（大约 3 个手掌大）",
             ),
-            REGISTRY,
+            quote(nct, "Depigmented area of at least 3% BSA on non-facial areas"),
         ),
-        ("t_vasi", IN, {"min": 3}, _T_VASI, REGISTRY),
+        ("t_vasi", IN, {"min": 3}, _T_VASI, quote(nct, "total Vitiligo Area Scoring Index (T-VASI) of at least 3")),
         (
             "bsa",
             IN,
@@ -149,14 +163,14 @@ def _true_criteria(nct: str, *, min_age, max_age=None, types_sentence: str = _TR
                 "White patches on no more than 10% of the body in all (about 10 palms)",
                 "全身白斑合计不超过全身皮肤的 10%（大约 10 个手掌大）",
             ),
-            REGISTRY,
+            quote(nct, "Total body vitiligo area (facial and non-facial) not exceeding 10% BSA"),
         ),
         (
             "treatment_ever",
             EX,
             {"treatments": ["depigmentation"]},
             T("Never treated with depigmentation therapy such as monobenzone", "从未用过莫诺苯宗等脱色治疗"),
-            REGISTRY,
+            quote(nct, "depigmentation treatments (for example monobenzone)"),
         ),
         (
             "prior_jak",
@@ -274,7 +288,13 @@ TRIALS = {
             LEAVE,
         ],
         "criteria": [
-            ("age", IN, {"min": 18}, T("Aged 18 or older", "年龄 18 岁或以上"), REGISTRY),
+            (
+                "age",
+                IN,
+                {"min": 18},
+                T("Aged 18 or older", "年龄 18 岁或以上"),
+                quote("NCT06072183", "18 years of age or older"),
+            ),
             *_vitiligo_common(
                 "NCT06072183",
                 "Other forms of vitiligo (such as segmental or mixed vitiligo) or other depigmentation disorders",
@@ -301,7 +321,7 @@ TRIALS = {
                 IN,
                 {"min_months": 3},
                 T("Vitiligo for at least 3 months", "患白癜风至少 3 个月"),
-                REGISTRY,
+                quote("NCT06072183", "A clinical diagnosis of nonsegmental vitiligo for at least 3 months"),
             ),
             (
                 "bsa",
@@ -311,7 +331,11 @@ TRIALS = {
                     "White patches on 4 to 60% of the body, not counting palms, soles and the tops of the feet",
                     "白斑占全身皮肤的 4% 到 60%（不算手掌、脚底和脚背）",
                 ),
-                REGISTRY,
+                quote(
+                    "NCT06072183",
+                    "Body surface area (BSA) involvement of 4% to 60% inclusive, excluding the palms of the hands, the "
+                    "soles of the feet and the dorsal aspect of the feet",
+                ),
             ),
             (
                 "bsa",
@@ -321,10 +345,22 @@ TRIALS = {
                     "White patches on at least 0.5% of the body on the face (about half a palm)",
                     "面部白斑至少占全身皮肤的 0.5%（大约半个手掌大）",
                 ),
-                REGISTRY,
+                quote("NCT06072183", "Facial BSA of at least 0.5%"),
             ),
-            ("f_vasi", IN, {"min": 0.5}, _F_VASI, REGISTRY),
-            ("t_vasi", IN, {"min": 3}, _T_VASI, REGISTRY),
+            (
+                "f_vasi",
+                IN,
+                {"min": 0.5},
+                _F_VASI,
+                quote("NCT06072183", "facial Vitiligo Area Scoring Index (F-VASI) of at least 0.5"),
+            ),
+            (
+                "t_vasi",
+                IN,
+                {"min": 3},
+                _T_VASI,
+                quote("NCT06072183", "total Vitiligo Area Scoring Index (T-VASI) of at least 3"),
+            ),
             (
                 "prior_jak",
                 REVIEW,
@@ -412,18 +448,20 @@ TRIALS = {
                 "NCT06804811",
                 min_age=6,
                 max_age=11,
+                age_sentence="Aged 6 to less than 12 years at the time the informed consent form is signed",
                 types_sentence="Segmental vitiligo or other skin depigmentation disorders",
                 mixed_excluded=False,
             ),
             (
-                "manual",
-                REVIEW,
+                "pigmented_facial_hair",
+                IN,
                 {},
                 T(
-                    "Some hair with colour inside the white patches of the face: the study doctor checks it",
-                    "面部白斑内有一些有颜色的毛发：由研究医生检查",
+                    "Some hairs with colour inside the white patches of your child's face (the study doctor checks "
+                    "them)",
+                    "孩子面部白斑内有一些有颜色的毛发（研究医生会检查）",
                 ),
-                REGISTRY,
+                quote("NCT06804811", "Pigmented hair within some of the facial vitiligo areas"),
             ),
         ],
     },

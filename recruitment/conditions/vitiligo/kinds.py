@@ -9,6 +9,7 @@ from django.utils.translation import gettext_noop
 from recruitment.screening.checks import check_duration, check_estimate
 from recruitment.screening.kind import CHOICE, LIST, NUMBER, Kind, Param
 from recruitment.screening.reasons import reason
+from recruitment.screening.treatments import YesNoUnsure
 
 
 class VitiligoType(models.TextChoices):
@@ -75,6 +76,16 @@ def _check_activity(p, a):
 # those evaluations still read in Chinese.
 EARLIER_WORDINGS = (gettext_noop("vitiligo for about %(months)s months, required %(range)s months"),)
 
+
+def _check_pigmented_hair(p, a):
+    answer = a.condition.get("pigmented_facial_hair")
+    if answer in (None, "", YesNoUnsure.UNSURE):
+        return None, reason(gettext_noop("hairs with colour inside the facial patches not known"))
+    return answer == YesNoUnsure.YES, reason(
+        gettext_noop("hairs with colour inside the facial patches: %(answer)s"), answer=answer
+    )
+
+
 KINDS = [
     Kind(
         "f_vasi",
@@ -112,6 +123,11 @@ KINDS = [
         {"min_months": Param(NUMBER), "max_months": Param(NUMBER)},
         '{"min_months": 3}',
         ordered=(("min_months", "max_months"),),
+    ),
+    Kind(
+        "pigmented_facial_hair",
+        _("Hairs with colour inside the facial patches"),
+        _check_pigmented_hair,
     ),
     Kind(
         "vitiligo_activity",

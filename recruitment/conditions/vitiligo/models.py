@@ -7,6 +7,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from recruitment.conditions.vitiligo.kinds import Activity, VitiligoType
+from recruitment.screening.treatments import YesNoUnsure
 
 
 def _score(label):
@@ -21,6 +22,10 @@ class VitiligoAnswers(models.Model):
     started_on = models.DateField(_("first patches appeared (month)"))
     duration_months = models.PositiveSmallIntegerField(_("vitiligo for (months)"))
     activity = models.CharField(_("in the last 6 months"), max_length=10, choices=Activity.choices)
+    # Blank in rows made before it was asked (December 2026).
+    pigmented_facial_hair = models.CharField(
+        _("hairs with colour inside the facial patches"), max_length=6, choices=YesNoUnsure.choices, blank=True
+    )
     # {region code: {"units": "1.5", "whiteness": 75}} for each region with white patches
     # (recruitment.conditions.vitiligo.score.REGIONS); the scores below are worked out from it.
     regions = models.JSONField(_("hand units and whiteness per region"), default=dict, blank=True)

@@ -137,6 +137,14 @@ class _VitiligoQuestions(RegionGrid):
         _("Some trials look for vitiligo that is spreading, others accept both."),
     )
 
+    pigmented_facial_hair = yes_no(
+        _("Inside the white patches on the face, do some hairs still have their colour (eyebrows, eyelashes, beard)?"),
+        _(
+            "Some trials need a few coloured hairs in the facial patches. Answer “No” if there are no patches on "
+            "the face."
+        ),
+    )
+
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         limit_year_to_today(self, "started_year")
@@ -163,6 +171,7 @@ class _VitiligoQuestions(RegionGrid):
             "started_on": d["started_on"],
             "duration_months": months_between(d["started_on"], self.today),
             "activity": d["activity"],
+            "pigmented_facial_hair": d["pigmented_facial_hair"],
             "regions": d["regions"],
         }
 
@@ -183,6 +192,7 @@ def initial_from(row) -> dict:
         "started_month": row.started_on.month,
         "started_year": row.started_on.year,
         "activity": row.activity,
+        "pigmented_facial_hair": row.pigmented_facial_hair or None,
     }
     for code, value in row.regions.items():
         initial[f"units_{code}"] = value["units"]

@@ -238,6 +238,13 @@ CASES = [
     ("a 14-year-old", dict(age=14, **TYPICAL), (LIKELY, LIKELY, NO, NO)),
     # The children's study has a criterion only the study doctor can check (pigmented facial hair).
     ("a 9-year-old", dict(age=9, **TYPICAL), (NO, NO, NO, REVIEW)),
+    # "Pigmented hair within some of the facial vitiligo areas" (NCT06804811): a parent can tell.
+    (
+        "a 9-year-old with coloured hairs in the facial patches",
+        dict(age=9, pigmented_facial_hair="yes", **TYPICAL),
+        (NO, NO, NO, LIKELY),
+    ),
+    ("a 9-year-old without", dict(age=9, pigmented_facial_hair="no", **TYPICAL), (NO, NO, NO, NO)),
     ("segmental", dict(vitiligo_type="segmental", **TYPICAL), (NO, NO, NO, NO)),
     # "Segmental vitiligo or other forms of vitiligo" (TRuE-V); "Other forms of vitiligo (such as
     # segmental or mixed vitiligo)" (Tranquillo 2).
