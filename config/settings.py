@@ -359,6 +359,8 @@ PORTAL_OPERATOR = env_str("PORTAL_OPERATOR", "")
 # How long a patient usually waits from sign-up to the screening visit, in days: an upper limit
 # (an age, an episode) passed by then is not met, and the page says so.
 PORTAL_SCREENING_WITHIN_DAYS = env_int("PORTAL_SCREENING_WITHIN_DAYS", 60, minimum=0)
+# From which age a girl is asked about pregnancy (and a pregnancy criterion applies to her).
+PORTAL_PREGNANCY_FROM_AGE = env_int("PORTAL_PREGNANCY_FROM_AGE", 12, minimum=0)
 PORTAL_CONTACT_EMAIL = env_str("PORTAL_CONTACT_EMAIL", "privacy@localhost")
 PORTAL_CONTACT_PHONE = env_str("PORTAL_CONTACT_PHONE", "")
 # Applications never referred to a screening visit are erased this many days after their last

@@ -11,6 +11,7 @@ from typing import cast
 
 from django import forms
 from django.conf import settings
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from recruitment.conditions import by_code, condition_of
@@ -143,6 +144,11 @@ class ScreeningForm(forms.Form):
             ("", _("No preference")),
             *((pk, _site_label(s)) for pk, s in self.sites.items()),
         ]
+        self.fields["pregnancy"].label = format_lazy(
+            _("For women and girls aged {age} or over: does any of this apply to you now?"),
+            age=settings.PORTAL_PREGNANCY_FROM_AGE,
+        )
+        self.fields["pregnancy"].widget.attrs["data-from-age"] = settings.PORTAL_PREGNANCY_FROM_AGE
         if transfer_needed(trial):
             self.fields["consent_transfer_abroad"].label = transfer_text(trial)
         else:
@@ -178,7 +184,9 @@ class ScreeningForm(forms.Form):
     def clean(self):
         super().clean()
         data = self.cleaned_data
-        if data.get("sex") == Sex.FEMALE and not data.get("pregnancy") and "pregnancy" not in self.errors:
+        born = data.get("date_of_birth")
+        asked = data.get("sex") == Sex.FEMALE and (born is None or self.pregnancy_applies(born))
+        if asked and not data.get("pregnancy") and "pregnancy" not in self.errors:
             self.add_error("pregnancy", _('Please tick what applies, or "None of these".'))
         if (
             not data.get("phone")
@@ -197,13 +205,17 @@ class ScreeningForm(forms.Form):
                 self.add_error("consent_guardian", _("For anyone under 18, a parent or legal guardian must agree."))
         return data
 
+    def pregnancy_applies(self, born: datetime.date) -> bool:
+        """Whether the pregnancy question is for someone of this age (a setting, 12 by default)."""
+        return self.age_on(born) >= settings.PORTAL_PREGNANCY_FROM_AGE
+
     def age_on(self, born: datetime.date) -> int:
         return age_on(born, self.today)
 
     # --- Clean data, shaped for the service ---------------------------------------------------
     def application_fields(self) -> dict:
         d = self.cleaned_data
-        woman_or_undisclosed = d["sex"] != Sex.MALE
+        woman_or_undisclosed = d["sex"] != Sex.MALE and self.pregnancy_applies(d["date_of_birth"])
         pregnancy = set(d["pregnancy"])
         answered = woman_or_undisclosed and bool(pregnancy)
         return {

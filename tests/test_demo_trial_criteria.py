@@ -42,6 +42,7 @@ def person(**fields):
         breastfeeding=False,
         planning_pregnancy=False,
         diagnosed="yes",
+        history=frozenset(),
         other_diagnoses=frozenset(),
         hair_loss_causes=frozenset(),
         episode_months=36,
@@ -238,7 +239,7 @@ EDGE_CASES = [
     (
         "iron deficiency causing hair loss now",
         dict(hair_loss_causes=frozenset({"iron"})),
-        {"brave-aa1": "likely_ineligible", "ivarmacitinib-aa": "likely_eligible"},
+        {"brave-aa1": "likely_ineligible", "ivarmacitinib-aa": "likely_ineligible"},
     ),
     (
         "answered before other causes were asked",
@@ -294,7 +295,13 @@ EDGE_CASES = [
         {"thrive-aa1": "needs_review", "allegro-2b3": "needs_review", "brave-aa1": "likely_eligible"},
     ),
     # ALLEGRO: "participants must not enter the study until the hair has grown back": not yet.
-    ("a shaved head", dict(shaves_head="yes"), {"allegro-2b3": "not_yet_eligible", "brave-aa1": "likely_eligible"}),
+    # BRAVE: "SALT score ≥ 50 at screening and baseline" cannot be scored on a shaved scalp: the doctor.
+    ("a shaved head", dict(shaves_head="yes"), {"allegro-2b3": "not_yet_eligible", "brave-aa1": "needs_review"}),
+    (
+        "a 9-year episode, hair grown back 5 years ago, reaching 8 years by the visit",
+        dict(regrowth_within_8_years="unsure", **NINE_YEARS),
+        {"brave-aa2": "needs_review", "brave-aa1": "likely_ineligible"},
+    ),
     # BRAVE: "Male, or nonpregnant, nonbreastfeeding female participants": planning is for the doctor.
     (
         "planning a pregnancy",

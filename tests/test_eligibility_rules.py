@@ -84,12 +84,12 @@ def test_sex():
     [
         ("100", MET),
         ("97", MET),
-        ("55.0", MET),
-        ("54.9", UNKNOWN),
+        ("55.1", MET),
+        ("55.0", UNKNOWN),  # 45 and 55 themselves are within the 5 points
         ("50.0", UNKNOWN),
         ("49.9", UNKNOWN),
-        ("45.1", UNKNOWN),
-        ("45.0", NOT_MET),
+        ("45.0", UNKNOWN),
+        ("44.9", NOT_MET),
         ("20", NOT_MET),
         (None, UNKNOWN),
     ],

@@ -379,3 +379,25 @@ def test_an_episode_maximum_passed_by_the_screening_visit_is_not_met_and_says_so
         outcome.results[0].reason
     )
     assert evaluate([episode], answers(**fields, screening_on=today)).verdict == Verdict.LIKELY_ELIGIBLE
+
+
+@pytest.mark.clock
+@pytest.mark.parametrize(
+    ("regrowth", "expected"), [("no", "likely_ineligible"), ("unsure", "needs_review"), ("yes", "likely_eligible")]
+)
+def test_brave_aa2s_exception_decides_an_episode_passing_8_years_by_the_visit(regrowth, expected):
+    # BRAVE-AA2: "less than 8 years (a longer episode is admitted if episodes of regrowth have been
+    # observed within the past 8 years)".
+    from recruitment.patient_dates import patient_today
+    from recruitment.screening.checks import add_months
+
+    today = patient_today()
+    episode = spec("episode_duration", max_months=96, or_regrowth_within_years=8)
+    fields = dict(
+        today=today,
+        screening_on=today + datetime.timedelta(days=60),
+        episode_months=95,
+        episode_started_on=add_months(today.replace(day=1), -95),
+        regrowth_within_8_years=regrowth,
+    )
+    assert evaluate([episode], answers(**fields)).verdict == expected

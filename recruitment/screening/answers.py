@@ -27,6 +27,8 @@ class ScreeningAnswers:
     answered_on: datetime.date | None = None  # the day the treatments' "last used" answers were given
     age: int | None = None
     sex: str | None = None  # "FEMALE", "MALE" or "UNDISCLOSED"
+    # False for a man, or a girl under the age the pregnancy question is asked from.
+    pregnancy_applies: bool = True
     pregnant: bool | None = None
     breastfeeding: bool | None = None
     planning_pregnancy: bool | None = None

@@ -36,6 +36,8 @@ def screening_answers(
         # On the day of this evaluation: a re-evaluation after a birthday counts it.
         age=age_on(born, today) if born else application.age_years,
         sex=application.sex,
+        pregnancy_applies=application.sex != "MALE"
+        and (born is None or age_on(born, today) >= settings.PORTAL_PREGNANCY_FROM_AGE),
         pregnant=application.pregnant,
         breastfeeding=application.breastfeeding,
         planning_pregnancy=application.planning_pregnancy,

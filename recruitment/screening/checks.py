@@ -84,17 +84,20 @@ def estimate_margin(threshold) -> Decimal:
     return max(ESTIMATE_MARGIN_FLOOR, Decimal(str(threshold)) * ESTIMATE_MARGIN)
 
 
-def check_estimate(value, low, high, label, *, margin=estimate_margin, scale=(None, None)):
+def check_estimate(value, low, high, label, *, margin=estimate_margin, scale=(None, None), inclusive=False):
     """A self-reported estimate against a range: a clear miss or a clear fit decides, an estimate
-    within `margin(limit)` of a limit does not. A limit at an end of the score's `scale` (its
-    maximum) is no limit an estimate can be near."""
+    within `margin(limit)` of a limit does not (`inclusive`: nor one exactly that far). A limit at
+    an end of the score's `scale` (its maximum) is no limit an estimate can be near."""
     holds, why = check_score(value, low, high, label)
     if value is None:
         return holds, why
     near = [
         limit
         for limit in (low, high)
-        if limit is not None and limit not in scale and abs(Decimal(str(value)) - Decimal(str(limit))) < margin(limit)
+        if limit is not None
+        and limit not in scale
+        and (distance := abs(Decimal(str(value)) - Decimal(str(limit)))) <= margin(limit)
+        and (inclusive or distance < margin(limit))
     ]
     clearly_out = not holds and not near
     if clearly_out or (holds and not near):

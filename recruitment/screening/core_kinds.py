@@ -199,7 +199,7 @@ def _check_pregnancy(p, a):
     """Pregnant, breastfeeding or planning a pregnancy: the states the criterion names (all three
     unless `states` says which: a registry that excludes pregnancy and breastfeeding may leave
     planning to the study doctor's talk about contraception)."""
-    if a.sex == "MALE":
+    if a.sex == "MALE" or not a.pregnancy_applies:
         return False, reason(gettext_noop("not applicable"))
     answers = {"pregnant": a.pregnant, "breastfeeding": a.breastfeeding, "planning": a.planning_pregnancy}
     states = tuple(state for state in PREGNANCY_STATES if state in p.get("states", PREGNANCY_STATES))

@@ -30,11 +30,14 @@ _SALT_50 = T(
 _NO_JAK_EVER = T("Never treated with a JAK inhibitor", "从未用过 JAK 抑制剂")
 
 
-def _common(nct="", *, pregnancy=None, pregnancy_states=None, other_hair_loss=None):
+def _common(nct="", *, pregnancy=None, pregnancy_states=None, other_hair_loss=None, shaved_head_review=True):
     """What every alopecia-areata trial asks. `pregnancy`, `other_hair_loss`: the registry sentences
     that make them exclusions; without one, the site reviews (a rule these trials usually have).
     `pregnancy_states`: those the sentence names, when not all three; the others go to the site."""
-    return [*_pregnancy(nct, pregnancy, pregnancy_states), *_common_rest(nct, other_hair_loss=other_hair_loss)]
+    return [
+        *_pregnancy(nct, pregnancy, pregnancy_states),
+        *_common_rest(nct, other_hair_loss=other_hair_loss, shaved_head_review=shaved_head_review),
+    ]
 
 
 def _pregnancy(nct, sentence, states):
@@ -69,8 +72,25 @@ def _pregnancy(nct, sentence, states):
     ]
 
 
-def _common_rest(nct, *, other_hair_loss):
+def _common_rest(nct, *, other_hair_loss, shaved_head_review=True):
     return [
+        *(
+            [
+                (
+                    "shaved_head",
+                    REVIEW,
+                    {},
+                    T(
+                        "A shaved head: the study doctor checks when the hair loss can be measured",
+                        "剃头：研究医生会核实什么时候可以测量脱发程度",
+                    ),
+                    quote(nct, "at screening and baseline") if nct else TYPICAL,
+                )
+            ]
+            if shaved_head_review
+            else []
+        ),
+        _SERIOUS_ILLNESS_REVIEW,
         (
             "diagnosis",
             IN,
@@ -95,6 +115,18 @@ def _common_rest(nct, *, other_hair_loss):
     ]
 
 
+# JAK-inhibitor tablets: what the screening visit checks for, asked beforehand (optional).
+_SERIOUS_ILLNESS_REVIEW = (
+    "health_history",
+    REVIEW,
+    {"items": ["hiv", "hepatitis", "tuberculosis", "cancer_5y", "serious_infection"]},
+    T(
+        "HIV, hepatitis B or C, tuberculosis, a cancer or a serious infection: the study doctor checks whether it "
+        "allows taking a JAK-inhibitor tablet",
+        "艾滋病病毒（HIV）、乙肝或丙肝、结核、癌症或严重感染：研究医生会核实是否可以服用 JAK 抑制剂",
+    ),
+    TYPICAL,
+)
 _NO_REGROWTH_ANY_CAUSE = T(
     "No thick hair grew back in the last 6 months, on its own or during a treatment. Hair that grows back during a "
     "treatment shows it may work for you: do not stop or change it to join a trial; talk to the doctor who "
@@ -173,8 +205,8 @@ def _brave_criteria(nct, *, long_episode_exception=False):
             episode,
             T(
                 "The current episode of severe hair loss has lasted more than 6 months and less than 8 years, "
-                "or longer with regrowth on its own in the last 8 years",
-                "这次重度脱发已超过 6 个月、不到 8 年；或者更久，但最近 8 年内头发曾自行长回来",
+                "or longer if hair has grown back at some time in the last 8 years",
+                "本次重度脱发持续时间超过 6 个月、不到 8 年；或者更久，但最近 8 年内头发曾经长回来过",
             )
             if long_episode_exception
             else T(
@@ -330,6 +362,15 @@ _AA_BRAVE = [
         "以前口服过 JAK 抑制剂但头发没有长回来的人不能参加",
     ),
 ]
+_AA_BRAVE_2 = [
+    *_AA_BRAVE[:2],
+    T(
+        "The current episode has lasted more than 6 months and less than 8 years, or longer if hair has grown back "
+        "at some time in the last 8 years",
+        "本次脱发持续时间超过 6 个月、不到 8 年；或者更久，但最近 8 年内头发曾经长回来过",
+    ),
+    *_AA_BRAVE[3:],
+]
 _AA_THRIVE = [
     _SALT_50,
     T("The current episode has lasted between 6 months and 10 years", "这次发作持续了 6 个月到 10 年"),
@@ -337,7 +378,10 @@ _AA_THRIVE = [
         "Some medicines must be stopped for a while before the trial: the team will explain which",
         "部分药物需要在试验开始前停用一段时间，研究团队会告诉您是哪些",
     ),
-    T("Not during pregnancy or breastfeeding", "怀孕或哺乳期间不能参加"),
+    T(
+        "Not during pregnancy or breastfeeding, nor when planning a pregnancy",
+        "怀孕、哺乳期间或有备孕计划时不能参加",
+    ),
 ]
 
 _VISITS = T(
@@ -383,7 +427,7 @@ TRIALS = {
             "这是巴瑞替尼片治疗成人重度斑秃的第二项研究，在另一些国家进行，设计与 BRAVE-AA1 相同："
             "随机分配服用巴瑞替尼或安慰剂，并定期访视，检查头发生长情况和用药安全。",
         ),
-        "eligibility": _AA_BRAVE,
+        "eligibility": _AA_BRAVE_2,
         "participation": [
             T(
                 "One tablet a day; for the first 9 months it may be a placebo",
@@ -436,7 +480,9 @@ TRIALS = {
                 quote("NCT03732807", "Age 12 years or older at the time of informed consent"),
             ),
             *_common(
-                "NCT03732807", other_hair_loss="Other types of alopecia or other diseases that can cause hair loss"
+                "NCT03732807",
+                other_hair_loss="Other types of alopecia or other diseases that can cause hair loss",
+                shaved_head_review=False,
             ),
             (
                 "hair_loss_cause",
@@ -627,12 +673,13 @@ TRIALS = {
             (
                 "hair_loss_cause",
                 EX,
-                {"causes": ["thyroid", "chemotherapy"]},
-                T(
-                    "No hair loss caused by thyroid disease or by chemotherapy now",
-                    "目前没有由甲状腺疾病或化疗导致的脱发",
+                {"causes": ["thyroid", "lupus", "iron", "chemotherapy"]},
+                _NO_OTHER_CAUSE,
+                quote(
+                    "NCT05470413",
+                    "Hair loss due to other causes, including ... anagen effluvium or hair loss caused by thyroid "
+                    "disease",
                 ),
-                quote("NCT05470413", "anagen effluvium or hair loss caused by thyroid disease"),
             ),
             (
                 "episode_duration",

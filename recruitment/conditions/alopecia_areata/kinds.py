@@ -70,10 +70,15 @@ def _check_salt(p, a):
         p.get("max"),
         gettext_noop("self-reported estimated SALT"),
         margin=lambda _limit: SALT_MARGIN,
+        inclusive=True,  # 45 and 55 themselves too
         scale=(0, 100),
     )
 
 
+_LONGER_WITH_REGROWTH = gettext_noop("%(first)s; longer, but hair grew back in the last 8 years")
+_LONGER_REGROWTH_FOR_THE_SITE = gettext_noop(
+    "%(first)s; longer: whether hair grew back in the years allowed is for the site to check"
+)
 _PAST_THE_MAXIMUM_BY_THE_VISIT = gettext_noop(
     "by the screening visit the episode will have lasted about %(then)s; this trial takes up to %(high)s"
 )
@@ -86,15 +91,20 @@ def _check_episode(p, a):
         return None, reason(gettext_noop("start of the current episode not given"))
     low, high = p.get("min_months"), p.get("max_months")
     months, fits, later = duration_since(started, months, a.today, low, high)
-    if fits is not False and high is not None and started and a.screening_on and not p.get("or_regrowth_within_years"):
-        # Within the maximum today, surely past it by the screening visit: not a fit to promise.
+    if fits is not False and high is not None and started and a.screening_on:
+        # Within the maximum today, surely past it by the screening visit: not a fit to promise,
+        # unless the trial admits a longer episode with regrowth (BRAVE-AA2), which then decides.
         then, fits_then, _later = duration_since(started, months, a.screening_on, None, high)
         if fits_then is False:
-            return False, reason(
-                _PAST_THE_MAXIMUM_BY_THE_VISIT,
-                then=months_words(then),
-                high=months_words(high),
-            )
+            past = reason(_PAST_THE_MAXIMUM_BY_THE_VISIT, then=months_words(then), high=months_words(high))
+            if not p.get("or_regrowth_within_years"):
+                return False, past
+            answer = a.condition.get("regrowth_within_8_years")
+            if answer == YesNoUnsure.YES and p["or_regrowth_within_years"] >= 8:
+                return True, past.then(_LONGER_WITH_REGROWTH)
+            if answer == YesNoUnsure.NO and p["or_regrowth_within_years"] <= 8:
+                return False, past
+            return None, past.then(_LONGER_REGROWTH_FOR_THE_SITE)
     limits = range_words(
         low,
         high,
@@ -108,15 +118,13 @@ def _check_episode(p, a):
         range=limits,
     )
     if fits is not True and high is not None and months + 1 > high and p.get("or_regrowth_within_years"):
-        # A longer episode is admitted when hair grew back on its own within the years given (the
-        # questionnaire asks about 8).
+        # A longer episode is admitted when hair grew back (any cause: BRAVE-AA2's "episodes of
+        # regrowth") within the years given (the questionnaire asks about 8).
         years, answer = p["or_regrowth_within_years"], a.condition.get("regrowth_within_8_years")
         if answer == YesNoUnsure.YES and years >= 8 and (low is None or months - 1 >= low):
-            return True, why.then(gettext_noop("%(first)s; longer, but hair grew back on its own in the last 8 years"))
+            return True, why.then(_LONGER_WITH_REGROWTH)
         if answer != YesNoUnsure.NO or years > 8:
-            return None, why.then(
-                gettext_noop("%(first)s; longer: whether hair grew back in the years allowed is for the site to check")
-            )
+            return None, why.then(_LONGER_REGROWTH_FOR_THE_SITE)
     if later is not None:
         return False, why, later  # long enough from then
     if fits is not None:
@@ -155,6 +163,7 @@ EARLIER_WORDINGS = (
     gettext_noop("hair regrew in the last 6 months (criterion: last %(months)s months)"),
     gettext_noop("episode about %(months)s months, required %(low)s and %(high)s months"),
     gettext_noop("episode about %(months)s months, required %(range)s months"),
+    gettext_noop("%(first)s; longer, but hair grew back on its own in the last 8 years"),
 )
 
 

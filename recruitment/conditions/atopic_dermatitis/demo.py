@@ -99,6 +99,18 @@ def _common(*, min_months: int, duration: dict, itch: dict):
     ]
 
 
+# JAK-inhibitor tablets: what the screening visit checks for, asked beforehand (optional).
+_INFECTIONS_REVIEW = (
+    "health_history",
+    REVIEW,
+    {"items": ["hiv", "hepatitis", "tuberculosis"]},
+    T(
+        "HIV, hepatitis B or C, or tuberculosis: the study doctor checks whether it allows taking a JAK-inhibitor "
+        "tablet",
+        "艾滋病病毒（HIV）、乙肝或丙肝、或结核：研究医生会核实是否可以服用 JAK 抑制剂",
+    ),
+    TYPICAL,
+)
 _ITCH_PEAK = T(
     "Itch of at least 4 out of 10 at its worst on a typical day (the trial averages a week's diary)",
     "一般情况下每天最痒时至少 4 分（满分 10 分；试验会用一周的日记取平均）",
@@ -141,7 +153,7 @@ _REISTONE = [
     ),
     (
         "health_history",
-        REVIEW,
+        EX,
         {"items": ["cancer_5y"]},
         T(
             "Never had cancer: the study doctor asks about any, and checks exceptions such as a treated skin cancer",
@@ -149,6 +161,14 @@ _REISTONE = [
         ),
         quote("NCT04875169", "History of malignancy"),
     ),
+    (
+        "health_history",
+        EX,
+        {"items": ["serious_infection"]},
+        T("No serious infection being treated now or lately", "目前或最近没有正在治疗的严重感染"),
+        quote("NCT04875169", "a serious infection requiring treatment, before baseline"),
+    ),
+    _INFECTIONS_REVIEW,
     (
         "prior_jak",
         REVIEW,
@@ -204,13 +224,14 @@ def _measure_up(nct: str):
         (
             "health_history",
             REVIEW,
-            {"items": ["cancer_5y"]},
+            {"items": ["cancer_5y", "serious_infection"]},
             T(
-                "Cancer in the last 5 years: the study doctor checks whether it allows joining",
-                "最近 5 年内患过癌症：由研究医生判断是否可以参加",
+                "Cancer in the last 5 years, or a serious infection: the study doctor checks whether it allows joining",
+                "最近 5 年内患过癌症，或有严重感染：由研究医生判断是否可以参加",
             ),
             TYPICAL,
         ),
+        _INFECTIONS_REVIEW,
         (
             "pregnancy",
             EX,

@@ -389,14 +389,15 @@ TRIALS = {
                 quote("NCT06072183", "or other clinically significant infections"),
             ),
             # The questionnaire asks about cancer in the last 5 years; the registry excludes any: one
-            # reported is for the study doctor, earlier ones are asked at the call (the checklist).
+            # reported excludes, earlier ones are asked at the call (the checklist).
             (
                 "health_history",
-                REVIEW,
+                EX,
                 {"items": ["cancer_5y"]},
                 T(
-                    "No cancer in the last 5 years (the study doctor also asks about earlier ones)",
-                    "最近 5 年内没有患过癌症（研究医生也会询问更早的情况）",
+                    "No cancer now or in the past (the study doctor asks about exceptions, such as a treated skin "
+                    "cancer)",
+                    "现在和以前都没有患过癌症（研究医生会询问例外情况，例如已治愈的皮肤癌）",
                 ),
                 quote("NCT06072183", "Current or past malignancy"),
             ),

@@ -261,9 +261,12 @@ CASES = [
         dict(sex="FEMALE", pregnant=False, breastfeeding=False, planning_pregnancy=False),
         (LIKELY, LIKELY, LIKELY),
     ),
-    # "History of malignancy" (NCT04875169); Measure Up's registry is silent: JAK inhibitors'
-    # malignancy warning makes it a question for the study doctor there too.
-    ("a cancer 3 years ago", dict(history=frozenset({"cancer_5y"})), (REVIEW, REVIEW, REVIEW)),
+    # "History of malignancy" (NCT04875169): an exclusion as stated; Measure Up's registry is
+    # silent: JAK inhibitors' malignancy warning makes it a question for the study doctor there.
+    ("a cancer 3 years ago", dict(history=frozenset({"cancer_5y"})), (NO, REVIEW, REVIEW)),
+    # "a serious infection requiring treatment, before baseline" (NCT04875169).
+    ("a serious infection now", dict(history=frozenset({"serious_infection"})), (NO, REVIEW, REVIEW)),
+    ("HIV", dict(history=frozenset({"hiv"})), (REVIEW, REVIEW, REVIEW)),
     ("not yet diagnosed by a doctor", dict(diagnosed="no"), (REVIEW, REVIEW, REVIEW)),
 ]
 

@@ -280,7 +280,8 @@ CASES = [
         (REVIEW, REVIEW, REVIEW, NO),
     ),
     ("hepatitis B", dict(history=frozenset({"hepatitis"}), **TYPICAL), (LIKELY, LIKELY, NO, NO)),
-    ("a cancer 3 years ago", dict(history=frozenset({"cancer_5y"}), **TYPICAL), (LIKELY, LIKELY, REVIEW, NO)),
+    # "Current or past malignancy" (Tranquillo 2): an exclusion as stated.
+    ("a cancer 3 years ago", dict(history=frozenset({"cancer_5y"}), **TYPICAL), (LIKELY, LIKELY, NO, NO)),
     ("health history not answered", dict(history=None, **TYPICAL), (LIKELY, LIKELY, REVIEW, NO)),
     # "Pregnant or breastfeeding women, or women of childbearing potential unwilling to use
     # contraception" (Tranquillo 2); TRuE-V's registry text is silent: the site asks.
