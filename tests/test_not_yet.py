@@ -401,3 +401,27 @@ def test_brave_aa2s_exception_decides_an_episode_passing_8_years_by_the_visit(re
         regrowth_within_8_years=regrowth,
     )
     assert evaluate([episode], answers(**fields)).verdict == expected
+
+
+@pytest.mark.clock
+def test_a_minimum_reached_by_the_screening_visit_is_met_not_a_wait():
+    # TRuE-V: "Age 12 years or older"; Measure Up: "onset of symptoms at least 3 years prior to
+    # Baseline": ages and lengths are the trial's at its visits, which come after the sign-up.
+    from recruitment.patient_dates import patient_today
+    from recruitment.screening.checks import add_months
+
+    today = patient_today()
+    visit = today + datetime.timedelta(days=60)
+    age = spec("age", min=12)
+    twelve_in_30_days = add_months(today, -12 * 12) + datetime.timedelta(days=30)
+    assert (
+        evaluate([age], answers(born=twelve_in_30_days, age=11, screening_on=visit)).verdict == Verdict.LIKELY_ELIGIBLE
+    )
+    twelve_in_90_days = add_months(today, -12 * 12) + datetime.timedelta(days=90)
+    outcome = evaluate([age], answers(born=twelve_in_90_days, age=11, screening_on=visit))
+    assert outcome.verdict == Verdict.NOT_YET_ELIGIBLE
+    episode = spec("episode_duration", min_months=6, min_exclusive=True)
+    five_months = add_months(today.replace(day=1), -5)
+    fields = dict(today=today, episode_months=5, episode_started_on=five_months)
+    assert evaluate([episode], answers(**fields, screening_on=visit)).verdict == Verdict.LIKELY_ELIGIBLE
+    assert evaluate([episode], answers(**fields)).verdict == Verdict.NOT_YET_ELIGIBLE

@@ -132,16 +132,33 @@ def months_fit(months: int, low, high):
     return None
 
 
-def duration_since(started: datetime.date | None, months: int, today: datetime.date | None, low, high):
+def duration_since(
+    started: datetime.date | None,
+    months: int,
+    today: datetime.date | None,
+    low,
+    high,
+    screening_on: datetime.date | None = None,
+):
     """The one rule for how long something has lasted that the patient dated by its month and
     year (an episode, a disease since its onset): its length in whole months on `today` (the
     months given at sign-up when the start or the day is not known), whether that fits the range
     [low, high] (`months_fit`: None when too close to a limit to tell from the month alone), and,
-    when it is only too short for now, the Later from which it surely is long enough."""
+    when it is only too short for now, the Later from which it surely is long enough. A minimum is
+    a trial's rule at its screening visit: one surely reached by `screening_on` is met."""
     if started and today:
         months = months_between(started, today)  # on the day of this evaluation
     fits = months_fit(months, low, high)
     later = None
+    reached_by_the_visit = (
+        fits is not True
+        and low is not None
+        and started
+        and screening_on
+        and months_fit(months_between(started, screening_on), low, None) is True
+    )
+    if reached_by_the_visit:
+        return months, months_fit(months, None, high), None
     if fits is False and low is not None and months < low and started and (high is None or low < high):
         later = Later(surely_longer_than(started, low))
     return months, fits, later
@@ -156,7 +173,7 @@ def check_duration(p, a, *, months_name: str, started_name: str, not_given: str,
     if months is None:
         return None, reason(not_given)
     low, high = p.get("min_months"), p.get("max_months")
-    months, fits, later = duration_since(started, months, a.today, low, high)
+    months, fits, later = duration_since(started, months, a.today, low, high, a.screening_on)
     why = reason(lasted, months=months_words(months), range=range_words(low, high, words=months_words))
     if later is not None:
         return False, why, later

@@ -51,7 +51,16 @@ def _check_age(p, a: ScreeningAnswers):
             )
     why = reason(gettext_noop("age %(age)s; the trial takes ages %(range)s"), age=a.age, range=range_words(low, high))
     if not fits and low is not None and a.age < low and a.born and (high is None or low <= high):
-        return False, why, Later(birthday(a.born, int(low)))  # old enough on that birthday
+        old_enough = birthday(a.born, int(low))
+        if a.screening_on and old_enough <= a.screening_on:
+            # A trial's age is its age at the screening visit: reached by then, it is met.
+            return True, reason(
+                gettext_noop("age %(age)s, %(low)s by the screening visit; the trial takes ages %(range)s"),
+                age=a.age,
+                low=int(low),
+                range=range_words(low, high),
+            )
+        return False, why, Later(old_enough)  # old enough on that birthday
     return fits, why
 
 

@@ -5,6 +5,7 @@ def fill_questionnaire(page, *, phone_number="+86 138 0013 8000", name="Wang Fan
     page.fill("#id_date_of_birth", "1986-03-15")
     page.check("#id_sex_0")  # female
     page.check("input[name=pregnancy][value=none]")
+    page.check("input[name=health_history][value=none]")
     page.check("input[name=diagnosed][value=yes]")
     page.check("input[name=other_diagnoses][value=none]")
     page.check("input[name=hair_loss_causes][value=none]")

@@ -90,7 +90,7 @@ def _check_episode(p, a):
     if months is None:
         return None, reason(gettext_noop("start of the current episode not given"))
     low, high = p.get("min_months"), p.get("max_months")
-    months, fits, later = duration_since(started, months, a.today, low, high)
+    months, fits, later = duration_since(started, months, a.today, low, high, a.screening_on)
     if fits is not False and high is not None and started and a.screening_on:
         # Within the maximum today, surely past it by the screening visit: not a fit to promise,
         # unless the trial admits a longer episode with regrowth (BRAVE-AA2), which then decides.
