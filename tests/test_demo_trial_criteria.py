@@ -7,6 +7,7 @@ import pytest
 from django.core.management import call_command
 
 from recruitment.screening.answers import TreatmentAnswer
+from recruitment.screening.checks import add_months
 from recruitment.screening.eligibility import Verdict
 from tests.engine import evaluate
 from tests.factories import with_condition
@@ -124,7 +125,8 @@ def test_an_episode_of_9_years_fits_thrive_and_allegro_but_not_brave_or_jaktinib
 def test_steroid_cream_last_week_is_not_yet_for_thrive_and_needs_review_where_washouts_are_unknown(verdicts):
     results = verdicts(person(treatments={"topical_steroid": TreatmentAnswer("lt1m")}))
     assert results["thrive-aa1"].verdict == Verdict.NOT_YET_ELIGIBLE
-    assert results["thrive-aa1"].eligible_from == TODAY + datetime.timedelta(days=30)
+    # "within 1 month of baseline": a month on the calendar, not 30 days.
+    assert results["thrive-aa1"].eligible_from == add_months(TODAY, 1)
     for slug in ("brave-aa1", "allegro-2b3", "jaktinib-aa", "ivarmacitinib-aa"):
         assert results[slug].verdict == Verdict.NEEDS_REVIEW, slug
 
@@ -137,8 +139,9 @@ def test_a_treatment_stopped_long_ago_raises_no_question(verdicts):
 def test_methotrexate_stopped_1_to_3_months_ago_is_not_yet_for_thrive_until_3_months_have_surely_passed(verdicts):
     results = verdicts(person(treatments={"immunosuppressant": TreatmentAnswer("1to3m")}))
     assert results["thrive-aa2"].verdict == Verdict.NOT_YET_ELIGIBLE
-    # Stopped at least 30 days ago: the 90-day washout is surely over 60 days from today.
-    assert results["thrive-aa2"].eligible_from == TODAY + datetime.timedelta(days=60)
+    # "within 3 months of screening": stopped at least a month ago, the 3 months are surely over
+    # 2 months from today, on the calendar.
+    assert results["thrive-aa2"].eligible_from == add_months(TODAY, 2)
 
 
 def test_not_sure_about_regrowth_needs_review_where_it_counts(verdicts):

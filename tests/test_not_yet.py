@@ -11,6 +11,7 @@ from django.test import Client
 from recruitment.models import Application, AuditEvent, ConsentRecord, Reminder
 from recruitment.patient_dates import patient_today
 from recruitment.screening.answers import TreatmentAnswer
+from recruitment.screening.checks import add_months
 from recruitment.screening.eligibility import CriterionSpec, Result, Verdict
 from recruitment.services import reminders, review
 from tests.engine import evaluate
@@ -354,18 +355,22 @@ def test_an_age_maximum_passed_by_the_screening_visit_is_not_met_and_says_so(set
     from recruitment.screening.checks import add_months
 
     turning_66_soon = add_months(today, -66 * 12) + datetime.timedelta(days=30)
-    outcome = evaluate([age], answers(born=turning_66_soon, age=65, screening_on=today + datetime.timedelta(days=60)))
+    outcome = evaluate(
+        [age], answers(today=today, born=turning_66_soon, age=65, screening_on=today + datetime.timedelta(days=60))
+    )
     assert outcome.verdict == Verdict.LIKELY_INELIGIBLE
     assert "by the screening visit you will be 66; this trial takes people up to 65" in str(outcome.results[0].reason)
     later_birthday = add_months(today, -66 * 12) + datetime.timedelta(days=90)
-    outcome = evaluate([age], answers(born=later_birthday, age=65, screening_on=today + datetime.timedelta(days=60)))
+    outcome = evaluate(
+        [age], answers(today=today, born=later_birthday, age=65, screening_on=today + datetime.timedelta(days=60))
+    )
     assert outcome.verdict == Verdict.LIKELY_ELIGIBLE
 
 
 @pytest.mark.clock
 def test_an_episode_maximum_passed_by_the_screening_visit_is_not_met_and_says_so():
     # "Current episode of alopecia areata ... for less than 8 years" (BRAVE-AA1): 96 months. An
-    # episode of 95 months today is over 96 by a visit 60 days later.
+    # episode of 95 months today is surely over 96 by a visit two months later.
     from recruitment.patient_dates import patient_today
     from recruitment.screening.checks import add_months
 
@@ -373,7 +378,7 @@ def test_an_episode_maximum_passed_by_the_screening_visit_is_not_met_and_says_so
     episode = spec("episode_duration", max_months=96)
     started = add_months(today.replace(day=1), -95)
     fields = dict(today=today, episode_months=95, episode_started_on=started)
-    outcome = evaluate([episode], answers(**fields, screening_on=today + datetime.timedelta(days=60)))
+    outcome = evaluate([episode], answers(**fields, screening_on=add_months(today, 2)))
     assert outcome.verdict == Verdict.LIKELY_INELIGIBLE
     assert "by the screening visit the episode will have lasted about 97 months; this trial takes up to 8 years" in str(
         outcome.results[0].reason
@@ -395,7 +400,7 @@ def test_brave_aa2s_exception_decides_an_episode_passing_8_years_by_the_visit(re
     episode = spec("episode_duration", max_months=96, or_regrowth_within_years=8)
     fields = dict(
         today=today,
-        screening_on=today + datetime.timedelta(days=60),
+        screening_on=add_months(today, 2),
         episode_months=95,
         episode_started_on=add_months(today.replace(day=1), -95),
         regrowth_within_8_years=regrowth,
@@ -411,17 +416,36 @@ def test_a_minimum_reached_by_the_screening_visit_is_met_not_a_wait():
     from recruitment.screening.checks import add_months
 
     today = patient_today()
-    visit = today + datetime.timedelta(days=60)
+    visit = add_months(today, 2)  # two month-ends on, whatever the day
     age = spec("age", min=12)
     twelve_in_30_days = add_months(today, -12 * 12) + datetime.timedelta(days=30)
     assert (
         evaluate([age], answers(born=twelve_in_30_days, age=11, screening_on=visit)).verdict == Verdict.LIKELY_ELIGIBLE
     )
     twelve_in_90_days = add_months(today, -12 * 12) + datetime.timedelta(days=90)
-    outcome = evaluate([age], answers(born=twelve_in_90_days, age=11, screening_on=visit))
+    outcome = evaluate([age], answers(today=today, born=twelve_in_90_days, age=11, screening_on=visit))
     assert outcome.verdict == Verdict.NOT_YET_ELIGIBLE
     episode = spec("episode_duration", min_months=6, min_exclusive=True)
     five_months = add_months(today.replace(day=1), -5)
     fields = dict(today=today, episode_months=5, episode_started_on=five_months)
     assert evaluate([episode], answers(**fields, screening_on=visit)).verdict == Verdict.LIKELY_ELIGIBLE
     assert evaluate([episode], answers(**fields)).verdict == Verdict.NOT_YET_ELIGIBLE
+
+
+@pytest.mark.clock
+def test_a_washout_in_months_counts_months_on_the_calendar():
+    # THRIVE-AA1: "within 3 months of screening": steroid tablets stopped 1 to 3 months before the
+    # answers are surely within; the day the window is surely over is 3 months after the latest
+    # day they may have been taken.
+    from recruitment.patient_dates import patient_today
+
+    today = patient_today()
+    washout = spec("washout", role="exclusion", treatments=["oral_steroid"], months=3)
+    outcome = evaluate(
+        [washout], answers(today=today, answered_on=today, treatments={"oral_steroid": TreatmentAnswer("1to3m")})
+    )
+    assert outcome.verdict == Verdict.NOT_YET_ELIGIBLE
+    assert outcome.eligible_from == add_months(add_months(today, -1), 3)
+    assert "used within the last 3 months" in str(outcome.results[0].reason)
+    stopped_long_ago = answers(today=today, answered_on=today, treatments={"oral_steroid": TreatmentAnswer("gt6m")})
+    assert evaluate([washout], stopped_long_ago).verdict == Verdict.LIKELY_ELIGIBLE

@@ -8,7 +8,7 @@ from django.utils.translation import gettext_noop
 
 from recruitment.patient_dates import age_on, birthday
 from recruitment.screening.answers import ScreeningAnswers
-from recruitment.screening.checks import range_words, within
+from recruitment.screening.checks import add_months, months_words, range_words, within
 from recruitment.screening.kind import BOOL, CHOICE, LIST, NUMBER, Kind, Param
 from recruitment.screening.later import STOPPING, Later
 from recruitment.screening.reasons import reason
@@ -124,60 +124,101 @@ def _not_asked(codes, a: ScreeningAnswers) -> list[str]:
     return sorted(str(code) for code in codes if a.treatments_asked is not None and code not in a.treatments_asked)
 
 
-def _check_washout(p, a):
-    """Was any of the named treatments used within the last N days?
+# "Stopped 1 to 3 months ago"... as months on the calendar, for washouts the registries give in
+# months (treatments.LAST_USE_DAYS gives the same bands in days).
+LAST_USE_MONTHS = {
+    LastUse.STILL_USING: (0, 0),
+    LastUse.UNDER_1_MONTH: (0, 1),
+    LastUse.MONTHS_1_3: (1, 3),
+    LastUse.MONTHS_3_6: (3, 6),
+    LastUse.OVER_6_MONTHS: (6, None),
+    LastUse.UNSURE: (0, None),
+}
+_DAY_WORDS = {
+    "still": gettext_noop("%(treatments)s still used; this trial asks for %(days)s days without it"),
+    "used": gettext_noop("%(treatments)s used within %(days)s days"),
+    "undecided": gettext_noop("%(treatments)s: the answer does not tell whether used within %(days)s days"),
+    "none": gettext_noop("none of these used within %(days)s days"),
+}
+_MONTH_WORDS = {
+    "still": gettext_noop("%(treatments)s still used; this trial asks for %(period)s without it"),
+    "used": gettext_noop("%(treatments)s used within the last %(period)s"),
+    "undecided": gettext_noop("%(treatments)s: the answer does not tell whether used within the last %(period)s"),
+    "none": gettext_noop("none of these used within the last %(period)s"),
+}
 
-    Answers are in bands (stopped 1-3 months ago...): a band entirely inside the window means
-    yes, entirely outside means no, and a band straddling it cannot tell.
+
+def _check_washout(p, a):
+    """Was any of the named treatments used within the last N days, or N months on the calendar
+    (`months`, where the registry counts in months)?
+
+    Answers are in bands (stopped 1-3 months ago...), given on the day of the answers: each is a
+    span of days on which the treatment was last used. A span entirely inside the window means
+    yes, entirely outside means no, and a span straddling it cannot tell.
     """
-    days = p["days"]
+    in_months = p.get("months") is not None
+    length = p["months"] if in_months else p["days"]
+    if in_months:
+        words, period = _MONTH_WORDS, {"period": months_words(length)}
+        bands = LAST_USE_MONTHS
+
+        def back(day, n):
+            return add_months(day, -n)
+
+        def forward(day, n):
+            return add_months(day, n)
+    else:
+        words, period = _DAY_WORDS, {"days": length}
+        bands = LAST_USE_DAYS
+
+        def back(day, n):
+            return day - datetime.timedelta(days=n)
+
+        def forward(day, n):
+            return day + datetime.timedelta(days=n)
+
     codes = expand(p["treatments"])
-    # Days since the answers were given (a re-evaluation comes later): a treatment stopped 1 to 3
-    # months before then was stopped that much longer ago now. One still used then may still be.
-    since = (a.today - a.answered_on).days if a.today and a.answered_on else 0
-    undecided, used, over_on = [], [], []
+    today = a.today
+    answered = a.answered_on or today  # a re-evaluation counts the time since the answers
+    undecided, used, over_on, stopping = [], [], [], []
     for code in sorted(codes):
         answer = a.treatments.get(code)
         if answer is None:
             continue
         still = answer.last_use == LastUse.STILL_USING
-        at_least, at_most = LAST_USE_DAYS[answer.last_use]
-        if not still:
-            at_least, at_most = at_least + since, None if at_most is None else at_most + since
-        # Stopped at least `at_least` days ago: the window is surely over `days - at_least` days
-        # from today; for a treatment still used, only once it is stopped.
-        over = None if still or a.today is None else a.today + datetime.timedelta(days=max(days - at_least, 0))
-        if at_most is not None and at_most <= days:
+        at_least, at_most = bands[answer.last_use]
+        over = None
+        if today is None or answered is None:  # no calendar: the bands alone
+            surely, maybe = at_most is not None and at_most <= length, at_least < length
+        else:
+            latest_stop = back(answered, at_least)
+            earliest_stop = None if at_most is None else back(answered, at_most)
+            window_starts = back(today, length)
+            surely = earliest_stop is not None and earliest_stop >= window_starts
+            maybe = latest_stop > window_starts
+            # The window is surely over `length` after the latest day it may have been used; for a
+            # treatment still used, only once it is stopped.
+            over = None if still else max(forward(latest_stop, length), today)
+        if surely:
             used.append(str(code))
             over_on.append(over)
-        elif at_least < days:
+            stopping += [str(code)] if still else []
+        elif maybe:
             undecided.append(str(code))
             over_on.append(over)  # if it counts, the window is over then too
     if used:
         known = [on for on in over_on if on is not None]
         later = Later(max(known) if len(known) == len(over_on) else None)
-        if later.on is None:
+        if stopping:
             # A treatment still used: whether and when to stop it is for the doctor who prescribed
             # it, so the reason says what the trial asks, never that the patient should stop.
-            return (
-                True,
-                reason(
-                    gettext_noop("%(treatments)s still used; this trial asks for %(days)s days without it"),
-                    treatments=used,
-                    days=days,
-                ),
-                Later(None, after=STOPPING),
-            )
-        return True, reason(gettext_noop("%(treatments)s used within %(days)s days"), treatments=used, days=days), later
+            return True, reason(words["still"], treatments=stopping, **period), Later(None, after=STOPPING)
+        return True, reason(words["used"], treatments=used, **period), later
     if undecided:
-        return None, reason(
-            gettext_noop("%(treatments)s: the answer does not tell whether used within %(days)s days"),
-            treatments=undecided,
-            days=days,
-        )
+        return None, reason(words["undecided"], treatments=undecided, **period)
     if not_asked := _not_asked(codes, a):
         return None, reason(gettext_noop("%(treatments)s: not asked about"), treatments=not_asked)
-    return False, reason(gettext_noop("none of these used within %(days)s days"), days=days)
+    return False, reason(words["none"], **period)
 
 
 def _check_ever_used(p, a):
@@ -276,13 +317,15 @@ KINDS = [
     ),
     Kind(
         "washout",
-        _("Treatment used within N days"),
+        _("Treatment used within N days or months"),
         _check_washout,
         {
             "treatments": Param(LIST, True, treatment_names),
-            "days": Param(NUMBER, True),
+            # One of the two: days, or months on the calendar where the registry counts in months.
+            "days": Param(NUMBER),
+            "months": Param(NUMBER),
         },
-        '{"treatments": ["oral_steroid", "immunosuppressant"], "days": 90}',
+        '{"treatments": ["oral_steroid", "immunosuppressant"], "months": 3}',
     ),
     Kind(
         "treatment_ever",

@@ -308,7 +308,7 @@ def _thrive_criteria(nct: str) -> list:
                     "phototherapy",
                     "ruxolitinib_cream",
                 ],
-                "days": 30,
+                "months": 1,
             },
             T("No treatment that affects hair growth in the last month", "最近一个月没有用过影响头发生长的治疗"),
             quote(
@@ -320,14 +320,14 @@ def _thrive_criteria(nct: str) -> list:
         (
             "washout",
             EX,
-            {"treatments": ["oral_steroid", "immunosuppressant", "jak_oral"], "days": 90},
+            {"treatments": ["oral_steroid", "immunosuppressant", "jak_oral"], "months": 3},
             T("No tablets that calm the immune system in the last 3 months", "最近 3 个月没有服用抑制免疫系统的药物"),
             quote(nct, "Treatment with systemic immunosuppressive medications within 3 months of screening"),
         ),
         (
             "washout",
             EX,
-            {"treatments": ["biologic"], "days": 180},
+            {"treatments": ["biologic"], "months": 6},
             T("No biologic injections in the last 6 months", "最近 6 个月没有注射过生物制剂"),
             quote(nct, "or with biologics within 6 months of screening"),
         ),
