@@ -1,20 +1,18 @@
 """The kinds of criterion every condition shares: age, sex, prior JAK inhibitors, washouts,
 treatments ever used, pregnancy, a doctor's diagnosis, and what only the study team can check."""
 
-import datetime
-
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import gettext_noop
 
 from recruitment.patient_dates import age_on, birthday
+from recruitment.screening import last_use
 from recruitment.screening.answers import ScreeningAnswers
-from recruitment.screening.checks import add_months, months_words, range_words, within
+from recruitment.screening.checks import months_words, range_words, within
 from recruitment.screening.kind import BOOL, CHOICE, LIST, NUMBER, Kind, Param
 from recruitment.screening.later import STOPPING, Later
 from recruitment.screening.reasons import reason
 from recruitment.screening.treatments import (
     ANY_JAK,
-    LAST_USE_DAYS,
     ORAL_JAK,
     Course,
     History,
@@ -124,16 +122,6 @@ def _not_asked(codes, a: ScreeningAnswers) -> list[str]:
     return sorted(str(code) for code in codes if a.treatments_asked is not None and code not in a.treatments_asked)
 
 
-# "Stopped 1 to 3 months ago"... as months on the calendar, for washouts the registries give in
-# months (treatments.LAST_USE_DAYS gives the same bands in days).
-LAST_USE_MONTHS = {
-    LastUse.STILL_USING: (0, 0),
-    LastUse.UNDER_1_MONTH: (0, 1),
-    LastUse.MONTHS_1_3: (1, 3),
-    LastUse.MONTHS_3_6: (3, 6),
-    LastUse.OVER_6_MONTHS: (6, None),
-    LastUse.UNSURE: (0, None),
-}
 _DAY_WORDS = {
     "still": gettext_noop("%(treatments)s still used; this trial asks for %(days)s days without it"),
     "used": gettext_noop("%(treatments)s used within %(days)s days"),
@@ -158,54 +146,20 @@ def _check_washout(p, a):
     """
     in_months = p.get("months") is not None
     length = p["months"] if in_months else p["days"]
-    if in_months:
-        words, period = _MONTH_WORDS, {"period": months_words(length)}
-        bands = LAST_USE_MONTHS
-
-        def back(day, n):
-            return add_months(day, -n)
-
-        def forward(day, n):
-            return add_months(day, n)
-    else:
-        words, period = _DAY_WORDS, {"days": length}
-        bands = LAST_USE_DAYS
-
-        def back(day, n):
-            return day - datetime.timedelta(days=n)
-
-        def forward(day, n):
-            return day + datetime.timedelta(days=n)
-
-    codes = expand(p["treatments"])
-    today = a.today
-    answered = a.answered_on or today  # a re-evaluation counts the time since the answers
+    words, period = (_MONTH_WORDS, {"period": months_words(length)}) if in_months else (_DAY_WORDS, {"days": length})
     undecided, used, over_on, stopping = [], [], [], []
-    for code in sorted(codes):
+    for code in sorted(expand(p["treatments"])):
         answer = a.treatments.get(code)
         if answer is None:
             continue
-        still = answer.last_use == LastUse.STILL_USING
-        at_least, at_most = bands[answer.last_use]
-        over = None
-        if today is None or answered is None:  # no calendar: the bands alone
-            surely, maybe = at_most is not None and at_most <= length, at_least < length
-        else:
-            latest_stop = back(answered, at_least)
-            earliest_stop = None if at_most is None else back(answered, at_most)
-            window_starts = back(today, length)
-            surely = earliest_stop is not None and earliest_stop >= window_starts
-            maybe = latest_stop > window_starts
-            # The window is surely over `length` after the latest day it may have been used; for a
-            # treatment still used, only once it is stopped.
-            over = None if still else max(forward(latest_stop, length), today)
-        if surely:
+        window = last_use.within(answer.last_use, length, months=in_months, today=a.today, answered_on=a.answered_on)
+        if window.surely:
             used.append(str(code))
-            over_on.append(over)
-            stopping += [str(code)] if still else []
-        elif maybe:
+            over_on.append(window.over)
+            stopping += [str(code)] if answer.last_use == LastUse.STILL_USING else []
+        elif window.maybe:
             undecided.append(str(code))
-            over_on.append(over)  # if it counts, the window is over then too
+            over_on.append(window.over)  # if it counts, the window is over then too
     if used:
         known = [on for on in over_on if on is not None]
         later = Later(max(known) if len(known) == len(over_on) else None)
@@ -216,7 +170,7 @@ def _check_washout(p, a):
         return True, reason(words["used"], treatments=used, **period), later
     if undecided:
         return None, reason(words["undecided"], treatments=undecided, **period)
-    if not_asked := _not_asked(codes, a):
+    if not_asked := _not_asked(expand(p["treatments"]), a):
         return None, reason(gettext_noop("%(treatments)s: not asked about"), treatments=not_asked)
     return False, reason(words["none"], **period)
 

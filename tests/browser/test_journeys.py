@@ -160,3 +160,17 @@ def test_enter_in_a_field_sends_the_questionnaire_not_the_language_switcher(live
     page.keyboard.press("Enter")
     page.wait_for_url("**/apply/done/")
     assert page.locator("html").get_attribute("lang") == "zh-hans"
+
+
+def test_the_pregnancy_question_hides_for_a_man_and_a_young_girl_and_shows_for_a_woman(live_server, demo, phone):
+    page = phone()
+    page.goto(f"{live_server.url}/trials/brave-aa1/apply/")
+    question = page.locator("input[name=pregnancy]").first
+    assert question.is_visible()
+    page.check("input[name=sex][value=MALE]")
+    assert not question.is_visible()
+    page.check("input[name=sex][value=FEMALE]")
+    assert question.is_visible()
+    page.fill("#id_date_of_birth", "2020-01-01")
+    page.dispatch_event("#id_date_of_birth", "change")
+    assert not question.is_visible()

@@ -14,10 +14,10 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import gettext_noop
 
 from recruitment.conditions.atopic_dermatitis.treatments import SYSTEMIC
+from recruitment.screening import last_use
 from recruitment.screening.checks import check_duration, check_estimate, check_score
 from recruitment.screening.kind import BOOL, LIST, NUMBER, Kind, Param
 from recruitment.screening.reasons import reason
-from recruitment.screening.treatments import LAST_USE_DAYS
 
 EASI_SCALE = (0, 72)
 
@@ -98,23 +98,18 @@ def _check_duration(p, a):
     )
 
 
-SIX_MONTHS = 183  # days
-
-
-def _systemic_within(a, *, days: int) -> tuple[list[str], list[str]]:
-    """The systemic treatments surely used within `days` of today, and those perhaps: the "last
-    used" answers are bands (stopped 1 to 3 months ago...), counted from the day they were given,
-    so a re-evaluation later moves them back in time."""
-    since = (a.today - a.answered_on).days if a.today and a.answered_on else 0
+def _systemic_within(a, *, months: int) -> tuple[list[str], list[str]]:
+    """The systemic treatments surely used within the last `months` calendar months, and those
+    perhaps (recruitment.screening.last_use: the answers' bands, counted from the day they were
+    given)."""
     within, maybe = [], []
     for code, used in sorted(a.treatments.items()):
         if code not in SYSTEMIC:
             continue
-        at_least, at_most = LAST_USE_DAYS[used.last_use]
-        at_least, at_most = at_least + since, None if at_most is None else at_most + since
-        if at_most is not None and at_most <= days:
+        window = last_use.within(used.last_use, months, months=True, today=a.today, answered_on=a.answered_on)
+        if window.surely:
             within.append(str(code))
-        elif at_least < days:
+        elif window.maybe:
             maybe.append(str(code))
     return within, maybe
 
@@ -129,7 +124,7 @@ def _check_topical(p, a):
             gettext_noop("creams in the last 6 months: %(topical_response)s"), topical_response=response
         )
     if p.get("or_systemic"):
-        within, maybe = _systemic_within(a, days=SIX_MONTHS)
+        within, maybe = _systemic_within(a, months=6)
         if within:
             return True, reason(gettext_noop("treated in the last 6 months with %(treatments)s"), treatments=within)
         if maybe and response not in (TopicalResponse.NOT_CONTROLLED, TopicalResponse.NOT_TOLERATED):
