@@ -19,6 +19,7 @@ from recruitment.conditions.fields import alone, radio
 from recruitment.consent import CONSENT_TEXTS, transfer_needed, transfer_text
 from recruitment.models import BestTime, ConsentPurpose, Sex
 from recruitment.patient_dates import age_on, patient_today
+from recruitment.respondent import ForChild, Respondent, respondent_of, speak_to_parent
 from recruitment.screening.treatments import ANY_JAK, Course, History, LastUse, YesNoUnsure
 
 PREGNANCY_CHOICES = [
@@ -27,6 +28,32 @@ PREGNANCY_CHOICES = [
     ("planning", _("I am planning a pregnancy in the coming months")),
     ("none", _("None of these")),
 ]
+# The questions every trial asks, in a parent's words (recruitment.respondent); each condition's
+# section words its own (QuestionSection.child_words).
+CHILD_WORDS = {
+    "date_of_birth": ForChild(
+        label=_("Your child's date of birth"),
+        help_text=_("Each trial accepts certain ages; we work out your child's age from this."),
+    ),
+    "sex": ForChild(label=_("Your child's sex at birth")),
+    "pregnancy": ForChild(
+        choices={
+            "pregnant": _("She is pregnant"),
+            "breastfeeding": _("She is breastfeeding"),
+            "planning": _("She is planning a pregnancy in the coming months"),
+        }
+    ),
+    "health_history": ForChild(label=_("Has your child ever had any of these?")),
+    "diagnosed": ForChild(label=_("Has a doctor told you that your child has this condition?")),
+    "full_name": ForChild(
+        label=_("Your child's name"),
+        help_text=_("The name the study team registers your child under; your own name is asked below."),
+    ),
+    "guardian_name": ForChild(
+        label=_("Your name (parent or legal guardian)"),
+        help_text=_("The study team talks to you, and to your child only together with you."),
+    ),
+}
 # Below this age a parent or legal guardian must take part in the application (PIPL: 14; trials
 # ask for the guardian's consent for every minor).
 ADULT_AGE = 18
@@ -53,6 +80,9 @@ def clean_phone_number(value: str) -> str:
 
 
 class ScreeningForm(forms.Form):
+    # Who answers: set by the address the patient chose (?for=child), kept with the answers.
+    # A CharField: an unknown value is the patient's voice, never an error nobody can see.
+    respondent = forms.CharField(initial=Respondent.PATIENT, required=False, widget=forms.HiddenInput)
     # --- About you -----------------------------------------------------------------------------
     date_of_birth = forms.DateField(
         label=_("Date of birth"),
@@ -149,12 +179,34 @@ class ScreeningForm(forms.Form):
             age=settings.PORTAL_PREGNANCY_FROM_AGE,
         )
         self.fields["pregnancy"].widget.attrs["data-from-age"] = settings.PORTAL_PREGNANCY_FROM_AGE
+        self.for_child = respondent_of(self.data if self.is_bound else self.initial) == Respondent.PARENT
+        if self.for_child:
+            self._speak_to_parent()
         if transfer_needed(trial):
             self.fields["consent_transfer_abroad"].label = transfer_text(trial)
         else:
             del self.fields["consent_transfer_abroad"]
 
+    def _speak_to_parent(self) -> None:
+        self.fields["pregnancy"].label = format_lazy(
+            _("For girls aged {age} or over: does any of this apply to your child now?"),
+            age=settings.PORTAL_PREGNANCY_FROM_AGE,
+        )
+        speak_to_parent(self.fields, CHILD_WORDS)
+        speak_to_parent(self.fields, self.child_words)
+        for _t, _use, response_field, course_field in treatment_field_names(self.treatments):
+            if response_field:
+                self.fields[response_field].label = self.child_response_question
+                self.fields[course_field].label = _("How long did your child take it?")
+
+    @property
+    def title(self) -> str:
+        return self.child_section_title if self.for_child else self.section_title
+
     # --- Validation of single answers ---------------------------------------------------------
+    def clean_respondent(self):
+        return respondent_of(self.cleaned_data)
+
     def clean_site(self):
         pk = self.cleaned_data["site"]
         return None if pk is None else self.sites[pk]
@@ -198,6 +250,15 @@ class ScreeningForm(forms.Form):
                 "phone", _("Please give a phone number or an e-mail address so that the site can reach you.")
             )
         born = data.get("date_of_birth")
+        if born and self.for_child and self.age_on(born) >= ADULT_AGE and "date_of_birth" not in self.errors:
+            # An adult consents for themselves (PIPL): a parent answers only for a minor.
+            self.add_error(
+                "date_of_birth",
+                _(
+                    "This date of birth makes your child 18 or over: an adult answers and consents for themselves. "
+                    "Please check the date, or let them fill this in."
+                ),
+            )
         if born and self.age_on(born) < ADULT_AGE:
             if not data.get("guardian_name", "").strip():
                 self.add_error("guardian_name", _("For anyone under 18, a parent or legal guardian fills this in."))
@@ -230,6 +291,7 @@ class ScreeningForm(forms.Form):
             if not d["health_history"] or d["health_history"] == ["skip"]
             else [code for code in d["health_history"] if code != "none"],
             "health_history_asked": list(History.values),
+            "respondent": d["respondent"],
         }
 
     def treatment_rows(self) -> list[dict]:
@@ -287,6 +349,9 @@ class ScreeningForm(forms.Form):
 
     # Each condition's section (recruitment.conditions.section.QuestionSection) gives these.
     section_title: str
+    child_section_title: str
+    child_words: dict[str, ForChild]
+    child_response_question: str
     section_template: str
     treatments: tuple  # recruitment.screening.treatments.Treatment, in the order shown
     response_question: str
@@ -393,6 +458,7 @@ def initial_from_application(application, *, trial) -> dict:
         ),
         **(condition.initial_from(answers) if same_condition else {}),
         "language": application.language,
+        "respondent": application.respondent,
     }
     for use in application.treatments.all():
         initial[f"used_{use.treatment}"] = use.last_use

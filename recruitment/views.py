@@ -23,10 +23,11 @@ from recruitment.models import Application, Reminder
 from recruitment.patient_dates import patient_today
 from recruitment.ratelimit import Throttled
 from recruitment.recently_sent import recent_applications, remember_sent
+from recruitment.respondent import FOR_CHILD_PARAMETER, FOR_CHILD_VALUE, Respondent
 from recruitment.screening.build import screening_answers
 from recruitment.screening.eligibility import Verdict, evaluate
 from recruitment.screening.kinds import all_kinds
-from recruitment.screening.later import REGROWTH, STOPPING
+from recruitment.screening.later import STOPPING
 from recruitment.services import reminders
 from recruitment.services.applications import NoLongerOpen, submit_application
 from trials import catalog_cache
@@ -67,10 +68,11 @@ def _campaign_for(signup, code):
     return Campaign.objects.filter(trial=signup.trial, code=code, is_active=True).first()
 
 
-def _render_form(request, trial, form, *, status=200, error=None, blank=False, version=None):
+def _render_form(request, trial, form, *, for_child, status=200, error=None, blank=False, version=None):
     """`blank`: the empty questionnaire, the same for everyone reading this language this year
-    (the CSRF token is outside the cached part): the only one cached. Answers, errors or a
-    prefill are never cached."""
+    in the same voice (the CSRF token is outside the cached part): the only one cached. Answers,
+    errors or a prefill are never cached. `for_child`: a parent answers for a child."""
+    respondent = Respondent.PARENT if for_child else Respondent.PATIENT
     context = {
         "trial": trial,
         "form": form,
@@ -79,7 +81,10 @@ def _render_form(request, trial, form, *, status=200, error=None, blank=False, v
         "condition": condition_of(trial),
         # The language switcher sends the answers typed so far with it (see `_switch_language`).
         "answers_form_id": "screening-form",
-        **catalog_cache.fragment_context(version if blank else None, "questionnaire", trial.slug, patient_today().year),
+        "for_child": for_child,
+        **catalog_cache.fragment_context(
+            version if blank else None, "questionnaire", trial.slug, patient_today().year, respondent
+        ),
     }
     return render(request, "recruitment/apply.html", context, status=status)
 
@@ -105,13 +110,24 @@ def _switch_language(request, signup, code):
     """The questionnaire again in another language, with every answer typed so far (the switcher
     on this page submits them: it works without JavaScript, and nothing is validated or stored)."""
     previous = get_language()
-    form_class = questionnaire_for(signup.trial)
-    initial = initial_from_answers(form_class, request.POST)
+    initial = initial_from_answers(questionnaire_for(signup.trial), request.POST)
     if initial.get("language") in (None, "", previous):
         initial["language"] = code  # calls in the language the patient now reads, unless they chose one
     translation.activate(code)
-    form = form_class(trial=signup.trial, sites=signup.sites, initial=initial)
-    return language.choose(_render_form(request, signup.trial, form), code)
+    return language.choose(_shown_again(request, signup, initial), code)
+
+
+def _switch_respondent(request, signup, respondent):
+    """The questionnaire again in the other voice (a parent for a child, or the patient), with
+    every answer typed so far: the switch submits them, as the language switcher does."""
+    initial = initial_from_answers(questionnaire_for(signup.trial), request.POST)
+    initial["respondent"] = respondent
+    return _shown_again(request, signup, initial)
+
+
+def _shown_again(request, signup, initial):
+    form = questionnaire_for(signup.trial)(trial=signup.trial, sites=signup.sites, initial=initial)
+    return _render_form(request, signup.trial, form, for_child=form.for_child)
 
 
 def _closed(request, trial, *, status):
@@ -132,22 +148,28 @@ def apply(request, slug):
 
     form_class = questionnaire_for(trial)
     if request.method != "POST":
-        initial = {"language": get_language()}
+        for_child = request.GET.get(FOR_CHILD_PARAMETER) == FOR_CHILD_VALUE
+        initial = {"language": get_language(), "respondent": Respondent.PARENT if for_child else Respondent.PATIENT}
         earlier = _own_application(request, request.GET.get("from"))
         origin = TrialFilterForm(request.GET).origin() if set(request.GET) & {"near", "lat", "lon"} else None
         if earlier is not None or origin is not None:
             if earlier is not None:
                 initial.update(initial_from_application(earlier, trial=trial))
+                if for_child:  # the address chosen now says who answers this time
+                    initial["respondent"] = Respondent.PARENT
             # The patient said where they are: the nearest recruiting sites are offered first.
             sites = nearest_first(signup.sites, origin)
-            return _render_form(request, trial, form_class(trial=trial, sites=sites, initial=initial))
+            form = form_class(trial=trial, sites=sites, initial=initial)
+            return _render_form(request, trial, form, for_child=form.for_child)
         # The empty questionnaire is usually rendered from the cache: the form is made only if not.
         offered = signup.sites
         blank = SimpleLazyObject(lambda: form_class(trial=trial, sites=offered, initial=initial))
-        return _render_form(request, trial, blank, blank=True, version=signup.version)
+        return _render_form(request, trial, blank, for_child=for_child, blank=True, version=signup.version)
 
     if language.is_supported(request.POST.get("switch_language")):
         return _switch_language(request, signup, request.POST["switch_language"])
+    if request.POST.get("switch_respondent") in Respondent.values:
+        return _switch_respondent(request, signup, request.POST["switch_respondent"])
     form = form_class(request.POST, trial=trial, sites=signup.sites)
     if request.POST.get("website"):
         # Only automated form-fillers see the honeypot field; nothing is stored.
@@ -157,6 +179,7 @@ def apply(request, slug):
             request,
             trial,
             form,
+            for_child=form.for_child,
             error=_("Some answers need your attention. Each one is listed here: follow its link to correct it."),
         )
     throttle = ratelimit.signup_throttle(request)
@@ -174,7 +197,7 @@ def apply(request, slug):
             "within %(minutes)d minutes at most: your answers are still here.",
             minutes,
         ) % {"minutes": minutes}
-        response = _render_form(request, trial, form, status=429, error=message)
+        response = _render_form(request, trial, form, for_child=form.for_child, status=429, error=message)
         response["Retry-After"] = str(throttle.period)
         return response
     except NoLongerOpen:
@@ -194,7 +217,7 @@ def apply(request, slug):
         )
         form.is_valid()
         form.add_error("site", message)
-        return _render_form(request, signup.trial, form, status=409, error=message)
+        return _render_form(request, signup.trial, form, for_child=form.for_child, status=409, error=message)
     done = HttpResponseRedirect(_done_path(get_script_prefix(), trial.slug))
     return remember_sent(request, done, application.pk)
 
@@ -234,14 +257,15 @@ def _own_latest(request, trial):
 
 def _waiting_for(results: list[dict]) -> str:
     """What a "not yet" waits for besides time (recruitment.screening.later): a treatment still
-    used to be stopped comes first, then shaved hair to grow back; "" for time alone. An
-    evaluation stored before this was kept: a washout not yet met with no date is a treatment."""
+    used to be stopped comes first, then what a condition names (shaved hair to grow back...); ""
+    for time alone. An evaluation stored before this was kept: a washout not yet met with no date
+    is a treatment."""
     after = {
-        r.get("after") or ("stopping" if r.get("kind") == "washout" and not r.get("met_from") else "")
+        r.get("after") or (STOPPING if r.get("kind") == "washout" and not r.get("met_from") else "")
         for r in results
         if r["result"] == "not_met" and r.get("not_yet")
     }
-    return next((what for what in (STOPPING, REGROWTH) if what in after), "")
+    return STOPPING if STOPPING in after else min(after - {""}, default="")
 
 
 @never_cache
@@ -254,6 +278,7 @@ def apply_done(request, slug):
     evaluation = application.evaluations.latest()
     results = evaluation.results
     condition = condition_of(trial)
+    waiting_for = _waiting_for(results)
     context = {
         "trial": trial,
         "application": application,
@@ -262,7 +287,8 @@ def apply_done(request, slug):
         "verdict": evaluation.verdict,
         "not_met": [r for r in results if r["result"] == "not_met"],
         "unknown": [r for r in results if r["result"] == "unknown"],
-        "waiting_for": _waiting_for(results),
+        "waiting_for": waiting_for,
+        "waiting_words": condition.waiting_words.get(waiting_for),
         "other_fits": _other_fits(application) if evaluation.verdict != Verdict.LIKELY_ELIGIBLE else [],
         "reminder": Reminder.objects.filter(application=application).first(),
         "reminder_text": REMINDER_TEXT,

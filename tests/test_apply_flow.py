@@ -278,7 +278,7 @@ def test_a_forged_campaign_cookie_is_ignored(client, trial):
         ({"phone": "call me"}, "phone", "digits, spaces and +"),
         ({"email": "not-an-email", "phone": ""}, "email", "valid email"),
         ({"episode_year": str(TODAY.year + 1)}, "episode_year", "This year has not come yet"),
-        ({"episode_year": "1980"}, "episode_year", "before your date of birth"),
+        ({"episode_year": "1980"}, "episode_year", "before the date of birth given above"),
         ({"pregnancy": None}, "pregnancy", "None of these"),
         ({"pregnancy": ["none", "pregnant"]}, "pregnancy", "cannot be combined"),
         ({"other_diagnoses": None}, "other_diagnoses", "This field is required"),

@@ -204,6 +204,7 @@ class ApplicationAdmin(admin.ModelAdmin):
         "duplicate_link",
         "first_contact_clock",
         "attempts_text",
+        "respondent",
         "age_years",
         "sex",
         "pregnancy_answers",
@@ -221,7 +222,7 @@ class ApplicationAdmin(admin.ModelAdmin):
     ]
     # What a coordinator on the phone needs first: who to call, and the call panel.
     fieldsets = [
-        (_("Contact details"), {"fields": ["contact_text", "first_contact_clock", "attempts_text"]}),
+        (_("Contact details"), {"fields": ["contact_text", "respondent", "first_contact_clock", "attempts_text"]}),
         (_("Call"), {"fields": ["attempt_outcome", "attempt_channel", "next_contact_at"]}),
         (_("Review"), {"fields": ["new_status", "reason", "assign_to", "note", "reevaluate"]}),
         (

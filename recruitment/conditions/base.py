@@ -69,6 +69,8 @@ class Condition(Protocol):
     @property
     def coded_args(self) -> Mapping[str, type[models.TextChoices]]: ...
     @property
+    def waiting_words(self) -> Mapping[str, Label]: ...
+    @property
     def demo_answers(self) -> Mapping[str, Any]: ...
     @property
     def demo(self) -> DemoData | None: ...
@@ -156,6 +158,9 @@ class ConditionModule:
     # Values of its kinds' reasons that are codes, by argument name, and the TextChoices naming
     # them in the reader's language (recruitment.screening.wording).
     coded_args: Mapping[str, type[models.TextChoices]] = field(default_factory=dict)
+    # What a "not yet" of its kinds may wait for besides time (Later.after: "regrowth"...), and
+    # the sentence the confirmation page says before the criteria waiting for it.
+    waiting_words: Mapping[str, Label] = field(default_factory=dict)
     # A demo applicant's answers to its section (seed_demo), as a browser posts them.
     demo_answers: Mapping[str, Any] = field(default_factory=dict)
     # Its demonstration trials (seed_demo), in its app's `demo.py` and `demo_records/`.

@@ -86,7 +86,7 @@ def clean_month_year(form, data: dict, month_name: str, year_name: str) -> datet
     if started > form.today:
         form.add_error(year_name, _("This date is in the future. Please check the month and year."))
     elif data.get("date_of_birth") and started < data["date_of_birth"].replace(day=1):
-        form.add_error(year_name, _("This is before your date of birth. Please check the year."))
+        form.add_error(year_name, _("This is before the date of birth given above. Please check the year."))
     elif months_between(started, form.today) > MAX_MONTHS_AGO:
         form.add_error(year_name, _("Please check the year: this is more than 100 years ago."))
     else:

@@ -16,6 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from recruitment.pipeline import Status
+from recruitment.respondent import Respondent
 from recruitment.screening.eligibility import Verdict
 from recruitment.screening.treatments import ANY_JAK, Course, LastUse, YesNoUnsure, treatment_label, validate_treatment
 
@@ -70,6 +71,10 @@ class Application(models.Model):
     )
     submitted_at = models.DateTimeField(_("submitted"), default=timezone.now, db_index=True)
     language = models.CharField(_("preferred language"), max_length=10, choices=settings.LANGUAGES)
+    # Who answered: the study team calls a parent, not the child, about a child's application.
+    respondent = models.CharField(
+        _("answered by"), max_length=8, choices=Respondent.choices, default=Respondent.PATIENT, editable=False
+    )
 
     # Empty once erased (recruitment.services.erasure): the row is then the pre-screening log's.
     age_years = models.PositiveSmallIntegerField(_("age at submission"), null=True, blank=True)

@@ -34,6 +34,7 @@ CONDITION = ConditionModule(
         "aa_type": kinds.AAType,
         "scalp": kinds.ScalpCondition,
     },
+    waiting_words={kinds.REGROWTH: _("Once your hair has grown back, you may meet these criteria of the trial:")},
     demo=demo.DEMO,
     own_treatments=treatments.AlopeciaTreatment,
     treatment_groups=treatments.GROUPS,

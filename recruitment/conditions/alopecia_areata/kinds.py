@@ -10,9 +10,12 @@ from django.utils.translation import gettext_noop
 
 from recruitment.screening.checks import check_estimate, duration_since, months_words, range_words
 from recruitment.screening.kind import BOOL, CHOICE, LIST, NUMBER, Kind, Param
-from recruitment.screening.later import REGROWTH, Later
+from recruitment.screening.later import Later
 from recruitment.screening.reasons import reason
 from recruitment.screening.treatments import YesNoUnsure
+
+# What a shaved head's "not yet" waits for (Later.after): its words are in condition.py.
+REGROWTH = "regrowth"
 
 
 class AAType(models.TextChoices):

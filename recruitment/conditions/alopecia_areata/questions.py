@@ -25,6 +25,7 @@ from recruitment.conditions.fields import (
 )
 from recruitment.conditions.section import QuestionSection
 from recruitment.patient_dates import months_between
+from recruitment.respondent import ForChild
 from recruitment.screening.treatments import Treatment
 
 CAUSE_CHOICES = [*HairLossCause.choices, ("none", _("None of these")), ("unsure", _("I am not sure"))]
@@ -115,6 +116,30 @@ class AlopeciaQuestions(QuestionSection):
     section_template = "conditions/alopecia_areata/questions.html"
     treatments = TREATMENTS
     response_question = _("Did your hair grow back while using it?")
+    child_section_title = _("2. Your child's hair loss")
+    child_response_question = _("Did your child's hair grow back while using it?")
+    child_words = {
+        "diagnosed": ForChild(label=_("Has a doctor told you that your child has alopecia areata?")),
+        "hair_loss_causes": ForChild(
+            label=_("Has a doctor said that another illness or a treatment causes some of your child's hair loss now?")
+        ),
+        "other_diagnoses": ForChild(label=_("Has a doctor found another kind of hair loss in your child?")),
+        "aa_type": ForChild(label=_("Which describes your child's hair loss best?")),
+        "treated_regrowth_6_months": ForChild(
+            label=_("In the last 6 months, has thick hair grown back while your child was using a treatment?")
+        ),
+        "regrowth_within_8_years": ForChild(
+            label=_(
+                "In the last 8 years, has your child's hair ever grown back, on its own or with a treatment, even "
+                "for a while?"
+            )
+        ),
+        "scalp_conditions": ForChild(label=_("Does a doctor treat another condition of your child's scalp?")),
+        "shaves_head": ForChild(label=_("Does your child's head get shaved?")),
+        "eyebrow_loss": ForChild(label=_("Has your child lost eyebrow hair?")),
+        "eyelash_loss": ForChild(label=_("Has your child lost eyelash hair?")),
+        "body_hair_loss": ForChild(label=_("Has your child lost body hair?")),
+    }
 
     diagnosed = yes_no(
         _("Has a doctor told you that you have alopecia areata?"),

@@ -29,6 +29,7 @@ from recruitment.conditions.fields import (
 )
 from recruitment.conditions.grid import GridColumn, RegionGrid, with_grid
 from recruitment.patient_dates import months_between
+from recruitment.respondent import ForChild
 from recruitment.screening.treatments import Treatment
 
 T, E = Treatment, EczemaTreatment
@@ -172,6 +173,37 @@ class _EczemaQuestions(RegionGrid):
     section_template = "conditions/atopic_dermatitis/questions.html"
     treatments = TREATMENTS
     response_question = _("Did the eczema clear or nearly clear while using it?")
+    child_section_title = _("2. Your child's eczema")
+    child_response_question = response_question
+    child_words = {
+        # A child's hand unit is the child's palm: 1% of the child's skin, not of the parent's.
+        **{
+            f"area_{region.code}": ForChild(
+                help_text=format_lazy(
+                    _("{what} All of it is about {hands} of your child's hand units."),
+                    what=region.help,
+                    hands=region.hand_units,
+                )
+            )
+            for region in REGIONS
+        },
+        "diagnosed": ForChild(label=_("Has a doctor told you that your child has atopic dermatitis (atopic eczema)?")),
+        "iga": ForChild(label=_("Overall, how does your child's eczema look right now?")),
+        "itch": ForChild(
+            help_text=_(
+                "From 0 (no itch) to 10 (the worst itch your child can imagine). Trials ask for 4 or more. A child "
+                "who can tell you, tells you best."
+            )
+        ),
+        "weight_kg": ForChild(label=_("Your child's body weight (kg)")),
+        "topical_response": ForChild(
+            label=_(
+                "In the last 6 months, has your child used steroid creams or ointments, or tacrolimus or "
+                "pimecrolimus, on the eczema?"
+            )
+        ),
+        "other_skin": ForChild(label=_("Has a doctor found another skin disease that your child has now?")),
+    }
     grid_regions = REGIONS
     grid_columns = GRID
     grid_empty = _(

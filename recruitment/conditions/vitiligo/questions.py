@@ -19,6 +19,7 @@ from recruitment.conditions.vitiligo.kinds import Activity, VitiligoType
 from recruitment.conditions.vitiligo.score import REGIONS, Whiteness, extent
 from recruitment.conditions.vitiligo.treatments import VitiligoTreatment
 from recruitment.patient_dates import months_between
+from recruitment.respondent import ForChild
 from recruitment.screening.treatments import Treatment
 
 T = Treatment
@@ -113,6 +114,13 @@ class _VitiligoQuestions(RegionGrid):
     section_template = "conditions/vitiligo/questions.html"
     treatments = TREATMENTS
     response_question = _("Did the white patches get colour back while using it?")
+    child_section_title = _("2. Your child's white patches")
+    child_response_question = response_question
+    child_words = {
+        "diagnosed": ForChild(label=_("Has a doctor told you that your child has vitiligo?")),
+        "vitiligo_type": ForChild(label=_("Where are your child's white patches?")),
+        "activity": ForChild(label=_("In the last 6 months, has your child's vitiligo changed?")),
+    }
     grid_regions = REGIONS
     grid_columns = GRID
     grid_empty = _(

@@ -1,0 +1,164 @@
+"""A parent answering for a child reads every question about the patient in the child's voice,
+in both languages and for every installed condition, and keeps that voice (and every answer)
+through a correction, a language switch and a switch of who answers."""
+
+import re
+
+import pytest
+from django.test import Client
+
+from recruitment.conditions import installed
+from recruitment.models import Application
+from recruitment.patient_dates import patient_today
+from recruitment.respondent import Respondent
+from tests.clock import frozen_instant
+from tests.factories import make_trial, screening_post
+
+pytestmark = pytest.mark.django_db
+
+TODAY = patient_today(frozen_instant())
+CHILD_BIRTHDAY = f"{TODAY.year - 13}-03-01"
+CONDITIONS = [condition.code for condition in installed()]
+
+
+def about_the_patient(body: str) -> str:
+    """The questions about the patient: the page's first three sections (about them, their
+    condition, their treatments), before how to reach the family and the consents."""
+    sections = re.findall(
+        r'<fieldset class="card card-body mb-3">(.*?)</fieldset>\s*(?=<fieldset class="card|<button)', body, re.S
+    )
+    assert len(sections) == 5, "the questionnaire's five sections"
+    return "".join(sections[:3])
+
+
+def questions_in(html: str) -> list[str]:
+    """Each question and choice as read: labels and legends, their tags dropped."""
+    texts = re.findall(r"<(?:label|legend)\b[^>]*>(.*?)</(?:label|legend)>", html, re.S)
+    return [" ".join(re.sub(r"<[^>]+>", " ", t).split()) for t in texts]
+
+
+@pytest.fixture
+def trial():
+    return make_trial(slug="allegro", min_age_years=12, max_age_years=None)
+
+
+def post(client, trial, **overrides):
+    return client.post(f"/trials/{trial.slug}/apply/", screening_post(**overrides))
+
+
+@pytest.mark.parametrize("code", CONDITIONS)
+def test_every_question_about_the_patient_speaks_of_the_child_in_english(code):
+    trial = make_trial(slug=f"kids-{code}", condition=code)
+    body = Client(HTTP_ACCEPT_LANGUAGE="en").get(f"/trials/{trial.slug}/apply/?for=child").content.decode()
+    questions = questions_in(about_the_patient(body))
+    assert any("your child" in q.lower() for q in questions)
+    # "you" only as the one told something about the child; never "your" hair, skin, hand.
+    spoken_to_the_patient = [
+        q for q in questions if re.search(r"\byour\b(?! child)|\byou\b", q.lower().replace("told you", ""))
+    ]
+    assert spoken_to_the_patient == []
+    assert not [q for q in questions if re.search(r"\bI am (pregnant|breastfeeding|planning)", q)]
+
+
+@pytest.mark.parametrize("code", CONDITIONS)
+def test_every_question_about_the_patient_speaks_of_the_child_in_chinese(code):
+    trial = make_trial(slug=f"kids-{code}", condition=code)
+    body = Client(HTTP_ACCEPT_LANGUAGE="zh-hans").get(f"/trials/{trial.slug}/apply/?for=child").content.decode()
+    questions = questions_in(about_the_patient(body))
+    assert any("孩子" in q for q in questions)
+    # 您 only as the parent told something about 孩子 (医生是否告诉过您孩子…); no 我 pregnant.
+    assert [q for q in questions if re.search(r"您(?!孩子)", q)] == []
+    assert not [q for q in questions if re.search(r"我(正在|计划)", q)]
+
+
+def test_the_patient_answering_for_themselves_is_asked_about_themselves(trial):
+    body = Client(HTTP_ACCEPT_LANGUAGE="en").get("/trials/allegro/apply/").content.decode()
+    questions = questions_in(about_the_patient(body))
+    assert "Have you ever had any of these?" in questions
+    assert not [q for q in questions if "your child" in q.lower()]
+    assert 'name="switch_respondent" value="parent"' in body
+
+
+@pytest.mark.parametrize("code", ["vitiligo", "atopic_dermatitis"])
+def test_a_parent_measures_patches_with_the_childs_hand_not_their_own(code):
+    # A hand unit is the palm of the person measured: 1% of their skin. An adult's palm on a
+    # child's body would undercount the child's surface.
+    trial = make_trial(slug=f"kids-{code}", condition=code)
+    body = Client(HTTP_ACCEPT_LANGUAGE="en").get(f"/trials/{trial.slug}/apply/?for=child").content.decode()
+    assert "Count with your child’s hand, not yours" in body
+    chinese = Client(HTTP_ACCEPT_LANGUAGE="zh-hans").get(f"/trials/{trial.slug}/apply/?for=child").content.decode()
+    assert "请用孩子的手来量，不要用您自己的手" in chinese
+
+
+def test_switching_to_the_childs_voice_keeps_every_answer_and_stores_nothing(trial):
+    client = Client(HTTP_ACCEPT_LANGUAGE="en")
+    answers = screening_post(full_name="王小明", used_topical_steroid="1to3m", consent_health_data="on")
+    response = client.post("/trials/allegro/apply/", {**answers, "switch_respondent": Respondent.PARENT})
+    body = response.content.decode()
+    assert response.status_code == 200
+    assert "1. About your child" in body
+    assert 'name="respondent" value="parent"' in body
+    assert 'value="王小明"' in body
+    assert re.search(r'<option value="1to3m"[^>]*selected', body)
+    assert "invalid-feedback" not in body  # nothing judged yet
+    assert not Application.objects.exists()
+    # And back: the patient answers for themselves again, still with every answer.
+    back = client.post("/trials/allegro/apply/", {**answers, "respondent": "parent", "switch_respondent": "patient"})
+    assert "1. About you<" in back.content.decode() and 'value="王小明"' in back.content.decode()
+
+
+def test_the_childs_voice_survives_a_correction_and_a_language_switch(trial):
+    client = Client(HTTP_ACCEPT_LANGUAGE="en")
+    answers = screening_post(respondent="parent", date_of_birth=CHILD_BIRTHDAY, guardian_name="")
+    corrected = client.post("/trials/allegro/apply/", answers)
+    assert "guardian_name" in corrected.context["form"].errors
+    assert "Has your child ever had any of these?" in corrected.content.decode()
+    switched = client.post("/trials/allegro/apply/", {**answers, "switch_language": "zh-hans"})
+    assert "孩子是否曾经有过以下情况？" in switched.content.decode()
+    assert 'name="respondent" value="parent"' in switched.content.decode()
+
+
+def test_a_parent_answering_for_a_child_is_recorded_for_the_study_team(trial):
+    response = post(
+        Client(),
+        trial,
+        respondent="parent",
+        date_of_birth=CHILD_BIRTHDAY,
+        full_name="王小明",
+        guardian_name="王芳",
+        consent_guardian="on",
+    )
+    assert response.status_code == 302
+    application = Application.objects.get()
+    assert application.respondent == Respondent.PARENT
+    assert (application.contact.full_name, application.contact.guardian_name) == ("王小明", "王芳")
+
+
+def test_a_forged_respondent_is_read_as_the_patient(trial):
+    assert post(Client(), trial, respondent="sponsor").status_code == 302
+    assert Application.objects.get().respondent == Respondent.PATIENT
+
+
+def test_a_parent_cannot_answer_for_an_adult(trial):
+    response = post(Client(HTTP_ACCEPT_LANGUAGE="en"), trial, respondent="parent")  # born 40 years ago
+    assert response.status_code == 200
+    assert "an adult answers and consents for themselves" in response.context["form"].errors["date_of_birth"][0]
+    assert not Application.objects.exists()
+
+
+def test_applying_again_from_a_childs_application_keeps_the_childs_voice(trial):
+    client = Client(HTTP_ACCEPT_LANGUAGE="en")
+    post(client, trial, respondent="parent", date_of_birth=CHILD_BIRTHDAY, guardian_name="王芳", consent_guardian="on")
+    other = make_trial(slug="allegro-2", min_age_years=12, max_age_years=None)
+    reference = Application.objects.get().reference
+    body = client.get(f"/trials/{other.slug}/apply/?from={reference}").content.decode()
+    assert "1. About your child" in body
+
+
+def test_each_voice_has_its_own_cached_questionnaire(trial, settings):
+    settings.PUBLIC_PAGE_CACHE_SECONDS = 600
+    Client(HTTP_ACCEPT_LANGUAGE="en").get("/trials/allegro/apply/")
+    child = Client(HTTP_ACCEPT_LANGUAGE="en").get("/trials/allegro/apply/?for=child").content.decode()
+    assert "1. About your child" in child and 'name="respondent" value="parent"' in child
+    patient = Client(HTTP_ACCEPT_LANGUAGE="en").get("/trials/allegro/apply/").content.decode()
+    assert "1. About you<" in patient and "your child" not in about_the_patient(patient).lower()
