@@ -9,10 +9,12 @@ import pytest
 from django.contrib.auth.models import User
 
 from recruitment.models import Application
+from recruitment.patient_dates import patient_today
 from tests.browser.fixtures import axe_violations
 from tests.browser.latin import latin_share, latin_words
 from tests.browser.patient_steps import fill_questionnaire, fill_vitiligo_questionnaire, submit
 from tests.browser.staff_steps import log_in_to_admin, open_application
+from tests.clock import frozen_instant
 from tests.factories import make_coordinator
 from trials.models import Campaign, Trial
 
@@ -335,3 +337,28 @@ def test_a_chinese_patient_finishes_on_a_clinic_tablet_then_withdraws_and_erases
     own.wait_for_load_state()
     reader.check(own, "my-application-erased")
     assert Application.objects.filter(reference=reference).count() == 0  # a new, unlinked log reference
+
+
+def test_a_chinese_parent_answers_for_a_child_and_reads_every_question_about_the_child(live_server, demo, phone, shots):
+    reader = Reader(shots)
+    page = phone(locale="zh-CN")
+    page.goto(f"{live_server.url}/trials/allegro-2b3/apply/")
+    fill_questionnaire(page, name="王小明")
+    page.click("button[name=switch_respondent]")  # 代孩子填写: the answers typed go with it
+    page.wait_for_load_state()
+    assert page.locator("#id_full_name").input_value() == "王小明"
+    assert page.locator("#id_loss_top").input_value() == "80"
+    assert page.locator("legend", has_text="1. 关于孩子").count() == 1
+    assert page.get_by_text("孩子的头发有没有长回来过", exact=False).count() == 1
+    reader.check(page, "questionnaire-for-a-child")
+
+    born = patient_today(frozen_instant()).year - 14
+    page.fill("#id_date_of_birth", f"{born}-01-01")
+    page.fill("#id_guardian_name", "王芳")
+    page.check("#id_consent_guardian")
+    page.check("#id_consent_health_data")
+    page.check("#id_consent_contact")
+    submit(page)
+    application = Application.objects.get(contact__full_name="王小明")
+    assert (application.respondent, application.contact.guardian_name) == ("parent", "王芳")
+    reader.check(page, "verdict-for-a-child")
