@@ -186,7 +186,15 @@ def test_keeping_a_trial_open_locally_is_audited_and_opens_its_sign_up(catalog):
     request.user = nurse
     trial = Trial.objects.get(pk=brave.pk)
     trial.open_locally_reason = "Recruiting since the site initiation visit"
-    form = type("Form", (), {"changed_data": ["open_locally_reason"], "initial": {"open_locally_reason": ""}})()
+    form = type(
+        "Form",
+        (),
+        {
+            "changed_data": ["open_locally_reason"],
+            "initial": {"open_locally_reason": ""},
+            "cleaned_data": {"open_locally_reason": trial.open_locally_reason},
+        },
+    )()
     admin_site._registry[Trial].save_model(request, trial, form, True)
     assert Trial.objects.get(pk=brave.pk).status == RecruitmentStatus.RECRUITING
     assert Client().get(f"/trials/{brave.slug}/apply/").status_code == 200

@@ -7,22 +7,53 @@ from django.urls import reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin, TranslationStackedInline
+from modeltranslation.settings import AVAILABLE_LANGUAGES
+from modeltranslation.utils import build_localized_fieldname
 
 from recruitment.conditions import condition_choices
 from recruitment.models import AuditAction
 from recruitment.screening.kinds import examples, kind_choices, kind_label
-from recruitment.services.audit import log_action, log_campaign_change
+from recruitment.services.audit import log_action, log_campaign_change, log_trial_change
 from trials import qr
 from trials.models import (
     OPEN_FOR_SIGNUP,
     Campaign,
     CampaignScanDay,
     Criterion,
+    RecruitmentStatus,
     Site,
     SponsorOrganisation,
     Trial,
     TrialChange,
 )
+
+# What the registry says of a trial, trial-wide: only an administrator (or an import) changes it.
+# Coordinators write what patients read (the lay texts) and the criteria of their own trials.
+REGISTRY_FIELDS = (
+    "nct_id",
+    "acronym",
+    "title",
+    "drug",
+    "slug",
+    "status",
+    "is_demo",
+    "official_title",
+    "sponsor",
+    "phase",
+    "condition",
+    "condition_name",  # shown in the condition's place: the condition in the reader's words
+    "target_enrolment",
+    "min_age_years",
+    "max_age_years",
+    "sex_eligibility",
+    "registry_summary",
+    "registry_eligibility_text",
+)
+
+
+def _changes(form) -> dict:
+    """Each field an admin form changed: (old, new)."""
+    return {name: (form.initial.get(name), form.cleaned_data.get(name)) for name in form.changed_data}
 
 
 def _parameter_help():
@@ -215,30 +246,40 @@ class TrialAdmin(TranslationAdmin):
     def get_readonly_fields(self, request, obj=None):
         fields = list(super().get_readonly_fields(request, obj))
         if not request.user.is_superuser:
-            # Registry facts come from imports; coordinators write what patients read.
+            # Registry facts come from imports; coordinators write what patients read. A translated
+            # field shows as one field per language.
+            translated = set(self.trans_opts.all_fields)
             fields += [
-                "nct_id",
-                "slug",
-                "status",
-                "is_demo",
-                "official_title",
-                "sponsor",
-                "phase",
-                "condition",
-                "condition_name",  # shown in its place: the condition in the reader's words
-                "target_enrolment",
-                "min_age_years",
-                "max_age_years",
-                "sex_eligibility",
-                "registry_summary",
-                "registry_eligibility_text",
+                shown
+                for name in REGISTRY_FIELDS
+                for shown in (
+                    name,
+                    *(build_localized_fieldname(name, code) for code in AVAILABLE_LANGUAGES if name in translated),
+                )
             ]
         return fields
 
+    def save_formset(self, request, form, formset, change):
+        """A criterion or a site added, changed or deleted is a trial-wide edit too: audited."""
+        super().save_formset(request, form, formset, change)
+        for inline_form in formset.forms:
+            deleted = inline_form in formset.deleted_forms
+            if not deleted and not inline_form.has_changed():
+                continue
+            log_trial_change(
+                form.instance,
+                by=request.user,
+                what=f"{inline_form.instance._meta.verbose_name}: {inline_form.instance}",
+                changes={} if deleted else _changes(inline_form),
+                created=not deleted and inline_form.initial == {},
+                deleted=deleted,
+            )
+
     def save_model(self, request, obj, form, change):
         pinned = "open_locally_reason" in form.changed_data
-        if obj.open_locally_reason and obj.status != OPEN_FOR_SIGNUP:
-            # Kept open locally: sign-up opens now, whatever the registry says until it catches up.
+        if obj.open_locally_reason and obj.status == RecruitmentStatus.NOT_YET_RECRUITING:
+            # Kept open locally: sign-up opens now, ahead of a registry that has not caught up (the
+            # model refuses it for a trial the registry stopped).
             TrialChange.objects.create(
                 trial=obj,
                 field="status",
@@ -248,6 +289,7 @@ class TrialAdmin(TranslationAdmin):
             )
             obj.status = OPEN_FOR_SIGNUP
         super().save_model(request, obj, form, change)
+        log_trial_change(obj, by=request.user, what=str(obj), changes=_changes(form), created=not change)
         if pinned:
             log_action(
                 application=None,

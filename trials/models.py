@@ -95,6 +95,10 @@ class SponsorOrganisation(models.Model):
 # says it recruits (a coordinator who keeps a trial open ahead of the registry sets this status).
 OPEN_FOR_SIGNUP = RecruitmentStatus.RECRUITING
 
+# Names of a trial go into e-mail subjects ("New applicant for …"), where a line break is a header
+# injection and makes every such e-mail fail: refused where the name is typed or imported.
+ONE_LINE = RegexValidator(r"[\r\n]", _("This must fit on one line: remove the line break."), inverse_match=True)
+
 
 class RemembersStored(models.Model):
     """Keeps the values of the fields in `remembered` as the row was read (Django's documented
@@ -160,16 +164,19 @@ class Trial(RemembersStored):
         unique=True,
         help_text=_("Part of the trial's address and QR code: changing it breaks printed QR codes."),
     )
-    acronym = models.CharField(_("acronym"), max_length=60, blank=True)
+    acronym = models.CharField(_("acronym"), max_length=60, blank=True, validators=[ONE_LINE])
     lay_title = models.CharField(
         _("short title for patients"),
         max_length=120,
         blank=True,
+        validators=[ONE_LINE],
         help_text=_(
             "What the trial tests, in a few plain words; trial cards and headings show it. Not overwritten by imports."
         ),
     )
-    title = models.CharField(_("title"), max_length=300, help_text=_("The registry's brief title."))
+    title = models.CharField(
+        _("title"), max_length=300, help_text=_("The registry's brief title."), validators=[ONE_LINE]
+    )
     official_title = models.TextField(_("official title"), blank=True)
     summary = models.TextField(
         _("plain-language summary"),
@@ -262,6 +269,18 @@ class Trial(RemembersStored):
                 validate_condition(self.condition)
             except ValidationError as error:
                 raise ValidationError({"condition": error.messages}) from None
+        # Opening locally runs ahead of a registry that has not yet caught up, never against one
+        # that stopped the trial (suspended, terminated, completed...).
+        if self.open_locally_reason and self.status not in (RecruitmentStatus.NOT_YET_RECRUITING, OPEN_FOR_SIGNUP):
+            raise ValidationError(
+                {
+                    "open_locally_reason": _(
+                        "Only a trial the registry lists as not yet recruiting can be opened locally; it lists "
+                        "this one as “%(status)s”."
+                    )
+                    % {"status": self.get_status_display()}
+                }
+            )
 
     @property
     def display_name(self):

@@ -42,9 +42,10 @@ def _unique_slug(record: StudyRecord) -> str:
 # patients (summary, eligibility_summary) and the slug printed in QR codes are never touched.
 def _registry_fields(record: StudyRecord, sponsor: SponsorOrganisation) -> dict:
     return {
-        "title": record.title,
+        # Names fit on one line (trials.models.ONE_LINE): a registry's stray line break is a space.
+        "title": " ".join(record.title.split()),
         "official_title": record.official_title,
-        "acronym": record.acronym,
+        "acronym": " ".join(record.acronym.split()),
         "registry_summary": record.brief_summary,
         "registry_eligibility_text": record.eligibility_text,
         "drug": record.drug,

@@ -45,6 +45,7 @@ class AuditAction(models.TextChoices):
     CAMPAIGN_CHANGED = "campaign_changed", _("Campaign created or changed")
     LOGIN_LOCKED = "login_locked", _("Log-in locked after failed attempts")
     TRIAL_PINNED = "trial_pinned", _("Trial kept open locally, or no longer")
+    TRIAL_CHANGED = "trial_changed", _("Trial, its criteria or sites changed in admin")
     # Reads of personal data
     CONTACT_VIEWED = "contact_viewed", _("Contact details viewed")
     SEARCHED = "searched", _("Found by a search on phone or e-mail")

@@ -71,5 +71,23 @@ def log_campaign_change(campaign, *, by, created: bool, changes: dict):
     )
 
 
+def log_trial_change(trial, *, by, what: str, changes: dict, created: bool = False, deleted: bool = False):
+    """A trial-wide edit in admin (the trial, one of its criteria or sites): by whom, each field
+    from what to what. `what`: the row changed, in words."""
+    return log_action(
+        application=None,
+        actor=by,
+        action=AuditAction.TRIAL_CHANGED,
+        new=what,
+        details={
+            "trial": trial.nct_id,
+            "what": what,
+            "created": created,
+            "deleted": deleted,
+            "changes": {name: [_plain(old), _plain(new)] for name, (old, new) in changes.items()},
+        },
+    )
+
+
 def _plain(value):
     return value if value is None or isinstance(value, (bool, int, str)) else str(getattr(value, "pk", value))

@@ -132,7 +132,9 @@ def _message(notification) -> EmailMessage:
             subject = render_to_string("emails/digest_subject.txt", context).strip()
             body = render_to_string("emails/digest.txt", context)
     return EmailMessage(
-        subject=subject,
+        # One line whatever a name stored before names were checked holds (trials.models.ONE_LINE):
+        # a line break would fail this e-mail at every retry.
+        subject=" ".join(subject.split()),
         body=body,
         to=[recipient.email],
         headers={"Message-ID": f"<notification-{notification.pk}@{settings.PUBLIC_BASE_URL.split('://')[1]}>"},
