@@ -21,6 +21,7 @@ from recruitment.services import erasure, patient_access, patient_rights
 from recruitment.services.patient_messages import study_team_contact
 
 PENDING = "pending_access"
+CHECKING = "checking_address"  # the code sent to a new phone or e-mail, in this browser
 
 # Each status in the patient's words: what it means for them.
 STATUS_WORDS = {
@@ -97,7 +98,7 @@ def code(request):
     )
 
 
-def _home(request, application, *, contact_form=None, status=200):
+def _home(request, application, *, contact_form=None, confirm_form=None, status=200):
     consents = list(application.consents.all())
     in_force = {c.purpose for c in consents if c.withdrawn_at is None}
     context = {
@@ -116,6 +117,9 @@ def _home(request, application, *, contact_form=None, status=200):
             }
         ),
         "updated": request.GET.get("updated"),
+        "checking": patient_access.pending_address(application, request.session.get(CHECKING)),
+        "confirm_form": confirm_form or CodeForm(),
+        "minutes": patient_access.CODE_MINUTES,
     }
     return render(request, "my/home.html", context, status=status)
 
@@ -151,8 +155,29 @@ def correct_contact(request, application):
     form = ContactCorrectionForm(request.POST)
     if not form.is_valid():
         return _home(request, application, contact_form=form, status=400)
-    patient_rights.correct_contact(application, **form.cleaned_data)
+    try:
+        correction = patient_access.ask_to_correct(application, **form.cleaned_data)
+    except patient_access.CorrectionRefused as refused:
+        form.add_error(None, str(refused))
+        return _home(request, application, contact_form=form, status=400)
+    if correction.checking is not None:
+        request.session[CHECKING] = correction.checking
+        return HttpResponseRedirect(f"{reverse('recruitment:my_home')}#confirm-address")
     return _done("contact")
+
+
+@_with_opened
+def confirm_address(request, application):
+    """The code sent to a new phone or e-mail, typed back: the address is used from now on."""
+    form = CodeForm(request.POST)
+    if form.is_valid():
+        if patient_access.confirm_address(application, request.session.get(CHECKING), form.cleaned_data["code"]):
+            request.session.pop(CHECKING, None)
+            return _done("contact")
+        form.add_error(
+            "code", _("This code is not right, or it has expired. Check the message, or save the new address again.")
+        )
+    return _home(request, application, confirm_form=form, status=400)
 
 
 @_with_opened

@@ -234,21 +234,97 @@ def test_codes_asked_for_from_one_address_are_limited(trial, settings):
     assert len(sms.outbox) == 4  # guessing pairs from one address soon stops
 
 
-def test_the_patient_corrects_their_phone_and_the_trail_records_it_without_the_number(trial):
+def test_a_new_phone_is_used_only_once_the_code_sent_to_it_is_typed_back_and_the_old_one_is_told(trial):
+    # Issue 27, item 2: whoever opened "my application" must not redirect its future codes.
     application = make_application(trial)
     browser = Client()
     open_my_application(browser, application.reference, PHONE)
     missing = browser.post("/my/application/contact/", {"phone": "", "email": "", "best_time_to_call": "any"})
     assert missing.status_code == 400 and "keep a phone number or an e-mail" in missing.content.decode()
-    saved = browser.post(
+    sms.outbox = []
+    asked = browser.post(
         "/my/application/contact/", {"phone": "+86 139 1234 5678", "email": "", "best_time_to_call": "morning"}
     )
-    assert saved.status_code == 302
+    assert asked.status_code == 302 and asked["Location"].endswith("#confirm-address")
+    application.contact.refresh_from_db()
+    assert application.contact.phone == PHONE  # not yet
+    assert application.contact.best_time_to_call == "morning"  # the rest applies at once
+    [check] = sms.outbox
+    assert check.recipients == ["+8613912345678"]
+    assert "+86 139 1234 5678" in browser.get("/my/application/").content.decode()  # "we sent a code to"
+
+    wrong = browser.post("/my/application/contact/confirm/", {"code": "000000"})
+    assert wrong.status_code == 400
+    application.contact.refresh_from_db()
+    assert application.contact.phone == PHONE
+    confirmed = browser.post("/my/application/contact/confirm/", {"code": last_code(check.body)})
+    assert confirmed.status_code == 302
     application.contact.refresh_from_db()
     assert application.contact.phone == "+86 139 1234 5678" and application.contact.phone_key == "+8613912345678"
-    event = AuditEvent.objects.get(application=application, action=AuditAction.CONTACT_CORRECTED)
-    assert event.details == {"fields": ["phone", "best_time_to_call"]}
-    assert "1234" not in json.dumps([event.old_value, event.new_value, event.details])
+    notice = sms.outbox[-1]
+    assert notice.recipients == ["+8613800138000"] and "已更改" in notice.body and "@" in notice.body
+    for word in HEALTH_WORDS:
+        assert word not in notice.body, word
+    fields = [
+        e.details["fields"]
+        for e in AuditEvent.objects.filter(application=application, action=AuditAction.CONTACT_CORRECTED)
+    ]
+    assert fields == [["best_time_to_call"], ["phone"]]
+    assert "1234" not in json.dumps(list(AuditEvent.objects.values_list("old_value", "new_value", "details")))
+
+
+def test_a_new_email_is_confirmed_in_the_patients_language_and_the_old_one_is_told_naming_no_trial(client, trial):
+    application = apply(client, trial, email="fang@example.cn", language="zh-hans")
+    browser = Client()
+    open_my_application(browser, application.reference, "fang@example.cn", language="zh-hans")
+    mail.outbox.clear()
+    browser.post("/my/application/contact/", {"phone": PHONE, "email": "new@example.cn", "best_time_to_call": "any"})
+    [check] = mail.outbox
+    assert check.to == ["new@example.cn"] and "验证码" in check.subject + check.body
+    browser.post("/my/application/contact/confirm/", {"code": last_code(check.body)})
+    application.contact.refresh_from_db()
+    assert application.contact.email == "new@example.cn"
+    [told] = [m for m in mail.outbox if m.to == ["fang@example.cn"]]
+    assert "已更改" in told.subject + told.body
+    for word in HEALTH_WORDS:
+        assert word not in told.subject + told.body, word
+
+
+def test_codes_to_open_the_application_go_only_to_a_confirmed_address(trial):
+    application = make_application(trial)
+    browser = Client()
+    open_my_application(browser, application.reference, PHONE)
+    browser.post("/my/application/contact/", {"phone": "+86 139 1234 5678", "email": "", "best_time_to_call": "any"})
+    sms.outbox = []
+    Client().post("/my/", {"reference": application.reference, "address": "+86 139 1234 5678"})
+    assert sms.outbox == []  # pending, not confirmed: no code goes there
+
+
+def test_a_code_confirming_a_new_address_opens_nothing():
+    from recruitment.services import patient_access
+
+    application = make_application(make_trial())
+    access_id = patient_access.send_address_check(application, field="phone", address="+86 139 1234 5678")
+    code = last_code(sms.outbox[-1].body)
+    assert patient_access.check_code(access_id, code) is None
+
+
+def test_both_addresses_change_one_at_a_time_and_the_only_confirmed_one_stays_until_the_new_one_is(trial):
+    application = make_application(trial, email="fang@example.cn")
+    browser = Client()
+    open_my_application(browser, application.reference, PHONE)
+    both = browser.post(
+        "/my/application/contact/",
+        {"phone": "+86 139 1234 5678", "email": "new@example.cn", "best_time_to_call": "any"},
+    )
+    assert both.status_code == 400 and "one address at a time" in both.content.decode()
+    only_phone = make_application(trial, phone="+86 137 0000 0000", email="")
+    other = Client()
+    open_my_application(other, only_phone.reference, "+86 137 0000 0000")
+    swap = other.post("/my/application/contact/", {"phone": "", "email": "new@example.cn", "best_time_to_call": "any"})
+    assert swap.status_code == 400 and "confirm the new address first" in swap.content.decode()
+    only_phone.contact.refresh_from_db()
+    assert only_phone.contact.phone == "+86 137 0000 0000"
 
 
 def test_the_patient_withdraws_an_optional_consent_then_withdraws_from_the_prescreening(trial):

@@ -18,9 +18,21 @@ class NotificationKind(models.TextChoices):
     # To the patient
     CONFIRMATION = "confirmation", _("Confirmation to the patient")
     ACCESS_CODE = "access_code", _("One-time code to the patient")
+    ADDRESS_CHECK = "address_check", _("Code to a new phone or e-mail of the patient")
+    CONTACT_CHANGED = "contact_changed", _("Notice to the patient's former phone or e-mail")
 
 
-PATIENT_KINDS = frozenset({NotificationKind.CONFIRMATION, NotificationKind.ACCESS_CODE})
+PATIENT_KINDS = frozenset(
+    {
+        NotificationKind.CONFIRMATION,
+        NotificationKind.ACCESS_CODE,
+        NotificationKind.ADDRESS_CHECK,
+        NotificationKind.CONTACT_CHANGED,
+    }
+)
+# A patient's message that goes to the address in its payload ("to"), not the one on file: a new
+# address being checked, or the former one told of a change.
+ADDRESSED_KINDS = frozenset({NotificationKind.ADDRESS_CHECK, NotificationKind.CONTACT_CHANGED})
 
 
 class Channel(models.TextChoices):

@@ -17,6 +17,11 @@ class AccessCode(models.Model):
     expires_at = models.DateTimeField(_("expires"))
     tries = models.PositiveSmallIntegerField(_("wrong codes typed"), default=0)
     used_at = models.DateTimeField(_("used"), null=True, blank=True)
+    # A code sent to a new phone or e-mail ("phone" or "email", and the address): typed back, it
+    # proves the patient reads there, and only then the address replaces the one given before.
+    # Empty for a code that opens "my application".
+    pending_field = models.CharField(max_length=5, blank=True)
+    pending_address = models.CharField(max_length=254, blank=True)
 
     class Meta:
         ordering = ["-created_at", "-pk"]

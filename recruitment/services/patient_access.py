@@ -12,15 +12,18 @@ import hashlib
 import hmac
 import secrets
 import unicodedata
+from dataclasses import dataclass
 
 from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from recruitment.contact_keys import email_key, phone_key, phone_spellings
 from recruitment.models import AccessCode, Application, AuditAction, Channel, Notification, NotificationKind
 from recruitment.models.applications import normalise_reference
 from recruitment.ratelimit import Throttle, count_hit
+from recruitment.services import patient_rights
 from recruitment.services.audit import PATIENT, log_action
 from recruitment.services.notifications import notices_stored
 
@@ -98,7 +101,14 @@ def check_code(access_id: int | None, code: str, *, now=None) -> Application | N
         access = (
             AccessCode.objects.select_for_update()
             .select_related("application")
-            .filter(pk=access_id, used_at=None, expires_at__gt=now, tries__lt=MAX_TRIES, application__erased_at=None)
+            .filter(
+                pk=access_id,
+                used_at=None,
+                expires_at__gt=now,
+                tries__lt=MAX_TRIES,
+                application__erased_at=None,
+                pending_field="",  # a code confirming a new address opens nothing
+            )
             .first()
         )
         if access is None:
@@ -117,3 +127,116 @@ def check_code(access_id: int | None, code: str, *, now=None) -> Application | N
             details={"by": access.channel},
         )
         return access.application
+
+
+# --- A new phone or e-mail, confirmed by a code sent there --------------------------------------
+class CorrectionRefused(Exception):
+    """A correction that cannot be made as asked; the message says why, in the patient's words."""
+
+
+@dataclass(frozen=True)
+class Correction:
+    applied: list[str]  # fields changed at once (best time to call, an address removed)
+    checking: int | None = None  # the code sent to a new address, which changes once it is typed back
+    field: str = ""  # "phone" or "email": the address being checked
+
+
+def ask_to_correct(application: Application, *, phone: str, email: str, best_time_to_call: str, now=None):
+    """The patient's corrections on "my application". A new phone or e-mail is not used until the
+    code sent to it is typed back (confirm_address): whoever opened the application must not
+    redirect its future codes to an address they choose. The rest applies at once."""
+    contact = application.contact
+    posted = {"phone": phone, "email": email}
+    new = [name for name, value in posted.items() if value and value != getattr(contact, name)]
+    removed = [name for name, value in posted.items() if not value and getattr(contact, name)]
+    if len(new) > 1:
+        raise CorrectionRefused(_("Please change one address at a time: each is confirmed with a code sent to it."))
+    if removed and not [name for name in posted if getattr(contact, name) and name not in removed]:
+        raise CorrectionRefused(_("Please confirm the new address first; then you can remove the old one."))
+    applied = patient_rights.correct_contact(
+        application, best_time_to_call=best_time_to_call, **{name: "" for name in removed}
+    )
+    if not new:
+        return Correction(applied)
+    checking = send_address_check(application, field=new[0], address=posted[new[0]], now=now)
+    if checking is None:
+        raise CorrectionRefused(_("Too many codes were sent for this application in the last hour. Please try later."))
+    return Correction(applied, checking, new[0])
+
+
+def send_address_check(application: Application, *, field: str, address: str, now=None) -> int | None:
+    """Send a code to a new phone or e-mail; its id, or None when the hour's codes are used up."""
+    now = now or timezone.now()
+    with transaction.atomic():
+        Application.objects.select_for_update().filter(pk=application.pk).first()
+        recent = application.access_codes.filter(created_at__gte=now - datetime.timedelta(hours=1)).count()
+        if recent >= CODES_PER_HOUR:
+            return None
+        channel = Channel.EMAIL if field == "email" else Channel.SMS
+        expires = now + datetime.timedelta(minutes=CODE_MINUTES)
+        access = AccessCode.objects.create(
+            application=application,
+            channel=channel,
+            code_hash="",
+            created_at=now,
+            expires_at=expires,
+            pending_field=field,
+            pending_address=address,
+        )
+        code = f"{secrets.randbelow(10**6):06d}"
+        access.code_hash = _hash(access.pk, code)
+        access.save(update_fields=["code_hash"])
+        notice = Notification.objects.create(
+            kind=NotificationKind.ADDRESS_CHECK,
+            channel=channel,
+            application=application,
+            created_at=now,
+            payload={"code": code, "minutes": CODE_MINUTES, "expires": expires.timestamp(), "to": address},
+        )
+        notices_stored(application, [notice.pk])
+    return access.pk
+
+
+def pending_address(application: Application, access_id: int | None, *, now=None) -> AccessCode | None:
+    """The new address this browser is confirming for the application, while its code is valid."""
+    if access_id is None:
+        return None
+    return _pending(application, access_id, now or timezone.now()).first()
+
+
+def _pending(application, access_id, now):
+    return AccessCode.objects.filter(
+        pk=access_id, application=application, used_at=None, expires_at__gt=now, tries__lt=MAX_TRIES
+    ).exclude(pending_field="")
+
+
+def confirm_address(application: Application, access_id: int | None, code: str, *, now=None) -> str | None:
+    """The field a right code changes to its new address ("phone" or "email"), or None. The
+    former address, if any, is told of the change (naming no trial)."""
+    now = now or timezone.now()
+    code = unicodedata.normalize("NFKC", code or "").strip().replace(" ", "")
+    if access_id is None:
+        return None
+    with transaction.atomic():
+        access = _pending(application, access_id, now).select_for_update().first()
+        if access is None:
+            return None
+        if not hmac.compare_digest(access.code_hash, _hash(access.pk, code)):
+            access.tries += 1
+            access.save(update_fields=["tries"])
+            return None
+        access.used_at = now
+        access.save(update_fields=["used_at"])
+        field, former = access.pending_field, getattr(application.contact, access.pending_field)
+        patient_rights.correct_contact(application, **{field: access.pending_address})
+        application.contact.refresh_from_db()
+        if former:
+            notice = Notification.objects.create(
+                kind=NotificationKind.CONTACT_CHANGED,
+                channel=Channel.EMAIL if field == "email" else Channel.SMS,
+                application=application,
+                created_at=now,
+                payload={"to": former, "field": field},
+            )
+            notices_stored(application, [notice.pk])
+        return field

@@ -17,6 +17,7 @@ from django.utils import timezone, translation
 
 from recruitment.contact_keys import HOME_CALLING_CODE, phone_key
 from recruitment.models import Channel, Notification, NotificationKind
+from recruitment.models.notifications import ADDRESSED_KINDS
 from trials.qr import absolute_url
 
 
@@ -50,10 +51,18 @@ def sms_number(phone: str) -> str:
     return key if key.startswith("+") else f"+{HOME_CALLING_CODE}{key}"
 
 
+def address_of(notification) -> str:
+    """Where a patient's message goes: the address its payload names (a new one being checked,
+    a former one told of a change), else the one on file for its channel."""
+    if notification.kind in ADDRESSED_KINDS:
+        return notification.payload.get("to", "")
+    contact = notification.application.contact
+    return contact.phone if notification.channel == Channel.SMS else contact.email
+
+
 def message(notification):
     """The e-mail or text message of a patient's notification, in the patient's language."""
     application = notification.application
-    contact = application.contact
     with translation.override(application.language):
         context = {
             "reference": application.reference,
@@ -61,15 +70,16 @@ def message(notification):
             "team": study_team_contact(application),
             "code": notification.payload.get("code", ""),
             "minutes": notification.payload.get("minutes", 0),
+            "field": notification.payload.get("field", ""),
             "operator": settings.PORTAL_OPERATOR,
         }
-        name = "confirmation" if notification.kind == NotificationKind.CONFIRMATION else "access_code"
+        name = notification.kind  # confirmation, access_code, address_check, contact_changed
         if notification.channel == Channel.SMS:
             body = render_to_string(f"sms/{name}.txt", context).strip()
-            return sms.Message(body, settings.DEFAULT_FROM_SMS, [sms_number(contact.phone)])
+            return sms.Message(body, settings.DEFAULT_FROM_SMS, [sms_number(address_of(notification))])
         subject = render_to_string(f"emails/{name}_subject.txt", context).strip()
         body = render_to_string(f"emails/{name}.txt", context)
-    return EmailMessage(subject=subject, body=body, to=[contact.email])
+    return EmailMessage(subject=subject, body=body, to=[address_of(notification)])
 
 
 def no_longer_wanted(notification) -> str:
@@ -77,10 +87,10 @@ def no_longer_wanted(notification) -> str:
     application = notification.application
     if application.erased_at is not None:
         return "not sent: the patient's data was erased"
-    address = application.contact.phone if notification.channel == Channel.SMS else application.contact.email
-    if not address:
+    if not address_of(notification):
         return "not sent: the patient removed this address"
     expires = notification.payload.get("expires")
-    if notification.kind == NotificationKind.ACCESS_CODE and expires and expires < timezone.now().timestamp():
+    codes = (NotificationKind.ACCESS_CODE, NotificationKind.ADDRESS_CHECK)
+    if notification.kind in codes and expires and expires < timezone.now().timestamp():
         return "not sent: the code has expired"
     return ""
