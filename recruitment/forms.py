@@ -17,6 +17,7 @@ from django.utils.translation import gettext_lazy as _
 from recruitment.conditions import by_code, condition_of
 from recruitment.conditions.fields import alone, radio
 from recruitment.consent import CONSENT_TEXTS, transfer_needed, transfer_text
+from recruitment.labels import Label
 from recruitment.models import BestTime, ConsentPurpose, Sex
 from recruitment.patient_dates import age_on, patient_today
 from recruitment.respondent import ForChild, Respondent, respondent_of, speak_to_parent
@@ -36,6 +37,8 @@ CHILD_WORDS = {
         help_text=_("Each trial accepts certain ages; we work out your child's age from this."),
     ),
     "sex": ForChild(label=_("Your child's sex at birth")),
+    "phone": ForChild(label=_("Your phone (parent or guardian)")),
+    "email": ForChild(label=_("Your e-mail (parent or guardian)")),
     "pregnancy": ForChild(
         choices={
             "pregnant": _("She is pregnant"),
@@ -43,7 +46,13 @@ CHILD_WORDS = {
             "planning": _("She is planning a pregnancy in the coming months"),
         }
     ),
-    "health_history": ForChild(label=_("Has your child ever had any of these?")),
+    "health_history": ForChild(
+        label=_("Has your child ever had any of these?"),
+        help_text=_(
+            "Optional. JAK inhibitors are checked for these at the screening visit; telling us now helps the study "
+            "team prepare your call. Most of them do not rule your child out by themselves."
+        ),
+    ),
     "diagnosed": ForChild(label=_("Has a doctor told you that your child has this condition?")),
     "full_name": ForChild(
         label=_("Your child's name"),
@@ -54,6 +63,8 @@ CHILD_WORDS = {
         help_text=_("The study team talks to you, and to your child only together with you."),
     ),
 }
+# What a treatment's last use reads as, for a parent.
+CHILD_LAST_USE: dict[str, Label] = {LastUse.UNSURE: _("Used it, not sure when my child stopped")}
 # Below this age a parent or legal guardian must take part in the application (PIPL: 14; trials
 # ask for the guardian's consent for every minor).
 ADULT_AGE = 18
@@ -144,8 +155,19 @@ class ScreeningForm(forms.Form):
     )
     best_time_to_call = forms.ChoiceField(label=_("Best time to call"), choices=BestTime.choices, initial=BestTime.ANY)
     # --- Consent: never ticked in advance ------------------------------------------------------
-    consent_health_data = forms.BooleanField(label=CONSENT_TEXTS[ConsentPurpose.HEALTH_DATA], required=True)
-    consent_contact = forms.BooleanField(label=CONSENT_TEXTS[ConsentPurpose.CONTACT], required=True)
+    # A consent's message names it: the error summary does not repeat its whole text.
+    consent_health_data = forms.BooleanField(
+        label=CONSENT_TEXTS[ConsentPurpose.HEALTH_DATA],
+        error_messages={
+            "required": _("Please tick the consent to the use of the answers: without it they cannot be checked.")
+        },
+    )
+    consent_contact = forms.BooleanField(
+        label=CONSENT_TEXTS[ConsentPurpose.CONTACT],
+        error_messages={
+            "required": _("Please tick the consent to be contacted: without it the study team cannot call.")
+        },
+    )
     consent_share_with_sponsor = forms.BooleanField(
         label=CONSENT_TEXTS[ConsentPurpose.SHARE_WITH_SPONSOR], required=False
     )
@@ -189,12 +211,18 @@ class ScreeningForm(forms.Form):
 
     def _speak_to_parent(self) -> None:
         self.fields["pregnancy"].label = format_lazy(
-            _("For girls aged {age} or over: does any of this apply to your child now?"),
+            _("If your child is a girl aged {age} or over: does any of this apply to her now?"),
             age=settings.PORTAL_PREGNANCY_FROM_AGE,
         )
         speak_to_parent(self.fields, CHILD_WORDS)
         speak_to_parent(self.fields, self.child_words)
-        for _t, _use, response_field, course_field in treatment_field_names(self.treatments):
+        # A parent answers only for a minor (see clean): the guardian's name and agreement are
+        # always needed, and the page says so.
+        self.fields["guardian_name"].required = self.fields["consent_guardian"].required = True
+        self.fields["guardian_name"].error_messages["required"] = _("Please give your name (parent or legal guardian).")
+        self.fields["consent_guardian"].error_messages["required"] = _("Please tick this to agree for your child.")
+        for _t, use_field, response_field, course_field in treatment_field_names(self.treatments):
+            speak_to_parent(self.fields, {use_field: ForChild(choices=CHILD_LAST_USE)})
             if response_field:
                 self.fields[response_field].label = self.child_response_question
                 self.fields[course_field].label = _("How long did your child take it?")
@@ -255,14 +283,14 @@ class ScreeningForm(forms.Form):
             self.add_error(
                 "date_of_birth",
                 _(
-                    "This date of birth makes your child 18 or over: an adult answers and consents for themselves. "
-                    "Please check the date, or let them fill this in."
+                    "By this date of birth your child is 18 or over. An adult fills this in and consents for "
+                    "themselves: please check the date, or let your child fill it in (“I am the patient” above)."
                 ),
             )
         if born and self.age_on(born) < ADULT_AGE:
-            if not data.get("guardian_name", "").strip():
+            if not data.get("guardian_name", "").strip() and "guardian_name" not in self.errors:
                 self.add_error("guardian_name", _("For anyone under 18, a parent or legal guardian fills this in."))
-            if not data.get("consent_guardian"):
+            if not data.get("consent_guardian") and "consent_guardian" not in self.errors:
                 self.add_error("consent_guardian", _("For anyone under 18, a parent or legal guardian must agree."))
         return data
 
@@ -416,13 +444,14 @@ def questionnaire_for(trial) -> type[ScreeningForm]:
     return _questionnaire_form(trial.condition)
 
 
-def initial_from_answers(form_class, data) -> dict:
+def initial_from_answers(form_class, data, *, consents=False) -> dict:
     """The answers a patient has typed so far (submitted, not validated), to show them again
-    unchanged in another language. Consents are not carried over: a consent is given to the text
-    the patient reads, and is recorded in that text's language. Nor is the bot trap."""
+    unchanged. Consents only with `consents` (the same page, in the same language): a consent is
+    given to the text the patient reads, and is recorded in that text's language. Never the bot
+    trap."""
     initial = {}
     for name, field in form_class.base_fields.items():
-        if name == "website" or name.startswith("consent_") or name not in data:
+        if name == "website" or (name.startswith("consent_") and not consents) or name not in data:
             continue
         multiple = getattr(field.widget, "allow_multiple_selected", False)
         initial[name] = data.getlist(name) if multiple else data.get(name)
@@ -467,13 +496,3 @@ def initial_from_application(application, *, trial) -> dict:
         if use.course:
             initial[f"course_{use.treatment}"] = use.course
     return initial
-
-
-class BirthDateForm(forms.Form):
-    """What a reminder's link asks before it shows anyone's answers."""
-
-    date_of_birth = forms.DateField(
-        label=_("Your date of birth"),
-        help_text=_("As you gave it with your application."),
-        widget=forms.DateInput(attrs={"type": "date", "autocomplete": "bday"}),
-    )

@@ -4,6 +4,7 @@ import contextlib
 import functools
 import math
 
+from django import forms
 from django.db.models import Prefetch
 from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
@@ -16,19 +17,20 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from recruitment import language, ratelimit
+from recruitment.access_forms import CodeForm
 from recruitment.conditions import condition_of
 from recruitment.consent import REMINDER_TEXT
-from recruitment.forms import BirthDateForm, initial_from_answers, initial_from_application, questionnaire_for
-from recruitment.models import Application, Reminder
+from recruitment.forms import initial_from_answers, initial_from_application, questionnaire_for
+from recruitment.models import Application, Channel, Reminder
 from recruitment.patient_dates import patient_today
 from recruitment.ratelimit import Throttled
-from recruitment.recently_sent import recent_applications, remember_sent
+from recruitment.recently_sent import keep_until_browser_closes, recent_applications, remember_sent
 from recruitment.respondent import FOR_CHILD_PARAMETER, FOR_CHILD_VALUE, Respondent
 from recruitment.screening.build import screening_answers
 from recruitment.screening.eligibility import Verdict, evaluate
 from recruitment.screening.kinds import all_kinds
 from recruitment.screening.later import STOPPING
-from recruitment.services import reminders
+from recruitment.services import patient_access, reminders
 from recruitment.services.applications import NoLongerOpen, submit_application
 from trials import catalog_cache
 from trials.campaign_cookie import campaign_code
@@ -68,7 +70,7 @@ def _campaign_for(signup, code):
     return Campaign.objects.filter(trial=signup.trial, code=code, is_active=True).first()
 
 
-def _render_form(request, trial, form, *, for_child, status=200, error=None, blank=False, version=None):
+def _render_form(request, trial, form, *, for_child, status=200, error=None, notice=None, blank=False, version=None):
     """`blank`: the empty questionnaire, the same for everyone reading this language this year
     in the same voice (the CSRF token is outside the cached part): the only one cached. Answers,
     errors or a prefill are never cached. `for_child`: a parent answers for a child."""
@@ -77,6 +79,7 @@ def _render_form(request, trial, form, *, for_child, status=200, error=None, bla
         "trial": trial,
         "form": form,
         "error": error,
+        "notice": notice,
         "problems": [] if blank else _problems(form),
         "condition": condition_of(trial),
         # The language switcher sends the answers typed so far with it (see `_switch_language`).
@@ -100,8 +103,10 @@ def _problems(form):
             continue
         field = form[name]
         grouped = getattr(field.field.widget, "allow_multiple_selected", False) or field.widget_type == "radioselect"
+        # A consent's label is its whole text: the message alone names it.
+        label = "" if isinstance(field.field, forms.BooleanField) else field.label
         problems.append(
-            {"id": f"{field.auto_id}_0" if grouped else field.auto_id, "label": field.label, "message": errors[0]}
+            {"id": f"{field.auto_id}_0" if grouped else field.auto_id, "label": label, "message": errors[0]}
         )
     return problems
 
@@ -114,20 +119,24 @@ def _switch_language(request, signup, code):
     if initial.get("language") in (None, "", previous):
         initial["language"] = code  # calls in the language the patient now reads, unless they chose one
     translation.activate(code)
-    return language.choose(_shown_again(request, signup, initial), code)
+    ticked = any(name.startswith("consent_") and value for name, value in request.POST.items())
+    # Say why the consents ticked are no longer ticked: the patient reads their text again.
+    notice = _("Your answers are kept. Please tick the consents again: you give them to the text you now read.")
+    return language.choose(_shown_again(request, signup, initial, notice=notice if ticked else None), code)
 
 
 def _switch_respondent(request, signup, respondent):
     """The questionnaire again in the other voice (a parent for a child, or the patient), with
     every answer typed so far: the switch submits them, as the language switcher does."""
-    initial = initial_from_answers(questionnaire_for(signup.trial), request.POST)
+    # The same consent texts in the same language: the consents ticked stay ticked.
+    initial = initial_from_answers(questionnaire_for(signup.trial), request.POST, consents=True)
     initial["respondent"] = respondent
     return _shown_again(request, signup, initial)
 
 
-def _shown_again(request, signup, initial):
+def _shown_again(request, signup, initial, *, notice=None):
     form = questionnaire_for(signup.trial)(trial=signup.trial, sites=signup.sites, initial=initial)
-    return _render_form(request, signup.trial, form, for_child=form.for_child)
+    return _render_form(request, signup.trial, form, for_child=form.for_child, notice=notice)
 
 
 def _closed(request, trial, *, status):
@@ -313,24 +322,43 @@ def remind_me(request, slug):
     return HttpResponseRedirect(done)
 
 
+REMINDER_CODE = "reminder_code"  # {"reminder": pk, "access": the code's id}, in the session
+
+
 @never_cache
 @require_http_methods(["GET", "HEAD", "POST"])
 def reminder_link(request, token):
-    """The link of a reminder e-mail. With the patient's date of birth, the questionnaire of the
-    trial, filled in with the answers given then (consents asked again), in this browser."""
+    """The link of a reminder e-mail. With a one-time code sent to the patient's e-mail (as
+    "my application" asks), the questionnaire of the trial, filled in with the answers given then
+    (consents asked again), in this browser. The link alone opens nothing: a forwarded e-mail or a
+    mail scanner's visit shows no answer, and nothing about the patient is guessable."""
     reminder = reminders.reminder_from(token)
     if reminder is None:
         return render(request, "recruitment/reminder_link_expired.html", status=410)
-    form = BirthDateForm(request.POST or None)
-    if form.is_valid():
-        if reminders.open_link(reminder, form.cleaned_data["date_of_birth"]):
-            reference = reminder.application.reference
+    pending = request.session.get(REMINDER_CODE) or {}
+    access_id = pending.get("access") if pending.get("reminder") == reminder.pk else None
+    form = CodeForm(request.POST if "code" in request.POST else None)
+    status = 200
+    if request.method == "POST" and "send" in request.POST:
+        access_id = patient_access.send_code(reminder.application, Channel.EMAIL)
+        request.session[REMINDER_CODE] = {"reminder": reminder.pk, "access": access_id, "sent": True}
+        keep_until_browser_closes(request)
+        pending = request.session[REMINDER_CODE]
+    elif form.is_bound:
+        code = form.cleaned_data["code"] if form.is_valid() else ""
+        opened = patient_access.check_code(access_id, code)
+        if opened is not None and opened.pk == reminder.application_id:
+            request.session.pop(REMINDER_CODE, None)
+            reminders.opened(reminder)
             apply_path = reverse("recruitment:apply", kwargs={"slug": reminder.application.trial.slug})
-            return remember_sent(
-                request, HttpResponseRedirect(f"{apply_path}?from={reference}"), reminder.application_id
-            )
-        form.add_error("date_of_birth", _("This is not the date of birth given with the application."))
-    return render(request, "recruitment/reminder_link.html", {"form": form}, status=400 if form.is_bound else 200)
+            response = HttpResponseRedirect(f"{apply_path}?from={reminder.application.reference}")
+            return remember_sent(request, response, reminder.application_id)
+        form.add_error(
+            "code", _("This code is not right, or it has expired. Check the message, or ask for a new code.")
+        )
+        status = 400
+    context = {"form": form, "sent": bool(pending.get("sent")), "minutes": patient_access.CODE_MINUTES}
+    return render(request, "recruitment/reminder_link.html", context, status=status)
 
 
 def _other_fits(application):

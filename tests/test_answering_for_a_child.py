@@ -101,6 +101,8 @@ def test_switching_to_the_childs_voice_keeps_every_answer_and_stores_nothing(tri
     assert 'value="王小明"' in body
     assert re.search(r'<option value="1to3m"[^>]*selected', body)
     assert "invalid-feedback" not in body  # nothing judged yet
+    # The same consent texts in the same language: a consent ticked stays ticked.
+    assert re.search(r'<input[^>]*name="consent_health_data"[^>]*checked', body)
     assert not Application.objects.exists()
     # And back: the patient answers for themselves again, still with every answer.
     back = client.post("/trials/allegro/apply/", {**answers, "respondent": "parent", "switch_respondent": "patient"})
@@ -142,7 +144,7 @@ def test_a_forged_respondent_is_read_as_the_patient(trial):
 def test_a_parent_cannot_answer_for_an_adult(trial):
     response = post(Client(HTTP_ACCEPT_LANGUAGE="en"), trial, respondent="parent")  # born 40 years ago
     assert response.status_code == 200
-    assert "an adult answers and consents for themselves" in response.context["form"].errors["date_of_birth"][0]
+    assert "An adult fills this in and consents for themselves" in response.context["form"].errors["date_of_birth"][0]
     assert not Application.objects.exists()
 
 
@@ -162,3 +164,44 @@ def test_each_voice_has_its_own_cached_questionnaire(trial, settings):
     assert "1. About your child" in child and 'name="respondent" value="parent"' in child
     patient = Client(HTTP_ACCEPT_LANGUAGE="en").get("/trials/allegro/apply/").content.decode()
     assert "1. About you<" in patient and "your child" not in about_the_patient(patient).lower()
+
+
+@pytest.mark.parametrize("respondent", ["patient", "parent"])
+def test_a_girl_too_young_for_the_pregnancy_question_applies_without_answering_it(trial, respondent):
+    # The question is for girls of PORTAL_PREGNANCY_FROM_AGE (12) or over: a girl of 10 is not asked.
+    trial.min_age_years = 6
+    trial.save()
+    response = post(
+        Client(),
+        trial,
+        respondent=respondent,
+        date_of_birth=f"{TODAY.year - 10}-01-01",
+        sex="FEMALE",
+        pregnancy=[],
+        guardian_name="王芳",
+        consent_guardian="on",
+    )
+    assert response.status_code == 302
+    application = Application.objects.get()
+    assert (application.pregnant, application.breastfeeding, application.planning_pregnancy) == (None, None, None)
+
+
+def test_a_parent_is_told_plainly_that_their_own_name_and_agreement_are_needed(trial):
+    response = post(
+        Client(HTTP_ACCEPT_LANGUAGE="zh-hans"),
+        trial,
+        respondent="parent",
+        date_of_birth=CHILD_BIRTHDAY,
+        guardian_name="",
+    )
+    errors = response.context["form"].errors
+    assert errors["guardian_name"] == ["请填写您的姓名（父母或法定监护人）。"]
+    assert errors["consent_guardian"] == ["请勾选此项，代表孩子表示同意。"]
+    body = response.content.decode()
+    assert re.search(r'<input[^>]*name="guardian_name"[^>]*required', body)  # marked as needed
+
+
+def test_a_trial_taking_children_offers_a_parent_to_answer_for_their_child(trial):
+    assert 'id="apply-for-a-child"' in Client().get("/trials/allegro/").content.decode()
+    adults_only = make_trial(slug="adults", min_age_years=18)
+    assert 'id="apply-for-a-child"' not in Client().get(f"/trials/{adults_only.slug}/").content.decode()

@@ -16,7 +16,6 @@ from recruitment.screening.eligibility import CriterionSpec, Result, Verdict
 from recruitment.services import reminders, review
 from tests.engine import evaluate
 from tests.factories import (
-    DATE_OF_BIRTH,
     make_coordinator,
     make_criterion,
     make_site,
@@ -186,7 +185,7 @@ def test_another_browser_cannot_ask_for_someone_elses_reminder(client, thrive):
 
 
 def test_on_the_day_the_reminder_is_emailed_once_naming_no_trial_and_its_link_fills_the_answers_in(
-    client, thrive, mailoutbox
+    client, thrive, mailoutbox, django_capture_on_commit_callbacks
 ):
     application = apply_after_steroid_cream(client, thrive, email="fang@example.cn")
     client.post("/trials/thrive-aa1/apply/done/remind/", {"consent_reminder": "on"})
@@ -203,13 +202,23 @@ def test_on_the_day_the_reminder_is_emailed_once_naming_no_trial_and_its_link_fi
     path = link[link.index("/r/") :]
     assert AuditEvent.objects.filter(application=application, action="reminder_sent").exists()
 
-    # Whoever holds the link sees no answer without the patient's date of birth.
+    # The link is a random token: it names no application, and only its hash is stored.
+    token = path.split("/")[2]
+    reminder = Reminder.objects.get(application=application)
+    assert application.reference.replace("-", "") not in _decoded(token) and reminder.link_hash != token
+    # Whoever holds the link sees no answer without a one-time code sent to the patient's e-mail.
     other_browser = Client()
     page = other_browser.get(path).content.decode()
-    assert "Wang Fang" not in page and 'name="date_of_birth"' in page
-    refused = other_browser.post(path, {"date_of_birth": "1990-01-01"})
+    assert "Wang Fang" not in page and 'name="send"' in page and 'name="date_of_birth"' not in page
+    mailoutbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        assert other_browser.post(path, {"send": "1"}).status_code == 200
+    [code_message] = mailoutbox
+    assert code_message.to == ["fang@example.cn"]
+    refused = other_browser.post(path, {"code": "000000"})
     assert refused.status_code == 400 and "Wang Fang" not in refused.content.decode()
-    opened = other_browser.post(path, {"date_of_birth": DATE_OF_BIRTH}, follow=True)
+    code = re.search(r"\b(\d{6})\b", code_message.body).group(1)
+    opened = other_browser.post(path, {"code": code}, follow=True)
     page = opened.content.decode()
     assert opened.redirect_chain[-1][0].endswith(f"/trials/thrive-aa1/apply/?from={application.reference}")
     assert re.search(r'name="loss_top"[^>]*value="\d', page) and 'name="consent_health_data"' in page
@@ -217,24 +226,43 @@ def test_on_the_day_the_reminder_is_emailed_once_naming_no_trial_and_its_link_fi
     assert not re.search(r'name="consent_health_data"[^>]*checked', page)  # consents asked again
     assert list(
         AuditEvent.objects.filter(application=application, action="reminder_opened").values_list("new_value", flat=True)
-    ) == ["refused", "opened"]
+    ) == ["opened"]
 
 
-def test_a_reminder_link_tried_with_wrong_dates_of_birth_locks(client, thrive):
+def _decoded(token: str) -> str:
+    """Whatever a token may carry, as text: a signed value is base64 of its JSON."""
+    import base64
+
+    try:
+        return base64.urlsafe_b64decode(token.split(":")[0] + "==").decode(errors="ignore")
+    except ValueError:
+        return ""
+
+
+def test_a_reminder_link_with_wrong_codes_opens_nothing_even_with_the_right_one_then(
+    client, thrive, mailoutbox, django_capture_on_commit_callbacks
+):
     application = apply_after_steroid_cream(client, thrive, email="fang@example.cn")
     client.post("/trials/thrive-aa1/apply/done/remind/", {"consent_reminder": "on"})
-    link = reminders.link_for(Reminder.objects.get(application=application))
+    link = reminders.new_link(Reminder.objects.get(application=application))
     path, stranger = link[link.index("/r/") :], Client()
-    for _ in range(reminders.MAX_WRONG_BIRTH_DATES):
-        assert stranger.post(path, {"date_of_birth": "1990-01-01"}).status_code == 400
-    assert stranger.post(path, {"date_of_birth": DATE_OF_BIRTH}).status_code == 410  # even the right one now
+    mailoutbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        stranger.post(path, {"send": "1"})
+    code = re.search(r"\b(\d{6})\b", mailoutbox[-1].body).group(1)
+    for _ in range(5):
+        assert stranger.post(path, {"code": "000000"}).status_code == 400
+    assert stranger.post(path, {"code": code}).status_code == 400  # spent by the wrong ones
 
 
-def test_a_forged_or_withdrawn_reminder_link_opens_nothing(client, thrive):
+def test_a_forged_old_or_withdrawn_reminder_link_opens_nothing(client, thrive, clock):
     application = apply_after_steroid_cream(client, thrive, email="fang@example.cn")
     client.post("/trials/thrive-aa1/apply/done/remind/", {"consent_reminder": "on"})
     assert Client().get("/r/not-a-token/").status_code == 410
-    link = reminders.link_for(Reminder.objects.get(application=application))
+    reminder = Reminder.objects.get(application=application)
+    old = reminders.new_link(reminder)
+    link = reminders.new_link(reminder)
+    assert Client().get(old[old.index("/r/") :]).status_code == 410  # a new link replaces the old one
     assert Client().get(link[link.index("/r/") :]).status_code == 200
     review.change_status(application, to="withdrawn", by=None, reason="Asked to leave")
     assert Client().get(link[link.index("/r/") :]).status_code == 410

@@ -268,6 +268,7 @@ def test_switching_language_mid_questionnaire_keeps_every_answer_and_stores_noth
     assert not re.search(r'<input[^>]*name="consent_health_data"[^>]*checked', body)
     assert "75.2" in body  # the server's SALT for the four views, without JavaScript
     assert "invalid-feedback" not in body and "form-error" not in body  # nothing is judged yet
+    assert "请重新勾选同意项" in body  # and the page says why the consent ticked is no longer ticked
     assert Application.objects.count() == 0
 
 

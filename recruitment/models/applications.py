@@ -165,10 +165,12 @@ class Application(models.Model):
             ),
             models.CheckConstraint(condition=Q(verdict__in=Verdict.values), name="application_verdict_valid"),
             models.CheckConstraint(condition=Q(status__in=Status.values), name="application_status_valid"),
+            # The pregnancy answers come together or not at all: not asked of men, nor of girls
+            # under PORTAL_PREGNANCY_FROM_AGE (a setting, which the form applies), nor once erased.
             models.CheckConstraint(
-                condition=~Q(sex="FEMALE")
-                | Q(pregnant__isnull=False, breastfeeding__isnull=False, planning_pregnancy__isnull=False),
-                name="application_women_answer_pregnancy",
+                condition=Q(pregnant__isnull=False, breastfeeding__isnull=False, planning_pregnancy__isnull=False)
+                | Q(pregnant=None, breastfeeding=None, planning_pregnancy=None),
+                name="application_pregnancy_answered_together",
             ),
             models.CheckConstraint(
                 condition=~Q(sex="MALE")

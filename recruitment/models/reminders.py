@@ -20,9 +20,11 @@ class Reminder(models.Model):
     # study team's call.
     attempts = models.PositiveSmallIntegerField(_("failed attempts"), default=0)
     last_error = models.CharField(_("last error"), max_length=300, blank=True)
-    # Dates of birth given wrongly on the reminder link's page: at MAX_WRONG_BIRTH_DATES the link
-    # opens nothing (someone else holds it).
-    wrong_birth_dates = models.PositiveSmallIntegerField(_("wrong dates of birth given"), default=0)
+    # The e-mail's link: a random token, of which only a hash is kept (a link names nothing, and
+    # a copy of the database opens nothing), valid for LINK_DAYS from when it was made. The link
+    # alone shows no answer: a one-time code sent to the patient's e-mail opens them.
+    link_hash = models.CharField(max_length=64, blank=True, db_index=True, editable=False)
+    link_made_at = models.DateTimeField(null=True, blank=True, editable=False)
 
     class Meta:
         ordering = ["due_on", "pk"]

@@ -68,23 +68,43 @@ def request_code(*, reference: str, address: str, throttle: Throttle, now=None) 
         application = _matching(reference, address)
         if application is None:
             return None
+        return send_code(application, Channel.EMAIL if "@" in address else Channel.SMS, now=now)
+
+
+def send_code(application: Application, channel: str, *, now=None) -> int | None:
+    """Send a one-time code that opens the application to its address on file for `channel`;
+    the code's id, or None when the hour's codes for the application are used up."""
+    return _issue(application, channel, NotificationKind.ACCESS_CODE, now=now or timezone.now())
+
+
+def _issue(application, channel, kind, *, now, field="", address="") -> int | None:
+    """A new one-time code, stored hashed, and its message in the outbox (to `address` when one
+    is being confirmed); None when CODES_PER_HOUR of the application's codes were sent this hour."""
+    with transaction.atomic():
+        Application.objects.select_for_update().filter(pk=application.pk).first()  # one count at a time
         recent = application.access_codes.filter(created_at__gte=now - datetime.timedelta(hours=1)).count()
         if recent >= CODES_PER_HOUR:
             return None
-        channel = Channel.EMAIL if "@" in address else Channel.SMS
         expires = now + datetime.timedelta(minutes=CODE_MINUTES)
         access = AccessCode.objects.create(
-            application=application, channel=channel, code_hash="", created_at=now, expires_at=expires
+            application=application,
+            channel=channel,
+            code_hash="",
+            created_at=now,
+            expires_at=expires,
+            pending_field=field,
+            pending_address=address,
         )
         code = f"{secrets.randbelow(10**6):06d}"
         access.code_hash = _hash(access.pk, code)
         access.save(update_fields=["code_hash"])
+        payload = {"code": code, "minutes": CODE_MINUTES, "expires": expires.timestamp()}
         notice = Notification.objects.create(
-            kind=NotificationKind.ACCESS_CODE,
+            kind=kind,
             channel=channel,
             application=application,
             created_at=now,
-            payload={"code": code, "minutes": CODE_MINUTES, "expires": expires.timestamp()},
+            payload={**payload, "to": address} if address else payload,
         )
         notices_stored(application, [notice.pk])
     return access.pk
@@ -166,35 +186,9 @@ def ask_to_correct(application: Application, *, phone: str, email: str, best_tim
 
 def send_address_check(application: Application, *, field: str, address: str, now=None) -> int | None:
     """Send a code to a new phone or e-mail; its id, or None when the hour's codes are used up."""
-    now = now or timezone.now()
-    with transaction.atomic():
-        Application.objects.select_for_update().filter(pk=application.pk).first()
-        recent = application.access_codes.filter(created_at__gte=now - datetime.timedelta(hours=1)).count()
-        if recent >= CODES_PER_HOUR:
-            return None
-        channel = Channel.EMAIL if field == "email" else Channel.SMS
-        expires = now + datetime.timedelta(minutes=CODE_MINUTES)
-        access = AccessCode.objects.create(
-            application=application,
-            channel=channel,
-            code_hash="",
-            created_at=now,
-            expires_at=expires,
-            pending_field=field,
-            pending_address=address,
-        )
-        code = f"{secrets.randbelow(10**6):06d}"
-        access.code_hash = _hash(access.pk, code)
-        access.save(update_fields=["code_hash"])
-        notice = Notification.objects.create(
-            kind=NotificationKind.ADDRESS_CHECK,
-            channel=channel,
-            application=application,
-            created_at=now,
-            payload={"code": code, "minutes": CODE_MINUTES, "expires": expires.timestamp(), "to": address},
-        )
-        notices_stored(application, [notice.pk])
-    return access.pk
+    channel = Channel.EMAIL if field == "email" else Channel.SMS
+    kind = NotificationKind.ADDRESS_CHECK
+    return _issue(application, channel, kind, now=now or timezone.now(), field=field, address=address)
 
 
 def pending_address(application: Application, access_id: int | None, *, now=None) -> AccessCode | None:

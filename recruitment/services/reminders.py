@@ -5,13 +5,13 @@ and no condition: a reference code and a link, which open the questionnaire fill
 from __future__ import annotations
 
 import datetime
+import hashlib
 import logging
+import secrets
 
 from django.conf import settings
-from django.core import signing
 from django.core.mail import send_mail
 from django.db import transaction
-from django.db.models import F
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -28,7 +28,6 @@ from trials.qr import absolute_url
 
 logger = logging.getLogger(__name__)
 
-LINK_SALT = "recruitment.reminder"
 LINK_DAYS = 60  # a reminder's link opens the answers for this long after it is sent
 
 
@@ -65,47 +64,36 @@ def ask(application: Application, *, language: str) -> Reminder:
     return reminder
 
 
-MAX_WRONG_BIRTH_DATES = 5
+def _link_hash(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
 
 
-def link_for(reminder: Reminder) -> str:
-    return absolute_url(
-        reverse(
-            "recruitment:reminder_link",
-            kwargs={"token": signing.dumps([reminder.pk, reminder.application.reference], salt=LINK_SALT)},
-        )
-    )
+def new_link(reminder: Reminder) -> str:
+    """A new link for the reminder's e-mail (the previous one stops working)."""
+    token = secrets.token_urlsafe(32)
+    reminder.link_hash, reminder.link_made_at = _link_hash(token), timezone.now()
+    reminder.save(update_fields=["link_hash", "link_made_at"])
+    return absolute_url(reverse("recruitment:reminder_link", kwargs={"token": token}))
 
 
 def reminder_from(token: str) -> Reminder | None:
-    """The reminder a link names, while it is valid: signed by us, at most LINK_DAYS old, its
-    patient still waiting (see `waiting`), not locked by wrong dates of birth."""
-    try:
-        pk, reference = signing.loads(token, salt=LINK_SALT, max_age=datetime.timedelta(days=LINK_DAYS))
-    except (signing.BadSignature, ValueError, TypeError):  # forged, altered, expired or malformed
+    """The reminder a link names, while it is valid: made at most LINK_DAYS ago, its patient
+    still waiting (see `waiting`)."""
+    if not token or len(token) > 100:
         return None
     return (
         waiting()
         .select_related("application__trial", "application__contact")
-        .filter(pk=pk, application__reference=reference, wrong_birth_dates__lt=MAX_WRONG_BIRTH_DATES)
+        .filter(
+            link_hash=_link_hash(token),
+            link_made_at__gte=timezone.now() - datetime.timedelta(days=LINK_DAYS),
+        )
         .first()
     )
 
 
-def open_link(reminder: Reminder, born: datetime.date) -> bool:
-    """The patient proves the link is theirs with their date of birth: a forwarded e-mail or a
-    mail scanner's preview sees no answers. Audited either way."""
-    if reminder.application.contact.date_of_birth != born:
-        Reminder.objects.filter(pk=reminder.pk).update(wrong_birth_dates=F("wrong_birth_dates") + 1)
-        log_action(
-            application=reminder.application,
-            actor=None,
-            label=PATIENT,
-            action=AuditAction.REMINDER_LINK_OPENED,
-            new="refused",
-            details={"reason": "date of birth did not match"},
-        )
-        return False
+def opened(reminder: Reminder) -> None:
+    """The patient opened their answers from the reminder, with the code sent to their e-mail."""
     log_action(
         application=reminder.application,
         actor=None,
@@ -113,7 +101,6 @@ def open_link(reminder: Reminder, born: datetime.date) -> bool:
         action=AuditAction.REMINDER_LINK_OPENED,
         new="opened",
     )
-    return True
 
 
 MAX_ATTEMPTS = 5
@@ -179,7 +166,7 @@ def send_due(today: datetime.date | None = None) -> int:
 
 def _send(application: Application):
     with translation.override(application.language):
-        context = {"reference": application.reference, "url": link_for(application.reminder), "days": LINK_DAYS}
+        context = {"reference": application.reference, "url": new_link(application.reminder), "days": LINK_DAYS}
         send_mail(
             subject=_("A reminder you asked for: you may be able to apply now"),
             message=render_to_string("emails/reminder.txt", context),

@@ -119,7 +119,7 @@ class AlopeciaQuestions(QuestionSection):
     child_section_title = _("2. Your child's hair loss")
     child_response_question = _("Did your child's hair grow back while using it?")
     child_words = {
-        "diagnosed": ForChild(label=_("Has a doctor told you that your child has alopecia areata?")),
+        "diagnosed": ForChild(label=_("Has a doctor diagnosed your child with alopecia areata?")),
         "hair_loss_causes": ForChild(
             label=_("Has a doctor said that another illness or a treatment causes some of your child's hair loss now?")
         ),
@@ -135,7 +135,10 @@ class AlopeciaQuestions(QuestionSection):
             )
         ),
         "scalp_conditions": ForChild(label=_("Does a doctor treat another condition of your child's scalp?")),
-        "shaves_head": ForChild(label=_("Does your child's head get shaved?")),
+        "shaves_head": ForChild(
+            label=_("Does your child shave their head, or have it shaved?"),
+            help_text=_("Trials measure hair as it grows back, so it must not be shaved off during the study."),
+        ),
         "eyebrow_loss": ForChild(label=_("Has your child lost eyebrow hair?")),
         "eyelash_loss": ForChild(label=_("Has your child lost eyelash hair?")),
         "body_hair_loss": ForChild(label=_("Has your child lost body hair?")),
@@ -191,7 +194,7 @@ class AlopeciaQuestions(QuestionSection):
     )
     shaves_head = yes_no(
         _("Do you shave your head?"),
-        _("Trials measure hair as it grows back, so it must not be shaved during the study."),
+        _("Trials measure hair as it grows back, so it must not be shaved off during the study."),
     )
     loss_top, loss_back, loss_left, loss_right = (_scalp_view(*view) for view in SCALP_VIEWS)
     eyebrow_loss = yes_no(

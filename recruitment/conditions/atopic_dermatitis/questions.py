@@ -94,7 +94,10 @@ def area_choices(region) -> list:
     """The EASI area steps of one region, each explained in the patient's own hand units."""
     choices: list = [("", "—")]
     for score, low, high in AREA_BANDS:
-        if score == 1:
+        if score == 1 and _hands(region, 10) == "1":
+            # xgettext:no-python-format
+            label = _("Under 1 hand (under 10%)")
+        elif score == 1:
             label = format_lazy(
                 # xgettext:no-python-format
                 _("Under {hands} hands (under 10%)"),
@@ -190,17 +193,23 @@ class _EczemaQuestions(RegionGrid):
         "diagnosed": ForChild(label=_("Has a doctor told you that your child has atopic dermatitis (atopic eczema)?")),
         "iga": ForChild(label=_("Overall, how does your child's eczema look right now?")),
         "itch": ForChild(
+            label=_("Think of the past 7 days: on a typical day, how bad was your child's itch at its worst?"),
             help_text=_(
-                "From 0 (no itch) to 10 (the worst itch your child can imagine). Trials ask for 4 or more. A child "
-                "who can tell you, tells you best."
-            )
+                "From 0 (no itch) to 10 (the worst itch your child can imagine). Trials ask for 4 or more. If your "
+                "child can tell you, go by what they say."
+            ),
         ),
         "weight_kg": ForChild(label=_("Your child's body weight (kg)")),
         "topical_response": ForChild(
             label=_(
                 "In the last 6 months, has your child used steroid creams or ointments, or tacrolimus or "
                 "pimecrolimus, on the eczema?"
-            )
+            ),
+            choices={
+                TopicalResponse.NOT_TOLERATED: _(
+                    "Yes, but my child could not keep using them because of side effects (such as burning or thin skin)"
+                )
+            },
         ),
         "other_skin": ForChild(label=_("Has a doctor found another skin disease that your child has now?")),
     }

@@ -42,7 +42,7 @@ REGIONS = (
     Region(
         "head_neck",
         _("Scalp, ears and neck"),
-        _("The scalp (ask someone to part your hair and look), the ears and the neck."),
+        _("The scalp (part the hair and look, or ask someone to), the ears and the neck."),
         Decimal(6),
     ),
     Region(
