@@ -1,6 +1,7 @@
 """Forms of "my application" (recruitment.my_application) and of a coordinator's erasure."""
 
 from django import forms
+from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from recruitment.forms import clean_phone_number
@@ -67,13 +68,23 @@ class EraseForm(forms.Form):
     )
 
 
+class ErasureAsked(models.TextChoices):
+    """How the patient asked a coordinator to erase their data: coded, because the audit trail
+    outlives the erasure and must keep no words typed about the person."""
+
+    PHONE = "by phone", _("By phone")
+    EMAIL = "by e-mail", _("By e-mail")
+    IN_PERSON = "in person", _("In person at the site")
+    LETTER = "by letter", _("By letter")
+
+
 class CoordinatorEraseForm(forms.Form):
-    reason = forms.CharField(
-        label=_("Why, and how the patient asked"),
-        widget=forms.Textarea(attrs={"rows": 3}),
-        max_length=1000,
-        help_text=_(
-            "For example: asked by phone on 2 December, identity checked with the date of birth. Do not "
-            "write health details here: the audit trail keeps this."
-        ),
+    asked = forms.ChoiceField(label=_("How the patient asked"), choices=ErasureAsked.choices, widget=forms.RadioSelect)
+    identity_checked = forms.BooleanField(
+        label=_("I checked that the person asking is the patient (or their parent or guardian)"),
+        help_text=_("For example with the reference code and the date of birth."),
     )
+
+    def reason(self) -> str:
+        """The trail's reason, in the portal's own words."""
+        return f"asked {self.cleaned_data['asked']}, identity checked"

@@ -79,7 +79,10 @@ def test_a_move_the_pipeline_does_not_allow_is_refused(nurse, cast):
 def test_an_exit_with_a_reason_records_it(nurse, cast):
     assert change(nurse, cast.app_a, new_status="unreachable", reason="Three calls, no answer").status_code == 302
     event = AuditEvent.objects.get(application=cast.app_a, action="status_changed")
-    assert event.reason == "Three calls, no answer"
+    # What staff type is kept as a note an erasure deletes; the append-only trail names the note.
+    assert event.reason == "" and Note.objects.get(pk=event.details["reason_note"]).text == "Three calls, no answer"
+    page = nurse.get(f"/admin/recruitment/application/{cast.app_a.pk}/change/").content.decode()
+    assert page.count("Three calls, no answer") >= 2  # among the notes, and as the trail's reason
 
 
 def test_the_status_list_offers_only_allowed_moves(nurse, cast):

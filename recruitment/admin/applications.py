@@ -342,7 +342,7 @@ class ApplicationAdmin(admin.ModelAdmin):
         application = self.get_queryset(request).get(pk=int(unquote(object_id)))
         form = CoordinatorEraseForm(request.POST if request.method == "POST" else None)
         if form.is_valid():
-            erasure.erase(application, by=request.user, reason=form.cleaned_data["reason"])
+            erasure.erase(application, by=request.user, reason=form.reason())
             # The log entry's new reference is not shown: beside the old one, it would link them again.
             self.message_user(
                 request,
@@ -698,6 +698,8 @@ class ApplicationAdmin(admin.ModelAdmin):
 
     @admin.display(description=_("Audit trail"))
     def audit_trail(self, obj):
+        # A reason typed by staff is a note (an erasure deletes it); the trail names it.
+        typed = {note.pk: note.text for note in obj.notes.all()}
         rows = [
             (
                 _when(e.created_at, "%Y-%m-%d %H:%M:%S"),
@@ -706,7 +708,7 @@ class ApplicationAdmin(admin.ModelAdmin):
                 format_html("{} → {}", e.shown_old_value or "∅", e.shown_new_value)
                 if (e.old_value or e.new_value)
                 else "",
-                e.reason,
+                e.reason or typed.get(e.details.get("reason_note"), ""),
             )
             for e in obj.audit_events.all()
         ]

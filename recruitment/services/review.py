@@ -29,6 +29,7 @@ def change_status(application, *, to: str, by, reason: str = "") -> None:
         application.first_contact_at = timezone.now()
         fields.append("first_contact_at")
     application.save(update_fields=fields)
+    typed = _typed_reason(application, by, reason)
     with translation.override(settings.LANGUAGE_CODE):  # one language in the trail, whoever acts
         log_action(
             application=application,
@@ -37,9 +38,20 @@ def change_status(application, *, to: str, by, reason: str = "") -> None:
             field="status",
             old=str(Status(old).label),
             new=str(Status(to).label),
-            reason=reason.strip(),
-            details={"from": old, "to": to},
+            reason="" if typed else reason.strip(),
+            details={"from": old, "to": to, **typed},
         )
+
+
+def _typed_reason(application, by, reason: str) -> dict:
+    """What a person typed as a reason may name the patient's health: it is kept as a note, which
+    an erasure deletes, and the append-only trail names the note, never its words. Without a person
+    (`by` None), the reason is the portal's own words, kept in the trail."""
+    reason = reason.strip()
+    if not reason or by is None:
+        return {}
+    note = Note.objects.create(application=application, author=by, text=reason)
+    return {"reason_note": note.pk}
 
 
 @transaction.atomic
@@ -56,7 +68,8 @@ def assign(application, *, to, by, reason: str = "") -> None:
         field="assigned_to",
         old=old.get_username() if old else "",
         new=to.get_username() if to else "",
-        reason=reason,
+        reason="" if (typed := _typed_reason(application, by, reason)) else reason,
+        details=typed,
     )
 
 
