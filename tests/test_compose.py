@@ -230,3 +230,27 @@ def test_the_application_role_of_the_init_script_cannot_change_or_delete_audit_e
             cursor.execute(f"DROP OWNED BY {role}")
             cursor.execute(f"DROP ROLE {role}")
     assert AuditEvent.objects.get(pk=event.pk).reason == ""
+
+
+def test_secrets_stay_out_of_the_image_and_the_repository():
+    # Issue 27, item 5: compose reads .env when the containers start; `COPY . .` must not take it.
+    import fnmatch
+
+    patterns = [
+        line.strip()
+        for line in (ROOT / ".dockerignore").read_text().splitlines()
+        if line.strip() and not line.startswith("#")
+    ]
+    for name in (".env", ".env.production", "deploy/tls/server.key", "deploy/tls/server.pem"):
+        assert any(fnmatch.fnmatch(name, p) or fnmatch.fnmatch(name, p.removeprefix("**/")) for p in patterns), name
+    ignored = subprocess.run(
+        ["git", "check-ignore", "--no-index", ".env", ".env.production", ".env.example"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    ).stdout.split()
+    assert ignored == [".env", ".env.production"]  # the example, without values, is kept
+    dockerfile = (ROOT / "Dockerfile").read_text()
+    assert not re.search(r"^\s*(ARG|ENV)\s+\S*(SECRET|PASSWORD|TOKEN)", dockerfile, re.M | re.I)
+    build = COMPOSE["x-app"]["build"]
+    assert not (isinstance(build, dict) and build.get("args"))  # nothing secret passed at build time
