@@ -4,6 +4,7 @@ setup page of an authenticator app."""
 
 from __future__ import annotations
 
+import datetime
 import time
 from io import BytesIO
 
@@ -17,15 +18,18 @@ from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.forms import AuthenticationForm
 from django.contrib.auth.signals import user_logged_in
+from django.db.models import Q
 from django.dispatch import receiver
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
 from django_otp import devices_for_user, match_token
 from django_otp import login as otp_login
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from recruitment.services import enrolment
 from recruitment.services.notifications import account_change_notice
 
 LAST_SEEN = "staff_last_seen"
@@ -87,6 +91,30 @@ def _qr_svg(url: str) -> str:
     return buffer.getvalue().decode()
 
 
+SETUP = "two_factor_setup"  # the device of this browser's setup, in the session
+ENROLMENT = "enrolment_link"  # the administrator's link this browser opened, in the session
+SETUP_MINUTES = 10  # an authenticator not confirmed within this is dropped
+
+
+def _setup_device(request) -> TOTPDevice | None:
+    """This browser's setup device, while it is fresh; None once confirmed, dropped or stale."""
+    pk = request.session.get(SETUP)
+    if pk is None:
+        return None
+    fresh = timezone.now() - datetime.timedelta(minutes=SETUP_MINUTES)
+    return TOTPDevice.objects.filter(pk=pk, user=request.user, confirmed=False, created_at__gt=fresh).first()
+
+
+def _new_setup(request) -> TOTPDevice:
+    """A new secret for each setup: the unconfirmed authenticators of earlier setups (whoever
+    saw their secret) are dropped, and so is anyone's left unconfirmed past SETUP_MINUTES."""
+    stale = timezone.now() - datetime.timedelta(minutes=SETUP_MINUTES)
+    TOTPDevice.objects.filter(confirmed=False).filter(Q(user=request.user) | Q(created_at__lte=stale)).delete()
+    device = TOTPDevice.objects.create(user=request.user, confirmed=False, name="authenticator")
+    request.session[SETUP] = device.pk
+    return device
+
+
 @never_cache
 @login_required
 def two_factor(request):
@@ -94,25 +122,52 @@ def two_factor(request):
     confirmed = TOTPDevice.objects.filter(user=request.user, confirmed=True).first()
     if confirmed is not None:
         return render(request, "registration/two_factor.html", {"enabled": True})
-    device, _created = TOTPDevice.objects.get_or_create(
-        user=request.user, confirmed=False, defaults={"name": "authenticator"}
-    )
+    link = enrolment.pending(request.user)
+    if link is not None and request.session.get(ENROLMENT) != link.pk:
+        # An administrator asked for a new enrolment: only through the link e-mailed to the user.
+        return render(request, "registration/two_factor.html", {"link_needed": True}, status=403)
     form = TokenForm(request.POST if request.method == "POST" else None)
-    if form.is_valid():
+    device = _setup_device(request) if form.is_bound else None
+    expired = form.is_bound and device is None
+    if expired:
+        form = TokenForm()  # the setup expired: a new secret to scan
+    elif form.is_valid() and device is not None:
         if device.verify_token(form.cleaned_data["token"].strip()):
             device.confirmed = True
             device.save(update_fields=["confirmed"])
+            request.session.pop(SETUP, None)
+            if link is not None:
+                enrolment.used(link)
+                request.session.pop(ENROLMENT, None)
             otp_login(request, device)
             account_change_notice(request.user, "two_factor_on")
             return redirect("admin:index" if request.user.is_staff else "sponsor:home")
         form.add_error("token", _("This code is not right. Check the time on your phone, and type the newest code."))
+    if device is None:
+        device = _new_setup(request)
     context = {
         "form": form,
         "qr": _qr_svg(device.config_url),
         "secret": device.key,
         "required": _second_factor_required(request.user),
+        "expired": expired,
     }
-    return render(request, "registration/two_factor.html", context, status=400 if form.is_bound else 200)
+    status = 400 if form.is_bound or expired else 200
+    return render(request, "registration/two_factor.html", context, status=status)
+
+
+@never_cache
+def enrol(request, token):
+    """The one-time link of an administrator's demand to set up two-step verification again:
+    kept in this browser's session, then the setup page (after the log-in, if needed)."""
+    link = enrolment.link_from(token)
+    if link is None:
+        return render(request, "registration/two_factor.html", {"link_expired": True}, status=410)
+    request.session[ENROLMENT] = link.pk
+    if request.user.is_authenticated and request.user.pk != link.user_id:
+        logout(request)  # another user's session on this browser: this link is not theirs
+        request.session[ENROLMENT] = link.pk
+    return redirect(f"{reverse('login')}?next={reverse('two_factor')}")
 
 
 def _second_factor_required(user) -> bool:

@@ -2,6 +2,7 @@
 like applications, staff and sponsor log-ins (lock-out, a second factor, idle timeout, passwords),
 colleagues' names, the Content-Security-Policy and unreadable request bodies."""
 
+import datetime
 import re
 import time
 
@@ -290,3 +291,74 @@ def test_a_user_is_told_by_email_when_their_password_changes_or_a_second_factor_
         "The password of your account was changed",
         "Two-step verification was turned on for your account",
     ]
+
+
+# --- Issue 27, item 6: second-factor enrolment --------------------------------------------------
+
+
+def test_each_setup_has_a_new_secret_and_drops_the_earlier_unconfirmed_one(trial, settings):
+    settings.STAFF_REQUIRE_2FA = True
+    nurse = make_coordinator("nurse", make_site(trial))
+    client = logged_in(nurse)
+    client.get("/accounts/two-factor/")
+    first = TOTPDevice.objects.get(user=nurse, confirmed=False)
+    client.get("/accounts/two-factor/")  # a new setup: whoever saw the first secret has nothing
+    second = TOTPDevice.objects.get(user=nurse, confirmed=False)
+    assert second.key != first.key and not TOTPDevice.objects.filter(pk=first.pk).exists()
+    # A code of the dropped secret confirms nothing.
+    assert client.post("/accounts/two-factor/", {"token": f"{totp(first.bin_key):06d}"}).status_code == 400
+    assert not TOTPDevice.objects.filter(user=nurse, confirmed=True).exists()
+
+
+def test_an_unconfirmed_authenticator_is_dropped_after_a_short_time(trial, settings, clock):
+    from recruitment.accounts import SETUP_MINUTES
+
+    settings.STAFF_REQUIRE_2FA = True
+    nurse = make_coordinator("nurse", make_site(trial))
+    client = logged_in(nurse)
+    client.get("/accounts/two-factor/")
+    device = TOTPDevice.objects.get(user=nurse, confirmed=False)
+    clock.shift(datetime.timedelta(minutes=SETUP_MINUTES + 1))
+    late = client.post("/accounts/two-factor/", {"token": f"{totp(device.bin_key):06d}"})
+    assert late.status_code == 400 and "expired" in late.content.decode()
+    assert not TOTPDevice.objects.filter(pk=device.pk).exists()  # replaced by a new setup's
+    assert not TOTPDevice.objects.filter(user=nurse, confirmed=True).exists()
+
+
+def test_an_administrator_requires_a_new_enrolment_through_a_one_time_emailed_link(trial, settings, mailoutbox):
+    settings.STAFF_REQUIRE_2FA = True
+    nurse = make_coordinator("nurse", make_site(trial))
+    TOTPDevice.objects.create(user=nurse, name="lost phone", confirmed=True)
+    admin = User.objects.create_superuser("root", "root@portal.example", "pw-for-tests-1")
+    TOTPDevice.objects.create(user=admin, name="phone", confirmed=True)
+    staff = Client()
+    staff.force_login(admin)
+    session = staff.session
+    from django_otp import DEVICE_ID_SESSION_KEY
+
+    session[DEVICE_ID_SESSION_KEY] = TOTPDevice.objects.get(user=admin).persistent_id
+    session.save()
+    response = staff.post(
+        "/admin/auth/user/", {"action": "require_enrolment", "_selected_action": [nurse.pk]}, follow=True
+    )
+    assert response.status_code == 200
+    assert not TOTPDevice.objects.filter(user=nurse).exists()
+    [message] = [m for m in mailoutbox if m.to == [nurse.email]]
+    link = re.search(r"https?://\S+(/accounts/enrol/\S+/)", message.body).group(1)
+    assert AuditEvent.objects.filter(action="enrolment_required", new_value="nurse").exists()
+
+    # The password alone no longer lets anyone enrol an authenticator.
+    thief = Client()
+    thief.post("/accounts/login/", {"username": "nurse", "password": "pw-for-tests-1"})
+    assert thief.get("/accounts/two-factor/").status_code == 403
+    assert not TOTPDevice.objects.filter(user=nurse).exists()
+
+    # The link's holder logs in and enrols, once.
+    owner = Client()
+    assert owner.get(link)["Location"] == "/accounts/login/?next=/accounts/two-factor/"
+    owner.post("/accounts/login/", {"username": "nurse", "password": "pw-for-tests-1"})
+    assert owner.get("/accounts/two-factor/").status_code == 200
+    device = TOTPDevice.objects.get(user=nurse, confirmed=False)
+    owner.post("/accounts/two-factor/", {"token": f"{totp(device.bin_key):06d}"})
+    assert TOTPDevice.objects.filter(user=nurse, confirmed=True).count() == 1
+    assert Client().get(link).status_code == 410  # used

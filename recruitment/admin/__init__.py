@@ -1,1 +1,1 @@
-from recruitment.admin import applications, audit, notifications  # noqa: F401 - registers the admins
+from recruitment.admin import applications, audit, notifications, users  # noqa: F401 - registers the admins

@@ -13,7 +13,7 @@ from recruitment.models.notifications import Channel, Notification, Notification
 from recruitment.models.patient_access import AccessCode
 from recruitment.models.reminders import Reminder
 from recruitment.models.review import READ_ACTIONS, AuditAction, AuditEvent, Note
-from recruitment.models.staff import StaffPreference, email_language_of
+from recruitment.models.staff import EnrolmentLink, StaffPreference, email_language_of
 from recruitment.models.throttle import SignupCounter
 
 __all__ = [
@@ -39,6 +39,7 @@ __all__ = [
     "NotificationStatus",
     "Sex",
     "SignupCounter",
+    "EnrolmentLink",
     "StaffPreference",
     "TreatmentUse",
     "email_language_of",

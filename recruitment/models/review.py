@@ -44,6 +44,7 @@ class AuditAction(models.TextChoices):
     # Not about one application
     CAMPAIGN_CHANGED = "campaign_changed", _("Campaign created or changed")
     LOGIN_LOCKED = "login_locked", _("Log-in locked after failed attempts")
+    ENROLMENT_REQUIRED = "enrolment_required", _("Two-step verification to be set up again through a link")
     TRIAL_PINNED = "trial_pinned", _("Trial kept open locally, or no longer")
     TRIAL_CHANGED = "trial_changed", _("Trial, its criteria or sites changed in admin")
     # Reads of personal data
