@@ -66,18 +66,16 @@ SURFACES = {
 # 302: sent to a log-in (or to "my application"'s start); 403/404: refused. A coordinator reads any
 # trial of the public catalog in admin but changes only their own sites' (tests/test_criteria_admin).
 MATRIX = {
-    # fmt: off
-    #                    sponsor CSV-X CSV-Y list  A    B    C    eraseA trX  trY  audit users my
+    # in the order of SURFACES: sponsor, CSV X, CSV Y, list, A, B, C, erase A, trial X, trial Y, audit, users, my
     "anonymous": (302, 302, 302, 302, 302, 302, 302, 302, 302, 302, 302, 302, 302),
     "patient": (302, 302, 302, 302, 302, 302, 302, 302, 302, 302, 302, 302, 200),
-    "coordinator_a": (200, 404, 404, 200, 200, 404, 404, 200, 200, 403, 200, 403, 302),
+    "coordinator_a": (200, 404, 404, 200, 200, 404, 404, 200, 200, 200, 200, 403, 302),
     "coordinator_b": (200, 404, 404, 200, 404, 200, 200, 404, 200, 200, 200, 403, 302),
-    "coordinator_c": (200, 404, 404, 200, 404, 404, 404, 404, 403, 200, 200, 403, 302),
+    "coordinator_c": (200, 404, 404, 200, 404, 404, 404, 404, 200, 200, 200, 403, 302),
     "sponsor_x": (200, 200, 404, 302, 302, 302, 302, 302, 302, 302, 302, 302, 302),
     "sponsor_x_contact": (200, 200, 404, 302, 302, 302, 302, 302, 302, 302, 302, 302, 302),
     "sponsor_y": (200, 404, 200, 302, 302, 302, 302, 302, 302, 302, 302, 302, 302),
     "superuser": (200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 302),
-    # fmt: on
 }
 
 
