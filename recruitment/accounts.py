@@ -76,6 +76,16 @@ class PasswordChangeView(auth_views.PasswordChangeView):
         return response
 
 
+class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
+    """A password set through a reset link is a changed password: the user is told, as after a
+    change, so that a reset they did not ask for does not go unnoticed."""
+
+    def form_valid(self, form):
+        response = super().form_valid(form)
+        account_change_notice(form.user, "password_changed")
+        return response
+
+
 class TokenForm(forms.Form):
     token = forms.CharField(
         label=_("Code from your authenticator app"),
@@ -171,9 +181,12 @@ def enrol(request, token):
 
 
 def _second_factor_required(user) -> bool:
-    """Staff, and sponsor users who may receive applicants' contact details."""
+    """Staff, and every sponsor user: they download pseudonymised health data, and some receive
+    applicants' contact details."""
     return settings.STAFF_REQUIRE_2FA and (
-        user.is_staff or user.has_perm("recruitment.receive_consented_contact_details")
+        user.is_staff
+        or user.has_perm("recruitment.receive_consented_contact_details")
+        or user.sponsor_organisations.exists()
     )
 
 

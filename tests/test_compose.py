@@ -254,3 +254,11 @@ def test_secrets_stay_out_of_the_image_and_the_repository():
     assert not re.search(r"^\s*(ARG|ENV)\s+\S*(SECRET|PASSWORD|TOKEN)", dockerfile, re.M | re.I)
     build = COMPOSE["x-app"]["build"]
     assert not (isinstance(build, dict) and build.get("args"))  # nothing secret passed at build time
+
+
+def test_compose_answers_only_the_public_host_and_trusts_forwarded_headers_only_from_the_proxy():
+    env = COMPOSE["x-app"]["environment"]
+    assert env["DJANGO_ALLOWED_HOSTS"].startswith("${PUBLIC_HOST:?")
+    assert env["DJANGO_ALLOWED_HOSTS"].endswith(",127.0.0.1")  # the health check inside the container
+    assert env["GUNICORN_FORWARDED_ALLOW_IPS"].startswith("${PROXY_ADDRESSES:?")
+    assert "*" not in env["GUNICORN_FORWARDED_ALLOW_IPS"]

@@ -265,7 +265,10 @@ def test_sponsors_who_may_receive_contact_details_need_the_second_factor_too(tri
     plain = User.objects.create_user("reader", password="pw-for-tests-1")
     other = Client()
     other.force_login(plain)
-    assert other.get("/sponsor/").status_code == 200  # counts only: no second factor demanded
+    assert other.get("/sponsor/").status_code == 200  # follows no sponsor: no second factor demanded
+    # Issue 27: every sponsor user, who downloads pseudonymised health data, needs it too.
+    trial.sponsor.members.add(plain)
+    assert other.get("/sponsor/")["Location"] == "/accounts/two-factor/"
 
 
 def test_a_user_is_told_by_email_when_their_password_changes_or_a_second_factor_is_added(
@@ -362,3 +365,21 @@ def test_an_administrator_requires_a_new_enrolment_through_a_one_time_emailed_li
     owner.post("/accounts/two-factor/", {"token": f"{totp(device.bin_key):06d}"})
     assert TOTPDevice.objects.filter(user=nurse, confirmed=True).count() == 1
     assert Client().get(link).status_code == 410  # used
+
+
+def test_a_password_set_through_a_reset_link_is_told_like_a_change(
+    trial, mailoutbox, django_capture_on_commit_callbacks
+):
+    nurse = make_coordinator("nurse", make_site(trial))
+    Client().post("/accounts/password_reset/", {"email": nurse.email})
+    link = re.search(r"https?://\S+(/accounts/reset/\S+/)", mailoutbox[-1].body).group(1)
+    client = Client()
+    form_page = client.get(link, follow=True)
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(
+            form_page.redirect_chain[-1][0],
+            {"new_password1": "Another-pw-2026!", "new_password2": "Another-pw-2026!"},
+        )
+    nurse.refresh_from_db()
+    assert nurse.check_password("Another-pw-2026!")
+    assert [m.subject for m in mailoutbox if m.to == [nurse.email]][-1] == "The password of your account was changed"
