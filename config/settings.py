@@ -342,6 +342,16 @@ if "." not in SMS_BACKEND or " " in SMS_BACKEND:
         f"Environment variable SMS_BACKEND={SMS_BACKEND!r} is invalid: expected a dotted path to a backend class."
     )
 DEFAULT_FROM_SMS = env_str("SMS_SENDER", "") or None
+# Against SMS pumping (someone making the portal text premium numbers abroad): text messages go
+# only to these calling codes (China's by default, where the sites are), and at most this many a
+# day to one number.
+SMS_ALLOWED_CALLING_CODES = env_list("SMS_ALLOWED_CALLING_CODES", ["86"])
+if not all(code.isdigit() and 1 <= len(code) <= 3 for code in SMS_ALLOWED_CALLING_CODES):
+    raise ImproperlyConfigured(
+        f"Environment variable SMS_ALLOWED_CALLING_CODES={','.join(SMS_ALLOWED_CALLING_CODES)!r} is invalid: "
+        "expected comma-separated calling codes of 1 to 3 digits, such as 86,852."
+    )
+SMS_PER_NUMBER_PER_DAY = env_int("SMS_PER_NUMBER_PER_DAY", 10, minimum=1)
 TWILIO_ACCOUNT_SID = env_str("TWILIO_ACCOUNT_SID", "")
 TWILIO_AUTH_TOKEN = env_str("TWILIO_AUTH_TOKEN", "")
 # One-time codes that open "my application": asked for at most this often per address.

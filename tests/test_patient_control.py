@@ -703,3 +703,21 @@ def test_a_one_time_code_waiting_in_the_outbox_is_not_shown_in_admin(trial, admi
     staff.force_login(admin_user)
     page = staff.get(f"/admin/recruitment/notification/{notice.pk}/change/").content.decode()
     assert page.count(code) == 0 and "One-time code to the patient" in page
+
+
+def test_text_messages_go_only_to_allowed_countries_and_a_few_a_day_to_one_number(trial, settings):
+    # Issue 27: SMS pumping. A number abroad gets no text; one number gets at most N a day.
+    settings.SMS_PER_NUMBER_PER_DAY = 3
+    abroad = make_application(trial, phone="+1 415 555 0100")
+    sms.outbox = []
+    Client().post("/my/", {"reference": abroad.reference, "address": "+1 415 555 0100"})
+    assert sms.outbox == []
+    notice = Notification.objects.filter(application=abroad, kind=NotificationKind.ACCESS_CODE).get()
+    assert notice.status == NotificationStatus.FAILED and "country" in notice.last_error
+
+    home = make_application(trial, phone="+86 139 5555 0000")
+    sms.outbox = []
+    for _ in range(3):  # the confirmation was the first of the day
+        Client().post("/my/", {"reference": home.reference, "address": "+86 139 5555 0000"})
+    assert len(sms.outbox) == 2
+    assert "for the day" in Notification.objects.filter(application=home).order_by("-pk").first().last_error

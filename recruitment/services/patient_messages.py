@@ -8,6 +8,8 @@ phone's lock screen, a shared mailbox or an SMS provider may show them to anyone
 
 from __future__ import annotations
 
+import hashlib
+
 import sms
 from django.conf import settings
 from django.core.mail import EmailMessage
@@ -18,6 +20,7 @@ from django.utils import timezone, translation
 from recruitment.contact_keys import HOME_CALLING_CODE, phone_key
 from recruitment.models import Channel, Notification, NotificationKind
 from recruitment.models.notifications import ADDRESSED_KINDS
+from recruitment.ratelimit import Throttle, count_hit
 from trials.qr import absolute_url
 
 
@@ -87,10 +90,30 @@ def no_longer_wanted(notification) -> str:
     application = notification.application
     if application.erased_at is not None:
         return "not sent: the patient's data was erased"
-    if not address_of(notification):
+    address = address_of(notification)
+    if not address:
         return "not sent: the patient removed this address"
     expires = notification.payload.get("expires")
     codes = (NotificationKind.ACCESS_CODE, NotificationKind.ADDRESS_CHECK)
     if notification.kind in codes and expires and expires < timezone.now().timestamp():
         return "not sent: the code has expired"
+    if notification.channel == Channel.SMS:
+        return _sms_refused(sms_number(address))
     return ""
+
+
+def _sms_refused(number: str) -> str:
+    """Why a text message must not go to `number` (SMS pumping), or ''. Call in a transaction:
+    the number's count for the day is locked until it commits."""
+    if not any(number.startswith(f"+{code}") for code in settings.SMS_ALLOWED_CALLING_CODES):
+        return "not sent: text messages do not go to this country"
+    day = Throttle(_number_key(number), settings.SMS_PER_NUMBER_PER_DAY, 86400)
+    if count_hit(day, timezone.now()) > day.limit:
+        return "not sent: this number has had its text messages for the day"
+    return ""
+
+
+def _number_key(number: str) -> int:
+    """The number's counter, keyed by a hash with the secret key: the database never holds it."""
+    digest = hashlib.blake2b(f"sms:{number}".encode(), key=settings.SECRET_KEY.encode()[:64], digest_size=8)
+    return int.from_bytes(digest.digest(), "big", signed=True)
