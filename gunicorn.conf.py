@@ -16,5 +16,8 @@ keepalive = 5
 max_requests = 2000  # recycle workers now and then; jitter avoids recycling all at once
 max_requests_jitter = 200
 accesslog = "-"
+# The access log's request line and referrer are redacted: no token of a link (/r/<token>), no
+# reference or address in a query string (config.redact).
+logger_class = "config.gunicorn_logging.RedactingLogger"
 # Trust X-Forwarded-* only from the reverse proxy in front (compose publishes on loopback only).
 forwarded_allow_ips = os.environ.get("GUNICORN_FORWARDED_ALLOW_IPS", "127.0.0.1")

@@ -17,6 +17,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from config.redact import redact
 from recruitment.consent import version_of
 from recruitment.models import Application, AuditAction, ConsentPurpose, ConsentRecord, Reminder
 from recruitment.patient_dates import patient_today
@@ -149,7 +150,7 @@ def send_due(today: datetime.date | None = None) -> int:
             except Exception as error:  # one bad address must not hold up the others
                 logger.warning("reminder %s for %s not sent: %s", reminder.pk, reminder.application.reference, error)
                 reminder.attempts += 1
-                reminder.last_error = str(error)[:300]
+                reminder.last_error = redact(str(error))[:300]  # a refusal quotes the address
                 reminder.save(update_fields=["attempts", "last_error"])
                 continue
             reminder.sent_at = timezone.now()
