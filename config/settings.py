@@ -222,7 +222,8 @@ AXES_COOLOFF_TIME = datetime.timedelta(minutes=env_int("LOGIN_LOCKOUT_MINUTES", 
 AXES_LOCKOUT_PARAMETERS = ["username", ["ip_address", "username"]]
 AXES_RESET_ON_SUCCESS = False
 AXES_CLIENT_IP_CALLABLE = "recruitment.ratelimit.client_address"
-AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
+# A locked account reads like a wrong password: the page tells a guesser nothing more.
+AXES_LOCKOUT_CALLABLE = "recruitment.accounts.locked_out"
 AXES_VERBOSE = False
 # Time-based codes from an authenticator app (django-otp): required for staff unless turned off,
 # which DEBUG does by default for `make run`.
@@ -357,6 +358,14 @@ SMS_PER_NUMBER_PER_DAY = env_int("SMS_PER_NUMBER_PER_DAY", 10, minimum=1)
 TWILIO_ACCOUNT_SID = env_str("TWILIO_ACCOUNT_SID", "")
 TWILIO_AUTH_TOKEN = env_str("TWILIO_AUTH_TOKEN", "")
 # One-time codes that open "my application": asked for at most this often per address.
+# Log-in attempts from one address, whatever the user names (password spraying); generous, as a
+# hospital's staff share one address.
+LOGIN_ADDRESS_RATE_LIMIT = env_str("LOGIN_ADDRESS_RATE_LIMIT", "60/h")
+if not RATE.fullmatch(LOGIN_ADDRESS_RATE_LIMIT):
+    raise ImproperlyConfigured(
+        f"Environment variable LOGIN_ADDRESS_RATE_LIMIT={LOGIN_ADDRESS_RATE_LIMIT!r} is invalid: expected a rate "
+        "such as 60/h."
+    )
 ACCESS_CODE_RATE_LIMIT = env_str("ACCESS_CODE_RATE_LIMIT", "10/h")
 if not RATE.fullmatch(ACCESS_CODE_RATE_LIMIT):
     raise ImproperlyConfigured(

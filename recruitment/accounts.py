@@ -18,6 +18,7 @@ from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.forms import AuthenticationForm
 from django.contrib.auth.signals import user_logged_in
+from django.db import transaction
 from django.db.models import Q
 from django.dispatch import receiver
 from django.shortcuts import redirect, render
@@ -29,6 +30,7 @@ from django_otp import devices_for_user, match_token
 from django_otp import login as otp_login
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from recruitment import ratelimit
 from recruitment.services import enrolment
 from recruitment.services.notifications import account_change_notice
 
@@ -58,9 +60,33 @@ class LoginForm(AuthenticationForm):
         self.device = device
 
 
+def _refused(request, *, status=200):
+    """The log-in page with the wrong-password message, whatever the reason (a locked account,
+    too many attempts from this address): a guesser learns nothing more."""
+    form = LoginForm(request, data=request.POST or None)
+    form.errors.clear()
+    form.add_error(None, form.get_invalid_login_error())
+    return render(request, "registration/login.html", {"form": form}, status=status)
+
+
+def locked_out(request, credentials, *args, **kwargs):
+    """django-axes' answer for a locked user name (AXES_LOCKOUT_CALLABLE)."""
+    return _refused(request)
+
+
 class LoginView(auth_views.LoginView):
     form_class = LoginForm
     redirect_authenticated_user = True
+
+    def post(self, request, *args, **kwargs):
+        # Every attempt from one address counts, whatever the user name: password spraying (one
+        # password tried on many names) locks no single name, so the address is limited too.
+        throttle = ratelimit.signup_throttle(request, group="login", rate=settings.LOGIN_ADDRESS_RATE_LIMIT)
+        with transaction.atomic():
+            over = ratelimit.count_hit(throttle, timezone.now()) > throttle.limit
+        if over:
+            return _refused(request)
+        return super().post(request, *args, **kwargs)
 
     def form_valid(self, form):
         response = super().form_valid(form)
@@ -69,11 +95,25 @@ class LoginView(auth_views.LoginView):
         return response
 
 
+OLD_PASSWORD_TRIES = 5  # wrong current passwords on the change form before the session ends
+
+
 class PasswordChangeView(auth_views.PasswordChangeView):
     def form_valid(self, form):
         response = super().form_valid(form)
         account_change_notice(self.request.user, "password_changed")
         return response
+
+    def form_invalid(self, form):
+        # A session left open must not become a way to guess the password at leisure: after a few
+        # wrong current passwords the session ends, and the log-in (with its limits) decides.
+        if "old_password" in form.errors:
+            wrong = self.request.session.get("wrong_old_passwords", 0) + 1
+            self.request.session["wrong_old_passwords"] = wrong
+            if wrong >= OLD_PASSWORD_TRIES:
+                logout(self.request)
+                return redirect(f"{reverse('login')}?next={reverse('password_change')}")
+        return super().form_invalid(form)
 
 
 class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):

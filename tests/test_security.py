@@ -121,19 +121,25 @@ def test_a_coordinator_learns_no_other_sites_coordinators_names(trial):
 
 
 @pytest.mark.clock  # reads the clock: CI runs it at the edges of time too
+def _login_errors(response) -> list[str]:
+    return re.findall(r'class="[^"]*alert[^"]*"[^>]*>(.*?)</', response.content.decode(), re.S)
+
+
 def test_brute_forcing_a_staff_login_locks_it_even_with_the_right_password_afterwards(trial):
     make_coordinator("nurse", make_site(trial))
     client = Client()
     for attempt in range(30):
         client.post("/accounts/login/", {"username": "nurse", "password": f"wrong-{attempt}"})
     right = client.post("/accounts/login/", {"username": "nurse", "password": "pw-for-tests-1"})
-    assert right.status_code == 429 and "_auth_user_id" not in client.session
-    assert "Log-in locked" in right.content.decode()
+    assert "_auth_user_id" not in client.session
+    # A locked account reads exactly like a wrong password: a guesser learns nothing more.
+    wrong = Client().post("/accounts/login/", {"username": "someone", "password": "wrong"})
+    assert right.status_code == wrong.status_code == 200
+    assert _login_errors(right) == _login_errors(wrong) != []
     # From another address too: the user name is locked, not just this connection.
-    elsewhere = Client(REMOTE_ADDR="203.0.113.9").post(
-        "/accounts/login/", {"username": "nurse", "password": "pw-for-tests-1"}
-    )
-    assert elsewhere.status_code == 429
+    elsewhere = Client(REMOTE_ADDR="203.0.113.9")
+    elsewhere.post("/accounts/login/", {"username": "nurse", "password": "pw-for-tests-1"})
+    assert "_auth_user_id" not in elsewhere.session
     assert AuditEvent.objects.filter(action=AuditAction.LOGIN_LOCKED, actor_label="nurse").exists()
 
 
@@ -269,7 +275,8 @@ def test_logging_in_as_oneself_does_not_wipe_the_guesses_at_a_colleagues_passwor
             client.post("/accounts/login/", {"username": "nurse", "password": f"guess-{round_}-{attempt}"})
         client.post("/accounts/login/", {"username": "guesser", "password": "pw-for-tests-1"})
         client.post("/accounts/logout/")
-    assert client.post("/accounts/login/", {"username": "nurse", "password": "pw-for-tests-1"}).status_code == 429
+    client.post("/accounts/login/", {"username": "nurse", "password": "pw-for-tests-1"})
+    assert "_auth_user_id" not in client.session  # still locked
 
 
 def test_sponsors_who_may_receive_contact_details_need_the_second_factor_too(trial, settings):
@@ -402,3 +409,30 @@ def test_a_password_set_through_a_reset_link_is_told_like_a_change(
     nurse.refresh_from_db()
     assert nurse.check_password("Another-pw-2026!")
     assert [m.subject for m in mailoutbox if m.to == [nurse.email]][-1] == "The password of your account was changed"
+
+
+def test_password_spraying_from_one_address_is_stopped_whatever_the_user_names(trial, settings):
+    settings.LOGIN_ADDRESS_RATE_LIMIT = "10/h"
+    make_coordinator("nurse", make_site(trial))
+    sprayer = Client(REMOTE_ADDR="198.51.100.7")
+    for n in range(10):  # one guess each at ten names: no name reaches its own limit
+        sprayer.post("/accounts/login/", {"username": f"user{n}", "password": "Summer2026!"})
+    sprayer.post("/accounts/login/", {"username": "nurse", "password": "pw-for-tests-1"})
+    assert "_auth_user_id" not in sprayer.session  # the address is over its limit
+    colleague = Client(REMOTE_ADDR="198.51.100.8")
+    colleague.post("/accounts/login/", {"username": "nurse", "password": "pw-for-tests-1"})
+    assert "_auth_user_id" in colleague.session  # the name itself is not locked
+
+
+def test_guessing_the_current_password_on_the_change_form_ends_the_session(trial):
+    from recruitment.accounts import OLD_PASSWORD_TRIES
+
+    nurse = make_coordinator("nurse", make_site(trial))
+    client = logged_in(nurse)
+    for n in range(OLD_PASSWORD_TRIES):
+        response = client.post(
+            "/accounts/password_change/",
+            {"old_password": f"guess-{n}", "new_password1": "Another-pw-2026!", "new_password2": "Another-pw-2026!"},
+        )
+    assert response.status_code == 302 and response["Location"].startswith("/accounts/login/")
+    assert "_auth_user_id" not in client.session
