@@ -285,3 +285,21 @@ def test_a_missed_target_at_a_site_nobody_coordinates_yet_is_told_once_someone_d
 )
 def test_failed_attempts_count_from_the_last_one_that_reached_or_heard_the_patient(outcomes, expected):
     assert calls.failed_in_a_row(outcomes) == expected
+
+
+def test_each_page_of_names_and_phone_numbers_viewed_is_in_the_audit_trail(trial, site):
+    # Issue 27: the list and the call queue show names and phone numbers: a read, recorded per page.
+    from recruitment.models import AuditEvent
+
+    nurse = make_coordinator("nurse", site)
+    shown = make_application(trial, site=site, full_name="Li Lei")
+    staff = Client()
+    staff.force_login(nurse)
+    staff.get("/admin/recruitment/application/")
+    staff.get("/admin/recruitment/application/queue/")
+    events = AuditEvent.objects.filter(action="contacts_listed", actor=nurse).order_by("pk")
+    assert [(e.details["view"], e.details["applications"]) for e in events] == [
+        ("list", [shown.pk]),
+        ("queue", [shown.pk]),
+    ]
+    assert "Li Lei" not in str([e.details for e in events])  # which applications, not what they say

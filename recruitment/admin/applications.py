@@ -97,6 +97,18 @@ def _when(moment, pattern="%Y-%m-%d %H:%M"):
     return timezone.localtime(moment).strftime(pattern)
 
 
+def _record_listing(request, view: str, shown: list[int]) -> None:
+    """A page of applicants' names and phone numbers is a read of personal data: recorded once
+    per page viewed, with the applications it showed (not what they say)."""
+    if shown:
+        log_action(
+            application=None,
+            actor=request.user,
+            action=AuditAction.CONTACTS_LISTED,
+            details={"view": view, "applications": shown},
+        )
+
+
 def _tel(phone):
     """A phone number the coordinator's phone can call with a tap."""
     if not phone:
@@ -332,7 +344,15 @@ class ApplicationAdmin(admin.ModelAdmin):
             "rows": rows,
             "opts": self.model._meta,
         }
+        _record_listing(request, "queue", [row["application"].pk for row in rows])
         return render(request, "admin/recruitment/queue.html", context)
+
+    def changelist_view(self, request, extra_context=None):
+        response = super().changelist_view(request, extra_context)
+        changelist = getattr(response, "context_data", {}).get("cl")
+        if changelist is not None:
+            _record_listing(request, "list", [application.pk for application in changelist.result_list])
+        return response
 
     def erase_view(self, request, object_id):
         """A coordinator erases an applicant's data at the patient's request, with a reason."""

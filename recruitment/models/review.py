@@ -50,10 +50,13 @@ class AuditAction(models.TextChoices):
     # Reads of personal data
     CONTACT_VIEWED = "contact_viewed", _("Contact details viewed")
     SEARCHED = "searched", _("Found by a search on phone or e-mail")
+    CONTACTS_LISTED = "contacts_listed", _("Names and phone numbers listed")
 
 
 # Reads leave a trace but are not activity: they never delay the retention's erasure.
-READ_ACTIONS = frozenset({AuditAction.CONTACT_VIEWED, AuditAction.SEARCHED, AuditAction.EXPORTED})
+READ_ACTIONS = frozenset(
+    {AuditAction.CONTACT_VIEWED, AuditAction.SEARCHED, AuditAction.EXPORTED, AuditAction.CONTACTS_LISTED}
+)
 
 
 class AuditQuerySet(models.QuerySet):
