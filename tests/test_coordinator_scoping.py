@@ -202,3 +202,12 @@ def test_a_duplicate_at_another_site_is_not_named(client, cast):
     body = client.get(f"/admin/recruitment/application/{duplicate.pk}/change/").content.decode()
     assert cast.app_b.reference not in body
     assert "an application of another site" in body
+
+
+def test_an_emails_opaque_link_opens_the_application_only_for_who_may_see_it(client, cast):
+    path = f"/admin/recruitment/application/open/{cast.app_a.public_id}/"
+    client.force_login(cast.coordinator_a)
+    assert client.get(path)["Location"] == f"/admin/recruitment/application/{cast.app_a.pk}/change/"
+    client.force_login(cast.coordinator_b)
+    assert client.get(path).status_code == 404
+    assert client.get("/admin/recruitment/application/open/not-a-uuid/", follow=True).status_code == 404

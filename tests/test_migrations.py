@@ -140,3 +140,12 @@ def test_each_conditions_answers_move_to_its_own_app_with_every_row_and_permissi
     assert str(CurrentApplication.objects.get(reference="SKIN-2345").vitiligo.t_vasi) == "4.15"
     moved = Permission.objects.get(codename="view_alopeciaanswers")
     assert (moved.content_type.app_label, moved.content_type.model) == ("alopecia_areata", "alopeciaanswers")
+
+
+@pytest.mark.django_db
+def test_every_model_change_has_its_migration():
+    # A choice's words changed without a migration once (the eczema severity): makemigrations
+    # would then write one on a deploy, out of review.
+    from django.core.management import call_command
+
+    call_command("makemigrations", "--check", "--dry-run", verbosity=0)

@@ -87,7 +87,9 @@ def test_the_email_has_trial_reference_verdict_and_link_but_no_health_data_or_co
     assert "BRAVE-AA1" in text
     assert application.reference in text
     assert application.get_verdict_display() in text
-    assert f"https://trials.example.org/admin/recruitment/application/{application.pk}/change/" in text
+    # By its opaque id: a mailbox keeps no sequential number (issue 27).
+    link = f"https://trials.example.org/admin/recruitment/application/open/{application.public_id}/"
+    assert link in text and f"/application/{application.pk}/" not in text
     for private in (
         "Wang Fang",
         "138",

@@ -721,3 +721,21 @@ def test_text_messages_go_only_to_allowed_countries_and_a_few_a_day_to_one_numbe
         Client().post("/my/", {"reference": home.reference, "address": "+86 139 5555 0000"})
     assert len(sms.outbox) == 2
     assert "for the day" in Notification.objects.filter(application=home).order_by("-pk").first().last_error
+
+
+def test_an_erased_record_keeps_the_day_but_no_exact_time_that_links_it_back(trial, site):
+    from recruitment.services import calls
+
+    nurse = make_coordinator("nurse", site)
+    application = make_application(trial, site=site)
+    calls.record_attempt(application, by=nurse, outcome="no_answer")
+    submitted = timezone.localtime(application.submitted_at)
+    erasure.erase(application, by=nurse, reason="asked by phone, identity checked")
+    application.refresh_from_db()
+    kept = [application.submitted_at, application.first_contact_at, application.erased_at]
+    kept += list(application.contact_attempts.values_list("at", flat=True))
+    for moment in kept:
+        local = timezone.localtime(moment)
+        assert (local.hour, local.minute, local.second, local.microsecond) == (0, 0, 0, 0)
+    assert timezone.localtime(application.submitted_at).date() == submitted.date()
+    assert application.first_contact_due is None and application.next_contact_at is None

@@ -12,7 +12,7 @@ from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied
 from django.db.models import Prefetch, Q
 from django.http import Http404, HttpResponseRedirect
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.urls import path, reverse
 from django.utils.formats import date_format
 from django.utils.html import format_html, format_html_join
@@ -314,7 +314,17 @@ class ApplicationAdmin(admin.ModelAdmin):
             "<path:object_id>/erase/", self.admin_site.admin_view(self.erase_view), name="recruitment_application_erase"
         )
         queue = path("queue/", self.admin_site.admin_view(self.queue_view), name="recruitment_application_queue")
-        return [queue, erase, *super().get_urls()]
+        opened = path(
+            "open/<uuid:public_id>/", self.admin_site.admin_view(self.open_view), name="recruitment_application_open"
+        )
+        return [queue, opened, erase, *super().get_urls()]
+
+    def open_view(self, request, public_id):
+        """Where a coordinator's e-mail links: the application by its opaque id, if theirs to see."""
+        application = self.get_queryset(request).filter(public_id=public_id).values("pk").first()
+        if application is None:
+            raise Http404(_("No such application."))
+        return redirect("admin:recruitment_application_change", application["pk"])
 
     def queue_view(self, request):
         """ "My applicants today": who to call now, new first, then by the next call's time."""

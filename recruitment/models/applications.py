@@ -8,6 +8,7 @@ those live in ContactDetails only. Each condition's own answers live in its own 
 
 import secrets
 import unicodedata
+import uuid
 
 from django.conf import settings
 from django.db import models
@@ -42,6 +43,9 @@ class Sex(models.TextChoices):
 
 class Application(models.Model):
     reference = models.CharField(_("reference"), max_length=9, unique=True, default=new_reference, editable=False)
+    # What coordinators' e-mails link to (recruitment.admin: open/<id>/): a mailbox keeps no
+    # sequential number that counts the applicants or names the next one.
+    public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     # trial, site and campaign lead the "recent" indexes below, which serve their lookups too: a
     # single-column index each would only cost every submission three more index writes.
     trial = models.ForeignKey(

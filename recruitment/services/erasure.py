@@ -28,6 +28,7 @@ from recruitment.models import (
     Application,
     AuditAction,
     ConsentRecord,
+    ContactAttempt,
     ContactDetails,
     Note,
     Notification,
@@ -51,6 +52,11 @@ def log_entry(result: dict) -> dict:
 
 
 @transaction.atomic
+def _day_of(moment: datetime.datetime) -> datetime.datetime:
+    """The start of the moment's day, in the portal's time zone."""
+    return timezone.localtime(moment).replace(hour=0, minute=0, second=0, microsecond=0)
+
+
 def erase(
     application: Application,
     *,
@@ -104,7 +110,15 @@ def erase(
     app.health_history = None
     app.eligible_from = None
     app.duplicate_of = None
-    app.erased_at = now
+    # Exact times link a record back to what was sent or said elsewhere (a coordinator's e-mail,
+    # a call log): the log keeps the day only.
+    app.submitted_at = _day_of(app.submitted_at)
+    app.first_contact_due = app.first_contact_breach_notified_at = app.next_contact_at = None
+    if app.first_contact_at is not None:
+        app.first_contact_at = _day_of(app.first_contact_at)
+    for attempt in ContactAttempt.objects.filter(application=app):
+        ContactAttempt.objects.filter(pk=attempt.pk).update(at=_day_of(attempt.at), next_contact_at=None)
+    app.erased_at = _day_of(now)
     app.save()
     log_action(
         application=app,

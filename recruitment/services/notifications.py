@@ -43,7 +43,9 @@ SEND_TASK = "recruitment.tasks.send_notification"
 
 
 def admin_url(application) -> str:
-    return settings.PUBLIC_BASE_URL + reverse("admin:recruitment_application_change", args=[application.pk])
+    """An application's page, as e-mails link to it: by its opaque id (a mailbox keeps no
+    sequential number that counts the applicants or names the next one)."""
+    return settings.PUBLIC_BASE_URL + reverse("admin:recruitment_application_open", args=[application.public_id])
 
 
 def new_application_notice(now) -> Notification:
