@@ -358,6 +358,13 @@ SMS_PER_NUMBER_PER_DAY = env_int("SMS_PER_NUMBER_PER_DAY", 10, minimum=1)
 TWILIO_ACCOUNT_SID = env_str("TWILIO_ACCOUNT_SID", "")
 TWILIO_AUTH_TOKEN = env_str("TWILIO_AUTH_TOKEN", "")
 # One-time codes that open "my application": asked for at most this often per address.
+# Campaign scans counted from one address (a script without cookies would inflate a poster's
+# count); generous, as a mobile carrier puts many phones behind one address.
+SCAN_RATE_LIMIT = env_str("SCAN_RATE_LIMIT", "60/h")
+if not RATE.fullmatch(SCAN_RATE_LIMIT):
+    raise ImproperlyConfigured(
+        f"Environment variable SCAN_RATE_LIMIT={SCAN_RATE_LIMIT!r} is invalid: expected a rate such as 60/h."
+    )
 # Log-in attempts from one address, whatever the user names (password spraying); generous, as a
 # hospital's staff share one address.
 LOGIN_ADDRESS_RATE_LIMIT = env_str("LOGIN_ADDRESS_RATE_LIMIT", "60/h")

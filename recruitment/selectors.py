@@ -53,6 +53,18 @@ def related_choices_for(user, model):
     raise ValueError(f"no scope for {model.__name__}")
 
 
+def campaigns_for(user, campaigns=None):
+    """The campaigns `user` may see and run (their admin page, poster, scans): all for a superuser;
+    for a coordinator, those of their sites, and their sites' trials' campaigns with no site."""
+    campaigns = Campaign.objects.all() if campaigns is None else campaigns
+    if not user.is_authenticated or not user.is_active or not user.is_staff:
+        return campaigns.none()
+    if user.is_superuser:
+        return campaigns
+    sites, site_trials = _coordinated(user)
+    return campaigns.filter(Q(site__in=sites) | Q(site=None, trial__in=site_trials))
+
+
 def trials_for_sponsor(user):
     """The trials whose recruitment `user` may follow as a sponsor: their organisations' trials
     (every trial for a superuser)."""

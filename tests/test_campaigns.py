@@ -83,6 +83,7 @@ def test_the_poster_shows_the_trial_the_qr_code_the_short_link_and_the_site(staf
     trial = make_trial(acronym="BRAVE-AA1", drug="Baricitinib")
     site = make_site(trial, facility="Peking University First Hospital", city="Beijing")
     make_campaign(trial, code="k7mp2qx", site=site)
+    site.coordinators.add(User.objects.get(username="nurse"))  # posters are their sites' coordinators'
     response = staff_client.get("/c/k7mp2qx/poster/")
     assert response.status_code == 200
     body = response.content.decode()
@@ -131,3 +132,24 @@ def test_a_campaign_created_in_admin_records_its_creator(admin_client, admin_use
     )
     assert response.status_code == 302, response.content.decode()[:2000]
     assert trial.campaigns.get().created_by == admin_user
+
+
+def test_a_script_dropping_its_cookie_cannot_inflate_a_posters_scans(settings):
+    # Issue 27: counted once per device per day, and at most SCAN_RATE_LIMIT an hour per address.
+    settings.SCAN_RATE_LIMIT = "5/h"
+    campaign = make_campaign(make_trial(slug="t"), code="k7mp2qx")
+    for _ in range(20):
+        assert Client(REMOTE_ADDR="198.51.100.7").get("/c/k7mp2qx")["Location"] == "/trials/t/apply/"
+    Client(REMOTE_ADDR="198.51.100.8").get("/c/k7mp2qx")  # another address still counts
+    assert CampaignScanDay.objects.get(campaign=campaign).scans == 6
+
+
+def test_a_coordinator_prints_only_their_own_trials_posters(client):
+    from tests.factories import make_coordinator
+
+    own, other = make_trial(), make_trial()
+    make_campaign(own, code="own2qx7", site=make_site(own))
+    make_campaign(other, code="oth2qx7", site=make_site(other))
+    client.force_login(make_coordinator("nurse", own.sites.get()))
+    assert client.get("/c/own2qx7/poster/").status_code == 200
+    assert client.get("/c/oth2qx7/poster/").status_code == 404

@@ -2,7 +2,7 @@ from typing import cast
 
 from django import forms
 from django.contrib import admin
-from django.db.models import Q, Sum
+from django.db.models import Sum
 from django.urls import reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
@@ -13,6 +13,7 @@ from modeltranslation.utils import build_localized_fieldname
 from recruitment.conditions import condition_choices
 from recruitment.models import AuditAction
 from recruitment.screening.kinds import examples, kind_choices, kind_label
+from recruitment.selectors import campaigns_for
 from recruitment.services.audit import log_action, log_campaign_change, log_trial_change
 from trials import qr
 from trials.models import (
@@ -363,13 +364,7 @@ class CampaignAdmin(admin.ModelAdmin):
     # Scoped like applications: a coordinator runs the campaigns of their own sites, and sees
     # (without changing) the trial-wide ones of their sites' trials; no other site's.
     def get_queryset(self, request):
-        campaigns = super().get_queryset(request).annotate(scan_total=Sum("scan_days__scans"))
-        if request.user.is_superuser:
-            return campaigns
-        own_sites = request.user.coordinated_sites.values("pk")
-        return campaigns.filter(
-            Q(site__in=own_sites) | Q(site=None, trial__in=request.user.coordinated_sites.values("trial_id"))
-        )
+        return campaigns_for(request.user, super().get_queryset(request).annotate(scan_total=Sum("scan_days__scans")))
 
     def has_change_permission(self, request, obj=None):
         if not super().has_change_permission(request, obj):

@@ -2,7 +2,9 @@ import functools
 from collections.abc import Iterable
 from urllib.parse import urlencode
 
+from django.conf import settings
 from django.contrib.admin.views.decorators import staff_member_required
+from django.db import transaction
 from django.db.models import Case, Prefetch, When
 from django.http import Http404, HttpResponse, HttpResponseNotModified
 from django.shortcuts import get_object_or_404, redirect, render
@@ -11,8 +13,9 @@ from django.utils import timezone, translation
 from django.utils.functional import SimpleLazyObject
 from django.views.decorators.http import require_safe
 
-from recruitment import language
+from recruitment import language, ratelimit
 from recruitment.conditions import condition_of, is_installed
+from recruitment.selectors import campaigns_for
 from trials import catalog_cache, qr
 from trials.campaign_cookie import remember_campaign, remember_scan, scanned_today
 from trials.forms import TrialFilterForm
@@ -163,13 +166,22 @@ def campaign_link(request, code):
     response = remember_campaign(redirect(campaign.trial.get_signup_path()), campaign)
     today = timezone.localdate().isoformat()
     if request.method in ("GET", "HEAD") and not scanned_today(request, campaign, today):
-        record_campaign_scan(campaign)
+        if _scan_counts(request):
+            record_campaign_scan(campaign)
         remember_scan(request, response, campaign, today)
     if campaign.language:
         # A Chinese poster opens the portal in Chinese, even on a phone set to English; the
         # switcher on every page still changes it.
         language.choose(response, campaign.language)
     return response
+
+
+def _scan_counts(request) -> bool:
+    """Whether this address may still add scans: a script that drops its cookie cannot inflate a
+    poster's count beyond SCAN_RATE_LIMIT an hour (the patient is sent on either way)."""
+    throttle = ratelimit.signup_throttle(request, group="scan", rate=settings.SCAN_RATE_LIMIT)
+    with transaction.atomic():
+        return ratelimit.count_hit(throttle, timezone.now()) <= throttle.limit
 
 
 @require_safe
@@ -181,7 +193,9 @@ def campaign_qr(request, code, fmt):
 @staff_member_required
 @require_safe
 def campaign_poster(request, code):
-    campaign = get_object_or_404(Campaign.objects.select_related("trial", "trial__sponsor", "site"), code=code)
+    # Scoped like the campaign's admin page: a coordinator prints only their own trials' posters.
+    campaigns = campaigns_for(request.user, Campaign.objects.select_related("trial", "trial__sponsor", "site"))
+    campaign = get_object_or_404(campaigns, code=code)
     if campaign.language:
         # Printed in the language of the people it is for, whatever the coordinator reads admin in.
         translation.activate(campaign.language)
