@@ -5,6 +5,8 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 PORT   ?= 8000
 DEMO_PASSWORD ?= demo
+# Development: debug on (the settings default to off, for a server started without its environment).
+export DJANGO_DEBUG ?= true
 
 .PHONY: run test lint audit lock bench install migrate seed worker beat clean
 

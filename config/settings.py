@@ -18,7 +18,10 @@ from recruitment.ratelimit import RATE
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
-DEBUG = env_bool("DJANGO_DEBUG", True)
+# Off unless asked: a server started without its environment is not a debug server with a
+# published key. `make` turns it on for development (run, test, lint), as tests/dev_env.py does
+# for pytest and tests.proc.clean_env for the processes tests start.
+DEBUG = env_bool("DJANGO_DEBUG", False)
 
 _DEV_SECRET_KEY = "django-insecure-development-only-key-do-not-use-in-production-7f3a9c"
 SECRET_KEY = env_str("DJANGO_SECRET_KEY", _DEV_SECRET_KEY if DEBUG else "")

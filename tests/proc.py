@@ -54,7 +54,10 @@ TEST_PROCESS_ONLY = ["DJANGO_ALLOW_ASYNC_UNSAFE"]
 
 
 def clean_env(**overrides) -> dict:
+    """The environment of a process a test starts: none of this process's settings, development
+    mode (the settings default to production), then `overrides`."""
     env = {k: v for k, v in os.environ.items() if k not in SETTINGS_VARIABLES and k not in TEST_PROCESS_ONLY}
+    env["DJANGO_DEBUG"] = "true"
     env.update(overrides)
     return env
 

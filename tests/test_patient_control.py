@@ -739,3 +739,14 @@ def test_an_erased_record_keeps_the_day_but_no_exact_time_that_links_it_back(tri
         assert (local.hour, local.minute, local.second, local.microsecond) == (0, 0, 0, 0)
     assert timezone.localtime(application.submitted_at).date() == submitted.date()
     assert application.first_contact_due is None and application.next_contact_at is None
+
+
+def test_someone_who_used_up_a_references_codes_leaves_the_patient_their_own(trial):
+    # Issue 27, low: the hourly allowance is per asker, not per application.
+    application = make_application(trial)
+    intruder = Client(REMOTE_ADDR="198.51.100.7")
+    for _ in range(4):
+        intruder.post("/my/", {"reference": application.reference, "address": PHONE})
+    assert AccessCode.objects.filter(application=application).count() == 3  # the intruder's allowance
+    sms.outbox = []
+    open_my_application(Client(REMOTE_ADDR="203.0.113.20"), application.reference, PHONE)  # the patient's own

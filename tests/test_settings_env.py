@@ -110,3 +110,13 @@ def test_env_int_enforces_its_minimum(monkeypatch):
     monkeypatch.setenv("X_COUNT", "-1")
     with pytest.raises(ImproperlyConfigured, match="X_COUNT='-1' is invalid: expected a whole number of at least 0"):
         env.env_int("X_COUNT", 5, minimum=0)
+
+
+def test_started_without_its_environment_the_portal_is_no_debug_server_with_a_published_key():
+    # Issue 27, low: DEBUG defaults to off, and off there is no fallback secret key.
+    from tests.proc import SETTINGS_VARIABLES
+
+    env = {k: v for k, v in clean_env().items() if k not in SETTINGS_VARIABLES}
+    result = manage("check", env=env)
+    assert result.returncode != 0 and "DJANGO_SECRET_KEY must be set" in result.stderr
+    assert manage("check", env={**env, "DJANGO_DEBUG": "true"}).returncode == 0

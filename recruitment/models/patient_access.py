@@ -20,6 +20,10 @@ class AccessCode(models.Model):
     # A code sent to a new phone or e-mail ("phone" or "email", and the address): typed back, it
     # proves the patient reads there, and only then the address replaces the one given before.
     # Empty for a code that opens "my application".
+    # Who asked for it: the asking address's keyed hash (recruitment.ratelimit), so that someone
+    # who knows a reference and its phone number spends their own hourly allowance, not the
+    # patient's. None: asked from an application already open (a new address, a reminder).
+    asked_from = models.BigIntegerField(null=True, blank=True)
     pending_field = models.CharField(max_length=5, blank=True)
     pending_address = models.CharField(max_length=254, blank=True)
 

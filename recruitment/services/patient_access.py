@@ -68,7 +68,8 @@ def request_code(*, reference: str, address: str, throttle: Throttle, now=None) 
         application = _matching(reference, address)
         if application is None:
             return None
-        return send_code(application, Channel.EMAIL if "@" in address else Channel.SMS, now=now)
+        channel = Channel.EMAIL if "@" in address else Channel.SMS
+        return _issue(application, channel, NotificationKind.ACCESS_CODE, now=now, asked_from=throttle.key)
 
 
 def send_code(application: Application, channel: str, *, now=None) -> int | None:
@@ -77,12 +78,15 @@ def send_code(application: Application, channel: str, *, now=None) -> int | None
     return _issue(application, channel, NotificationKind.ACCESS_CODE, now=now or timezone.now())
 
 
-def _issue(application, channel, kind, *, now, field="", address="") -> int | None:
+def _issue(application, channel, kind, *, now, field="", address="", asked_from=None) -> int | None:
     """A new one-time code, stored hashed, and its message in the outbox (to `address` when one
-    is being confirmed); None when CODES_PER_HOUR of the application's codes were sent this hour."""
+    is being confirmed); None when CODES_PER_HOUR codes were sent this hour for the application
+    to whoever asks from `asked_from` (the patient's own allowance is not someone else's)."""
     with transaction.atomic():
         Application.objects.select_for_update().filter(pk=application.pk).first()  # one count at a time
-        recent = application.access_codes.filter(created_at__gte=now - datetime.timedelta(hours=1)).count()
+        recent = application.access_codes.filter(
+            created_at__gte=now - datetime.timedelta(hours=1), asked_from=asked_from
+        ).count()
         if recent >= CODES_PER_HOUR:
             return None
         expires = now + datetime.timedelta(minutes=CODE_MINUTES)
@@ -94,6 +98,7 @@ def _issue(application, channel, kind, *, now, field="", address="") -> int | No
             expires_at=expires,
             pending_field=field,
             pending_address=address,
+            asked_from=asked_from,
         )
         code = f"{secrets.randbelow(10**6):06d}"
         access.code_hash = _hash(access.pk, code)
