@@ -10,7 +10,11 @@ import re
 _REFERENCE_SYMBOLS = "23456789ABCDEFGHJKMNPQRSTVWXYZ"  # recruitment.models.applications.REFERENCE_ALPHABET
 PATTERNS = (
     (re.compile(r"(/(?:r|accounts/enrol|accounts/reset)/)[^\s/?\"']+(?:/[^\s/?\"']+)?"), r"\1[token]"),
-    (re.compile(r"([?&](?:ref|from|token|code|email|phone|address)=)[^&\s\"']*"), r"\1[redacted]"),
+    # An admin search (q) or the filters a list remembers may hold a name, a number or an address.
+    (
+        re.compile(r"([?&](?:ref|from|token|code|email|phone|address|q|_changelist_filters)=)[^&\s\"']*"),
+        r"\1[redacted]",
+    ),
     (re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+"), "[e-mail]"),
     (re.compile(r"(?<![\w+])\+\d[\d\s\-()]{5,}\d"), "[phone]"),  # international: +86 138 0013 8000
     (re.compile(r"(?<!\d)1[3-9]\d[\s-]?\d{4}[\s-]?\d{4}(?!\d)"), "[phone]"),  # a Chinese mobile number

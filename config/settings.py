@@ -151,6 +151,8 @@ CELERY_BROKER_URL = REDIS_URL or "memory://"
 # always enqueued with transaction.on_commit), so the portal can be tried with nothing installed.
 CELERY_TASK_ALWAYS_EAGER = REDIS_URL is None
 CELERY_TASK_EAGER_PROPAGATES = True
+# Workers and beat log through LOGGING's handlers (and its redacting filter), not Celery's own.
+CELERY_WORKER_HIJACK_ROOT_LOGGER = False
 CELERY_TASK_SERIALIZER = "json"
 CELERY_RESULT_SERIALIZER = "json"
 CELERY_ACCEPT_CONTENT = ["json"]

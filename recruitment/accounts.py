@@ -235,7 +235,21 @@ class StaffSessionMiddleware:
     STAFF_REQUIRE_2FA, staff (and sponsors who may receive contact details) do nothing before
     their second factor is set up and verified."""
 
-    EXEMPT = ("/accounts/", "/static/", "/i18n/", "/favicon.ico", "/healthz")
+    # What a user still setting up (or re-enrolling) the second factor may reach: not the password
+    # change, which a password alone must not give after an administrator asked for a new enrolment.
+    EXEMPT = (
+        "/accounts/login/",
+        "/accounts/logout/",
+        "/accounts/two-factor/",
+        "/accounts/enrol/",
+        "/accounts/password_reset/",
+        "/accounts/reset/",
+        "/accounts/welcome/",
+        "/static/",
+        "/i18n/",
+        "/favicon.ico",
+        "/healthz",
+    )
 
     def __init__(self, get_response):
         self.get_response = get_response

@@ -262,7 +262,7 @@ def test_a_new_phone_is_used_only_once_the_code_sent_to_it_is_typed_back_and_the
     application.contact.refresh_from_db()
     assert application.contact.phone == "+86 139 1234 5678" and application.contact.phone_key == "+8613912345678"
     notice = sms.outbox[-1]
-    assert notice.recipients == ["+8613800138000"] and "已更改" in notice.body and "@" in notice.body
+    assert notice.recipients == ["+8613800138000"] and "更改" in notice.body and "@" in notice.body
     for word in HEALTH_WORDS:
         assert word not in notice.body, word
     fields = [
@@ -285,7 +285,7 @@ def test_a_new_email_is_confirmed_in_the_patients_language_and_the_old_one_is_to
     application.contact.refresh_from_db()
     assert application.contact.email == "new@example.cn"
     [told] = [m for m in mail.outbox if m.to == ["fang@example.cn"]]
-    assert "已更改" in told.subject + told.body
+    assert "更改" in told.subject + told.body
     for word in HEALTH_WORDS:
         assert word not in told.subject + told.body, word
 
@@ -750,3 +750,43 @@ def test_someone_who_used_up_a_references_codes_leaves_the_patient_their_own(tri
     assert AccessCode.objects.filter(application=application).count() == 3  # the intruder's allowance
     sms.outbox = []
     open_my_application(Client(REMOTE_ADDR="203.0.113.20"), application.reference, PHONE)  # the patient's own
+
+
+# --- Issue 27, the attacker's review -------------------------------------------------------------
+
+
+def test_every_address_on_file_is_told_when_one_is_removed_added_or_replaced(trial):
+    application = make_application(trial, email="fang@example.cn")
+    browser = Client()
+    open_my_application(browser, application.reference, PHONE)
+    mail.outbox.clear()
+    sms.outbox = []
+    # Removing the e-mail: the e-mail itself and the phone are told.
+    browser.post("/my/application/contact/", {"phone": PHONE, "email": "", "best_time_to_call": "any"})
+    assert [m.to for m in mail.outbox] == [["fang@example.cn"]]
+    assert [m.recipients for m in sms.outbox] == [["+8613800138000"]]
+    # Adding one where there was none: the phone on file is told, not only a former e-mail.
+    sms.outbox = []
+    browser.post("/my/application/contact/", {"phone": PHONE, "email": "new@example.cn", "best_time_to_call": "any"})
+    code = last_code(mail.outbox[-1].body)
+    browser.post("/my/application/contact/confirm/", {"code": code})
+    assert [m.recipients for m in sms.outbox] == [["+8613800138000"]] and "电子邮箱" in sms.outbox[0].body
+
+
+def test_askers_spread_over_many_addresses_get_no_more_than_the_applications_hourly_codes(trial):
+    from recruitment.services.patient_access import CODES_PER_HOUR_IN_ALL
+
+    application = make_application(trial)
+    for n in range(CODES_PER_HOUR_IN_ALL + 10):
+        Client(REMOTE_ADDR=f"198.51.100.{n + 1}").post("/my/", {"reference": application.reference, "address": PHONE})
+    assert AccessCode.objects.filter(application=application).count() == CODES_PER_HOUR_IN_ALL
+
+
+def test_a_security_notice_goes_out_even_when_the_numbers_texts_are_used_up(trial, settings):
+    settings.SMS_PER_NUMBER_PER_DAY = 1  # the confirmation used it
+    application = make_application(trial, email="fang@example.cn")
+    browser = Client()
+    open_my_application(browser, application.reference, "fang@example.cn")
+    sms.outbox = []
+    browser.post("/my/application/contact/", {"phone": "", "email": "fang@example.cn", "best_time_to_call": "any"})
+    assert [m.recipients for m in sms.outbox] == [["+8613800138000"]]  # told it was removed

@@ -66,3 +66,15 @@ def test_the_access_log_redacts_tokens_and_query_strings():
     atoms = logger.atoms(response, request, environ, SimpleNamespace(seconds=0, microseconds=1000))
     line = " ".join(str(atoms.get(k, "")) for k in ("r", "U", "q", "f"))
     assert "K7QM-2XPA" not in line and "secret-token-123" not in line
+
+
+def test_an_admin_search_and_the_filters_a_list_remembers_are_redacted():
+    line = "GET /admin/recruitment/application/?q=wang+fang%40example.cn&_changelist_filters=q%3D138 200"
+    assert "wang" not in redact(line) and "138" not in redact(line)
+
+
+def test_celery_workers_log_through_the_portals_redacting_handlers():
+    from config.celery import app
+
+    assert settings.CELERY_WORKER_HIJACK_ROOT_LOGGER is False
+    assert app.conf.worker_hijack_root_logger is False

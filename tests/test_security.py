@@ -436,3 +436,36 @@ def test_guessing_the_current_password_on_the_change_form_ends_the_session(trial
         )
     assert response.status_code == 302 and response["Location"].startswith("/accounts/login/")
     assert "_auth_user_id" not in client.session
+
+
+def test_a_content_type_no_codec_lookup_accepts_is_a_400_not_a_500():
+    # Issue 27 review: Django looks the charset up before any middleware; a NUL in it raised.
+    from config.wsgi import application
+
+    environ = {
+        "REQUEST_METHOD": "POST",
+        "PATH_INFO": "/my/",
+        "CONTENT_TYPE": "text/plain; charset*=utf-8''a%00",
+        "SERVER_NAME": "127.0.0.1",
+        "SERVER_PORT": "8000",
+        "wsgi.input": __import__("io").BytesIO(b""),
+        "wsgi.url_scheme": "http",
+    }
+    statuses = []
+    application(environ, lambda status, headers: statuses.append(status))
+    assert statuses == ["400 Bad Request"]
+
+
+def test_an_expired_enrolment_link_does_not_make_the_password_enough_again(trial, settings, mailoutbox, clock):
+    from recruitment.services import enrolment
+
+    settings.STAFF_REQUIRE_2FA = True
+    nurse = make_coordinator("nurse", make_site(trial))
+    admin = User.objects.create_superuser("root", "root@portal.example", "pw-for-tests-1")
+    enrolment.require(nurse, by=admin)
+    clock.shift(datetime.timedelta(hours=enrolment.LINK_HOURS + 1))
+    thief = Client()
+    thief.post("/accounts/login/", {"username": "nurse", "password": "pw-for-tests-1"})
+    assert thief.get("/accounts/two-factor/").status_code == 403
+    # Nor may a password alone change the password meanwhile.
+    assert thief.get("/accounts/password_change/")["Location"] == "/accounts/two-factor/"

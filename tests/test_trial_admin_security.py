@@ -122,3 +122,41 @@ def test_a_name_stored_with_a_line_break_before_the_check_still_sends_every_emai
     subjects = [m.subject for m in mail.outbox]
     assert subjects and all("\n" not in s and "\r" not in s for s in subjects)
     assert any("BRAVE Bcc: everyone@example.com" in s for s in subjects)
+
+
+def test_a_deleted_criterion_is_audited_with_what_it_held(trial, admin_client):
+    data = change_form_data(admin_client, page(trial), "trial_form")
+    data["criteria-0-DELETE"] = "on"
+    admin_client.post(page(trial), data)
+    event = AuditEvent.objects.get(action=AuditAction.TRIAL_CHANGED, details__deleted=True)
+    assert event.details["changes"]["kind"] == ["age", None]
+    assert "'min': 18" in event.details["changes"]["params"][0]
+
+
+def test_clearing_open_locally_gives_the_registrys_status_back(trial, nurse):
+    Trial.objects.filter(pk=trial.pk).update(status=RecruitmentStatus.NOT_YET_RECRUITING)
+    post_change(nurse, trial, open_locally_reason="Site initiation visit done")
+    assert Trial.objects.get(pk=trial.pk).status == RecruitmentStatus.RECRUITING
+    post_change(nurse, trial, open_locally_reason="")
+    assert Trial.objects.get(pk=trial.pk).status == RecruitmentStatus.NOT_YET_RECRUITING
+
+
+def test_who_coordinates_a_site_and_who_follows_a_sponsor_are_audited(trial, admin_client):
+    from django.contrib.auth.models import User
+
+    site = trial.sites.first() or make_site(trial)
+    colleague = make_coordinator("colleague")
+    url = f"/admin/trials/site/{site.pk}/change/"
+    data = change_form_data(admin_client, url, "site_form")
+    data["coordinators"] = [colleague.pk]
+    assert admin_client.post(url, data).status_code == 302
+    event = AuditEvent.objects.filter(action=AuditAction.TRIAL_CHANGED).latest("pk")
+    assert event.details["changes"]["coordinators"][1] == str([colleague.pk])
+
+    reader = User.objects.create_user("reader", password="pw-for-tests-1")
+    url = f"/admin/trials/sponsororganisation/{trial.sponsor.pk}/change/"
+    data = change_form_data(admin_client, url, "sponsororganisation_form")
+    data["members"] = [reader.pk]
+    assert admin_client.post(url, data).status_code == 302
+    event = AuditEvent.objects.get(action=AuditAction.SPONSOR_CHANGED)
+    assert event.details["changes"]["members"][1] == str([reader.pk])

@@ -53,8 +53,21 @@ REGISTRY_FIELDS = (
 
 
 def _changes(form) -> dict:
-    """Each field an admin form changed: (old, new)."""
-    return {name: (form.initial.get(name), form.cleaned_data.get(name)) for name in form.changed_data}
+    """Each field an admin form changed: (old, new); a many-to-many field as the ids it held."""
+    return {name: (_ids(form.initial.get(name)), _ids(form.cleaned_data.get(name))) for name in form.changed_data}
+
+
+def _ids(value):
+    if hasattr(value, "values_list"):  # a queryset of a many-to-many field
+        return sorted(value.values_list("pk", flat=True))
+    if isinstance(value, (list, tuple)):
+        return sorted(getattr(item, "pk", item) for item in value)
+    return value
+
+
+def _fields_of(form) -> dict:
+    """What a deleted inline row held, for the trail: (its value, None) for each field."""
+    return {name: (_ids(value), None) for name, value in form.initial.items() if name not in ("id", "trial")}
 
 
 def _parameter_help():
@@ -81,6 +94,21 @@ class SponsorOrganisationAdmin(TranslationAdmin):
     list_display = ["name", "public_name"]
     search_fields = ["name", "public_name"]
     filter_horizontal = ["members"]
+
+    def save_related(self, request, form, formsets, change):
+        # Members download their trials' pseudonymised data: who added whom is in the trail.
+        super().save_related(request, form, formsets, change)
+        log_action(
+            application=None,
+            actor=request.user,
+            action=AuditAction.SPONSOR_CHANGED,
+            new=form.instance.name,
+            details={
+                "sponsor": form.instance.name,
+                "created": not change,
+                "changes": {name: [str(old), str(new)] for name, (old, new) in _changes(form).items()},
+            },
+        )
 
 
 class SiteInline(admin.TabularInline):
@@ -271,7 +299,7 @@ class TrialAdmin(TranslationAdmin):
                 form.instance,
                 by=request.user,
                 what=f"{inline_form.instance._meta.verbose_name}: {inline_form.instance}",
-                changes={} if deleted else _changes(inline_form),
+                changes=_fields_of(inline_form) if deleted else _changes(inline_form),
                 created=not deleted and inline_form.initial == {},
                 deleted=deleted,
             )
@@ -289,6 +317,22 @@ class TrialAdmin(TranslationAdmin):
                 registry_version=obj.registry_updated_on,
             )
             obj.status = OPEN_FOR_SIGNUP
+        unpinned = pinned and not obj.open_locally_reason and form.initial.get("open_locally_reason")
+        if unpinned:
+            # No longer kept open: back to the registry's status from before it was opened locally
+            # (the sync decides from then on; a demo trial, never synced, would stay open otherwise).
+            opened = (
+                TrialChange.objects.filter(trial=obj, field="status", new_value=OPEN_FOR_SIGNUP).order_by("-pk").first()
+            )
+            if opened is not None and obj.status == OPEN_FOR_SIGNUP:
+                TrialChange.objects.create(
+                    trial=obj,
+                    field="status",
+                    old_value=obj.status,
+                    new_value=opened.old_value,
+                    registry_version=obj.registry_updated_on,
+                )
+                obj.status = opened.old_value
         super().save_model(request, obj, form, change)
         log_trial_change(obj, by=request.user, what=str(obj), changes=_changes(form), created=not change)
         if pinned:
@@ -325,6 +369,18 @@ class SiteAdmin(TranslationAdmin):
         if not request.user.is_superuser and (obj is None or not obj.coordinators.filter(pk=request.user.pk).exists()):
             excluded += ["coordinators", "lead_coordinator"]
         return excluded
+
+    def save_related(self, request, form, formsets, change):
+        # Who coordinates a site decides who sees its applicants: a trial-wide edit, audited.
+        super().save_related(request, form, formsets, change)
+        site = form.instance
+        log_trial_change(
+            site.trial,
+            by=request.user,
+            what=f"{site._meta.verbose_name}: {site}",
+            changes=_changes(form),
+            created=not change,
+        )
 
 
 class CampaignScanDayInline(admin.TabularInline):

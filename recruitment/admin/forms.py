@@ -30,8 +30,8 @@ class ApplicationReviewForm(forms.ModelForm):
         required=False,
         widget=forms.Textarea(attrs={"rows": 2}),
         help_text=_(
-            "Required for not eligible, declined, unreachable and withdrawn. Kept in the audit trail for "
-            "good, even if the patient's data is erased: no health details or contact details here."
+            "Required for not eligible, declined, unreachable and withdrawn. Kept with the notes, and erased "
+            "with them if the patient's data is erased; the audit trail records only that a reason was given."
         ),
     )
     assign_to: forms.ModelChoiceField = forms.ModelChoiceField(label=_("Assigned to"), queryset=None, required=False)

@@ -47,6 +47,7 @@ class AuditAction(models.TextChoices):
     ENROLMENT_REQUIRED = "enrolment_required", _("Two-step verification to be set up again through a link")
     TRIAL_PINNED = "trial_pinned", _("Trial kept open locally, or no longer")
     TRIAL_CHANGED = "trial_changed", _("Trial, its criteria or sites changed in admin")
+    SPONSOR_CHANGED = "sponsor_changed", _("Sponsor organisation or its users changed in admin")
     # Reads of personal data
     CONTACT_VIEWED = "contact_viewed", _("Contact details viewed")
     SEARCHED = "searched", _("Found by a search on phone or e-mail")

@@ -65,8 +65,10 @@ def require(user, *, by) -> None:
 
 
 def pending(user) -> EnrolmentLink | None:
-    """The link the user must enrol through, if an administrator asked and it is still valid."""
-    return EnrolmentLink.objects.filter(user=user, used_at=None, expires_at__gt=timezone.now()).first()
+    """The administrator's demand the user must enrol through, if one is not yet met: expired
+    or not (an expired link does not make the password enough again: the administrator sends a
+    new one). The latest when several were sent."""
+    return EnrolmentLink.objects.filter(user=user, used_at=None).order_by("-created_at", "-pk").first()
 
 
 def link_from(token: str) -> EnrolmentLink | None:

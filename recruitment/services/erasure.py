@@ -51,12 +51,12 @@ def log_entry(result: dict) -> dict:
     return {key: result[key] for key in LOG_KEYS if key in result}
 
 
-@transaction.atomic
 def _day_of(moment: datetime.datetime) -> datetime.datetime:
     """The start of the moment's day, in the portal's time zone."""
     return timezone.localtime(moment).replace(hour=0, minute=0, second=0, microsecond=0)
 
 
+@transaction.atomic
 def erase(
     application: Application,
     *,

@@ -15,7 +15,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -29,7 +29,9 @@ from recruitment.services.notifications import notices_stored
 
 CODE_MINUTES = 10
 MAX_TRIES = 5  # wrong codes typed before a code is spent
-CODES_PER_HOUR = 3  # per application, whoever asks: a patient's phone is not a bell to ring
+CODES_PER_HOUR = 3  # per application and asker: a patient's phone is not a bell to ring
+# Per application, whoever asks: askers spread over many addresses get no more codes to guess.
+CODES_PER_HOUR_IN_ALL = 10
 
 
 def _hash(access_id: int, code: str) -> str:
@@ -84,10 +86,8 @@ def _issue(application, channel, kind, *, now, field="", address="", asked_from=
     to whoever asks from `asked_from` (the patient's own allowance is not someone else's)."""
     with transaction.atomic():
         Application.objects.select_for_update().filter(pk=application.pk).first()  # one count at a time
-        recent = application.access_codes.filter(
-            created_at__gte=now - datetime.timedelta(hours=1), asked_from=asked_from
-        ).count()
-        if recent >= CODES_PER_HOUR:
+        recent = application.access_codes.filter(created_at__gte=now - datetime.timedelta(hours=1))
+        if recent.filter(asked_from=asked_from).count() >= CODES_PER_HOUR or recent.count() >= CODES_PER_HOUR_IN_ALL:
             return None
         expires = now + datetime.timedelta(minutes=CODE_MINUTES)
         access = AccessCode.objects.create(
@@ -178,9 +178,17 @@ def ask_to_correct(application: Application, *, phone: str, email: str, best_tim
         raise CorrectionRefused(_("Please change one address at a time: each is confirmed with a code sent to it."))
     if removed and not [name for name in posted if getattr(contact, name) and name not in removed]:
         raise CorrectionRefused(_("Please confirm the new address first; then you can remove the old one."))
-    applied = patient_rights.correct_contact(
-        application, best_time_to_call=best_time_to_call, **{name: "" for name in removed}
-    )
+    on_file = {name: getattr(contact, name) for name in posted}
+    try:
+        applied = patient_rights.correct_contact(
+            application, best_time_to_call=best_time_to_call, **{name: "" for name in removed}
+        )
+    except IntegrityError:  # the other address was removed at the same moment: one must stay
+        raise CorrectionRefused(
+            _("Please keep a phone number or an e-mail address so that the site can reach you.")
+        ) from None
+    for name in removed:
+        _tell_every_address(application, changed=name, addresses=on_file, now=now or timezone.now())
     if not new:
         return Correction(applied)
     checking = send_address_check(application, field=new[0], address=posted[new[0]], now=now)
@@ -226,16 +234,28 @@ def confirm_address(application: Application, access_id: int | None, code: str, 
             return None
         access.used_at = now
         access.save(update_fields=["used_at"])
-        field, former = access.pending_field, getattr(application.contact, access.pending_field)
+        field = access.pending_field
+        on_file = {name: getattr(application.contact, name) for name in ("phone", "email")}
         patient_rights.correct_contact(application, **{field: access.pending_address})
         application.contact.refresh_from_db()
-        if former:
-            notice = Notification.objects.create(
-                kind=NotificationKind.CONTACT_CHANGED,
-                channel=Channel.EMAIL if field == "email" else Channel.SMS,
-                application=application,
-                created_at=now,
-                payload={"to": former, "field": field},
-            )
-            notices_stored(application, [notice.pk])
+        _tell_every_address(application, changed=field, addresses=on_file, now=now)
         return field
+
+
+def _tell_every_address(application, *, changed: str, addresses: dict, now) -> None:
+    """Every address on file before a change is told of it, each by its own channel, naming no
+    trial: a phone or e-mail added, replaced or removed by whoever opened the application does
+    not go unnoticed by the patient."""
+    notices = [
+        Notification.objects.create(
+            kind=NotificationKind.CONTACT_CHANGED,
+            channel=Channel.EMAIL if name == "email" else Channel.SMS,
+            application=application,
+            created_at=now,
+            payload={"to": address, "field": changed},
+        )
+        for name, address in addresses.items()
+        if address
+    ]
+    if notices:
+        notices_stored(application, [notice.pk for notice in notices])

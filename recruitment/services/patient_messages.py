@@ -97,18 +97,20 @@ def no_longer_wanted(notification) -> str:
     codes = (NotificationKind.ACCESS_CODE, NotificationKind.ADDRESS_CHECK)
     if notification.kind in codes and expires and expires < timezone.now().timestamp():
         return "not sent: the code has expired"
-    if notification.channel == Channel.SMS:
-        return _sms_refused(sms_number(address))
+    # A security notice (an address changed) always goes; each message counts once, not per retry.
+    if notification.channel == Channel.SMS and notification.kind != NotificationKind.CONTACT_CHANGED:
+        return _sms_refused(sms_number(address), count=notification.attempts == 0)
     return ""
 
 
-def _sms_refused(number: str) -> str:
-    """Why a text message must not go to `number` (SMS pumping), or ''. Call in a transaction:
-    the number's count for the day is locked until it commits."""
+def _sms_refused(number: str, *, count: bool) -> str:
+    """Why a text message must not go to `number` (SMS pumping), or ''. `count`: this message is
+    counted against the number's day (its first attempt). Call in a transaction: the number's
+    count for the day is locked until it commits."""
     if not any(number.startswith(f"+{code}") for code in settings.SMS_ALLOWED_CALLING_CODES):
         return "not sent: text messages do not go to this country"
     day = Throttle(_number_key(number), settings.SMS_PER_NUMBER_PER_DAY, 86400)
-    if count_hit(day, timezone.now()) > day.limit:
+    if count and count_hit(day, timezone.now()) > day.limit:
         return "not sent: this number has had its text messages for the day"
     return ""
 
