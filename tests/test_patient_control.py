@@ -790,3 +790,19 @@ def test_a_security_notice_goes_out_even_when_the_numbers_texts_are_used_up(tria
     sms.outbox = []
     browser.post("/my/application/contact/", {"phone": "", "email": "fang@example.cn", "best_time_to_call": "any"})
     assert [m.recipients for m in sms.outbox] == [["+8613800138000"]]  # told it was removed
+
+
+def test_a_code_waiting_in_the_outbox_is_stored_sealed_and_the_message_still_carries_it(trial, settings):
+    # Issue 27, low: no one-time code readable in the notifications table.
+    settings.SMS_BACKEND = "tests.test_patient_control.BrokenSmsBackend"  # it stays pending
+    application = make_application(trial)
+    browser = Client()
+    browser.post("/my/", {"reference": application.reference, "address": PHONE})
+    notice = Notification.objects.get(kind=NotificationKind.ACCESS_CODE)
+    assert not re.search(r"\b\d{6}\b", json.dumps(notice.payload))  # no six digits in what is stored
+    settings.SMS_BACKEND = "sms.backends.locmem.SmsBackend"
+    sms.outbox = []
+    from recruitment.services.notifications import deliver
+
+    deliver(notice.pk, max_attempts=5)  # the worker opens it for the message
+    assert browser.post("/my/code/", {"code": last_code(sms.outbox[-1].body)}).status_code == 302

@@ -23,6 +23,7 @@ from recruitment.contact_keys import email_key, phone_key, phone_spellings
 from recruitment.models import AccessCode, Application, AuditAction, Channel, Notification, NotificationKind
 from recruitment.models.applications import normalise_reference
 from recruitment.ratelimit import Throttle, count_hit
+from recruitment.sealed import seal
 from recruitment.services import patient_rights
 from recruitment.services.audit import PATIENT, log_action
 from recruitment.services.notifications import notices_stored
@@ -103,7 +104,7 @@ def _issue(application, channel, kind, *, now, field="", address="", asked_from=
         code = f"{secrets.randbelow(10**6):06d}"
         access.code_hash = _hash(access.pk, code)
         access.save(update_fields=["code_hash"])
-        payload = {"code": code, "minutes": CODE_MINUTES, "expires": expires.timestamp()}
+        payload = {"code": seal(code), "minutes": CODE_MINUTES, "expires": expires.timestamp()}
         notice = Notification.objects.create(
             kind=kind,
             channel=channel,

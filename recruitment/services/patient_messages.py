@@ -21,6 +21,7 @@ from recruitment.contact_keys import HOME_CALLING_CODE, phone_key
 from recruitment.models import Channel, Notification, NotificationKind
 from recruitment.models.notifications import ADDRESSED_KINDS
 from recruitment.ratelimit import Throttle, count_hit
+from recruitment.sealed import unseal
 from trials.qr import absolute_url
 
 
@@ -71,7 +72,7 @@ def message(notification):
             "reference": application.reference,
             "url": my_application_url(application.reference),
             "team": study_team_contact(application),
-            "code": notification.payload.get("code", ""),
+            "code": unseal(notification.payload.get("code", "")),
             "minutes": notification.payload.get("minutes", 0),
             "field": notification.payload.get("field", ""),
             "operator": settings.PORTAL_OPERATOR,
