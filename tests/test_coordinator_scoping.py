@@ -211,3 +211,13 @@ def test_an_emails_opaque_link_opens_the_application_only_for_who_may_see_it(cli
     client.force_login(cast.coordinator_b)
     assert client.get(path).status_code == 404
     assert client.get("/admin/recruitment/application/open/not-a-uuid/", follow=True).status_code == 404
+
+
+def test_a_coordinator_removed_from_a_site_no_longer_reads_its_references_in_their_notices(client, cast):
+    from recruitment.models import Notification
+
+    assert Notification.objects.filter(recipient=cast.coordinator_a, application=cast.app_a).exists()
+    client.force_login(cast.coordinator_a)
+    assert cast.app_a.reference in client.get("/admin/recruitment/notification/").content.decode()
+    cast.site_a.coordinators.remove(cast.coordinator_a)
+    assert cast.app_a.reference not in client.get("/admin/recruitment/notification/").content.decode()

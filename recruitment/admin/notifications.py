@@ -1,8 +1,10 @@
 from django.contrib import admin, messages
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from recruitment.models import Notification, NotificationStatus
+from recruitment.selectors import applications_for
 from recruitment.services.notifications import resend
 
 
@@ -30,7 +32,13 @@ class NotificationAdmin(admin.ModelAdmin):
 
     def get_queryset(self, request):
         queryset = super().get_queryset(request)
-        return queryset if request.user.is_superuser else queryset.filter(recipient=request.user)
+        if request.user.is_superuser:
+            return queryset
+        # Their own notices, and of those about an applicant only while the applicant is still
+        # theirs to see (a coordinator removed from a site no longer reads its references here).
+        return queryset.filter(recipient=request.user).filter(
+            Q(application=None) | Q(application__in=applications_for(request.user))
+        )
 
     def has_add_permission(self, request):
         return False
