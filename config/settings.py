@@ -191,6 +191,11 @@ CELERY_BEAT_SCHEDULE = {
         "task": "recruitment.tasks.send_due_reminders",
         "schedule": float(env_int("REMINDER_SWEEP_SECONDS", 3600, minimum=1)),
     },
+    # The audit trail's hash chain, a minute behind the writes (recruitment.services.audit_chain).
+    "seal-audit-trail": {
+        "task": "recruitment.tasks.seal_audit_trail",
+        "schedule": 60.0,
+    },
     "forget-signup-counters": {
         "task": "recruitment.tasks.forget_signup_counters",
         "schedule": 3600.0,

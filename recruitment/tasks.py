@@ -77,3 +77,11 @@ def clear_expired_sessions() -> None:
     from importlib import import_module
 
     import_module(settings.SESSION_ENGINE).SessionStore.clear_expired()
+
+
+@shared_task
+def seal_audit_trail() -> int:
+    """Add the settled audit events to the trail's hash chain."""
+    from recruitment.services import audit_chain
+
+    return audit_chain.seal_pending()

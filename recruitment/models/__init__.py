@@ -12,7 +12,7 @@ from recruitment.models.calls import FAILED_OUTCOMES, AttemptChannel, AttemptOut
 from recruitment.models.notifications import Channel, Notification, NotificationKind, NotificationStatus
 from recruitment.models.patient_access import AccessCode
 from recruitment.models.reminders import Reminder
-from recruitment.models.review import READ_ACTIONS, AuditAction, AuditEvent, Note
+from recruitment.models.review import READ_ACTIONS, AuditAction, AuditEvent, AuditSeal, Note
 from recruitment.models.staff import EnrolmentLink, StaffPreference, email_language_of
 from recruitment.models.throttle import SignupCounter
 
@@ -27,6 +27,7 @@ __all__ = [
     "Application",
     "AuditAction",
     "AuditEvent",
+    "AuditSeal",
     "BestTime",
     "ConsentPurpose",
     "ConsentRecord",

@@ -125,3 +125,22 @@ class AuditEvent(models.Model):
     @property
     def shown_new_value(self) -> str:
         return self._in_reader_language(self.new_value)
+
+
+class AuditSeal(models.Model):
+    """A link of the audit trail's hash chain: each event, in the order it was written, sealed
+    with a hash of its content and of the seal before it (recruitment.services.audit_chain). The
+    triggers stop the application from changing the trail; the chain shows whether anyone who
+    could bypass them (the tables' owner) changed or removed an event since it was sealed."""
+
+    event = models.OneToOneField(AuditEvent, on_delete=models.PROTECT, primary_key=True, related_name="seal")
+    digest = models.CharField(max_length=64)
+    sealed_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["event"]
+        verbose_name = _("audit seal")
+        verbose_name_plural = _("audit seals")
+
+    def __str__(self):
+        return f"{self.event_id} {self.digest[:12]}"
