@@ -67,7 +67,7 @@ def start(request):
     form = FindApplicationForm(_posted(request), initial={"reference": request.GET.get("ref", "")})
     if form.is_valid():
         throttle = ratelimit.signup_throttle(request, group="access-code", rate=settings.ACCESS_CODE_RATE_LIMIT)
-        request.session[PENDING] = patient_access.request_code(
+        request.session[PENDING] = patient_access.ask_for_code(
             reference=form.cleaned_data["reference"], address=form.cleaned_data["address"], throttle=throttle
         )
         keep_until_browser_closes(request)

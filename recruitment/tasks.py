@@ -85,3 +85,12 @@ def seal_audit_trail() -> int:
     from recruitment.services import audit_chain
 
     return audit_chain.seal_pending()
+
+
+@shared_task(ignore_result=True)
+def send_access_code(reference: str, address: str, asked_from: int | None, ask_hash: str) -> None:
+    """A patient's request for a one-time code, looked up after the response: asking costs the
+    same whether or not the reference and address match (recruitment.services.patient_access)."""
+    from recruitment.services import patient_access
+
+    patient_access.request_code(reference, address, asked_from, ask_hash)

@@ -322,7 +322,7 @@ def remind_me(request, slug):
     return HttpResponseRedirect(done)
 
 
-REMINDER_CODE = "reminder_code"  # {"reminder": pk, "access": the code's id}, in the session
+REMINDER_CODE = "reminder_code"  # {"reminder": pk, "ask": the asker's token}, in the session
 
 
 @never_cache
@@ -336,17 +336,17 @@ def reminder_link(request, token):
     if reminder is None:
         return render(request, "recruitment/reminder_link_expired.html", status=410)
     pending = request.session.get(REMINDER_CODE) or {}
-    access_id = pending.get("access") if pending.get("reminder") == reminder.pk else None
+    ask = pending.get("ask") if pending.get("reminder") == reminder.pk else None
     form = CodeForm(request.POST if "code" in request.POST else None)
     status = 200
     if request.method == "POST" and "send" in request.POST:
-        access_id = patient_access.send_code(reminder.application, Channel.EMAIL)
-        request.session[REMINDER_CODE] = {"reminder": reminder.pk, "access": access_id, "sent": True}
+        ask = patient_access.send_code(reminder.application, Channel.EMAIL)
+        request.session[REMINDER_CODE] = {"reminder": reminder.pk, "ask": ask, "sent": True}
         keep_until_browser_closes(request)
         pending = request.session[REMINDER_CODE]
     elif form.is_bound:
         code = form.cleaned_data["code"] if form.is_valid() else ""
-        opened = patient_access.check_code(access_id, code)
+        opened = patient_access.check_code(ask, code)
         if opened is not None and opened.pk == reminder.application_id:
             request.session.pop(REMINDER_CODE, None)
             reminders.opened(reminder)

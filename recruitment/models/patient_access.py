@@ -20,6 +20,9 @@ class AccessCode(models.Model):
     # A code sent to a new phone or e-mail ("phone" or "email", and the address): typed back, it
     # proves the patient reads there, and only then the address replaces the one given before.
     # Empty for a code that opens "my application".
+    # The asking browser's token, hashed: the code is found by it, so that asking for a code is the
+    # same work whether or not the reference and address match (the lookup runs in a task).
+    ask_hash = models.CharField(max_length=64, blank=True, db_index=True)
     # Who asked for it: the asking address's keyed hash (recruitment.ratelimit), so that someone
     # who knows a reference and its phone number spends their own hourly allowance, not the
     # patient's. None: asked from an application already open (a new address, a reminder).

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime
 import hashlib
 import hmac
+import logging
 import secrets
 import unicodedata
 from dataclasses import dataclass
@@ -26,7 +27,9 @@ from recruitment.ratelimit import Throttle, count_hit
 from recruitment.sealed import seal
 from recruitment.services import patient_rights
 from recruitment.services.audit import PATIENT, log_action
-from recruitment.services.notifications import notices_stored
+from recruitment.services.notifications import ONE_TRY, notices_stored
+
+logger = logging.getLogger(__name__)
 
 CODE_MINUTES = 10
 MAX_TRIES = 5  # wrong codes typed before a code is spent
@@ -57,31 +60,60 @@ def _matching(reference: str, address: str):
     )
 
 
-def request_code(*, reference: str, address: str, throttle: Throttle, now=None) -> int | None:
-    """Send a one-time code to `address` if it is the phone or e-mail given with `reference`.
-    Returns the code's id, to keep in the asker's session, or None (no such pair, or too many
-    codes asked for): the caller says the same thing in every case."""
+def _ask_hash(ask: str) -> str:
+    return hashlib.sha256(f"ask:{ask}".encode()).hexdigest()
+
+
+def ask_for_code(*, reference: str, address: str, throttle: Throttle, now=None) -> str:
+    """The asker's token, to keep in their session: a code is sent to `address` if it is the
+    phone or e-mail given with `reference`. The same work and time whether or not they match, or
+    the asker is over their limit: the count here, then the lookup and the code in a task after
+    the response (`request_code`); the caller says the same thing in every case."""
+    ask = secrets.token_urlsafe(24)
+    with transaction.atomic():
+        over = count_hit(throttle, now or timezone.now()) > throttle.limit
+    if not over:
+        _queue_code_request(reference, address, throttle.key, _ask_hash(ask))
+    return ask
+
+
+def _queue_code_request(reference, address, asked_from, ask_hash) -> None:
+    from recruitment.tasks import send_access_code
+
+    args = [reference, address, asked_from, ask_hash]
+    try:
+        send_access_code.apply_async(args=args, retry_policy=ONE_TRY)
+    except Exception as exc:  # noqa: BLE001 - a broker outage: the patient still gets the code
+        logger.warning("could not queue a code request, looked up at once: %s", exc.__class__.__name__)
+        request_code(*args)
+
+
+def request_code(reference: str, address: str, asked_from: int | None, ask_hash: str, now=None) -> int | None:
+    """Send a one-time code to `address` if it is the phone or e-mail given with `reference`;
+    the code's id, or None (no such pair, or the hour's codes used up)."""
     now = now or timezone.now()
     # Chinese input methods type full-width letters, digits and ＠: the plain forms from here on.
     reference = unicodedata.normalize("NFKC", reference).strip()
     address = unicodedata.normalize("NFKC", address).strip()
-    with transaction.atomic():
-        if count_hit(throttle, now) > throttle.limit:
-            return None
-        application = _matching(reference, address)
-        if application is None:
-            return None
-        channel = Channel.EMAIL if "@" in address else Channel.SMS
-        return _issue(application, channel, NotificationKind.ACCESS_CODE, now=now, asked_from=throttle.key)
+    application = _matching(reference, address)
+    if application is None:
+        return None
+    channel = Channel.EMAIL if "@" in address else Channel.SMS
+    kind = NotificationKind.ACCESS_CODE
+    return _issue(application, channel, kind, now=now, asked_from=asked_from, ask_hash=ask_hash)
 
 
-def send_code(application: Application, channel: str, *, now=None) -> int | None:
+def send_code(application: Application, channel: str, *, now=None) -> str | None:
     """Send a one-time code that opens the application to its address on file for `channel`;
-    the code's id, or None when the hour's codes for the application are used up."""
-    return _issue(application, channel, NotificationKind.ACCESS_CODE, now=now or timezone.now())
+    the asker's token (as `ask_for_code`'s), or None when the hour's codes are used up."""
+    ask = secrets.token_urlsafe(24)
+    issued = _issue(
+        application, channel, NotificationKind.ACCESS_CODE, now=now or timezone.now(), ask_hash=_ask_hash(ask)
+    )
+    return ask if issued is not None else None
 
 
-def _issue(application, channel, kind, *, now, field="", address="", asked_from=None) -> int | None:
+def _issue(application, channel, kind, *, now, field="", address="", asked_from=None, ask_hash="") -> int | None:
     """A new one-time code, stored hashed, and its message in the outbox (to `address` when one
     is being confirmed); None when CODES_PER_HOUR codes were sent this hour for the application
     to whoever asks from `asked_from` (the patient's own allowance is not someone else's)."""
@@ -100,6 +132,7 @@ def _issue(application, channel, kind, *, now, field="", address="", asked_from=
             pending_field=field,
             pending_address=address,
             asked_from=asked_from,
+            ask_hash=ask_hash,
         )
         code = f"{secrets.randbelow(10**6):06d}"
         access.code_hash = _hash(access.pk, code)
@@ -116,19 +149,19 @@ def _issue(application, channel, kind, *, now, field="", address="", asked_from=
     return access.pk
 
 
-def check_code(access_id: int | None, code: str, *, now=None) -> Application | None:
-    """The application a right code opens (audited), or None. A code opens once, within its
-    minutes, and is spent after MAX_TRIES wrong ones."""
+def check_code(ask: str | None, code: str, *, now=None) -> Application | None:
+    """The application a right code opens (audited), or None. `ask`: the asker's token. A code
+    opens once, within its minutes, and is spent after MAX_TRIES wrong ones."""
     now = now or timezone.now()
     code = unicodedata.normalize("NFKC", code or "").strip().replace(" ", "")
-    if access_id is None:
+    if not ask or not isinstance(ask, str):
         return None
     with transaction.atomic():
         access = (
             AccessCode.objects.select_for_update()
             .select_related("application")
             .filter(
-                pk=access_id,
+                ask_hash=_ask_hash(ask),
                 used_at=None,
                 expires_at__gt=now,
                 tries__lt=MAX_TRIES,
