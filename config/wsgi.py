@@ -20,7 +20,10 @@ def application(environ, start_response):
 
 
 def _content_type_readable(content_type: str) -> bool:
-    _kind, params = parse_header_parameters(content_type)
+    try:
+        _kind, params = parse_header_parameters(content_type)
+    except ValueError:  # an RFC 2231 parameter in an encoding that does not exist, in any parameter
+        return False
     charset = params.get("charset")
     if charset is None:
         return True

@@ -64,3 +64,27 @@ def test_a_seal_rewritten_alone_breaks_the_chain_too(clock):
     first = AuditSeal.objects.order_by("event_id").first()
     AuditSeal.objects.filter(pk=first.pk).update(digest="f" * 64)
     assert audit_chain.verify().broken_at == first.event_id
+
+
+def test_a_chain_recomputed_without_the_secret_key_does_not_verify(clock, settings):
+    # Whoever rewrites the tables has no key to recompute the seals after them with.
+    make_application(make_trial())
+    settled(clock)
+    audit_chain.seal_pending()
+    original = settings.SECRET_KEY
+    settings.SECRET_KEY = "not-the-portals-key-" * 3
+    AuditSeal.objects.all().delete()
+    audit_chain.seal_pending()  # the forger's chain, with another key
+    settings.SECRET_KEY = original
+    assert audit_chain.verify().broken_at is not None
+
+
+def test_an_event_left_unsealed_below_the_head_is_named(clock):
+    make_application(make_trial())
+    make_application(make_trial(), phone="+86 139 0000 0001")
+    settled(clock)
+    audit_chain.seal_pending()
+    first = AuditSeal.objects.order_by("event_id").first()
+    AuditSeal.objects.filter(pk=first.pk).delete()
+    result = audit_chain.verify()
+    assert result.broken_at is not None

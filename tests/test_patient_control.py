@@ -23,6 +23,7 @@ from recruitment.models import (
     AuditEvent,
     ConsentPurpose,
     ConsentRecord,
+    ContactDetails,
     Notification,
     NotificationKind,
     NotificationStatus,
@@ -833,3 +834,27 @@ def test_asking_for_a_code_is_the_same_work_whether_or_not_the_reference_and_add
 
     assert shapes(matching) == shapes(other)
     assert not AccessCode.objects.filter(application=application).exists()  # nothing looked up yet
+
+
+def test_security_notices_go_only_to_allowed_countries_and_have_a_daily_cap_of_their_own(trial):
+    # Re-review of issue 27: removing and re-adding an address must not pump texts abroad.
+    from recruitment.services.patient_messages import SECURITY_NOTICES_PER_NUMBER_PER_DAY
+
+    abroad = make_application(trial, phone="+882 1234 5678", email="fang@example.cn")
+    browser = Client()
+    open_my_application(browser, abroad.reference, "fang@example.cn")
+    sms.outbox = []
+    browser.post("/my/application/contact/", {"phone": "+882 1234 5678", "email": "", "best_time_to_call": "any"})
+    assert sms.outbox == []  # the country is refused for a notice too
+
+    home = make_application(trial, phone="+86 139 5555 0001", email="home@example.cn")
+    browser = Client()
+    open_my_application(browser, home.reference, "home@example.cn")
+    sms.outbox = []
+    for _ in range(SECURITY_NOTICES_PER_NUMBER_PER_DAY + 2):
+        browser.post(
+            "/my/application/contact/", {"phone": "+86 139 5555 0001", "email": "", "best_time_to_call": "any"}
+        )
+        home.contact.refresh_from_db()
+        ContactDetails.objects.filter(pk=home.pk).update(email="home@example.cn")
+    assert len(sms.outbox) == SECURITY_NOTICES_PER_NUMBER_PER_DAY

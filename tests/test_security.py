@@ -469,3 +469,21 @@ def test_an_expired_enrolment_link_does_not_make_the_password_enough_again(trial
     assert thief.get("/accounts/two-factor/").status_code == 403
     # Nor may a password alone change the password meanwhile.
     assert thief.get("/accounts/password_change/")["Location"] == "/accounts/two-factor/"
+
+
+@pytest.mark.parametrize("content_type", ["text/plain; charset*=bogus''x", "text/html; x*=nope''y"])
+def test_a_content_type_in_an_encoding_that_does_not_exist_is_a_400(content_type):
+    from config.wsgi import application
+
+    environ = {
+        "REQUEST_METHOD": "GET",
+        "PATH_INFO": "/",
+        "CONTENT_TYPE": content_type,
+        "SERVER_NAME": "127.0.0.1",
+        "SERVER_PORT": "8000",
+        "wsgi.input": __import__("io").BytesIO(b""),
+        "wsgi.url_scheme": "http",
+    }
+    statuses = []
+    application(environ, lambda status, headers: statuses.append(status))
+    assert statuses == ["400 Bad Request"]

@@ -160,3 +160,12 @@ def test_who_coordinates_a_site_and_who_follows_a_sponsor_are_audited(trial, adm
     assert admin_client.post(url, data).status_code == 302
     event = AuditEvent.objects.get(action=AuditAction.SPONSOR_CHANGED)
     assert event.details["changes"]["members"][1] == str([reader.pk])
+
+
+def test_a_new_reason_cannot_be_put_on_a_recruiting_trial_to_close_it_by_clearing(trial, nurse):
+    # Re-review: set then cleared on a trial the registry lists as recruiting, a reason gave back
+    # the status of an older change and closed the sign-up.
+    response = post_change(nurse, trial, open_locally_reason="just because")
+    assert response.status_code == 200
+    trial.refresh_from_db()
+    assert (trial.status, trial.open_locally_reason) == (RecruitmentStatus.RECRUITING, "")

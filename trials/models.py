@@ -150,7 +150,7 @@ class TrialQuerySet(models.QuerySet):
 
 
 class Trial(RemembersStored):
-    remembered = ("condition",)  # checked when it changes (clean)
+    remembered = ("condition", "open_locally_reason")  # checked when they change (clean)
 
     nct_id = models.CharField(
         _("NCT number"),
@@ -271,7 +271,12 @@ class Trial(RemembersStored):
                 raise ValidationError({"condition": error.messages}) from None
         # Opening locally runs ahead of a registry that has not yet caught up, never against one
         # that stopped the trial (suspended, terminated, completed...).
-        if self.open_locally_reason and self.status not in (RecruitmentStatus.NOT_YET_RECRUITING, OPEN_FOR_SIGNUP):
+        # A new reason opens a trial not yet recruiting; one already given is kept on the trial it
+        # opened (clearing it gives back the status from before: trials.admin).
+        allowed = [RecruitmentStatus.NOT_YET_RECRUITING]
+        if self.stored("open_locally_reason"):
+            allowed.append(OPEN_FOR_SIGNUP)
+        if self.open_locally_reason and self.status not in allowed:
             raise ValidationError(
                 {
                     "open_locally_reason": _(

@@ -20,6 +20,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from config.celery import app as celery_app
 from recruitment.contact_keys import email_key, phone_key, phone_spellings
 from recruitment.models import AccessCode, Application, AuditAction, Channel, Notification, NotificationKind
 from recruitment.models.applications import normalise_reference
@@ -77,12 +78,13 @@ def ask_for_code(*, reference: str, address: str, throttle: Throttle, now=None) 
     return ask
 
 
-def _queue_code_request(reference, address, asked_from, ask_hash) -> None:
-    from recruitment.tasks import send_access_code
+CODE_TASK = "recruitment.tasks.send_access_code"  # by name, as the outbox queues its sends
 
+
+def _queue_code_request(reference, address, asked_from, ask_hash) -> None:
     args = [reference, address, asked_from, ask_hash]
     try:
-        send_access_code.apply_async(args=args, retry_policy=ONE_TRY)
+        celery_app.tasks[CODE_TASK].apply_async(args=args, retry_policy=ONE_TRY)
     except Exception as exc:  # noqa: BLE001 - a broker outage: the patient still gets the code
         logger.warning("could not queue a code request, looked up at once: %s", exc.__class__.__name__)
         request_code(*args)
@@ -149,6 +151,17 @@ def _issue(application, channel, kind, *, now, field="", address="", asked_from=
     return access.pk
 
 
+def _spend(access: AccessCode, code: str, now) -> bool:
+    """Whether `code` is the locked access code's: a right one is used up, a wrong one costs a try."""
+    if not hmac.compare_digest(access.code_hash, _hash(access.pk, code)):
+        access.tries += 1
+        access.save(update_fields=["tries"])
+        return False
+    access.used_at = now
+    access.save(update_fields=["used_at"])
+    return True
+
+
 def check_code(ask: str | None, code: str, *, now=None) -> Application | None:
     """The application a right code opens (audited), or None. `ask`: the asker's token. A code
     opens once, within its minutes, and is spent after MAX_TRIES wrong ones."""
@@ -170,14 +183,8 @@ def check_code(ask: str | None, code: str, *, now=None) -> Application | None:
             )
             .first()
         )
-        if access is None:
+        if access is None or not _spend(access, code, now):
             return None
-        if not hmac.compare_digest(access.code_hash, _hash(access.pk, code)):
-            access.tries += 1
-            access.save(update_fields=["tries"])
-            return None
-        access.used_at = now
-        access.save(update_fields=["used_at"])
         log_action(
             application=access.application,
             actor=None,
@@ -260,14 +267,8 @@ def confirm_address(application: Application, access_id: int | None, code: str, 
         return None
     with transaction.atomic():
         access = _pending(application, access_id, now).select_for_update().first()
-        if access is None:
+        if access is None or not _spend(access, code, now):
             return None
-        if not hmac.compare_digest(access.code_hash, _hash(access.pk, code)):
-            access.tries += 1
-            access.save(update_fields=["tries"])
-            return None
-        access.used_at = now
-        access.save(update_fields=["used_at"])
         field = access.pending_field
         on_file = {name: getattr(application.contact, name) for name in ("phone", "email")}
         patient_rights.correct_contact(application, **{field: access.pending_address})

@@ -98,19 +98,27 @@ def no_longer_wanted(notification) -> str:
     codes = (NotificationKind.ACCESS_CODE, NotificationKind.ADDRESS_CHECK)
     if notification.kind in codes and expires and expires < timezone.now().timestamp():
         return "not sent: the code has expired"
-    # A security notice (an address changed) always goes; each message counts once, not per retry.
-    if notification.channel == Channel.SMS and notification.kind != NotificationKind.CONTACT_CHANGED:
-        return _sms_refused(sms_number(address), count=notification.attempts == 0)
+    # Each message counts once, not per retry; a security notice (an address changed) against a
+    # cap of its own, so that the number's other texts used up cannot silence it.
+    if notification.channel == Channel.SMS:
+        notice = notification.kind == NotificationKind.CONTACT_CHANGED
+        return _sms_refused(sms_number(address), count=notification.attempts == 0, notice=notice)
     return ""
 
 
-def _sms_refused(number: str, *, count: bool) -> str:
+SECURITY_NOTICES_PER_NUMBER_PER_DAY = 5
+
+
+def _sms_refused(number: str, *, count: bool, notice: bool = False) -> str:
     """Why a text message must not go to `number` (SMS pumping), or ''. `count`: this message is
     counted against the number's day (its first attempt). Call in a transaction: the number's
     count for the day is locked until it commits."""
     if not any(number.startswith(f"+{code}") for code in settings.SMS_ALLOWED_CALLING_CODES):
         return "not sent: text messages do not go to this country"
-    day = Throttle(_number_key(number), settings.SMS_PER_NUMBER_PER_DAY, 86400)
+    if notice:
+        day = Throttle(_number_key(f"notice:{number}"), SECURITY_NOTICES_PER_NUMBER_PER_DAY, 86400)
+    else:
+        day = Throttle(_number_key(number), settings.SMS_PER_NUMBER_PER_DAY, 86400)
     if count and count_hit(day, timezone.now()) > day.limit:
         return "not sent: this number has had its text messages for the day"
     return ""
