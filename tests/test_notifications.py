@@ -100,7 +100,7 @@ def test_the_email_has_trial_reference_verdict_and_link_but_no_health_data_or_co
         "baricitinib",
         "pregnan",
     ):
-        assert private not in text, private
+        assert private not in text.replace(link, ""), private  # the id is random: its digits are no answer
 
 
 def test_a_task_delivered_twice_sends_one_email(trial):
