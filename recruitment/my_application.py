@@ -17,7 +17,7 @@ from recruitment.consent import OPTIONAL_CONSENTS, text_of
 from recruitment.models import Application, ConsentPurpose
 from recruitment.pipeline import Status
 from recruitment.recently_sent import forget, keep_until_browser_closes, opened_application_id, remember_opened
-from recruitment.services import erasure, patient_access, patient_rights
+from recruitment.services import contact_changes, erasure, patient_access, patient_rights
 from recruitment.services.patient_messages import study_team_contact
 
 PENDING = "pending_access"
@@ -117,7 +117,7 @@ def _home(request, application, *, contact_form=None, confirm_form=None, status=
             }
         ),
         "updated": request.GET.get("updated"),
-        "checking": patient_access.pending_address(application, request.session.get(CHECKING)),
+        "checking": contact_changes.pending_address(application, request.session.get(CHECKING)),
         "confirm_form": confirm_form or CodeForm(),
         "minutes": patient_access.CODE_MINUTES,
     }
@@ -156,8 +156,8 @@ def correct_contact(request, application):
     if not form.is_valid():
         return _home(request, application, contact_form=form, status=400)
     try:
-        correction = patient_access.ask_to_correct(application, **form.cleaned_data)
-    except patient_access.CorrectionRefused as refused:
+        correction = contact_changes.ask_to_correct(application, **form.cleaned_data)
+    except contact_changes.CorrectionRefused as refused:
         form.add_error(None, str(refused))
         return _home(request, application, contact_form=form, status=400)
     if correction.checking is not None:
@@ -171,7 +171,7 @@ def confirm_address(request, application):
     """The code sent to a new phone or e-mail, typed back: the address is used from now on."""
     form = CodeForm(request.POST)
     if form.is_valid():
-        if patient_access.confirm_address(application, request.session.get(CHECKING), form.cleaned_data["code"]):
+        if contact_changes.confirm_address(application, request.session.get(CHECKING), form.cleaned_data["code"]):
             request.session.pop(CHECKING, None)
             return _done("contact")
         form.add_error(

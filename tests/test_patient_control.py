@@ -305,7 +305,9 @@ def test_a_code_confirming_a_new_address_opens_nothing():
     from recruitment.services import patient_access
 
     application = make_application(make_trial())
-    access_id = patient_access.send_address_check(application, field="phone", address="+86 139 1234 5678")
+    from recruitment.services import contact_changes
+
+    access_id = contact_changes.send_address_check(application, field="phone", address="+86 139 1234 5678")
     code = last_code(sms.outbox[-1].body)
     assert patient_access.check_code("", code) is None and patient_access.check_code(str(access_id), code) is None
 

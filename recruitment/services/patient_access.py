@@ -13,12 +13,10 @@ import hmac
 import logging
 import secrets
 import unicodedata
-from dataclasses import dataclass
 
 from django.conf import settings
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.utils import timezone
-from django.utils.translation import gettext as _
 
 from config.celery import app as celery_app
 from recruitment.contact_keys import email_key, phone_key, phone_spellings
@@ -26,7 +24,6 @@ from recruitment.models import AccessCode, Application, AuditAction, Channel, No
 from recruitment.models.applications import normalise_reference
 from recruitment.ratelimit import Throttle, count_hit
 from recruitment.sealed import seal
-from recruitment.services import patient_rights
 from recruitment.services.audit import PATIENT, log_action
 from recruitment.services.notifications import ONE_TRY, notices_stored
 
@@ -102,20 +99,20 @@ def request_code(reference: str, address: str, asked_from: int | None, ask_hash:
         return None
     channel = Channel.EMAIL if "@" in address else Channel.SMS
     kind = NotificationKind.ACCESS_CODE
-    return _issue(application, channel, kind, now=now, asked_from=asked_from, ask_hash=ask_hash)
+    return issue_code(application, channel, kind, now=now, asked_from=asked_from, ask_hash=ask_hash)
 
 
 def send_code(application: Application, channel: str, *, now=None) -> str | None:
     """Send a one-time code that opens the application to its address on file for `channel`;
     the asker's token (as `ask_for_code`'s), or None when the hour's codes are used up."""
     ask = secrets.token_urlsafe(24)
-    issued = _issue(
+    issued = issue_code(
         application, channel, NotificationKind.ACCESS_CODE, now=now or timezone.now(), ask_hash=_ask_hash(ask)
     )
     return ask if issued is not None else None
 
 
-def _issue(application, channel, kind, *, now, field="", address="", asked_from=None, ask_hash="") -> int | None:
+def issue_code(application, channel, kind, *, now, field="", address="", asked_from=None, ask_hash="") -> int | None:
     """A new one-time code, stored hashed, and its message in the outbox (to `address` when one
     is being confirmed); None when CODES_PER_HOUR codes were sent this hour for the application
     to whoever asks from `asked_from` (the patient's own allowance is not someone else's)."""
@@ -151,7 +148,7 @@ def _issue(application, channel, kind, *, now, field="", address="", asked_from=
     return access.pk
 
 
-def _spend(access: AccessCode, code: str, now) -> bool:
+def spend_code(access: AccessCode, code: str, now) -> bool:
     """Whether `code` is the locked access code's: a right one is used up, a wrong one costs a try."""
     if not hmac.compare_digest(access.code_hash, _hash(access.pk, code)):
         access.tries += 1
@@ -183,7 +180,7 @@ def check_code(ask: str | None, code: str, *, now=None) -> Application | None:
             )
             .first()
         )
-        if access is None or not _spend(access, code, now):
+        if access is None or not spend_code(access, code, now):
             return None
         log_action(
             application=access.application,
@@ -193,104 +190,3 @@ def check_code(ask: str | None, code: str, *, now=None) -> Application | None:
             details={"by": access.channel},
         )
         return access.application
-
-
-# --- A new phone or e-mail, confirmed by a code sent there --------------------------------------
-class CorrectionRefused(Exception):
-    """A correction that cannot be made as asked; the message says why, in the patient's words."""
-
-
-@dataclass(frozen=True)
-class Correction:
-    applied: list[str]  # fields changed at once (best time to call, an address removed)
-    checking: int | None = None  # the code sent to a new address, which changes once it is typed back
-    field: str = ""  # "phone" or "email": the address being checked
-
-
-def ask_to_correct(application: Application, *, phone: str, email: str, best_time_to_call: str, now=None):
-    """The patient's corrections on "my application". A new phone or e-mail is not used until the
-    code sent to it is typed back (confirm_address): whoever opened the application must not
-    redirect its future codes to an address they choose. The rest applies at once."""
-    contact = application.contact
-    posted = {"phone": phone, "email": email}
-    new = [name for name, value in posted.items() if value and value != getattr(contact, name)]
-    removed = [name for name, value in posted.items() if not value and getattr(contact, name)]
-    if len(new) > 1:
-        raise CorrectionRefused(_("Please change one address at a time: each is confirmed with a code sent to it."))
-    if removed and not [name for name in posted if getattr(contact, name) and name not in removed]:
-        raise CorrectionRefused(_("Please confirm the new address first; then you can remove the old one."))
-    on_file = {name: getattr(contact, name) for name in posted}
-    try:
-        applied = patient_rights.correct_contact(
-            application, best_time_to_call=best_time_to_call, **{name: "" for name in removed}
-        )
-    except IntegrityError:  # the other address was removed at the same moment: one must stay
-        raise CorrectionRefused(
-            _("Please keep a phone number or an e-mail address so that the site can reach you.")
-        ) from None
-    for name in removed:
-        _tell_every_address(application, changed=name, addresses=on_file, now=now or timezone.now())
-    if not new:
-        return Correction(applied)
-    checking = send_address_check(application, field=new[0], address=posted[new[0]], now=now)
-    if checking is None:
-        raise CorrectionRefused(_("Too many codes were sent for this application in the last hour. Please try later."))
-    return Correction(applied, checking, new[0])
-
-
-def send_address_check(application: Application, *, field: str, address: str, now=None) -> int | None:
-    """Send a code to a new phone or e-mail; its id, or None when the hour's codes are used up."""
-    channel = Channel.EMAIL if field == "email" else Channel.SMS
-    kind = NotificationKind.ADDRESS_CHECK
-    return _issue(application, channel, kind, now=now or timezone.now(), field=field, address=address)
-
-
-def pending_address(application: Application, access_id: int | None, *, now=None) -> AccessCode | None:
-    """The new address this browser is confirming for the application, while its code is valid."""
-    if access_id is None:
-        return None
-    return _pending(application, access_id, now or timezone.now()).first()
-
-
-def _pending(application, access_id, now):
-    return AccessCode.objects.filter(
-        pk=access_id, application=application, used_at=None, expires_at__gt=now, tries__lt=MAX_TRIES
-    ).exclude(pending_field="")
-
-
-def confirm_address(application: Application, access_id: int | None, code: str, *, now=None) -> str | None:
-    """The field a right code changes to its new address ("phone" or "email"), or None. The
-    former address, if any, is told of the change (naming no trial)."""
-    now = now or timezone.now()
-    code = unicodedata.normalize("NFKC", code or "").strip().replace(" ", "")
-    if access_id is None:
-        return None
-    with transaction.atomic():
-        access = _pending(application, access_id, now).select_for_update().first()
-        if access is None or not _spend(access, code, now):
-            return None
-        field = access.pending_field
-        on_file = {name: getattr(application.contact, name) for name in ("phone", "email")}
-        patient_rights.correct_contact(application, **{field: access.pending_address})
-        application.contact.refresh_from_db()
-        _tell_every_address(application, changed=field, addresses=on_file, now=now)
-        return field
-
-
-def _tell_every_address(application, *, changed: str, addresses: dict, now) -> None:
-    """Every address on file before a change is told of it, each by its own channel, naming no
-    trial: a phone or e-mail added, replaced or removed by whoever opened the application does
-    not go unnoticed by the patient."""
-    notices = [
-        Notification.objects.create(
-            kind=NotificationKind.CONTACT_CHANGED,
-            channel=Channel.EMAIL if name == "email" else Channel.SMS,
-            application=application,
-            created_at=now,
-            payload={"to": address, "field": changed},
-        )
-        for name, address in addresses.items()
-        if address
-    ]
-    if notices:
-        notices_stored(application, [notice.pk for notice in notices])
