@@ -286,3 +286,31 @@ def test_a_digest_whose_applications_were_all_handled_is_not_sent(trial, django_
     old.save()
     assert deliver(ids[0], max_attempts=5) == Outcome.SKIPPED
     assert mail.outbox == []
+
+
+def test_notifications_are_marked_queued_before_any_task_is_published(trial, django_capture_on_commit_callbacks):
+    # Issue 28, the notification tail: a worker takes a row with FOR UPDATE SKIP LOCKED; a row this
+    # process still updated after publishing was skipped and waited for the sweeper.
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from recruitment.models import Notification
+    from recruitment.services.notifications import enqueue
+
+    nurses = [make_coordinator(f"nurse_{n}", make_site(trial)) for n in range(3)]
+    notices = [
+        Notification.objects.create(kind="account_changed", recipient=nurse, payload={"event": "password_changed"})
+        for nurse in nurses
+    ]
+    with CaptureQueriesContext(connection) as queries:
+        assert enqueue([n.pk for n in notices]) == len(notices)  # tasks run in-process here: each delivers
+    statements = [q["sql"] for q in queries.captured_queries]
+    marked = next(i for i, sql in enumerate(statements) if sql.startswith("UPDATE") and "queued_at" in sql)
+    # A delivery begins by reading its row, pending, to lock it (FOR UPDATE on PostgreSQL).
+    first_delivery = next(
+        i
+        for i, sql in enumerate(statements)
+        if sql.startswith("SELECT") and '"recruitment_notification"."status"' in sql
+    )
+    assert marked < first_delivery
+    assert not [sql for sql in statements[first_delivery:] if sql.startswith("UPDATE") and '"queued_at"' in sql]

@@ -61,9 +61,18 @@ def notices_stored(application, ids) -> None:
 
 
 def enqueue(ids) -> int:
-    """Publish a send task per id; returns how many were published. Never raises."""
+    """Publish a send task per id; returns how many were published. Never raises.
+
+    The rows are marked queued before the first task is published, never after: a worker takes a
+    notification with SELECT ... FOR UPDATE SKIP LOCKED, and a row this process was still
+    updating when the task arrived was skipped, left pending until the sweeper's next run (the
+    tail of a burst: a few in a thousand waited minutes)."""
+    ids = list(ids)
+    if not ids:
+        return 0
     send_notification = celery_app.tasks[SEND_TASK]
-    published = []
+    Notification.objects.filter(pk__in=ids).update(queued_at=timezone.now())
+    published = 0
     for notification_id in ids:
         try:
             # One try: a patient's request may be waiting (the sweeper tries again later). Not
@@ -71,11 +80,12 @@ def enqueue(ids) -> int:
             send_notification.apply_async(args=[notification_id], retry_policy=ONE_TRY)
         except Exception as exc:  # noqa: BLE001 - any broker failure: the sweeper retries later
             logger.warning("could not queue notification %s, the sweeper will: %s", notification_id, exc)
-            break  # the broker is down: don't spend the patient's time on the others
-        published.append(notification_id)
-    # Only what was published counts as queued: the rest is the sweeper's at its next run.
-    Notification.objects.filter(pk__in=published).update(queued_at=timezone.now())
-    return len(published)
+            # The broker is down: don't spend the patient's time on the others, which no worker
+            # holds and which are the sweeper's at its next run.
+            Notification.objects.filter(pk__in=ids[published:]).update(queued_at=None)
+            break
+        published += 1
+    return published
 
 
 class Outcome:
