@@ -291,6 +291,8 @@ def apply_done(request, slug):
     context = {
         "trial": trial,
         "application": application,
+        # A parent answered: the page speaks of their child, as the questions did.
+        "child": application.respondent == Respondent.PARENT,
         "result_template": condition.result_template,
         "answers": condition.answers_of(application),
         "verdict": evaluation.verdict,

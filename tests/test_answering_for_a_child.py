@@ -205,3 +205,31 @@ def test_a_trial_taking_children_offers_a_parent_to_answer_for_their_child(trial
     assert 'id="apply-for-a-child"' in Client().get("/trials/allegro/").content.decode()
     adults_only = make_trial(slug="adults", min_age_years=18)
     assert 'id="apply-for-a-child"' not in Client().get(f"/trials/{adults_only.slug}/").content.decode()
+
+
+def test_the_verdict_page_speaks_of_the_child_to_a_parent(trial):
+    def headings(client):
+        page = client.get("/trials/allegro/apply/done/").content.decode()
+        return re.findall(r"<h2[^>]*>(.*?)</h2>", page)[0]
+
+    for language, child_words, patient_words in (
+        (
+            "en",
+            "A doctor needs to look at some of your answers about your child",
+            "A doctor needs to look at some of your answers",
+        ),
+        ("zh-hans", "您关于孩子的部分回答需要医生进一步查看", "您的部分回答需要医生进一步查看"),
+    ):
+        parent = Client(HTTP_ACCEPT_LANGUAGE=language)
+        post(
+            parent,
+            trial,
+            respondent="parent",
+            date_of_birth=CHILD_BIRTHDAY,
+            guardian_name="王芳",
+            consent_guardian="on",
+        )
+        assert headings(parent) == child_words
+        patient = Client(HTTP_ACCEPT_LANGUAGE=language)
+        post(patient, trial, phone="+86 139 0000 0077")
+        assert headings(patient) == patient_words
