@@ -156,12 +156,12 @@ def correct_contact(request, application):
     if not form.is_valid():
         return _home(request, application, contact_form=form, status=400)
     try:
-        correction = contact_changes.ask_to_correct(application, **form.cleaned_data)
+        checking = contact_changes.ask_to_correct(application, **form.cleaned_data)
     except contact_changes.CorrectionRefused as refused:
         form.add_error(None, str(refused))
         return _home(request, application, contact_form=form, status=400)
-    if correction.checking is not None:
-        request.session[CHECKING] = correction.checking
+    if checking is not None:  # a code went to the new address: typed back, it replaces the old one
+        request.session[CHECKING] = checking
         return HttpResponseRedirect(f"{reverse('recruitment:my_home')}#confirm-address")
     return _done("contact")
 

@@ -6,7 +6,6 @@ contact over unnoticed."""
 from __future__ import annotations
 
 import unicodedata
-from dataclasses import dataclass
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
@@ -22,17 +21,11 @@ class CorrectionRefused(Exception):
     """A correction that cannot be made as asked; the message says why, in the patient's words."""
 
 
-@dataclass(frozen=True)
-class Correction:
-    applied: list[str]  # fields changed at once (best time to call, an address removed)
-    checking: int | None = None  # the code sent to a new address, which changes once it is typed back
-    field: str = ""  # "phone" or "email": the address being checked
-
-
-def ask_to_correct(application: Application, *, phone: str, email: str, best_time_to_call: str, now=None):
+def ask_to_correct(application: Application, *, phone: str, email: str, best_time_to_call: str, now=None) -> int | None:
     """The patient's corrections on "my application". A new phone or e-mail is not used until the
     code sent to it is typed back (confirm_address): whoever opened the application must not
-    redirect its future codes to an address they choose. The rest applies at once."""
+    redirect its future codes to an address they choose. The rest applies at once. Returns the id
+    of the code sent to a new address, to confirm it with (confirm_address), or None."""
     contact = application.contact
     posted = {"phone": phone, "email": email}
     new = [name for name, value in posted.items() if value and value != getattr(contact, name)]
@@ -43,7 +36,7 @@ def ask_to_correct(application: Application, *, phone: str, email: str, best_tim
         raise CorrectionRefused(_("Please confirm the new address first; then you can remove the old one."))
     on_file = {name: getattr(contact, name) for name in posted}
     try:
-        applied = patient_rights.correct_contact(
+        patient_rights.correct_contact(
             application, best_time_to_call=best_time_to_call, **{name: "" for name in removed}
         )
     except IntegrityError:  # the other address was removed at the same moment: one must stay
@@ -53,11 +46,11 @@ def ask_to_correct(application: Application, *, phone: str, email: str, best_tim
     for name in removed:
         _tell_every_address(application, changed=name, addresses=on_file, now=now or timezone.now())
     if not new:
-        return Correction(applied)
+        return None
     checking = send_address_check(application, field=new[0], address=posted[new[0]], now=now)
     if checking is None:
         raise CorrectionRefused(_("Too many codes were sent for this application in the last hour. Please try later."))
-    return Correction(applied, checking, new[0])
+    return checking
 
 
 def send_address_check(application: Application, *, field: str, address: str, now=None) -> int | None:
