@@ -70,10 +70,14 @@ def _campaign_for(signup, code):
     return Campaign.objects.filter(trial=signup.trial, code=code, is_active=True).first()
 
 
-def _render_form(request, trial, form, *, for_child, status=200, error=None, notice=None, blank=False, version=None):
+def _render_form(
+    request, trial, form, *, for_child=None, status=200, error=None, notice=None, blank=False, version=None
+):
     """`blank`: the empty questionnaire, the same for everyone reading this language this year
     in the same voice (the CSRF token is outside the cached part): the only one cached. Answers,
-    errors or a prefill are never cached. `for_child`: a parent answers for a child."""
+    errors or a prefill are never cached. `for_child`: a parent answers for a child; given for
+    the blank questionnaire (reading it off the form would make it), else the form's."""
+    for_child = form.for_child if for_child is None else for_child
     respondent = Respondent.PARENT if for_child else Respondent.PATIENT
     context = {
         "trial": trial,
@@ -136,7 +140,7 @@ def _switch_respondent(request, signup, respondent):
 
 def _shown_again(request, signup, initial, *, notice=None):
     form = questionnaire_for(signup.trial)(trial=signup.trial, sites=signup.sites, initial=initial)
-    return _render_form(request, signup.trial, form, for_child=form.for_child, notice=notice)
+    return _render_form(request, signup.trial, form, notice=notice)
 
 
 def _closed(request, trial, *, status):
@@ -169,7 +173,7 @@ def apply(request, slug):
             # The patient said where they are: the nearest recruiting sites are offered first.
             sites = nearest_first(signup.sites, origin)
             form = form_class(trial=trial, sites=sites, initial=initial)
-            return _render_form(request, trial, form, for_child=form.for_child)
+            return _render_form(request, trial, form)
         # The empty questionnaire is usually rendered from the cache: the form is made only if not.
         offered = signup.sites
         blank = SimpleLazyObject(lambda: form_class(trial=trial, sites=offered, initial=initial))
@@ -188,7 +192,6 @@ def apply(request, slug):
             request,
             trial,
             form,
-            for_child=form.for_child,
             error=_("Some answers need your attention. Each one is listed here: follow its link to correct it."),
         )
     throttle = ratelimit.signup_throttle(request)
@@ -206,7 +209,7 @@ def apply(request, slug):
             "within %(minutes)d minutes at most: your answers are still here.",
             minutes,
         ) % {"minutes": minutes}
-        response = _render_form(request, trial, form, for_child=form.for_child, status=429, error=message)
+        response = _render_form(request, trial, form, status=429, error=message)
         response["Retry-After"] = str(throttle.period)
         return response
     except NoLongerOpen:
@@ -226,7 +229,7 @@ def apply(request, slug):
         )
         form.is_valid()
         form.add_error("site", message)
-        return _render_form(request, signup.trial, form, for_child=form.for_child, status=409, error=message)
+        return _render_form(request, signup.trial, form, status=409, error=message)
     done = HttpResponseRedirect(_done_path(get_script_prefix(), trial.slug))
     return remember_sent(request, done, application.pk)
 
