@@ -126,6 +126,11 @@ if _database["ENGINE"] != "django.db.backends.sqlite3":
     # more than its execution). Behind pgbouncer, use its prepared-statement support (1.21+).
     _database.setdefault("OPTIONS", {})["prepare_threshold"] = 2**31 - 1
 if _database["ENGINE"] == "django.db.backends.sqlite3":
+    # Every transaction takes the write lock when it begins, waiting its turn (up to `timeout`
+    # seconds): a deferred transaction that read first and writes later fails at once with
+    # "database is locked" when another connection writes meanwhile (SQLite refuses the lock
+    # upgrade rather than deadlock). That is how a worker sharing the file lost notifications.
+    _database.setdefault("OPTIONS", {}).update({"transaction_mode": "IMMEDIATE", "timeout": 20})
     # A file, not memory, so that a Celery worker started by a test can share the test database.
     _database["TEST"] = {"NAME": str(BASE_DIR / "var" / "test-db.sqlite3")}
 DATABASES = {"default": _database}

@@ -4,6 +4,7 @@ import datetime
 
 from celery import shared_task
 from django.conf import settings
+from django.db import DatabaseError
 from django.utils import timezone
 
 from recruitment.models import Notification
@@ -16,6 +17,11 @@ from recruitment.services.notifications import Outcome
     acks_late=True,  # a worker killed mid-send leaves the message to be delivered again...
     reject_on_worker_lost=True,  # ...and deliver() makes that second delivery harmless
     max_retries=settings.NOTIFICATION_MAX_ATTEMPTS,
+    # A database that fails for a moment (a restart, a lock) retries the send after 30 s, 1 min...,
+    # rather than leaving the row to the sweeper's next pass.
+    autoretry_for=(DatabaseError,),
+    retry_backoff=30,
+    retry_jitter=False,
 )
 def send_notification(self, notification_id: int) -> str:
     outcome = notifications.deliver(notification_id, max_attempts=settings.NOTIFICATION_MAX_ATTEMPTS)

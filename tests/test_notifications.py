@@ -314,3 +314,32 @@ def test_notifications_are_marked_queued_before_any_task_is_published(trial, dja
     )
     assert marked < first_delivery
     assert not [sql for sql in statements[first_delivery:] if sql.startswith("UPDATE") and '"queued_at"' in sql]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_delivery_waits_its_turn_when_another_connection_is_writing_to_a_sqlite_database():
+    # Issue 28, the notification tail as CI saw it on SQLite: a worker's delivery reads its row,
+    # then writes; with another connection writing meanwhile (the web process queueing the next
+    # notices), a deferred transaction failed at once with "database is locked" and left its row
+    # for the sweeper. Transactions that take the write lock when they begin wait their turn.
+    import sqlite3
+    import threading
+
+    from django.db import connection
+
+    if connection.vendor != "sqlite":
+        pytest.skip("SQLite's lock upgrade; PostgreSQL locks rows")
+    nurse = make_coordinator("nurse_lock", make_site(make_trial(slug="brave-aa1")))
+    notice = Notification.objects.create(kind="account_changed", recipient=nurse, payload={"event": "password_changed"})
+    other = sqlite3.connect(connection.settings_dict["NAME"], isolation_level=None, check_same_thread=False)
+    other.execute("BEGIN IMMEDIATE")
+    other.execute("UPDATE recruitment_notification SET queued_at = NULL WHERE id = ?", (notice.pk,))
+    writer_done = threading.Timer(0.5, lambda: other.execute("COMMIT"))
+    writer_done.start()
+    try:
+        outcome = deliver(notice.pk, max_attempts=3)
+    finally:
+        writer_done.join()
+        other.close()
+    assert outcome == Outcome.SENT
+    assert Notification.objects.get(pk=notice.pk).status == NotificationStatus.SENT

@@ -265,9 +265,18 @@ def test_a_burst_of_notifications_is_all_sent_by_a_real_worker_with_no_sweeper_r
     _worker(world, "w1")
     # One at a time, as a broadcast's submissions queue theirs: each publish races the worker.
     assert sum(enqueue([pk]) for pk in ids) == len(ids)
-    _wait_until(
-        lambda: Notification.objects.filter(pk__in=ids, status=NotificationStatus.SENT).count() == len(ids),
-        timeout=90,
-        what="every notification of the burst sent",
-    )
+    try:
+        _wait_until(
+            lambda: Notification.objects.filter(pk__in=ids, status=NotificationStatus.SENT).count() == len(ids),
+            timeout=90,
+            what="every notification of the burst sent",
+        )
+    except AssertionError:
+        left = list(
+            Notification.objects.filter(pk__in=ids)
+            .exclude(status=NotificationStatus.SENT)
+            .values("pk", "status", "attempts", "last_error", "queued_at")
+        )
+        log = (world["tmp"] / "w1.log").read_text()[-4000:]
+        raise AssertionError(f"{len(left)} not sent: {left[:10]}\nworker log:\n{log}") from None
     assert len([m for m in sent_messages(world["outbox"]) if "nurse_burst" in m]) == len(ids)
