@@ -1,3 +1,4 @@
+from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.templatetags.static import static
@@ -63,6 +64,13 @@ urlpatterns = [
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("accounts/welcome/", sponsors.after_login, name="after_login"),
     path("sponsor/", include("recruitment.sponsor_urls")),
+    path("", include("trials.code_urls")),
+]
+# What patients read, in the language its address names (/zh-hans/..., /en/...): a page is the
+# same for every reader of its address, so whole pages can be cached, and the language switcher
+# is a link. An address without the prefix (an old link, a printed trial code) redirects to the
+# reader's language (LocaleMiddleware: the cookie, else the browser's languages).
+urlpatterns += i18n_patterns(
     path("", include(patient_urls)),
     path("", include("trials.urls")),
-]
+)

@@ -255,6 +255,10 @@ class StaffSessionMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
+        if settings.SESSION_COOKIE_NAME not in request.COOKIES:
+            # No session, no one signed in: the user is not read, so a public page touches no
+            # session and stays one copy for everyone (a read session makes it Vary: Cookie).
+            return self.get_response(request)
         user = getattr(request, "user", None)
         if user is not None and user.is_authenticated:
             now = time.time()

@@ -1,6 +1,7 @@
 """The reader's language: chosen with the switcher, by a campaign, or by the browser."""
 
 from django.conf import settings
+from django.urls import translate_url
 from django.utils import translation
 
 
@@ -31,3 +32,15 @@ def choose(response, code: str):
         samesite=settings.LANGUAGE_COOKIE_SAMESITE,
     )
     return response
+
+
+def unprefixed(path: str) -> str:
+    """`path` without its language prefix: the address to print, which sends each reader to
+    their own language (config/urls.py)."""
+    code = translation.get_language_from_path(path)
+    return path[len(code) + 1 :] if code else path
+
+
+def address_in(path: str, code: str) -> str:
+    """This page's address (its query string kept) in another language."""
+    return translate_url(path, code)

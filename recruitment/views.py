@@ -230,13 +230,14 @@ def apply(request, slug):
         form.is_valid()
         form.add_error("site", message)
         return _render_form(request, signup.trial, form, status=409, error=message)
-    done = HttpResponseRedirect(_done_path(get_script_prefix(), trial.slug))
+    done = HttpResponseRedirect(_done_path(get_script_prefix(), get_language(), trial.slug))
     return remember_sent(request, done, application.pk)
 
 
 @functools.lru_cache(maxsize=1024)
-def _done_path(script_prefix: str, slug: str) -> str:
-    """The confirmation page's address (`script_prefix` keys the cache: `reverse` reads it too).
+def _done_path(script_prefix: str, language_code: str, slug: str) -> str:
+    """The confirmation page's address (`script_prefix` and the language key the cache: `reverse`
+    reads them too).
     Made once per trial: reversing it walked the URL resolver's tables after every submission's
     database wait, by when they had left the CPU's caches."""
     return reverse("recruitment:apply_done", kwargs={"slug": slug})

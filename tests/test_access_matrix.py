@@ -61,7 +61,7 @@ SURFACES = {
     "trial Y admin": lambda w: f"/admin/trials/trial/{w.other_trial.pk}/change/",
     "audit trail": lambda w: "/admin/recruitment/auditevent/",
     "users admin": lambda w: "/admin/auth/user/",
-    "my application": lambda w: "/my/application/",
+    "my application": lambda w: "/en/my/application/",
 }
 # 302: sent to a log-in (or to "my application"'s start); 403/404: refused. A coordinator reads any
 # trial of the public catalog in admin but changes only their own sites' (tests/test_criteria_admin).

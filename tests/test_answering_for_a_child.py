@@ -42,14 +42,14 @@ def trial():
     return make_trial(slug="allegro", min_age_years=12, max_age_years=None)
 
 
-def post(client, trial, **overrides):
-    return client.post(f"/trials/{trial.slug}/apply/", screening_post(**overrides))
+def post(client, trial, language="en", **overrides):
+    return client.post(f"/{language}/trials/{trial.slug}/apply/", screening_post(**overrides))
 
 
 @pytest.mark.parametrize("code", CONDITIONS)
 def test_every_question_about_the_patient_speaks_of_the_child_in_english(code):
     trial = make_trial(slug=f"kids-{code}", condition=code)
-    body = Client(HTTP_ACCEPT_LANGUAGE="en").get(f"/trials/{trial.slug}/apply/?for=child").content.decode()
+    body = Client(HTTP_ACCEPT_LANGUAGE="en").get(f"/en/trials/{trial.slug}/apply/?for=child").content.decode()
     questions = questions_in(about_the_patient(body))
     assert any("your child" in q.lower() for q in questions)
     # "you" only as the one told something about the child; never "your" hair, skin, hand.
@@ -63,7 +63,7 @@ def test_every_question_about_the_patient_speaks_of_the_child_in_english(code):
 @pytest.mark.parametrize("code", CONDITIONS)
 def test_every_question_about_the_patient_speaks_of_the_child_in_chinese(code):
     trial = make_trial(slug=f"kids-{code}", condition=code)
-    body = Client(HTTP_ACCEPT_LANGUAGE="zh-hans").get(f"/trials/{trial.slug}/apply/?for=child").content.decode()
+    body = Client().get(f"/zh-hans/trials/{trial.slug}/apply/?for=child").content.decode()
     questions = questions_in(about_the_patient(body))
     assert any("孩子" in q for q in questions)
     # 您 only as the parent told something about 孩子 (医生是否告诉过您孩子…); no 我 pregnant.
@@ -72,7 +72,7 @@ def test_every_question_about_the_patient_speaks_of_the_child_in_chinese(code):
 
 
 def test_the_patient_answering_for_themselves_is_asked_about_themselves(trial):
-    body = Client(HTTP_ACCEPT_LANGUAGE="en").get("/trials/allegro/apply/").content.decode()
+    body = Client(HTTP_ACCEPT_LANGUAGE="en").get("/en/trials/allegro/apply/").content.decode()
     questions = questions_in(about_the_patient(body))
     assert "Have you ever had any of these?" in questions
     assert not [q for q in questions if "your child" in q.lower()]
@@ -84,16 +84,16 @@ def test_a_parent_measures_patches_with_the_childs_hand_not_their_own(code):
     # A hand unit is the palm of the person measured: 1% of their skin. An adult's palm on a
     # child's body would undercount the child's surface.
     trial = make_trial(slug=f"kids-{code}", condition=code)
-    body = Client(HTTP_ACCEPT_LANGUAGE="en").get(f"/trials/{trial.slug}/apply/?for=child").content.decode()
+    body = Client(HTTP_ACCEPT_LANGUAGE="en").get(f"/en/trials/{trial.slug}/apply/?for=child").content.decode()
     assert "Count with your child’s hand, not yours" in body
-    chinese = Client(HTTP_ACCEPT_LANGUAGE="zh-hans").get(f"/trials/{trial.slug}/apply/?for=child").content.decode()
+    chinese = Client().get(f"/zh-hans/trials/{trial.slug}/apply/?for=child").content.decode()
     assert "请用孩子的手来量，不要用您自己的手" in chinese
 
 
 def test_switching_to_the_childs_voice_keeps_every_answer_and_stores_nothing(trial):
     client = Client(HTTP_ACCEPT_LANGUAGE="en")
     answers = screening_post(full_name="王小明", used_topical_steroid="1to3m", consent_health_data="on")
-    response = client.post("/trials/allegro/apply/", {**answers, "switch_respondent": Respondent.PARENT})
+    response = client.post("/en/trials/allegro/apply/", {**answers, "switch_respondent": Respondent.PARENT})
     body = response.content.decode()
     assert response.status_code == 200
     assert "1. About your child" in body
@@ -105,17 +105,17 @@ def test_switching_to_the_childs_voice_keeps_every_answer_and_stores_nothing(tri
     assert re.search(r'<input[^>]*name="consent_health_data"[^>]*checked', body)
     assert not Application.objects.exists()
     # And back: the patient answers for themselves again, still with every answer.
-    back = client.post("/trials/allegro/apply/", {**answers, "respondent": "parent", "switch_respondent": "patient"})
+    back = client.post("/en/trials/allegro/apply/", {**answers, "respondent": "parent", "switch_respondent": "patient"})
     assert "1. About you<" in back.content.decode() and 'value="王小明"' in back.content.decode()
 
 
 def test_the_childs_voice_survives_a_correction_and_a_language_switch(trial):
     client = Client(HTTP_ACCEPT_LANGUAGE="en")
     answers = screening_post(respondent="parent", date_of_birth=CHILD_BIRTHDAY, guardian_name="")
-    corrected = client.post("/trials/allegro/apply/", answers)
+    corrected = client.post("/en/trials/allegro/apply/", answers)
     assert "guardian_name" in corrected.context["form"].errors
     assert "Has your child ever had any of these?" in corrected.content.decode()
-    switched = client.post("/trials/allegro/apply/", {**answers, "switch_language": "zh-hans"})
+    switched = client.post("/en/trials/allegro/apply/", {**answers, "switch_language": "zh-hans"})
     assert "孩子是否曾经有过以下情况？" in switched.content.decode()
     assert 'name="respondent" value="parent"' in switched.content.decode()
 
@@ -153,16 +153,16 @@ def test_applying_again_from_a_childs_application_keeps_the_childs_voice(trial):
     post(client, trial, respondent="parent", date_of_birth=CHILD_BIRTHDAY, guardian_name="王芳", consent_guardian="on")
     other = make_trial(slug="allegro-2", min_age_years=12, max_age_years=None)
     reference = Application.objects.get().reference
-    body = client.get(f"/trials/{other.slug}/apply/?from={reference}").content.decode()
+    body = client.get(f"/en/trials/{other.slug}/apply/?from={reference}").content.decode()
     assert "1. About your child" in body
 
 
 def test_each_voice_has_its_own_cached_questionnaire(trial, settings):
     settings.PUBLIC_PAGE_CACHE_SECONDS = 600
-    Client(HTTP_ACCEPT_LANGUAGE="en").get("/trials/allegro/apply/")
-    child = Client(HTTP_ACCEPT_LANGUAGE="en").get("/trials/allegro/apply/?for=child").content.decode()
+    Client(HTTP_ACCEPT_LANGUAGE="en").get("/en/trials/allegro/apply/")
+    child = Client(HTTP_ACCEPT_LANGUAGE="en").get("/en/trials/allegro/apply/?for=child").content.decode()
     assert "1. About your child" in child and 'name="respondent" value="parent"' in child
-    patient = Client(HTTP_ACCEPT_LANGUAGE="en").get("/trials/allegro/apply/").content.decode()
+    patient = Client(HTTP_ACCEPT_LANGUAGE="en").get("/en/trials/allegro/apply/").content.decode()
     assert "1. About you<" in patient and "your child" not in about_the_patient(patient).lower()
 
 
@@ -188,8 +188,9 @@ def test_a_girl_too_young_for_the_pregnancy_question_applies_without_answering_i
 
 def test_a_parent_is_told_plainly_that_their_own_name_and_agreement_are_needed(trial):
     response = post(
-        Client(HTTP_ACCEPT_LANGUAGE="zh-hans"),
+        Client(),
         trial,
+        language="zh-hans",
         respondent="parent",
         date_of_birth=CHILD_BIRTHDAY,
         guardian_name="",
@@ -202,14 +203,14 @@ def test_a_parent_is_told_plainly_that_their_own_name_and_agreement_are_needed(t
 
 
 def test_a_trial_taking_children_offers_a_parent_to_answer_for_their_child(trial):
-    assert 'id="apply-for-a-child"' in Client().get("/trials/allegro/").content.decode()
+    assert 'id="apply-for-a-child"' in Client().get("/en/trials/allegro/").content.decode()
     adults_only = make_trial(slug="adults", min_age_years=18)
-    assert 'id="apply-for-a-child"' not in Client().get(f"/trials/{adults_only.slug}/").content.decode()
+    assert 'id="apply-for-a-child"' not in Client().get(f"/en/trials/{adults_only.slug}/").content.decode()
 
 
 def test_the_verdict_page_speaks_of_the_child_to_a_parent(trial):
-    def headings(client):
-        page = client.get("/trials/allegro/apply/done/").content.decode()
+    def headings(client, language):
+        page = client.get(f"/{language}/trials/allegro/apply/done/").content.decode()
         return re.findall(r"<h2[^>]*>(.*?)</h2>", page)[0]
 
     for language, child_words, patient_words in (
@@ -220,16 +221,17 @@ def test_the_verdict_page_speaks_of_the_child_to_a_parent(trial):
         ),
         ("zh-hans", "您关于孩子的部分回答需要医生进一步查看", "您的部分回答需要医生进一步查看"),
     ):
-        parent = Client(HTTP_ACCEPT_LANGUAGE=language)
+        parent = Client()
         post(
             parent,
             trial,
+            language=language,
             respondent="parent",
             date_of_birth=CHILD_BIRTHDAY,
             guardian_name="王芳",
             consent_guardian="on",
         )
-        assert headings(parent) == child_words
-        patient = Client(HTTP_ACCEPT_LANGUAGE=language)
-        post(patient, trial, phone="+86 139 0000 0077")
-        assert headings(patient) == patient_words
+        assert headings(parent, language) == child_words
+        patient = Client()
+        post(patient, trial, language=language, phone="+86 139 0000 0077")
+        assert headings(patient, language) == patient_words

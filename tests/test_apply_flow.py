@@ -46,11 +46,11 @@ def trial():
 
 
 def submit(client, trial, **overrides):
-    return client.post(f"/trials/{trial.slug}/apply/", screening_post(**overrides))
+    return client.post(f"/en/trials/{trial.slug}/apply/", screening_post(**overrides))
 
 
 def test_the_signup_page_asks_every_section_with_nothing_pre_ticked(client, trial):
-    response = client.get("/trials/brave-aa1/apply/")
+    response = client.get("/en/trials/brave-aa1/apply/")
     assert response.status_code == 200
     body = response.content.decode()
     for section in ("About you", "Your hair loss", "Treatments you have tried", "reach you", "Your consent"):
@@ -73,7 +73,7 @@ def test_a_complete_questionnaire_is_stored_and_the_patient_gets_a_reference(cli
         used_topical_steroid="still",
     )
     assert response.status_code == 302
-    assert response["Location"] == "/trials/brave-aa1/apply/done/"
+    assert response["Location"] == "/en/trials/brave-aa1/apply/done/"
 
     application = Application.objects.get()
     assert re.fullmatch(r"[2-9A-HJ-NP-TV-Z]{4}-[2-9A-HJ-NP-TV-Z]{4}", application.reference)
@@ -160,7 +160,7 @@ def test_the_evaluation_keeps_a_snapshot_that_later_edits_do_not_rewrite(client,
 def test_an_ineligible_patient_is_told_which_criterion_in_plain_words(client, trial):
     submit(client, trial, sex="MALE", pregnancy=None, date_of_birth=f"{TODAY.year - 62}-01-01")
     assert Application.objects.get().verdict == Verdict.LIKELY_INELIGIBLE
-    body = client.get("/trials/brave-aa1/apply/done/").content.decode()
+    body = client.get("/en/trials/brave-aa1/apply/done/").content.decode()
     assert "This trial may not be right for you" in body
     assert "Men aged 18 to 60, women aged 18 to 70" in body
     assert "At least half of the scalp" not in body  # met criteria are not listed as problems
@@ -169,7 +169,7 @@ def test_an_ineligible_patient_is_told_which_criterion_in_plain_words(client, tr
 def test_needs_review_says_which_answers_a_doctor_must_check(client, trial):
     submit(client, trial, used_tofacitinib="gt6m", response_tofacitinib="unsure")
     assert Application.objects.get().verdict == Verdict.NEEDS_REVIEW
-    body = client.get("/trials/brave-aa1/apply/done/").content.decode()
+    body = client.get("/en/trials/brave-aa1/apply/done/").content.decode()
     assert "A doctor needs to look at some of your answers" in body
     assert "Not after a JAK-inhibitor tablet that did not work" in body
 
@@ -183,11 +183,11 @@ def test_an_ineligible_patient_sees_other_open_trials_that_may_fit_and_can_reuse
     submit(client, trial, sex="MALE", pregnancy=None, date_of_birth=f"{TODAY.year - 62}-01-01")
     reference = Application.objects.get().reference
 
-    body = client.get("/trials/brave-aa1/apply/done/").content.decode()
+    body = client.get("/en/trials/brave-aa1/apply/done/").content.decode()
     assert "THRIVE-AA1" in body
     assert "KIDS" not in body
     assert "TRUE-V" not in body  # another condition is no fit
-    link = f"/trials/thrive-aa1/apply/?from={reference}"
+    link = f"/en/trials/thrive-aa1/apply/?from={reference}"
     assert link in body
 
     prefilled = client.get(link).content.decode()
@@ -204,14 +204,14 @@ def test_answers_cannot_be_prefilled_from_someone_elses_reference(client, trial)
     submit(client, trial)
     reference = Application.objects.get().reference
     client.cookies.clear()  # a different browser
-    body = client.get(f"/trials/brave-aa1/apply/?from={reference}").content.decode()
+    body = client.get(f"/en/trials/brave-aa1/apply/?from={reference}").content.decode()
     assert not re.search(r'name="loss_top"[^>]*value="80"|value="80"[^>]*name="loss_top"', body)
 
 
 def test_the_done_page_without_a_submission_goes_back_to_the_trial(client, trial):
-    response = client.get("/trials/brave-aa1/apply/done/")
+    response = client.get("/en/trials/brave-aa1/apply/done/")
     assert response.status_code == 302
-    assert response["Location"] == "/trials/brave-aa1/"
+    assert response["Location"] == "/en/trials/brave-aa1/"
 
 
 def test_the_campaign_of_the_short_link_is_recorded(client, trial):
@@ -350,7 +350,7 @@ def test_duplicates_are_only_looked_for_within_30_days_and_the_same_trial(client
 def test_a_closed_trial_says_so_on_the_signup_page_and_refuses_submissions(client):
     closed = make_trial(slug="closed", status=RecruitmentStatus.COMPLETED)
     make_trial(acronym="OPEN-ONE")
-    page = client.get("/trials/closed/apply/")
+    page = client.get("/en/trials/closed/apply/")
     assert page.status_code == 200
     assert "is not recruiting" in page.content.decode()
     assert "OPEN-ONE" in page.content.decode()
@@ -362,14 +362,14 @@ def test_a_closed_trial_says_so_on_the_signup_page_and_refuses_submissions(clien
 
 def test_a_vitiligo_trial_asks_the_vitiligo_questions_and_no_alopecia_ones(client):
     make_trial(slug="true-v1", condition="vitiligo")
-    body = client.get("/trials/true-v1/apply/").content.decode()
+    body = client.get("/en/trials/true-v1/apply/").content.decode()
     assert "Has a doctor told you that you have vitiligo?" in body and 'name="units_face"' in body
     assert "loss_top" not in body and "alopecia" not in body.lower()
     assert 'name="used_topical_calcineurin"' in body and 'name="used_topical_minoxidil"' not in body
 
 
 def test_an_unknown_trial_is_a_friendly_404(client):
-    assert client.get("/trials/nope/apply/").status_code == 404
+    assert client.get("/en/trials/nope/apply/").status_code == 404
 
 
 def test_the_honeypot_stores_nothing(client, trial):
@@ -390,14 +390,14 @@ def test_too_many_submissions_from_one_address_are_throttled_keeping_the_answers
     assert 'value="Li Lei"' in body
     assert Application.objects.count() == 2
     # Another address is not affected.
-    assert client.post("/trials/brave-aa1/apply/", screening_post(), REMOTE_ADDR="10.1.2.3").status_code == 302
+    assert client.post("/en/trials/brave-aa1/apply/", screening_post(), REMOTE_ADDR="10.1.2.3").status_code == 302
 
 
 def test_the_signup_page_costs_the_same_queries_however_many_sites(client, trial, django_assert_max_num_queries):
     for _ in range(10):
         make_site(trial)
     with django_assert_max_num_queries(6):
-        client.get("/trials/brave-aa1/apply/")
+        client.get("/en/trials/brave-aa1/apply/")
 
 
 def test_correcting_answers_is_never_throttled(client, trial, settings):
@@ -434,7 +434,7 @@ def test_an_adult_needs_no_guardian_and_none_is_stored(client, trial):
 
 
 def test_consent_records_the_language_of_the_text_shown(client, trial):
-    client.post("/trials/brave-aa1/apply/", screening_post(), HTTP_ACCEPT_LANGUAGE="zh-hans")
+    client.post("/zh-hans/trials/brave-aa1/apply/", screening_post())
     assert {c.language for c in ConsentRecord.objects.all()} == {"zh-hans"}
 
 
@@ -442,13 +442,13 @@ def test_consent_records_the_language_of_the_text_shown(client, trial):
 def test_answers_are_shown_again_only_shortly_after_sending(client, trial, clock):
     submit(client, trial)
     reference = Application.objects.get().reference
-    done = client.get("/trials/brave-aa1/apply/done/")
+    done = client.get("/en/trials/brave-aa1/apply/done/")
     assert reference in done.content.decode()
     assert "no-cache" in done["Cache-Control"] or "max-age=0" in done["Cache-Control"]
 
     clock.shift(datetime.timedelta(minutes=31))
-    assert client.get("/trials/brave-aa1/apply/done/").status_code == 302
-    again = client.get(f"/trials/brave-aa1/apply/?from={reference}").content.decode()
+    assert client.get("/en/trials/brave-aa1/apply/done/").status_code == 302
+    again = client.get(f"/en/trials/brave-aa1/apply/?from={reference}").content.decode()
     assert not re.search(r'name="loss_top"[^>]*value="80"|value="80"[^>]*name="loss_top"', again)
 
 
@@ -475,7 +475,7 @@ def test_an_episode_more_than_100_years_long_is_refused(client, trial):
 
 def test_a_trial_not_yet_recruiting_says_it_has_not_started(client):
     make_trial(slug="soon", status=RecruitmentStatus.NOT_YET_RECRUITING)
-    body = client.get("/trials/soon/apply/").content.decode()
+    body = client.get("/en/trials/soon/apply/").content.decode()
     assert "has not started recruiting yet" in body
     assert "has closed" not in body
 
@@ -490,7 +490,7 @@ def test_the_cookies_of_a_submission_hold_nothing_that_identifies_the_patient_an
     assert not session_cookie["max-age"] and not session_cookie["expires"]  # gone when the browser closes
     stranger = type(client)()
     stranger.cookies["sessionid"] = "0" * 32  # a key that names no session
-    assert stranger.get("/trials/brave-aa1/apply/done/").status_code == 302
+    assert stranger.get("/en/trials/brave-aa1/apply/done/").status_code == 302
 
 
 @pytest.mark.parametrize(
@@ -528,7 +528,7 @@ def test_a_trial_closed_while_its_form_was_kept_refuses_the_next_submission_at_o
     from trials.models import Trial
 
     settings.PUBLIC_PAGE_CACHE_SECONDS = 60  # the trial is cached, and a bulk update tells the cache nothing
-    assert client.get("/trials/brave-aa1/apply/").status_code == 200
+    assert client.get("/en/trials/brave-aa1/apply/").status_code == 200
     Trial.objects.filter(pk=trial.pk).update(status=RecruitmentStatus.COMPLETED)
     response = submit(client, trial)
     assert response.status_code == 409
@@ -540,7 +540,7 @@ def test_a_site_closed_while_the_form_was_kept_is_refused_beside_its_field_keepi
 
     site = make_site(trial, facility="Closing Soon Hospital")
     settings.PUBLIC_PAGE_CACHE_SECONDS = 60
-    assert "Closing Soon Hospital" in client.get("/trials/brave-aa1/apply/").content.decode()
+    assert "Closing Soon Hospital" in client.get("/en/trials/brave-aa1/apply/").content.decode()
     Site.objects.filter(pk=site.pk).update(status=RecruitmentStatus.COMPLETED)
     response = submit(client, trial, site=str(site.pk), full_name="Li Na")
     body = response.content.decode()
@@ -566,7 +566,7 @@ def test_the_audit_trail_records_the_verdict_in_the_sites_language_whatever_the_
 
 def test_the_error_summary_lists_the_conditions_questions_where_the_page_shows_them(client, trial):
     body = client.post(
-        "/trials/brave-aa1/apply/",
+        "/en/trials/brave-aa1/apply/",
         screening_post(
             spontaneous_regrowth=None,
             loss_top=None,

@@ -18,7 +18,7 @@ def test_a_scan_is_counted_and_redirects_to_signup_with_the_campaign(client):
     for _ in range(3):
         response = client.get("/c/k7mp2qx")  # one phone, three times: one scan
     assert response.status_code == 302
-    assert response["Location"] == "/trials/brave-aa1/apply/"
+    assert response["Location"] == "/en/trials/brave-aa1/apply/"
     assert response.cookies["portal_campaign"]["httponly"]
     assert CampaignScanDay.objects.get(campaign=campaign).scans == 1
     for _ in range(2):
@@ -139,7 +139,7 @@ def test_a_script_dropping_its_cookie_cannot_inflate_a_posters_scans(settings):
     settings.SCAN_RATE_LIMIT = "5/h"
     campaign = make_campaign(make_trial(slug="t"), code="k7mp2qx")
     for _ in range(20):
-        assert Client(REMOTE_ADDR="198.51.100.7").get("/c/k7mp2qx")["Location"] == "/trials/t/apply/"
+        assert Client(REMOTE_ADDR="198.51.100.7").get("/c/k7mp2qx")["Location"] == "/en/trials/t/apply/"
     Client(REMOTE_ADDR="198.51.100.8").get("/c/k7mp2qx")  # another address still counts
     assert CampaignScanDay.objects.get(campaign=campaign).scans == 6
 

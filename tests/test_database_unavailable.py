@@ -19,18 +19,18 @@ def outage(monkeypatch):
 
 def test_a_submission_during_an_outage_gets_a_503_that_keeps_every_answer(client, outage):
     make_trial(slug="brave-aa1")
-    response = client.post("/trials/brave-aa1/apply/", screening_post(full_name="王芳"))
+    response = client.post("/en/trials/brave-aa1/apply/", screening_post(full_name="王芳"))
     assert response.status_code == 503
     assert response["Retry-After"]
     body = response.content.decode()
     assert "Send my answers again" in body
     assert 'name="full_name" value="王芳"' in body
     assert 'name="loss_top" value="80"' in body
-    assert 'action="/trials/brave-aa1/apply/"' in body
+    assert 'action="/en/trials/brave-aa1/apply/"' in body
 
 
 def test_a_page_during_an_outage_gets_a_503_not_a_500(client, outage):
-    response = client.get("/trials/brave-aa1/apply/")
+    response = client.get("/en/trials/brave-aa1/apply/")
     assert response.status_code == 503
     assert "Please try again in a moment" in response.content.decode()
 
@@ -45,7 +45,7 @@ def test_a_database_error_outside_the_view_is_an_outage_too(client, monkeypatch)
 
     monkeypatch.setattr("django.contrib.messages.middleware.MessageMiddleware.process_response", fail)
     client.raise_request_exception = False
-    response = client.post("/trials/brave-aa1/apply/", screening_post(full_name="王芳"))
+    response = client.post("/en/trials/brave-aa1/apply/", screening_post(full_name="王芳"))
     assert response.status_code == 503
     assert 'name="full_name" value="王芳"' in response.content.decode()
 

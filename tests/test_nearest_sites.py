@@ -33,22 +33,22 @@ def test_distances_are_great_circle_kilometres():
 
 
 def test_the_list_offers_the_cities_where_trials_recruit_and_names_the_nearest_site(trial):
-    page = Client().get("/").content.decode()
+    page = Client().get("/en/").content.decode()
     options = re.search(r'<select name="near"[^>]*>(.*?)</select>', page, re.S).group(1)
     assert "Shanghai" in options and "Beijing" in options and "Wuhan" not in options  # recruiting sites only
-    near = Client().get("/", {"near": "Shanghai"}).content.decode()
+    near = Client().get("/en/", {"near": "Shanghai"}).content.decode()
     assert "Nearest: Huashan Hospital" in near
-    assert 'href="/trials/brave-aa1/?near=Shanghai"' in near  # carried to the trial's page
-    chinese = Client().get("/", HTTP_ACCEPT_LANGUAGE="zh-hans").content.decode()
+    assert 'href="/en/trials/brave-aa1/?near=Shanghai"' in near  # carried to the trial's page
+    chinese = Client().get("/zh-hans/").content.decode()
     assert ">上海<" in chinese
 
 
 def test_the_trial_page_and_the_sign_up_list_the_nearest_recruiting_sites_first(trial):
-    page = Client().get("/trials/brave-aa1/", {"near": "Guangzhou"}).content.decode()
+    page = Client().get("/en/trials/brave-aa1/", {"near": "Guangzhou"}).content.decode()
     order = [page.index(name) for name in ("Canton Hospital", "Huashan Hospital", "Peking Hospital", "Closed Hospital")]
     assert order == sorted(order) and "about 0 km away" in page
-    assert 'href="/trials/brave-aa1/apply/?near=Guangzhou"' in page
-    form = Client().get("/trials/brave-aa1/apply/", {"near": "Guangzhou"}).content.decode()
+    assert 'href="/en/trials/brave-aa1/apply/?near=Guangzhou"' in page
+    form = Client().get("/en/trials/brave-aa1/apply/", {"near": "Guangzhou"}).content.decode()
     select = re.search(r'<select name="site"[^>]*>(.*?)</select>', form, re.S).group(1)
     options = re.findall(r'<option value="\d+"[^>]*>([^<]+)</option>', select)
     assert options[0].startswith("Canton Hospital") and "km" in options[0]
@@ -58,25 +58,25 @@ def test_the_trial_page_and_the_sign_up_list_the_nearest_recruiting_sites_first(
 def test_the_browsers_location_sorts_the_sites_and_the_page_is_not_cached(trial, settings):
     settings.PUBLIC_PAGE_CACHE_SECONDS = 600
     near_shanghai = {"lat": "31.0", "lon": "121.3"}
-    page = Client().get("/trials/brave-aa1/", near_shanghai).content.decode()
+    page = Client().get("/en/trials/brave-aa1/", near_shanghai).content.decode()
     assert page.index("Huashan Hospital") < page.index("Peking Hospital")
-    other = Client().get("/trials/brave-aa1/", {"lat": "40.0", "lon": "116.4"}).content.decode()
+    other = Client().get("/en/trials/brave-aa1/", {"lat": "40.0", "lon": "116.4"}).content.decode()
     assert other.index("Peking Hospital") < other.index("Huashan Hospital")  # not the first one's page
 
 
 def test_the_location_button_is_a_script_file_and_no_map_service_is_called(trial):
-    page = Client().get("/").content.decode()
+    page = Client().get("/en/").content.decode()
     assert "/static/js/near-me" in page and "data-near-me" in page
     assert not re.search(r"https?://(?!127\.0\.0\.1|localhost|testserver)[^\"' ]*(map|geo)", page, re.I)
 
 
 def test_the_trial_page_offers_the_city_list_and_the_location_button(trial):
-    page = Client().get("/trials/brave-aa1/").content.decode()
+    page = Client().get("/en/trials/brave-aa1/").content.decode()
     assert '<select name="near"' in page and "data-near-me" in page
 
 
 def test_a_phones_position_is_kept_to_about_ten_kilometres_in_the_links(trial):
-    page = Client().get("/", {"lat": "31.23456", "lon": "121.47391"}).content.decode()
+    page = Client().get("/en/", {"lat": "31.23456", "lon": "121.47391"}).content.decode()
     links = re.findall(r'href="([^"]*)"', page)
     assert any("lat=31.2&amp;lon=121.5" in link for link in links)
     assert not any("31.23" in link for link in links)

@@ -89,17 +89,15 @@ def test_a_treatment_still_used_gives_not_yet_without_a_day():
 
 def test_a_treatment_still_used_is_never_time_alone_and_the_page_says_not_to_stop_it(client, thrive):
     # "Do not stop a treatment to join a trial; talk to the doctor who prescribed it" (DOMAIN.md).
-    client.cookies["django_language"] = "zh-hans"
-    client.post("/trials/thrive-aa1/apply/", screening_post(used_topical_steroid="still"))
-    page = client.get("/trials/thrive-aa1/apply/done/").content.decode()
+    client.post("/zh-hans/trials/thrive-aa1/apply/", screening_post(used_topical_steroid="still"))
+    page = client.get("/zh-hans/trials/thrive-aa1/apply/done/").content.decode()
     assert "请不要为了参加试验自行停药" in page and "只差时间" not in page
     assert 'name="consent_reminder"' not in page  # no day to remind of
 
 
 def test_a_treatment_already_stopped_is_time_alone(client, thrive):
-    client.cookies["django_language"] = "zh-hans"
-    client.post("/trials/thrive-aa1/apply/", screening_post(used_topical_steroid="lt1m"))
-    page = client.get("/trials/thrive-aa1/apply/done/").content.decode()
+    client.post("/zh-hans/trials/thrive-aa1/apply/", screening_post(used_topical_steroid="lt1m"))
+    page = client.get("/zh-hans/trials/thrive-aa1/apply/done/").content.decode()
     assert "只差时间" in page and "请不要为了参加试验自行停药" not in page
 
 
@@ -147,7 +145,7 @@ def thrive(db):
 
 
 def apply_after_steroid_cream(client, trial, **overrides):
-    response = client.post("/trials/thrive-aa1/apply/", screening_post(used_topical_steroid="lt1m", **overrides))
+    response = client.post("/en/trials/thrive-aa1/apply/", screening_post(used_topical_steroid="lt1m", **overrides))
     assert response.status_code == 302
     return Application.objects.latest("pk")
 
@@ -156,31 +154,30 @@ def test_the_patient_reads_from_when_and_why_and_asks_for_a_reminder(client, thr
     application = apply_after_steroid_cream(client, thrive, email="fang@example.cn")
     due = patient_today() + datetime.timedelta(days=30)
     assert (application.verdict, application.eligible_from) == (Verdict.NOT_YET_ELIGIBLE, due)
-    client.cookies["django_language"] = "zh-hans"
-    page = client.get("/trials/thrive-aa1/apply/done/").content.decode()
+    page = client.get("/zh-hans/trials/thrive-aa1/apply/done/").content.decode()
     assert f"从{due.year}年{due.month}月{due.day}日起，您可能符合条件" in page
     assert "只差时间" in page and 'name="consent_reminder"' in page
 
     # The consent is its own, never ticked for the patient.
-    response = client.post("/trials/thrive-aa1/apply/done/remind/", {})
+    response = client.post("/zh-hans/trials/thrive-aa1/apply/done/remind/", {})
     assert response["Location"].endswith("?reminder=unticked") and not Reminder.objects.exists()
     assert "请勾选此项" in client.get(response["Location"]).content.decode()
 
-    client.post("/trials/thrive-aa1/apply/done/remind/", {"consent_reminder": "on"})
+    client.post("/zh-hans/trials/thrive-aa1/apply/done/remind/", {"consent_reminder": "on"})
     reminder = Reminder.objects.get(application=application)
     assert (reminder.due_on, reminder.by_email) == (due, True)
     consent = ConsentRecord.objects.get(application=application, purpose="reminder")
     assert consent.language == "zh-hans"
     assert AuditEvent.objects.filter(application=application, action="reminder_asked").exists()
-    assert "我们会在" in client.get("/trials/thrive-aa1/apply/done/").content.decode()
+    assert "我们会在" in client.get("/zh-hans/trials/thrive-aa1/apply/done/").content.decode()
     # Asking again changes nothing.
-    client.post("/trials/thrive-aa1/apply/done/remind/", {"consent_reminder": "on"})
+    client.post("/zh-hans/trials/thrive-aa1/apply/done/remind/", {"consent_reminder": "on"})
     assert ConsentRecord.objects.filter(application=application, purpose="reminder").count() == 1
 
 
 def test_another_browser_cannot_ask_for_someone_elses_reminder(client, thrive):
     apply_after_steroid_cream(client, thrive)
-    Client().post("/trials/thrive-aa1/apply/done/remind/", {"consent_reminder": "on"})
+    Client().post("/en/trials/thrive-aa1/apply/done/remind/", {"consent_reminder": "on"})
     assert not Reminder.objects.exists()
 
 
@@ -188,7 +185,7 @@ def test_on_the_day_the_reminder_is_emailed_once_naming_no_trial_and_its_link_fi
     client, thrive, mailoutbox, django_capture_on_commit_callbacks
 ):
     application = apply_after_steroid_cream(client, thrive, email="fang@example.cn")
-    client.post("/trials/thrive-aa1/apply/done/remind/", {"consent_reminder": "on"})
+    client.post("/en/trials/thrive-aa1/apply/done/remind/", {"consent_reminder": "on"})
     assert reminders.send_due(today=application.eligible_from - datetime.timedelta(days=1)) == 0
     assert reminders.send_due(today=application.eligible_from) == 1
     assert reminders.send_due(today=application.eligible_from) == 0
@@ -199,11 +196,11 @@ def test_on_the_day_the_reminder_is_emailed_once_naming_no_trial_and_its_link_fi
         assert word not in message.body + message.subject, word
     assert "您申请的提醒" in message.subject  # the patient's language
     link = re.search(r"https?://\S+/r/\S+/", message.body).group(0)
-    path = link[link.index("/r/") :]
+    path = link[link.index("/zh-hans/r/") :]  # opens in the language the e-mail is written in
     assert AuditEvent.objects.filter(application=application, action="reminder_sent").exists()
 
     # The link is a random token: it names no application, and only its hash is stored.
-    token = path.split("/")[2]
+    token = path.split("/")[3]
     reminder = Reminder.objects.get(application=application)
     assert application.reference.replace("-", "") not in _decoded(token) and reminder.link_hash != token
     # Whoever holds the link sees no answer without a one-time code sent to the patient's e-mail.
@@ -220,7 +217,7 @@ def test_on_the_day_the_reminder_is_emailed_once_naming_no_trial_and_its_link_fi
     code = re.search(r"\b(\d{6})\b", code_message.body).group(1)
     opened = other_browser.post(path, {"code": code}, follow=True)
     page = opened.content.decode()
-    assert opened.redirect_chain[-1][0].endswith(f"/trials/thrive-aa1/apply/?from={application.reference}")
+    assert opened.redirect_chain[-1][0].endswith(f"/zh-hans/trials/thrive-aa1/apply/?from={application.reference}")
     assert re.search(r'name="loss_top"[^>]*value="\d', page) and 'name="consent_health_data"' in page
     assert "Wang Fang" not in page  # who the patient is, they type again
     assert not re.search(r'name="consent_health_data"[^>]*checked', page)  # consents asked again
@@ -243,9 +240,9 @@ def test_a_reminder_link_with_wrong_codes_opens_nothing_even_with_the_right_one_
     client, thrive, mailoutbox, django_capture_on_commit_callbacks
 ):
     application = apply_after_steroid_cream(client, thrive, email="fang@example.cn")
-    client.post("/trials/thrive-aa1/apply/done/remind/", {"consent_reminder": "on"})
+    client.post("/en/trials/thrive-aa1/apply/done/remind/", {"consent_reminder": "on"})
     link = reminders.new_link(Reminder.objects.get(application=application))
-    path, stranger = link[link.index("/r/") :], Client()
+    path, stranger = link[link.index("/en/r/") :], Client()
     mailoutbox.clear()
     with django_capture_on_commit_callbacks(execute=True):
         stranger.post(path, {"send": "1"})
@@ -257,20 +254,20 @@ def test_a_reminder_link_with_wrong_codes_opens_nothing_even_with_the_right_one_
 
 def test_a_forged_old_or_withdrawn_reminder_link_opens_nothing(client, thrive, clock):
     application = apply_after_steroid_cream(client, thrive, email="fang@example.cn")
-    client.post("/trials/thrive-aa1/apply/done/remind/", {"consent_reminder": "on"})
-    assert Client().get("/r/not-a-token/").status_code == 410
+    client.post("/en/trials/thrive-aa1/apply/done/remind/", {"consent_reminder": "on"})
+    assert Client().get("/en/r/not-a-token/").status_code == 410
     reminder = Reminder.objects.get(application=application)
     old = reminders.new_link(reminder)
     link = reminders.new_link(reminder)
-    assert Client().get(old[old.index("/r/") :]).status_code == 410  # a new link replaces the old one
-    assert Client().get(link[link.index("/r/") :]).status_code == 200
+    assert Client().get(old[old.index("/en/r/") :]).status_code == 410  # a new link replaces the old one
+    assert Client().get(link[link.index("/en/r/") :]).status_code == 200
     review.change_status(application, to="withdrawn", by=None, reason="Asked to leave")
-    assert Client().get(link[link.index("/r/") :]).status_code == 410
+    assert Client().get(link[link.index("/en/r/") :]).status_code == 410
 
 
 def test_a_reminder_follows_a_re_evaluation_and_goes_no_more_once_the_verdict_changed(client, thrive, mailoutbox):
     application = apply_after_steroid_cream(client, thrive, email="fang@example.cn")
-    client.post("/trials/thrive-aa1/apply/done/remind/", {"consent_reminder": "on"})
+    client.post("/en/trials/thrive-aa1/apply/done/remind/", {"consent_reminder": "on"})
     make_criterion(thrive, "salt", params={"min": 90}, patient_text="Almost the whole scalp without hair", position=1)
     review.reevaluate(application, by=None)
     assert application.verdict == Verdict.LIKELY_INELIGIBLE
@@ -331,7 +328,7 @@ def test_a_washout_date_waits_for_a_treatment_whose_stop_is_not_known():
 
 def test_a_withdrawn_patient_is_not_reminded(client, thrive, mailoutbox):
     application = apply_after_steroid_cream(client, thrive, email="fang@example.cn")
-    client.post("/trials/thrive-aa1/apply/done/remind/", {"consent_reminder": "on"})
+    client.post("/en/trials/thrive-aa1/apply/done/remind/", {"consent_reminder": "on"})
     review.change_status(application, to="withdrawn", by=None, reason="Asked to leave")
     assert reminders.send_due(today=application.eligible_from) == 0 and mailoutbox == []
 
@@ -340,7 +337,7 @@ def test_the_coordinator_sees_whom_to_call_when_a_reminder_without_email_is_due(
     site = make_site(thrive)
     make_coordinator("nurse", site)
     application = apply_after_steroid_cream(client, thrive, site=str(site.pk))
-    client.post("/trials/thrive-aa1/apply/done/remind/", {"consent_reminder": "on"})
+    client.post("/en/trials/thrive-aa1/apply/done/remind/", {"consent_reminder": "on"})
     Reminder.objects.filter(application=application).update(due_on=patient_today())
     staff = Client()
     staff.force_login(User.objects.get(username="nurse"))

@@ -31,7 +31,7 @@ def test_a_submission_emails_each_coordinator_of_the_chosen_site_once(
     make_coordinator("nurse_a2", site_a)
     make_coordinator("nurse_b", site_b)
     with django_capture_on_commit_callbacks(execute=True):
-        client.post("/trials/brave-aa1/apply/", screening_post(site=str(site_a.pk)))
+        client.post("/en/trials/brave-aa1/apply/", screening_post(site=str(site_a.pk)))
     assert sorted(m.to[0] for m in mail.outbox) == ["nurse_a2@site.example", "nurse_a@site.example"]
     assert set(Notification.objects.values_list("status", flat=True)) == {NotificationStatus.SENT}
 
@@ -49,7 +49,7 @@ def test_with_a_broker_each_notice_is_queued_once_the_application_is_committed(
     in_process(settings, False)
     try:
         with django_capture_on_commit_callbacks() as callbacks:
-            client.post("/trials/brave-aa1/apply/", screening_post())
+            client.post("/en/trials/brave-aa1/apply/", screening_post())
             assert published == [], "nothing is published before the application is committed"
         for callback in callbacks:
             callback()
@@ -68,7 +68,7 @@ def test_without_a_chosen_site_every_coordinator_of_the_trial_is_told(
     make_coordinator("nurse_b", make_site(trial))
     make_coordinator("elsewhere", make_site(make_trial()))
     with django_capture_on_commit_callbacks(execute=True):
-        client.post("/trials/brave-aa1/apply/", screening_post())
+        client.post("/en/trials/brave-aa1/apply/", screening_post())
     assert sorted(m.to[0] for m in mail.outbox) == ["nurse_a@site.example", "nurse_b@site.example"]
 
 
@@ -78,7 +78,7 @@ def test_the_email_has_trial_reference_verdict_and_link_but_no_health_data_or_co
     settings.PUBLIC_BASE_URL = "https://trials.example.org"
     make_coordinator("nurse_a", make_site(trial))
     with django_capture_on_commit_callbacks(execute=True):
-        client.post("/trials/brave-aa1/apply/", screening_post(email="wang.fang@example.cn"))
+        client.post("/en/trials/brave-aa1/apply/", screening_post(email="wang.fang@example.cn"))
     from recruitment.models import Application
 
     application = Application.objects.get()

@@ -5,6 +5,7 @@ With CI=true a missing Redis fails these tests (the redis_url fixture); elsewher
 
 import datetime
 import os
+import re
 import signal
 import socket
 import subprocess
@@ -77,7 +78,7 @@ def _wait_until(predicate, timeout=30.0, what="condition"):
 
 def test_a_submission_reaches_a_real_worker_which_sends_the_email_exactly_once(client, world):
     _worker(world, "w1")
-    response = client.post("/trials/brave-aa1/apply/", screening_post(site=str(world["site"].pk)))
+    response = client.post("/en/trials/brave-aa1/apply/", screening_post(site=str(world["site"].pk)))
     assert response.status_code == 302
     messages = wait_for_messages(world["outbox"], 1)
     assert len(messages) == 1
@@ -124,7 +125,7 @@ def test_with_the_broker_unreachable_the_patient_is_answered_fast_and_the_sweepe
     deadline = time.monotonic() + 20
     while True:
         try:
-            page = opener.open(f"{base}/trials/brave-aa1/apply/", timeout=5).read().decode()
+            page = opener.open(f"{base}/en/trials/brave-aa1/apply/", timeout=5).read().decode()
             break
         except OSError:
             assert time.monotonic() < deadline, (world["tmp"] / "server.log").read_text()
@@ -132,7 +133,7 @@ def test_with_the_broker_unreachable_the_patient_is_answered_fast_and_the_sweepe
     token = page.split('name="csrfmiddlewaretoken" value="')[1].split('"')[0]
     data = urllib.parse.urlencode({**screening_post(), "csrfmiddlewaretoken": token}, doseq=True).encode()
     started = time.monotonic()
-    response = opener.open(urllib.request.Request(f"{base}/trials/brave-aa1/apply/", data=data), timeout=10)
+    response = opener.open(urllib.request.Request(f"{base}/en/trials/brave-aa1/apply/", data=data), timeout=10)
     elapsed = time.monotonic() - started
     assert response.status == 200 and response.url.endswith("/apply/done/")  # followed the redirect
     assert elapsed < 1.0, f"the patient waited {elapsed:.2f} s"  # the publish gives up in 0.5 s
@@ -157,7 +158,7 @@ def test_a_worker_killed_in_the_middle_of_sending_leads_to_exactly_one_email(cli
     slow = _worker(
         world, "slow", EMAIL_BACKEND="tests.mail.SlowFileBackend", SLOW_MAIL_MARKER=str(marker), SLOW_MAIL_SECONDS="30"
     )
-    assert client.post("/trials/brave-aa1/apply/", screening_post(site=str(world["site"].pk))).status_code == 302
+    assert client.post("/en/trials/brave-aa1/apply/", screening_post(site=str(world["site"].pk))).status_code == 302
     _wait_until(marker.exists, what="the worker to start sending")
     os.kill(slow.pid, signal.SIGKILL)
     slow.wait(timeout=10)
@@ -186,11 +187,11 @@ def test_beat_has_a_real_worker_email_a_reminder_on_its_day(client, world):
     )
     assert (
         client.post(
-            "/trials/brave-aa1/apply/", screening_post(used_topical_steroid="lt1m", email="fang@example.cn")
+            "/en/trials/brave-aa1/apply/", screening_post(used_topical_steroid="lt1m", email="fang@example.cn")
         ).status_code
         == 302
     )
-    client.post("/trials/brave-aa1/apply/done/remind/", {"consent_reminder": "on"})
+    client.post("/en/trials/brave-aa1/apply/done/remind/", {"consent_reminder": "on"})
     reminder = Reminder.objects.get()
     Reminder.objects.filter(pk=reminder.pk).update(due_on=patient_today())  # its day has come
 
@@ -198,7 +199,9 @@ def test_beat_has_a_real_worker_email_a_reminder_on_its_day(client, world):
     world["workers"].append(start_beat({**world["env"], "REMINDER_SWEEP_SECONDS": "1"}, name="beat"))
 
     def reminders():  # the patient's confirmation went to the same address
-        return [m for m in sent_messages(world["outbox"]) if "fang@example.cn" in m and "/r/" in m]
+        return [
+            m for m in sent_messages(world["outbox"]) if "fang@example.cn" in m and re.search(r"/(en|zh-hans)/r/", m)
+        ]
 
     _wait_until(reminders, what="the reminder")
     _wait_until(lambda: Reminder.objects.get().sent_at is not None, what="the reminder marked sent")

@@ -48,12 +48,12 @@ def test_a_trial_of_a_condition_no_longer_installed_reads_as_unknown_and_takes_n
     assert uninstalled.condition_label == "Unknown condition"
     assert not uninstalled.is_open_for_signup
     assert uninstalled not in Trial.objects.open_for_signup()
-    assert "Unknown condition" in client.get("/", {"status": ""}).content.decode()
-    assert client.get("/trials/old-study/").status_code == 200
+    assert "Unknown condition" in client.get("/en/", {"status": ""}).content.decode()
+    assert client.get("/en/trials/old-study/").status_code == 200
     make_trial(slug="open-one", acronym="OPEN-ONE")
-    detail = client.get("/trials/old-study/").content.decode()
+    detail = client.get("/en/trials/old-study/").content.decode()
     assert "not offered on this portal" in detail and "This trial is not recruiting" not in detail
-    closed = client.get("/trials/old-study/apply/")
+    closed = client.get("/en/trials/old-study/apply/")
     assert closed.status_code == 200 and "form" not in closed.context
     assert "screening questions are not available here" in closed.content.decode()
     assert "OPEN-ONE" in closed.content.decode()  # the open trials of the conditions served here

@@ -94,7 +94,7 @@ def site(trial):
 
 
 def apply(client, trial, **answers):
-    response = client.post(f"/trials/{trial.slug}/apply/", screening_post(**answers))
+    response = client.post(f"/en/trials/{trial.slug}/apply/", screening_post(**answers))
     assert response.status_code == 302, response.content.decode()[:500]
     return Application.objects.order_by("-pk").first()
 
@@ -105,13 +105,12 @@ def last_code(outbox_text: str) -> str:
 
 def open_my_application(client, reference, address, *, language="en"):
     """Ask for a code on a phone that never saw the application, type it: the opened page."""
-    headers = {"HTTP_ACCEPT_LANGUAGE": language}
-    asked = client.post("/my/", {"reference": reference, "address": address}, **headers)
-    assert asked.status_code == 302 and asked["Location"] == "/my/code/"
+    asked = client.post(f"/{language}/my/", {"reference": reference, "address": address})
+    assert asked.status_code == 302 and asked["Location"] == f"/{language}/my/code/"
     sent = sms.outbox[-1].body if "@" not in address else mail.outbox[-1].body
-    opened = client.post("/my/code/", {"code": last_code(sent)}, **headers)
-    assert opened.status_code == 302 and opened["Location"] == "/my/application/", opened.content.decode()[:300]
-    return client.get("/my/application/", **headers)
+    opened = client.post(f"/{language}/my/code/", {"code": last_code(sent)})
+    assert opened.status_code == 302 and opened["Location"] == f"/{language}/my/application/"
+    return client.get(f"/{language}/my/application/")
 
 
 # --- The confirmation ----------------------------------------------------------------------------
@@ -121,7 +120,7 @@ def test_the_patient_is_sent_a_confirmation_by_email_and_sms_in_their_language_w
     application = apply(client, trial, site=str(site.pk), email="fang@example.cn", language="zh-hans")
     confirmation = next(m for m in mail.outbox if m.to == ["fang@example.cn"])
     text = confirmation.subject + confirmation.body
-    assert application.reference in text and "/my/?ref=" + application.reference in text
+    assert application.reference in text and "/zh-hans/my/?ref=" + application.reference in text
     assert "我们已收到您的申请" in text and "+86 10 6915 0000" in text  # the site's desk, in Chinese
     [message] = sms.outbox
     assert message.recipients == ["+8613800138000"] and application.reference in message.body
@@ -141,7 +140,7 @@ def test_a_failing_sms_provider_never_fails_the_submission_and_the_message_is_se
     notice = Notification.objects.get(application=application, kind=NotificationKind.CONFIRMATION)
     # Recorded by kind only: a provider's error message quotes the patient's number.
     assert notice.status == NotificationStatus.PENDING and notice.last_error == "ConnectionError"
-    assert client.get("/trials/brave-aa1/apply/done/").status_code == 200  # the patient saw nothing of it
+    assert client.get("/en/trials/brave-aa1/apply/done/").status_code == 200  # the patient saw nothing of it
 
     settings.SMS_BACKEND = "sms.backends.locmem.SmsBackend"  # the provider is back: the sweeper's retry
     assert deliver(notice.pk, max_attempts=5) == "sent"
@@ -188,14 +187,14 @@ def test_a_wrong_reference_or_address_gets_the_same_answer_as_a_right_one_and_no
         (application.reference, "+86 139 9999 9999"),
     ]:
         browser = Client()
-        asked = browser.post("/my/", {"reference": reference, "address": address})
+        asked = browser.post("/en/my/", {"reference": reference, "address": address})
         page = browser.get(asked["Location"]).content.decode()
         answers.append(
             (asked.status_code, asked["Location"], re.sub(r'name="csrfmiddlewaretoken" value="[^"]+"', "", page))
         )
     assert answers[0] == answers[1] == answers[2]
     assert len(sms.outbox) == 1  # only the right pair sends a code
-    assert Client().post("/my/code/", {"code": "123456"}).status_code == 302  # no code asked: back to the start
+    assert Client().post("/en/my/code/", {"code": "123456"}).status_code == 302  # no code asked: back to the start
 
 
 @pytest.mark.clock  # reads the clock: CI runs it at the edges of time too
@@ -203,23 +202,23 @@ def test_a_code_opens_once_within_its_minutes_and_a_few_wrong_tries_spend_it(tri
     application = make_application(trial)
     sms.outbox = []
     browser = Client()
-    browser.post("/my/", {"reference": application.reference, "address": PHONE})
+    browser.post("/en/my/", {"reference": application.reference, "address": PHONE})
     code = last_code(sms.outbox[-1].body)
     wrong = "000000" if code != "000000" else "111111"
     for _attempt in range(5):
-        refused = browser.post("/my/code/", {"code": wrong})
+        refused = browser.post("/en/my/code/", {"code": wrong})
         assert refused.status_code == 400 and "not right, or it has expired" in refused.content.decode()
-    assert browser.post("/my/code/", {"code": code}).status_code == 400  # spent by the wrong tries
+    assert browser.post("/en/my/code/", {"code": code}).status_code == 400  # spent by the wrong tries
 
-    browser.post("/my/", {"reference": application.reference, "address": PHONE})
+    browser.post("/en/my/", {"reference": application.reference, "address": PHONE})
     code = last_code(sms.outbox[-1].body)
     AccessCode.objects.filter(used_at=None).update(expires_at=timezone.now() - datetime.timedelta(seconds=1))
-    assert browser.post("/my/code/", {"code": code}).status_code == 400  # expired
+    assert browser.post("/en/my/code/", {"code": code}).status_code == 400  # expired
 
-    browser.post("/my/", {"reference": application.reference, "address": PHONE})
+    browser.post("/en/my/", {"reference": application.reference, "address": PHONE})
     code = last_code(sms.outbox[-1].body)
-    assert browser.post("/my/code/", {"code": code}).status_code == 302
-    assert browser.post("/my/", {"reference": application.reference, "address": PHONE}).status_code == 302
+    assert browser.post("/en/my/code/", {"code": code}).status_code == 302
+    assert browser.post("/en/my/", {"reference": application.reference, "address": PHONE}).status_code == 302
     assert AccessCode.objects.filter(application=application).count() == 3  # a fourth is over the hour's limit
     assert "code" not in Notification.objects.filter(kind=NotificationKind.ACCESS_CODE).first().payload
 
@@ -231,7 +230,7 @@ def test_codes_asked_for_from_one_address_are_limited(trial, settings):
     sms.outbox = []
     browser = Client()
     for n, application in enumerate(applications):
-        browser.post("/my/", {"reference": application.reference, "address": f"+86 139 0000 00{n:02d}"})
+        browser.post("/en/my/", {"reference": application.reference, "address": f"+86 139 0000 00{n:02d}"})
     assert len(sms.outbox) == 4  # guessing pairs from one address soon stops
 
 
@@ -240,11 +239,11 @@ def test_a_new_phone_is_used_only_once_the_code_sent_to_it_is_typed_back_and_the
     application = make_application(trial)
     browser = Client()
     open_my_application(browser, application.reference, PHONE)
-    missing = browser.post("/my/application/contact/", {"phone": "", "email": "", "best_time_to_call": "any"})
+    missing = browser.post("/en/my/application/contact/", {"phone": "", "email": "", "best_time_to_call": "any"})
     assert missing.status_code == 400 and "keep a phone number or an e-mail" in missing.content.decode()
     sms.outbox = []
     asked = browser.post(
-        "/my/application/contact/", {"phone": "+86 139 1234 5678", "email": "", "best_time_to_call": "morning"}
+        "/en/my/application/contact/", {"phone": "+86 139 1234 5678", "email": "", "best_time_to_call": "morning"}
     )
     assert asked.status_code == 302 and asked["Location"].endswith("#confirm-address")
     application.contact.refresh_from_db()
@@ -252,13 +251,13 @@ def test_a_new_phone_is_used_only_once_the_code_sent_to_it_is_typed_back_and_the
     assert application.contact.best_time_to_call == "morning"  # the rest applies at once
     [check] = sms.outbox
     assert check.recipients == ["+8613912345678"]
-    assert "+86 139 1234 5678" in browser.get("/my/application/").content.decode()  # "we sent a code to"
+    assert "+86 139 1234 5678" in browser.get("/en/my/application/").content.decode()  # "we sent a code to"
 
-    wrong = browser.post("/my/application/contact/confirm/", {"code": "000000"})
+    wrong = browser.post("/en/my/application/contact/confirm/", {"code": "000000"})
     assert wrong.status_code == 400
     application.contact.refresh_from_db()
     assert application.contact.phone == PHONE
-    confirmed = browser.post("/my/application/contact/confirm/", {"code": last_code(check.body)})
+    confirmed = browser.post("/en/my/application/contact/confirm/", {"code": last_code(check.body)})
     assert confirmed.status_code == 302
     application.contact.refresh_from_db()
     assert application.contact.phone == "+86 139 1234 5678" and application.contact.phone_key == "+8613912345678"
@@ -279,10 +278,10 @@ def test_a_new_email_is_confirmed_in_the_patients_language_and_the_old_one_is_to
     browser = Client()
     open_my_application(browser, application.reference, "fang@example.cn", language="zh-hans")
     mail.outbox.clear()
-    browser.post("/my/application/contact/", {"phone": PHONE, "email": "new@example.cn", "best_time_to_call": "any"})
+    browser.post("/en/my/application/contact/", {"phone": PHONE, "email": "new@example.cn", "best_time_to_call": "any"})
     [check] = mail.outbox
     assert check.to == ["new@example.cn"] and "验证码" in check.subject + check.body
-    browser.post("/my/application/contact/confirm/", {"code": last_code(check.body)})
+    browser.post("/en/my/application/contact/confirm/", {"code": last_code(check.body)})
     application.contact.refresh_from_db()
     assert application.contact.email == "new@example.cn"
     [told] = [m for m in mail.outbox if m.to == ["fang@example.cn"]]
@@ -295,9 +294,9 @@ def test_codes_to_open_the_application_go_only_to_a_confirmed_address(trial):
     application = make_application(trial)
     browser = Client()
     open_my_application(browser, application.reference, PHONE)
-    browser.post("/my/application/contact/", {"phone": "+86 139 1234 5678", "email": "", "best_time_to_call": "any"})
+    browser.post("/en/my/application/contact/", {"phone": "+86 139 1234 5678", "email": "", "best_time_to_call": "any"})
     sms.outbox = []
-    Client().post("/my/", {"reference": application.reference, "address": "+86 139 1234 5678"})
+    Client().post("/en/my/", {"reference": application.reference, "address": "+86 139 1234 5678"})
     assert sms.outbox == []  # pending, not confirmed: no code goes there
 
 
@@ -317,14 +316,16 @@ def test_both_addresses_change_one_at_a_time_and_the_only_confirmed_one_stays_un
     browser = Client()
     open_my_application(browser, application.reference, PHONE)
     both = browser.post(
-        "/my/application/contact/",
+        "/en/my/application/contact/",
         {"phone": "+86 139 1234 5678", "email": "new@example.cn", "best_time_to_call": "any"},
     )
     assert both.status_code == 400 and "one address at a time" in both.content.decode()
     only_phone = make_application(trial, phone="+86 137 0000 0000", email="")
     other = Client()
     open_my_application(other, only_phone.reference, "+86 137 0000 0000")
-    swap = other.post("/my/application/contact/", {"phone": "", "email": "new@example.cn", "best_time_to_call": "any"})
+    swap = other.post(
+        "/en/my/application/contact/", {"phone": "", "email": "new@example.cn", "best_time_to_call": "any"}
+    )
     assert swap.status_code == 400 and "confirm the new address first" in swap.content.decode()
     only_phone.contact.refresh_from_db()
     assert only_phone.contact.phone == "+86 137 0000 0000"
@@ -335,18 +336,18 @@ def test_the_patient_withdraws_an_optional_consent_then_withdraws_from_the_presc
     browser = Client()
     page = open_my_application(browser, application.reference, PHONE).content.decode()
     assert page.count("Withdraw this consent") == 1  # only the optional one: sharing with the sponsor
-    browser.post("/my/application/consent/", {"purpose": ConsentPurpose.HEALTH_DATA})  # not withdrawable alone
-    browser.post("/my/application/consent/", {"purpose": ConsentPurpose.SHARE_WITH_SPONSOR})
+    browser.post("/en/my/application/consent/", {"purpose": ConsentPurpose.HEALTH_DATA})  # not withdrawable alone
+    browser.post("/en/my/application/consent/", {"purpose": ConsentPurpose.SHARE_WITH_SPONSOR})
     consents = {c.purpose: c.withdrawn_at for c in application.consents.all()}
     assert consents[ConsentPurpose.SHARE_WITH_SPONSOR] is not None and consents[ConsentPurpose.HEALTH_DATA] is None
     assert AuditEvent.objects.filter(
         application=application, action=AuditAction.CONSENT_WITHDRAWN, field=ConsentPurpose.SHARE_WITH_SPONSOR
     ).exists()
 
-    browser.post("/my/application/withdraw/")
+    browser.post("/en/my/application/withdraw/")
     application.refresh_from_db()
     assert application.status == Status.WITHDRAWN
-    assert "you withdrew" in browser.get("/my/application/").content.decode()
+    assert "you withdrew" in browser.get("/en/my/application/").content.decode()
     event = AuditEvent.objects.filter(application=application, action=AuditAction.STATUS_CHANGED).get()
     assert event.actor_id is None and event.details["to"] == Status.WITHDRAWN
 
@@ -453,10 +454,10 @@ def test_after_the_patient_erases_their_data_nothing_identifying_remains_in_any_
 
     browser = Client()
     open_my_application(browser, application.reference, "wang.fang@example.cn")
-    assert browser.get("/my/application/erase/").status_code == 200
-    assert browser.post("/my/application/erase/", {}).status_code == 400  # the box must be ticked
-    done = browser.post("/my/application/erase/", {"confirm": "on"})
-    assert done["Location"] == "/my/erased/"
+    assert browser.get("/en/my/application/erase/").status_code == 200
+    assert browser.post("/en/my/application/erase/", {}).status_code == 400  # the box must be ticked
+    done = browser.post("/en/my/application/erase/", {"confirm": "on"})
+    assert done["Location"] == "/en/my/erased/"
 
     for model, text in _every_stored_text():
         for value in identifying:
@@ -479,9 +480,9 @@ def test_after_the_patient_erases_their_data_nothing_identifying_remains_in_any_
     assert staff.get(f"/admin/recruitment/application/{application.pk}/change/").status_code == 404
     assert old_reference not in staff.get("/admin/recruitment/application/").content.decode()
     again = Client()
-    again.post("/my/", {"reference": old_reference, "address": "wang.fang@example.cn"})
+    again.post("/en/my/", {"reference": old_reference, "address": "wang.fang@example.cn"})
     assert AccessCode.objects.filter(application=application).count() == 0
-    assert browser.get("/my/application/").status_code == 302  # and this browser holds nothing any more
+    assert browser.get("/en/my/application/").status_code == 302  # and this browser holds nothing any more
 
 
 def test_a_coordinator_told_by_phone_erases_with_a_reason_only_at_their_own_sites(trial, site):
@@ -554,21 +555,21 @@ def test_the_retention_erases_only_applications_untouched_for_the_period_and_not
 def test_after_finish_the_next_person_on_the_same_phone_sees_nothing_of_the_first(client, trial):
     make_trial(slug="thrive-aa1", acronym="THRIVE-AA1")
     application = apply(client, trial, sex="MALE", pregnancy=None, date_of_birth="1964-01-01")
-    done = client.get("/trials/brave-aa1/apply/done/").content.decode()
+    done = client.get("/en/trials/brave-aa1/apply/done/").content.decode()
     assert application.reference in done and "Finish: forget me on this device" in done
-    finished = client.post("/finish/")
-    assert finished["Location"] == "/finished/"
-    assert "nothing of you is left on this device" in client.get("/finished/").content.decode()
+    finished = client.post("/en/finish/")
+    assert finished["Location"] == "/en/finished/"
+    assert "nothing of you is left on this device" in client.get("/en/finished/").content.decode()
     # The next person, same browser:
-    assert client.get("/trials/brave-aa1/apply/done/").status_code == 302
-    reuse = client.get(f"/trials/thrive-aa1/apply/?from={application.reference}").content.decode()
+    assert client.get("/en/trials/brave-aa1/apply/done/").status_code == 302
+    reuse = client.get(f"/en/trials/thrive-aa1/apply/?from={application.reference}").content.decode()
     assert not re.search(r'name="loss_top"[^>]*value="80"|value="80"[^>]*name="loss_top"', reuse)
     assert not any(application.pk in [pk for pk, _at in s.get_decoded().get("sent", [])] for s in Session.objects.all())
 
 
 def test_a_cookie_copied_before_a_submission_opens_nothing_of_it(client, trial):
-    client.get("/trials/brave-aa1/apply/")  # the previous user of the tablet took a copy of this
-    client.post("/trials/brave-aa1/apply/", {"website": ""})  # a session exists before the submission
+    client.get("/en/trials/brave-aa1/apply/")  # the previous user of the tablet took a copy of this
+    client.post("/en/trials/brave-aa1/apply/", {"website": ""})  # a session exists before the submission
     client.session.save()
     copied = client.cookies["sessionid"].value if "sessionid" in client.cookies else None
     application = apply(client, trial)
@@ -576,15 +577,15 @@ def test_a_cookie_copied_before_a_submission_opens_nothing_of_it(client, trial):
     spy = Client()
     if copied:
         spy.cookies["sessionid"] = copied
-    assert spy.get("/trials/brave-aa1/apply/done/").status_code == 302
-    assert application.reference not in spy.get("/trials/brave-aa1/apply/done/", follow=True).content.decode()
+    assert spy.get("/en/trials/brave-aa1/apply/done/").status_code == 302
+    assert application.reference not in spy.get("/en/trials/brave-aa1/apply/done/", follow=True).content.decode()
 
 
 def test_full_width_input_from_a_chinese_keyboard_opens_my_application(trial):
     application = make_application(trial, email="fang@example.cn")
     mail.outbox = []
     full_width_reference = "".join(chr(ord(c) + 0xFEE0) if c.isalnum() else c for c in application.reference)
-    Client().post("/my/", {"reference": full_width_reference, "address": "fang＠example.cn"})
+    Client().post("/en/my/", {"reference": full_width_reference, "address": "fang＠example.cn"})
     assert [m.to for m in mail.outbox] == [["fang@example.cn"]] and re.search(r"\d{6}", mail.outbox[0].subject)
 
 
@@ -627,22 +628,22 @@ def test_withdrawing_the_reminder_consent_cancels_the_reminder(trial):
     ],
 )
 def test_the_privacy_notice_says_who_what_why_how_long_and_how_in_both_languages(language, words):
-    page = Client().get("/privacy/", HTTP_ACCEPT_LANGUAGE=language).content.decode()
+    page = Client().get(f"/{language}/privacy/").content.decode()
     for word in words:
         assert word in page, word
-    front = Client().get("/", HTTP_ACCEPT_LANGUAGE=language).content.decode()
-    assert 'href="/privacy/"' in front and 'href="/my/"' in front  # in every footer
+    front = Client().get(f"/{language}/").content.decode()
+    assert f'href="/{language}/privacy/"' in front and f'href="/{language}/my/"' in front  # in every footer
 
 
 def test_the_operator_named_in_settings_is_in_every_footer(settings):
     settings.PORTAL_OPERATOR = "Example Research Services Ltd"
-    assert "Example Research Services Ltd" in Client().get("/").content.decode()
+    assert "Example Research Services Ltd" in Client().get("/en/").content.decode()
 
 
 def test_the_privacy_notice_is_linked_beside_the_consents(trial):
-    page = Client().get("/trials/brave-aa1/apply/").content.decode()
+    page = Client().get("/en/trials/brave-aa1/apply/").content.decode()
     consent_section = page[page.index("5. Your consent") :]
-    assert 'href="/privacy/"' in consent_section[:2000]
+    assert 'href="/en/privacy/"' in consent_section[:2000]
 
 
 # --- Transfer abroad ---------------------------------------------------------------------------------
@@ -659,7 +660,7 @@ def test_a_sponsor_abroad_is_named_in_a_separate_consent_and_gets_nothing_withou
             country_zh_hans="美国",
         ),
     )
-    form = client.get("/trials/abroad/apply/", HTTP_ACCEPT_LANGUAGE="zh-hans").content.decode()
+    form = client.get("/zh-hans/trials/abroad/apply/").content.decode()
     assert re.search(r"因赛特.{0,5}|美国", form) and 'name="consent_transfer_abroad"' in form
     tag = re.search(r'<input[^>]*name="consent_transfer_abroad"[^>]*>', form).group(0)
     assert "checked" not in tag and "required" not in tag
@@ -674,7 +675,7 @@ def test_a_sponsor_abroad_is_named_in_a_separate_consent_and_gets_nothing_withou
 
 
 def test_a_sponsor_at_home_asks_no_transfer_consent(client, trial):
-    assert 'name="consent_transfer_abroad"' not in client.get("/trials/brave-aa1/apply/").content.decode()
+    assert 'name="consent_transfer_abroad"' not in client.get("/en/trials/brave-aa1/apply/").content.decode()
 
 
 # --- Reads of personal data -------------------------------------------------------------------------
@@ -699,7 +700,7 @@ def test_opening_an_application_or_searching_a_phone_leaves_an_audit_event_the_t
 def test_a_one_time_code_waiting_in_the_outbox_is_not_shown_in_admin(trial, admin_user, settings):
     settings.SMS_BACKEND = "tests.test_patient_control.BrokenSmsBackend"  # it stays pending
     application = make_application(trial)
-    Client().post("/my/", {"reference": application.reference, "address": PHONE})
+    Client().post("/en/my/", {"reference": application.reference, "address": PHONE})
     notice = Notification.objects.get(kind=NotificationKind.ACCESS_CODE)
     code = notice.payload["code"]
     staff = Client()
@@ -713,7 +714,7 @@ def test_text_messages_go_only_to_allowed_countries_and_a_few_a_day_to_one_numbe
     settings.SMS_PER_NUMBER_PER_DAY = 3
     abroad = make_application(trial, phone="+1 415 555 0100")
     sms.outbox = []
-    Client().post("/my/", {"reference": abroad.reference, "address": "+1 415 555 0100"})
+    Client().post("/en/my/", {"reference": abroad.reference, "address": "+1 415 555 0100"})
     assert sms.outbox == []
     notice = Notification.objects.filter(application=abroad, kind=NotificationKind.ACCESS_CODE).get()
     assert notice.status == NotificationStatus.FAILED and "country" in notice.last_error
@@ -721,7 +722,7 @@ def test_text_messages_go_only_to_allowed_countries_and_a_few_a_day_to_one_numbe
     home = make_application(trial, phone="+86 139 5555 0000")
     sms.outbox = []
     for _ in range(3):  # the confirmation was the first of the day
-        Client().post("/my/", {"reference": home.reference, "address": "+86 139 5555 0000"})
+        Client().post("/en/my/", {"reference": home.reference, "address": "+86 139 5555 0000"})
     assert len(sms.outbox) == 2
     assert "for the day" in Notification.objects.filter(application=home).order_by("-pk").first().last_error
 
@@ -749,7 +750,7 @@ def test_someone_who_used_up_a_references_codes_leaves_the_patient_their_own(tri
     application = make_application(trial)
     intruder = Client(REMOTE_ADDR="198.51.100.7")
     for _ in range(4):
-        intruder.post("/my/", {"reference": application.reference, "address": PHONE})
+        intruder.post("/en/my/", {"reference": application.reference, "address": PHONE})
     assert AccessCode.objects.filter(application=application).count() == 3  # the intruder's allowance
     sms.outbox = []
     open_my_application(Client(REMOTE_ADDR="203.0.113.20"), application.reference, PHONE)  # the patient's own
@@ -765,14 +766,14 @@ def test_every_address_on_file_is_told_when_one_is_removed_added_or_replaced(tri
     mail.outbox.clear()
     sms.outbox = []
     # Removing the e-mail: the e-mail itself and the phone are told.
-    browser.post("/my/application/contact/", {"phone": PHONE, "email": "", "best_time_to_call": "any"})
+    browser.post("/en/my/application/contact/", {"phone": PHONE, "email": "", "best_time_to_call": "any"})
     assert [m.to for m in mail.outbox] == [["fang@example.cn"]]
     assert [m.recipients for m in sms.outbox] == [["+8613800138000"]]
     # Adding one where there was none: the phone on file is told, not only a former e-mail.
     sms.outbox = []
-    browser.post("/my/application/contact/", {"phone": PHONE, "email": "new@example.cn", "best_time_to_call": "any"})
+    browser.post("/en/my/application/contact/", {"phone": PHONE, "email": "new@example.cn", "best_time_to_call": "any"})
     code = last_code(mail.outbox[-1].body)
-    browser.post("/my/application/contact/confirm/", {"code": code})
+    browser.post("/en/my/application/contact/confirm/", {"code": code})
     assert [m.recipients for m in sms.outbox] == [["+8613800138000"]] and "电子邮箱" in sms.outbox[0].body
 
 
@@ -781,7 +782,9 @@ def test_askers_spread_over_many_addresses_get_no_more_than_the_applications_hou
 
     application = make_application(trial)
     for n in range(CODES_PER_HOUR_IN_ALL + 10):
-        Client(REMOTE_ADDR=f"198.51.100.{n + 1}").post("/my/", {"reference": application.reference, "address": PHONE})
+        Client(REMOTE_ADDR=f"198.51.100.{n + 1}").post(
+            "/en/my/", {"reference": application.reference, "address": PHONE}
+        )
     assert AccessCode.objects.filter(application=application).count() == CODES_PER_HOUR_IN_ALL
 
 
@@ -791,7 +794,7 @@ def test_a_security_notice_goes_out_even_when_the_numbers_texts_are_used_up(tria
     browser = Client()
     open_my_application(browser, application.reference, "fang@example.cn")
     sms.outbox = []
-    browser.post("/my/application/contact/", {"phone": "", "email": "fang@example.cn", "best_time_to_call": "any"})
+    browser.post("/en/my/application/contact/", {"phone": "", "email": "fang@example.cn", "best_time_to_call": "any"})
     assert [m.recipients for m in sms.outbox] == [["+8613800138000"]]  # told it was removed
 
 
@@ -800,7 +803,7 @@ def test_a_code_waiting_in_the_outbox_is_stored_sealed_and_the_message_still_car
     settings.SMS_BACKEND = "tests.test_patient_control.BrokenSmsBackend"  # it stays pending
     application = make_application(trial)
     browser = Client()
-    browser.post("/my/", {"reference": application.reference, "address": PHONE})
+    browser.post("/en/my/", {"reference": application.reference, "address": PHONE})
     notice = Notification.objects.get(kind=NotificationKind.ACCESS_CODE)
     assert not re.search(r"\b\d{6}\b", json.dumps(notice.payload))  # no six digits in what is stored
     settings.SMS_BACKEND = "sms.backends.locmem.SmsBackend"
@@ -808,7 +811,7 @@ def test_a_code_waiting_in_the_outbox_is_stored_sealed_and_the_message_still_car
     from recruitment.services.notifications import deliver
 
     deliver(notice.pk, max_attempts=5)  # the worker opens it for the message
-    assert browser.post("/my/code/", {"code": last_code(sms.outbox[-1].body)}).status_code == 302
+    assert browser.post("/en/my/code/", {"code": last_code(sms.outbox[-1].body)}).status_code == 302
 
 
 def test_asking_for_a_code_is_the_same_work_whether_or_not_the_reference_and_address_match(trial, settings):
@@ -824,9 +827,9 @@ def test_asking_for_a_code_is_the_same_work_whether_or_not_the_reference_and_add
     in_process(settings, False)  # the task goes to the broker, as in production
     try:
         with CaptureQueriesContext(connection) as matching:
-            Client().post("/my/", {"reference": application.reference, "address": PHONE})
+            Client().post("/en/my/", {"reference": application.reference, "address": PHONE})
         with CaptureQueriesContext(connection) as other:
-            Client().post("/my/", {"reference": "ABCD-EFGH", "address": "+86 139 9999 9999"})
+            Client().post("/en/my/", {"reference": "ABCD-EFGH", "address": "+86 139 9999 9999"})
     finally:
         app.control.purge()
         in_process(settings, True)
@@ -846,7 +849,7 @@ def test_security_notices_go_only_to_allowed_countries_and_have_a_daily_cap_of_t
     browser = Client()
     open_my_application(browser, abroad.reference, "fang@example.cn")
     sms.outbox = []
-    browser.post("/my/application/contact/", {"phone": "+882 1234 5678", "email": "", "best_time_to_call": "any"})
+    browser.post("/en/my/application/contact/", {"phone": "+882 1234 5678", "email": "", "best_time_to_call": "any"})
     assert sms.outbox == []  # the country is refused for a notice too
 
     home = make_application(trial, phone="+86 139 5555 0001", email="home@example.cn")
@@ -855,7 +858,7 @@ def test_security_notices_go_only_to_allowed_countries_and_have_a_daily_cap_of_t
     sms.outbox = []
     for _ in range(SECURITY_NOTICES_PER_NUMBER_PER_DAY + 2):
         browser.post(
-            "/my/application/contact/", {"phone": "+86 139 5555 0001", "email": "", "best_time_to_call": "any"}
+            "/en/my/application/contact/", {"phone": "+86 139 5555 0001", "email": "", "best_time_to_call": "any"}
         )
         home.contact.refresh_from_db()
         ContactDetails.objects.filter(pk=home.pk).update(email="home@example.cn")

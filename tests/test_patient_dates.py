@@ -32,7 +32,7 @@ def test_a_patient_applying_in_the_beijing_morning_of_their_18th_birthday_is_18(
     trial = make_trial(slug="adults-only")
     make_criterion(trial, "age", params={"min": 18}, patient_text="Aged 18 or older")
     response = client.post(
-        "/trials/adults-only/apply/",
+        "/en/trials/adults-only/apply/",
         screening_post(date_of_birth="2008-03-15", guardian_name="", episode_month="3", episode_year="2026"),
     )
     assert response.status_code == 302, response.content.decode()[:2000]

@@ -1,4 +1,6 @@
 import pytest
+from django.test import Client
+from django.utils import translation
 
 from tests.factories import make_campaign, make_trial
 from tests.qr_decode import decode_png, decode_svg
@@ -20,8 +22,13 @@ def test_a_trials_qr_code_scans_to_its_signup_address(client, fmt, decode):
     response = client.get(f"/trials/brave-aa1/qr.{fmt}")
     assert response.status_code == 200
     assert response["Content-Type"] == {"png": "image/png", "svg": "image/svg+xml"}[fmt]
+    # Printed without a language: whoever scans it lands in their own.
     assert decode(response.content) == f"{BASE}/trials/brave-aa1/apply/"
-    assert decode(response.content) == BASE + trial.get_signup_path()
+    assert Client(HTTP_ACCEPT_LANGUAGE="zh-CN").get("/trials/brave-aa1/apply/")["Location"] == (
+        "/zh-hans/trials/brave-aa1/apply/"
+    )
+    with translation.override("en"):
+        assert trial.get_signup_path() == "/en/trials/brave-aa1/apply/"
 
 
 @pytest.mark.parametrize("fmt,decode", [("png", decode_png), ("svg", decode_svg)])
@@ -34,7 +41,7 @@ def test_a_campaigns_qr_code_scans_to_its_short_link_which_leads_to_signup(clien
 
     followed = client.get(url.removeprefix(BASE))
     assert followed.status_code == 302
-    assert followed["Location"] == "/trials/thrive-aa1/apply/"
+    assert followed["Location"] == "/en/trials/thrive-aa1/apply/"
     assert followed.cookies["portal_campaign"].value.startswith(campaign.code)
 
 

@@ -33,7 +33,7 @@ pytestmark = pytest.mark.clock
     ],
 )
 def test_client_ip_trusts_only_the_last_forwarded_address_and_never_crashes(forwarded, expected):
-    request = RequestFactory().get("/", HTTP_X_FORWARDED_FOR=forwarded, REMOTE_ADDR="10.0.0.2")
+    request = RequestFactory().get("/en/", HTTP_X_FORWARDED_FOR=forwarded, REMOTE_ADDR="10.0.0.2")
     assert client_ip(request) == expected
 
 
@@ -138,8 +138,8 @@ def test_the_limit_holds_with_redis_down(client, settings):
     from tests.factories import screening_post
 
     make_trial(slug="brave-aa1")
-    assert client.post("/trials/brave-aa1/apply/", screening_post()).status_code == 302
-    assert client.post("/trials/brave-aa1/apply/", screening_post(phone="+86 139 0000 0009")).status_code == 429
+    assert client.post("/en/trials/brave-aa1/apply/", screening_post()).status_code == 302
+    assert client.post("/en/trials/brave-aa1/apply/", screening_post(phone="+86 139 0000 0009")).status_code == 429
     assert Application.objects.count() == 1
 
 

@@ -85,7 +85,7 @@ def test_every_demo_trial_has_every_patient_text_in_chinese():
 
 def test_a_trial_page_in_chinese_states_the_age_once_and_names_the_sponsor_as_patients_know_it():
     call_command("seed_demo")
-    body = chinese_client().get("/trials/thrive-aa1/").content.decode()
+    body = chinese_client().get("/zh-hans/trials/thrive-aa1/").content.decode()
     who = re.search(r'aria-labelledby="who">(.*?)</section>', body, re.S).group(1)
     ages = re.findall(r"<li[^>]*>([^<]*\d+\s*(?:至|到)\s*\d+\s*岁[^<]*)</li>", who)
     assert ages == ["18至65岁"], ages
@@ -99,7 +99,7 @@ def test_a_trial_page_in_chinese_states_the_age_once_and_names_the_sponsor_as_pa
 def test_a_trial_without_chinese_texts_says_so_in_chinese_and_marks_the_english(trial):
     trial.summary_zh_hans = ""
     trial.save()
-    body = chinese_client().get("/trials/brave-aa1/").content.decode()
+    body = chinese_client().get("/zh-hans/trials/brave-aa1/").content.decode()
     assert 'id="untranslated-notice"' in body
     assert "还没有翻译" in body
     assert re.search(r'<div lang="en"><p>Tablets once a day.</p></div>', body)
@@ -118,7 +118,7 @@ def test_a_trial_without_a_lay_title_is_headed_by_its_acronym_or_translated_titl
 
 
 def test_a_fully_translated_trial_shows_no_notice(trial):
-    body = chinese_client().get("/trials/brave-aa1/").content.decode()
+    body = chinese_client().get("/zh-hans/trials/brave-aa1/").content.decode()
     assert "untranslated-notice" not in body
     assert "巴瑞替尼治疗斑秃" in body and "每天服药一次。" in body
 
@@ -129,9 +129,10 @@ def test_a_fully_translated_trial_shows_no_notice(trial):
 def test_the_patient_reads_why_a_trial_may_not_suit_them_in_their_language(trial):
     client = chinese_client()
     client.post(
-        "/trials/brave-aa1/apply/", screening_post(loss_top="10", loss_back="10", loss_left="10", loss_right="10")
+        "/zh-hans/trials/brave-aa1/apply/",
+        screening_post(loss_top="10", loss_back="10", loss_left="10", loss_right="10"),
     )
-    body = client.get("/trials/brave-aa1/apply/done/").content.decode()
+    body = client.get("/zh-hans/trials/brave-aa1/apply/done/").content.decode()
     assert "头皮至少一半没有头发" in body
     assert "At least half of the scalp" not in body
 
@@ -139,7 +140,7 @@ def test_the_patient_reads_why_a_trial_may_not_suit_them_in_their_language(trial
 def test_a_coordinator_reads_criteria_and_reasons_in_the_language_of_admin(trial):
     site = make_site(trial)
     nurse = make_coordinator("nurse", site)
-    Client().post("/trials/brave-aa1/apply/", screening_post(site=str(site.pk), used_topical_steroid="still"))
+    Client().post("/en/trials/brave-aa1/apply/", screening_post(site=str(site.pk), used_topical_steroid="still"))
     application = Application.objects.get()
     stored = application.evaluations.get().results
     # The record, in English.
@@ -169,7 +170,7 @@ def test_the_audit_trail_shows_status_and_verdict_in_the_readers_language(trial,
     from recruitment.services import review
 
     site = make_site(trial)
-    Client().post("/trials/brave-aa1/apply/", screening_post(site=str(site.pk)))
+    Client().post("/en/trials/brave-aa1/apply/", screening_post(site=str(site.pk)))
     application = Application.objects.get()
     review.change_status(application, to="contacted", by=admin_user)
     client = chinese_client()
@@ -191,7 +192,7 @@ def test_a_coordinator_gets_notices_in_the_language_they_chose(trial, django_cap
     chinese_nurse = make_coordinator("chinese_nurse", site)
     StaffPreference.objects.create(user=chinese_nurse, email_language="zh-hans")
     with django_capture_on_commit_callbacks(execute=True):
-        Client().post("/trials/brave-aa1/apply/", screening_post(site=str(site.pk)))
+        Client().post("/en/trials/brave-aa1/apply/", screening_post(site=str(site.pk)))
     by_recipient = {message.to[0]: message.subject + message.body for message in mail.outbox}
     chinese = by_recipient["chinese_nurse@site.example"]
     english = by_recipient["english_nurse@site.example"]
@@ -219,17 +220,23 @@ def test_a_chinese_campaign_opens_the_portal_in_chinese_on_an_english_phone(tria
     campaign = make_campaign(trial, language="zh-hans")
     client = Client(HTTP_ACCEPT_LANGUAGE="en-US")
     response = client.get(f"/c/{campaign.code}", follow=True)
-    assert response.redirect_chain[-1][0] == "/trials/brave-aa1/apply/"
+    assert response.redirect_chain[-1][0] == "/zh-hans/trials/brave-aa1/apply/"
     assert '<html lang="zh-hans">' in response.content.decode()
-    # The switcher still works afterwards.
-    client.post("/i18n/setlang/", {"language": "en", "next": "/"})
-    assert '<html lang="en">' in client.get("/trials/brave-aa1/apply/").content.decode()
+    # An address without a language, opened next, stays in the campaign's.
+    assert client.get("/trials/brave-aa1/")["Location"] == "/zh-hans/trials/brave-aa1/"
+    # The switcher is a link to the same page in the other language.
+    switch = re.search(r'href="([^"]+)" hreflang="en"', client.get("/zh-hans/trials/brave-aa1/").content.decode())
+    assert switch and switch.group(1) == "/en/trials/brave-aa1/"
+    assert '<html lang="en">' in client.get(switch.group(1)).content.decode()
 
 
 def test_a_campaign_without_a_language_follows_the_phone(trial):
     campaign = make_campaign(trial)
     response = Client(HTTP_ACCEPT_LANGUAGE="en-US").get(f"/c/{campaign.code}", follow=True)
+    assert response.redirect_chain[-1][0] == "/en/trials/brave-aa1/apply/"
     assert '<html lang="en">' in response.content.decode()
+    response = Client(HTTP_ACCEPT_LANGUAGE="zh-CN,zh;q=0.9").get(f"/c/{campaign.code}", follow=True)
+    assert response.redirect_chain[-1][0] == "/zh-hans/trials/brave-aa1/apply/"
 
 
 def test_a_poster_is_printed_in_its_campaigns_language(trial, admin_user):
@@ -253,7 +260,7 @@ def test_switching_language_mid_questionnaire_keeps_every_answer_and_stores_noth
         language="en",
         consent_health_data="on",
     )
-    response = client.post("/trials/brave-aa1/apply/", {**answers, "switch_language": "zh-hans"})
+    response = client.post("/en/trials/brave-aa1/apply/", {**answers, "switch_language": "zh-hans"})
     assert response.status_code == 200
     body = response.content.decode()
     assert '<html lang="zh-hans">' in body
@@ -275,13 +282,13 @@ def test_switching_language_mid_questionnaire_keeps_every_answer_and_stores_noth
 def test_the_contact_language_follows_a_switch_of_the_page_language(trial):
     client = Client(HTTP_ACCEPT_LANGUAGE="en-US")
     body = client.post(
-        "/trials/brave-aa1/apply/", {**screening_post(language="en"), "switch_language": "zh-hans"}
+        "/en/trials/brave-aa1/apply/", {**screening_post(language="en"), "switch_language": "zh-hans"}
     ).content.decode()
     assert re.search(r'<option value="zh-hans"[^>]*selected', body)
 
 
 def test_the_language_switcher_on_the_questionnaire_sends_the_answers(trial):
-    body = Client().get("/trials/brave-aa1/apply/").content.decode()
+    body = Client().get("/en/trials/brave-aa1/apply/").content.decode()
     switch = re.findall(r'<button[^>]*name="switch_language"[^>]*>', body)
     assert len(switch) == 2
     assert all('form="screening-form"' in tag and "formnovalidate" in tag for tag in switch)
@@ -290,7 +297,7 @@ def test_the_language_switcher_on_the_questionnaire_sends_the_answers(trial):
 def test_the_error_summary_links_each_problem_to_its_field_and_takes_the_focus(trial):
     body = (
         chinese_client()
-        .post("/trials/brave-aa1/apply/", screening_post(phone="", sex=None, loss_top="140"))
+        .post("/zh-hans/trials/brave-aa1/apply/", screening_post(phone="", sex=None, loss_top="140"))
         .content.decode()
     )
     summary = re.search(r'<div class="alert alert-danger"[^>]*id="form-error"[^>]*>(.*?)</div>', body, re.S)
@@ -307,26 +314,26 @@ def test_the_error_summary_links_each_problem_to_its_field_and_takes_the_focus(t
 
 def test_the_confirmation_shows_the_servers_salt_and_who_will_call(trial):
     client = Client()
-    client.post("/trials/brave-aa1/apply/", screening_post())
-    body = client.get("/trials/brave-aa1/apply/done/").content.decode()
+    client.post("/en/trials/brave-aa1/apply/", screening_post())
+    body = client.get("/en/trials/brave-aa1/apply/done/").content.decode()
     assert re.search(r'id="salt-result".*?<strong>75.2</strong>', body, re.S)
     assert "You did not choose a study site" in body and "site near you" not in body
 
     site = make_site(trial, facility="Huashan Hospital", city="Shanghai")
     client = Client()
-    client.post("/trials/brave-aa1/apply/", screening_post(site=str(site.pk)))
-    body = client.get("/trials/brave-aa1/apply/done/").content.decode()
+    client.post("/en/trials/brave-aa1/apply/", screening_post(site=str(site.pk)))
+    body = client.get("/en/trials/brave-aa1/apply/done/").content.decode()
     assert "A study coordinator of Huashan Hospital (Shanghai) will contact you" in body
 
 
 def test_trial_cards_show_the_lay_title_and_where_the_trial_recruits(trial):
     make_site(trial, city="Shanghai", city_zh_hans="上海", country="China", country_zh_hans="中国")
     make_site(trial, city="Tokyo", city_zh_hans="东京", country="Japan", country_zh_hans="日本")
-    body = chinese_client().get("/").content.decode()
+    body = chinese_client().get("/zh-hans/").content.decode()
     assert "巴瑞替尼治疗斑秃" in body
     assert "中国上海、日本东京" in body
-    assert "Baricitinib for alopecia areata" in Client().get("/").content.decode()
-    assert "Shanghai, China, Tokyo, Japan" in Client().get("/").content.decode()
+    assert "Baricitinib for alopecia areata" in Client().get("/en/").content.decode()
+    assert "Shanghai, China, Tokyo, Japan" in Client().get("/en/").content.decode()
 
 
 def test_browsers_asking_for_favicon_ico_find_the_icon():
@@ -337,7 +344,7 @@ def test_browsers_asking_for_favicon_ico_find_the_icon():
     assert response.status_code == 302
     assert response["Location"] == static("favicon.ico")
     assert finders.find("favicon.ico") and finders.find("favicon.svg")
-    assert static("favicon.svg") in Client().get("/").content.decode()
+    assert static("favicon.svg") in Client().get("/en/").content.decode()
 
 
 @pytest.mark.parametrize(

@@ -50,15 +50,15 @@ def test_the_access_log_redacts_tokens_and_query_strings():
     logger = RedactingLogger(Config())
     environ = {
         "REQUEST_METHOD": "GET",
-        "RAW_URI": "/my/?ref=K7QM-2XPA",
+        "RAW_URI": "/en/my/?ref=K7QM-2XPA",
         "QUERY_STRING": "ref=K7QM-2XPA",
         "SERVER_PROTOCOL": "HTTP/1.1",
     }
     request = SimpleNamespace(
         method="GET",
-        path="/r/secret-token-123/",
+        path="/en/r/secret-token-123/",
         query="ref=K7QM-2XPA",
-        uri="/r/secret-token-123/?ref=K7QM-2XPA",
+        uri="/en/r/secret-token-123/?ref=K7QM-2XPA",
         version=(1, 1),
         headers=[("REFERER", "https://portal/my/?ref=K7QM-2XPA")],
     )

@@ -101,7 +101,7 @@ def test_the_sync_closes_a_finished_trial_lists_the_new_site_reports_the_broken_
     thrive_before = Trial.objects.values().get(nct_id=THRIVE)
     first_site = brave.sites.order_by("pk").first()
     nurse = make_coordinator("nurse", first_site)
-    assert Client().get(f"/trials/{brave.slug}/apply/").status_code == 200
+    assert Client().get(f"/en/trials/{brave.slug}/apply/").status_code == 200
     registry.serve(BRAVE, changed_brave())
     registry.serve(THRIVE, {"protocolSection": {"identificationModule": {"nctId": THRIVE}}})  # broken
 
@@ -113,7 +113,7 @@ def test_the_sync_closes_a_finished_trial_lists_the_new_site_reports_the_broken_
     assert brave.status == RecruitmentStatus.COMPLETED and brave.slug == "brave-aa1"
     assert brave.summary == "Written for patients by the study team."  # patients' texts are not the registry's
     assert str(brave.registry_updated_on) == "2026-11-30"
-    assert "has closed" in Client().get(f"/trials/{brave.slug}/apply/").content.decode()
+    assert "has closed" in Client().get(f"/en/trials/{brave.slug}/apply/").content.decode()
     assert brave.sites.get(facility="Zhejiang University Second Hospital").status == RecruitmentStatus.RECRUITING
     first_site.refresh_from_db()
     assert first_site.status == RecruitmentStatus.WITHDRAWN
@@ -197,7 +197,7 @@ def test_keeping_a_trial_open_locally_is_audited_and_opens_its_sign_up(catalog):
     )()
     admin_site._registry[Trial].save_model(request, trial, form, True)
     assert Trial.objects.get(pk=brave.pk).status == RecruitmentStatus.RECRUITING
-    assert Client().get(f"/trials/{brave.slug}/apply/").status_code == 200
+    assert Client().get(f"/en/trials/{brave.slug}/apply/").status_code == 200
     event = AuditEvent.objects.get(action=AuditAction.TRIAL_PINNED)
     assert event.actor == nurse and "site initiation" in event.new_value
     assert TrialChange.objects.filter(trial=brave, field="status", new_value="RECRUITING").exists()

@@ -210,7 +210,7 @@ def test_admins_own_login_page_leads_to_the_one_with_the_second_factor():
 
 
 @pytest.mark.parametrize(
-    "path", ["/", "/trials/brave-aa1/", "/trials/brave-aa1/apply/", "/privacy/", "/my/", "/accounts/login/"]
+    "path", ["/", "/en/trials/brave-aa1/", "/en/trials/brave-aa1/apply/", "/en/privacy/", "/en/my/", "/accounts/login/"]
 )
 def test_every_page_has_a_strict_content_security_policy_and_needs_no_inline_script_or_style(trial, path):
     response = Client().get(path)
@@ -239,7 +239,7 @@ def test_the_admin_pages_a_coordinator_uses_need_no_inline_style(trial):
 def test_a_form_body_in_a_charset_that_does_not_exist_answers_400_with_the_friendly_page(trial):
     response = Client().generic(
         "POST",
-        "/trials/brave-aa1/apply/",
+        "/en/trials/brave-aa1/apply/",
         b"full_name=%E7%8E%8B",
         content_type="application/x-www-form-urlencoded; charset=no-such-charset",
     )
@@ -248,7 +248,7 @@ def test_a_form_body_in_a_charset_that_does_not_exist_answers_400_with_the_frien
 
 
 @pytest.mark.parametrize(("charset", "name"), [("gbk", "王芳"), ("iso-8859-1", "Zoë"), ("utf-16", "王芳")])
-@pytest.mark.parametrize("path", ["/my/", "/accounts/login/", "/trials/brave-aa1/apply/"])
+@pytest.mark.parametrize("path", ["/en/my/", "/accounts/login/", "/en/trials/brave-aa1/apply/"])
 @pytest.mark.parametrize("with_cookie", [True, False])
 def test_a_form_body_in_another_charset_answers_400_in_production_with_or_without_a_csrf_cookie(
     trial, settings, charset, name, path, with_cookie

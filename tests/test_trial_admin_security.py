@@ -49,7 +49,7 @@ def test_open_locally_never_reopens_a_trial_the_registry_stopped(trial, status, 
     assert "Only a trial the registry lists as not yet recruiting can be opened locally" in response.content.decode()
     trial.refresh_from_db()
     assert (trial.status, trial.open_locally_reason) == (status, "")
-    assert Client().get("/trials/brave-aa1/apply/").context["trial"].is_open_for_signup is False
+    assert Client().get("/en/trials/brave-aa1/apply/").context["trial"].is_open_for_signup is False
 
 
 def test_open_locally_opens_a_trial_not_yet_recruiting_and_is_audited(trial, nurse):

@@ -350,8 +350,8 @@ class TrialAdmin(TranslationAdmin):
     def qr_code(self, trial):
         if not trial.pk:
             return "—"
-        path = reverse("trials:qr", kwargs={"slug": trial.slug, "fmt": "png"})[: -len(".png")]
-        return _qr_preview(path, qr.absolute_url(trial.get_signup_path()))
+        path = reverse("codes:qr", kwargs={"slug": trial.slug, "fmt": "png"})[: -len(".png")]
+        return _qr_preview(path, qr.signup_url(trial))
 
 
 @admin.register(Site)
@@ -451,7 +451,7 @@ class CampaignAdmin(admin.ModelAdmin):
     def qr_code(self, campaign):
         if not campaign.pk:
             return _("Save the campaign to get its QR code.")
-        path = reverse("trials:campaign_qr", kwargs={"code": campaign.code, "fmt": "png"})[: -len(".png")]
+        path = reverse("codes:campaign_qr", kwargs={"code": campaign.code, "fmt": "png"})[: -len(".png")]
         return _qr_preview(path, qr.absolute_url(campaign.get_short_path()))
 
     @admin.display(description=_("Printable poster"))
@@ -460,7 +460,7 @@ class CampaignAdmin(admin.ModelAdmin):
             return "—"
         return format_html(
             '<a href="{}" target="_blank">{}</a>',
-            reverse("trials:campaign_poster", kwargs={"code": campaign.code}),
+            reverse("codes:campaign_poster", kwargs={"code": campaign.code}),
             _("Open the A4 poster"),
         )
 

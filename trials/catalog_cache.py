@@ -13,12 +13,15 @@ nobody reads any more, but data read before it can never land under the new one.
 
 from __future__ import annotations
 
+import functools
 import uuid
 
 from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
 from django.db.models.signals import post_delete, post_migrate, post_save
+from django.utils.cache import patch_cache_control
+from django.views.decorators.cache import cache_page
 
 # The shape of what is cached: a release that changes it must change this, so that it never
 # reads entries an older release wrote.
@@ -51,6 +54,29 @@ def fragment_context(version: str | None, *parts) -> dict:
     if not enabled() or version is None:
         return {"cache_seconds": 0, "cache_key": ""}
     return {"cache_seconds": settings.PUBLIC_PAGE_CACHE_SECONDS, "cache_key": key(version, *parts)}
+
+
+def cached_page(cacheable):
+    """A public page served whole from Django's cache (`cache_page`) when `cacheable(request)`:
+    one copy per address, which names the language (and per language besides, as Django keys
+    it), filed under the catalog version read before the page is made, so that a catalog write
+    drops it with everything else. Browsers and proxies are told to ask again each time: only
+    this cache, which every write empties, may keep a page."""
+
+    def decorator(view):
+        @functools.wraps(view)
+        def page(request, *args, **kwargs):
+            if not enabled() or not cacheable(request):
+                return view(request, *args, **kwargs)
+            cached = cache_page(settings.PUBLIC_PAGE_CACHE_SECONDS, key_prefix=key(version(), "page"))(view)
+            response = cached(request, *args, **kwargs)
+            patch_cache_control(response, max_age=0)
+            del response["Expires"]
+            return response
+
+        return page
+
+    return decorator
 
 
 def changed() -> None:

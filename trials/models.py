@@ -531,7 +531,7 @@ class Campaign(models.Model):
             raise ValidationError({"site": _("This site does not belong to the campaign's trial.")})
 
     def get_short_path(self):
-        return reverse("trials:campaign_link", kwargs={"code": self.code})
+        return reverse("codes:campaign_link", kwargs={"code": self.code})
 
 
 class CampaignScanDay(models.Model):

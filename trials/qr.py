@@ -19,6 +19,14 @@ def absolute_url(path: str) -> str:
     return settings.PUBLIC_BASE_URL + path
 
 
+def signup_url(trial) -> str:
+    """The trial's sign-up address as printed: without a language, so that each reader who scans
+    it lands in their own."""
+    from recruitment.language import unprefixed
+
+    return absolute_url(unprefixed(trial.get_signup_path()))
+
+
 def _draw(url: str, fmt: str) -> bytes:
     # Medium error correction survives a crease or a smudge on a printed poster.
     code = qrcode.QRCode(error_correction=qrcode.constants.ERROR_CORRECT_M, box_size=10, border=4)

@@ -1,4 +1,3 @@
-import functools
 from collections.abc import Iterable
 from urllib.parse import urlencode
 
@@ -10,7 +9,6 @@ from django.http import Http404, HttpResponse, HttpResponseNotModified
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone, translation
-from django.utils.functional import SimpleLazyObject
 from django.views.decorators.http import require_safe
 
 from recruitment import language, ratelimit
@@ -41,12 +39,15 @@ def open_trials(*, exclude=None, condition=None):
 
 
 def _valid_filters(request):
+    """Whether the list's page may be cached: only the filters the form knows, valid, so that
+    random query strings cannot fill the cache."""
     if not request.GET:
         return True
     # A browser's location is anyone's own point: pages measured from it are not cached.
     cacheable = set(TrialFilterForm.base_fields) - {"lat", "lon"}
     given = {name for name, value in request.GET.items() if value}  # the form sends lat= and lon= empty
-    return given <= cacheable and TrialFilterForm(request.GET).is_valid()
+    once = all(len(request.GET.getlist(name)) == 1 for name in request.GET)
+    return given <= cacheable and once and TrialFilterForm(request.GET).is_valid()
 
 
 def _nearest_sites_first(trials, origin):
@@ -71,37 +72,28 @@ def near_query(request) -> str:
 
 
 @require_safe
+@catalog_cache.cached_page(_valid_filters)
 def trial_list(request):
     form = TrialFilterForm(request.GET or None)
     trials = Trial.objects.select_related("sponsor").prefetch_related(_recruiting_sites()).open_first()
     trials = form.filter(trials)
-    # Read before the trials are (they are read lazily, only if the page is not in the cache);
-    # only the filters the form knows, each chosen value once, make a key: random or repeated
-    # query strings cannot fill the cache.
-    version = catalog_cache.version() if catalog_cache.enabled() and _valid_filters(request) else None
     origin = form.origin()
     if origin is not None:
-        trials = SimpleLazyObject(functools.partial(_nearest_sites_first, trials, origin))
-    chosen = (
-        sorted((name, value) for name, value in form.cleaned_data.items() if value)
-        if version and form.is_bound and form.is_valid()
-        else []
-    )
-    cache = catalog_cache.fragment_context(version, "list", *(f"{name}={value}" for name, value in chosen))
+        trials = _nearest_sites_first(trials, origin)
     return render(
         request,
         "trials/list.html",
-        {"form": form, "trials": trials, "near": near_query(request), "origin": origin, **cache},
+        {"form": form, "trials": trials, "near": near_query(request), "origin": origin},
     )
 
 
 @require_safe
+@catalog_cache.cached_page(lambda request: not request.GET)  # measured from somewhere, the reader's own
 def trial_detail(request, slug):
     signup = signup_trial(slug)  # the trial, cached with what its sign-up needs
     if signup is None:
         raise Http404
     trial = signup.trial
-    # Querysets are lazy: a page whose fragment is cached reads only the trial.
     sites: Iterable[Site]
     sites = trial.sites.annotate(closed=Case(When(open_for_signup_q(), then=0), default=1)).order_by(
         "closed", "country", "city"
@@ -118,10 +110,8 @@ def trial_detail(request, slug):
         "near_form": form,
         "near": near_query(request),
         "origin": origin,
-        "signup_url": qr.absolute_url(trial.get_signup_path()),
+        "signup_url": qr.signup_url(trial),
         "other_open_trials": [] if trial.is_open_for_signup else open_trials(exclude=trial, condition=trial.condition),
-        # Measured from somewhere, the page is the reader's own: not from the cache.
-        **catalog_cache.fragment_context(None if request.GET else signup.version, "detail", slug),
     }
     return render(request, "trials/detail.html", context)
 
@@ -141,7 +131,7 @@ def _qr_response(request, url, fmt):
 @require_safe
 def trial_qr(request, slug, fmt):
     trial = get_object_or_404(Trial, slug=slug)
-    return _qr_response(request, qr.absolute_url(trial.get_signup_path()), fmt)
+    return _qr_response(request, qr.signup_url(trial), fmt)
 
 
 def _campaign_or_unavailable(request, code):
@@ -163,15 +153,17 @@ def campaign_link(request, code):
     campaign, unavailable = _campaign_or_unavailable(request, code)
     if unavailable:
         return unavailable
-    response = remember_campaign(redirect(campaign.trial.get_signup_path()), campaign)
+    # A Chinese poster opens the portal in Chinese, even on a phone set to English; the switcher
+    # on every page still changes it. Without a language of its own, the reader's.
+    with translation.override(campaign.language or translation.get_language()):
+        response = remember_campaign(redirect(campaign.trial.get_signup_path()), campaign)
     today = timezone.localdate().isoformat()
     if request.method in ("GET", "HEAD") and not scanned_today(request, campaign, today):
         if _scan_counts(request):
             record_campaign_scan(campaign)
         remember_scan(request, response, campaign, today)
     if campaign.language:
-        # A Chinese poster opens the portal in Chinese, even on a phone set to English; the
-        # switcher on every page still changes it.
+        # Remembered for the addresses without a language the patient may open next.
         language.choose(response, campaign.language)
     return response
 
@@ -206,6 +198,6 @@ def campaign_poster(request, code):
         "poster_question": condition_of(campaign.trial).poster_question,
         "short_url": short_url,
         "short_url_display": short_url.split("://", 1)[-1],
-        "qr_path": reverse("trials:campaign_qr", kwargs={"code": campaign.code, "fmt": "svg"}),
+        "qr_path": reverse("codes:campaign_qr", kwargs={"code": campaign.code, "fmt": "svg"}),
     }
     return render(request, "trials/poster.html", context)

@@ -1,7 +1,9 @@
 from django import template
 from django.conf import settings
+from django.utils import translation
 from django.utils.translation import get_language, gettext, ngettext
 
+from recruitment import language
 from recruitment.conditions import installed
 from recruitment.language import join_list
 from recruitment.screening import wording
@@ -60,3 +62,17 @@ def conditions_served() -> str:
 def operator_name() -> str:
     """Who runs the portal (settings.PORTAL_OPERATOR), for every footer."""
     return settings.PORTAL_OPERATOR
+
+
+@register.simple_tag(takes_context=True)
+def address_in(context, code: str) -> str:
+    """This page's address in language `code`, or "" where the address names no language (staff
+    pages: the switcher posts the choice there)."""
+    request = context.get("request")
+    if request is None or not translation.get_language_from_path(request.path_info):
+        return ""
+    query = request.GET.copy()
+    for name in ("lat", "lon"):  # a phone's exact position never goes into a link (trials.forms)
+        query.pop(name, None)
+    path = f"{request.path}?{query.urlencode()}" if query else request.path
+    return language.address_in(path, code)

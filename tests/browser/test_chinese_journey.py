@@ -81,7 +81,7 @@ def answers_survive_switching_languages(page):
 
 
 def switch_to(page, code):
-    page.click(f"#language-switcher button[lang={code}]")
+    page.click(f"#language-switcher [lang={code}]")  # a link, or on the questionnaire a button
     page.wait_for_load_state()
     assert page.locator("html").get_attribute("lang") == code
 

@@ -146,10 +146,11 @@ def test_the_questionnaire_can_be_completed_from_the_keyboard(live_server, demo,
 def test_the_language_switcher_changes_the_page_language(live_server, demo, phone):
     page = phone(locale="en-US")
     page.goto(live_server.url + "/trials/brave-aa1/")
-    page.click("#language-switcher button[lang=zh-hans]")
+    assert page.url.endswith("/en/trials/brave-aa1/")  # the old address, in the phone's language
+    page.click("#language-switcher a[lang=zh-hans]")
     page.wait_for_load_state()
     assert page.locator("html").get_attribute("lang") == "zh-hans"
-    assert page.url.endswith("/trials/brave-aa1/")
+    assert page.url.endswith("/zh-hans/trials/brave-aa1/")
 
 
 def test_enter_in_a_field_sends_the_questionnaire_not_the_language_switcher(live_server, demo, phone):

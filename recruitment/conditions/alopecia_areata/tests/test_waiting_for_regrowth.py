@@ -18,7 +18,7 @@ def test_a_shaved_head_waits_for_the_hair_to_grow_back_in_both_languages():
         ("zh-hans", "等头发长出来后", "只差时间", "请不要为了参加试验自行停药"),
     ):
         client = Client(HTTP_ACCEPT_LANGUAGE=language)
-        client.post("/trials/allegro/apply/", screening_post(shaves_head="yes", language=language))
-        page = client.get("/trials/allegro/apply/done/").content.decode()
+        client.post(f"/{language}/trials/allegro/apply/", screening_post(shaves_head="yes", language=language))
+        page = client.get(f"/{language}/trials/allegro/apply/done/").content.decode()
         assert grown_back in page
         assert only_time not in page and do_not_stop not in page

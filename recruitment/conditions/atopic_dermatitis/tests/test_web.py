@@ -21,7 +21,8 @@ from trials.models import Trial
 
 D = Decimal
 TRIAL = "ivarmacitinib-atopic-dermatitis"
-APPLY = f"/trials/{TRIAL}/apply/"
+APPLY = f"/en/trials/{TRIAL}/apply/"
+APPLY_IN_CHINESE = f"/zh-hans/trials/{TRIAL}/apply/"
 
 
 @pytest.fixture
@@ -52,13 +53,12 @@ def eczema_post(trial, **overrides) -> dict:
 
 def test_a_chinese_patient_applies_and_reads_scores_worked_out_on_the_server(client, trial):
     before = set(Application.objects.values_list("pk", flat=True))
-    client.cookies["django_language"] = "zh-hans"
-    page = client.get(APPLY).content.decode()
+    page = client.get(APPLY_IN_CHINESE).content.decode()
     for chinese in ("医生是否诊断过您患有特应性皮炎", "手掌单位", "发红", "皮肤增厚", "度普利尤单抗", "最痒"):
         assert chinese in page, chinese
     assert "conditions/atopic_dermatitis/signs/redness-3" in page and "easi-preview" in page
     # The browser cannot choose the scores: they are not fields of the form.
-    response = client.post(APPLY, eczema_post(trial, easi="72", bsa="100"), follow=True)
+    response = client.post(APPLY_IN_CHINESE, eczema_post(trial, easi="72", bsa="100"), follow=True)
     application = Application.objects.exclude(pk__in=before).get()
     answers = application.atopic_dermatitis
     assert (answers.easi, answers.bsa, answers.iga, answers.itch, answers.weight_kg) == (
@@ -76,8 +76,7 @@ def test_a_chinese_patient_applies_and_reads_scores_worked_out_on_the_server(cli
 
 
 def test_itch_one_point_under_the_minimum_is_for_the_study_doctor_in_words(client, trial):
-    client.cookies["django_language"] = "zh-hans"
-    body = client.post(APPLY, eczema_post(trial, itch="3"), follow=True).content.decode()
+    body = client.post(APPLY_IN_CHINESE, eczema_post(trial, itch="3"), follow=True).content.decode()
     assert Application.objects.latest("pk").verdict == Verdict.NEEDS_REVIEW
     assert "一般情况下每天最痒时至少 4 分" in body  # the criterion, in Chinese
     # Other trials suggested are the other eczema trials the same answers may fit.
@@ -171,18 +170,17 @@ def test_the_page_shows_an_estimate_only_for_answers_the_form_accepts(client, tr
 
 
 def test_filtering_the_list_by_atopic_dermatitis_shows_its_trials_only(client, trial):
-    body = client.get("/", {"condition": "atopic_dermatitis"}).content.decode()
+    body = client.get("/en/", {"condition": "atopic_dermatitis"}).content.decode()
     assert "Ivarmacitinib tablets for moderate to severe atopic dermatitis" in body and "Measure Up 2" in body
     assert "TRuE-V1" not in body and "BRAVE-AA1" not in body
-    client.cookies["django_language"] = "zh-hans"
-    page = client.get(f"/trials/{TRIAL}/").content.decode()
+    page = client.get(f"/zh-hans/trials/{TRIAL}/").content.decode()
     assert "艾玛昔替尼片治疗中重度特应性皮炎" in page and "体重至少 40 公斤" in page
 
 
 def test_the_same_answers_apply_to_another_eczema_trial_without_who_the_patient_is(client, trial):
     client.post(APPLY, eczema_post(trial))
     reference = Application.objects.latest("pk").reference
-    prefilled = client.get(f"/trials/measure-up-1/apply/?from={reference}").content.decode()
+    prefilled = client.get(f"/en/trials/measure-up-1/apply/?from={reference}").content.decode()
     assert re.search(r'<select name="area_legs"[^>]*>.*?<option value="4" selected', prefilled, re.S)
     assert re.search(r'<input[^>]*name="weight_kg"[^>]*value="58"', prefilled)
     assert "Wang Fang" not in prefilled
@@ -194,13 +192,13 @@ def test_eczema_too_recent_for_measure_up_is_not_yet_with_the_day_it_is_long_eno
     started = (today.replace(day=1) - datetime.timedelta(days=30 * 30)).replace(day=1)  # about 30 months ago
     measure_up = Trial.objects.get(slug="measure-up-1")
     client.post(
-        "/trials/measure-up-1/apply/",
+        "/en/trials/measure-up-1/apply/",
         eczema_post(measure_up, started_month=str(started.month), started_year=str(started.year)),
     )
     application = Application.objects.latest("pk")
     assert application.verdict == Verdict.NOT_YET_ELIGIBLE
     assert application.eligible_from is not None and application.eligible_from > today
-    client.post("/trials/measure-up-1/apply/done/remind/", {"consent_reminder": "on"})
+    client.post("/en/trials/measure-up-1/apply/done/remind/", {"consent_reminder": "on"})
     assert Reminder.objects.get(application=application).due_on == application.eligible_from
 
 
@@ -254,7 +252,7 @@ def test_other_trials_suggested_after_a_closed_eczema_trial_are_eczema_trials(cl
     closed = make_trial(slug="closed-ad", condition="atopic_dermatitis", status="COMPLETED")
     make_trial(slug="open-ad", acronym="OPEN-AD", condition="atopic_dermatitis")
     make_trial(slug="open-aa", acronym="OPEN-AA")
-    body = client.get(f"/trials/{closed.slug}/").content.decode()
+    body = client.get(f"/en/trials/{closed.slug}/").content.decode()
     assert "OPEN-AD" in body and "OPEN-AA" not in body
 
 

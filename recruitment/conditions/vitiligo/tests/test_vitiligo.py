@@ -186,7 +186,7 @@ def test_a_treatment_the_questionnaire_did_not_ask_about_is_not_known_to_be_unus
 )
 def test_the_page_shows_an_estimate_only_for_answers_the_form_accepts(client, true_v1, regions, shown):
     answers = {**vitiligo_post(**NO_REGIONS), **regions, "switch_language": "en"}
-    body = client.post("/trials/true-v1/apply/", answers).content.decode()
+    body = client.post("/en/trials/true-v1/apply/", answers).content.decode()
     if shown:
         assert shown in body
     else:
@@ -330,11 +330,10 @@ def true_v1(db):
 
 def test_a_chinese_patient_applies_and_reads_scores_worked_out_on_the_server(client, true_v1):
     before = set(Application.objects.values_list("pk", flat=True))  # seed_demo's applicants
-    client.cookies["django_language"] = "zh-hans"
-    page = client.get("/trials/true-v1/apply/").content.decode()
+    page = client.get("/zh-hans/trials/true-v1/apply/").content.decode()
     assert "医生是否诊断过您患有白癜风？" in page and "手掌单位" in page and "他克莫司" in page
     # The browser cannot choose the scores: they are not fields of the form.
-    response = client.post("/trials/true-v1/apply/", vitiligo_post(t_vasi="99", f_vasi="3"), follow=True)
+    response = client.post("/zh-hans/trials/true-v1/apply/", vitiligo_post(t_vasi="99", f_vasi="3"), follow=True)
     application = Application.objects.exclude(pk__in=before).get()
     answers = application.vitiligo
     assert (answers.facial_bsa, answers.total_bsa, answers.f_vasi, answers.t_vasi) == (
@@ -350,7 +349,7 @@ def test_a_chinese_patient_applies_and_reads_scores_worked_out_on_the_server(cli
 
     # Half a palm on the face at 75 %: F-VASI 0.38, too close to 0.5 to decide on an estimate.
     body = client.post(
-        "/trials/true-v1/apply/", vitiligo_post(units_face="0.5", phone="+86 139 0000 1111"), follow=True
+        "/zh-hans/trials/true-v1/apply/", vitiligo_post(units_face="0.5", phone="+86 139 0000 1111"), follow=True
     ).content.decode()
     assert "研究医生" in body and "面部 VASI 评分至少 0.5" in body  # the criterion, in Chinese
     # Other trials suggested are vitiligo trials the same answers may fit.
@@ -401,7 +400,7 @@ def test_impossible_or_missing_extents_get_a_clear_message_and_keep_every_answer
     client, true_v1, overrides, anchor, message
 ):
     stored = Application.objects.count()
-    response = client.post("/trials/true-v1/apply/", vitiligo_post(**overrides))
+    response = client.post("/en/trials/true-v1/apply/", vitiligo_post(**overrides))
     assert response.status_code == 200
     assert Application.objects.count() == stored
     body = response.content.decode()
@@ -414,7 +413,7 @@ def test_impossible_or_missing_extents_get_a_clear_message_and_keep_every_answer
 
 def test_switching_language_keeps_the_vitiligo_answers_and_shows_the_estimate(client, true_v1):
     stored = Application.objects.count()
-    response = client.post("/trials/true-v1/apply/", {**vitiligo_post(), "switch_language": "zh-hans"})
+    response = client.post("/en/trials/true-v1/apply/", {**vitiligo_post(), "switch_language": "zh-hans"})
     body = response.content.decode()
     assert 'name="units_hands"' in body and re.search(r'<option value="90" selected', body)
     assert "T-VASI <strong>4.15</strong>" in body
@@ -425,13 +424,13 @@ def test_the_childrens_trial_is_listed_as_not_yet_recruiting_and_its_signup_clos
     children = Trial.objects.get(slug="ruxolitinib-cream-children")
     assert children.status == "NOT_YET_RECRUITING"
     stored = Application.objects.count()
-    response = client.post(f"/trials/{children.slug}/apply/", vitiligo_post(date_of_birth="2017-01-01"))
+    response = client.post(f"/en/trials/{children.slug}/apply/", vitiligo_post(date_of_birth="2017-01-01"))
     assert response.status_code == 409 and Application.objects.count() == stored
-    assert "Check whether you may be eligible" not in client.get(f"/trials/{children.slug}/").content.decode()
+    assert "Check whether you may be eligible" not in client.get(f"/en/trials/{children.slug}/").content.decode()
 
 
 def test_filtering_the_list_by_vitiligo_shows_the_vitiligo_trials_only(client, true_v1):
-    body = client.get("/", {"condition": "vitiligo"}).content.decode()
+    body = client.get("/en/", {"condition": "vitiligo"}).content.decode()
     assert "Ruxolitinib cream for vitiligo, from age 12" in body and "Tranquillo 2" in body
     assert "Baricitinib" not in body
 
@@ -478,5 +477,5 @@ def test_other_trials_suggested_after_a_closed_vitiligo_trial_are_vitiligo_trial
     closed = make_trial(slug="closed-vitiligo", condition="vitiligo", status="COMPLETED")
     make_trial(slug="open-vitiligo", acronym="OPEN-V", condition="vitiligo")
     make_trial(slug="open-aa", acronym="OPEN-AA")
-    body = client.get(f"/trials/{closed.slug}/").content.decode()
+    body = client.get(f"/en/trials/{closed.slug}/").content.decode()
     assert "OPEN-V" in body and "OPEN-AA" not in body
