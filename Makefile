@@ -8,10 +8,16 @@ DEMO_PASSWORD ?= demo
 # Development: debug on (the settings default to off, for a server started without its environment).
 export DJANGO_DEBUG ?= true
 
-.PHONY: run test lint audit lock bench install migrate seed worker beat clean
+# bench/ runs from a venv of its own: the app's dependencies and Locust and matplotlib, from their
+# own lock (requirements/bench.txt), so that .venv stays exactly requirements/dev.txt.
+BENCH_VENV := .venv-bench
+BENCH_BIN  := $(BENCH_VENV)/bin
+CHECK_PYTHON := $(PYTHON) -c 'import sys; sys.exit("Python 3.11 is required, found " + sys.version.split()[0]) if sys.version_info[:2] != (3, 11) else None'
+
+.PHONY: run test lint audit lock bench bench-install broadcast install migrate seed worker beat clean
 
 $(BIN)/python:
-	$(PYTHON) -c 'import sys; sys.exit("Python 3.11 is required, found " + sys.version.split()[0]) if sys.version_info[:2] != (3, 11) else None'
+	$(CHECK_PYTHON)
 	$(PYTHON) -m venv $(VENV)
 
 # Every install comes from the lock file, each file checked against its hash; re-installs only
@@ -54,13 +60,29 @@ lock: $(BIN)/python
 	$(BIN)/python -m pip install --quiet 'pip-tools>=7.4,<8'
 	$(LOCK) -o requirements/runtime.txt pyproject.toml
 	$(LOCK) --extra test --extra lint -c requirements/runtime.txt -o requirements/dev.txt pyproject.toml
+	$(LOCK) --extra bench -c requirements/dev.txt -o requirements/bench.txt pyproject.toml
+
+$(BENCH_BIN)/python:
+	$(CHECK_PYTHON)
+	$(PYTHON) -m venv $(BENCH_VENV)
+
+$(BENCH_VENV)/.installed: requirements/bench.txt | $(BENCH_BIN)/python
+	$(BENCH_BIN)/python -m pip install --quiet --require-hashes --no-deps -r requirements/bench.txt
+	touch $@
+
+bench-install: $(BENCH_VENV)/.installed
 
 # By hand, never in `make test`: needs PostgreSQL, Redis, wrk and valgrind on this machine (see bench/README.md).
-bench: install
+bench: bench-install
 	@command -v wrk >/dev/null || { echo "bench needs wrk: apt-get install wrk"; exit 1; }
 	@command -v valgrind >/dev/null || { echo "bench needs valgrind: apt-get install valgrind"; exit 1; }
 	@# The drills run even when a figure misses its target; the exit status reports both.
-	$(BIN)/python bench/run.py $(BENCH_ARGS); figures=$$?; $(BIN)/python bench/drills.py && exit $$figures
+	$(BENCH_BIN)/python bench/run.py $(BENCH_ARGS); figures=$$?; $(BENCH_BIN)/python bench/drills.py && exit $$figures
+
+# The broadcast-night load test (Locust), by hand: a search over increasing rates, about 20 minutes
+# after the data set (BROADCAST_ARGS="--rate 8" for one run; see bench/README.md).
+broadcast: bench-install
+	$(BENCH_BIN)/python bench/broadcast.py $(BROADCAST_ARGS)
 
 worker: install
 	$(BIN)/celery -A config worker --loglevel=info
@@ -69,4 +91,4 @@ beat: install
 	$(BIN)/celery -A config beat --loglevel=info
 
 clean:
-	rm -rf $(VENV) db.sqlite3 staticfiles
+	rm -rf $(VENV) $(BENCH_VENV) db.sqlite3 staticfiles

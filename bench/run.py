@@ -28,7 +28,6 @@ from bench.common import (  # noqa: E402
     free_port,
     machine,
     manage,
-    median_of,
     peak_rss_mb,
     psql,
     replace_section,
@@ -38,6 +37,8 @@ from bench.common import (  # noqa: E402
 )
 
 RUNS = 3
+# The bare submission view (bench/urls.py): the portal's form class validates, the ORM writes the rows.
+BARE_SUBMISSION = "/bench/submission/brave-aa1/"
 rows: list[tuple] = []  # (figure, value, baseline, ratio, target, met)
 
 
@@ -85,17 +86,28 @@ brave.sponsor.members.add(sponsor)
 """
 
 
+def second_factor(user) -> str:
+    """The id a session keeps once the user has given a code of their second factor (django-otp):
+    staff and sponsors do nothing without it in production (STAFF_REQUIRE_2FA)."""
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    device, _created = TOTPDevice.objects.get_or_create(user=user, name="bench", defaults={"confirmed": True})
+    return device.persistent_id
+
+
 def session_cookie(username: str) -> str:
     from django.conf import settings
     from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
     from django.contrib.auth.models import User
     from django.contrib.sessions.backends.db import SessionStore
+    from django_otp import DEVICE_ID_SESSION_KEY
 
     user = User.objects.get(username=username)
     session = SessionStore()
     session[SESSION_KEY] = str(user.pk)
     session[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
     session[HASH_SESSION_KEY] = user.get_session_auth_hash()
+    session[DEVICE_ID_SESSION_KEY] = second_factor(user)
     session.save()
     return f"{settings.SESSION_COOKIE_NAME}={session.session_key}"
 
@@ -116,10 +128,10 @@ def public_pages(env, seconds):
     )
     base, minimal_base = f"http://127.0.0.1:{port}", f"http://127.0.0.1:{minimal_port}"
     try:
-        for label, path in (
-            ("trial list /", "/"),
-            ("trial page", "/trials/brave-aa1/"),
-            ("sign-up page", "/trials/brave-aa1/apply/"),
+        for label, path, target in (
+            ("trial list /", "/", 0.5),
+            ("trial page", "/trials/brave-aa1/", 0.5),
+            ("sign-up page (the questionnaire)", "/trials/brave-aa1/apply/", 0.3),
         ):
             size = len(urllib.request.urlopen(base + path).read())
             fixed = f"{minimal_base}/page/{size}/"
@@ -135,8 +147,8 @@ def public_pages(env, seconds):
                 f"{value:.0f}",
                 f"{baseline:.0f} (minimal Django project, same size)",
                 f"{value / baseline:.2f}",
-                ">= 0.25",
-                value / baseline >= 0.25,
+                f">= {target:.2f}",
+                value / baseline >= target,
             )
     finally:
         server.stop()
@@ -212,31 +224,31 @@ def submissions(env, seconds):
     pairs, pair_seconds = 5 * RUNS, max(2, seconds // 2)
     try:
         wrk(base + "/trials/brave-aa1/apply/", seconds=1, script=script)
-        wrk(base + "/bench/submission/", seconds=1, script=script)
+        wrk(base + BARE_SUBMISSION, seconds=1, script=script)
         apply, insert = [], []
         for _ in range(pairs):
             apply.append(wrk(base + "/trials/brave-aa1/apply/", seconds=pair_seconds, script=script, connections=8))
-            insert.append(wrk(base + "/bench/submission/", seconds=pair_seconds, script=script, connections=8))
+            insert.append(wrk(base + BARE_SUBMISSION, seconds=pair_seconds, script=script, connections=8))
         ratios = sorted(a / i for a, i in zip(apply, insert, strict=True))
         value, baseline, ratio = statistics.median(apply), statistics.median(insert), statistics.median(ratios)
         record(
             f"submit an application: requests/s (validate, evaluate, store, outbox; {pairs} pairs of "
             f"{pair_seconds} s, ratios {ratios[0]:.2f} to {ratios[-1]:.2f})",
             f"{value:.0f}",
-            f"{baseline:.0f} (bare view writing the same rows through the ORM)",
+            f"{baseline:.0f} (bare view: the same form class validates, the ORM writes the same rows)",
             f"{ratio:.2f}",
-            ">= 0.50",
-            ratio >= 0.5,
+            ">= 0.60",
+            ratio >= 0.6,
         )
         # Where the machine's time goes, per request: the web workers, PostgreSQL, Redis, wrk.
         spent = {
             path: cpu_per_request(server, base + path, seconds, script)
-            for path in ("/trials/brave-aa1/apply/", "/bench/submission/")
+            for path in ("/trials/brave-aa1/apply/", BARE_SUBMISSION)
         }
         record(
             "CPU per submission: web / PostgreSQL / Redis / load generator",
             cpu_text(spent["/trials/brave-aa1/apply/"]),
-            cpu_text(spent["/bench/submission/"]) + " (bare ORM view)",
+            cpu_text(spent[BARE_SUBMISSION]) + " (bare view)",
             "-",
             "where the time goes",
             True,
@@ -244,13 +256,14 @@ def submissions(env, seconds):
     finally:
         server.stop()
     instructions(env)
+    return profile_submission(env)
 
 
 def instructions(env, requests=100):
     """The web process's own work per request, in instructions (valgrind's callgrind): a count the
     machine's changing speed does not move, so that a change to the submission's code shows."""
     counted = {}
-    for path in ("/trials/brave-aa1/apply/", "/bench/submission/"):
+    for path in ("/trials/brave-aa1/apply/", BARE_SUBMISSION):
         out = Path(tempfile.mkdtemp())
         result = subprocess.run(
             [
@@ -274,15 +287,106 @@ def instructions(env, requests=100):
             raise SystemExit(f"counting instructions for {path} failed:\n{result.stdout}\n{result.stderr[-3000:]}")
         summary = next(line for line in dump.read_text().splitlines() if line.startswith("summary:"))
         counted[path] = int(summary.split()[1]) / requests
-    value, baseline = counted["/trials/brave-aa1/apply/"], counted["/bench/submission/"]
+    value, baseline = counted["/trials/brave-aa1/apply/"], counted[BARE_SUBMISSION]
     record(
         "web process instructions per request, in one process (callgrind)",
         f"{value / 1e6:.2f} M",
-        f"{baseline / 1e6:.2f} M (bare ORM view)",
+        f"{baseline / 1e6:.2f} M (bare view)",
         f"{baseline / value:.2f}",
         "where the time goes",
         True,
     )
+
+
+# Where a submission's time goes, by what a reader of the code would call each part: the cumulative
+# time of one function (file suffix, name), per request. Indented parts are within the part above.
+PROFILE_PARTS = (
+    ("the whole request (Django's WSGI handler)", "django/core/handlers/wsgi.py", "__call__"),
+    ("  the sign-up view (recruitment.views.apply)", "recruitment/views.py", "apply"),
+    ("    the questionnaire form made (ScreeningForm.__init__)", "recruitment/forms.py", "__init__"),
+    ("    its answers validated (Form.full_clean)", "django/forms/forms.py", "full_clean"),
+    ("    stored (submit_application)", "recruitment/services/applications.py", "submit_application"),
+    ("      eligibility evaluated (evaluate)", "recruitment/screening/eligibility.py", "evaluate"),
+    ("      the transaction (store)", "recruitment/services/applications.py", "store"),
+    ("        the address's rate limit (count_hit)", "recruitment/ratelimit.py", "count_hit"),
+    ("        the duplicate lookup (duplicate_target)", "recruitment/selectors.py", "duplicate_target"),
+    ("      notices published after the commit (enqueue)", "recruitment/services/notifications.py", "enqueue"),
+    ("    the browser's applications remembered (remember_sent)", "recruitment/recently_sent.py", "remember_sent"),
+    ("  the session saved (SessionStore.save)", "django/contrib/sessions/backends/db.py", "save"),
+    (
+        "every SQL statement, its wait for PostgreSQL included (CursorWrapper._execute)",
+        "django/db/backends/utils.py",
+        "_execute",
+    ),
+    ("  of which the transactions' COMMIT (commit)", "django/db/backends/base/base.py", "commit"),
+    ("every Celery publish (Task.apply_async)", "celery/app/task.py", "apply_async"),
+    ("every model instance made (Model.__init__)", "django/db/models/base.py", "__init__"),
+)
+
+
+def profile_submission(env, requests=200) -> str:
+    """The portal's submission under cProfile in one process (instructions.py's requests): where
+    its time goes, by part, then the top functions by cumulative and by own time."""
+    import pstats
+
+    out = Path(tempfile.mkdtemp()) / "submission.prof"
+    result = subprocess.run(
+        [
+            sys.executable,
+            str(ROOT / "bench" / "instructions.py"),
+            "/trials/brave-aa1/apply/",
+            str(requests),
+            "--profile",
+            str(out),
+        ],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    if result.returncode:
+        raise SystemExit(f"profiling the submission failed:\n{result.stdout}\n{result.stderr[-3000:]}")
+    stats = pstats.Stats(str(out))
+    entries = stats.stats  # type: ignore[attr-defined]  # {(file, line, name): (cc, nc, tottime, cumtime, callers)}
+
+    def cumulative(suffix, name):
+        return sum(v[3] for (f, _l, n), v in entries.items() if n == name and f.endswith(suffix))
+
+    def short(key):
+        path, line, name = key
+        for marker in ("site-packages/", str(ROOT) + "/"):
+            path = path.split(marker, 1)[-1]
+        return f"{path}:{line}({name})"
+
+    per = 1000 / requests
+    total = cumulative("django/core/handlers/wsgi.py", "__call__")
+    lines = [
+        "## Where a submission's time goes",
+        "",
+        f"`bench/run.py` profiled {requests} submissions to BRAVE-AA1 with cProfile in one process (the WSGI",
+        "application called directly, as `instructions.py` does, after 60 to warm up; every request a new phone",
+        "number). Times are wall-clock per request under the profiler, which slows Python calls (several times",
+        "for small functions): read them as shares, not as the request's speed.",
+        "",
+        "By part (each part's cumulative time, per request, and its share of the request; an indented part is",
+        "within the part above it):",
+        "",
+        "```",
+    ]
+    for label, suffix, name in PROFILE_PARTS:
+        value = cumulative(suffix, name)
+        lines.append(f"{value * per:8.2f} ms {value / total:5.0%}  {label}")
+    lines.append("```")
+    for title, key, count in (("cumulative", 3, 30), ("own", 2, 20)):
+        lines += ["", f"Top functions by {title} time (ms per request; calls per request):", "", "```"]
+        for entry, values in sorted(entries.items(), key=lambda item: -item[1][key])[:count]:
+            cum, own, calls = values[3] * per, values[2] * per, values[1] / requests
+            lines.append(f"{cum:8.2f} cum {own:7.2f} own {calls:7.1f} calls  {short(entry)}")
+        lines.append("```")
+    text = "\n".join(lines)
+    print(text, flush=True)
+    return text
 
 
 def cpu_per_request(server, url, seconds, script) -> dict:
@@ -304,45 +408,22 @@ def cpu_text(spent: dict) -> str:
 # --- 3. The sponsor CSV ------------------------------------------------------------------------------
 def sponsor_csv(env):
     from django.contrib.auth.models import User
-    from django.db import connection
 
-    from recruitment.exports import ApplicationExporter
-    from recruitment.screening.eligibility import Verdict
-    from recruitment.selectors import applications_for
+    from recruitment.sponsors import eligible_applications
     from trials.models import Trial
 
     sponsor = User.objects.get(username="bench_sponsor")
     brave = Trial.objects.get(slug="brave-aa1")
-    eligible = (
-        applications_for(sponsor).filter(trial=brave, verdict=Verdict.LIKELY_ELIGIBLE).exclude(status="withdrawn")
-    )
-    count = eligible.count()
-    # The baseline: PostgreSQL writing the exporter's own columns as CSV itself (the treatments and
-    # criteria the exporter joins per chunk are left out: the baseline is the easier of the two).
-    columns = [c for c in ApplicationExporter.COLUMNS if c not in ("pk", "site_id")]
-    columns += [
-        f"{condition.answers_name}__{column.field}"
-        for condition, column in ApplicationExporter(eligible, conditions=[brave.condition]).condition_columns
-    ]
-    rows = eligible.order_by("submitted_at", "pk").values_list(*columns, "site__facility")
-    select, params = rows.query.sql_with_params()
-
-    def copy_seconds():
-        started = time.perf_counter()
-        connection.ensure_connection()
-        with (
-            connection.connection.cursor() as cursor,
-            cursor.copy(f"COPY ({select}) TO STDOUT WITH (FORMAT csv)", params) as copy,
-        ):
-            for _chunk in copy:
-                pass
-        return time.perf_counter() - started
-
+    count = eligible_applications(sponsor, brave, include_needs_review=False).count()
     port = free_port()
     cookie = session_cookie("bench_sponsor")
-    url = f"http://127.0.0.1:{port}/sponsor/trials/brave-aa1/eligible.csv"
-    timings, firsts, peaks = [], [], []
-    for _ in range(RUNS):
+    portal = f"http://127.0.0.1:{port}/sponsor/trials/brave-aa1/eligible.csv"
+    # The baseline: a bare view (bench/urls.py) streaming csv.writer over values_list of the same
+    # applications' same columns, no label or criterion looked up, under the same gunicorn.
+    bare = f"http://127.0.0.1:{port}/bench/eligible/brave-aa1.csv"
+
+    def download(url):
+        """(seconds, first byte, bytes, peak memory of the worker): a fresh worker per download."""
         server = Gunicorn(env | {"PUBLIC_BASE_URL": f"http://127.0.0.1:{port}"}, port, "--workers", "1")
         try:
             out = subprocess.run(
@@ -361,28 +442,44 @@ def sponsor_csv(env):
                 text=True,
                 check=True,
             ).stdout.split()
-            assert out[0] == "200", out
-            firsts.append(float(out[1]))
-            timings.append(float(out[2]))
-            peaks.append(max(peak_rss_mb(pid) for pid in server.worker_pids()))
-            size = int(out[3])
+            assert out[0] == "200", (url, out)
+            return float(out[2]), float(out[1]), int(out[3]), max(peak_rss_mb(pid) for pid in server.worker_pids())
         finally:
             server.stop()
-    baseline = median_of(RUNS, copy_seconds)
-    value = statistics.median(timings)
+
+    measured, baselines = [], []
+    for _ in range(RUNS):  # interleaved, so drift in the machine's speed hits both alike
+        measured.append(download(portal))
+        baselines.append(download(bare))
+    value = statistics.median(m[0] for m in measured)
+    baseline = statistics.median(b[0] for b in baselines)
     rate, base_rate = count / value, count / baseline
     record(
         f"sponsor CSV of {count} eligible rows: rows/s over HTTP",
-        f"{rate:.0f} ({value:.2f} s, {size >> 20} MB)",
-        f"{base_rate:.0f} (COPY of the same columns, {baseline:.2f} s)",
+        f"{rate:.0f} ({value:.2f} s, {measured[-1][2] >> 20} MB)",
+        f"{base_rate:.0f} (bare view: csv.writer over values_list of the same columns, {baseline:.2f} s)",
         f"{rate / base_rate:.2f}",
-        ">= 0.30",
-        rate / base_rate >= 0.3,
+        ">= 0.50",
+        rate / base_rate >= 0.5,
     )
-    first = statistics.median(firsts)
-    record("sponsor CSV: first byte", f"{first:.3f} s", "-", "-", "< 1 s", first < 1)
-    peak = max(peaks)
-    record("sponsor CSV: web worker peak memory", f"{peak:.0f} MB", "-", "-", "< 150 MB", peak < 150)
+    first = statistics.median(m[1] for m in measured)
+    record(
+        "sponsor CSV: first byte",
+        f"{first:.3f} s",
+        f"{statistics.median(b[1] for b in baselines):.3f} s",
+        "-",
+        "< 1 s",
+        first < 1,
+    )
+    peak = max(m[3] for m in measured)
+    record(
+        f"sponsor CSV: web worker peak memory ({count} rows)",
+        f"{peak:.0f} MB",
+        f"{max(b[3] for b in baselines):.0f} MB",
+        "-",
+        "< 150 MB at 100,000 rows",
+        peak < 150,
+    )
 
 
 # --- 4. The coordinators' admin list ----------------------------------------------------------------
@@ -404,10 +501,15 @@ def admin_list(env):
         ("superuser, search by phone", "bench_root", "?q=%2B00+000000042"),
     ]
     from django.contrib.auth.models import User
+    from django_otp import DEVICE_ID_SESSION_KEY
 
     for label, username, query in cases:
         client = Client()
-        client.force_login(User.objects.get(username=username))
+        user = User.objects.get(username=username)
+        client.force_login(user)
+        session = client.session
+        session[DEVICE_ID_SESSION_KEY] = second_factor(user)  # logged in with the second factor
+        session.save()
         url = "/admin/recruitment/application/" + query
         client.get(url)  # warm
         times = []
@@ -416,7 +518,7 @@ def admin_list(env):
                 started = time.perf_counter()
                 response = client.get(url)
                 times.append(time.perf_counter() - started)
-            assert response.status_code == 200
+            assert response.status_code == 200, (url, response.status_code, response.get("Location"))
         median_ms = statistics.median(times) * 1000
         count = len(captured.captured_queries)
         record(
@@ -430,7 +532,10 @@ def admin_list(env):
 
 
 # --- 5. Notifications through a real worker ----------------------------------------------------------
-def notifications(env, count=1000):
+def notifications(env, count=1000, runs=10, cutoff=60):
+    """`runs` times in a row, through one real worker: `count` new notices queued at once, the time
+    until the last is sent, and how many were left at the cutoff. Each run's rows are deleted after
+    it, so that every run sends to the same applications whatever the data set's size."""
     import redis
     from django.contrib.auth.models import User
 
@@ -439,14 +544,11 @@ def notifications(env, count=1000):
     from recruitment.selectors import applications_for
     from recruitment.services.notifications import enqueue
 
-    # The submissions benchmark left its own send tasks queued: measure these 1,000 alone.
+    # The submissions benchmark left its own send tasks queued: measure these alone.
     redis.Redis.from_url(env["REDIS_URL"]).flushdb()
     nurse = User.objects.get(username="bench_nurse")
     # Applications the nurse coordinates (others would rightly not be sent to her) and not yet told of.
-    applications = applications_for(nurse).exclude(notifications__recipient=nurse).order_by("pk")[:count]
-    rows = Notification.objects.bulk_create(
-        Notification(kind="new_application", recipient=nurse, application=a) for a in applications
-    )
+    applications = list(applications_for(nurse).exclude(notifications__recipient=nurse).order_by("pk")[:count])
     outbox = Path(tempfile.mkdtemp())
     worker_env = env | {
         "EMAIL_BACKEND": "django.core.mail.backends.filebased.EmailBackend",
@@ -470,26 +572,35 @@ def notifications(env, count=1000):
         stderr=subprocess.STDOUT,
         start_new_session=True,
     )
+    times, lefts = [], []
     try:
         time.sleep(3)  # the worker connects
-        started = time.perf_counter()
-        enqueue([n.pk for n in rows])
-        pending = Notification.objects.filter(pk__in=[n.pk for n in rows]).exclude(status=NotificationStatus.SENT)
-        while pending.exists() and time.perf_counter() - started < 120:
-            time.sleep(0.2)
-        elapsed = time.perf_counter() - started
-        left = pending.count()
+        for _ in range(runs):
+            rows = Notification.objects.bulk_create(
+                Notification(kind="new_application", recipient=nurse, application=a) for a in applications
+            )
+            ids = [n.pk for n in rows]
+            started = time.perf_counter()
+            enqueue(ids)
+            pending = Notification.objects.filter(pk__in=ids).exclude(status=NotificationStatus.SENT)
+            while pending.exists() and time.perf_counter() - started < cutoff:
+                time.sleep(0.2)
+            times.append(time.perf_counter() - started)
+            lefts.append(pending.count())
+            Notification.objects.filter(pk__in=ids).delete()
+            print(f"notifications: {len(rows)} in {times[-1]:.1f} s, {lefts[-1]} left", flush=True)
     finally:
         os.killpg(worker.pid, 15)
         worker.wait(timeout=30)
         log.close()
     record(
-        f"{count} notifications through a real worker on Redis",
-        f"{elapsed:.1f} s ({left} left)",
+        f"{len(applications)} notifications through a real worker on Redis, {runs} runs in a row "
+        f"(seconds each; left at the {cutoff} s cutoff)",
+        ", ".join(f"{t:.1f}" for t in times) + " s (left: " + ", ".join(map(str, lefts)) + ")",
         "-",
         "-",
-        "all in < 30 s",
-        left == 0 and elapsed < 30,
+        "each all in < 30 s",
+        all(left == 0 and t < 30 for t, left in zip(times, lefts, strict=True)),
     )
 
 
@@ -516,6 +627,13 @@ def main():
     parser.add_argument("--others", type=int, default=20_000)
     parser.add_argument("--seconds", type=int, default=5)
     parser.add_argument("--skip-setup", action="store_true")
+    parser.add_argument("--no-write", action="store_true", help="print the table only; leave RESULTS.md")
+    parser.add_argument(
+        "--only",
+        nargs="+",
+        choices=["pages", "submissions", "csv", "admin", "notifications"],
+        help="measure these figures only (a quicker check; the table then has only their rows)",
+    )
     args = parser.parse_args()
     started = datetime.datetime.utcnow()
     (ROOT / "var").mkdir(exist_ok=True)
@@ -527,14 +645,24 @@ def main():
         django.setup()
     else:
         setup(env, args.main, args.others)
-    public_pages(env, args.seconds)
-    submissions(env, args.seconds)
-    sponsor_csv(env)
-    admin_list(env)
-    notifications(env)
+    chosen = set(args.only or ["pages", "submissions", "csv", "admin", "notifications"])
+    profile = ""
+    if "pages" in chosen:
+        public_pages(env, args.seconds)
+    if "submissions" in chosen:
+        profile = submissions(env, args.seconds)
+    if "csv" in chosen:
+        sponsor_csv(env)
+    if "admin" in chosen:
+        admin_list(env)
+    if "notifications" in chosen:
+        notifications(env)
     table = write_results(started)
     print("\n" + table)
-    replace_section(ROOT / "bench" / "RESULTS.md", "## Figures", table)
+    if not args.no_write:
+        replace_section(ROOT / "bench" / "RESULTS.md", "## Figures", table)
+        if profile:
+            replace_section(ROOT / "bench" / "RESULTS.md", "## Where a submission's time goes", profile)
     return 0 if all(row[5] for row in rows) else 1
 
 

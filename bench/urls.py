@@ -1,14 +1,22 @@
-import datetime
+"""The bare baselines the bench measures the portal against, served by the same gunicorn, with the
+portal's settings and middleware, in the same run (bench/run.py)."""
+
+import csv
 import functools
+import io
 
 from django.contrib.auth import get_user_model
+from django.contrib.auth.decorators import login_required
 from django.db import transaction
-from django.http import HttpResponse
+from django.http import HttpResponse, HttpResponseRedirect, StreamingHttpResponse
+from django.shortcuts import get_object_or_404
 from django.urls import include, path
 from django.utils import timezone
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_POST, require_safe
 
-from recruitment.conditions.alopecia_areata.models import AlopeciaAnswers
+from recruitment.conditions import condition_of
+from recruitment.exports import ApplicationExporter
+from recruitment.forms import questionnaire_for
 from recruitment.models import (
     Application,
     AuditEvent,
@@ -18,6 +26,8 @@ from recruitment.models import (
     Notification,
     TreatmentUse,
 )
+from recruitment.models.applications import new_reference
+from recruitment.sponsors import CONTACT_PERMISSION, eligible_applications
 from trials.models import Trial
 
 
@@ -27,81 +37,101 @@ def plain(request):
 
 
 @functools.cache
-def _fixed():
-    trial = Trial.objects.get(slug="brave-aa1")
+def _fixed(slug):
+    trial = Trial.objects.get(slug=slug)
+    sites = list(trial.sites.open_for_signup().order_by("country", "city", "facility"))
     recipients = list(get_user_model().objects.filter(coordinated_sites__trial=trial).distinct())
-    return trial, recipients
+    return trial, sites, recipients
 
 
 @require_POST
-def orm_submission(request):
-    """Baseline for submissions: the same middleware (CSRF included), and the rows a submission
-    writes, through the ORM in one transaction, with no validation and no eligibility."""
-    trial, recipients = _fixed()
+def form_submission(request, slug):
+    """Baseline for submissions: the portal's middleware (CSRF included), the questionnaire
+    validated by the very form class the apply view uses (`questionnaire_for(trial)`), and the same
+    rows written through the ORM in one transaction (application, condition answers, treatments,
+    contact, consents, evaluation, audit event, the coordinators' notices and the patient's
+    confirmations, and the session's row). Left out: the eligibility engine (a fixed verdict, no
+    results), the duplicate lookup, the address's rate limit, the check that trial and site still
+    recruit, the campaign, the recipients' lookup (read once), publishing the notices."""
+    trial, sites, recipients = _fixed(slug)
+    form = questionnaire_for(trial)(request.POST, trial=trial, sites=sites)
+    if not form.is_valid():
+        return HttpResponse(repr(form.errors.as_data()), status=400)
     now = timezone.now()
+    contact = form.contact_fields()
     with transaction.atomic():
         app = Application.objects.create(
+            reference=new_reference(),
             trial=trial,
-            language="zh-hans",
-            age_years=40,
-            sex="FEMALE",
-            pregnant=False,
-            breastfeeding=False,
-            planning_pregnancy=False,
-            diagnosed="yes",
-            verdict="likely_eligible",
+            site=form.cleaned_data.get("site"),
+            language=form.cleaned_data["language"],
             submitted_at=now,
+            verdict="likely_eligible",
+            **form.application_fields(),
         )
-        AlopeciaAnswers.objects.create(
-            application=app,
-            loss_top=80,
-            loss_back=60,
-            loss_left=70,
-            loss_right=90,
-            salt="75.2",
-            severity="3",
-            eyebrow_loss="yes",
-            eyelash_loss="no",
-            body_hair_loss="unsure",
-            other_diagnoses=[],
-            episode_started_on=datetime.date(2024, 1, 1),
-            episode_months=35,
-            spontaneous_regrowth="not_in_12",
-            aa_type="patchy",
-            scalp_conditions=[],
-            shaves_head="no",
-            regrowth_within_8_years="no",
-        )
-        TreatmentUse.objects.bulk_create(
-            [TreatmentUse(application=app, treatment="topical_minoxidil", last_use="gt6m")]
-        )
-        phone = request.POST.get("phone", "")
+        condition_of(trial).build_answers(app, form.condition_answers()).save(force_insert=True)
+        TreatmentUse.objects.bulk_create([TreatmentUse(application=app, **row) for row in form.treatment_rows()])
         ContactDetails.objects.create(
-            application=app,
-            full_name=request.POST.get("full_name", ""),
-            date_of_birth=datetime.date(1986, 3, 15),
-            phone=phone,
-            phone_key=phone,
-            best_time_to_call="evening",
+            application=app, **contact, phone_key=contact["phone"], email_key=contact["email"]
         )
         ConsentRecord.objects.bulk_create(
             [
-                ConsentRecord(application=app, purpose=purpose, version="v", given_at=now)
-                for purpose in ("contact", "health_data")
+                ConsentRecord(application=app, purpose=purpose, version="v", language="zh-hans", given_at=now)
+                for purpose in sorted(form.consents_given())
             ]
         )
         Evaluation.objects.create(application=app, verdict="likely_eligible", results=[], created_at=now)
         AuditEvent.objects.create(application=app, actor_label="patient", action="created", new_value="Likely eligible")
         Notification.objects.bulk_create(
             [Notification(kind="new_application", recipient=user, application=app) for user in recipients]
+            + [
+                Notification(kind="confirmation", channel=channel, application=app)
+                for channel, given in (("email", contact["email"]), ("sms", contact["phone"]))
+                if given
+            ]
         )
-    return HttpResponse("ok")
+    request.session["bench_applications"] = [app.pk]  # the portal keeps them in the session too
+    return HttpResponseRedirect("/")
+
+
+@login_required
+@require_safe
+def values_csv(request, slug):
+    """Baseline for the sponsor CSV: the same applications (the sponsor view's own query) and the
+    same columns, read with `values_list` and written by `csv.writer` as they come, no label or
+    criterion looked up, in chunks of about 16 kB as the portal's writer sends them."""
+    trial = get_object_or_404(Trial, slug=slug)
+    applications = eligible_applications(request.user, trial, include_needs_review=False)
+    exporter = ApplicationExporter(applications, conditions=[trial.condition])
+    columns = [
+        *ApplicationExporter.COLUMNS,
+        *(f"{condition.answers_name}__{column.field}" for condition, column in exporter.condition_columns),
+        "site__facility",
+    ]
+    if request.user.has_perm(CONTACT_PERMISSION):
+        columns += ApplicationExporter.CONTACT_COLUMNS
+    rows = applications.order_by("submitted_at", "pk").values_list(*columns).iterator(chunk_size=2000)
+
+    def chunks():
+        buffer = io.StringIO()
+        writer = csv.writer(buffer, lineterminator="\n")
+        writer.writerow(columns)
+        for row in rows:
+            writer.writerow(row)
+            if buffer.tell() > 16384:
+                yield buffer.getvalue().encode("utf-8")
+                buffer.seek(0)
+                buffer.truncate()
+        yield buffer.getvalue().encode("utf-8")
+
+    return StreamingHttpResponse(chunks(), content_type="text/csv; charset=utf-8")
 
 
 handler500 = "config.database_unavailable.server_error_view"  # as in config.urls
 
 urlpatterns = [
     path("bench/plain/", plain),
-    path("bench/submission/", orm_submission),
+    path("bench/submission/<slug:slug>/", form_submission),
+    path("bench/eligible/<slug:slug>.csv", values_csv),
     path("", include("config.urls")),
 ]
