@@ -99,7 +99,7 @@ def post_application(base: str, phone: str, *, with_body=False):
         {**screening_post(phone=phone, site=""), "csrfmiddlewaretoken": CSRF}, doseq=True
     ).encode()
     request = urllib.request.Request(
-        f"{base}/trials/brave-aa1/apply/", data=data, headers={"Cookie": f"csrftoken={CSRF}"}
+        f"{base}/zh-hans/trials/brave-aa1/apply/", data=data, headers={"Cookie": f"csrftoken={CSRF}"}
     )
 
     class NoRedirect(urllib.request.HTTPRedirectHandler):

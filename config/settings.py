@@ -5,6 +5,7 @@ environment variables only (see README, "Configuration").
 """
 
 import datetime
+import json
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -370,6 +371,39 @@ if not all(code.isdigit() and 1 <= len(code) <= 3 for code in SMS_ALLOWED_CALLIN
         "expected comma-separated calling codes of 1 to 3 digits, such as 86,852."
     )
 SMS_PER_NUMBER_PER_DAY = env_int("SMS_PER_NUMBER_PER_DAY", 10, minimum=1)
+# Twilio does not reliably reach mainland Chinese numbers: SMS_BACKEND=recruitment.sms_gateways.SmsRouter
+# sends each number through the gateway named for its calling code, "*" for the others, as in
+# SMS_ROUTES=86=recruitment.sms_gateways.alibaba.SmsBackend,*=sms.backends.twilio.SmsBackend
+SMS_ROUTES: dict[str, str] = {}
+for _route in env_list("SMS_ROUTES", []):
+    _code, _equals, _gateway = _route.partition("=")
+    if not (_code == "*" or _code.isdigit()) or "." not in _gateway or " " in _gateway:
+        raise ImproperlyConfigured(
+            f"Environment variable SMS_ROUTES is invalid at {_route!r}: expected calling code=dotted path to a "
+            "backend, such as 86=recruitment.sms_gateways.alibaba.SmsBackend,*=sms.backends.twilio.SmsBackend."
+        )
+    SMS_ROUTES[_code] = _gateway
+if SMS_BACKEND == "recruitment.sms_gateways.SmsRouter" and not SMS_ROUTES:
+    raise ImproperlyConfigured(
+        "Environment variable SMS_ROUTES is needed by SMS_BACKEND=recruitment.sms_gateways.SmsRouter."
+    )
+# Alibaba Cloud SMS (recruitment.sms_gateways.alibaba): the account's key, the approved signature
+# (签名), and the approved template of each message in each language, as JSON:
+# {"confirmation": {"zh-hans": "SMS_1", "en": "SMS_2"}, "access_code": {...}, "address_check": {...},
+#  "contact_changed_phone": {...}, "contact_changed_email": {...}}.
+ALIBABA_SMS_ACCESS_KEY_ID = env_str("ALIBABA_SMS_ACCESS_KEY_ID", "")
+ALIBABA_SMS_ACCESS_KEY_SECRET = env_str("ALIBABA_SMS_ACCESS_KEY_SECRET", "")
+ALIBABA_SMS_SIGN_NAME = env_str("ALIBABA_SMS_SIGN_NAME", "")
+ALIBABA_SMS_ENDPOINT = env_url("ALIBABA_SMS_ENDPOINT", "https://dysmsapi.aliyuncs.com", schemes={"https", "http"})
+try:
+    ALIBABA_SMS_TEMPLATES = json.loads(env_str("ALIBABA_SMS_TEMPLATES", "{}"))
+    if not isinstance(ALIBABA_SMS_TEMPLATES, dict) or not all(
+        isinstance(codes, dict) and all(isinstance(code, str) for code in codes.values())
+        for codes in ALIBABA_SMS_TEMPLATES.values()
+    ):
+        raise ValueError("expected an object of message: {language: template code}")
+except ValueError as exc:
+    raise ImproperlyConfigured(f"Environment variable ALIBABA_SMS_TEMPLATES is invalid: {exc}") from None
 TWILIO_ACCOUNT_SID = env_str("TWILIO_ACCOUNT_SID", "")
 TWILIO_AUTH_TOKEN = env_str("TWILIO_AUTH_TOKEN", "")
 # One-time codes that open "my application": asked for at most this often per address.
@@ -399,6 +433,18 @@ if not RATE.fullmatch(ACCESS_CODE_RATE_LIMIT):
 # Who runs the portal and how patients reach them (the privacy notice, every footer, the
 # confirmation messages). `check --deploy` warns while PORTAL_OPERATOR is empty.
 PORTAL_OPERATOR = env_str("PORTAL_OPERATOR", "")
+# A site served in mainland China shows its ICP filing number (ICP备案号, e.g. "京ICP备12345678号-1")
+# and, once filed with the public security bureau, that number too (公安备案号, e.g. "京公网安备
+# 11010502030000号") in every footer, each linking to the official lookup. Empty: not shown.
+ICP_FILING = env_str("ICP_FILING", "").strip()
+PUBLIC_SECURITY_FILING = env_str("PUBLIC_SECURITY_FILING", "").strip()
+for _name, _value in (("ICP_FILING", ICP_FILING), ("PUBLIC_SECURITY_FILING", PUBLIC_SECURITY_FILING)):
+    if any(character in _value for character in "\r\n<>"):
+        raise ImproperlyConfigured(f"Environment variable {_name} must be one line of plain text, got {_value!r}")
+if PUBLIC_SECURITY_FILING and not any(character.isdigit() for character in PUBLIC_SECURITY_FILING):
+    raise ImproperlyConfigured(
+        f"Environment variable PUBLIC_SECURITY_FILING must hold the filing's number, got {PUBLIC_SECURITY_FILING!r}"
+    )
 # How long a patient usually waits from sign-up to the screening visit, in days: an upper limit
 # (an age, an episode) passed by then is not met, and the page says so.
 PORTAL_SCREENING_WITHIN_DAYS = env_int("PORTAL_SCREENING_WITHIN_DAYS", 60, minimum=0)

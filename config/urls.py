@@ -1,13 +1,14 @@
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
+from django.http import Http404
 from django.templatetags.static import static
 from django.urls import include, path
 from django.utils.functional import lazy
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import RedirectView
 
-from recruitment import accounts, my_application, sponsors, views
+from recruitment import accounts, language, my_application, sponsors, views
 from recruitment.admin.preferences import preferences
 
 admin.site.site_header = _("Trial recruitment")
@@ -42,6 +43,33 @@ lazy_static = lazy(static, str)
 
 handler500 = "config.database_unavailable.server_error_view"
 
+
+def still_takes_posts(view):
+    """A form opened before addresses had a language (or a tab restored since) posts to its old
+    address: the answers are taken there (a redirect would drop them). Anything else at it goes
+    on to the address with the reader's language (LocaleMiddleware redirects what is not found)."""
+
+    def posted(request, *args, **kwargs):
+        if request.method != "POST":
+            raise Http404
+        return view(request, *args, **kwargs)
+
+    return posted
+
+
+old_form_addresses = [
+    path("trials/<slug:slug>/apply/", still_takes_posts(views.apply)),
+    path("trials/<slug:slug>/apply/done/remind/", still_takes_posts(views.remind_me)),
+    path("my/", still_takes_posts(my_application.start)),
+    path("my/code/", still_takes_posts(my_application.code)),
+    path("my/application/contact/", still_takes_posts(my_application.correct_contact)),
+    path("my/application/contact/confirm/", still_takes_posts(my_application.confirm_address)),
+    path("my/application/consent/", still_takes_posts(my_application.withdraw_consent)),
+    path("my/application/withdraw/", still_takes_posts(my_application.withdraw)),
+    path("my/application/erase/", still_takes_posts(my_application.erase)),
+    path("finish/", still_takes_posts(my_application.finish)),
+]
+
 urlpatterns = [
     # Browsers ask for /favicon.ico whatever the page says; the file has a cache-busting name.
     path("favicon.ico", RedirectView.as_view(url=lazy_static("favicon.ico"))),
@@ -50,6 +78,7 @@ urlpatterns = [
     path("admin/login/", RedirectView.as_view(pattern_name="login", query_string=True)),
     path("admin/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),
+    path("language/<str:code>/", language.switch, name="switch_language"),
     path("accounts/login/", accounts.LoginView.as_view(), name="login"),
     path("accounts/two-factor/", accounts.two_factor, name="two_factor"),
     path("accounts/enrol/<str:token>/", accounts.enrol, name="enrol"),
@@ -65,6 +94,7 @@ urlpatterns = [
     path("accounts/welcome/", sponsors.after_login, name="after_login"),
     path("sponsor/", include("recruitment.sponsor_urls")),
     path("", include("trials.code_urls")),
+    *old_form_addresses,
 ]
 # What patients read, in the language its address names (/zh-hans/..., /en/...): a page is the
 # same for every reader of its address, so whole pages can be cached, and the language switcher

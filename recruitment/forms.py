@@ -458,12 +458,23 @@ def initial_from_answers(form_class, data, *, consents=False) -> dict:
     return initial
 
 
+IDENTITY_FIELDS = ("full_name", "date_of_birth", "phone", "email", "best_time_to_call", "guardian_name")
+
+
+def identity_from_application(application) -> dict:
+    """Who the patient is and how to reach them, from an application this browser sent a moment
+    ago, or opened with a one-time code sent to the patient, and has not finished with
+    (views._own_application): the same person applying again. The next person on a shared phone
+    finds none of it: "Finish" forgets the application, and so does the end of the half hour."""
+    contact = application.contact
+    return {name: getattr(contact, name) for name in IDENTITY_FIELDS}
+
+
 def initial_from_application(application, *, trial) -> dict:
     """Answers of an earlier application, to apply to `trial` without typing them again.
     Consents and the site are not carried over: they are given for one trial; nor the earlier
-    condition's own answers, unless `trial` is of the same condition. Nor who the patient is
-    (name, date of birth, phone, e-mail): on a shared phone, the next person must not find them
-    filled in, so the patient types them again."""
+    condition's own answers, unless `trial` is of the same condition; nor who the patient is
+    (`identity_from_application` adds that where it is safe)."""
     condition = condition_of(application.trial)
     answers = condition.answers_of(application)
     same_condition = trial.condition == application.trial.condition and answers is not None

@@ -47,9 +47,11 @@ class Funnel:
     contacted: int = 0
     referred: int = 0
     enrolled: int = 0
-    # Stages shown as "≥ 5" in a breakdown: a second cell hidden so that the total minus the
-    # others does not give back the "< 5" one (see `protect`).
+    # Stages whose count a breakdown row does not show, so that no "< 5" can be worked out from
+    # the others and the total (see `protect`): a count of 5 or more shows "≥ 5", a zero "< 5".
     hidden: set = field(default_factory=set)
+    # Stages shown as "*" (not shown at all): where even those bands would give a "< 5" away.
+    withheld: set = field(default_factory=set)
 
     def values(self):
         return [getattr(self, stage) for stage in STAGES]
@@ -64,29 +66,68 @@ class Funnel:
     def breakdown(self):
         return self._labelled(self.shown_values())
 
-    def shown_values(self):
-        """The values of a breakdown row: counts of people under SMALLEST_SHOWN (but none) as "< 5";
+    def shown(self, stage) -> int | str:
+        """One cell of a breakdown row: counts of people under SMALLEST_SHOWN (but none) as "< 5";
         scans count no one and are shown as they are."""
-        return [
-            value
-            if stage == "scans"
-            else f"≥ {SMALLEST_SHOWN}"
-            if stage in self.hidden
-            else f"< {SMALLEST_SHOWN}"
-            if 0 < value < SMALLEST_SHOWN
-            else value
-            for stage, value in zip(STAGES, self.values(), strict=True)
-        ]
+        value = getattr(self, stage)
+        if stage == "scans":
+            return value
+        if stage in self.withheld:
+            return WITHHELD
+        if 0 < value < SMALLEST_SHOWN or (stage in self.hidden and value < SMALLEST_SHOWN):
+            return f"< {SMALLEST_SHOWN}"
+        if stage in self.hidden:
+            return f"≥ {SMALLEST_SHOWN}"
+        return value
+
+    def shown_values(self):
+        return [self.shown(stage) for stage in STAGES]
 
 
-def protect(funnels) -> None:
-    """Where a breakdown column has a single "< 5" cell, hide the smallest other count too:
-    otherwise the total minus the shown counts gives it back exactly."""
+WITHHELD = "*"
+
+
+def cell_range(shown, total: int) -> tuple[int, int]:
+    """The counts a reader can tell a breakdown cell may hold, from what it shows alone."""
+    if shown == WITHHELD:
+        return 0, total
+    if shown == f"< {SMALLEST_SHOWN}":
+        return 0, SMALLEST_SHOWN - 1
+    if shown == f"≥ {SMALLEST_SHOWN}":
+        return SMALLEST_SHOWN, total
+    return int(shown), int(shown)
+
+
+def worked_out(shown_cells, total: int) -> list[tuple[int, int]]:
+    """What the cells of one breakdown column may hold, given that they add up to the total (the
+    "All" row): for a sum with each term within bounds, each term's range is exact this way."""
+    bounds = [cell_range(shown, total) for shown in shown_cells]
+    low, high = sum(lo for lo, _hi in bounds), sum(hi for _lo, hi in bounds)
+    return [(max(lo, total - (high - hi)), min(hi, total - (low - lo))) for lo, hi in bounds]
+
+
+def _gives_away(funnels, stage, total) -> bool:
+    """Whether some "< 5" count of people in this column can be worked out exactly."""
+    ranges = worked_out([f.shown(stage) for f in funnels], total)
+    return any(0 < getattr(f, stage) < SMALLEST_SHOWN and lo == hi for f, (lo, hi) in zip(funnels, ranges, strict=True))
+
+
+def protect(funnels, total: Funnel) -> None:
+    """Hide cells of a breakdown (rows adding up to `total`) until no "< 5" count can be worked
+    out from the others, the total and the zeros: first the smallest count still shown (a zero
+    then shows "< 5", a larger one "≥ 5"), and where every cell is a band and they still give a
+    count away, the column's cells altogether. A breakdown of one row says only the total."""
+    if len(funnels) < 2:
+        return
     for stage in STAGES[1:]:
-        small = [f for f in funnels if 0 < getattr(f, stage) < SMALLEST_SHOWN]
-        others = [f for f in funnels if getattr(f, stage) >= SMALLEST_SHOWN]
-        if len(small) == 1 and others:
-            min(others, key=lambda f: getattr(f, stage)).hidden.add(stage)
+        count = getattr(total, stage)
+        while _gives_away(funnels, stage, count):
+            shown = [f for f in funnels if stage not in f.hidden and isinstance(f.shown(stage), int)]
+            if shown:
+                min(shown, key=lambda f: getattr(f, stage)).hidden.add(stage)
+            else:
+                for f in funnels:
+                    f.withheld.add(stage)
 
 
 @dataclass
@@ -186,8 +227,8 @@ def trial_funnel(trial, applications, *, weeks: int = 12, today: datetime.date |
     ):
         week = series.setdefault(_as_date(row["week"]), [0, 0, 0])
         week[1], week[2] = row["n"], row["eligible"]
-    protect([funnel for _site, funnel in by_site])
-    protect([funnel for _campaign, funnel in by_campaign])
+    protect([funnel for _site, funnel in by_site], total)
+    protect([funnel for _campaign, funnel in by_campaign], total)
     from recruitment.services.calls import first_contact_by_site
 
     clock = first_contact_by_site(applications)

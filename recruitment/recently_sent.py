@@ -14,6 +14,9 @@ from django.middleware.csrf import rotate_token
 
 SENT = "sent"
 OPENED = "my_application"
+# Applications this browser holds because a reminder's code opened them, not because it sent
+# them: their answers are reused, never who the patient is (`sent_here`).
+REOPENED = "reopened"
 WINDOW_SECONDS = 30 * 60
 OPENED_SECONDS = 20 * 60  # "my application" stays open this long after the code, without a new one
 KEEP = 10
@@ -48,6 +51,18 @@ def remember_sent(request, response, application_id: int):
     request.session[SENT] = [(application_id, time.time()), *kept][:KEEP]
     keep_until_browser_closes(request)
     return response
+
+
+def remember_reopened(request, response, application_id: int):
+    """A reminder's code opened the application on this browser, which may be anyone's."""
+    remember_sent(request, response, application_id)
+    request.session[REOPENED] = [application_id, *request.session.get(REOPENED, [])][:KEEP]
+    return response
+
+
+def sent_here(request, application_id: int) -> bool:
+    """Whether this browser sent the application itself (not only opened it with a code)."""
+    return application_id not in request.session.get(REOPENED, [])
 
 
 def remember_opened(request, application_id: int) -> None:

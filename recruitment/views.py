@@ -20,11 +20,22 @@ from recruitment import language, ratelimit
 from recruitment.access_forms import CodeForm
 from recruitment.conditions import condition_of
 from recruitment.consent import REMINDER_TEXT
-from recruitment.forms import initial_from_answers, initial_from_application, questionnaire_for
+from recruitment.forms import (
+    identity_from_application,
+    initial_from_answers,
+    initial_from_application,
+    questionnaire_for,
+)
 from recruitment.models import Application, Channel, Reminder
 from recruitment.patient_dates import patient_today
 from recruitment.ratelimit import Throttled
-from recruitment.recently_sent import keep_until_browser_closes, recent_applications, remember_sent
+from recruitment.recently_sent import (
+    keep_until_browser_closes,
+    recent_applications,
+    remember_reopened,
+    remember_sent,
+    sent_here,
+)
 from recruitment.respondent import FOR_CHILD_PARAMETER, FOR_CHILD_VALUE, Respondent
 from recruitment.screening.build import screening_answers
 from recruitment.screening.eligibility import Verdict, evaluate
@@ -115,6 +126,29 @@ def _problems(form):
     return problems
 
 
+def carried_over(earlier, trial, *, identity: bool) -> str:
+    """What the questionnaire filled in from the patient's earlier application, and what they
+    must give again, said at its top."""
+    if not identity:
+        return _(
+            "Filled in from your application %(reference)s: your answers. For your privacy on this device, "
+            "please type your name, date of birth and contact details again, choose a study site and tick "
+            "the consents: consents are given for each trial."
+        ) % {"reference": earlier.reference}
+    if earlier.trial.condition == trial.condition:
+        return _(
+            "Filled in from your application %(reference)s: all your answers, your name, date of birth "
+            "and contact details. Please check them, choose a study site and tick the consents again: "
+            "consents are given for each trial."
+        ) % {"reference": earlier.reference}
+    return _(
+        "Filled in from your application %(reference)s: your answers about yourself and the treatments "
+        "you tried, your name, date of birth and contact details. This trial is for %(condition)s: "
+        "please answer its questions. Then choose a study site and tick the consents again: consents "
+        "are given for each trial."
+    ) % {"reference": earlier.reference, "condition": condition_of(trial).label}
+
+
 def _switch_language(request, signup, code):
     """The questionnaire again in another language, with every answer typed so far (the switcher
     on this page submits them: it works without JavaScript, and nothing is validated or stored)."""
@@ -166,14 +200,19 @@ def apply(request, slug):
         earlier = _own_application(request, request.GET.get("from"))
         origin = TrialFilterForm(request.GET).origin() if set(request.GET) & {"near", "lat", "lon"} else None
         if earlier is not None or origin is not None:
+            notice = None
             if earlier is not None:
                 initial.update(initial_from_application(earlier, trial=trial))
+                identity = sent_here(request, earlier.pk)  # a reminder's code opens the answers only
+                if identity:
+                    initial.update(identity_from_application(earlier))
                 if for_child:  # the address chosen now says who answers this time
                     initial["respondent"] = Respondent.PARENT
+                notice = carried_over(earlier, trial, identity=identity)
             # The patient said where they are: the nearest recruiting sites are offered first.
             sites = nearest_first(signup.sites, origin)
             form = form_class(trial=trial, sites=sites, initial=initial)
-            return _render_form(request, trial, form)
+            return _render_form(request, trial, form, notice=notice)
         # The empty questionnaire is usually rendered from the cache: the form is made only if not.
         offered = signup.sites
         blank = SimpleLazyObject(lambda: form_class(trial=trial, sites=offered, initial=initial))
@@ -358,7 +397,7 @@ def reminder_link(request, token):
             reminders.opened(reminder)
             apply_path = reverse("recruitment:apply", kwargs={"slug": reminder.application.trial.slug})
             response = HttpResponseRedirect(f"{apply_path}?from={reminder.application.reference}")
-            return remember_sent(request, response, reminder.application_id)
+            return remember_reopened(request, response, reminder.application_id)
         form.add_error(
             "code", _("This code is not right, or it has expired. Check the message, or ask for a new code.")
         )

@@ -192,10 +192,12 @@ def test_an_ineligible_patient_sees_other_open_trials_that_may_fit_and_can_reuse
 
     prefilled = client.get(link).content.decode()
     assert re.search(r'name="loss_top"[^>]*value="80"|value="80"[^>]*name="loss_top"', prefilled)
-    # Who the patient is never comes back by itself: on a shared phone the next person would see it.
-    assert "Wang Fang" not in prefilled
-    assert not re.search(r'name="date_of_birth"[^>]*value="\d', prefilled)
-    assert not re.search(r'name="phone"[^>]*value="[^"]', prefilled)
+    # The same browser, not finished with: who the patient is comes back too, and the top of the
+    # page says what was filled in and what must be given again.
+    assert re.search(r'name="full_name"[^>]*value="Wang Fang"', prefilled)
+    assert re.search(r'name="phone"[^>]*value="\+86 138 0013 8000"', prefilled)
+    assert f"Filled in from your application {reference}: all your answers, your name" in prefilled
+    assert "tick the consents again" in prefilled
     tag = re.search(r'<input[^>]*name="consent_health_data"[^>]*>', prefilled).group(0)
     assert "checked" not in tag  # consent is given for each trial anew
 

@@ -6,6 +6,7 @@ import re
 import pytest
 from django.test import Client
 
+from recruitment.models import Application
 from tests.factories import make_trial, screening_post
 
 pytestmark = pytest.mark.django_db
@@ -38,12 +39,57 @@ def test_the_language_chosen_before_wins_over_the_browsers(trial):
     assert client.get("/trials/brave-aa1/")["Location"] == "/zh-hans/trials/brave-aa1/"
 
 
-def test_the_switcher_links_to_the_same_page_and_filters_in_the_other_language(trial):
-    page = Client().get("/zh-hans/?condition=alopecia_areata").content.decode()
-    switch = re.search(r'<a href="([^"]+)" hreflang="en"', page)
-    assert switch and switch.group(1) == "/en/?condition=alopecia_areata"
-    assert '<html lang="en">' in Client().get(switch.group(1)).content.decode()
+def test_the_switcher_links_to_the_same_page_and_filters_in_the_other_language_and_remembers_it(trial):
+    client = Client(HTTP_ACCEPT_LANGUAGE="zh-CN")
+    page = client.get("/zh-hans/?condition=alopecia_areata").content.decode()
     assert 'hreflang="zh-hans"' in page and 'aria-current="page"' in page
+    switch = re.search(r'<a href="([^"]+)" hreflang="en"', page).group(1).replace("&amp;", "&")
+    response = client.get(switch)
+    assert response.status_code == 302 and response["Location"] == "/en/?condition=alopecia_areata"
+    assert '<html lang="en">' in client.get(response["Location"]).content.decode()
+    # Remembered for the addresses without a language: a printed code opens in English now.
+    assert client.get("/trials/brave-aa1/apply/")["Location"] == "/en/trials/brave-aa1/apply/"
+
+
+@pytest.mark.parametrize("elsewhere", ["//evil.example/", "https://evil.example/x", "/\\evil.example/"])
+def test_the_switcher_never_sends_anyone_off_the_portal(trial, elsewhere):
+    response = Client().get("/language/en/", {"next": elsewhere})
+    assert response["Location"] == "/en/"
+
+
+def test_on_a_page_not_found_the_switcher_leads_to_the_other_languages_home(trial, settings):
+    settings.DEBUG = False
+    client = Client()
+    page = client.get("/zh-hans/no-such-page/").content.decode()
+    switch = re.search(r'<a href="([^"]+)" hreflang="en"', page).group(1).replace("&amp;", "&")
+    assert client.get(switch)["Location"] == "/en/"
+
+
+def test_a_questionnaire_opened_before_addresses_had_a_language_still_sends_its_answers(trial):
+    client = Client(HTTP_ACCEPT_LANGUAGE="zh-CN")
+    response = client.post("/trials/brave-aa1/apply/", screening_post())
+    assert response.status_code == 302 and response["Location"] == "/zh-hans/trials/brave-aa1/apply/done/"
+    assert Application.objects.get().language == "zh-hans"
+    # A GET there still goes on to the address with the reader's language.
+    assert client.get("/trials/brave-aa1/apply/")["Location"] == "/zh-hans/trials/brave-aa1/apply/"
+
+
+def test_one_copy_of_the_list_per_filter_whatever_the_spelling(trial, settings, django_assert_num_queries):
+    settings.PUBLIC_PAGE_CACHE_SECONDS = 600
+    canonical = "/en/?condition=alopecia_areata"
+    for spelling in (
+        "/en/?condition=alopecia_areata&phase=&status=&near=&lat=&lon=",  # as the filter form sends it
+        "/en/?%63ondition=alopecia_areata",
+        "/en/?phase=&condition=alopecia_areata",
+    ):
+        assert Client().get(spelling)["Location"] == canonical
+    Client().get(canonical)
+    with django_assert_num_queries(0):
+        Client().get(canonical)
+    # A made-up name, even empty, is never kept: the cache cannot be filled with junk addresses.
+    Client().get("/en/?junk=")
+    with django_assert_num_queries(3):
+        Client().get("/en/?junk=")
 
 
 def test_the_questionnaires_switcher_sends_the_answers_to_the_page_in_the_other_language(trial):

@@ -48,7 +48,7 @@ def test_a_trial_of_a_condition_no_longer_installed_reads_as_unknown_and_takes_n
     assert uninstalled.condition_label == "Unknown condition"
     assert not uninstalled.is_open_for_signup
     assert uninstalled not in Trial.objects.open_for_signup()
-    assert "Unknown condition" in client.get("/en/", {"status": ""}).content.decode()
+    assert "Unknown condition" in client.get("/en/", {"status": ""}, follow=True).content.decode()
     assert client.get("/en/trials/old-study/").status_code == 200
     make_trial(slug="open-one", acronym="OPEN-ONE")
     detail = client.get("/en/trials/old-study/").content.decode()

@@ -564,6 +564,7 @@ def test_after_finish_the_next_person_on_the_same_phone_sees_nothing_of_the_firs
     assert client.get("/en/trials/brave-aa1/apply/done/").status_code == 302
     reuse = client.get(f"/en/trials/thrive-aa1/apply/?from={application.reference}").content.decode()
     assert not re.search(r'name="loss_top"[^>]*value="80"|value="80"[^>]*name="loss_top"', reuse)
+    assert "Wang Fang" not in reuse and "Filled in from your application" not in reuse
     assert not any(application.pk in [pk for pk, _at in s.get_decoded().get("sent", [])] for s in Session.objects.all())
 
 
@@ -863,3 +864,16 @@ def test_security_notices_go_only_to_allowed_countries_and_have_a_daily_cap_of_t
         home.contact.refresh_from_db()
         ContactDetails.objects.filter(pk=home.pk).update(email="home@example.cn")
     assert len(sms.outbox) == SECURITY_NOTICES_PER_NUMBER_PER_DAY
+
+
+def test_the_filing_numbers_of_a_site_served_in_china_are_in_every_footer_with_their_lookups(settings):
+    make_trial(slug="brave-aa1")
+    settings.ICP_FILING = "京ICP备12345678号-1"
+    settings.PUBLIC_SECURITY_FILING = "京公网安备 11010502030000号"
+    for path in ("/zh-hans/", "/en/trials/brave-aa1/", "/zh-hans/trials/brave-aa1/apply/", "/zh-hans/privacy/"):
+        footer = Client().get(path).content.decode().split("<footer", 1)[1]
+        icp = re.search(r'<a href="https://beian.miit.gov.cn/"[^>]*>([^<]+)</a>', footer)
+        assert icp and icp.group(1) == "京ICP备12345678号-1"
+        assert 'href="https://beian.mps.gov.cn/#/query/webSearch?code=11010502030000"' in footer
+    settings.ICP_FILING = settings.PUBLIC_SECURITY_FILING = ""
+    assert 'id="filings"' not in Client().get("/zh-hans/").content.decode()

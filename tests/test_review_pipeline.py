@@ -1,5 +1,7 @@
 """The coordinator's pipeline, notes, re-evaluation and the audit trail behind them."""
 
+import re
+
 import pytest
 from django.db import DatabaseError, connection, transaction
 from django.test.utils import CaptureQueriesContext
@@ -260,3 +262,14 @@ def test_the_application_page_shows_its_conditions_answers_under_the_conditions_
     assert "75.2" in section.group(1)
     listing = nurse.get("/admin/recruitment/application/?o=5").content.decode()  # sorted by the SALT column
     assert "Self-reported SALT" in listing
+
+
+def test_each_criterion_reads_from_the_trials_side_whatever_its_role(nurse, cast):
+    # "Exclusion: meeting the condition excludes" beside "✔ Met" read as if the applicant had the
+    # excluding condition: each row says whether the applicant passes it, in words.
+    make_criterion(cast.trial, "age", role="exclusion", params={"min": 90}, patient_text="Aged 90 or older")
+    assert change(nurse, cast.app_a, reevaluate="on").status_code == 302
+    body = nurse.get(f"/admin/recruitment/application/{cast.app_a.pk}/change/").content.decode()
+    row = re.search(r"<tr><td>[^<]*</td><td>Aged 90 or older</td>(.*?)</tr>", body).group(1)
+    assert "<td>Exclusion</td><td>Passes</td>" in row
+    assert "meeting the condition excludes" not in body and ">Met<" not in body

@@ -70,6 +70,12 @@ def test_the_port_moves_the_default_public_address():
         ("EMAIL_BACKEND", "smtp", "EMAIL_BACKEND='smtp' is invalid"),
         ("PORT", "0", "PORT='0' is invalid"),
         ("DJANGO_ALLOWED_HOSTS", " , ", "DJANGO_ALLOWED_HOSTS=',' is invalid"),
+        ("ICP_FILING", "京ICP备1<script>", "ICP_FILING must be one line of plain text"),
+        ("PUBLIC_SECURITY_FILING", "京公网安备", "PUBLIC_SECURITY_FILING must hold the filing's number"),
+        ("SMS_ROUTES", "86:recruitment.sms_gateways.alibaba.SmsBackend", "SMS_ROUTES is invalid at"),
+        ("ALIBABA_SMS_TEMPLATES", '{"confirmation": "SMS_1"}', "ALIBABA_SMS_TEMPLATES is invalid"),
+        ("ALIBABA_SMS_TEMPLATES", "{confirmation", "ALIBABA_SMS_TEMPLATES is invalid"),
+        ("SMS_BACKEND", "recruitment.sms_gateways.SmsRouter", "SMS_ROUTES is needed"),
     ],
 )
 def test_a_malformed_setting_stops_start_up_naming_the_variable(variable, value, expected):

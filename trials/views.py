@@ -38,16 +38,23 @@ def open_trials(*, exclude=None, condition=None):
     return trials
 
 
-def _valid_filters(request):
-    """Whether the list's page may be cached: only the filters the form knows, valid, so that
-    random query strings cannot fill the cache."""
-    if not request.GET:
-        return True
-    # A browser's location is anyone's own point: pages measured from it are not cached.
-    cacheable = set(TrialFilterForm.base_fields) - {"lat", "lon"}
-    given = {name for name, value in request.GET.items() if value}  # the form sends lat= and lon= empty
-    once = all(len(request.GET.getlist(name)) == 1 for name in request.GET)
-    return given <= cacheable and once and TrialFilterForm(request.GET).is_valid()
+def _canonical_filters(request) -> str | None:
+    """The list's query string as the cache files it: the filters given a value, each once, in
+    order, plainly encoded. None where the page is not cached: a name the form does not know
+    (even empty), one given twice, a value it refuses, or a browser's position (anyone's own)."""
+    names = set(request.GET)
+    if not names <= set(TrialFilterForm.base_fields) or any(len(request.GET.getlist(n)) > 1 for n in names):
+        return None
+    given = {name: value for name, value in request.GET.items() if value}  # the form sends empties
+    if given.keys() & {"lat", "lon"} or not TrialFilterForm(request.GET).is_valid():
+        return None
+    return urlencode(sorted(given.items()))
+
+
+def _cacheable_list(request) -> bool:
+    """Only the canonical spelling of a filter is kept: one copy per filter whatever the order,
+    the empties or the percent-encoding a link used (`trial_list` sends the others to it)."""
+    return _canonical_filters(request) == request.META.get("QUERY_STRING", "")
 
 
 def _nearest_sites_first(trials, origin):
@@ -72,8 +79,11 @@ def near_query(request) -> str:
 
 
 @require_safe
-@catalog_cache.cached_page(_valid_filters)
+@catalog_cache.cached_page(_cacheable_list)
 def trial_list(request):
+    canonical = _canonical_filters(request)
+    if canonical is not None and canonical != request.META.get("QUERY_STRING", ""):
+        return redirect(f"{request.path}?{canonical}" if canonical else request.path)
     form = TrialFilterForm(request.GET or None)
     trials = Trial.objects.select_related("sponsor").prefetch_related(_recruiting_sites()).open_first()
     trials = form.filter(trials)

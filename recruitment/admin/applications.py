@@ -28,7 +28,7 @@ from recruitment.patient_dates import patient_today
 from recruitment.pipeline import Status
 from recruitment.screening import wording
 from recruitment.screening.eligibility import Result, Verdict
-from recruitment.screening.roles import Role
+from recruitment.screening.roles import SHORT_LABELS, Role
 from recruitment.screening.treatments import FIRST_HISTORY_ASKED, History, treatment_label
 from recruitment.selectors import applications_for, coordinators_for, related_choices_for
 from recruitment.services import calls, erasure, reminders, review
@@ -559,16 +559,20 @@ class ApplicationAdmin(admin.ModelAdmin):
 
     @admin.display(description=_("Health checklist for the call"))
     def health_checklist(self, obj):
-        """What the screening visit checks, as the patient answered (optionally): ✔ has had it,
-        – has not, ? not answered."""
+        """What the screening visit checks, as the patient answered (optionally), each in words: a
+        bare mark beside an illness read as a list of the patient's illnesses."""
         answered = obj.health_history
         asked = FIRST_HISTORY_ASKED if obj.health_history_asked is None else frozenset(obj.health_history_asked)
-        rows = [
-            ("?" if answered is None or code not in asked else "✔" if code in answered else "–", label)
-            for code, label in History.choices
-        ]
+
+        def said(code):
+            if answered is None or code not in asked:
+                return _("not answered")
+            return _("had") if code in answered else _("not had")
+
+        rows = [(label, said(code)) for code, label in History.choices]
         note = _("not answered: ask during the call") if answered is None else ""
-        return format_html('<ul class="health-checklist">{}</ul>{}', format_html_join("", "<li>{} {}</li>", rows), note)
+        items = format_html_join("", "<li>{}: <strong>{}</strong></li>", rows)
+        return format_html('<ul class="health-checklist">{}</ul>{}', items, note)
 
     @admin.display(description=_("Treatments"))
     def treatments_text(self, obj):
@@ -590,7 +594,7 @@ class ApplicationAdmin(admin.ModelAdmin):
             (
                 RESULT_SYMBOLS.get(r["result"], "?"),
                 wording.criterion_text(r),
-                Role(r["role"]).label,
+                SHORT_LABELS[Role(r["role"])],
                 Result(r["result"]).label,
                 wording.reason_text(r),
             )
@@ -603,7 +607,7 @@ class ApplicationAdmin(admin.ModelAdmin):
             _when(evaluation.created_at),
             _("Criterion"),
             _("Type"),
-            _("Result"),
+            _("The applicant"),
             _("Reason"),
             format_html_join("", "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>", rows),
         )

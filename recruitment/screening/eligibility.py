@@ -30,9 +30,11 @@ from recruitment.screening.roles import Role
 
 
 class Result(models.TextChoices):
-    MET = "met", _("Met")
-    NOT_MET = "not_met", _("Not met")
-    UNKNOWN = "unknown", _("Unknown")
+    # Read from the trial's side, whatever the criterion's role: an applicant without an excluding
+    # condition passes it ("met" beside "meeting the condition excludes" read backwards).
+    MET = "met", _("Passes")
+    NOT_MET = "not_met", _("Does not pass")
+    UNKNOWN = "unknown", _("Cannot tell")
 
 
 class Verdict(models.TextChoices):

@@ -32,6 +32,7 @@ from recruitment.models.notifications import PATIENT_KINDS
 from recruitment.pipeline import Status
 from recruitment.selectors import active_coordinators, applications_for, coordinators_for
 from recruitment.services.audit import log_action
+from recruitment.sms_gateways import Undeliverable
 from recruitment.workdays import working_days_before
 
 logger = logging.getLogger(__name__)
@@ -184,7 +185,8 @@ def deliver(notification_id: int, *, max_attempts: int) -> str:
             # A provider's message about a patient's message quotes the patient's number or address.
             patient = notification.kind in PATIENT_KINDS
             notification.last_error = exc.__class__.__name__ if patient else f"{exc.__class__.__name__}: {exc}"[:2000]
-            final = notification.attempts >= max_attempts
+            # A gateway's refusal for good (a number it cannot reach) is not tried again.
+            final = notification.attempts >= max_attempts or isinstance(exc, Undeliverable)
             if final:
                 notification.status = NotificationStatus.FAILED
                 notification.payload.pop("code", None)  # a one-time code never sent is no use

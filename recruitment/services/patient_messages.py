@@ -22,6 +22,7 @@ from recruitment.models import Channel, Notification, NotificationKind
 from recruitment.models.notifications import ADDRESSED_KINDS
 from recruitment.ratelimit import Throttle, count_hit
 from recruitment.sealed import unseal
+from recruitment.sms_gateways import Template
 from trials.qr import absolute_url
 
 
@@ -80,10 +81,26 @@ def message(notification):
         name = notification.kind  # confirmation, access_code, address_check, contact_changed
         if notification.channel == Channel.SMS:
             body = render_to_string(f"sms/{name}.txt", context).strip()
-            return sms.Message(body, settings.DEFAULT_FROM_SMS, [sms_number(address_of(notification))])
+            text = sms.Message(body, settings.DEFAULT_FROM_SMS, [sms_number(address_of(notification))])
+            # A gateway that sends only templates filed in advance (mainland China's) sends these.
+            text.template = sms_template(name, application.language, context)
+            return text
         subject = render_to_string(f"emails/{name}_subject.txt", context).strip()
         body = render_to_string(f"emails/{name}.txt", context)
     return EmailMessage(subject=subject, body=body, to=[address_of(notification)])
+
+
+def sms_template(kind: str, language: str, context: dict) -> Template:
+    """The text message as a template gateway sends it: the same words, filed in advance per
+    message and language, filled with the same values (templates/sms/)."""
+    if kind == NotificationKind.CONTACT_CHANGED:
+        kind = f"{kind}_{context['field'] or 'phone'}"
+        values = {"reference": context["reference"], "phone": context["team"]["phone"] or context["team"]["email"]}
+    elif kind == NotificationKind.CONFIRMATION:
+        values = {"reference": context["reference"], "url": context["url"]}
+    else:  # a one-time code
+        values = {"code": context["code"], "minutes": str(context["minutes"])}
+    return Template(kind=kind, language=language, values=values)
 
 
 def no_longer_wanted(notification) -> str:

@@ -1,5 +1,8 @@
+from urllib.parse import urlencode
+
 from django import template
 from django.conf import settings
+from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import get_language, gettext, ngettext
 
@@ -64,6 +67,18 @@ def operator_name() -> str:
     return settings.PORTAL_OPERATOR
 
 
+@register.simple_tag
+def filings() -> list[tuple[str, str]]:
+    """The site's filing numbers in mainland China, each with its official lookup (settings)."""
+    shown = []
+    if settings.ICP_FILING:
+        shown.append((settings.ICP_FILING, "https://beian.miit.gov.cn/"))
+    if settings.PUBLIC_SECURITY_FILING:
+        code = "".join(character for character in settings.PUBLIC_SECURITY_FILING if character.isdigit())
+        shown.append((settings.PUBLIC_SECURITY_FILING, f"https://beian.mps.gov.cn/#/query/webSearch?code={code}"))
+    return shown
+
+
 @register.simple_tag(takes_context=True)
 def address_in(context, code: str) -> str:
     """This page's address in language `code`, or "" where the address names no language (staff
@@ -71,8 +86,18 @@ def address_in(context, code: str) -> str:
     request = context.get("request")
     if request is None or not translation.get_language_from_path(request.path_info):
         return ""
+    return language.address_in(_page(request), code)
+
+
+def _page(request) -> str:
     query = request.GET.copy()
     for name in ("lat", "lon"):  # a phone's exact position never goes into a link (trials.forms)
         query.pop(name, None)
-    path = f"{request.path}?{query.urlencode()}" if query else request.path
-    return language.address_in(path, code)
+    return f"{request.path}?{query.urlencode()}" if query else request.path
+
+
+@register.simple_tag(takes_context=True)
+def switch_link(context, code: str) -> str:
+    """The switcher's link to this page in language `code`, through the view that remembers it."""
+    request = context["request"]
+    return reverse("switch_language", args=[code]) + "?" + urlencode({"next": _page(request)})

@@ -61,11 +61,12 @@ def phone(browser):
     contexts = []
     refused = []
 
-    def open_page(*, locale="en-US", javascript=True):
+    def open_page(*, locale="en-US", javascript=True, user_agent=None):
         context = browser.new_context(
             viewport=PHONE,
             locale=locale,
             java_script_enabled=javascript,
+            user_agent=user_agent,
             is_mobile=True,
             has_touch=True,
             accept_downloads=True,
