@@ -91,7 +91,7 @@ def sql(query: str) -> list[list[str]]:
 class Services:
     """gunicorn, a Celery worker and Celery beat, as production runs them, on the bench database."""
 
-    def __init__(self, env: dict):
+    def __init__(self, env: dict, web_workers: int = 2):
         import redis
 
         redis.Redis.from_url(env["REDIS_URL"]).flushdb()  # no cache or queue left by an earlier run
@@ -106,7 +106,7 @@ class Services:
             "EMAIL_FILE_PATH": str(self.outbox),
             "SMS_BACKEND": "sms.backends.locmem.SmsBackend",  # the patients' confirmations, kept in memory
         }
-        self.web = Gunicorn(self.env, self.port)
+        self.web = Gunicorn(self.env, self.port, workers=web_workers)
         self.logs, self.celery = [], {}
         for name, args in (
             ("worker", ["worker", "--concurrency=2", "--without-gossip", "--without-mingle"]),
@@ -304,7 +304,7 @@ def limit(r: dict) -> str:
         return f"no limit reached at this rate, {top} the largest user of the CPU: {text}"
     if total >= 0.85 * cores:
         return f"the CPU is full, {top} its largest user: {text}"
-    return f"the CPU is not full ({top} its largest user), so waits count too (2 sync gunicorn workers, locks): {text}"
+    return f"the CPU is not full ({top} its largest user), so waits count too (sync gunicorn workers, locks): {text}"
 
 
 def plot(r: dict, path: Path, note: str) -> None:
@@ -368,7 +368,8 @@ def write_results(results: list[dict], args, started, smoke: bool, stored: int) 
     lines += [
         f"Run {started:%Y-%m-%d %H:%M} UTC with `bench/broadcast.py {' '.join(sys.argv[1:])}` on: {machine()};",
         f"{stored} applications stored before the first run.",
-        "gunicorn as configured (2 sync workers, behind the proxy's headers), PostgreSQL, Redis, a Celery worker",
+        f"gunicorn as configured ({args.web_workers} sync workers, behind the proxy's headers), PostgreSQL, Redis, "
+        "a Celery worker",
         "(concurrency 2) and Celery beat, and Locust (bench/viewers.py, FastHttpUser) on the same 2 cores. Each",
         "viewer scans a campaign's QR link (an alopecia areata or a vitiligo trial, a Chinese broadcast), reads",
         "the questionnaire and the trial page, fills in and sends the questionnaire and reads the confirmation;",
@@ -437,6 +438,7 @@ def main():
     parser.add_argument("--hold", type=float, default=180.0)
     parser.add_argument("--think", type=float, default=1.0, help="scale of the viewers' pauses (0: none)")
     parser.add_argument("--processes", type=int, default=1, help="Locust processes")
+    parser.add_argument("--web-workers", type=int, default=2, help="gunicorn worker processes (the replica's)")
     parser.add_argument("--main", type=int, default=100_000)
     parser.add_argument("--others", type=int, default=20_000)
     parser.add_argument("--skip-setup", action="store_true", help="reuse the bench database (of run.py)")
@@ -453,7 +455,7 @@ def main():
         setup(env, args.main, args.others)
     campaigns = manage(env, "shell", "-c", CAMPAIGNS).strip().splitlines()[-1]
     stored = int(sql("SELECT count(*) FROM recruitment_application")[0][0])  # the data set's size
-    services = Services(env)
+    services = Services(env, web_workers=args.web_workers)
     results: list[dict] = []
     try:
         tries = rates(args)

@@ -64,7 +64,13 @@ class Gunicorn:
     """The production command: gunicorn with the project's gunicorn.conf.py, 2 workers."""
 
     def __init__(
-        self, env: dict, port: int, *extra: str, app: str = "config.wsgi:application", ready_path: str = "/healthz"
+        self,
+        env: dict,
+        port: int,
+        *extra: str,
+        app: str = "config.wsgi:application",
+        ready_path: str = "/healthz",
+        workers: int = 2,
     ):
         self.port = port
         self.log = open(ROOT / "var" / f"bench-gunicorn-{port}.log", "w")  # noqa: SIM115 - closed by stop()
@@ -77,7 +83,7 @@ class Gunicorn:
                 "--bind",
                 f"127.0.0.1:{port}",
                 "--workers",
-                "2",
+                str(workers),
                 *extra,
             ],
             cwd=ROOT,

@@ -220,7 +220,7 @@ def test_on_the_day_the_reminder_is_emailed_once_naming_no_trial_and_its_link_fi
     assert opened.redirect_chain[-1][0].endswith(f"/zh-hans/trials/thrive-aa1/apply/?from={application.reference}")
     assert re.search(r'name="loss_top"[^>]*value="\d', page) and 'name="consent_health_data"' in page
     # Opened with a code on a device that may be anyone's: who the patient is, they type again.
-    assert "Wang Fang" not in page and "please type your name, date of birth and contact details again" in page
+    assert "Wang Fang" not in page and "请重新填写姓名、出生日期和联系方式" in page
     assert not re.search(r'name="consent_health_data"[^>]*checked', page)  # consents asked again
     assert list(
         AuditEvent.objects.filter(application=application, action="reminder_opened").values_list("new_value", flat=True)
