@@ -115,7 +115,8 @@ class Services:
             log = open(ROOT / "var" / f"bench-broadcast-{name}.log", "w")  # noqa: SIM115 - closed by stop()
             self.logs.append(log)
             self.celery[name] = subprocess.Popen(
-                [str(BIN / "celery"), "-A", "config", *args, "--loglevel=warning"],
+                # At info, the worker logs each task's arrival and its time: where a notice waited.
+                [str(BIN / "celery"), "-A", "config", *args, "--loglevel=info"],
                 cwd=ROOT,
                 env=self.env,
                 stdout=log,

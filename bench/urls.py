@@ -10,10 +10,11 @@ from django.contrib.auth.decorators import login_required
 from django.db import transaction
 from django.http import HttpResponse, HttpResponseRedirect, StreamingHttpResponse
 from django.shortcuts import get_object_or_404
-from django.urls import include, path
+from django.urls import path
 from django.utils import timezone
 from django.views.decorators.http import require_POST, require_safe
 
+from config import urls as portal_urls
 from recruitment.conditions import condition_of
 from recruitment.exports import ApplicationExporter
 from recruitment.forms import questionnaire_for
@@ -129,9 +130,11 @@ def values_csv(request, slug):
 
 handler500 = "config.database_unavailable.server_error_view"  # as in config.urls
 
+# The portal's own URLs, appended rather than included: its language prefixes (i18n_patterns)
+# may only be in the root URLconf.
 urlpatterns = [
     path("bench/plain/", plain),
     path("bench/submission/<slug:slug>/", form_submission),
     path("bench/eligible/<slug:slug>.csv", values_csv),
-    path("", include("config.urls")),
+    *portal_urls.urlpatterns,
 ]
