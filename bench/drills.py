@@ -178,7 +178,9 @@ def redis_outage(count=500):
             for future in futures:
                 statuses[future.result()] += 1
         stored = Application.objects.filter(contact__phone__startswith=tag)
-        notices = Notification.objects.filter(application__in=stored)
+        # The coordinators' notices, by e-mail: the patients' confirmations go by text message, here
+        # to +77 numbers, which SMS_ALLOWED_CALLING_CODES refuses by design (no lost message).
+        notices = Notification.objects.filter(application__in=stored, kind="new_application")
         expected = set(notices.values_list("pk", flat=True))
         wait_until(lambda: set(sent_ids(outbox)) >= expected, timeout=120)
         sent = sent_ids(outbox)
@@ -240,10 +242,13 @@ def worker_killed(count=200):
     sent = sent_ids(outbox)
     missing = ids - set(sent)
     doubled = [n for n in ids if sent[n] > 1]
+    # At least once, never lost: a child killed after the provider took its message and before the
+    # row was marked sent sends it again (no one can undo an accepted e-mail). At most one such
+    # message per child process killed mid-send (--concurrency=2).
     report(
         "worker killed with SIGKILL while sending 200 notifications",
-        f"{len(missing)} not delivered, {len(doubled)} delivered twice",
-        not missing and not doubled,
+        f"{len(missing)} not delivered, {len(doubled)} delivered twice (at most 2: one per child killed mid-send)",
+        not missing and len(doubled) <= 2,
     )
 
 
