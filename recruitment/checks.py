@@ -27,6 +27,7 @@ def operator_named(app_configs, **kwargs):
                 id="recruitment.W002",
             )
         )
+    problems += _alibaba_ready()
     for variable, value in (("EMAIL_BACKEND", settings.EMAIL_BACKEND), ("SMS_BACKEND", settings.SMS_BACKEND)):
         if value.rsplit(".", 2)[-2] in ("console", "locmem", "dummy"):
             problems.append(
@@ -38,6 +39,34 @@ def operator_named(app_configs, **kwargs):
                 )
             )
     return problems
+
+
+def _alibaba_ready() -> list:
+    """Alibaba Cloud SMS sends only templates filed in advance: a message without one, or an
+    account without its keys, would fail every patient's text, found only in the outbox."""
+    from recruitment.sms_gateways import ALIBABA, TEMPLATE_MESSAGES
+
+    if ALIBABA not in (settings.SMS_BACKEND, *settings.SMS_ROUTES.values()):
+        return []
+    missing = [
+        name
+        for name in ("ALIBABA_SMS_ACCESS_KEY_ID", "ALIBABA_SMS_ACCESS_KEY_SECRET", "ALIBABA_SMS_SIGN_NAME")
+        if not getattr(settings, name)
+    ]
+    missing += [
+        f"ALIBABA_SMS_TEMPLATES[{kind!r}]['zh-hans']"
+        for kind in TEMPLATE_MESSAGES
+        if not settings.ALIBABA_SMS_TEMPLATES.get(kind, {}).get("zh-hans")
+    ]
+    if not missing:
+        return []
+    return [
+        CheckWarning(
+            f"Text messages go through Alibaba Cloud SMS, which lacks: {', '.join(missing)}.",
+            hint="Set the account's keys and signature, and an approved template code for each message.",
+            id="recruitment.W004",
+        )
+    ]
 
 
 @register()

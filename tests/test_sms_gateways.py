@@ -132,3 +132,20 @@ def test_a_message_without_an_approved_template_fails_at_once_rather_than_being_
     _application, notice = _confirmation(client, trial)
     notice.refresh_from_db()
     assert notice.status == NotificationStatus.FAILED and gateway.received == []
+
+
+def test_check_deploy_names_what_alibaba_cloud_lacks_before_a_patients_text_fails(gateway, settings):
+    from recruitment.checks import _alibaba_ready
+
+    [warning] = _alibaba_ready()  # the fixture's templates: two messages of five
+    assert warning.id == "recruitment.W004" and "ALIBABA_SMS_TEMPLATES['address_check']['zh-hans']" in warning.msg
+    settings.ALIBABA_SMS_TEMPLATES = {
+        kind: {"zh-hans": f"SMS_{n}"}
+        for n, kind in enumerate(
+            ("confirmation", "access_code", "address_check", "contact_changed_phone", "contact_changed_email")
+        )
+    }
+    assert _alibaba_ready() == []
+    settings.SMS_ROUTES = {"*": "sms.backends.twilio.SmsBackend"}  # Alibaba not used: nothing to say
+    settings.ALIBABA_SMS_TEMPLATES = {}
+    assert _alibaba_ready() == []

@@ -42,6 +42,8 @@ def _canonical_filters(request) -> str | None:
     """The list's query string as the cache files it: the filters given a value, each once, in
     order, plainly encoded. None where the page is not cached: a name the form does not know
     (even empty), one given twice, a value it refuses, or a browser's position (anyone's own)."""
+    if not request.GET:
+        return ""
     names = set(request.GET)
     if not names <= set(TrialFilterForm.base_fields) or any(len(request.GET.getlist(n)) > 1 for n in names):
         return None

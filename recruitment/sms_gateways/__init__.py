@@ -13,6 +13,11 @@ import sms
 from django.conf import settings
 from sms.backends.base import BaseSmsBackend
 
+# The text messages a template gateway must have a template for (recruitment.services.
+# patient_messages.sms_template names them), each at least in Chinese.
+TEMPLATE_MESSAGES = ("confirmation", "access_code", "address_check", "contact_changed_phone", "contact_changed_email")
+ALIBABA = "recruitment.sms_gateways.alibaba.SmsBackend"
+
 
 class Undeliverable(Exception):
     """The gateway refused this message for good (a number it cannot reach, a template it does

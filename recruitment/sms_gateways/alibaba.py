@@ -18,7 +18,7 @@ from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
 from sms.backends.base import BaseSmsBackend
 
-from recruitment.sms_gateways import Undeliverable
+from recruitment.sms_gateways import Undeliverable  # and a deploy check: recruitment.checks._alibaba_ready
 
 # This number, this template or these values will never be accepted: no point in trying again.
 GIVE_UP = {
