@@ -191,8 +191,9 @@ def test_a_missed_first_contact_tells_the_sites_lead_once_without_health_data(
     [message] = mail.outbox
     assert message.to == [lead.email] and late.reference in message.subject + message.body
     assert on_time.reference not in message.body and called.reference not in message.body
+    body = message.body.replace(late.reference, "")  # a random reference may hold "138"
     for word in ("Wang", "138", "SALT", "alopecia"):
-        assert word not in message.body, word
+        assert word not in body, word
     assert Notification.objects.filter(kind="first_contact_missed").count() == 1
 
 
