@@ -29,6 +29,7 @@ patient_urls = (
         path("my/application/contact/", my_application.correct_contact, name="my_contact"),
         path("my/application/contact/confirm/", my_application.confirm_address, name="my_contact_confirm"),
         path("my/application/consent/", my_application.withdraw_consent, name="my_consent"),
+        path("my/application/consent/give/", my_application.give_consent, name="my_consent_give"),
         path("my/application/withdraw/", my_application.withdraw, name="my_withdraw"),
         path("my/application/erase/", my_application.erase, name="my_erase"),
         path("my/erased/", my_application.erased, name="my_erased"),

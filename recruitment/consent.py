@@ -53,6 +53,14 @@ REQUIRED_CONSENTS = (ConsentPurpose.HEALTH_DATA, ConsentPurpose.CONTACT)
 OPTIONAL_CONSENTS = (ConsentPurpose.SHARE_WITH_SPONSOR, ConsentPurpose.TRANSFER_ABROAD, ConsentPurpose.REMINDER)
 
 
+def givable_later(trial) -> tuple[str, ...]:
+    """The optional consents a patient can give (again) on "my application". Not the reminder: it
+    is asked with its date, on the confirmation page of a "not yet" verdict."""
+    if transfer_needed(trial):
+        return (ConsentPurpose.SHARE_WITH_SPONSOR, ConsentPurpose.TRANSFER_ABROAD)
+    return (ConsentPurpose.SHARE_WITH_SPONSOR,)
+
+
 @functools.cache
 def version_of(purpose: str) -> str:
     """The version of a consent's text: a digest of its words in every language."""

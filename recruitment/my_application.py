@@ -13,7 +13,7 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 
 from recruitment import ratelimit
 from recruitment.access_forms import CodeForm, ContactCorrectionForm, EraseForm, FindApplicationForm
-from recruitment.consent import OPTIONAL_CONSENTS, text_of
+from recruitment.consent import OPTIONAL_CONSENTS, givable_later, text_of
 from recruitment.models import Application, ConsentPurpose
 from recruitment.pipeline import Status
 from recruitment.recently_sent import forget, keep_until_browser_closes, opened_application_id, remember_opened
@@ -22,6 +22,9 @@ from recruitment.services.patient_messages import study_team_contact
 
 PENDING = "pending_access"
 CHECKING = "checking_address"  # the code sent to a new phone or e-mail, in this browser
+# Set in the fresh session after an erasure, so that this browser's way back to "my application"
+# says the data is deleted rather than "closed on this device"; it names nothing.
+ERASED = "erased_here"
 
 # Each status in the patient's words: what it means for them.
 STATUS_WORDS = {
@@ -98,16 +101,30 @@ def code(request):
     )
 
 
+def _updated(request):
+    """What the patient just did, said back in words: which consent, not only "a consent"."""
+    updated = request.GET.get("updated", "")
+    purpose = request.GET.get("purpose", "")
+    if purpose in OPTIONAL_CONSENTS:
+        return updated, ConsentPurpose(purpose).label
+    return updated, None
+
+
 def _home(request, application, *, contact_form=None, confirm_form=None, status=200):
     consents = list(application.consents.all())
     in_force = {c.purpose for c in consents if c.withdrawn_at is None}
+    open_ = patient_rights.still_in_pipeline(application)
+    updated, updated_consent = _updated(request)
     context = {
         "application": application,
         "status_words": STATUS_WORDS[Status(application.status)],
-        "can_withdraw": application.status not in (Status.WITHDRAWN, Status.NOT_ELIGIBLE, Status.DECLINED),
+        "can_withdraw": open_,
         "team": study_team_contact(application),
         "consents": [(c, text_of(c.purpose, application.trial)) for c in consents],
         "withdrawable": [p for p in OPTIONAL_CONSENTS if p in in_force],
+        "givable": [
+            (p, text_of(p, application.trial)) for p in givable_later(application.trial) if open_ and p not in in_force
+        ],
         "contact_form": contact_form
         or ContactCorrectionForm(
             initial={
@@ -116,7 +133,8 @@ def _home(request, application, *, contact_form=None, confirm_form=None, status=
                 "best_time_to_call": application.contact.best_time_to_call,
             }
         ),
-        "updated": request.GET.get("updated"),
+        "updated": updated,
+        "updated_consent": updated_consent,
         "checking": contact_changes.pending_address(application, request.session.get(CHECKING)),
         "confirm_form": confirm_form or CodeForm(),
         "minutes": patient_access.CODE_MINUTES,
@@ -129,8 +147,15 @@ def _home(request, application, *, contact_form=None, confirm_form=None, status=
 def home(request):
     application = _opened(request)
     if application is None:
-        return redirect(f"{reverse('recruitment:my_start')}?expired=1")
+        return _closed(request)
     return _home(request, application)
+
+
+def _closed(request):
+    """Nothing open in this browser: deleted, if it was deleted here; otherwise closed for privacy."""
+    if request.session.get(ERASED):
+        return redirect("recruitment:my_erased")
+    return redirect(f"{reverse('recruitment:my_start')}?expired=1")
 
 
 def _with_opened(view):
@@ -139,15 +164,17 @@ def _with_opened(view):
     def wrapper(request, *args, **kwargs):
         application = _opened(request)
         if application is None:
-            return redirect(f"{reverse('recruitment:my_start')}?expired=1")
+            return _closed(request)
         return view(request, application, *args, **kwargs)
 
     wrapper.__name__ = view.__name__
     return never_cache(require_POST(wrapper))
 
 
-def _done(what):
-    return HttpResponseRedirect(f"{reverse('recruitment:my_home')}?updated={what}")
+def _done(what, purpose=""):
+    return HttpResponseRedirect(
+        f"{reverse('recruitment:my_home')}?updated={what}" + (f"&purpose={purpose}" if purpose else "")
+    )
 
 
 @_with_opened
@@ -185,7 +212,16 @@ def withdraw_consent(request, application):
     purpose = request.POST.get("purpose", "")
     if purpose in OPTIONAL_CONSENTS:
         patient_rights.withdraw_consent(application, purpose)
-    return _done("consent")
+        return _done("consent", purpose)
+    return _done("")
+
+
+@_with_opened
+def give_consent(request, application):
+    purpose = request.POST.get("purpose", "")
+    if purpose in givable_later(application.trial) and patient_rights.give_consent(application, purpose):
+        return _done("consent-given", purpose)
+    return _done("")
 
 
 @_with_opened
@@ -199,11 +235,13 @@ def withdraw(request, application):
 def erase(request):
     application = _opened(request)
     if application is None:
-        return redirect(f"{reverse('recruitment:my_start')}?expired=1")
+        return _closed(request)
     form = EraseForm(_posted(request))
     if form.is_valid():
         erasure.erase(application, by_patient=True, reason="asked for on my application")
         forget(request)
+        request.session[ERASED] = True
+        keep_until_browser_closes(request)
         return redirect("recruitment:my_erased")
     return render(
         request, "my/erase.html", {"form": form, "application": application}, status=400 if form.is_bound else 200

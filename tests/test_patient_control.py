@@ -352,6 +352,52 @@ def test_the_patient_withdraws_an_optional_consent_then_withdraws_from_the_presc
     assert event.actor_id is None and event.details["to"] == Status.WITHDRAWN
 
 
+@pytest.mark.parametrize(
+    ("language", "withdrawn_words", "given_words", "agree"),
+    [
+        (
+            "en",
+            "You withdrew your consent: “Sharing contact details with the sponsor”",
+            "You gave your consent: “Sharing contact details with the sponsor”",
+            "I agree to this",
+        ),
+        ("zh-hans", "您已撤回同意：“向申办方提供联系方式”", "您已同意：“向申办方提供联系方式”", "我同意"),
+    ],
+)
+def test_a_withdrawn_consent_is_named_and_the_patient_can_give_it_again(
+    trial, language, withdrawn_words, given_words, agree
+):
+    application = make_application(trial, consent_share_with_sponsor="on")
+    browser = Client()
+    open_my_application(browser, application.reference, PHONE, language=language)
+    withdrawn = browser.post(f"/{language}/my/application/consent/", {"purpose": ConsentPurpose.SHARE_WITH_SPONSOR})
+    page = browser.get(withdrawn["Location"]).content.decode()
+    assert withdrawn_words in page
+    give = re.search(r'<section[^>]*id="give-consent".*?</section>', page, re.S).group(0)
+    assert 'value="share_with_sponsor"' in give and agree in give
+    given = browser.post(f"/{language}/my/application/consent/give/", {"purpose": ConsentPurpose.SHARE_WITH_SPONSOR})
+    page = browser.get(given["Location"]).content.decode()
+    assert given_words in page and 'id="give-consent"' not in page
+    ledger = list(application.consents.filter(purpose=ConsentPurpose.SHARE_WITH_SPONSOR).order_by("pk"))
+    assert [c.withdrawn_at is None for c in ledger] == [False, True]  # the withdrawn one kept, a new one in force
+    assert ledger[1].language == language and ledger[1].version == ledger[0].version
+    assert (
+        AuditEvent.objects.filter(
+            application=application, action=AuditAction.CONSENT_GIVEN, field=ConsentPurpose.SHARE_WITH_SPONSOR
+        ).count()
+        == 1
+    )
+    browser.post(f"/{language}/my/application/consent/give/", {"purpose": ConsentPurpose.SHARE_WITH_SPONSOR})
+    browser.post(f"/{language}/my/application/consent/give/", {"purpose": ConsentPurpose.HEALTH_DATA})
+    assert application.consents.filter(withdrawn_at=None).count() == 3  # no second copy, nothing else given
+    browser.post(f"/{language}/my/application/withdraw/")
+    assert 'id="give-consent"' not in browser.get(f"/{language}/my/application/").content.decode()
+    assert (
+        browser.post(f"/{language}/my/application/consent/give/", {"purpose": "share_with_sponsor"}).status_code == 302
+    )
+    assert application.consents.filter(purpose=ConsentPurpose.SHARE_WITH_SPONSOR, withdrawn_at=None).count() == 0
+
+
 def test_a_consent_given_again_after_its_withdrawal_is_a_new_entry_of_the_ledger(trial):
     application = make_application(trial)
     ConsentRecord.objects.create(
@@ -482,7 +528,12 @@ def test_after_the_patient_erases_their_data_nothing_identifying_remains_in_any_
     again = Client()
     again.post("/en/my/", {"reference": old_reference, "address": "wang.fang@example.cn"})
     assert AccessCode.objects.filter(application=application).count() == 0
-    assert browser.get("/en/my/application/").status_code == 302  # and this browser holds nothing any more
+    # This browser holds nothing any more, and its way back says the data is deleted, not "closed here".
+    back = browser.get("/en/my/application/")
+    assert back.status_code == 302 and back["Location"] == "/en/my/erased/"
+    assert "Your data is deleted" in browser.get(back["Location"]).content.decode()
+    assert browser.post("/en/my/application/withdraw/")["Location"] == "/en/my/erased/"
+    assert Client().get("/en/my/application/")["Location"] == "/en/my/?expired=1"  # another browser: nothing said
 
 
 def test_a_coordinator_told_by_phone_erases_with_a_reason_only_at_their_own_sites(trial, site):

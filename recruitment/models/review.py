@@ -39,6 +39,7 @@ class AuditAction(models.TextChoices):
     PATIENT_SIGNED_IN = "patient_signed_in", _("Patient opened their application")
     CONTACT_CORRECTED = "contact_corrected", _("Contact details corrected")
     CONSENT_WITHDRAWN = "consent_withdrawn", _("Consent withdrawn")
+    CONSENT_GIVEN = "consent_given", _("Consent given again")
     ERASED = "erased", _("Personal data erased")
     CONTACT_ATTEMPT = "contact_attempt", _("Contact attempt")
     # Not about one application

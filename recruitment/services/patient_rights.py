@@ -8,7 +8,9 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone, translation
 
-from recruitment.consent import OPTIONAL_CONSENTS
+from django.db import IntegrityError
+
+from recruitment.consent import OPTIONAL_CONSENTS, givable_later, version_of
 from recruitment.contact_keys import email_key, phone_key
 from recruitment.models import Application, AuditAction, ConsentPurpose, ConsentRecord, ContactDetails, Reminder
 from recruitment.pipeline import Status, allowed_moves
@@ -57,6 +59,33 @@ def withdraw_consent(application: Application, purpose: str, *, by=None) -> bool
             field=purpose,
         )
     return bool(withdrawn)
+
+
+def still_in_pipeline(application: Application) -> bool:
+    return application.status not in (Status.WITHDRAWN, Status.NOT_ELIGIBLE, Status.DECLINED)
+
+
+@transaction.atomic
+def give_consent(application: Application, purpose: str) -> bool:
+    """Give an optional consent (again) to today's text, in the language shown; a new row in the
+    ledger, the withdrawn one kept. False when it is already in force or the application is closed."""
+    if purpose not in givable_later(application.trial):
+        raise ValueError(f"{purpose} cannot be given on my application")
+    if not still_in_pipeline(application):
+        return False
+    try:
+        with transaction.atomic():
+            ConsentRecord.objects.create(
+                application=application,
+                purpose=purpose,
+                version=version_of(purpose),
+                language=translation.get_language() or settings.LANGUAGE_CODE,
+                given_at=timezone.now(),
+            )
+    except IntegrityError:  # in force already (consent_in_force_once_per_purpose): a second click
+        return False
+    log_action(application=application, actor=None, label=PATIENT, action=AuditAction.CONSENT_GIVEN, field=purpose)
+    return True
 
 
 @transaction.atomic
