@@ -19,7 +19,9 @@ class FindApplicationForm(forms.Form):
         label=_("The phone number or e-mail address you gave"),
         max_length=254,
         help_text=_("We send a one-time code there."),
-        widget=forms.TextInput(attrs={"autocomplete": "tel email"}),
+        # One autofill token only ("tel email" is invalid HTML, axe: serious); most patients here
+        # signed up with a phone number.
+        widget=forms.TextInput(attrs={"autocomplete": "tel"}),
     )
 
 

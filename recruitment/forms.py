@@ -127,9 +127,13 @@ class ScreeningForm(forms.Form):
     )
     # --- How to reach you ---------------------------------------------------------------------
     full_name = forms.CharField(
-        label=_("Your name"),
+        # "Your name" alone reads as the parent's to a parent filling this in for a child.
+        label=_("Your name (the patient's)"),
         max_length=200,
-        help_text=_("So the study coordinator knows whom to ask for."),
+        help_text=_(
+            "So the study coordinator knows whom to ask for. Filling this in for your child? Choose “Answer about "
+            "my child” at the top of the page."
+        ),
         widget=forms.TextInput(attrs={"autocomplete": "name"}),
     )
     phone = forms.CharField(
@@ -219,7 +223,10 @@ class ScreeningForm(forms.Form):
         # A parent answers only for a minor (see clean): the guardian's name and agreement are
         # always needed, and the page says so.
         self.fields["guardian_name"].required = self.fields["consent_guardian"].required = True
-        self.fields["guardian_name"].error_messages["required"] = _("Please give your name (parent or legal guardian).")
+        # The summary shows the label before the message: the message adds the why, not the label again.
+        self.fields["guardian_name"].error_messages["required"] = _(
+            "Please fill this in: the study team needs to know who agrees for your child."
+        )
         self.fields["consent_guardian"].error_messages["required"] = _("Please tick this to agree for your child.")
         for _t, use_field, response_field, course_field in treatment_field_names(self.treatments):
             speak_to_parent(self.fields, {use_field: ForChild(choices=CHILD_LAST_USE)})
@@ -289,9 +296,19 @@ class ScreeningForm(forms.Form):
             )
         if born and self.age_on(born) < ADULT_AGE:
             if not data.get("guardian_name", "").strip() and "guardian_name" not in self.errors:
-                self.add_error("guardian_name", _("For anyone under 18, a parent or legal guardian fills this in."))
+                self.add_error(
+                    "guardian_name",
+                    _(
+                        "By the date of birth given, the patient is under 18: a parent or legal guardian writes their name here."
+                    ),
+                )
             if not data.get("consent_guardian") and "consent_guardian" not in self.errors:
-                self.add_error("consent_guardian", _("For anyone under 18, a parent or legal guardian must agree."))
+                self.add_error(
+                    "consent_guardian",
+                    _(
+                        "By the date of birth given, the patient is under 18: a parent or legal guardian must tick this agreement."
+                    ),
+                )
         return data
 
     def pregnancy_applies(self, born: datetime.date) -> bool:

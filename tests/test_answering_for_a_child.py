@@ -196,7 +196,7 @@ def test_a_parent_is_told_plainly_that_their_own_name_and_agreement_are_needed(t
         guardian_name="",
     )
     errors = response.context["form"].errors
-    assert errors["guardian_name"] == ["请填写您的姓名（父母或法定监护人）。"]
+    assert errors["guardian_name"] == ["请填写：研究团队需要知道是谁代孩子表示同意。"]
     assert errors["consent_guardian"] == ["请勾选此项，代表孩子表示同意。"]
     body = response.content.decode()
     assert re.search(r'<input[^>]*name="guardian_name"[^>]*required', body)  # marked as needed
@@ -235,3 +235,31 @@ def test_the_verdict_page_speaks_of_the_child_to_a_parent(trial):
         patient = Client()
         post(patient, trial, language=language, phone="+86 139 0000 0077")
         assert headings(patient, language) == patient_words
+
+
+def summary_lines(body: str) -> list[str]:
+    summary = re.search(r'<ol class="mb-0" id="error-summary">(.*?)</ol>', body, re.S).group(1)
+    return [" ".join(re.sub(r"<[^>]+>", " ", item).split()) for item in re.findall(r"<li>(.*?)</li>", summary, re.S)]
+
+
+@pytest.mark.parametrize("language", ["en", "zh-hans"])
+@pytest.mark.parametrize("respondent", ["patient", "parent"])
+def test_a_missing_guardian_is_said_once_with_its_reason_not_the_label_again(trial, language, respondent):
+    body = post(
+        Client(), trial, language, date_of_birth=CHILD_BIRTHDAY, respondent=respondent, guardian_name=""
+    ).content.decode()
+    lines = summary_lines(body)
+    assert len(lines) == 2, lines  # the guardian's name and agreement: nothing else
+    for line in lines:
+        label, _colon, message = line.partition(": " if language == "en" else "：")
+        if message:  # a label, then its message: the message does not say the label again
+            assert label not in message and label.split("（")[0].split(" (")[0] not in message, line
+    # The consent's whole text is never in the summary: its message names it.
+    assert not [line for line in lines if "I have read this page" in line or "我已和申请人一起阅读" in line], lines
+
+
+def test_the_name_asked_in_the_patients_own_voice_says_it_is_the_patients(trial):
+    for language, words in (("en", "Your name (the patient&#x27;s)"), ("zh-hans", "患者本人姓名")):
+        body = Client().get(f"/{language}/trials/{trial.slug}/apply/").content.decode()
+        label = re.search(r'<label[^>]*for="id_full_name"[^>]*>(.*?)</label>', body, re.S).group(1)
+        assert words in label

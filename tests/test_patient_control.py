@@ -928,3 +928,18 @@ def test_the_filing_numbers_of_a_site_served_in_china_are_in_every_footer_with_t
         assert 'href="https://beian.mps.gov.cn/#/query/webSearch?code=11010502030000"' in footer
     settings.ICP_FILING = settings.PUBLIC_SECURITY_FILING = ""
     assert 'id="filings"' not in Client().get("/zh-hans/").content.decode()
+
+
+# WHATWG autofill field names a patient's form may use (one token each; "on"/"off" alone).
+AUTOFILL_NAMES = {"on", "off", "name", "bday", "tel", "email", "one-time-code", "username", "sex", "postal-code"}
+
+
+def test_every_autocomplete_of_the_patients_forms_is_one_valid_autofill_token(client, trial):
+    pages = ["/en/my/", f"/en/trials/{trial.slug}/apply/", f"/zh-hans/trials/{trial.slug}/apply/?for=child"]
+    application = make_application(trial)
+    browser = Client()
+    pages_html = [client.get(path).content.decode() for path in pages]
+    pages_html.append(open_my_application(browser, application.reference, PHONE).content.decode())
+    pages_html.append(browser.post("/en/my/", {"reference": "AAAA-BBBB", "address": "x"}).content.decode())
+    values = [value for html in pages_html for value in re.findall(r'autocomplete="([^"]*)"', html)]
+    assert values and not [value for value in values if value not in AUTOFILL_NAMES]
