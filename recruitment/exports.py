@@ -14,27 +14,37 @@ import enum
 import io
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from itertools import islice
 
 from django.db import models
 from django.db.models import QuerySet
 from django.http import StreamingHttpResponse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext_lazy
 
 from recruitment.conditions import installed
 from recruitment.labels import Label
+from recruitment.language import join_list, reads_chinese
 from recruitment.models import ConsentPurpose, ConsentRecord, Evaluation, Sex, TreatmentUse
 from recruitment.pipeline import Status
 from recruitment.screening.eligibility import Verdict
 from recruitment.screening.treatments import ANY_JAK, History, treatment_labels
+from recruitment.screening.wording import criterion_text
 from trials.models import Site
 
 CHUNK = 2000
 # Criteria whose result would tell a sponsor which illnesses a patient has had, or whether she is
 # pregnant: listed for the site's coordinators only. Each condition adds its own (`private_kinds`).
 PRIVATE_KINDS = frozenset({"health_history", "pregnancy"})
+# A criterion's result in the "criteria results" column. The English words are those the exports
+# have always written (a sponsor's spreadsheet may look for them); other languages translate them.
+RESULT_WORDS = {
+    "met": pgettext_lazy("a criterion's result in a CSV export", "met"),
+    "not_met": pgettext_lazy("a criterion's result in a CSV export", "not met"),
+    "unknown": pgettext_lazy("a criterion's result in a CSV export", "unknown"),
+}
 
 
 def private_kinds() -> frozenset[str]:
@@ -53,6 +63,9 @@ class ApplicationExporter:
         exported applications' trials when not given)."""
         self.applications = applications
         self.contact = contact
+        # The file is in one language, the one active when the export was asked for: its rows are
+        # written later, while the response streams, when another may be active (or none).
+        self.language = translation.get_language()
         self.private_kinds = private_kinds()
         # The columns of those conditions, in the registry's order: (condition, column). One
         # condition's trial exports none of another's scores.
@@ -68,7 +81,12 @@ class ApplicationExporter:
             for column in condition.export_columns
         )
 
-    def header(self) -> list[Label]:
+    def header(self) -> list[str]:
+        # Made strings here: a lazy one (a condition's column) would be worded when written.
+        with translation.override(self.language):
+            return [str(label) for label in self._header()]
+
+    def _header(self) -> list[Label]:
         header = [
             _("Reference"),
             _("NCT number"),
@@ -111,19 +129,28 @@ class ApplicationExporter:
         conditions = tuple(f"{condition.answers_name}__{column.field}" for condition, column in self.condition_columns)
         columns = self.COLUMNS + conditions + (self.CONTACT_COLUMNS if self.contact is not Contact.NONE else ())
         values = self.applications.order_by("submitted_at", "pk").values_list(*columns).iterator(chunk_size=CHUNK)
-        # Every label in the reader's language, looked up once per export rather than once per cell.
-        choices: set[type[models.TextChoices]] = {
-            Sex,
-            Verdict,
-            Status,
-            *(c.choices for _condition, c in self.condition_columns if c.choices is not None),
-        }
-        labels = {kind: {value: str(label) for value, label in kind.choices} for kind in choices}
-        # Treatments are an open vocabulary (each condition brings its own): named once per export too.
-        self._treatment_names = {code: str(label) for code, label in treatment_labels().items()}
-        words = {True: _("yes"), False: _("no")}
-        while chunk := list(islice(values, CHUNK)):
-            yield from self._rows(chunk, labels, words)
+        with translation.override(self.language):
+            # Every label in the file's language, looked up once per export rather than once per cell.
+            choices: set[type[models.TextChoices]] = {
+                Sex,
+                Verdict,
+                Status,
+                *(c.choices for _condition, c in self.condition_columns if c.choices is not None),
+            }
+            labels = {kind: {value: str(label) for value, label in kind.choices} for kind in choices}
+            # Treatments are an open vocabulary (each condition brings its own): named once per export too.
+            self._treatment_names = {code: str(label) for code, label in treatment_labels().items()}
+            self._result_words = {code: str(word) for code, word in RESULT_WORDS.items()}
+            words = {True: _("yes"), False: _("no")}
+        while True:
+            # Activated while a chunk is written only, never across a yield: the code the rows are
+            # handed to runs in the language it had.
+            with translation.override(self.language):
+                chunk = list(islice(values, CHUNK))
+                rows = list(self._rows(chunk, labels, words)) if chunk else []
+            if not rows:
+                return
+            yield from rows
 
     def _rows(self, chunk, labels, words) -> Iterator[list]:
         ids = [values[0] for values in chunk]
@@ -169,14 +196,10 @@ class ApplicationExporter:
                     for (_condition, column), raw in zip(self.condition_columns, condition_values, strict=True)
                 ),
                 words[any(t in ANY_JAK for t in used)],
-                ", ".join(self._treatment_names.get(t, t) for t in used if t not in ANY_JAK),
+                join_list(self._treatment_names.get(t, t) for t in used if t not in ANY_JAK),
                 "" if history is None else len(history),  # a count: which ones is for the site's call
                 labels[Verdict].get(verdict, verdict),
-                "; ".join(
-                    f"{r['patient_text']}: {r['result'].replace('_', ' ')}"
-                    for r in latest.get(pk, [])
-                    if self.contact is Contact.ALL or r["kind"] not in self.private_kinds
-                ),
+                self._criteria(latest.get(pk, [])),
                 labels[Status].get(status, status),
                 campaign or "",
             ]
@@ -187,6 +210,19 @@ class ApplicationExporter:
                 if self.contact is Contact.ALL:
                     row.append(born.isoformat())
             yield row
+
+    def _criteria(self, results: list[dict]) -> str:
+        """The "criteria results" cell: each criterion in the words patients read, in the file's
+        language where the trial has them, and its result."""
+        return ("；" if reads_chinese() else "; ").join(
+            _("%(criterion)s: %(result)s")
+            % {
+                "criterion": criterion_text(r),
+                "result": self._result_words.get(r["result"], r["result"].replace("_", " ")),
+            }
+            for r in results
+            if self.contact is Contact.ALL or r["kind"] not in self.private_kinds
+        )
 
 
 class Phone(str):
@@ -216,7 +252,7 @@ def _neutralise(value):
     return value.replace("\r\n", "\n").replace("\r", "\n")
 
 
-def stream_csv(header: list[Label], rows: Iterable[list]) -> Iterator[bytes]:
+def stream_csv(header: Sequence[Label], rows: Iterable[list]) -> Iterator[bytes]:
     """UTF-8 with a byte-order mark (so Excel shows Chinese), in chunks: nothing is held."""
     yield "\ufeff".encode()
     buffer = io.StringIO()
