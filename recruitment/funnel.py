@@ -130,6 +130,14 @@ def protect(funnels, total: Funnel) -> None:
                     f.withheld.add(stage)
 
 
+def protected(counts: list[int], total: int) -> list[int | str]:
+    """The cells of a breakdown of `total` people into `counts`, a total the reader knows exactly,
+    as a funnel's breakdown shows them (`protect`): no "< 5" can be worked out from the others."""
+    rows = [Funnel(likely_eligible=count) for count in counts]
+    protect(rows, Funnel(likely_eligible=total))
+    return [row.shown("likely_eligible") for row in rows]
+
+
 @dataclass
 class TrialFunnel:
     trial: object  # trials.models.Trial

@@ -1,14 +1,19 @@
 """The sponsors' pages: recruitment funnel of their own trials and the eligible list as CSV."""
 
+from dataclasses import dataclass
+
 from django.contrib.auth.decorators import login_required
+from django.db.models import Count, Q
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_safe
 
 from recruitment.consent import transfer_needed
 from recruitment.exports import ApplicationExporter, Contact, csv_response
-from recruitment.funnel import STAGES, chart, trial_funnel
+from recruitment.funnel import SMALLEST_SHOWN, STAGES, WITHHELD, chart, protected, trial_funnel
 from recruitment.models import AuditAction, AuditEvent, ConsentPurpose, ConsentRecord
 from recruitment.pipeline import Status
 from recruitment.screening.eligibility import Verdict
@@ -32,7 +37,9 @@ def home(request):
     funnels = []
     for trial in trials_for_sponsor(request.user).order_by("title"):
         funnel = trial_funnel(trial, applications)
-        funnels.append({"funnel": funnel, "chart": chart(funnel.weeks)})
+        funnels.append(
+            {"funnel": funnel, "chart": chart(funnel.weeks), "left_out": left_out_of_csv(request.user, trial)}
+        )
     return render(request, "sponsor/home.html", {"funnels": funnels, "stages": STAGES})
 
 
@@ -43,17 +50,82 @@ def _sponsor_trial(user, slug):
     return trial
 
 
+def _transfer_consented():
+    """The applications whose patient agreed, and still agrees, to their answers going abroad."""
+    return ConsentRecord.objects.filter(purpose=ConsentPurpose.TRANSFER_ABROAD, withdrawn_at=None).values(
+        "application_id"
+    )
+
+
 def eligible_applications(user, trial, *, include_needs_review: bool):
     verdicts = [Verdict.LIKELY_ELIGIBLE] + ([Verdict.NEEDS_REVIEW] if include_needs_review else [])
     applications = applications_for(user).filter(trial=trial, verdict__in=verdicts).exclude(status=Status.WITHDRAWN)
     if transfer_needed(trial):
         # PIPL art. 39: nothing of a patient leaves for a sponsor abroad without that consent.
-        applications = applications.filter(
-            pk__in=ConsentRecord.objects.filter(purpose=ConsentPurpose.TRANSFER_ABROAD, withdrawn_at=None).values(
-                "application_id"
-            )
-        )
+        applications = applications.filter(pk__in=_transfer_consented())
     return applications
+
+
+# Why the CSV leaves out a likely-eligible applicant the funnel counts, each applicant under the
+# first that applies (so that the reasons add up to the difference): `eligible_applications`'s
+# rules, in words.
+LEFT_OUT_REASONS = {
+    "erased": gettext_lazy("Answers erased, at the applicant's request or at the end of the retention period"),
+    "withdrawn": gettext_lazy("Withdrew from the pre-screening"),
+    "no_transfer": gettext_lazy(
+        "Have not agreed, or no longer agree, to their answers being sent to your organisation abroad"
+    ),
+}
+
+
+@dataclass
+class LeftOut:
+    """How many likely-eligible applicants of one trial the CSV does not list, and why: counts
+    only, shown as the funnel's breakdowns show them (see `left_out_of_csv`)."""
+
+    total: int
+    shown_total: str
+    reasons: list[str]  # "why: how many", one line each
+
+
+def in_words(shown: int | str) -> str:
+    """A count as the funnel shows it (`Funnel.shown`), in the reader's words."""
+    if shown == f"< {SMALLEST_SHOWN}":
+        return _("fewer than %(count)s") % {"count": SMALLEST_SHOWN}
+    if shown == f"≥ {SMALLEST_SHOWN}":
+        return _("%(count)s or more") % {"count": SMALLEST_SHOWN}
+    if shown == WITHHELD:
+        return _("not shown")
+    return str(shown)
+
+
+def left_out_of_csv(user, trial) -> LeftOut:
+    """The likely-eligible applicants the funnel counts and the CSV does not list, by reason.
+
+    The total is the "All" row's likely eligible less the CSV's rows, which the sponsor can work
+    out anyway; the reasons split it, so a reason counting fewer than five people shows "fewer
+    than 5" and the others are hidden where the total would give it away (`protected`). A
+    reason that cannot apply to the trial is not listed: a row the reader knows is zero would
+    hide nothing."""
+    likely = applications_for(user, erased=True).filter(trial=trial, verdict=Verdict.LIKELY_ELIGIBLE)
+    kept = Q(erased_at=None) & ~Q(status=Status.WITHDRAWN)
+    counting = {
+        "erased": Count("pk", filter=~Q(erased_at=None)),
+        "withdrawn": Count("pk", filter=Q(erased_at=None, status=Status.WITHDRAWN)),
+    }
+    if transfer_needed(trial):
+        counting["no_transfer"] = Count("pk", filter=kept & ~Q(pk__in=_transfer_consented()))
+    counts = likely.aggregate(**counting)
+    total = sum(counts.values())
+    shown = protected([counts[reason] for reason in counting], total)
+    return LeftOut(
+        total=total,
+        shown_total=in_words(f"< {SMALLEST_SHOWN}" if 0 < total < SMALLEST_SHOWN else total),
+        reasons=[
+            _("%(reason)s: %(count)s") % {"reason": LEFT_OUT_REASONS[reason], "count": in_words(cell)}
+            for reason, cell in zip(counting, shown, strict=True)
+        ],
+    )
 
 
 @login_required
