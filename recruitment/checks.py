@@ -2,8 +2,11 @@
 and how to reach them must be told before it is collected)."""
 
 from django.conf import settings
+from django.core.checks import Tags, register
 from django.core.checks import Warning as CheckWarning
-from django.core.checks import register
+from django.db import DatabaseError
+
+from recruitment.contact_keys import reaches_someone
 
 
 @register(deploy=True)
@@ -18,7 +21,7 @@ def operator_named(app_configs, **kwargs):
                 id="recruitment.W001",
             )
         )
-    if settings.PORTAL_CONTACT_EMAIL.endswith("@localhost"):
+    if not reaches_someone(settings.PORTAL_CONTACT_EMAIL):
         problems.append(
             CheckWarning(
                 f"PORTAL_CONTACT_EMAIL={settings.PORTAL_CONTACT_EMAIL!r} reaches nobody: patients write there to use "
@@ -65,6 +68,36 @@ def _alibaba_ready() -> list:
             f"Text messages go through Alibaba Cloud SMS, which lacks: {', '.join(missing)}.",
             hint="Set the account's keys and signature, and an approved template code for each message.",
             id="recruitment.W004",
+        )
+    ]
+
+
+@register(Tags.database, deploy=True)
+def sites_tell_patients_how_to_reach_them(app_configs, databases=None, **kwargs):
+    """A site open for sign-up without a phone or e-mail of its own sends its patients to the
+    portal's desk. Reads the database: only with `check --deploy --database default`."""
+    if not databases:
+        return []
+    from trials.models import Site, trial_open_for_signup_q
+
+    try:
+        silent = list(
+            Site.objects.open_for_signup()
+            .filter(trial_open_for_signup_q("trial__"), contact_phone="", contact_email="")
+            .select_related("trial")
+            .order_by("trial__acronym", "pk")[:6]
+        )
+    except DatabaseError:  # not migrated yet: the migration check says so
+        return []
+    if not silent:
+        return []
+    named = "; ".join(f"{site.trial.acronym}: {site.facility}" for site in silent[:5])
+    return [
+        CheckWarning(
+            f"Sites open for sign-up give patients no phone or e-mail of their own ({named}"
+            f"{', …' if len(silent) > 5 else ''}): their patients are sent to PORTAL_CONTACT_EMAIL.",
+            hint="Set each site's study team phone or e-mail for patients in admin (Trials › Sites).",
+            id="recruitment.W005",
         )
     ]
 

@@ -23,5 +23,11 @@ def phone_spellings(key: str) -> set[str]:
     return spellings
 
 
+def reaches_someone(email: str) -> bool:
+    """False for the development placeholder (an address at localhost): it is never given to a
+    patient as a way to reach anyone, and a deployment check warns while it is configured."""
+    return bool(email.strip()) and not email_key(email).endswith("@localhost")
+
+
 def email_key(email: str) -> str:
     return email.strip().lower()

@@ -234,7 +234,8 @@ def test_codes_asked_for_from_one_address_are_limited(trial, settings):
     assert len(sms.outbox) == 4  # guessing pairs from one address soon stops
 
 
-def test_a_new_phone_is_used_only_once_the_code_sent_to_it_is_typed_back_and_the_old_one_is_told(trial):
+def test_a_new_phone_is_used_only_once_the_code_sent_to_it_is_typed_back_and_the_old_one_is_told(trial, settings):
+    settings.PORTAL_CONTACT_EMAIL = "privacy@trials.example.org"  # the team's desk the notice names
     # Issue 27, item 2: whoever opened "my application" must not redirect its future codes.
     application = make_application(trial)
     browser = Client()
@@ -943,3 +944,14 @@ def test_every_autocomplete_of_the_patients_forms_is_one_valid_autofill_token(cl
     pages_html.append(browser.post("/en/my/", {"reference": "AAAA-BBBB", "address": "x"}).content.decode())
     values = [value for html in pages_html for value in re.findall(r'autocomplete="([^"]*)"', html)]
     assert values and not [value for value in values if value not in AUTOFILL_NAMES]
+
+
+def test_a_patient_is_never_given_the_portals_placeholder_address_as_the_study_teams(client, trial, settings):
+    settings.PORTAL_CONTACT_EMAIL, settings.PORTAL_CONTACT_PHONE = "privacy@localhost", ""
+    application = apply(client, trial, email="wang.fang@example.cn", site="")
+    page = open_my_application(Client(), application.reference, PHONE).content.decode()
+    assert "@localhost" not in page and "They call you at the number you gave." in page
+    confirmations = [m.body for m in mail.outbox]
+    assert confirmations and not [body for body in confirmations if "@localhost" in body]
+    settings.PORTAL_CONTACT_EMAIL = "privacy@trials.example.org"
+    assert "privacy@trials.example.org" in open_my_application(Client(), application.reference, PHONE).content.decode()

@@ -3,6 +3,7 @@ from django.contrib.auth import authenticate
 from django.contrib.auth.models import User
 from django.core.management import CommandError, call_command
 
+from recruitment.checks import sites_tell_patients_how_to_reach_them
 from recruitment.roles import COORDINATORS
 from trials.models import Campaign, Site, SponsorOrganisation, Trial
 
@@ -32,6 +33,20 @@ def test_seed_demo_loads_the_phase_3_trials_with_sites_and_plain_words(settings)
     assert Trial.objects.get(slug="brave-aa1").max_age_years == 70
     assert Trial.objects.get(slug="allegro-2b3").max_age_years is None
     assert Campaign.objects.exists()
+    # Every demo site tells its patients how to reach its study team (never the portal's placeholder),
+    # so the deployment check about silent sites is quiet on the demo.
+    assert not Site.objects.filter(contact_phone="", contact_email="").exists()
+    assert sites_tell_patients_how_to_reach_them(None, databases=["default"]) == []
+
+
+def test_a_site_open_for_sign_up_without_a_phone_or_e_mail_is_a_deployment_warning(settings):
+    settings.DEBUG = True
+    call_command("seed_demo")
+    silent = Site.objects.filter(trial__slug="brave-aa1").first()
+    Site.objects.filter(pk=silent.pk).update(contact_email="")
+    [warning] = sites_tell_patients_how_to_reach_them(None, databases=["default"])
+    assert warning.id == "recruitment.W005" and silent.facility in warning.msg
+    assert sites_tell_patients_how_to_reach_them(None) == []  # only with --database: checks run before migrate
 
 
 def test_seed_demo_can_run_again_without_duplicating(settings):

@@ -17,7 +17,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 
-from recruitment.contact_keys import HOME_CALLING_CODE, phone_key
+from recruitment.contact_keys import HOME_CALLING_CODE, phone_key, reaches_someone
 from recruitment.models import Channel, Notification, NotificationKind
 from recruitment.models.notifications import ADDRESSED_KINDS
 from recruitment.ratelimit import Throttle, count_hit
@@ -39,11 +39,12 @@ def my_application_url(reference: str = "") -> str:
 
 
 def study_team_contact(application) -> dict:
-    """How the patient reaches the study team: the chosen site's desk, else the portal's."""
+    """How the patient reaches the study team: the chosen site's desk, else the portal's; never a
+    placeholder (both may be empty: the pages then say the team calls them)."""
     site = application.site
     phone = (site.contact_phone if site else "") or settings.PORTAL_CONTACT_PHONE
     email = (site.contact_email if site else "") or settings.PORTAL_CONTACT_EMAIL
-    return {"phone": phone, "email": email}
+    return {"phone": phone, "email": email if reaches_someone(email) else ""}
 
 
 def sms_number(phone: str) -> str:
@@ -78,6 +79,7 @@ def message(notification):
             "field": notification.payload.get("field", ""),
             "operator": settings.PORTAL_OPERATOR,
         }
+        context["reach"] = team_or_my_application(context)
         name = notification.kind  # confirmation, access_code, address_check, contact_changed
         if notification.channel == Channel.SMS:
             body = render_to_string(f"sms/{name}.txt", context).strip()
@@ -90,12 +92,18 @@ def message(notification):
     return EmailMessage(subject=subject, body=body, to=[address_of(notification)])
 
 
+def team_or_my_application(context: dict) -> str:
+    """Where a text message sends a patient who did not make a change: the study team's desk, or
+    (no desk configured) "my application", where it can be changed back."""
+    return context["team"]["phone"] or context["team"]["email"] or context["url"]
+
+
 def sms_template(kind: str, language: str, context: dict) -> Template:
     """The text message as a template gateway sends it: the same words, filed in advance per
     message and language, filled with the same values (templates/sms/)."""
     if kind == NotificationKind.CONTACT_CHANGED:
         kind = f"{kind}_{context['field'] or 'phone'}"
-        values = {"reference": context["reference"], "phone": context["team"]["phone"] or context["team"]["email"]}
+        values = {"reference": context["reference"], "phone": context["reach"]}
     elif kind == NotificationKind.CONFIRMATION:
         values = {"reference": context["reference"], "url": context["url"]}
     else:  # a one-time code

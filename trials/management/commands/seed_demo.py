@@ -126,6 +126,10 @@ class Command(BaseCommand):
         shared = {"facility": FACILITY_ZH, "city": CITY_ZH, "state": STATE_ZH, "country": COUNTRY_ZH}
         names = {part: {**chinese, **demo.places_zh.get(part, {})} for part, chinese in shared.items()}
         for site in trial.sites.all():
+            if not site.contact_phone and not site.contact_email:
+                # The registry gives no desk for patients; a demonstration one, at a reserved domain.
+                site.contact_email = f"studyteam-{site.pk}@{trial.slug}.example.org"
+                site.save(update_fields=["contact_email"])
             empty = {
                 f"{part}_zh_hans": chinese[getattr(site, f"{part}_en")]
                 for part, chinese in names.items()
