@@ -1,6 +1,7 @@
 """The coordinator's day: the call queue, contact attempts as data, and the first-contact clock."""
 
 import datetime
+import re
 import zoneinfo
 
 import pytest
@@ -117,6 +118,33 @@ def test_the_call_panel_records_an_attempt_and_a_call_back_needs_its_time(trial,
     assert "Asked to call back" in staff.get(url).content.decode()
 
 
+def test_reaching_the_patient_keeps_no_next_contact_time_left_in_the_call_panel(trial, site):
+    # Issue: a time left in the field was saved with "Reached" and read as a call still to make.
+    nurse = make_coordinator("nurse", site)
+    application = make_application(trial, site=site)
+    staff = Client()
+    staff.force_login(nurse)
+    url = f"/admin/recruitment/application/{application.pk}/change/"
+    assert "Not kept when the patient was reached." in staff.get(url).content.decode()
+    response = staff.post(
+        url,
+        {"attempt_outcome": "reached", "attempt_channel": "phone", "next_contact_at": "2026-12-10T15:30"},
+        follow=True,
+    )
+    attempt = ContactAttempt.objects.get()
+    assert attempt.outcome == "reached" and attempt.next_contact_at is None
+    application.refresh_from_db()
+    assert application.status == Status.CONTACTED and application.next_contact_at is None
+    event = AuditEvent.objects.get(application=application, action=AuditAction.CONTACT_ATTEMPT)
+    assert event.details["next_contact_at"] is None
+    [said] = [str(message) for message in response.context["messages"]]
+    assert "the next contact time was not kept: the patient was reached" in said
+    assert "10 Dec" not in response.content.decode()  # neither in the attempts nor in the trail
+
+    calls.record_attempt(application, by=nurse, outcome="reached", next_contact_at=timezone.now())
+    assert ContactAttempt.objects.filter(next_contact_at__isnull=False).count() == 0  # the service drops it too
+
+
 # --- The queue -------------------------------------------------------------------------------------
 
 
@@ -150,6 +178,70 @@ def test_my_applicants_today_new_first_then_by_next_call_and_only_mine_or_nobody
     assert 'href="tel:+8613900000001"' in page and "overdue" in page
     assert elsewhere.reference not in page
     assert "My applicants today" in staff.get("/admin/recruitment/application/").content.decode()
+
+
+def _moment(value, language):
+    """A moment as the staff read it: "8 Dec 10:00", "12月8日 10:00" (the staff's time zone)."""
+    local = timezone.localtime(value)
+    if language == "zh-hans":
+        return f"{local.month}月{local.day}日 {local:%H:%M}"
+    return f"{local.day} {local:%b} {local:%H:%M}"
+
+
+@pytest.mark.parametrize("language", ["en", "zh-hans"])
+def test_the_queue_shows_each_applicants_pre_screen_verdict_and_when_the_call_is_due(trial, site, clock, language):
+    from django.utils import translation
+
+    from recruitment.screening.eligibility import Verdict
+
+    # Ten in the morning of the suite's day (any date CI picks), so that every planned call is today.
+    day = frozen_instant().astimezone(SHANGHAI).date()
+    clock.move_to(datetime.datetime.combine(day, datetime.time(10), SHANGHAI))
+    now = timezone.now()
+    nurse = make_coordinator("nurse", site)
+    new = make_application(trial, site=site, phone="+86 139 0000 0001")
+    late = make_application(trial, site=site, phone="+86 139 0000 0002", when=now - datetime.timedelta(hours=1))
+    calls.record_attempt(late, by=nurse, outcome="no_answer", next_contact_at=now - datetime.timedelta(minutes=40))
+    later = make_application(trial, site=site, phone="+86 139 0000 0003", when=now - datetime.timedelta(hours=1))
+    calls.record_attempt(later, by=nurse, outcome="call_back", next_contact_at=now + datetime.timedelta(hours=3))
+    Application.objects.filter(pk=later.pk).update(verdict=Verdict.LIKELY_INELIGIBLE)
+
+    staff = Client(HTTP_ACCEPT_LANGUAGE="zh-CN" if language == "zh-hans" else "en")
+    staff.force_login(nurse)
+    page = staff.get("/admin/recruitment/application/queue/").content.decode()
+    # Each row's words as read (its tags and their class names left out), by its reference.
+    rows = {}
+    for row in page.split('<li class="call')[1:]:
+        words = " ".join(re.sub(r"<[^>]+>", " ", row.split("</li>")[0].split(">", 1)[1]).split())
+        reference = next(ref for ref in (new.reference, late.reference, later.reference) if ref in words)
+        rows[reference] = (row.startswith(' overdue"'), words)
+    english = language == "en"
+    with translation.override(language):
+        expected = {
+            new.reference: [
+                "first call due " if english else "首次联系截止 ",
+                _moment(new.first_contact_due, language),
+                str(Verdict(new.verdict).label),
+            ],
+            late.reference: [
+                "call due " if english else "联系时间 ",
+                _moment(now - datetime.timedelta(minutes=40), language),
+                "overdue by 40 min" if english else "已逾期 40 分钟",
+                str(Verdict(late.verdict).label),
+            ],
+            later.reference: [
+                _moment(now + datetime.timedelta(hours=3), language),
+                "in 3 h" if english else "还有 3 小时",
+                str(Verdict.LIKELY_INELIGIBLE.label),
+            ],
+        }
+    for reference, shown in expected.items():
+        for said in [*shown, "Pre-screen: " if english else "预筛选："]:
+            assert said in rows[reference][1], (reference, said, rows[reference][1])
+    assert rows[late.reference][0] and not rows[later.reference][0]  # only the late call is marked
+    if not english:
+        for word in ("due", "Pre-screen", "Likely", "Needs review", "min", "Jun"):
+            assert all(word not in words for _late, words in rows.values()), word
 
 
 def test_the_list_shows_who_to_call_and_filters_what_is_assigned_to_me(trial, site):

@@ -8,6 +8,8 @@ from typing import cast
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin import helpers
+from django.contrib.admin.options import IS_POPUP_VAR
+from django.contrib.admin.templatetags.admin_urls import add_preserved_filters
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied
 from django.db.models import Prefetch, Q
@@ -16,14 +18,26 @@ from django.shortcuts import redirect, render
 from django.urls import path, reverse
 from django.utils.formats import date_format
 from django.utils.html import format_html, format_html_join
-from django.utils.translation import gettext, ngettext
+from django.utils.translation import gettext, ngettext, pgettext
 from django.utils.translation import gettext_lazy as _
 
 from recruitment.access_forms import CoordinatorEraseForm
+from recruitment.admin import words
 from recruitment.admin.forms import ApplicationReviewForm
 from recruitment.conditions import condition_of, installed
 from recruitment.exports import ApplicationExporter, Contact, csv_response, export_filename
-from recruitment.models import Application, AuditAction, AuditEvent, ContactDetails, Evaluation, Note, Reminder, Sex
+from recruitment.labels import Label
+from recruitment.models import (
+    Application,
+    AttemptOutcome,
+    AuditAction,
+    AuditEvent,
+    ContactDetails,
+    Evaluation,
+    Note,
+    Reminder,
+    Sex,
+)
 from recruitment.patient_dates import patient_today
 from recruitment.pipeline import Status
 from recruitment.screening import wording
@@ -120,12 +134,24 @@ def _waited(since, now=None):
     """How long ago, in the largest unit that says it: "3 h", "2 d"."""
     from django.utils import timezone
 
-    minutes = int(((now or timezone.now()) - since).total_seconds() // 60)
-    if minutes < 60:
-        return _("%(n)d min") % {"n": minutes}
-    if minutes < 48 * 60:
-        return _("%(n)d h") % {"n": minutes // 60}
-    return _("%(n)d d") % {"n": minutes // (24 * 60)}
+    return words.span(words.minutes_between(since, now or timezone.now()))
+
+
+def _due(due: calls.CallDue, now):
+    """When the call is due, and how long until then or how late it is: the first call against
+    its target in working hours (the clock), a planned call in plain hours."""
+    if due.at is None:
+        return _("no time planned: call when you can")
+    when = words.moment(due.at)
+    if due.clock is not None:
+        return format_html("{} · {}", format_html(gettext("first call due {when}"), when=when), _clock(due.clock))
+    late = words.minutes_between(due.at, now)
+    if due.overdue:
+        return format_html(
+            '<span class="overdue"><strong>{}</strong></span>',
+            format_html(gettext("call due {when}, overdue by {late}"), when=when, late=words.span(late)),
+        )
+    return format_html(gettext("call due {when}, in {left}"), when=when, left=words.span(late))
 
 
 def _clock(clock: calls.ContactClock):
@@ -335,16 +361,14 @@ class ApplicationAdmin(admin.ModelAdmin):
         now = timezone.now()
         rows = []
         for application in calls.queue_for(request.user, now=now)[:200]:
-            clock = calls.contact_clock(application, now)
-            overdue = (clock is not None and clock.overdue) or bool(
-                application.next_contact_at and application.next_contact_at < now
-            )
+            due = calls.call_due(application, now)
             rows.append(
                 {
                     "application": application,
-                    "clock": _clock(clock) if clock is not None else "",
+                    "verdict": _badge(application.verdict, application.get_verdict_display()),
+                    "due": _due(due, now),
                     "waited": _waited(application.submitted_at, now),
-                    "overdue": overdue,
+                    "overdue": due.overdue,
                     "phone": _tel(application.contact.phone),
                 }
             )
@@ -475,22 +499,75 @@ class ApplicationAdmin(admin.ModelAdmin):
     # --- Saving: through services, with the audit trail ---------------------------------------
     def save_model(self, request, obj, form, change):
         data = form.cleaned_data
-        if data.get("attempt_outcome"):
-            calls.record_attempt(
+        status_before = obj.status
+        recorded: list[Label] = []  # what this save did, in the coordinator's words (response_change says it)
+        if outcome := data.get("attempt_outcome"):
+            attempt = calls.record_attempt(
                 obj,
                 by=request.user,
-                outcome=data["attempt_outcome"],
+                outcome=outcome,
                 channel=data.get("attempt_channel") or "phone",
                 next_contact_at=data.get("next_contact_at"),
             )
+            said = words.attempt(
+                channel=attempt.channel, outcome=attempt.outcome, next_contact_at=attempt.next_contact_at
+            )
+            recorded.append(format_html(gettext("call attempt — {attempt}"), attempt=said))
+            if outcome == AttemptOutcome.REACHED and data.get("next_contact_at"):
+                recorded.append(_("the next contact time was not kept: the patient was reached"))
         if data.get("new_status"):
             review.change_status(obj, to=data["new_status"], by=request.user, reason=data.get("reason", ""))
+        if obj.status != status_before:  # moved by hand, or by reaching a new applicant
+            recorded.append(
+                format_html(
+                    gettext("status {old} → {new}"), old=Status(status_before).label, new=Status(obj.status).label
+                )
+            )
         if "assign_to" in form.changed_data:
-            review.assign(obj, to=data.get("assign_to"), by=request.user)
+            to = data.get("assign_to")
+            review.assign(obj, to=to, by=request.user)
+            recorded.append(
+                format_html(gettext("assigned to {user}"), user=to.get_username()) if to else _("no longer assigned")
+            )
         if data.get("note"):
             review.add_note(obj, by=request.user, text=data["note"])
+            recorded.append(_("a note"))
         if data.get("reevaluate"):
             self._say_what_changed(request, obj, before=obj.verdict, evaluation=review.reevaluate(obj, by=request.user))
+            recorded.append(_("a re-evaluation"))
+        obj.recorded = recorded
+
+    def response_change(self, request, obj):
+        """Says what the save recorded, instead of Django's "changed successfully", which told a
+        coordinator nothing of whether the call, the move or the note went in."""
+        if IS_POPUP_VAR in request.POST or "_saveasnew" in request.POST or "_addanother" in request.POST:
+            return super().response_change(request, obj)
+        recorded = getattr(obj, "recorded", [])
+        if recorded:
+            self.message_user(
+                request,
+                format_html(
+                    gettext("Recorded for {reference}: {what}."),
+                    reference=obj.reference,
+                    what=format_html_join(pgettext("between things recorded", "; "), "{}", ((r,) for r in recorded)),
+                ),
+                messages.SUCCESS,
+            )
+        else:
+            self.message_user(
+                request,
+                format_html(
+                    gettext("Nothing was recorded for {reference}: nothing was entered."), reference=obj.reference
+                ),
+                messages.WARNING,
+            )
+        if "_continue" in request.POST:
+            return HttpResponseRedirect(
+                add_preserved_filters(
+                    {"preserved_filters": self.get_preserved_filters(request), "opts": self.opts}, request.path
+                )
+            )
+        return self.response_post_save_change(request, obj)
 
     def save_related(self, request, form, formsets, change):
         pass
@@ -679,14 +756,13 @@ class ApplicationAdmin(admin.ModelAdmin):
         attempts = list(obj.contact_attempts.select_related("by"))
         rows = format_html_join(
             "",
-            "<li>{} · {} · {} · {}{}</li>",
+            "<li>{} · {} · {}</li>",
             (
                 (
                     _when(a.at),
-                    a.get_channel_display(),
-                    a.get_outcome_display(),
+                    # Attempts recorded before a reached patient's time was dropped may hold one.
+                    words.attempt(channel=a.channel, outcome=a.outcome, next_contact_at=a.next_contact_at),
                     a.by.get_username(),
-                    format_html(" → {} {}", _("next"), _when(a.next_contact_at)) if a.next_contact_at else "",
                 )
                 for a in attempts
             ),
@@ -739,10 +815,8 @@ class ApplicationAdmin(admin.ModelAdmin):
                 _when(e.created_at, "%Y-%m-%d %H:%M:%S"),
                 e.shown_actor,
                 e.get_action_display(),
-                format_html("{} → {}", e.shown_old_value or "∅", e.shown_new_value)
-                if (e.old_value or e.new_value)
-                else "",
-                e.reason or typed.get(e.details.get("reason_note"), ""),
+                words.trail_change(e),
+                words.trail_reason(e, typed),
             )
             for e in obj.audit_events.all()
         ]
@@ -794,9 +868,21 @@ class ApplicationAdmin(admin.ModelAdmin):
             candidates = candidates.filter(pk__in=coordinators_for(stand_in).values("pk"))
         form = AssignForm(request.POST if "apply" in request.POST else None, coordinators=candidates)
         if form.is_valid():
+            coordinator = form.cleaned_data["coordinator"]
+            count = 0
             for application in queryset:
-                review.assign(application, to=form.cleaned_data["coordinator"], by=request.user)
-            self.message_user(request, _("Assigned."), messages.SUCCESS)
+                review.assign(application, to=coordinator, by=request.user)
+                count += 1
+            self.message_user(
+                request,
+                ngettext(
+                    "Recorded: %(n)d application assigned to %(user)s.",
+                    "Recorded: %(n)d applications assigned to %(user)s.",
+                    count,
+                )
+                % {"n": count, "user": coordinator.get_username()},
+                messages.SUCCESS,
+            )
             return None
         context = {
             **self.admin_site.each_context(request),

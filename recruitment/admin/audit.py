@@ -1,6 +1,7 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
+from recruitment.admin import words
 from recruitment.models import AuditEvent
 from recruitment.selectors import applications_for
 
@@ -9,7 +10,7 @@ from recruitment.selectors import applications_for
 class AuditEventAdmin(admin.ModelAdmin):
     """Read-only for everyone, superusers included: the trail is append-only."""
 
-    list_display = ["created_at", "who", "action", "application", "field", "old", "new", "reason"]
+    list_display = ["created_at", "who", "action", "application", "field", "change", "why"]
     list_filter = ["action", "created_at"]
     list_select_related = ["application"]
     search_fields = ["application__reference", "actor_label"]
@@ -27,13 +28,14 @@ class AuditEventAdmin(admin.ModelAdmin):
     def who(self, event):
         return event.shown_actor
 
-    @admin.display(description=_("old value"))
-    def old(self, event):
-        return event.shown_old_value
+    @admin.display(description=_("Old → new"))
+    def change(self, event):
+        return words.trail_change(event)
 
-    @admin.display(description=_("new value"))
-    def new(self, event):
-        return event.shown_new_value
+    @admin.display(description=_("reason"))
+    def why(self, event):
+        # Typed reasons are notes: this list names none of their words (the trail names the note).
+        return words.trail_reason(event, {})
 
     def has_add_permission(self, request):
         return False

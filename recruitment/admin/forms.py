@@ -22,7 +22,9 @@ class ApplicationReviewForm(forms.ModelForm):
         label=_("Next contact"),
         required=False,
         widget=forms.DateTimeInput(attrs={"type": "datetime-local"}),
-        help_text=_("When to try again, or when the patient asked to be called back."),
+        help_text=_(
+            "When to try again, or when the patient asked to be called back. Not kept when the patient was reached."
+        ),
     )
     new_status = forms.ChoiceField(label=_("Move to"), required=False)
     reason = forms.CharField(

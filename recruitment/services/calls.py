@@ -66,6 +66,24 @@ def contact_clock(application, now=None) -> ContactClock | None:
     return ContactClock(overdue=True, hours=working_hours_between(due, now, _tz()))
 
 
+@dataclass(frozen=True)
+class CallDue:
+    """When the applicant's next call is due: the first call's target, or the planned call."""
+
+    at: datetime.datetime | None  # None: called before, no time planned (call when there is time)
+    overdue: bool
+    clock: ContactClock | None  # the first call's, against its target in working hours
+
+
+def call_due(application, now=None) -> CallDue:
+    now = now or timezone.now()
+    clock = contact_clock(application, now)
+    if clock is not None:
+        return CallDue(at=application.first_contact_due, overdue=clock.overdue, clock=clock)
+    planned = application.next_contact_at
+    return CallDue(at=planned, overdue=planned is not None and planned < now, clock=None)
+
+
 @transaction.atomic
 def record_attempt(
     application: Application,
@@ -80,12 +98,16 @@ def record_attempt(
     them moves a new application to "contacted"; otherwise the next call is planned (agreed with
     the patient, or chosen by the coordinator)."""
     at = at or timezone.now()
+    if outcome == AttemptOutcome.REACHED:
+        # A time left in the call panel from an earlier try is no plan once the patient answered:
+        # kept on the attempt or in the trail, it would read as a call still to make.
+        next_contact_at = None
     app = Application.objects.select_for_update().get(pk=application.pk)
     attempt = ContactAttempt.objects.create(
         application=app, by=by, at=at, channel=channel, outcome=outcome, next_contact_at=next_contact_at
     )
     app.first_contact_at = app.first_contact_at or at
-    app.next_contact_at = None if outcome == AttemptOutcome.REACHED else next_contact_at
+    app.next_contact_at = next_contact_at
     app.save(update_fields=["first_contact_at", "next_contact_at"])
     with translation.override(settings.LANGUAGE_CODE):  # one language in the trail, whoever acts
         outcome_label = str(AttemptOutcome(outcome).label)
