@@ -344,6 +344,8 @@ def apply_done(request, slug):
         "waiting_for": waiting_for,
         "waiting_words": condition.waiting_words.get(waiting_for),
         "other_fits": _other_fits(application) if evaluation.verdict != Verdict.LIKELY_ELIGIBLE else [],
+        # Trials this browser already sent an application to: marked, never offered again.
+        "applied_to": set(_own_applications(request).values_list("trial_id", flat=True)),
         "reminder": Reminder.objects.filter(application=application).first(),
         "reminder_text": REMINDER_TEXT,
         "reminder_unticked": request.GET.get("reminder") == "unticked",

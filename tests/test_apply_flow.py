@@ -202,6 +202,24 @@ def test_an_ineligible_patient_sees_other_open_trials_that_may_fit_and_can_reuse
     assert "checked" not in tag  # consent is given for each trial anew
 
 
+def test_a_trial_this_phone_already_applied_to_is_marked_applied_and_not_offered_again(client, trial):
+    other = make_trial(slug="thrive-aa1", acronym="THRIVE-AA1")
+    make_criterion(other, "age", params={"min": 18, "max": 65})
+    submit(client, trial, sex="MALE", pregnancy=None, date_of_birth=f"{TODAY.year - 62}-01-01")
+    reference = Application.objects.get().reference
+    again = client.post(
+        f"/en/trials/thrive-aa1/apply/?from={reference}",
+        screening_post(sex="MALE", pregnancy=None, date_of_birth=f"{TODAY.year - 62}-01-01"),
+    )
+    assert again.status_code == 302
+    for language, applied in (("en", ">Applied<"), ("zh-hans", ">已申请<")):
+        body = client.get(f"/{language}/trials/brave-aa1/apply/done/").content.decode()
+        assert "THRIVE-AA1" in body and applied in body
+        assert "/apply/?from=" not in body  # no second application offered
+    client.cookies.clear()  # another phone knows nothing of it
+    assert client.get("/en/trials/brave-aa1/apply/done/").status_code == 302
+
+
 def test_answers_cannot_be_prefilled_from_someone_elses_reference(client, trial):
     submit(client, trial)
     reference = Application.objects.get().reference
