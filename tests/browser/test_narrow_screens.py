@@ -41,6 +41,29 @@ def switcher_fits(page) -> bool:
     )
 
 
+# The links of a page's header: the language switcher's, and the sponsor page's account links.
+HEADER_LINKS = "#language-switcher [lang], #account-links a, #account-links button"
+
+
+def links_broken_over_lines(page) -> tuple[int, list[str]]:
+    """(how many header links there are, the texts of those whose words run over more than one
+    line). The text's own box is measured, not the link's: a button's padding and its 44 px tap
+    height are not a second line."""
+    return page.evaluate(
+        """(selector) => {
+            const links = [...document.querySelectorAll(selector)];
+            return [links.length, links.filter(e => {
+                const text = document.createRange();
+                text.selectNodeContents(e);
+                const style = getComputedStyle(e);
+                const line = parseFloat(style.lineHeight) || 1.2 * parseFloat(style.fontSize);
+                return text.getBoundingClientRect().height > 1.5 * line;
+            }).map(e => e.textContent.trim())];
+        }""",
+        HEADER_LINKS,
+    )
+
+
 @pytest.mark.parametrize("locale", ["zh-CN", "en-US"])
 def test_no_patient_page_scrolls_sideways_on_a_narrow_phone(live_server, demo, phone, locale):
     page = phone(locale=locale)
@@ -74,3 +97,7 @@ def test_the_call_queue_and_the_sponsor_page_fit_a_narrow_phone(live_server, dem
             page.set_viewport_size({"width": width, "height": 800})
             page.goto(live_server.url + path)
             assert overflow(page) == [], f"{path} at {width} px"
+            if path == "/sponsor/":
+                # The header's links wrap between links, each whole: never a word cut over two lines.
+                count, broken = links_broken_over_lines(page)
+                assert count == 5 and broken == [], f"{path} at {width} px: {broken} of {count} links"
