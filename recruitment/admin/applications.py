@@ -196,22 +196,18 @@ class AssignForm(forms.Form):
 @admin.register(Application)
 class ApplicationAdmin(admin.ModelAdmin):
     form = ApplicationReviewForm
+    # What a coordinator works from comes first, and all of it fits a 1280 px screen beside the
+    # filters in either language: who to call (with how), where the application stands, then the
+    # pre-screen. The campaign is a filter only.
     list_display = [
         "reference",
-        "name",
-        "phone_link",
-        "best_time",
-        "language",
-        "trial_name",
-        "site_name",
-        "verdict_badge",  # each installed condition's columns follow (get_list_display)
-        "age",
-        "sex",
+        "who",
         "status",
         "assigned_to",
         "waiting",
-        "campaign",
-        "is_duplicate",
+        "verdict_badge",  # the columns of the conditions the user's trials are of follow (get_list_display)
+        "trial_site",
+        "age_sex",
     ]
     list_display_links = ["reference"]
     list_filter = [
@@ -303,7 +299,17 @@ class ApplicationAdmin(admin.ModelAdmin):
 
     # The installed conditions' columns and displays, read once the apps are ready.
     def get_list_display(self, request):
-        columns = [column for condition in installed() for column in condition.admin_list_columns]
+        # Only the conditions of the user's own trials: a column of scores none of their applicants
+        # can have would push the others off the screen.
+        from trials.models import Trial
+
+        theirs = getattr(request, "_their_conditions", None)
+        if theirs is None:  # asked twice a page by Django: read once
+            trials = related_choices_for(request.user, Trial).order_by()
+            theirs = request._their_conditions = set(trials.values_list("condition", flat=True).distinct())
+        columns = [
+            column for condition in installed() if condition.code in theirs for column in condition.admin_list_columns
+        ]
         return _after(super().get_list_display(request), "verdict_badge", columns)
 
     def get_readonly_fields(self, request, obj=None):
@@ -573,44 +579,39 @@ class ApplicationAdmin(admin.ModelAdmin):
         pass
 
     # --- List columns ---------------------------------------------------------------------------
-    @admin.display(description=_("Name"), ordering="contact__full_name")
-    def name(self, obj):
-        return obj.contact.full_name
-
-    @admin.display(description=_("Phone"))
-    def phone_link(self, obj):
-        return _tel(obj.contact.phone)
-
-    @admin.display(description=_("Best time to call"))
-    def best_time(self, obj):
-        return obj.contact.get_best_time_to_call_display()
+    @admin.display(description=_("Applicant"), ordering="contact__full_name")
+    def who(self, obj):
+        """Who to call and how, in one narrow cell: name, phone, best time and language."""
+        return format_html(
+            '<span class="who-name">{}</span><br><span class="nowrap">{}</span><br><small>{} · {}</small>{}',
+            obj.contact.full_name,
+            _tel(obj.contact.phone),
+            obj.contact.get_best_time_to_call_display(),
+            obj.get_language_display(),
+            format_html('<br><small class="duplicate">{}</small>', _("possible duplicate"))
+            if obj.duplicate_of_id
+            else "",
+        )
 
     @admin.display(description=_("Waiting"), ordering="submitted_at")
     def waiting(self, obj):
         return format_html('<span title="{}">{}</span>', _when(obj.submitted_at), _waited(obj.submitted_at))
 
-    @admin.display(description=_("Trial"), ordering="trial__acronym")
-    def trial_name(self, obj):
-        return obj.trial.acronym or obj.trial.nct_id
-
-    @admin.display(description=_("Site"), ordering="site__city")
-    def site_name(self, obj):
+    @admin.display(description=_("Trial, site"), ordering="trial__acronym")
+    def trial_site(self, obj):
+        trial = obj.trial.acronym or obj.trial.nct_id
         if obj.site is None:
-            return "—"
-        facility = obj.site.facility if len(obj.site.facility) <= 32 else obj.site.facility[:30] + "…"
-        return format_html('<span title="{}">{} · {}</span>', obj.site.facility, obj.site.city, facility)
+            return format_html("{}<br>—", trial)
+        # The city tells a coordinator's sites apart; the facility's full name is in the tooltip.
+        return format_html('{}<br><span title="{}">{}</span>', trial, obj.site.facility, obj.site.city)
 
     @admin.display(description=_("Verdict"), ordering="verdict")
     def verdict_badge(self, obj):
         return _badge(obj.verdict, obj.get_verdict_display())
 
-    @admin.display(description=_("Age"), ordering="age_years")
-    def age(self, obj):
-        return obj.age_years
-
-    @admin.display(description=_("Possible duplicate"), boolean=True, ordering="duplicate_of")
-    def is_duplicate(self, obj):
-        return obj.duplicate_of_id is not None
+    @admin.display(description=_("Age, sex"), ordering="age_years")
+    def age_sex(self, obj):
+        return format_html("{}<br>{}", "—" if obj.age_years is None else obj.age_years, obj.get_sex_display() or "—")
 
     # --- Change page, grouped as the patient saw the questions ----------------------------------
     @admin.display(description=_("Possible duplicate of"))
