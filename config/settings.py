@@ -452,6 +452,8 @@ PORTAL_SCREENING_WITHIN_DAYS = env_int("PORTAL_SCREENING_WITHIN_DAYS", 60, minim
 PORTAL_PREGNANCY_FROM_AGE = env_int("PORTAL_PREGNANCY_FROM_AGE", 12, minimum=0)
 PORTAL_CONTACT_EMAIL = env_str("PORTAL_CONTACT_EMAIL", "privacy@localhost")
 PORTAL_CONTACT_PHONE = env_str("PORTAL_CONTACT_PHONE", "")
+# The patients' country, as the registry names it: its cities come first where patients pick one.
+PORTAL_HOME_COUNTRY = env_str("PORTAL_HOME_COUNTRY", "China")
 # Applications never referred to a screening visit are erased this many days after their last
 # activity (recruitment.services.erasure.erase_expired, run daily by beat).
 RETENTION_DAYS = env_int("APPLICATION_RETENTION_DAYS", 365, minimum=30)

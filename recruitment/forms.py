@@ -73,10 +73,10 @@ PHONE = re.compile(r"^\+?[\d\s\-().]{6,30}$")
 
 def _site_label(site) -> str:
     """A site as the patient chooses it: with its distance when the patient said where they are."""
-    km = getattr(site, "distance_km", None)
-    if km is None:
+    how_far = getattr(site, "how_far", "")
+    if not how_far:
         return str(site)
-    return _("%(site)s (about %(km)d km)") % {"site": site, "km": round(km)}
+    return _("%(site)s (%(how_far)s)") % {"site": site, "how_far": how_far}
 
 
 def clean_phone_number(value: str) -> str:
@@ -299,14 +299,16 @@ class ScreeningForm(forms.Form):
                 self.add_error(
                     "guardian_name",
                     _(
-                        "By the date of birth given, the patient is under 18: a parent or legal guardian writes their name here."
+                        "By the date of birth given, the patient is under 18: a parent or legal guardian writes "
+                        "their name here."
                     ),
                 )
             if not data.get("consent_guardian") and "consent_guardian" not in self.errors:
                 self.add_error(
                     "consent_guardian",
                     _(
-                        "By the date of birth given, the patient is under 18: a parent or legal guardian must tick this agreement."
+                        "By the date of birth given, the patient is under 18: a parent or legal guardian must tick "
+                        "this agreement."
                     ),
                 )
         return data

@@ -46,13 +46,72 @@ def test_the_list_offers_the_cities_where_trials_recruit_and_names_the_nearest_s
 def test_the_trial_page_and_the_sign_up_list_the_nearest_recruiting_sites_first(trial):
     page = Client().get("/en/trials/brave-aa1/", {"near": "Guangzhou"}).content.decode()
     order = [page.index(name) for name in ("Canton Hospital", "Huashan Hospital", "Peking Hospital", "Closed Hospital")]
-    assert order == sorted(order) and "about 0 km away" in page
+    assert (
+        order == sorted(order)
+        and 'Canton Hospital</div><div class="small text-body-secondary">Guangzhou, China · in your city' in page
+    )
+    assert "about 0 km" not in page and "about 1070 km away" not in page and "km away" in page
     assert 'href="/en/trials/brave-aa1/apply/?near=Guangzhou"' in page
     form = Client().get("/en/trials/brave-aa1/apply/", {"near": "Guangzhou"}).content.decode()
     select = re.search(r'<select name="site"[^>]*>(.*?)</select>', form, re.S).group(1)
     options = re.findall(r'<option value="\d+"[^>]*>([^<]+)</option>', select)
-    assert options[0].startswith("Canton Hospital") and "km" in options[0]
-    assert options[1].startswith("Huashan Hospital")
+    assert options[0].startswith("Canton Hospital") and options[0].endswith("(in your city)")
+    assert options[1].startswith("Huashan Hospital") and re.search(r"\(about \d+ km away\)$", options[1])
+    chinese = Client().get("/zh-hans/trials/brave-aa1/apply/", {"near": "Guangzhou"}).content.decode()
+    select = re.search(r'<select name="site"[^>]*>(.*?)</select>', chinese, re.S).group(1)
+    options = re.findall(r'<option value="\d+"[^>]*>([^<]+)</option>', select)
+    assert options[0].endswith("（就在您选择的城市）") and re.search(r"（约 \d+ 公里）$", options[1]), options
+
+
+def test_a_browser_location_beside_a_site_says_less_than_a_kilometre_never_0_km(trial):
+    page = Client().get("/en/trials/brave-aa1/", {"lat": "23.1", "lon": "113.3"}).content.decode()
+    assert "about 0 km" not in page and ("less than 1 km away" in page or "about 5 km away" in page)
+    page = Client().get("/en/trials/brave-aa1/", {"lat": f"{GUANGZHOU[0]:.1f}", "lon": "113.26"}).content.decode()
+    assert "in your city" not in page  # a position is not a city the patient chose
+
+
+def city_options(html: str) -> list[str]:
+    select = re.search(r'<select name="near"[^>]*>(.*?)</select>', html, re.S).group(1)
+    return [
+        re.sub(r"<[^>]+>", "", part).strip()
+        for part in re.findall(r"<(?:optgroup label=\"[^\"]*\"|option[^>]*)>([^<]*)", select)
+    ]
+
+
+def test_the_cities_are_in_the_readers_order_with_the_patients_country_first(trial):
+    for facility, city, city_zh, country, country_zh, point in [
+        ("Chongqing Hospital", "Chongqing", "重庆", "China", "中国", (29.56, 106.55)),
+        ("Changsha Hospital", "Changsha", "长沙", "China", "中国", (28.23, 112.94)),
+        ("Chengdu Hospital", "Chengdu", "成都", "China", "中国", (30.66, 104.07)),
+        ("Tokyo Clinic", "Tokyo", "东京", "Japan", "日本", (35.68, 139.69)),
+        ("Austin Clinic", "Austin", "奥斯汀", "United States", "美国", (30.27, -97.74)),
+    ]:
+        make_site(
+            trial,
+            facility=facility,
+            city=city,
+            city_zh_hans=city_zh,
+            country=country,
+            country_zh_hans=country_zh,
+            latitude=point[0],
+            longitude=point[1],
+        )
+    chinese = Client().get("/zh-hans/").content.decode()
+    groups = re.findall(r'<optgroup label="([^"]*)">', chinese)
+    assert groups == ["中国", "美国", "日本"]  # the patients' country first, then by pinyin (mei, ri)
+    china = re.search(r'<optgroup label="中国">(.*?)</optgroup>', chinese, re.S).group(1)
+    assert re.findall(r">([^<]+)</option>", china) == ["北京", "长沙", "成都", "重庆", "广州", "上海"]
+    english = Client().get("/en/").content.decode()
+    assert re.findall(r'<optgroup label="([^"]*)">', english) == ["China", "Japan", "United States"]
+    china = re.search(r'<optgroup label="China">(.*?)</optgroup>', english, re.S).group(1)
+    assert re.findall(r">([^<]+)</option>", china) == [
+        "Beijing",
+        "Changsha",
+        "Chengdu",
+        "Chongqing",
+        "Guangzhou",
+        "Shanghai",
+    ]
 
 
 def test_the_browsers_location_sorts_the_sites_and_the_page_is_not_cached(trial, settings):

@@ -5,10 +5,8 @@ without the values themselves: the trail outlives an erasure."""
 from __future__ import annotations
 
 from django.conf import settings
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone, translation
-
-from django.db import IntegrityError
 
 from recruitment.consent import OPTIONAL_CONSENTS, givable_later, version_of
 from recruitment.contact_keys import email_key, phone_key
