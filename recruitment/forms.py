@@ -94,6 +94,9 @@ class ScreeningForm(forms.Form):
     # Who answers: set by the address the patient chose (?for=child), kept with the answers.
     # A CharField: an unknown value is the patient's voice, never an error nobody can see.
     respondent = forms.CharField(initial=Respondent.PATIENT, required=False, widget=forms.HiddenInput)
+    # Set once the patient picked the language for calls themselves (a language switch then keeps
+    # it); until then, that answer follows the language the page is read in.
+    language_chosen = forms.BooleanField(required=False, widget=forms.HiddenInput)
     # --- About you -----------------------------------------------------------------------------
     date_of_birth = forms.DateField(
         label=_("Date of birth"),

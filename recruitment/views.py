@@ -154,8 +154,16 @@ def _switch_language(request, signup, code):
     on this page submits them: it works without JavaScript, and nothing is validated or stored)."""
     previous = get_language()
     initial = initial_from_answers(questionnaire_for(signup.trial), request.POST)
-    if initial.get("language") in (None, "", previous):
-        initial["language"] = code  # calls in the language the patient now reads, unless they chose one
+    # An answer other than the page's language was chosen; so was one the page's script saw picked,
+    # and one kept through an earlier switch. Any other follows the language the patient now reads.
+    chosen = request.POST.get("language_chosen") in ("1", "True", "on") or initial.get("language") not in (
+        None,
+        "",
+        previous,
+    )
+    if not chosen:
+        initial["language"] = code
+    initial["language_chosen"] = chosen
     translation.activate(code)
     ticked = any(name.startswith("consent_") and value for name, value in request.POST.items())
     # Say why the consents ticked are no longer ticked: the patient reads their text again.

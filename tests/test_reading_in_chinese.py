@@ -287,6 +287,24 @@ def test_the_contact_language_follows_a_switch_of_the_page_language(trial):
     assert re.search(r'<option value="zh-hans"[^>]*selected', body)
 
 
+def test_a_contact_language_the_patient_chose_survives_language_switches_back_and_forth(trial):
+    client = Client(HTTP_ACCEPT_LANGUAGE="zh-CN")
+    # Reading Chinese, she wants calls in English: the answer differs from the page's language.
+    to_english = client.post(
+        "/zh-hans/trials/brave-aa1/apply/", {**screening_post(language="en"), "switch_language": "en"}
+    ).content.decode()
+    assert re.search(r'<option value="en"[^>]*selected', to_english)
+    assert re.search(r'<input[^>]*name="language_chosen"[^>]*value="True"', to_english)
+    # Back to Chinese: her answer now equals the page she left, and still is hers.
+    back = client.post(
+        "/en/trials/brave-aa1/apply/",
+        {**screening_post(language="en"), "language_chosen": "True", "switch_language": "zh-hans"},
+    ).content.decode()
+    assert re.search(r'<option value="en"[^>]*selected', back)
+    # (The page's script sets language_chosen when she picks, even the page's own language.)
+    assert "/static/js/contact-language" in back
+
+
 def test_the_language_switcher_on_the_questionnaire_sends_the_answers(trial):
     body = Client().get("/en/trials/brave-aa1/apply/").content.decode()
     switch = re.findall(r'<button[^>]*name="switch_language"[^>]*>', body)

@@ -327,7 +327,8 @@ def test_a_chinese_patient_finishes_on_a_clinic_tablet_then_withdraws_and_erases
     reader.check(own, "my-application")
     own.click("text=撤回这项同意")  # sending her answers to the sponsor abroad
     own.wait_for_load_state()
-    assert "您的同意已撤回" in own.inner_text("#updated")
+    assert "您已撤回同意：“向境外申办方提供回答”" in own.inner_text("#updated")  # which one, by name
+    assert own.locator("#give-consent").get_by_role("button", name="我同意").count() >= 1  # and it can come back
     reader.check(own, "my-application-consent-withdrawn")
     own.click("text=删除我的信息")
     own.wait_for_load_state()
