@@ -120,8 +120,15 @@ def _problems(form):
         grouped = getattr(field.field.widget, "allow_multiple_selected", False) or field.widget_type == "radioselect"
         # A consent's label is its whole text: the message alone names it.
         label = "" if isinstance(field.field, forms.BooleanField) else field.label
+        # The link reaches the field's group (crispy's div_<id>), its label or legend on top: a jump
+        # to the input itself puts the label above the screen's edge. The script then focuses the input.
         problems.append(
-            {"id": f"{field.auto_id}_0" if grouped else field.auto_id, "label": label, "message": errors[0]}
+            {
+                "id": f"div_{field.auto_id}",
+                "focus": f"{field.auto_id}_0" if grouped else field.auto_id,
+                "label": label,
+                "message": errors[0],
+            }
         )
     return problems
 

@@ -320,10 +320,11 @@ def test_the_error_summary_links_each_problem_to_its_field_and_takes_the_focus(t
     )
     summary = re.search(r'<div class="alert alert-danger"[^>]*id="form-error"[^>]*>(.*?)</div>', body, re.S)
     assert summary and "autofocus" in summary.group(0)
-    links = re.findall(r'<a href="#([\w-]+)"', summary.group(1))
-    assert set(links) == {"id_phone", "id_sex_0", "id_loss_top"}
-    for target in links:
-        assert f'id="{target}"' in body
+    links = re.findall(r'<a href="#([\w-]+)" data-focus="([\w-]+)"', summary.group(1))
+    # Each link reaches the field's group, its label on top, and names the control to focus.
+    assert set(links) == {("div_id_phone", "id_phone"), ("div_id_sex", "id_sex_0"), ("div_id_loss_top", "id_loss_top")}
+    for group, control in links:
+        assert f'id="{group}"' in body and f'id="{control}"' in body
     assert "出生时性别" in summary.group(1)
 
 

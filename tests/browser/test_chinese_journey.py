@@ -121,10 +121,15 @@ def test_a_chinese_patient_goes_from_a_poster_to_each_verdict_without_meeting_en
     page.evaluate("document.getElementById('screening-form').noValidate = true")
     submit(page)
     assert page.evaluate("document.activeElement.id") == "form-error"
-    link = page.locator("#error-summary a[href='#id_phone']")
+    link = page.locator("#error-summary a[href='#div_id_phone']")
     assert link.count() == 1
     link.click()
     assert page.evaluate("document.activeElement.id") == "id_phone"
+    # The field's label is on the screen, above the field, not scrolled off its top edge.
+    label_top, field_top = page.evaluate(
+        "['label[for=id_phone]', '#id_phone'].map(s => document.querySelector(s).getBoundingClientRect().top)"
+    )
+    assert 8 <= label_top < field_top
     assert page.locator("#id_full_name").input_value() == "王芳"
     reader.check(page, "questionnaire-error")
     assert axe_violations(page) == []
