@@ -7,6 +7,7 @@ from decimal import Decimal
 import pytest
 from django.utils import timezone
 
+from recruitment.conditions import condition_of, installed
 from recruitment.conditions.alopecia_areata.models import AlopeciaAnswers
 from recruitment.consent import version_of
 from recruitment.models import Application, ConsentRecord, ContactDetails
@@ -617,3 +618,17 @@ def test_answers_of_another_condition_are_not_carried_into_a_trial_of_another(tr
     assert "loss_top" not in questionnaire_for(vitiligo).base_fields
     stored = make_application(vitiligo, phone="+86 139 0000 0777")
     assert stored.vitiligo.t_vasi == Decimal("4.15") and not AlopeciaAnswers.objects.filter(application=stored).exists()
+
+
+@pytest.mark.parametrize("code", [condition.code for condition in installed()])
+def test_the_pages_promise_the_time_the_conditions_questionnaire_was_measured_to_take(client, code):
+    trial = make_trial(slug=f"timed-{code}", condition=code)
+    minutes = condition_of(trial).minutes_to_answer
+    assert minutes >= 10  # measured on a phone: 14-17 minutes typical (issue 29), never "about 5"
+    for path, said in (
+        (f"/en/trials/{trial.slug}/apply/", f"About {minutes} minutes on a phone"),
+        (f"/en/trials/{trial.slug}/", f"About {minutes} minutes."),
+        (f"/zh-hans/trials/{trial.slug}/apply/", f"大约需要{minutes}分钟"),
+    ):
+        body = client.get(path).content.decode()
+        assert said in body and not re.search(r"\b5 minutes|[^0-9]5 ?分钟", body), path

@@ -337,6 +337,11 @@ class Trial(RemembersStored):
         return self.status == OPEN_FOR_SIGNUP and not is_installed(self.condition)
 
     @property
+    def minutes_to_answer(self) -> int:
+        """How long its questionnaire takes, as its condition measured it."""
+        return condition_of(self).minutes_to_answer
+
+    @property
     def condition_label(self):
         """The condition's name in the reader's language ("Unknown condition" if not installed)."""
         return condition_of(self).label

@@ -80,6 +80,8 @@ class Condition(Protocol):
     def treatment_groups(self) -> Mapping[str, frozenset[str]]: ...
     @property
     def private_kinds(self) -> frozenset[str]: ...
+    @property
+    def minutes_to_answer(self) -> int: ...
 
     def build_answers(self, application: Any, values: dict[str, Any]) -> models.Model:
         """Its answers row for the application (not saved) from the questionnaire's section."""
@@ -172,6 +174,9 @@ class ConditionModule:
     # Its kinds of criterion whose result tells which other diseases the patient has: the sponsors'
     # CSV leaves them out of the criteria results (the site's coordinators see them).
     private_kinds: frozenset[str] = frozenset()
+    # How long its questionnaire takes a typical patient on a phone, in minutes, as measured (the
+    # pages promise it): reading, the questions, the score estimate, the consents.
+    minutes_to_answer: int = 15
 
     def answers_of(self, application: Any) -> models.Model | None:
         """The application's stored answers row of this condition, or None."""

@@ -7,7 +7,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from recruitment.conditions.alopecia_areata.kinds import AAType, SpontaneousRegrowth
-from recruitment.conditions.alopecia_areata.score import SeverityBand
+from recruitment.conditions.alopecia_areata.score import PATIENT_BAND_WORDS, SeverityBand
 from recruitment.screening.treatments import YesNoUnsure
 
 
@@ -85,3 +85,8 @@ class AlopeciaAnswers(models.Model):
 
     def __str__(self):
         return f"{self._meta.verbose_name} #{self.application_id}"
+
+    @property
+    def severity_words(self):
+        """The band as the patient reads it (the staff see the scale's label)."""
+        return PATIENT_BAND_WORDS[SeverityBand(self.severity)]

@@ -12,7 +12,14 @@ from recruitment.conditions.alopecia_areata.kinds import (
     ScalpCondition,
     SpontaneousRegrowth,
 )
-from recruitment.conditions.alopecia_areata.score import BAND_STARTS, SALT_WEIGHTS, compute_salt, severity_band
+from recruitment.conditions.alopecia_areata.score import (
+    BAND_STARTS,
+    PATIENT_BAND_WORDS,
+    SALT_WEIGHTS,
+    SeverityBand,
+    compute_salt,
+    severity_band,
+)
 from recruitment.conditions.alopecia_areata.treatments import AlopeciaTreatment
 from recruitment.conditions.fields import (
     alone,
@@ -254,6 +261,10 @@ class AlopeciaQuestions(QuestionSection):
     # Where each AA-IGA band above "limited" starts, for the live preview (score.BAND_STARTS).
     band_starts = "|".join(str(start) for start, _band in BAND_STARTS)
 
+    def band_words(self) -> str:
+        """Each band in the patient's words, in the scale's order, for the live preview."""
+        return "|".join(str(PATIENT_BAND_WORDS[band]) for band in SeverityBand)
+
     def score_preview(self):
         """The server's SALT for the views on screen (typed, or kept across a language switch),
         when all four are valid numbers: shown without JavaScript too."""
@@ -269,7 +280,7 @@ class AlopeciaQuestions(QuestionSection):
         salt = compute_salt(
             top=values["loss_top"], back=values["loss_back"], left=values["loss_left"], right=values["loss_right"]
         )
-        return {"salt": salt, "band": severity_band(salt)}
+        return {"salt": salt, "band": PATIENT_BAND_WORDS[severity_band(salt)]}
 
 
 def _with_none_or_unsure(listed, unsure) -> list | None:

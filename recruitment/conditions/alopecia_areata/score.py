@@ -33,6 +33,16 @@ class SeverityBand(models.TextChoices):
     VERY_SEVERE = "4", _("4 – very severe (SALT 95-100)")
 
 
+# Each band as a patient reads it: what it means on their head, not the scale's number.
+PATIENT_BAND_WORDS = {
+    SeverityBand.NONE: _("no hair loss"),
+    SeverityBand.LIMITED: _("limited hair loss: up to a fifth of the scalp"),
+    SeverityBand.MODERATE: _("moderate hair loss: from a fifth to half of the scalp"),
+    SeverityBand.SEVERE: _("severe hair loss: half of the scalp or more"),
+    SeverityBand.VERY_SEVERE: _("very severe hair loss: all or almost all of the scalp"),
+}
+
+
 # Where each band above "none" starts (SALT above 0: limited). The page's live preview reads these
 # from the page, so that the browser and the server band a score alike.
 BAND_STARTS = (

@@ -1,3 +1,4 @@
+import re
 from decimal import Decimal
 
 import pytest
@@ -73,3 +74,30 @@ def test_a_no_to_the_earlier_8_year_question_is_not_read_as_no_regrowth_of_any_c
     assert screening_values(row)["regrowth_within_8_years"] == "unsure"
     row.regrowth_8_years_any_cause = True
     assert screening_values(row)["regrowth_within_8_years"] == "no"
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("language", "words", "scale"),
+    [
+        ("en", "severe hair loss: half of the scalp or more", "Doctors call 50 or more severe"),
+        ("zh-hans", "重度脱发：头皮的一半或以上", "医生把 50 及以上称为重度斑秃"),
+    ],
+)
+def test_the_patient_reads_the_salt_band_in_words_with_the_scale_explained(language, words, scale):
+    from django.test import Client
+
+    from tests.factories import make_trial, screening_post
+
+    trial = make_trial(slug="brave-aa1")
+    client = Client()
+    corrected = client.post(f"/{language}/trials/brave-aa1/apply/", screening_post(phone="", email=""))
+    preview = re.search(r'<p[^>]*id="salt-preview".*?</p>', corrected.content.decode(), re.S).group(0)
+    assert "75.2" in preview and words in preview and "3 –" not in preview
+    assert scale in corrected.content.decode()
+    bands = re.search(r'data-bands="([^"]*)"', preview).group(1).split("|")
+    assert len(bands) == 5 and words in bands  # the live preview says the same words
+    client.post(f"/{language}/trials/{trial.slug}/apply/", screening_post())
+    result = client.get(f"/{language}/trials/brave-aa1/apply/done/").content.decode()
+    shown = re.search(r'id="salt-result".*?</div>', result, re.S).group(0)
+    assert words in shown and scale in shown and "3 –" not in shown and "AA-IGA" not in shown
