@@ -480,3 +480,17 @@ def test_other_trials_suggested_after_a_closed_vitiligo_trial_are_vitiligo_trial
     make_trial(slug="open-aa", acronym="OPEN-AA")
     body = client.get(f"/en/trials/{closed.slug}/").content.decode()
     assert "OPEN-V" in body and "OPEN-AA" not in body
+
+
+@pytest.mark.django_db
+def test_the_hand_unit_is_drawn_and_the_scores_explanation_waits_behind_a_summary(client):
+    trial = make_trial(slug="hands", condition="vitiligo")
+    for language, drawn, explained in (
+        ("en", "Palm and fingers together = 1 hand unit", "VASI scores trials choose patients by"),
+        ("zh-hans", "手掌连同并拢的手指 = 1 个手掌单位", "试验用来筛选患者的 VASI 评分"),
+    ):
+        page = client.get(f"/{language}/trials/{trial.slug}/apply/").content.decode()
+        help_text = re.search(r'<div id="hand-help".*?</details>', page, re.S).group(0)
+        assert '<svg viewBox="0 0 110 130"' in help_text and drawn in help_text
+        details = re.search(r"<details>.*?</details>", help_text, re.S).group(0)
+        assert explained in details and "F-VASI" not in help_text.replace(details, "")
