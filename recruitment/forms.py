@@ -97,6 +97,7 @@ class ScreeningForm(forms.Form):
     # Set once the patient picked the language for calls themselves (a language switch then keeps
     # it); until then, that answer follows the language the page is read in.
     language_chosen = forms.BooleanField(required=False, widget=forms.HiddenInput)
+    adult_age = ADULT_AGE  # the page's script hides the guardian's questions from this age
     # --- About you -----------------------------------------------------------------------------
     date_of_birth = forms.DateField(
         label=_("Date of birth"),
