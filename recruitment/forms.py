@@ -107,7 +107,11 @@ class ScreeningForm(forms.Form):
     sex = radio(Sex.choices, _("Sex at birth"), _("Some trials have different age limits for women and men."))
     pregnancy = forms.MultipleChoiceField(
         label=_("For women: does any of this apply to you now?"),
-        help_text=_("These medicines are not tested during pregnancy or breastfeeding."),
+        # Needed from women only, so not marked required: the help says so, saving a round trip.
+        help_text=_(
+            "These medicines are not tested during pregnancy or breastfeeding. Women and girls: please tick "
+            "one, “None of these” if nothing applies."
+        ),
         choices=PREGNANCY_CHOICES,
         widget=forms.CheckboxSelectMultiple,
         required=False,
