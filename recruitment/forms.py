@@ -102,7 +102,8 @@ class ScreeningForm(forms.Form):
     date_of_birth = forms.DateField(
         label=_("Date of birth"),
         help_text=_("Each trial accepts certain ages; we work out your age from this."),
-        widget=forms.DateInput(attrs={"type": "date", "autocomplete": "bday"}),
+        # A date input reads only ISO dates: the Chinese locale's 2010/05/20 showed it empty.
+        widget=forms.DateInput(format="%Y-%m-%d", attrs={"type": "date", "autocomplete": "bday"}),
     )
     sex = radio(Sex.choices, _("Sex at birth"), _("Some trials have different age limits for women and men."))
     pregnancy = forms.MultipleChoiceField(

@@ -221,6 +221,16 @@ def test_a_trial_this_phone_already_applied_to_is_marked_applied_and_not_offered
     assert client.get("/en/trials/brave-aa1/apply/done/").status_code == 302
 
 
+def test_a_carried_over_date_of_birth_is_one_a_date_field_can_show_in_chinese_too(client, trial):
+    other = make_trial(slug="thrive-aa1", acronym="THRIVE-AA1")
+    submit(client, trial, sex="MALE", pregnancy=None, date_of_birth=f"{TODAY.year - 62}-01-05")
+    reference = Application.objects.get().reference
+    for language in ("zh-hans", "en"):
+        prefilled = client.get(f"/{language}/trials/{other.slug}/apply/?from={reference}").content.decode()
+        tag = re.search(r'<input[^>]*name="date_of_birth"[^>]*>', prefilled).group(0)
+        assert f'value="{TODAY.year - 62}-01-05"' in tag, tag  # ISO: not the locale's 1964/01/05
+
+
 def test_answers_cannot_be_prefilled_from_someone_elses_reference(client, trial):
     submit(client, trial)
     reference = Application.objects.get().reference
