@@ -47,6 +47,35 @@ CONSENT_TEXTS: dict[str, Label] = {
 }
 REMINDER_TEXT = CONSENT_TEXTS[ConsentPurpose.REMINDER]
 
+# The same consents in a parent's words, when a parent answers for a child (recruitment.respondent):
+# whose answers, whose name, who is called must be beyond doubt in the text the parent agrees to.
+# The reminder is asked on the confirmation page, in the patient's words.
+CHILD_CONSENT_TEXTS: dict[str, Label] = {
+    ConsentPurpose.HEALTH_DATA: _(
+        "I agree that the health information I give here about my child is used to check whether my child may "
+        "be eligible for this trial, and to show other recruiting trials it may fit. The study team of the "
+        "trial's sites sees it with my child's name and mine; the company running the trial (the sponsor) may "
+        "receive the answers without our names or contact details. It is deleted if I withdraw my consent."
+    ),
+    ConsentPurpose.CONTACT: _(
+        "I agree that a study coordinator of the trial's site contacts me, the parent or guardian, by phone or "
+        "e-mail about my child and this trial."
+    ),
+    ConsentPurpose.SHARE_WITH_SPONSOR: _(
+        "Optional: I agree that my child's name and my contact details are shared with the company that runs "
+        "the trial (the sponsor). Without this, the sponsor sees only the answers without our names."
+    ),
+    ConsentPurpose.GUARDIAN: _(
+        "I am my child's parent or legal guardian, I have read this page with my child and I agree to the "
+        "above on my child's behalf."
+    ),
+    ConsentPurpose.TRANSFER_ABROAD: _(
+        "Optional: I agree that the answers about my child, without our names (and my contact details too, if "
+        "I agreed to share them), are sent to the sponsor %(sponsor)s in %(country)s, outside our country, to "
+        "follow this trial's recruitment. Without this, they stay with the study sites here."
+    ),
+}
+
 REQUIRED_CONSENTS = (ConsentPurpose.HEALTH_DATA, ConsentPurpose.CONTACT)
 # What a patient can withdraw on its own, keeping the application: the others are what the
 # pre-screening is (withdrawing them is withdrawing from it, or asking for erasure).
@@ -67,8 +96,10 @@ def version_of(purpose: str) -> str:
     digest = hashlib.sha256()
     for code, _name in settings.LANGUAGES:
         with translation.override(code):
-            digest.update(str(CONSENT_TEXTS[purpose]).encode())
-            digest.update(b"\0")
+            # Both voices: a consent's version names the words the patient's parent read too.
+            for texts in (CONSENT_TEXTS, CHILD_CONSENT_TEXTS):
+                digest.update(str(texts.get(purpose, "")).encode())
+                digest.update(b"\0")
     return f"v-{digest.hexdigest()[:10]}"
 
 
@@ -77,15 +108,25 @@ def transfer_needed(trial) -> bool:
     return bool(trial.sponsor.country)
 
 
-def transfer_text(trial) -> str:
-    return CONSENT_TEXTS[ConsentPurpose.TRANSFER_ABROAD] % {
+def _texts(for_child: bool) -> dict[str, Label]:
+    return {**CONSENT_TEXTS, **CHILD_CONSENT_TEXTS} if for_child else CONSENT_TEXTS
+
+
+def consent_label(purpose: str, *, for_child: bool = False) -> Label:
+    """A consent's words as the questionnaire shows them, in the patient's or a parent's voice."""
+    return _texts(for_child)[purpose]
+
+
+def transfer_text(trial, *, for_child: bool = False) -> str:
+    return _texts(for_child)[ConsentPurpose.TRANSFER_ABROAD] % {
         "sponsor": trial.sponsor.patient_name,
         "country": _(trial.sponsor.country),
     }
 
 
-def text_of(purpose: str, trial) -> str:
-    """The words of a consent as the patient read them for `trial`, in the active language."""
+def text_of(purpose: str, trial, *, for_child: bool = False) -> str:
+    """The words of a consent as the patient (or their parent) read them for `trial`, in the
+    active language."""
     if purpose == ConsentPurpose.TRANSFER_ABROAD:
-        return transfer_text(trial)
-    return str(CONSENT_TEXTS[purpose])
+        return transfer_text(trial, for_child=for_child)
+    return str(_texts(for_child)[purpose])

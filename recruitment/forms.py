@@ -16,7 +16,7 @@ from django.utils.translation import gettext_lazy as _
 
 from recruitment.conditions import by_code, condition_of
 from recruitment.conditions.fields import alone, radio
-from recruitment.consent import CONSENT_TEXTS, transfer_needed, transfer_text
+from recruitment.consent import CONSENT_TEXTS, consent_label, transfer_needed, transfer_text
 from recruitment.labels import Label
 from recruitment.models import BestTime, ConsentPurpose, Sex
 from recruitment.patient_dates import age_on, patient_today
@@ -218,7 +218,7 @@ class ScreeningForm(forms.Form):
         if self.for_child:
             self._speak_to_parent()
         if transfer_needed(trial):
-            self.fields["consent_transfer_abroad"].label = transfer_text(trial)
+            self.fields["consent_transfer_abroad"].label = transfer_text(trial, for_child=self.for_child)
         else:
             del self.fields["consent_transfer_abroad"]
 
@@ -229,6 +229,13 @@ class ScreeningForm(forms.Form):
         )
         speak_to_parent(self.fields, CHILD_WORDS)
         speak_to_parent(self.fields, self.child_words)
+        for purpose in (
+            ConsentPurpose.HEALTH_DATA,
+            ConsentPurpose.CONTACT,
+            ConsentPurpose.SHARE_WITH_SPONSOR,
+            ConsentPurpose.GUARDIAN,
+        ):
+            self.fields[f"consent_{purpose}"].label = consent_label(purpose, for_child=True)
         # A parent answers only for a minor (see clean): the guardian's name and agreement are
         # always needed, and the page says so.
         self.fields["guardian_name"].required = self.fields["consent_guardian"].required = True

@@ -17,6 +17,7 @@ from recruitment.consent import OPTIONAL_CONSENTS, givable_later, text_of
 from recruitment.models import Application, ConsentPurpose
 from recruitment.pipeline import Status
 from recruitment.recently_sent import forget, keep_until_browser_closes, opened_application_id, remember_opened
+from recruitment.respondent import Respondent
 from recruitment.services import contact_changes, erasure, patient_access, patient_rights
 from recruitment.services.patient_messages import study_team_contact
 
@@ -114,16 +115,19 @@ def _home(request, application, *, contact_form=None, confirm_form=None, status=
     consents = list(application.consents.all())
     in_force = {c.purpose for c in consents if c.withdrawn_at is None}
     open_ = patient_rights.still_in_pipeline(application)
+    for_child = application.respondent == Respondent.PARENT  # the words the parent agreed to
     updated, updated_consent = _updated(request)
     context = {
         "application": application,
         "status_words": STATUS_WORDS[Status(application.status)],
         "can_withdraw": open_,
         "team": study_team_contact(application),
-        "consents": [(c, text_of(c.purpose, application.trial)) for c in consents],
+        "consents": [(c, text_of(c.purpose, application.trial, for_child=for_child)) for c in consents],
         "withdrawable": [p for p in OPTIONAL_CONSENTS if p in in_force],
         "givable": [
-            (p, text_of(p, application.trial)) for p in givable_later(application.trial) if open_ and p not in in_force
+            (p, text_of(p, application.trial, for_child=for_child))
+            for p in givable_later(application.trial)
+            if open_ and p not in in_force
         ],
         "contact_form": contact_form
         or ContactCorrectionForm(

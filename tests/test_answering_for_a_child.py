@@ -263,3 +263,19 @@ def test_the_name_asked_in_the_patients_own_voice_says_it_is_the_patients(trial)
         body = Client().get(f"/{language}/trials/{trial.slug}/apply/").content.decode()
         label = re.search(r'<label[^>]*for="id_full_name"[^>]*>(.*?)</label>', body, re.S).group(1)
         assert words in label
+
+
+@pytest.mark.parametrize(("language", "child"), [("en", "my child"), ("zh-hans", "孩子")])
+def test_a_parent_agrees_to_consents_written_about_the_child(language, child):
+    trial = make_trial(slug="kids-consent", min_age_years=12, max_age_years=None)
+    trial.sponsor.country = "United States"  # the transfer abroad is asked too
+    trial.sponsor.save()
+    body = Client().get(f"/{language}/trials/{trial.slug}/apply/?for=child").content.decode()
+    labels = {
+        name: " ".join(re.sub(r"<[^>]+>", " ", text).split())
+        for name, text in re.findall(r'<label[^>]*for="id_(consent_\w+)"[^>]*>(.*?)</label>', body, re.S)
+    }
+    assert set(labels) >= {"consent_health_data", "consent_contact", "consent_guardian", "consent_transfer_abroad"}
+    assert not [name for name, text in labels.items() if child not in text], labels
+    patient = Client().get(f"/{language}/trials/{trial.slug}/apply/").content.decode()
+    assert child not in re.search(r'<label[^>]*for="id_consent_health_data"[^>]*>(.*?)</label>', patient, re.S).group(1)
