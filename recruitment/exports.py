@@ -58,11 +58,21 @@ class Contact(enum.Enum):
 
 
 class ApplicationExporter:
-    def __init__(self, applications: QuerySet, *, contact: Contact = Contact.NONE, conditions=None):
+    def __init__(
+        self,
+        applications: QuerySet,
+        *,
+        contact: Contact = Contact.NONE,
+        conditions=None,
+        audited_contacts: frozenset[int] = frozenset(),
+    ):
         """`conditions`: the codes of the conditions whose columns the export has (those of the
-        exported applications' trials when not given)."""
+        exported applications' trials when not given). `audited_contacts`: with CONSENTED, the
+        applications whose contact details were recorded as leaving before the first byte: no other
+        row carries them, even one whose consent was given while the file streams."""
         self.applications = applications
         self.contact = contact
+        self.audited_contacts = audited_contacts
         # The file is in one language, the one active when the export was asked for: its rows are
         # written later, while the response streams, when another may be active (or none).
         self.language = translation.get_language()
@@ -170,12 +180,15 @@ class ApplicationExporter:
             latest.setdefault(application_id, results)
         shared = set()
         if self.contact is Contact.CONSENTED:
-            shared = set(
-                ConsentRecord.objects.filter(
-                    application_id__in=ids,
-                    purpose=ConsentPurpose.SHARE_WITH_SPONSOR,
-                    withdrawn_at=None,
-                ).values_list("application_id", flat=True)
+            shared = (
+                set(
+                    ConsentRecord.objects.filter(
+                        application_id__in=ids,
+                        purpose=ConsentPurpose.SHARE_WITH_SPONSOR,
+                        withdrawn_at=None,
+                    ).values_list("application_id", flat=True)
+                )
+                & self.audited_contacts
             )
         sites = {site.pk: str(site) for site in Site.objects.filter(pk__in={values[3] for values in chunk})}
         for values in chunk:

@@ -16,16 +16,20 @@ from recruitment.access_forms import CodeForm, ContactCorrectionForm, EraseForm,
 from recruitment.consent import OPTIONAL_CONSENTS, givable_later, text_of
 from recruitment.models import Application, ConsentPurpose
 from recruitment.pipeline import Status
-from recruitment.recently_sent import forget, keep_until_browser_closes, opened_application_id, remember_opened
+from recruitment.recently_sent import (
+    erased_here,
+    forget,
+    forget_erased,
+    keep_until_browser_closes,
+    opened_application_id,
+    remember_opened,
+)
 from recruitment.respondent import Respondent
 from recruitment.services import contact_changes, erasure, patient_access, patient_rights
 from recruitment.services.patient_messages import study_team_contact
 
 PENDING = "pending_access"
 CHECKING = "checking_address"  # the code sent to a new phone or e-mail, in this browser
-# Set in the fresh session after an erasure, so that this browser's way back to "my application"
-# says the data is deleted rather than "closed on this device"; it names nothing.
-ERASED = "erased_here"
 
 # Each status in the patient's words: what it means for them.
 STATUS_WORDS = {
@@ -157,7 +161,7 @@ def home(request):
 
 def _closed(request):
     """Nothing open in this browser: deleted, if it was deleted here; otherwise closed for privacy."""
-    if request.session.get(ERASED):
+    if erased_here(request):
         return redirect("recruitment:my_erased")
     return redirect(f"{reverse('recruitment:my_start')}?expired=1")
 
@@ -243,9 +247,7 @@ def erase(request):
     form = EraseForm(_posted(request))
     if form.is_valid():
         erasure.erase(application, by_patient=True, reason="asked for on my application")
-        forget(request)
-        request.session[ERASED] = True
-        keep_until_browser_closes(request)
+        forget_erased(request)
         return redirect("recruitment:my_erased")
     return render(
         request, "my/erase.html", {"form": form, "application": application}, status=400 if form.is_bound else 200

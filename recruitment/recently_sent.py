@@ -17,6 +17,10 @@ OPENED = "my_application"
 # Applications this browser holds because a reminder's code opened them, not because it sent
 # them: their answers are reused, never who the patient is (`sent_here`).
 REOPENED = "reopened"
+# Set in the fresh session after an erasure here, so that this browser's way back to "my
+# application" says the data is deleted rather than "closed on this device"; it names nothing,
+# and goes as soon as this browser sends or opens another application.
+ERASED = "erased_here"
 WINDOW_SECONDS = 30 * 60
 OPENED_SECONDS = 20 * 60  # "my application" stays open this long after the code, without a new one
 KEEP = 10
@@ -49,6 +53,7 @@ def remember_sent(request, response, application_id: int):
     kept = [(pk, at) for pk, at in _fresh(request.session.get(SENT, []), WINDOW_SECONDS) if pk != application_id]
     _new_key(request)
     request.session[SENT] = [(application_id, time.time()), *kept][:KEEP]
+    request.session.pop(ERASED, None)
     keep_until_browser_closes(request)
     return response
 
@@ -56,7 +61,10 @@ def remember_sent(request, response, application_id: int):
 def remember_reopened(request, response, application_id: int):
     """A reminder's code opened the application on this browser, which may be anyone's."""
     remember_sent(request, response, application_id)
-    request.session[REOPENED] = [application_id, *request.session.get(REOPENED, [])][:KEEP]
+    # Without repeats: reopening one's own application again and again must not push another's
+    # out of this list while it is still among those sent (sent_here would then be true of it).
+    others = [pk for pk in request.session.get(REOPENED, []) if pk != application_id]
+    request.session[REOPENED] = [application_id, *others][:KEEP]
     return response
 
 
@@ -69,6 +77,7 @@ def remember_opened(request, application_id: int) -> None:
     """The patient proved with a one-time code that the application is theirs."""
     _new_key(request)
     request.session[OPENED] = (application_id, time.time())
+    request.session.pop(ERASED, None)
     keep_until_browser_closes(request)
 
 
@@ -82,3 +91,14 @@ def opened_application_id(request) -> int | None:
 def forget(request) -> None:
     """Nothing of the patient is left on this device: the session's data and its key go."""
     request.session.flush()
+
+
+def forget_erased(request) -> None:
+    """After an erasure here: nothing is left, and the browser is told it was deleted."""
+    forget(request)
+    request.session[ERASED] = True
+    keep_until_browser_closes(request)
+
+
+def erased_here(request) -> bool:
+    return bool(request.session.get(ERASED))

@@ -13,7 +13,7 @@ from django.views.decorators.http import require_safe
 
 from recruitment.consent import transfer_needed
 from recruitment.exports import ApplicationExporter, Contact, csv_response
-from recruitment.funnel import SMALLEST_SHOWN, STAGES, WITHHELD, chart, protected, trial_funnel
+from recruitment.funnel import SMALLEST_SHOWN, STAGES, WITHHELD, chart, trial_funnel
 from recruitment.models import AuditAction, AuditEvent, ConsentPurpose, ConsentRecord
 from recruitment.pipeline import Status
 from recruitment.screening.eligibility import Verdict
@@ -81,11 +81,12 @@ LEFT_OUT_REASONS = {
 @dataclass
 class LeftOut:
     """How many likely-eligible applicants of one trial the CSV does not list, and why: counts
-    only, shown as the funnel's breakdowns show them (see `left_out_of_csv`)."""
+    only (see `left_out_of_csv`)."""
 
     total: int
     shown_total: str
-    reasons: list[str]  # "why: how many", one line each
+    reasons: list[str]  # "why: how many", or only "why" when the counts are withheld
+    counted: bool = True
 
 
 def in_words(shown: int | str) -> str:
@@ -99,14 +100,18 @@ def in_words(shown: int | str) -> str:
     return str(shown)
 
 
-def left_out_of_csv(user, trial) -> LeftOut:
-    """The likely-eligible applicants the funnel counts and the CSV does not list, by reason.
+def reason_counts_shown(counts: list[int]) -> bool:
+    """Whether a trial's left-out reasons show their counts: only when none is between 1 and 4.
+    The total is known (the funnel's likely eligible less the CSV's rows), so any count shown
+    beside a small one, or a small one shown as "fewer than 5", lets a reader who knows this
+    rule narrow it down; withheld whenever one is small, the reasons say nothing about anyone."""
+    return not any(0 < count < SMALLEST_SHOWN for count in counts)
 
-    The total is the "All" row's likely eligible less the CSV's rows, which the sponsor can work
-    out anyway; the reasons split it, so a reason counting fewer than five people shows "fewer
-    than 5" and the others are hidden where the total would give it away (`protected`). A
+
+def left_out_of_csv(user, trial) -> LeftOut:
+    """The likely-eligible applicants the funnel counts and the CSV does not list, by reason. A
     reason that cannot apply to the trial is not listed: a row the reader knows is zero would
-    hide nothing."""
+    only be noise."""
     likely = applications_for(user, erased=True).filter(trial=trial, verdict=Verdict.LIKELY_ELIGIBLE)
     kept = Q(erased_at=None) & ~Q(status=Status.WITHDRAWN)
     counting = {
@@ -117,14 +122,17 @@ def left_out_of_csv(user, trial) -> LeftOut:
         counting["no_transfer"] = Count("pk", filter=kept & ~Q(pk__in=_transfer_consented()))
     counts = likely.aggregate(**counting)
     total = sum(counts.values())
-    shown = protected([counts[reason] for reason in counting], total)
+    counted = reason_counts_shown(list(counts.values()))
     return LeftOut(
         total=total,
         shown_total=in_words(f"< {SMALLEST_SHOWN}" if 0 < total < SMALLEST_SHOWN else total),
         reasons=[
-            _("%(reason)s: %(count)s") % {"reason": LEFT_OUT_REASONS[reason], "count": in_words(cell)}
-            for reason, cell in zip(counting, shown, strict=True)
+            _("%(reason)s: %(count)s") % {"reason": LEFT_OUT_REASONS[reason], "count": counts[reason]}
+            if counted
+            else str(LEFT_OUT_REASONS[reason])
+            for reason in counting
         ],
+        counted=counted,
     )
 
 
@@ -135,9 +143,6 @@ def eligible_csv(request, slug):
     include_needs_review = request.GET.get("include_needs_review") in ("1", "on", "true")
     applications = eligible_applications(request.user, trial, include_needs_review=include_needs_review)
     with_contact = request.user.has_perm(CONTACT_PERMISSION)
-    exporter = ApplicationExporter(
-        applications, contact=Contact.CONSENTED if with_contact else Contact.NONE, conditions=[trial.condition]
-    )
     rows = applications.count()
     identified = (
         list(
@@ -172,6 +177,12 @@ def eligible_csv(request, slug):
             details={**options, "with_contact_details": True},
         )
         for pk, _ref in identified
+    )
+    exporter = ApplicationExporter(
+        applications,
+        contact=Contact.CONSENTED if with_contact else Contact.NONE,
+        conditions=[trial.condition],
+        audited_contacts=frozenset(pk for pk, _ref in identified),
     )
     # Two different lists, two names: a download of one never overwrites the other.
     scope = "eligible-and-needs-review" if include_needs_review else "eligible"

@@ -29,7 +29,7 @@ from recruitment.models import (
     NotificationStatus,
 )
 from recruitment.pipeline import Status
-from recruitment.services import erasure, review
+from recruitment.services import erasure, patient_rights, review
 from tests.browser.latin import latin_words
 from tests.factories import make_application, make_coordinator, make_site, make_sponsor, make_trial, screening_post
 from tests.test_sponsor import rows_of
@@ -955,3 +955,39 @@ def test_a_patient_is_never_given_the_portals_placeholder_address_as_the_study_t
     assert confirmations and not [body for body in confirmations if "@localhost" in body]
     settings.PORTAL_CONTACT_EMAIL = "privacy@trials.example.org"
     assert "privacy@trials.example.org" in open_my_application(Client(), application.reference, PHONE).content.decode()
+
+
+def test_a_consent_given_from_a_second_tab_after_a_withdrawal_or_an_erasure_is_refused(trial):
+    for close in (patient_rights.withdraw, lambda app: erasure.erase(app, by_patient=True, reason="asked")):
+        application = make_application(trial)
+        stale = Application.objects.get(pk=application.pk)  # the other tab's page, read before
+        close(application)
+        assert patient_rights.give_consent(stale, ConsentPurpose.SHARE_WITH_SPONSOR) is False
+        assert not application.consents.filter(purpose=ConsentPurpose.SHARE_WITH_SPONSOR).exists()
+        assert not AuditEvent.objects.filter(application=application, action=AuditAction.CONSENT_GIVEN).exists()
+
+
+def test_opening_another_application_here_after_an_erasure_drops_the_deleted_notice(trial):
+    erased, other = make_application(trial), make_application(trial, phone="+86 139 0000 7777")
+    browser = Client()
+    open_my_application(browser, erased.reference, PHONE)
+    browser.post("/en/my/application/erase/", {"confirm": "on"})
+    assert browser.session.get("erased_here")
+    open_my_application(browser, other.reference, "+86 139 0000 7777")
+    assert "erased_here" not in browser.session  # its expiry will say "closed", not "deleted"
+
+
+def test_reopening_ones_own_application_again_and_again_never_makes_anothers_count_as_sent_here():
+    from django.contrib.auth.models import AnonymousUser
+    from django.contrib.sessions.middleware import SessionMiddleware
+    from django.test import RequestFactory
+
+    from recruitment.recently_sent import recent_applications, remember_reopened, sent_here
+
+    request = RequestFactory().get("/")
+    request.user = AnonymousUser()
+    SessionMiddleware(lambda r: None).process_request(request)
+    remember_reopened(request, None, 101)  # someone else's, opened with the code of its reminder
+    for _ in range(12):
+        remember_reopened(request, None, 202)
+    assert 101 in recent_applications(request) and not sent_here(request, 101)

@@ -36,6 +36,9 @@ def test_seed_demo_loads_the_phase_3_trials_with_sites_and_plain_words(settings)
     # Every demo site tells its patients how to reach its study team (never the portal's placeholder),
     # so the deployment check about silent sites is quiet on the demo.
     assert not Site.objects.filter(contact_phone="", contact_email="").exists()
+    # The desk's address is in patients' messages, which name no trial or drug.
+    for slug, email in Site.objects.values_list("trial__slug", "contact_email"):
+        assert not set(slug.split("-")) & set(email.replace("@", "-").replace(".", "-").split("-")), email
     assert sites_tell_patients_how_to_reach_them(None, databases=["default"]) == []
 
 

@@ -10,7 +10,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from recruitment.models import Application, AuditEvent
-from recruitment.services import review
+from recruitment.services import patient_rights, review
 from tests.cast import build_cast
 from tests.factories import DATE_OF_BIRTH, make_application, make_campaign, make_criterion
 from trials.services import record_campaign_scan
@@ -211,6 +211,20 @@ def test_contact_details_only_with_consent_and_only_for_users_with_the_permissio
     assert not AuditEvent.objects.filter(application=cast.app_a, action="exported").exists()
 
 
+def test_contact_details_leave_only_for_the_applications_recorded_before_the_file_streams(client, cast):
+    consenting = make_application(cast.trial, site=cast.site_a, full_name="Erin E", loss_top="100")
+    review.reevaluate(consenting, by=None)
+    cast.sponsor_x.user_permissions.add(Permission.objects.get(codename="receive_consented_contact_details"))
+    client.force_login(cast.sponsor_x)
+    response = export(client, cast.trial)  # recorded: nobody's contact details leave
+    patient_rights.give_consent(consenting, "share_with_sponsor")  # given while the file streams
+    rows = rows_of(response)
+    by_ref = {row[0]: dict(zip(rows[0], row, strict=True)) for row in rows[1:]}
+    assert by_ref[consenting.reference]["Name"] == ""
+    assert not AuditEvent.objects.filter(application=consenting, action="exported").exists()
+    assert "Erin E" in "".join(",".join(row) for row in rows_of(export(client, cast.trial)))  # the next one
+
+
 def test_every_download_is_recorded_with_trial_options_and_row_count(client, cast):
     client.force_login(cast.sponsor_x)
     rows_of(export(client, cast.trial, include_needs_review="1"))
@@ -346,7 +360,9 @@ def test_cells_a_spreadsheet_could_run_are_neutralised_in_each_language(cast, la
         email="a@b.cn",
     )
     with translation.override(language):
-        exporter = ApplicationExporter(Application.objects.all(), contact=Contact.CONSENTED)
+        exporter = ApplicationExporter(
+            Application.objects.all(), contact=Contact.CONSENTED, audited_contacts=frozenset({app.pk})
+        )
         text = b"".join(exporter_chunks(exporter)).decode("utf-8-sig")
     rows = list(csv.reader(io.StringIO(text)))
     row = dict(zip(rows[0], next(r for r in rows[1:] if r[0] == app.reference), strict=True))

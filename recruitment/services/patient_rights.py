@@ -69,7 +69,10 @@ def give_consent(application: Application, purpose: str) -> bool:
     ledger, the withdrawn one kept. False when it is already in force or the application is closed."""
     if purpose not in givable_later(application.trial):
         raise ValueError(f"{purpose} cannot be given on my application")
-    if not still_in_pipeline(application):
+    # Read again under the row's lock, as `withdraw` and the erasure take it: a second tab's
+    # withdrawal or erasure a moment ago leaves nothing to agree to.
+    current = Application.objects.select_for_update().only("status", "erased_at").get(pk=application.pk)
+    if current.erased_at is not None or not still_in_pipeline(current):
         return False
     try:
         with transaction.atomic():

@@ -128,7 +128,7 @@ class Command(BaseCommand):
         for site in trial.sites.all():
             if not site.contact_phone and not site.contact_email:
                 # The registry gives no desk for patients; a demonstration one, at a reserved domain.
-                site.contact_email = f"studyteam-{site.pk}@{trial.slug}.example.org"
+                site.contact_email = f"studyteam-{site.pk}@demo.example.org"  # naming no trial: it is in messages
                 site.save(update_fields=["contact_email"])
             empty = {
                 f"{part}_zh_hans": chinese[getattr(site, f"{part}_en")]
