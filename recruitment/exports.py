@@ -38,12 +38,13 @@ CHUNK = 2000
 # Criteria whose result would tell a sponsor which illnesses a patient has had, or whether she is
 # pregnant: listed for the site's coordinators only. Each condition adds its own (`private_kinds`).
 PRIVATE_KINDS = frozenset({"health_history", "pregnancy"})
-# A criterion's result in the "criteria results" column. The English words are those the exports
-# have always written (a sponsor's spreadsheet may look for them); other languages translate them.
+# A criterion's result in the "criteria results" column, from the trial's side whatever the
+# criterion's role (an exclusion "met" read as "meets the exclusion"): the words of the coordinators'
+# criteria table, lower case in a sentence.
 RESULT_WORDS = {
-    "met": pgettext_lazy("a criterion's result in a CSV export", "met"),
-    "not_met": pgettext_lazy("a criterion's result in a CSV export", "not met"),
-    "unknown": pgettext_lazy("a criterion's result in a CSV export", "unknown"),
+    "met": pgettext_lazy("a criterion's result in a CSV export", "passes"),
+    "not_met": pgettext_lazy("a criterion's result in a CSV export", "does not pass"),
+    "unknown": pgettext_lazy("a criterion's result in a CSV export", "cannot tell"),
 }
 
 
