@@ -396,3 +396,33 @@ def test_each_page_of_names_and_phone_numbers_viewed_is_in_the_audit_trail(trial
         ("queue", [shown.pk]),
     ]
     assert "Li Lei" not in str([e.details for e in events])  # which applications, not what they say
+
+
+@pytest.mark.parametrize(
+    ("language", "said"), [("en", "A parent applied: ask for Li Fang"), ("zh-hans", "家长代为申请：请找李芳")]
+)
+def test_a_coordinator_calling_about_a_child_is_told_whom_to_ask_for(site, language, said):
+    from tests.factories import screening_post
+
+    kids = make_trial(slug="kids-queue", min_age_years=12, max_age_years=None)
+    kid_site = make_site(kids, facility="Kids Hospital")
+    nurse = make_coordinator("nurse", kid_site)
+    guardian = "Li Fang" if language == "en" else "李芳"
+    from recruitment.demo import submit_answers
+
+    child = submit_answers(
+        kids,
+        screening_post(
+            respondent="parent",
+            date_of_birth=f"{timezone.now().year - 16}-03-01",
+            guardian_name=guardian,
+            consent_guardian="on",
+            pregnancy=["none"],
+        ),
+        site=kid_site,
+    )
+    staff = Client(HTTP_ACCEPT_LANGUAGE="zh-CN" if language == "zh-hans" else "en")
+    staff.force_login(nurse)
+    queue = staff.get("/admin/recruitment/application/queue/").content.decode()
+    assert said in queue and child.reference in queue
+    assert said in staff.get("/admin/recruitment/application/").content.decode()

@@ -376,6 +376,7 @@ class ApplicationAdmin(admin.ModelAdmin):
                     "waited": _waited(application.submitted_at, now),
                     "overdue": due.overdue,
                     "phone": _tel(application.contact.phone),
+                    "ask_for": words.whom_to_ask_for(application),
                 }
             )
         context = {
@@ -582,12 +583,16 @@ class ApplicationAdmin(admin.ModelAdmin):
     @admin.display(description=_("Applicant"), ordering="contact__full_name")
     def who(self, obj):
         """Who to call and how, in one narrow cell: name, phone, best time and language."""
+        ask_for = words.whom_to_ask_for(obj)
         return format_html(
-            '<span class="who-name">{}</span><br><span class="nowrap">{}</span><br><small>{} · {}</small>{}',
+            '<span class="who-name">{}</span><br><span class="nowrap">{}</span><br><small>{} · {}</small>{}{}',
             obj.contact.full_name,
             _tel(obj.contact.phone),
             obj.contact.get_best_time_to_call_display(),
             obj.get_language_display(),
+            format_html('<br><small class="ask-for">{}</small>', ask_for)
+            if (ask_for := words.whom_to_ask_for(obj))
+            else "",
             format_html('<br><small class="duplicate">{}</small>', _("possible duplicate"))
             if obj.duplicate_of_id
             else "",

@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 
 from recruitment.access_forms import ErasureAsked
 from recruitment.models import AttemptChannel, AttemptOutcome, AuditAction
+from recruitment.respondent import Respondent
 
 # The words the services write into the trail themselves (values and reasons), as they write them.
 PORTAL_WORDS = {
@@ -24,6 +25,17 @@ PORTAL_WORDS = {
 }
 # A coordinator's erasure: CoordinatorEraseForm.reason(), how the patient asked kept as a code.
 ERASURE_ASKED = re.compile(r"asked (?P<how>.+), identity checked")
+
+
+def whom_to_ask_for(application) -> str:
+    """Who answers the phone for a minor: the parent who applied, or the guardian a minor named.
+    A coordinator calling from the queue must not ask for a 16-year-old on a parent's phone."""
+    guardian = application.contact.guardian_name
+    if application.respondent == Respondent.PARENT:
+        return gettext("A parent applied: ask for %(guardian)s") % {"guardian": guardian or gettext("the parent")}
+    if guardian:
+        return gettext("Under 18: the parent or guardian is %(guardian)s") % {"guardian": guardian}
+    return ""
 
 
 def moment(value: datetime.datetime) -> str:
