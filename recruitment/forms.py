@@ -200,6 +200,11 @@ class ScreeningForm(forms.Form):
         """`sites`: the trial's recruiting sites in the order offered; read from the database when
         not given."""
         super().__init__(*args, **kwargs)
+        # Django's "This field is required." reads machine-made beside a question; a question's
+        # own message (consents, the guardian) stays.
+        for field in self.fields.values():
+            if field.error_messages.get("required") == forms.Field.default_error_messages["required"]:
+                field.error_messages["required"] = _("Please answer this question.")
         self.trial = trial
         self.today = today or patient_today()
         if sites is None:

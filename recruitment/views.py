@@ -127,6 +127,8 @@ def _problems(form):
                 "id": f"div_{field.auto_id}",
                 "focus": f"{field.auto_id}_0" if grouped else field.auto_id,
                 "label": label,
+                # A label that is a question ends with its own mark: no colon after "？".
+                "question": str(label).rstrip().endswith(("?", "？")),
                 "message": errors[0],
             }
         )
@@ -346,6 +348,8 @@ def apply_done(request, slug):
     results = evaluation.results
     condition = condition_of(trial)
     waiting_for = _waiting_for(results)
+    other_fits = _other_fits(application) if evaluation.verdict != Verdict.LIKELY_ELIGIBLE else []
+    applied_to = set(_own_applications(request).values_list("trial_id", flat=True))
     context = {
         "trial": trial,
         "application": application,
@@ -358,9 +362,10 @@ def apply_done(request, slug):
         "unknown": [r for r in results if r["result"] == "unknown"],
         "waiting_for": waiting_for,
         "waiting_words": condition.waiting_words.get(waiting_for),
-        "other_fits": _other_fits(application) if evaluation.verdict != Verdict.LIKELY_ELIGIBLE else [],
+        "other_fits": other_fits,
         # Trials this browser already sent an application to: marked, never offered again.
-        "applied_to": set(_own_applications(request).values_list("trial_id", flat=True)),
+        "applied_to": applied_to,
+        "offer_again": any(fit["trial"].pk not in applied_to for fit in other_fits),
         "reminder": Reminder.objects.filter(application=application).first(),
         "reminder_text": REMINDER_TEXT,
         "reminder_unticked": request.GET.get("reminder") == "unticked",

@@ -326,6 +326,10 @@ def test_the_error_summary_links_each_problem_to_its_field_and_takes_the_focus(t
     for group, control in links:
         assert f'id="{group}"' in body and f'id="{control}"' in body
     assert "出生时性别" in summary.group(1)
+    # Plain words, not Django's "这个字段是必填项"; a question's own "？" takes no colon after it.
+    asked = chinese_client().post("/zh-hans/trials/brave-aa1/apply/", screening_post(shaves_head=None)).content.decode()
+    line = " ".join(re.sub(r"<[^>]+>", " ", re.search(r'id="error-summary">(.*?)</ol>', asked, re.S).group(1)).split())
+    assert "？ 请回答这个问题。" in line and "？：" not in line and "必填项" not in asked
 
 
 # --- What the patient is told after sending -----------------------------------------------------------

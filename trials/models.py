@@ -434,7 +434,8 @@ class Site(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.facility}, {self.city}"
+        comma = "，" if self._in_chinese("facility", "city") else ", "
+        return f"{self.facility}{comma}{self.city}"
 
     @property
     def is_open_for_signup(self) -> bool:

@@ -111,8 +111,14 @@ def _scalp_view(name, label, help_text):
     # from the server's weights, in whole numbers, as the server's does.
     weight = int(SALT_WEIGHTS[name.removeprefix("loss_")] * 100)
     attrs = {"inputmode": "numeric", "step": 1, "data-salt-view": name, "data-weight-hundredths": weight}
+    percentage = _("Please give a percentage: a whole number from 0 to 100.")
     return forms.IntegerField(
-        label=label, help_text=help_text, min_value=0, max_value=100, widget=forms.NumberInput(attrs=attrs)
+        label=label,
+        help_text=help_text,
+        min_value=0,
+        max_value=100,
+        widget=forms.NumberInput(attrs=attrs),
+        error_messages={"min_value": percentage, "max_value": percentage, "invalid": percentage},
     )
 
 

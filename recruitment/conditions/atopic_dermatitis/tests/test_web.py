@@ -103,7 +103,7 @@ NO_REGIONS = {
         ({"weight_kg": "300"}, "id_weight_kg", "If you gave it in jin, halve it."),
         ({"started_year": str(YEAR + 1)}, "id_started_year", "This year has not come yet"),
         ({"other_skin": ["none", "psoriasis"]}, "id_other_skin_0", "&quot;None of these&quot; cannot be combined"),
-        ({"iga": None}, "id_iga_0", "This field is required"),
+        ({"iga": None}, "id_iga_0", "Please answer this question"),
     ],
 )
 def test_impossible_or_missing_answers_get_a_clear_message_and_keep_every_answer(

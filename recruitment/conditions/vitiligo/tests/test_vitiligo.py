@@ -393,7 +393,7 @@ NO_REGIONS = {
             "screening-form",
             "more than 100",
         ),
-        ({"vitiligo_type": None}, "id_vitiligo_type_0", "This field is required"),
+        ({"vitiligo_type": None}, "id_vitiligo_type_0", "Please answer this question"),
     ],
 )
 def test_impossible_or_missing_extents_get_a_clear_message_and_keep_every_answer(
@@ -486,8 +486,8 @@ def test_other_trials_suggested_after_a_closed_vitiligo_trial_are_vitiligo_trial
 def test_the_hand_unit_is_drawn_and_the_scores_explanation_waits_behind_a_summary(client):
     trial = make_trial(slug="hands", condition="vitiligo")
     for language, drawn, explained in (
-        ("en", "Palm and fingers together = 1 hand unit", "VASI scores trials choose patients by"),
-        ("zh-hans", "手掌连同并拢的手指 = 1 个手掌单位", "试验用来筛选患者的 VASI 评分"),
+        ("en", "the thumb included = 1 hand unit", "VASI scores trials choose patients by"),
+        ("zh-hans", "包括拇指）= 1 个手掌单位", "试验用来筛选患者的 VASI 评分"),
     ):
         page = client.get(f"/{language}/trials/{trial.slug}/apply/").content.decode()
         help_text = re.search(r'<div id="hand-help".*?</details>', page, re.S).group(0)
