@@ -48,7 +48,8 @@ def test_the_trial_page_and_the_sign_up_list_the_nearest_recruiting_sites_first(
     order = [page.index(name) for name in ("Canton Hospital", "Huashan Hospital", "Peking Hospital", "Closed Hospital")]
     assert (
         order == sorted(order)
-        and 'Canton Hospital</div><div class="small text-body-secondary">Guangzhou, China · in your city' in page
+        and 'Canton Hospital</div><div class="small text-body-secondary">Guangzhou, China · <span class="text-nowrap">in your city</span>'
+        in page
     )
     assert "about 0 km" not in page and "about 1070 km away" not in page and "km away" in page
     assert 'href="/en/trials/brave-aa1/apply/?near=Guangzhou"' in page
@@ -56,11 +57,11 @@ def test_the_trial_page_and_the_sign_up_list_the_nearest_recruiting_sites_first(
     select = re.search(r'<select name="site"[^>]*>(.*?)</select>', form, re.S).group(1)
     options = re.findall(r'<option value="\d+"[^>]*>([^<]+)</option>', select)
     assert options[0].startswith("Canton Hospital") and options[0].endswith("(in your city)")
-    assert options[1].startswith("Huashan Hospital") and re.search(r"\(about \d+ km away\)$", options[1])
+    assert options[1].startswith("Huashan Hospital") and re.search(r"\(about [\d,]+ km away\)$", options[1])
     chinese = Client().get("/zh-hans/trials/brave-aa1/apply/", {"near": "Guangzhou"}).content.decode()
     select = re.search(r'<select name="site"[^>]*>(.*?)</select>', chinese, re.S).group(1)
     options = re.findall(r'<option value="\d+"[^>]*>([^<]+)</option>', select)
-    assert options[0].endswith("（就在您选择的城市）") and re.search(r"（约 \d+ 公里）$", options[1]), options
+    assert options[0].endswith("（就在您选择的城市）") and re.search(r"（约 [\d,]+ 公里）$", options[1]), options
 
 
 def test_a_browser_location_beside_a_site_says_less_than_a_kilometre_never_0_km(trial):
@@ -139,3 +140,11 @@ def test_a_phones_position_is_kept_to_about_ten_kilometres_in_the_links(trial):
     links = re.findall(r'href="([^"]*)"', page)
     assert any("lat=31.2&amp;lon=121.5" in link for link in links)
     assert not any("31.23" in link for link in links)
+
+
+def test_a_chosen_city_lists_the_trials_recruiting_nearest_to_it_first(trial):
+    far = make_trial(slug="aaa-far", acronym="AAA-FAR")  # first by name, far from Guangzhou
+    make_site(far, facility="Harbin Hospital", city="Harbin", latitude=45.75, longitude=126.63)
+    english = Client().get("/en/", {"near": "Guangzhou"}).content.decode()
+    assert english.index("BRAVE-AA1") < english.index("AAA-FAR")
+    assert re.search(r"about 2,\d{3} km away", english)  # Guangzhou–Harbin, digits grouped

@@ -8,6 +8,7 @@ import math
 from dataclasses import dataclass
 
 from django.conf import settings
+from django.utils.formats import number_format
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from pypinyin import lazy_pinyin
@@ -98,7 +99,8 @@ def how_far(site, origin: Origin | None) -> str:
         return ""
     if km < 1:
         return _("less than 1 km away")
-    return _("about %(km)d km away") % {"km": round(km)}
+    # Digits grouped as the reader groups them (11,415); the pages keep the phrase on one line.
+    return _("about %(km)s km away") % {"km": number_format(round(km), force_grouping=True)}
 
 
 def nearest_first(sites, origin: Origin | None) -> list:

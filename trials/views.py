@@ -60,10 +60,18 @@ def _cacheable_list(request) -> bool:
 
 
 def _nearest_sites_first(trials, origin):
+    """Each trial's recruiting sites nearest first, and the trials by their nearest site: a patient
+    who said where they are reads first what they could reach. Trials open for sign-up stay
+    before the others (`open_first`), and a trial without a located site goes last among them."""
     trials = list(trials)
     for trial in trials:
         trial.recruiting_sites = nearest_first(trial.recruiting_sites, origin)
-    return trials
+
+    def nearest(trial):
+        distances = [site.distance_km for site in trial.recruiting_sites if site.distance_km is not None]
+        return min(distances) if distances else float("inf")
+
+    return sorted(trials, key=lambda trial: (not trial.is_open_for_signup, nearest(trial)))
 
 
 def near_query(request) -> str:
