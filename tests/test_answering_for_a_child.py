@@ -279,3 +279,35 @@ def test_a_parent_agrees_to_consents_written_about_the_child(language, child):
     assert not [name for name, text in labels.items() if child not in text], labels
     patient = Client().get(f"/{language}/trials/{trial.slug}/apply/").content.decode()
     assert child not in re.search(r'<label[^>]*for="id_consent_health_data"[^>]*>(.*?)</label>', patient, re.S).group(1)
+
+
+def test_the_scores_and_the_other_trials_on_the_verdict_page_speak_of_the_child(trial):
+    from tests.factories import make_criterion
+
+    make_criterion(trial, "age", params={"min": 16})  # a child of 13 is not for this one
+    make_trial(slug="other-kids", min_age_years=12, max_age_years=None)
+    for language, child_words, patient_words in (
+        (
+            "en",
+            ("Your estimate of your child’s SALT", "judgement on your child's health", "could still suit your child"),
+            ("could still suit you.", "judgement on your health"),
+        ),
+        ("zh-hans", ("孩子健康状况", "仍可能适合孩子"), ("仍可能适合您", "对您健康状况")),
+    ):
+        parent = Client()
+        post(
+            parent,
+            trial,
+            language,
+            date_of_birth=CHILD_BIRTHDAY,
+            respondent="parent",
+            guardian_name="Li Fang",
+            consent_guardian="on",
+        )
+        page = parent.get(f"/{language}/trials/allegro/apply/done/").content.decode()
+        for words in child_words:
+            assert words in page, (language, words)
+        for words in patient_words:
+            assert words not in page, (language, words)
+        salt = re.search(r'id="salt-result".*?</p>', page, re.S).group(0)
+        assert "Your self-reported" not in salt and "您的自评" not in salt
