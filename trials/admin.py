@@ -195,7 +195,12 @@ class ConditionFilter(admin.SimpleListFilter):
 
 @admin.register(Trial)
 class TrialAdmin(TranslationAdmin):
-    list_display = ["display_name", "acronym", "nct_id", "condition_name", "phase", "status", "sponsor", "is_demo"]
+    list_display = ["patients_name", "acronym", "nct_id", "condition_name", "phase", "status", "sponsor", "is_demo"]
+
+    @admin.display(description=_("name for patients"), ordering="lay_title")
+    def patients_name(self, obj):
+        return obj.display_name
+
     list_filter = ["status", ConditionFilter, "phase", "sponsor", "is_demo"]
     list_select_related = ["sponsor"]
     search_fields = ["nct_id", "acronym", "title", "drug"]

@@ -51,11 +51,21 @@ class Notification(models.Model):
     kind = models.CharField(_("kind"), max_length=20, choices=NotificationKind.choices)
     # A staff user; none for a message to the patient, who is reached through the application.
     recipient = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notifications", null=True, blank=True
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="notifications",
+        null=True,
+        blank=True,
+        verbose_name=_("recipient"),
     )
     channel = models.CharField(_("channel"), max_length=5, choices=Channel.choices, default=Channel.EMAIL)
     application = models.ForeignKey(
-        "recruitment.Application", on_delete=models.CASCADE, null=True, blank=True, related_name="notifications"
+        "recruitment.Application",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="notifications",
+        verbose_name=_("application"),
     )
     digest_date = models.DateField(null=True, blank=True)
     payload = models.JSONField(default=dict, blank=True)

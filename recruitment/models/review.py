@@ -75,7 +75,12 @@ class AuditEvent(models.Model):
     """Who did what to which application, when, old value -> new value, and why."""
 
     application = models.ForeignKey(
-        "recruitment.Application", on_delete=models.PROTECT, related_name="audit_events", null=True, blank=True
+        "recruitment.Application",
+        on_delete=models.PROTECT,
+        related_name="audit_events",
+        null=True,
+        blank=True,
+        verbose_name=_("application"),
     )
     actor = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
