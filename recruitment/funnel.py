@@ -52,6 +52,9 @@ class Funnel:
     hidden: set = field(default_factory=set)
     # Stages shown as "*" (not shown at all): where even those bands would give a "< 5" away.
     withheld: set = field(default_factory=set)
+    # No applications, shown as such: every later stage is known to be 0 too (none comes without
+    # an application), so it shows 0, not a "< 5" that reads as one to four people.
+    empty: bool = False
 
     def values(self):
         return [getattr(self, stage) for stage in STAGES]
@@ -72,6 +75,8 @@ class Funnel:
         value = getattr(self, stage)
         if stage == "scans":
             return value
+        if self.empty and stage != "applications":
+            return 0
         if stage in self.withheld:
             return WITHHELD
         if 0 < value < SMALLEST_SHOWN or (stage in self.hidden and value < SMALLEST_SHOWN):
@@ -122,12 +127,15 @@ def protect(funnels, total: Funnel) -> None:
     for stage in STAGES[1:]:
         count = getattr(total, stage)
         while _gives_away(funnels, stage, count):
-            shown = [f for f in funnels if stage not in f.hidden and isinstance(f.shown(stage), int)]
+            shown = [f for f in funnels if stage not in f.hidden and not f.empty and isinstance(f.shown(stage), int)]
             if shown:
                 min(shown, key=lambda f: getattr(f, stage)).hidden.add(stage)
             else:
                 for f in funnels:
                     f.withheld.add(stage)
+        if stage == "applications":  # a 0 the reader sees is known all along the row
+            for f in funnels:
+                f.empty = f.shown("applications") == 0
 
 
 def protected(counts: list[int], total: int) -> list[int | str]:

@@ -463,3 +463,18 @@ def test_whether_an_applicant_may_be_pregnant_never_reaches_the_sponsor(client, 
     row = next(dict(zip(rows[0], r, strict=True)) for r in rows[1:] if r[0] == app.reference)
     assert "SALT 50 or more: passes" in row["Criteria results"]  # the others are there
     assert "pregnant" not in row["Criteria results"].lower()
+
+
+def test_a_row_without_applications_shows_zeros_all_along_not_fewer_than_five():
+    from recruitment.funnel import Funnel, protect
+
+    rows = [
+        Funnel(applications=0),
+        Funnel(applications=7, likely_eligible=3, needs_review=2, attempts=4, contacted=3),
+        Funnel(applications=6, likely_eligible=4, needs_review=1, attempts=5, contacted=2),
+    ]
+    total = Funnel(applications=13, likely_eligible=7, needs_review=3, attempts=9, contacted=5)
+    protect(rows, total)
+    assert rows[0].shown_values()[1:] == [0, 0, 0, 0, 0, 0, 0]  # none comes without an application
+    for row in rows[1:]:
+        assert 0 not in row.shown_values()[2:6]  # the small counts are not given away by those zeros
