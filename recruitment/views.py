@@ -349,7 +349,7 @@ def apply_done(request, slug):
     condition = condition_of(trial)
     waiting_for = _waiting_for(results)
     other_fits = _other_fits(application) if evaluation.verdict != Verdict.LIKELY_ELIGIBLE else []
-    applied_to = set(_own_applications(request).values_list("trial_id", flat=True))
+    applied_to = set(_own_applications(request).values_list("trial_id", flat=True)) if other_fits else set()
     context = {
         "trial": trial,
         "application": application,
