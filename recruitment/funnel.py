@@ -130,6 +130,13 @@ def protect(funnels, total: Funnel) -> None:
             shown = [f for f in funnels if stage not in f.hidden and not f.empty and isinstance(f.shown(stage), int)]
             if shown:
                 min(shown, key=lambda f: getattr(f, stage)).hidden.add(stage)
+            elif any(f.empty for f in funnels):
+                # The known zeros themselves give the count away (one other row is the "All"
+                # row): their applications read "< 5" after all, and their cells are hidden in turn.
+                for f in funnels:
+                    if f.empty:
+                        f.empty = False
+                        f.hidden.add("applications")
             else:
                 for f in funnels:
                     f.withheld.add(stage)

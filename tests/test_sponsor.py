@@ -478,3 +478,12 @@ def test_a_row_without_applications_shows_zeros_all_along_not_fewer_than_five():
     assert rows[0].shown_values()[1:] == [0, 0, 0, 0, 0, 0, 0]  # none comes without an application
     for row in rows[1:]:
         assert 0 not in row.shown_values()[2:6]  # the small counts are not given away by those zeros
+
+
+def test_a_known_empty_row_beside_a_single_small_one_is_blurred_rather_than_giving_it_away():
+    from recruitment.funnel import Funnel, protect
+
+    rows = [Funnel(applications=0), Funnel(applications=3, likely_eligible=3, contacted=2)]
+    protect(rows, Funnel(applications=3, likely_eligible=3, contacted=2))  # returns: no endless hiding
+    for stage in ("applications", "likely_eligible", "contacted"):
+        assert {row.shown(stage) for row in rows} <= {"< 5", "*"}, stage

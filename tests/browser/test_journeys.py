@@ -60,7 +60,7 @@ def test_an_english_speaking_patient_a_coordinator_and_a_sponsor(live_server, de
     page.fill("#id_loss_top", "140")
     submit(page)
     error = page.locator("#id_loss_top_error")
-    assert "less than or equal to 100" in error.inner_text()
+    assert "a whole number from 0 to 100" in error.inner_text()
     assert "id_loss_top_error" in page.locator("#id_loss_top").get_attribute("aria-describedby")
     assert page.locator("#id_full_name").input_value() == "Wang Fang"
     assert page.locator("#id_loss_back").input_value() == "60"
